@@ -1,0 +1,21 @@
+"""claimcheck: numeric claims in documents, with their context, checked for consistency.
+
+    >>> import claimcheck
+    >>> [c.value for c in claimcheck.extract_text("Officials said about 2,000 troops remain.")]
+    [2000.0]
+"""
+
+from .api import claims_frame, extract, extract_document, extract_documents, extract_text
+from .documents import read_document, read_documents, read_text
+from .errors import ClaimcheckError, ClaimcheckWarning, InputError
+from .extraction import Bands, ExtractionOptions
+from .model import Claim, Document
+from .units import get_registry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Bands", "Claim", "ClaimcheckError", "ClaimcheckWarning", "Document", "ExtractionOptions", "InputError",
+    "claims_frame", "extract", "extract_document", "extract_documents", "extract_text", "get_registry",
+    "read_document", "read_documents", "read_text", "__version__",
+]

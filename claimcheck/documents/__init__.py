@@ -1,0 +1,5 @@
+"""Reading document sets: files, directories and stdin into :class:`~claimcheck.model.Document`."""
+
+from .readers import SUPPORTED_SUFFIXES, read_document, read_documents, read_text
+
+__all__ = ["SUPPORTED_SUFFIXES", "read_document", "read_documents", "read_text"]

@@ -1,0 +1,74 @@
+"""Title, publication date and outlet of a plain-text or Markdown page.
+
+Scraped pages put a dateline or timestamp near the top ("7 Feb, 2018 22:58", "Friday, September 20,
+2024", "17:23 GMT19 October 2020"); the regular expressions only *find* candidates, dateutil parses them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil import parser as dateparser
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE_PATTERNS = [
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+]
+_HEAD_LINES = 15
+_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
+_OUTLET_LINE = re.compile(r"^\s*[-–—|]\s*(?P<outlet>[A-Z][\w .&'-]{2,40})\s*$")
+_OUTLET_META = re.compile(r"^(?:outlet|source|publisher|site)\s*:\s*(?P<outlet>.+)$", re.I)
+_DATE_META = re.compile(r"^(?:published|date|updated|posted)\s*:\s*(?P<date>.+)$", re.I)
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every full calendar date in ``text`` as (start, end, date)."""
+    found = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parsed = _parse(" ".join(match.group("d", "m", "y")))
+            if parsed:
+                found.append((match.start(), match.end(), parsed))
+    return sorted(found)
+
+
+def _parse(text: str) -> date | None:
+    try:
+        return dateparser.parse(text, dayfirst=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(title, ISO date, outlet) found in the first lines of a page, each None when absent."""
+    lines = [line.strip() for line in text.split("\n")[:_HEAD_LINES * 3] if line.strip()][:_HEAD_LINES]
+    title = date_found = outlet = None
+    for line in lines:
+        meta = _DATE_META.match(line)
+        if meta and not date_found:
+            parsed = _parse(meta.group("date"))
+            date_found = parsed.isoformat() if parsed else None
+        if not date_found:
+            dates = find_dates(line)
+            if dates and len(line) < 60:
+                date_found = dates[0][2].isoformat()
+                continue
+        if not outlet:
+            match = _OUTLET_DATELINE.match(line) or _OUTLET_LINE.match(line) or _OUTLET_META.match(line)
+            if match:
+                outlet = match.group("outlet").strip()
+                continue
+        if not title and _looks_like_title(line, markdown):
+            title = line.lstrip("#").strip()
+    return title, date_found, outlet
+
+
+def _looks_like_title(line: str, markdown: bool) -> bool:
+    if markdown:
+        return line.startswith("# ")
+    words = line.split()
+    return 4 <= len(words) <= 20 and line[-1] not in ".:;,!?\"”" and not find_dates(line) and not line.startswith(("-", "•", "*"))

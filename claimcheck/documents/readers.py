@@ -1,0 +1,107 @@
+"""Files, directories and stdin to Documents; HTML main text and metadata come from trafilatura."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import ClaimcheckWarning, InputError
+from ..model import Document
+from .decoding import decode
+from .metadata import text_metadata
+
+SUPPORTED_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+STDIN = "-"
+
+
+def read_text(text: str, id: str = "<text>", format: str = "text", path: str | None = None) -> Document:
+    """A Document from text already in memory (HTML is reduced to its main text)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if format == "html":
+        return _from_html(text, id, path)
+    title, date, outlet = text_metadata(text, markdown=format == "markdown")
+    return Document(id=id, text=text, title=title, date=date, outlet=outlet, path=path, format=format)
+
+
+def read_document(path: str | Path, encoding: str | None = None) -> Document:
+    """One file (or ``-`` for stdin); raises InputError when it cannot be read as a text document."""
+    name = str(path)
+    if name == STDIN:
+        text = decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        format = "html" if text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")) else "text"
+        return read_text(text, id=STDIN, format=format)
+    file = Path(path)
+    if not file.exists():
+        raise InputError("no such file or directory", name)
+    if file.is_dir():
+        raise InputError("is a directory", name)
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", name) from None
+    format = SUPPORTED_SUFFIXES.get(file.suffix.lower(), "text")
+    return read_text(decode(data, name, encoding), id=name, format=format, path=name)
+
+
+def read_documents(paths: Iterable[str | Path], encoding: str | None = None) -> list[Document]:
+    """Every readable document under ``paths`` (directories are walked recursively, in sorted order).
+
+    A file that cannot be read is a :class:`ClaimcheckWarning` and the rest are read; when nothing
+    at all can be read the first problem is raised as an :class:`InputError`.
+    """
+    documents: list[Document] = []
+    problems: list[InputError] = []
+    for file in _expand(paths, problems):
+        try:
+            documents.append(read_document(file, encoding))
+        except InputError as problem:
+            problems.append(problem)
+    if not documents and problems:
+        raise problems[0] if len(problems) == 1 else InputError(
+            f"no document could be read ({len(problems)} problems; first: {problems[0]})"
+        )
+    for problem in problems:
+        warnings.warn(ClaimcheckWarning(f"{problem} (skipped)"), stacklevel=2)
+    return documents
+
+
+def _expand(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator[str]:
+    for path in paths:
+        name = str(path)
+        if name == STDIN:
+            yield STDIN
+            continue
+        entry = Path(path)
+        if not entry.exists():
+            problems.append(InputError("no such file or directory", name))
+        elif entry.is_dir():
+            found = sorted(
+                file for file in entry.rglob("*")
+                if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in file.relative_to(entry).parts)
+            )
+            if not found:
+                problems.append(InputError(
+                    f"no readable documents in this directory (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})", name))
+            yield from (str(file) for file in found)
+        else:
+            yield name
+
+
+def _from_html(html: str, id: str, path: str | None) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    if extracted is None or not (extracted.text or "").strip():
+        return Document(id=id, text="", path=path, format="html")
+    return Document(
+        id=id,
+        text=extracted.text,
+        title=extracted.title,
+        date=extracted.date,
+        outlet=extracted.sitename,
+        path=path,
+        format="html",
+    )

@@ -1,0 +1,302 @@
+"""What a number is about: the measure (what is counted), the place, the actor and the date.
+
+News sentences are regular enough that a small phrase reader does this without a tagger model:
+the noun phrase after the number ("2,000 US ground forces"), or after "of" ("99 percent of the
+ground"), or before a linking verb ("the death toll rose to 45"); places after locative prepositions
+or in the country list; actors as name modifiers, possessives or subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CONJUNCTIONS, DEMONYMS, DETERMINERS,
+                      MONTHS, PLACE_SUFFIXES, PREPOSITIONS, PRONOUNS, VERBS, WEEKDAYS, country_names)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
+_FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | DETERMINERS
+_LINKING = {"rose", "fell", "climbed", "increased", "decreased", "dropped", "jumped", "reached", "stood", "was",
+            "is", "were", "are", "hit", "totaled", "totalled", "grew", "declined", "of", "at", "to", "by", "slid",
+            "surged", "soared", "plunged", "tumbled", "edged", "be", "been", "remains", "remained", "numbered",
+            "amounted", "came", "fell", "averaged", "exceeded", "topped", "neared"}
+_SAY_VERBS = {"said", "says", "told", "reported", "announced", "stated", "claimed", "added", "noted", "wrote",
+              "estimated", "estimates", "tweeted", "confirmed", "according"}
+_LOCATIVE = {"in", "across", "throughout", "near", "inside", "into", "at", "outside", "around", "within", "over",
+             "from", "to", "of"}
+_LEADING_SKIPPABLE = {"more", "additional", "extra", "new", "other", "further", "fewer", "such", "the"}
+_TIME_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "night", "fortnight", "quarter"}
+_VERBS_AFTER_NOUN = {"live", "work", "remain", "continue", "face", "need", "say", "come", "go", "return", "wait",
+                     "arrive", "join", "serve", "stay", "lack", "own", "use", "attend", "receive", "make", "take",
+                     "overnight", "aboard", "ashore", "abroad", "nationwide", "annually", "yearly", "daily",
+                     "weekly", "today", "yesterday", "tonight", "apiece", "drove", "flew", "wrote", "spoke", "broke",
+                     "chose", "rode", "threw", "blew", "shot", "fed", "hid", "ate", "sang", "swam", "sank", "stole",
+                     "wore", "tore", "lay", "sat", "slept", "swept", "felt", "sold", "bought", "caught", "taught",
+                     "thought", "stuck", "spun", "hung", "dug", "sped", "voted", "there", "here", "alone", "more",
+                     "less", "later", "earlier", "long", "wide", "high", "deep", "tall", "old", "away", "ago"}
+_ED_ING_NOUNS = {"buildings", "building", "bombing", "bombings", "killing", "killings", "shooting", "shootings",
+                 "meeting", "meetings", "crossing", "crossings", "dwelling", "dwellings", "holdings", "earnings",
+                 "savings", "beings", "seedlings", "siblings", "listings", "openings", "ratings", "settings",
+                 "hearings", "filings", "housing", "funding", "training", "spending", "shelling", "bedding",
+                 "wedding", "weddings", "morning", "evening", "uprising", "offering", "warning", "warnings",
+                 "landing", "landings", "hundred", "red", "bed", "beds", "speed", "seed", "seeds", "need", "feed",
+                 "sheds", "shed", "steed", "reed", "greed", "breed", "creed", "deed", "deeds", "sled", "wing",
+                 "wings", "king", "kings", "ring", "rings", "thing", "things", "string", "spring", "ceiling",
+                 "ceilings", "lightning", "pudding", "sibling", "evening", "clothing", "heating", "parking",
+                 "polling", "shipping", "mining", "fishing", "farming", "lending", "pricing", "timing", "pending"}
+_NAME_PARTICLES = {"al", "el", "ez", "as", "ad", "de", "of", "the", "bin", "ibn", "du", "la", "le", "van", "von"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def _is_name(word: str) -> bool:
+    bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
+    return bare in ACTOR_NAMES or bare in DEMONYMS or bare in country_names() or bare.upper() in ACTOR_NAMES
+
+
+def _is_participle(word: str) -> bool:
+    lower = word.lower()
+    return (lower.endswith(("ed", "ing")) and lower not in ADJECTIVAL_PARTICIPLES) or lower in VERBS
+
+
+def _is_adverb(word: str) -> bool:
+    return word.lower().endswith("ly") and len(word) > 4 and word.lower() not in {"family", "supply", "assembly", "italy", "rally", "ally", "daily"}
+
+
+@dataclass
+class NounPhrase:
+    words: list[Token]
+    names: list[str]  # proper-noun modifiers taken out of the phrase (actors or places)
+
+    @property
+    def text(self) -> str | None:
+        return " ".join(word.lower.rstrip(".") for word in self.words) or None
+
+
+def noun_phrase(tokens: list[Token], max_words: int = 5) -> NounPhrase:
+    """The noun phrase at the start of ``tokens`` (brackets skipped, names split off)."""
+    words: list[Token] = []
+    has_noun = False
+    depth = 0
+    for position, token in enumerate(tokens):
+        if token.text in "[({":
+            depth += 1
+            continue
+        if token.text in "])}":
+            depth = max(depth - 1, 0)
+            continue
+        if depth or (token.text in "*'’" and words):
+            continue
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if not words and token.lower in _LEADING_SKIPPABLE:
+            continue
+        if not words and token.lower in {"a", "an", "per", "each", "every"} and following is not None and following.lower in _TIME_WORDS:
+            break  # "500 a day": a rate, not what is counted
+        if token.text[:1].isdigit() and words and words[-1].is_capitalized:
+            continue  # a model number: "Challenger 2 tanks", "Boeing 737 aircraft"
+        modifier_participle = not has_noun and words and _is_adverb(words[-1].text) and _is_participle(token.text)
+        acronym = len(token.text) > 1 and token.text.isupper()
+        if not modifier_participle and not acronym and (
+            not token.is_word or token.lower in _FUNCTION_WORDS or token.lower in MONTHS or token.lower in WEEKDAYS
+            or (has_noun and token.lower in _VERBS_AFTER_NOUN)
+        ):
+            if token.lower in DETERMINERS and not words:
+                continue
+            break
+        possessive = token.text.endswith(("'s", "’s"))
+        if has_noun and _looks_verbal(token.text) and not _continues_phrase(following):
+            break
+        words.append(token)
+        has_noun = has_noun or not (possessive or _is_adverb(token.text) or _is_participle(token.text))
+        if len(words) >= max_words:
+            break
+    while words and (_looks_verbal(words[-1].text) or _is_adverb(words[-1].text)):
+        words.pop()
+    return _split_names(words)
+
+
+def _looks_verbal(word: str) -> bool:
+    lower = word.lower()
+    return (lower.endswith(("ed", "ing")) and lower not in _ED_ING_NOUNS) or lower in VERBS
+
+
+def _continues_phrase(token: Token | None) -> bool:
+    """'charging points': an -ing word followed by a plain noun modifies it."""
+    return (token is not None and token.is_word and not token.is_capitalized and token.lower not in _FUNCTION_WORDS
+            and not _looks_verbal(token.text) and token.lower not in _VERBS_AFTER_NOUN)
+
+
+def _split_names(words: list[Token]) -> NounPhrase:
+    names: list[str] = []
+    has_lower = any(not word.is_capitalized for word in words)
+    kept: list[Token] = []
+    pending_name: list[str] = []
+    for index, word in enumerate(words):
+        if pending_name and not (word.is_capitalized and not kept):
+            names.append(" ".join(pending_name))
+            pending_name = []
+        possessive = word.text.endswith(("'s", "’s"))
+        if possessive and index < len(words) - 1:
+            names.append(word.text[:-2])
+            continue
+        if _is_adverb(word.text) and index < len(words) - 1:
+            continue
+        if not kept and index < len(words) - 1 and has_lower and word.is_capitalized and not re.search(r"-(?:[a-z]+)$", word.text):
+            pending_name.append(word.text)
+            continue
+        if not kept and index < len(words) - 1 and has_lower and re.match(r"[A-Z][\w.]*-(?:led|backed|based|allied|funded|run)$", word.text):
+            continue
+        kept.append(word)
+    # a participle right after a removed adverb ("previously held ground") qualifies, it does not name
+    if len(kept) > 1 and _is_participle(kept[0].text) and kept[0].lower not in ADJECTIVAL_PARTICIPLES and len(words) > len(kept):
+        kept = kept[1:]
+    return NounPhrase(kept, names)
+
+
+def measure_after(tokens: list[Token], kind: str) -> NounPhrase:
+    """What the number counts, read from the words after the number and its unit."""
+    if tokens and tokens[0].lower in ("-strong", "strong") or (len(tokens) > 1 and tokens[0].text == "-" and tokens[1].lower == "strong"):
+        tokens = tokens[2:] if tokens[0].text == "-" else tokens[1:]
+    if tokens and tokens[0].lower in ("of", "in", "for", "worth") and (
+            (tokens[0].lower == "of" and kind != "physical") or kind == "currency"):
+        rest = tokens[1:]
+        while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()):
+            if rest[0].lower in {"them", "whom"}:
+                return NounPhrase([], [])
+            rest = rest[1:]
+        return noun_phrase(rest)
+    if tokens and tokens[0].lower == "of" and kind == "physical":
+        return NounPhrase([], [])  # "within 2 km of the town": a reference point, not what is measured
+    return noun_phrase(tokens)
+
+
+def measure_before(tokens: list[Token]) -> NounPhrase:
+    """'the death toll rose to 45' -> death toll; 'turnout was 62%' -> turnout (tokens: before the number)."""
+    index = len(tokens)
+    if index and tokens[index - 1].text == ":":
+        label_start = index - 1
+        while label_start and tokens[label_start - 1].text not in ".;:!?-•*" and index - label_start < 8:
+            label_start -= 1
+        return noun_phrase(tokens[label_start:index - 1])
+    while index and tokens[index - 1].lower in {"to", "by", "at", "from", "of", "an", "a"}:
+        index -= 1
+    linked = False
+    while index and tokens[index - 1].lower in _LINKING | AUXILIARIES:
+        linked = True
+        index -= 1
+    if not linked:
+        return NounPhrase([], [])
+    words: list[Token] = []
+    # skip a place phrase between subject and verb: "measles cases in Europe rose to ..."
+    probe = index
+    while probe and tokens[probe - 1].is_capitalized and tokens[probe - 1].is_word:
+        probe -= 1
+    if probe < index and probe and tokens[probe - 1].lower in _LOCATIVE:
+        index = probe - 1
+    while index and tokens[index - 1].is_word and tokens[index - 1].lower not in _FUNCTION_WORDS and len(words) < 3:
+        index -= 1
+        words.insert(0, tokens[index])
+    if words and words[0].is_capitalized and index == 0 and len(words) > 1:
+        words = words[1:] if _is_name(words[0].text) else words
+    return _split_names(words)
+
+
+# ---- places and actors -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    locative: bool  # introduced by "in", "across", "near" ...
+
+
+def names(tokens: list[Token]) -> list[Name]:
+    """Capitalized name sequences in a sentence ("Deir ez-Zor", "Anbar Province", "Iraq and Syria" kept apart)."""
+    found: list[Name] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not (token.is_word and token.is_capitalized) or token.lower in MONTHS or token.lower in WEEKDAYS:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(tokens) and tokens[end + 1].is_word and (
+            tokens[end + 1].is_capitalized or (tokens[end + 1].lower in _NAME_PARTICLES and end + 2 < len(tokens) and tokens[end + 2].is_capitalized)
+        ):
+            end += 1
+        previous = tokens[index - 1].lower if index else ""
+        before_previous = tokens[index - 2].lower if index > 1 else ""
+        locative = previous in _LOCATIVE or (previous == "the" and before_previous in _LOCATIVE)
+        text = " ".join(t.text for t in tokens[index:end + 1])
+        found.append(Name(text.removesuffix("'s").removesuffix("’s"), token.start, tokens[end].end, locative))
+        index = end + 1
+    return found
+
+
+def is_place(name: Name, sentence_start: int) -> bool:
+    words = name.text.split()
+    if name.text in country_names() or words[-1] in PLACE_SUFFIXES:
+        return True
+    if name.text in ACTOR_NAMES or name.text in DEMONYMS or name.start == sentence_start:
+        return False
+    return name.locative and not name.text.isupper()
+
+
+def choose_place(sentence_names: list[Name], start: int, end: int, limit: int, sentence_start: int,
+                 exclude: set[str]) -> str | None:
+    """The place nearest after the claim (before ``limit``), else the nearest before it."""
+    places = [n for n in sentence_names if n.text not in exclude and is_place(n, sentence_start)]
+    after = [n for n in places if n.start >= end and n.start < limit]
+    if after:
+        first = after[0]
+        joined = [n for n in after[1:2] if n.start - first.end <= 5]
+        return f"{first.text} and {joined[0].text}" if joined else first.text
+    before = [n for n in places if n.end <= start]
+    return before[-1].text if before else None
+
+
+def subject_actor(tokens: list[Token], sentence_names: list[Name], claim_start: int) -> str | None:
+    """The sentence's named subject, when it does something rather than says something."""
+    if not tokens:
+        return None
+    first = 1 if tokens[0].lower == "the" and len(tokens) > 1 else 0
+    subject = next((n for n in sentence_names if n.start == tokens[first].start), None)
+    if subject is None or subject.end > claim_start or not _is_name(subject.text.split()[0]):
+        return None
+    following = next((t for t in tokens if t.start >= subject.end), None)
+    if following is None or following.lower in _SAY_VERBS or not following.is_word:
+        return None
+    return subject.text
+
+
+def actor_after(tokens: list[Token], sentence_names: list[Name]) -> str | None:
+    """'strikes by Russia' -> Russia."""
+    for index, token in enumerate(tokens[:4]):
+        if token.lower == "by" and index + 1 < len(tokens):
+            following = tokens[index + 2] if tokens[index + 1].lower == "the" and index + 2 < len(tokens) else tokens[index + 1]
+            name = next((n for n in sentence_names if n.start == following.start), None)
+            if name and _is_name(name.text.split()[0]):
+                return name.text
+    return None

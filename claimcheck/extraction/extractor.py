@@ -1,0 +1,262 @@
+"""Reading every claim of a document: numbers, their qualifiers and units, and what they are about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic
+from ..model import Claim, Document
+from ..units import get_registry
+from . import context
+from .lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE
+from .nonclaims import ExclusionIndex, find_excluded
+from .numerals import Numeral, find_numerals
+from .qualifiers import Bands, interval, qualifier_after, qualifier_before
+from .sentences import sentence_spans
+from .unit_reading import UnitReading, read_unit
+
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+_YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
+                           r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
+                           r"summer|autumn|fall|winter|through))\s*$", re.I)
+_SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout)\s+(?:(?P<month>January|February|"
+                            r"March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b")
+_MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
+                                              "August", "September", "October", "November", "December"], 1)}
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class ExtractionOptions:
+    """Settings that change what is extracted (part of any cache key)."""
+
+    bands: Bands = field(default_factory=Bands)
+
+
+@dataclass
+class _Span:
+    """A number (or a range of two) being turned into a claim."""
+
+    first: Numeral
+    last: Numeral
+    joined_by: str | None = None
+
+
+def extract_claims(document: Document, options: ExtractionOptions | None = None,
+                   diagnostics: list[Diagnostic] | None = None) -> list[Claim]:
+    """Every claim in ``document``; located warnings (malformed numbers) are appended to ``diagnostics``."""
+    options = options or ExtractionOptions()
+    text = document.text
+    if not text.strip():
+        return []
+    excluded_spans = find_excluded(text)
+    excluded = ExclusionIndex(excluded_spans)
+    if diagnostics is not None:
+        for span in excluded_spans:
+            if span.reason == "malformed":
+                line, column = document.line_column(span.start)
+                diagnostics.append(Diagnostic(document.id, line, column,
+                                              f"malformed number {text[span.start:span.end]!r} (letter O for zero?) not read as a claim"))
+    numerals = [n for n in find_numerals(text) if not excluded.overlapping(n.number_start, n.end)]
+    claims: list[Claim] = []
+    for sentence_start, sentence_end, members in _by_sentence(text, numerals):
+        sentence_claims = list(_sentence_claims(document, sentence_start, sentence_end, members, options))
+        claims.extend(sentence_claims)
+    _inherit_measures(claims)
+    return [claim for claim in claims if _keep(claim)]
+
+
+def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int, list[Numeral]]]:
+    """Group numerals by sentence, segmenting only the paragraphs (lines) that hold one."""
+    index = 0
+    while index < len(numerals):
+        paragraph_start = text.rfind("\n", 0, numerals[index].start) + 1
+        paragraph_end = text.find("\n", numerals[index].start)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        members = []
+        while index < len(numerals) and numerals[index].start < paragraph_end:
+            members.append(numerals[index])
+            index += 1
+        for start, end in sentence_spans(text[paragraph_start:paragraph_end]):
+            inside = [n for n in members if paragraph_start + start <= n.start < paragraph_start + end]
+            if inside:
+                yield paragraph_start + start, paragraph_start + end, inside
+
+
+def _join_ranges(text: str, numerals: list[Numeral]) -> list[_Span]:
+    spans: list[_Span] = []
+    index = 0
+    while index < len(numerals):
+        first = numerals[index]
+        if index + 1 < len(numerals):
+            second = numerals[index + 1]
+            between = text[first.end:second.start]
+            joiner = _RANGE_JOIN.match(between)
+            before = text[max(0, first.start - 80):first.start]
+            if joiner and first.kind != "vague" and second.kind != "vague" and _is_range(joiner.group().strip().lower(), before):
+                spans.append(_Span(first, second, joiner.group().strip().lower()))
+                index += 2
+                continue
+        spans.append(_Span(first, first))
+        index += 1
+    return spans
+
+
+def _is_range(joiner: str, before: str) -> bool:
+    if joiner == "and":
+        return bool(re.search(r"\bbetween\s*$", before, re.I))
+    if joiner == "to" and re.search(r"\bfrom\s*$", before, re.I):
+        return False  # "grew from 70 to 74": a change, two claims
+    return not re.search(r"\bbetween\s*$", before, re.I)
+
+
+def _sentence_claims(document: Document, sentence_start: int, sentence_end: int, numerals: list[Numeral],
+                     options: ExtractionOptions) -> Iterator[Claim]:
+    text = document.text
+    sentence = text[sentence_start:sentence_end]
+    tokens = context.tokenize(sentence, sentence_start)
+    sentence_names = context.names(tokens)
+    spans = _join_ranges(text, numerals)
+    for position, span in enumerate(spans):
+        limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
+        claim = _claim(document, sentence, sentence_start, sentence_end, tokens, sentence_names, span, limit, options)
+        if claim is not None:
+            yield claim
+
+
+def _claim(document: Document, sentence: str, sentence_start: int, sentence_end: int, tokens, sentence_names,
+           span: _Span, limit: int, options: ExtractionOptions) -> Claim | None:
+    text = document.text
+    first, last = span.first, span.last
+    after_number = text[last.end:min(limit, sentence_end)]
+    unit = read_unit(after_number, last.currency or first.currency, last.magnitude)
+    unit_end = last.end + unit.length
+    before = text[sentence_start:first.start]
+    qualifier = qualifier_before(before)
+    suffix = qualifier_after(text[unit_end:min(limit, sentence_end)])
+    bound, phrase = qualifier.bound, qualifier.phrase
+    end = unit_end
+    if suffix and bound == "=":
+        bound, phrase, end = suffix.bound, suffix.phrase, unit_end + suffix.length_after
+
+    after_tokens = [t for t in tokens if t.start >= end and t.start < limit]
+    measure_phrase = _measure(unit, after_tokens, [t for t in tokens if t.end <= sentence_start + qualifier.start])
+    if _not_a_claim(text, span, unit, measure_phrase, before, after_tokens):
+        return None
+
+    low_value, high_value, value, is_range = _values(span)
+    if first.kind == "vague" or last.kind == "vague" or (first.kind == "words" and "dozen" in text[first.start:first.end].lower()):
+        bound = "~" if bound == "=" else bound
+    floor = float("-inf") if unit.unit.startswith("degree") else 0.0
+    ranged = is_range or first.kind == "vague"
+    if bound == "~" and ranged:
+        low, high = low_value * (1 - options.bands.approximate), high_value * (1 + options.bands.approximate)
+        if first.kind == "vague":
+            low, high = low_value, high_value
+    else:
+        low, high = interval(value, bound, phrase, options.bands, floor, low_value if ranged else None,
+                             high_value if ranged else None)
+
+    start = sentence_start + qualifier.start if qualifier.phrase and phrase == qualifier.phrase else first.start
+    measure = measure_phrase.text
+    if unit.kind == "age":
+        measure = "age"
+    elif measure is None and unit.kind == "physical":
+        dimensionality = str(get_registry().Unit(unit.unit).dimensionality)
+        measure = DIMENSION_MEASURES.get(dimensionality)
+    exclude = set(measure_phrase.names)
+    actor = (next((name for name in measure_phrase.names if context._is_name(name.split()[0])), None)
+             or context.actor_after(after_tokens, sentence_names)
+             or context.subject_actor(tokens, sentence_names, first.start))
+    if actor:
+        exclude.add(actor)
+    place = context.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
+    line, column = document.line_column(start)
+    return Claim(
+        doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
+        value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
+        place=place, actor=actor, date=_claim_date(sentence, end - sentence_start, document.date), qualifier=phrase,
+        line=line, column=column,
+    )
+
+
+def _measure(unit: UnitReading, after_tokens, before_tokens) -> context.NounPhrase:
+    found = context.measure_after(after_tokens, unit.kind)
+    if found.text is None and unit.kind in ("count", "percent", "currency"):
+        found = context.measure_before(before_tokens)
+    if found.text is None and unit.kind == "currency":
+        return context.NounPhrase([context.Token("money", 0, 0)], found.names)
+    return found
+
+
+def _values(span: _Span) -> tuple[float, float, float, bool]:
+    first, last = span.first, span.last
+    if first is last:
+        if first.kind == "vague":
+            return first.low, first.high, first.value, True
+        return first.value, first.value, first.value, False
+    low = first.value
+    if first.magnitude == 1.0 and last.magnitude > 1.0 and first.value < last.value / last.magnitude * 1000:
+        low = first.value * last.magnitude  # "1 to 2 million", "$3-4bn"
+    low, high = sorted((low, last.value))
+    return low, high, (low + high) / 2, True
+
+
+def _is_year(numeral: Numeral, before: str, has_measure: bool) -> bool:
+    if not (numeral.plain_integer and 1000 <= numeral.value <= 2100 and numeral.end - numeral.start == 4):
+        return False
+    return bool(_YEAR_CONTEXT.search(before)) or (numeral.value >= 1800 and not has_measure)
+
+
+def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: context.NounPhrase, before: str, after_tokens) -> bool:
+    first = span.first
+    has_measure = measure.text is not None or unit.kind != "count"
+    if _is_year(first, before, has_measure) and (span.last is first or _is_year(span.last, "", has_measure)):
+        return True
+    if first.kind == "words" and first.value == 1 and first is span.last and unit.kind == "count" and text[first.start:first.end].lower() in ("one", "a"):
+        following = after_tokens[0].lower if after_tokens else ""
+        preceding = re.search(r"(\w+)\W*$", before)
+        if (measure.text is None or following in IDIOMS_WITH_ONE
+                or (preceding and preceding.group(1).lower() in {"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})):
+            return True
+    return False
+
+
+def _keep(claim: Claim) -> bool:
+    """Bare counts with nothing to say what they count, on short chrome-like lines, are page furniture."""
+    if claim.measure or claim.unit != "count" or claim.qualifier:
+        return True
+    return len(re.findall(r"[A-Za-z]{2,}", claim.sentence)) >= 4
+
+
+def _inherit_measures(claims: list[Claim]) -> None:
+    """'55 air strikes: 27 in Syria and 28 in Iraq' -> 27 and 28 count air strikes too."""
+    for index, claim in enumerate(claims):
+        if claim.measure is not None:
+            continue
+        same_sentence = [c for c in claims if c.sentence == claim.sentence and c is not claim and c.measure and c.unit == claim.unit]
+        earlier = [c for c in same_sentence if c.start < claim.start]
+        later = [c for c in same_sentence if c.start > claim.start]
+        previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit and c.doc == claim.doc
+                    and 0 < claim.start - c.end < 400]
+        source = (earlier[-1] if earlier else later[0] if later else previous[-1] if previous else None)
+        if source is not None:
+            claim.measure = source.measure
+
+
+def _claim_date(sentence: str, claim_end: int, document_date: str | None) -> str | None:
+    """A date the sentence gives after the claim ("... 74 nations in 2018") or up front ("In 2018, ..."),
+    else the document's."""
+    from ..documents.metadata import find_dates
+
+    dates = [(start, found.isoformat()) for start, _, found in find_dates(sentence)]
+    for match in _SENTENCE_YEAR.finditer(sentence):
+        month = match.group("month")
+        dates.append((match.start(), f"{match.group('year')}-{_MONTH_NUMBER[month]:02d}" if month else match.group("year")))
+    after = sorted(found for found in dates if found[0] >= claim_end)
+    if after:
+        return after[0][1]
+    leading = [found for found in dates if found[0] <= 3]
+    return leading[0][1] if leading else document_date

@@ -1,0 +1,83 @@
+"""Spans of text whose numbers are not claims: dates, clock times, media timers, phone numbers, ids,
+version numbers, ordinals, list numbering, URLs and page-chrome counters.
+
+Finding these once per document, before any number is read, keeps every later step simple: a number
+inside one of these spans is skipped, and the reason is kept for ``--explain``-style debugging.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")),
+    ("date", re.compile(rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I)),
+    ("date", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)", re.I)),
+    ("date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("date", re.compile(r"(?<![\d.,])\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?|(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\d])")),
+    ("date", re.compile(rf"\b(?:mid|early|late|pre|post)-{_YEAR}s?\b|\b{_YEAR}s\b|\b'\d0s\b|\b{_YEAR}[-–/]\d{{2}}\b", re.I)),
+    ("time", re.compile(r"(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[/|]\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s?[ap]\.?m\.?)?(?!\d)", re.I)),
+    ("time", re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?|\b\d{4}\s?(?:GMT|UTC|hrs|hours\s+local)\b", re.I)),
+    ("phone", re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}(?![\d,])")),
+    ("version", re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b", re.I)),
+    ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
+    ("id", re.compile(r"(?<![\w$£€¥₹])(?!(?:Rs|US|USD|EUR|GBP|INR|JPY|CHF|CNY)\b)[A-Za-z]{1,6}-?\d+[A-Za-z0-9-]*\b|\b\d+[A-Z]{1,2}\d+\w*\b|\b\d[A-Z]\b")),
+    ("list-number", re.compile(r"(?m)^[ \t]*(?:[-*•]\s*)?\(?\d{1,2}[.)](?=\s)")),
+    ("malformed", re.compile(r"(?<![\w,.])\d{1,3}(?:,[\dOo]{3})*,(?=[\dOo]{3})[\dOo]*[Oo][\dOo]*(?:,[\dOo]{3})*\b|(?<![\w,.])\d+[Oo]+\d*[Oo\d]*\b")),
+]
+_CHROME_LINE = re.compile(r"(?m)^[^A-Za-z\n]*\d[^A-Za-z\n]*$")
+_ID_LABEL = re.compile(r"\b(?P<label>[A-Za-z.]+)\.?\s+#?\d+\b")
+
+
+@dataclass(frozen=True)
+class Excluded:
+    start: int
+    end: int
+    reason: str
+
+
+def find_excluded(text: str) -> list[Excluded]:
+    """All non-claim spans in ``text``, sorted by start."""
+    spans = [Excluded(m.start(), m.end(), reason) for reason, pattern in _PATTERNS for m in pattern.finditer(text)]
+    spans.extend(Excluded(m.start(), m.end(), "chrome") for m in _CHROME_LINE.finditer(text))
+    spans.extend(_labelled_ids(text))
+    return sorted(spans, key=lambda span: (span.start, -span.end))
+
+
+def _labelled_ids(text: str) -> Iterator[Excluded]:
+    from .lexicon import ID_PREFIXES
+
+    for match in _ID_LABEL.finditer(text):
+        label = match.group("label")
+        if label.lower() in ID_PREFIXES and label[:1].isupper():
+            yield Excluded(match.start(), match.end(), "id")
+
+
+class ExclusionIndex:
+    """Answers 'is offset range [start, end) inside a non-claim span?' quickly."""
+
+    def __init__(self, spans: list[Excluded]):
+        self.spans = spans
+
+    def covering(self, start: int, end: int) -> Excluded | None:
+        for span in self.spans:
+            if span.start > start:
+                break
+            if span.end >= end:
+                return span
+        return None
+
+    def overlapping(self, start: int, end: int) -> Excluded | None:
+        for span in self.spans:
+            if span.start >= end:
+                break
+            if span.end > start:
+                return span
+        return None

@@ -1,0 +1,122 @@
+"""What unit follows a number: quantulum3 reads unit words ("square kilometers", "sq mi", "km/h"),
+pint gives the canonical name claimcheck speaks ("kilometer ** 2").  A few things quantulum3 gets wrong
+or does not know (percentage points, "per cent", hectares, currency words after magnitude words,
+"N-year-old") are read first here."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..units import get_registry
+from .lexicon import CURRENCY_WORDS
+
+_PHYSICAL_ENTITIES = {"length", "area", "volume", "mass", "time", "speed", "temperature", "power", "energy",
+                      "currency"}
+_NOT_UNITS = {"point", "points", "line", "lines", "hand", "hands", "chain", "chains", "link", "links", "rod",
+              "rods", "pole", "poles", "barn", "barns", "mil", "mils", "shot", "shots", "gross", "tab", "drop",
+              "drops", "pinch", "dash", "square", "cubic", "bag", "bags", "button", "league", "leagues", "span",
+              "spans", "tick", "ticks", "cable", "cables", "force", "forces", "light", "year", "in", "a", "at",
+              "as", "per", "s", "h", "t", "g", "b", "c", "d", "e", "p", "l", "min", "sec", "cup", "cups",
+              "bit", "bits", "byte", "bytes", "knot", "stone", "carat", "unit", "units",
+              "rad", "gray", "sievert", "degree", "degrees", "ton", "tons", "quad", "percent", "are", "all"}
+_PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
+                        "[temperature]"}
+
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|pct\b|percent\b)", re.I)
+_POINTS = re.compile(r"\s?(?:percentage[- ]points?|pp|ppts?|points? of percentage)\b", re.I)
+_AGE = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
+_CURRENCY_WORD = re.compile(r"\s+(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_NEXT_WORD = re.compile(r"[\s-]?(?P<word>[A-Za-z]+)\b")
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    unit: str  # pint canonical name, "count", "percent" or an ISO 4217 code
+    length: int  # characters after the number that belong to the unit
+    kind: str = "count"  # count | percent | currency | physical | age
+
+
+def read_unit(after: str, currency: str | None = None, magnitude: float = 1.0) -> UnitReading:
+    """The unit written in ``after`` (the text right after a number)."""
+    if currency:
+        word = _CURRENCY_WORD.match(after)
+        return UnitReading(currency, word.end() if word else 0, "currency")
+    if match := _PERCENT.match(after):
+        return UnitReading("percent", match.end(), "percent")
+    if match := _POINTS.match(after):
+        return UnitReading("percentage_point", match.end(), "percent")
+    if match := _AGE.match(after):
+        return UnitReading("year", match.end(), "age")
+    if match := _CURRENCY_WORD.match(after):
+        return UnitReading(CURRENCY_WORDS[match.group("word").lower()], match.end(), "currency")
+    if magnitude in (1e5, 1e7):  # lakh, crore: Indian rupees unless a currency says otherwise
+        return UnitReading("INR", 0, "currency")
+    window = _window(after)
+    reading = _quantulum_unit(window) if window.strip() else None
+    return reading or _pint_unit(after) or UnitReading("count", 0)
+
+
+def _window(after: str) -> str:
+    window = after[:40].split("\n", 1)[0]
+    cut = re.search(r"\s\d|[;,!?\"“”()\[\]]", window)
+    return window[: cut.start()] if cut else window
+
+
+@lru_cache(maxsize=4096)
+def _quantulum_unit(window: str) -> UnitReading | None:
+    from quantulum3 import parser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quantities = parser.parse("1" + window.replace("-", " ", 1) if window.startswith("-") else "1" + window)
+    if not quantities or quantities[0].span[0] != 0:
+        return None
+    found = quantities[0]
+    surface_words = re.findall(r"[A-Za-z]+", found.surface)
+    if found.unit.entity.name not in _PHYSICAL_ENTITIES or not surface_words:
+        return None
+    if len(surface_words) == 1 and surface_words[0].lower() in _NOT_UNITS:
+        return None
+    if found.unit.entity.name == "currency":
+        if not found.unit.currency_code:
+            return None
+        return UnitReading(found.unit.currency_code, found.span[1] - 1, "currency")
+    unit = _to_pint(found.unit.name, found.unit.dimensions)
+    if unit is None:
+        return None
+    return UnitReading(unit, found.span[1] - 1, "physical")
+
+
+def _to_pint(name: str, dimensions: list[dict]) -> str | None:
+    registry = get_registry()
+    try:
+        return str(registry.Unit(name.replace("-mass", "").replace(" ", "_")))
+    except Exception:  # names such as "square kilometre" are built from their dimensions below
+        pass
+    try:
+        unit = registry.dimensionless
+        for dimension in dimensions:
+            name = dimension["base"].replace("-mass", "").replace(" ", "_")
+            unit = unit * registry.Unit(name) ** dimension["power"]
+        return str(unit.units if hasattr(unit, "units") else unit)
+    except Exception:  # pint raises several unrelated types for names it does not know
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _pint_unit(after: str) -> UnitReading | None:
+    """The next word, when pint knows it as a physical unit quantulum3 missed (e.g. 'hectares')."""
+    match = _NEXT_WORD.match(after)
+    if not match or match.group("word").lower() in _NOT_UNITS or len(match.group("word")) < 3:
+        return None
+    registry = get_registry()
+    try:
+        unit = registry.Unit(match.group("word").lower())
+    except Exception:
+        return None
+    if str(unit.dimensionality) not in _PHYSICAL_DIMENSIONS:
+        return None
+    return UnitReading(str(unit), match.end(), "physical")

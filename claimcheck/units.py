@@ -1,0 +1,60 @@
+"""The one unit registry every stage speaks.
+
+pint's default registry treats ``count`` as dimensionless, so 5 counts would convert to
+500 percent.  claimcheck gives counted things, percentage points and each ISO 4217
+currency a dimension of their own, so that only like can be compared with like.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from functools import lru_cache
+
+import pint
+
+#: ISO 4217 codes known to the registry (each its own dimension: no exchange rates).
+CURRENCIES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "CAD", "AUD", "NZD", "HKD",
+    "SGD", "SEK", "NOK", "DKK", "PLN", "TRY", "BRL", "MXN", "ZAR", "KRW", "SAR", "AED",
+    "ILS", "EGP", "IQD", "SYP", "IRR", "UAH", "NGN", "KES", "PKR", "BDT", "IDR", "THB",
+)
+
+_EXTRA_DEFINITIONS = [
+    "percentage_point = [percentage_point] = _ = percentage_points",
+    *(f"{code} = [currency_{code}]" for code in CURRENCIES),
+]
+
+
+def _definitions() -> list[str]:
+    package = importlib.resources.files("pint")
+    text = (package / "default_en.txt").read_text(encoding="utf-8")
+    text = text.replace("@import constants_en.txt", (package / "constants_en.txt").read_text(encoding="utf-8"))
+    if "\ncount = []\n" not in text:  # pragma: no cover - guards against a changed pint file
+        raise RuntimeError("pint's default definitions no longer define 'count = []'")
+    text = text.replace("\ncount = []\n", "\ncount = [count]\n")
+    return text.splitlines() + _EXTRA_DEFINITIONS
+
+
+@lru_cache(maxsize=1)
+def get_registry() -> pint.UnitRegistry:
+    """The shared registry (built once, on first use)."""
+    registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+    registry.load_definitions(_definitions())
+    return registry
+
+
+def canonical_unit(name: str) -> str:
+    """pint's canonical spelling of a unit name: 'kilometres' -> 'kilometer', 'km**2' -> 'kilometer ** 2'."""
+    return str(get_registry().Unit(name))
+
+
+def is_known_unit(name: str) -> bool:
+    try:
+        get_registry().Unit(name)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, TypeError, ValueError):
+        return False
+    return True
+
+
+def quantity(value: float, unit: str) -> pint.Quantity:
+    return get_registry().Quantity(value, unit)
