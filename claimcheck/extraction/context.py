@@ -15,11 +15,14 @@ from .lexicon import (ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CONJUNCT
                       MONTHS, PLACE_SUFFIXES, PREPOSITIONS, PRONOUNS, VERBS, WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
-_FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | DETERMINERS
-_LINKING = {"rose", "fell", "climbed", "increased", "decreased", "dropped", "jumped", "reached", "stood", "was",
-            "is", "were", "are", "hit", "totaled", "totalled", "grew", "declined", "of", "at", "to", "by", "slid",
-            "surged", "soared", "plunged", "tumbled", "edged", "be", "been", "remains", "remained", "numbered",
-            "amounted", "came", "fell", "averaged", "exceeded", "topped", "neared"}
+_FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | DETERMINERS | {
+    "beneath", "underneath", "atop", "alongside", "past", "long", "wide", "deep", "tall", "thick", "away", "above",
+    "below", "ahead", "apart", "high", "short", "offshore", "inland", "underground", "upstream", "downstream"}
+_LINKING = {"rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "climbed", "increased", "increase",
+            "decreased", "dropped", "jumped", "reached", "stood", "stands", "was", "is", "were", "are", "hit",
+            "totaled", "totalled", "grew", "grown", "grow", "declined", "slid", "surged", "soared", "plunged",
+            "tumbled", "edged", "remains", "remained", "stayed", "held", "numbered", "amounted", "came",
+            "averaged", "exceeded", "topped", "neared", "doubled", "halved", "at"}
 _SAY_VERBS = {"said", "says", "told", "reported", "announced", "stated", "claimed", "added", "noted", "wrote",
               "estimated", "estimates", "tweeted", "confirmed", "according"}
 _LOCATIVE = {"in", "across", "throughout", "near", "inside", "into", "at", "outside", "around", "within", "over",
@@ -29,7 +32,7 @@ _TIME_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "nigh
 _VERBS_AFTER_NOUN = {"live", "work", "remain", "continue", "face", "need", "say", "come", "go", "return", "wait",
                      "arrive", "join", "serve", "stay", "lack", "own", "use", "attend", "receive", "make", "take",
                      "overnight", "aboard", "ashore", "abroad", "nationwide", "annually", "yearly", "daily",
-                     "weekly", "today", "yesterday", "tonight", "apiece", "drove", "flew", "wrote", "spoke", "broke",
+                     "weekly", "today", "yesterday", "tonight", "apiece", "late", "early", "outdoors", "indoors", "drove", "flew", "wrote", "spoke", "broke",
                      "chose", "rode", "threw", "blew", "shot", "fed", "hid", "ate", "sang", "swam", "sank", "stole",
                      "wore", "tore", "lay", "sat", "slept", "swept", "felt", "sold", "bought", "caught", "taught",
                      "thought", "stuck", "spun", "hung", "dug", "sped", "voted", "there", "here", "alone", "more",
@@ -125,7 +128,7 @@ def noun_phrase(tokens: list[Token], max_words: int = 5) -> NounPhrase:
                 continue
             break
         possessive = token.text.endswith(("'s", "’s"))
-        if has_noun and _looks_verbal(token.text) and not _continues_phrase(following):
+        if has_noun and _looks_verbal(token.text) and not _continues_phrase(following, token.text):
             break
         words.append(token)
         has_noun = has_noun or not (possessive or _is_adverb(token.text) or _is_participle(token.text))
@@ -141,9 +144,9 @@ def _looks_verbal(word: str) -> bool:
     return (lower.endswith(("ed", "ing")) and lower not in _ED_ING_NOUNS) or lower in VERBS
 
 
-def _continues_phrase(token: Token | None) -> bool:
+def _continues_phrase(token: Token | None, word: str = "") -> bool:
     """'charging points': an -ing word followed by a plain noun modifies it."""
-    return (token is not None and token.is_word and not token.is_capitalized and token.lower not in _FUNCTION_WORDS
+    return (token is not None and word.lower().endswith("ing") and token.is_word and not token.is_capitalized and token.lower not in _FUNCTION_WORDS
             and not _looks_verbal(token.text) and token.lower not in _VERBS_AFTER_NOUN)
 
 
@@ -174,52 +177,60 @@ def _split_names(words: list[Token]) -> NounPhrase:
     return NounPhrase(kept, names)
 
 
-def measure_after(tokens: list[Token], kind: str) -> NounPhrase:
+def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) -> NounPhrase:
     """What the number counts, read from the words after the number and its unit."""
     if tokens and tokens[0].lower in ("-strong", "strong") or (len(tokens) > 1 and tokens[0].text == "-" and tokens[1].lower == "strong"):
         tokens = tokens[2:] if tokens[0].text == "-" else tokens[1:]
-    if tokens and tokens[0].lower in ("of", "in", "for", "worth") and (
-            (tokens[0].lower == "of" and kind != "physical") or kind == "currency"):
+    if not tokens:
+        return NounPhrase([], [])
+    head = tokens[0].lower
+    if head == "of" or (head in ("in", "for", "worth") and kind == "currency"):
+        if head == "of" and dimension == "[length]":
+            return NounPhrase([], [])  # "within 2 km of the town": a reference point, not what is measured
         rest = tokens[1:]
         while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()):
             if rest[0].lower in {"them", "whom"}:
                 return NounPhrase([], [])
             rest = rest[1:]
         return noun_phrase(rest)
-    if tokens and tokens[0].lower == "of" and kind == "physical":
-        return NounPhrase([], [])  # "within 2 km of the town": a reference point, not what is measured
+    if kind == "percent":
+        return NounPhrase([], [])  # "8.7% year on year": only "N% of X" names the whole
     return noun_phrase(tokens)
 
 
-def measure_before(tokens: list[Token]) -> NounPhrase:
-    """'the death toll rose to 45' -> death toll; 'turnout was 62%' -> turnout (tokens: before the number)."""
+_CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", "while", "whereas", "but", "that", "which", "and", "as",
+                      "with", "after", "when", "although", "though", "because", "since"}
+
+
+def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhrase:
+    """What a number measures when the sentence names it before the number: a fact-box label
+    ("Flood warnings in force: 144") or the subject of a linking verb ("unemployment held at 6.4%",
+    "the acute malnutrition rate ... has risen by 4.5 percentage points")."""
     index = len(tokens)
     if index and tokens[index - 1].text == ":":
         label_start = index - 1
         while label_start and tokens[label_start - 1].text not in ".;:!?-•*" and index - label_start < 8:
             label_start -= 1
         return noun_phrase(tokens[label_start:index - 1])
-    while index and tokens[index - 1].lower in {"to", "by", "at", "from", "of", "an", "a"}:
-        index -= 1
-    linked = False
-    while index and tokens[index - 1].lower in _LINKING | AUXILIARIES:
-        linked = True
-        index -= 1
-    if not linked:
+    verb = None
+    for position in range(index - 1, max(-1, index - 16), -1):
+        word = tokens[position].lower
+        if word in _LINKING:
+            verb = position
+            break
+        if word in {".", "!", "?", ";"} or (not clause_subject and position < index - 3):
+            break
+    if verb is None:
         return NounPhrase([], [])
-    words: list[Token] = []
-    # skip a place phrase between subject and verb: "measles cases in Europe rose to ..."
-    probe = index
-    while probe and tokens[probe - 1].is_capitalized and tokens[probe - 1].is_word:
-        probe -= 1
-    if probe < index and probe and tokens[probe - 1].lower in _LOCATIVE:
-        index = probe - 1
-    while index and tokens[index - 1].is_word and tokens[index - 1].lower not in _FUNCTION_WORDS and len(words) < 3:
-        index -= 1
-        words.insert(0, tokens[index])
-    if words and words[0].is_capitalized and index == 0 and len(words) > 1:
-        words = words[1:] if _is_name(words[0].text) else words
-    return _split_names(words)
+    while verb and tokens[verb - 1].lower in AUXILIARIES | {"been", "has", "have", "had", "will", "would"}:
+        verb -= 1
+    start = verb
+    while start and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
+        start -= 1
+    words = tokens[start:verb]
+    while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
+        words = words[1:]
+    return noun_phrase(words)
 
 
 # ---- places and actors -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from . import context
 from .lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
-from .qualifiers import Bands, interval, qualifier_after, qualifier_before
+from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
 from .sentences import sentence_spans
 from .unit_reading import UnitReading, read_unit
 
@@ -26,6 +26,7 @@ _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of
 _MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
                                               "August", "September", "October", "November", "December"], 1)}
 EXTRACTOR_VERSION = "1"
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,9 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     qualifier = qualifier_before(before)
     suffix = qualifier_after(text[unit_end:min(limit, sentence_end)])
     bound, phrase = qualifier.bound, qualifier.phrase
+    if phrase == "over" and unit.unit in _TIME_UNITS:
+        bound, phrase = "=", None  # "over three years": a span of time, not a lower bound
+        qualifier = Qualifier("=", None, len(before))
     end = unit_end
     if suffix and bound == "=":
         bound, phrase, end = suffix.bound, suffix.phrase, unit_end + suffix.length_after
@@ -183,9 +187,10 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
 
 
 def _measure(unit: UnitReading, after_tokens, before_tokens) -> context.NounPhrase:
-    found = context.measure_after(after_tokens, unit.kind)
+    dimension = str(get_registry().Unit(unit.unit).dimensionality) if unit.kind == "physical" else None
+    found = context.measure_after(after_tokens, unit.kind, dimension)
     if found.text is None and unit.kind in ("count", "percent", "currency"):
-        found = context.measure_before(before_tokens)
+        found = context.measure_before(before_tokens, clause_subject=unit.kind != "count")
     if found.text is None and unit.kind == "currency":
         return context.NounPhrase([context.Token("money", 0, 0)], found.names)
     return found

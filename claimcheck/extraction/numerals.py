@@ -12,8 +12,9 @@ from .lexicon import CURRENCY_SYMBOLS, MAGNITUDE_SUFFIXES, NUMBER_WORDS, UNITS_W
 _SMALL = "|".join(sorted((word for word in NUMBER_WORDS if word != "dozen"), key=len, reverse=True))
 _SCALE = "hundred|thousand|million|billion|trillion|dozen"
 _WORD_NUMBER = (
-    rf"(?:(?:half\s+a|a|one)\s+(?:{_SCALE})|(?:{_SMALL})(?:-(?:{_SMALL}))?)"
+    rf"(?:(?:(?:half\s+a|a|one)\s+(?:{_SCALE})|(?:{_SMALL})(?:-(?:{_SMALL}))?)"
     rf"(?:(?:\s+|-)(?:and\s+)?(?:(?:{_SMALL})(?:-(?:{_SMALL}))?|{_SCALE}))*"
+    rf"|half\s+an?(?=\s+[a-z]))"
 )
 _CURRENCY = "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
@@ -22,6 +23,7 @@ _MAGNITUDE_WORDS = "|".join(word for word in MAGNITUDE_SUFFIXES if len(word) > 3
 _MAGNITUDE_SHORT = "|".join(word for word in MAGNITUDE_SUFFIXES if len(word) <= 3)
 
 NUMBER_PATTERN = re.compile(
+    rf"(?P<sign>\bminus\s+|−|(?<![\w.,)-])-(?=\d))?"
     rf"(?:(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<digits>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d))"
     rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-)(?P<magword>{_MAGNITUDE_WORDS})\b)?"
@@ -56,6 +58,13 @@ def find_numerals(text: str) -> Iterator[Numeral]:
 
 
 def _read(match: re.Match[str]) -> Numeral | None:
+    numeral = _read_unsigned(match)
+    if numeral is not None and match.group("sign"):
+        numeral.value = -numeral.value
+    return numeral
+
+
+def _read_unsigned(match: re.Match[str]) -> Numeral | None:
     currency = CURRENCY_SYMBOLS.get(match.group("currency") or "", None)
     if match.group("currency") and currency is None:
         currency = CURRENCY_SYMBOLS.get(match.group("currency").rstrip("."), None)

@@ -30,6 +30,8 @@ _POINTS = re.compile(r"\s?(?:percentage[- ]points?|pp|ppts?|points? of percentag
 _AGE = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
 _CURRENCY_WORD = re.compile(r"\s+(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _NEXT_WORD = re.compile(r"[\s-]?(?P<word>[A-Za-z]+)\b")
+_TWO_WORDS = re.compile(r"[\s-]?(?P<first>[A-Za-z]+)[\s_-](?P<second>[A-Za-z]+)\b")
+_TEMPERATURE = re.compile(r"(?:\s?°\s?|(?<=\d))(?P<scale>[CF])\b|\s?°|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,17 @@ def read_unit(after: str, currency: str | None = None, magnitude: float = 1.0) -
         return UnitReading("percent", match.end(), "percent")
     if match := _POINTS.match(after):
         return UnitReading("percentage_point", match.end(), "percent")
+    if match := _TEMPERATURE.match(after):
+        scale = (match.group("scale") or match.group("word") or "C")[0].upper()
+        return UnitReading("degree_Celsius" if scale == "C" else "degree_Fahrenheit", match.end(), "physical")
     if match := _AGE.match(after):
         return UnitReading("year", match.end(), "age")
     if match := _CURRENCY_WORD.match(after):
         return UnitReading(CURRENCY_WORDS[match.group("word").lower()], match.end(), "currency")
     if magnitude in (1e5, 1e7):  # lakh, crore: Indian rupees unless a currency says otherwise
         return UnitReading("INR", 0, "currency")
+    if magnitude >= 1e6 and (match := re.match(r"\s+pounds\b", after, re.I)):  # "300 million pounds"
+        return UnitReading("GBP", match.end(), "currency")
     window = _window(after)
     reading = _quantulum_unit(window) if window.strip() else None
     return reading or _pint_unit(after) or UnitReading("count", 0)
@@ -83,6 +90,8 @@ def _quantulum_unit(window: str) -> UnitReading | None:
     if found.unit.entity.name == "currency":
         if not found.unit.currency_code:
             return None
+        if found.unit.currency_code == "GBP" and re.match(r"\s*pounds?\b", window, re.I):
+            return UnitReading("pound", found.span[1] - 1, "physical")  # weight, unless "£" or "sterling" says money
         return UnitReading(found.unit.currency_code, found.span[1] - 1, "currency")
     unit = _to_pint(found.unit.name, found.unit.dimensions)
     if unit is None:
@@ -91,28 +100,44 @@ def _quantulum_unit(window: str) -> UnitReading | None:
 
 
 def _to_pint(name: str, dimensions: list[dict]) -> str | None:
+    """quantulum3's unit as pint's canonical name; compound units are spelled from their parts
+    ("square mile" -> "mile ** 2", "kilometre per hour" -> "kilometer / hour")."""
     registry = get_registry()
+    simple = len(dimensions) == 1 and dimensions[0]["power"] == 1
+    names = [name] if simple else []
     try:
-        return str(registry.Unit(name.replace("-mass", "").replace(" ", "_")))
-    except Exception:  # names such as "square kilometre" are built from their dimensions below
-        pass
-    try:
+        if names:
+            try:
+                return str(registry.Unit(_pint_name(name)))
+            except Exception:
+                return str(registry.parse_units(_pint_name(name), case_sensitive=False))
         unit = registry.dimensionless
         for dimension in dimensions:
-            name = dimension["base"].replace("-mass", "").replace(" ", "_")
-            unit = unit * registry.Unit(name) ** dimension["power"]
+            unit = unit * registry.parse_units(_pint_name(dimension["base"]), case_sensitive=False) ** dimension["power"]
         return str(unit.units if hasattr(unit, "units") else unit)
     except Exception:  # pint raises several unrelated types for names it does not know
         return None
 
 
+def _pint_name(name: str) -> str:
+    return name.replace("-mass", "").replace(" ", "_")
+
+
 @lru_cache(maxsize=4096)
 def _pint_unit(after: str) -> UnitReading | None:
     """The next word, when pint knows it as a physical unit quantulum3 missed (e.g. 'hectares')."""
+    registry = get_registry()
+    two = _TWO_WORDS.match(after)
+    if two:  # "nautical miles", "metric tons"
+        try:
+            unit = registry.parse_units(f"{two.group('first')}_{two.group('second').rstrip('s')}".lower())
+            if str(unit.dimensionality) in _PHYSICAL_DIMENSIONS:
+                return UnitReading(str(unit), two.end(), "physical")
+        except Exception:
+            pass
     match = _NEXT_WORD.match(after)
     if not match or match.group("word").lower() in _NOT_UNITS or len(match.group("word")) < 3:
         return None
-    registry = get_registry()
     try:
         unit = registry.Unit(match.group("word").lower())
     except Exception:

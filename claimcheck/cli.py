@@ -1,0 +1,170 @@
+"""The ``claimcheck`` command: a thin layer over the Python API.
+
+Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage, input or rule-file errors,
+3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ClaimcheckError
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Numeric claims in documents: extracted with their context, checked for consistency.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class ClaimFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    _stderr(f"warning: {message}" if not str(message).split(":")[0].strip() else _format_warning(str(message)))
+
+
+def _format_warning(message: str) -> str:
+    # "path:line:col: warning: ..." stays as it is; anything else gets a "warning:" prefix
+    return message if ": warning:" in message else f"warning: {message}"
+
+
+def progress_enabled() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    """claimcheck reads documents, extracts every quantity with its context, and checks them."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")],
+    format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else jsonl].")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
+    approximate_band: Annotated[float, typer.Option(help="Half-width of 'about N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+    near_band: Annotated[float, typer.Option(help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+) -> None:
+    """Extract every numeric claim, with its context, from documents."""
+    from .api import extract_document
+    from .documents import read_documents
+    from .extraction import Bands, ExtractionOptions
+    from .output import atomic_write, write_claims
+
+    chosen = (format.value if format else ("table" if (output is None and sys.stdout.isatty()) else "jsonl"))
+    documents = read_documents(paths, encoding=encoding)
+    options = ExtractionOptions(bands=Bands(approximate=approximate_band, near=near_band))
+    claims = []
+    for document in _with_progress(documents, "Extracting"):
+        claims.extend(extract_document(document, options))
+    if output is not None:
+        with atomic_write(output) as stream:
+            write_claims(claims, stream, chosen)
+    else:
+        write_claims(claims, sys.stdout, chosen)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold .jsonl file or a directory of them (see docs/gold-format.md).")],
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mismatch.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score extraction against annotated gold: precision, recall and F1 for value, value+unit, bound, measure."""
+    import json
+
+    from .api import extract_text
+    from .evaluation import evaluate as run, read_gold
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        scores = run(read_gold(gold), extract_text)
+    summary = scores.summary()
+    if json_output:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(f"gold claims {summary['gold_claims']}, predicted {summary['predicted_claims']}, matched {summary['matched']}")
+        print(f"{'':14}{'precision':>10}{'recall':>10}{'F1':>10}")
+        for key in ("value", "value+unit"):
+            row = summary[key]
+            print(f"{key:14}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}")
+        print(f"bound right on matched claims:        {summary['bound_accuracy']:.3f}")
+        print(f"measure head noun right on matched:   {summary['measure_head_accuracy']:.3f}")
+        print(f"negatives read as claims:             {summary['negatives_read_as_claims']}/{summary['negatives']}"
+              f" ({summary['false_claim_rate_on_negatives']:.3f}; {summary['false_claims_share_of_predicted']:.3f} of predicted claims)")
+    if show_errors:
+        for mismatch in scores.mismatches:
+            print(f"{mismatch.passage}\t{mismatch.kind}\t{mismatch.expected}\t=> {mismatch.found}")
+
+
+def _with_progress(items, description: str):
+    if not progress_enabled() or len(items) < 20:
+        yield from items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task(description, total=len(items))
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def main() -> None:
+    """Entry point: no traceback reaches a user; errors are one line on stderr with an exit code."""
+    warnings.showwarning = _show_warning
+    warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
+    try:
+        app()  # click reports its own usage errors (exit 2) and exits
+    except ClaimcheckError as error:
+        _stderr(f"error: {error}")
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+    except Exception as error:
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        _stderr(f"internal error: {type(error).__name__}: {error} (set CLAIMCHECK_DEBUG=1 for a traceback; please report it)")
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
