@@ -37,7 +37,11 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 
 
 def _parse(text: str) -> date | None:
+    text = text.strip()
+    iso = re.match(r"\d{4}-\d{2}-\d{2}", text)
     try:
+        if iso:
+            return date.fromisoformat(iso.group())
         return dateparser.parse(text, dayfirst=True).date()
     except (ValueError, OverflowError):
         return None
@@ -71,4 +75,4 @@ def _looks_like_title(line: str, markdown: bool) -> bool:
     if markdown:
         return line.startswith("# ")
     words = line.split()
-    return 4 <= len(words) <= 20 and line[-1] not in ".:;,!?\"”" and not find_dates(line) and not line.startswith(("-", "•", "*"))
+    return 4 <= len(words) <= 20 and "|" not in line and line[-1] not in ".:;,!?\"”" and not find_dates(line) and not line.startswith(("-", "•", "*"))

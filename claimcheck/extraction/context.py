@@ -27,6 +27,7 @@ _SAY_VERBS = {"said", "says", "told", "reported", "announced", "stated", "claime
               "estimated", "estimates", "tweeted", "confirmed", "according"}
 _LOCATIVE = {"in", "across", "throughout", "near", "inside", "into", "at", "outside", "around", "within", "over",
              "from", "to", "of"}
+_PARTICLE_NAME = re.compile(r"(?:al|el|ez|es|as|ad|ash|an|ar|ibn|bin)-[A-Z]")
 _LEADING_SKIPPABLE = {"more", "additional", "extra", "new", "other", "further", "fewer", "such", "the"}
 _TIME_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "night", "fortnight", "quarter"}
 _VERBS_AFTER_NOUN = {"live", "work", "remain", "continue", "face", "need", "say", "come", "go", "return", "wait",
@@ -97,7 +98,7 @@ class NounPhrase:
         return " ".join(word.lower.rstrip(".") for word in self.words) or None
 
 
-def noun_phrase(tokens: list[Token], max_words: int = 5) -> NounPhrase:
+def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool = False) -> NounPhrase:
     """The noun phrase at the start of ``tokens`` (brackets skipped, names split off)."""
     words: list[Token] = []
     has_noun = False
@@ -136,7 +137,7 @@ def noun_phrase(tokens: list[Token], max_words: int = 5) -> NounPhrase:
             break
     while words and (_looks_verbal(words[-1].text) or _is_adverb(words[-1].text)):
         words.pop()
-    return _split_names(words)
+    return _split_names(words, sentence_initial)
 
 
 def _looks_verbal(word: str) -> bool:
@@ -150,7 +151,7 @@ def _continues_phrase(token: Token | None, word: str = "") -> bool:
             and not _looks_verbal(token.text) and token.lower not in _VERBS_AFTER_NOUN)
 
 
-def _split_names(words: list[Token]) -> NounPhrase:
+def _split_names(words: list[Token], sentence_initial: bool = False) -> NounPhrase:
     names: list[str] = []
     has_lower = any(not word.is_capitalized for word in words)
     kept: list[Token] = []
@@ -165,7 +166,9 @@ def _split_names(words: list[Token]) -> NounPhrase:
             continue
         if _is_adverb(word.text) and index < len(words) - 1:
             continue
-        if not kept and index < len(words) - 1 and has_lower and word.is_capitalized and not re.search(r"-(?:[a-z]+)$", word.text):
+        plain_initial = sentence_initial and index == 0 and not _is_name(word.text) and not word.text.isupper()
+        if (not kept and index < len(words) - 1 and has_lower and word.is_capitalized and not plain_initial
+                and not re.search(r"-(?:[a-z]+)$", word.text)):
             pending_name.append(word.text)
             continue
         if not kept and index < len(words) - 1 and has_lower and re.match(r"[A-Z][\w.]*-(?:led|backed|based|allied|funded|run)$", word.text):
@@ -211,7 +214,10 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
         label_start = index - 1
         while label_start and tokens[label_start - 1].text not in ".;:!?-•*" and index - label_start < 8:
             label_start -= 1
-        return noun_phrase(tokens[label_start:index - 1])
+        label = tokens[label_start:index - 1]
+        if (label_start == 0 or tokens[label_start - 1].text in ".;:!?-•*") and not any(t.text[:1].isdigit() for t in label):
+            return noun_phrase(label, sentence_initial=True)  # a fact-box label: "Flood warnings in force: 144"
+        return NounPhrase([], [])
     verb = None
     for position in range(index - 1, max(-1, index - 16), -1):
         word = tokens[position].lower
@@ -230,7 +236,7 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     words = tokens[start:verb]
     while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
         words = words[1:]
-    return noun_phrase(words)
+    return noun_phrase(words, sentence_initial=start == 0)
 
 
 # ---- places and actors -------------------------------------------------------------------------
@@ -249,12 +255,13 @@ def names(tokens: list[Token]) -> list[Name]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not (token.is_word and token.is_capitalized) or token.lower in MONTHS or token.lower in WEEKDAYS:
+        if (not (token.is_word and token.is_capitalized) or token.lower in MONTHS or token.lower in WEEKDAYS
+                or (token.lower in _FUNCTION_WORDS and not token.text.isupper())):
             index += 1
             continue
         end = index
         while end + 1 < len(tokens) and tokens[end + 1].is_word and (
-            tokens[end + 1].is_capitalized or (tokens[end + 1].lower in _NAME_PARTICLES and end + 2 < len(tokens) and tokens[end + 2].is_capitalized)
+            tokens[end + 1].is_capitalized or _PARTICLE_NAME.match(tokens[end + 1].text) or (tokens[end + 1].lower in _NAME_PARTICLES and end + 2 < len(tokens) and tokens[end + 2].is_capitalized)
         ):
             end += 1
         previous = tokens[index - 1].lower if index else ""

@@ -147,6 +147,10 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
 
     after_tokens = [t for t in tokens if t.start >= end and t.start < limit]
     measure_phrase = _measure(unit, after_tokens, [t for t in tokens if t.end <= sentence_start + qualifier.start])
+    if bound == "=" and measure_phrase.words:  # "100 rifles or more"
+        late = qualifier_after(text[measure_phrase.words[-1].end:min(limit, sentence_end)])
+        if late:
+            bound, phrase = late.bound, late.phrase
     if _not_a_claim(text, span, unit, measure_phrase, before, after_tokens):
         return None
 
@@ -223,7 +227,8 @@ def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: context.Nou
     if first.kind == "words" and first.value == 1 and first is span.last and unit.kind == "count" and text[first.start:first.end].lower() in ("one", "a"):
         following = after_tokens[0].lower if after_tokens else ""
         preceding = re.search(r"(\w+)\W*$", before)
-        if (measure.text is None or following in IDIOMS_WITH_ONE
+        said = next((t.lower for t in after_tokens if t.start >= measure.words[-1].end), "") if measure.words else ""
+        if (measure.text is None or following in IDIOMS_WITH_ONE or said in context._SAY_VERBS
                 or (preceding and preceding.group(1).lower() in {"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})):
             return True
     return False

@@ -31,7 +31,7 @@ _AGE = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
 _CURRENCY_WORD = re.compile(r"\s+(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _NEXT_WORD = re.compile(r"[\s-]?(?P<word>[A-Za-z]+)\b")
 _TWO_WORDS = re.compile(r"[\s-]?(?P<first>[A-Za-z]+)[\s_-](?P<second>[A-Za-z]+)\b")
-_TEMPERATURE = re.compile(r"(?:\s?°\s?|(?<=\d))(?P<scale>[CF])\b|\s?°|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b")
+_TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def read_unit(after: str, currency: str | None = None, magnitude: float = 1.0) -
     if match := _POINTS.match(after):
         return UnitReading("percentage_point", match.end(), "percent")
     if match := _TEMPERATURE.match(after):
-        scale = (match.group("scale") or match.group("word") or "C")[0].upper()
+        scale = (match.group("scale") or match.group("attached") or match.group("word") or "C")[0].upper()
         return UnitReading("degree_Celsius" if scale == "C" else "degree_Fahrenheit", match.end(), "physical")
     if match := _AGE.match(after):
         return UnitReading("year", match.end(), "age")
@@ -103,7 +103,7 @@ def _to_pint(name: str, dimensions: list[dict]) -> str | None:
     """quantulum3's unit as pint's canonical name; compound units are spelled from their parts
     ("square mile" -> "mile ** 2", "kilometre per hour" -> "kilometer / hour")."""
     registry = get_registry()
-    simple = len(dimensions) == 1 and dimensions[0]["power"] == 1
+    simple = (len(dimensions) == 1 and dimensions[0]["power"] == 1) or " " not in name
     names = [name] if simple else []
     try:
         if names:

@@ -1,0 +1,151 @@
+"""Extraction on sentences written for these tests: values, bounds, intervals, units, measures and context."""
+
+import math
+import warnings
+
+import pytest
+
+import claimcheck
+from claimcheck import ClaimcheckWarning
+
+
+def one(text: str):
+    claims = claimcheck.extract_text(text)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize("text, value, bound, low, high", [
+    ("Officials said about 2,000 soldiers were deployed.", 2000, "~", 1800, 2200),
+    ("The unit destroyed more than 600 roadside bombs.", 600, ">", 600, None),
+    ("At least 45 civilians were evacuated.", 45, ">=", 45, None),
+    ("Up to 300 families could return home.", 300, "<=", 0, 300),
+    ("Nearly 100 vehicles were inspected.", 100, "<", 90, 100),
+    ("Just over 50 trucks crossed the border.", 50, ">", 50, 55),
+    ("Fewer than 20 journalists remain in the city.", 20, "<", 0, 20),
+    ("Some eight kilometres of road were cleared.", 8, "~", 7.2, 8.8),
+    ("An estimated 40 fighters surrendered.", 40, "~", 36, 44),
+    ("The army deployed 12 helicopters.", 12, "=", 12, 12),
+    ("They seized 100 rifles or more in the raid.", 100, ">=", 100, None),
+])
+def test_qualifiers_give_bounds_and_intervals(text, value, bound, low, high):
+    claim = one(text)
+    assert (claim.value, claim.bound, claim.low) == (value, bound, pytest.approx(low))
+    assert claim.to_dict()["high"] == (None if high is None else pytest.approx(high))
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("Between 10 and 15 soldiers were wounded.", 12.5, 10, 15),
+    ("Officials counted 10-15 boats near the coast.", 12.5, 10, 15),
+    ("The storm damaged 200 to 300 homes.", 250, 200, 300),
+    ("Tens of thousands of people fled the fighting.", 60000, 20000, 100000),
+    ("Hundreds of protesters gathered outside.", 600, 200, 1000),
+    ("Several hundred prisoners were freed.", 600, 300, 900),
+])
+def test_ranges_and_vague_quantities(text, value, low, high):
+    claim = one(text)
+    assert claim.is_range
+    assert (claim.value, claim.low, claim.high) == (value, low, high)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Donors pledged $1.762bn for reconstruction.", 1.762e9, "USD"),
+    ("The council approved a £3.5 million package.", 3.5e6, "GBP"),
+    ("The bank lent €20m to the port authority.", 2e7, "EUR"),
+    ("Relief agencies reached 1.2 million people.", 1.2e6, "count"),
+    ("The scheme will cost Rs 11,000 crore a year.", 1.1e11, "INR"),
+    ("Turnout reached 64.2 per cent.", 64.2, "percent"),
+    ("Support fell by 3 percentage points.", 3, "percentage_point"),
+    ("The convoy stopped five miles east of the bridge.", 5, "mile"),
+    ("The burned area covered 1,800 square kilometres.", 1800, "kilometer ** 2"),
+    ("Farmers lost 2,400 hectares of wheat.", 2400, "hectare"),
+    ("Winds reached 120 mph on the coast.", 120, "mile / hour"),
+    ("The ship anchored 12 nautical miles offshore.", 12, "nautical_mile"),
+    ("Temperatures hit 46.2C in the valley.", 46.2, "degree_Celsius"),
+    ("Overnight it fell to minus 31 degrees Fahrenheit.", -31, "degree_Fahrenheit"),
+    ("Twenty-five soldiers were honoured.", 25, "count"),
+    ("The fleet shrank to two hundred thousand tonnes.", 2e5, "metric_ton"),
+])
+def test_units_and_magnitude_words(text, value, unit):
+    claim = one(text)
+    assert math.isclose(claim.value, value)
+    assert claim.unit == unit
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The US has about 2,000 ground forces in the region.", "ground forces"),
+    ("The coalition considered a 30,000-strong border force.", "border force"),
+    ("Rebels lost more than 99 percent of the group's previously held ground.", "ground"),
+    ("Jets carried out 27 air strikes against the group.", "air strikes"),
+    ("The checkpoint is five miles from the river.", "distance"),
+    ("More than 100 of those fighters were killed.", "fighters"),
+    ("Nine ISIS [Daesh] weapon caches were destroyed.", "weapon caches"),
+    ("Unemployment in the region held at 6.4% in October.", "unemployment"),
+    ("Flood warnings in force: 144", "flood warnings"),
+])
+def test_measure_is_the_counted_noun_phrase(text, measure):
+    assert one(text).measure == measure
+
+
+def test_elliptical_counts_inherit_the_measure():
+    claims = claimcheck.extract_text("Jets flew 55 air strikes: 27 in the north and 28 in the south.")
+    assert [(c.value, c.measure) for c in claims] == [(55, "air strikes"), (27, "air strikes"), (28, "air strikes")]
+
+
+def test_place_actor_and_sentence_date():
+    claim = one("The US maintains about 2,000 troops in Syria.")
+    assert (claim.actor, claim.place) == ("US", "Syria")
+    parts = claimcheck.extract_text("Fighters carried out 27 raids in Syria and 28 raids in Iraq.")
+    assert [c.place for c in parts] == ["Syria", "Iraq"]
+    grew = claimcheck.extract_text("The alliance grew from 70 nations to 74 nations in 2018.")
+    assert [(c.value, c.date) for c in grew] == [(70, "2018"), (74, "2018")]
+
+
+def test_document_date_is_the_claims_date_unless_the_sentence_says_otherwise():
+    document = claimcheck.read_text("Friday, 26 September 2014\n\nPilots flew 55 sorties since Friday.\n")
+    assert document.date == "2014-09-26"
+    assert [c.date for c in claimcheck.extract_document(document)] == ["2014-09-26"]
+
+
+@pytest.mark.parametrize("text", [
+    "The report covered 30 December to 6 January.",
+    "Posted 7 Feb, 2018 22:58",
+    "Friday, September 20, 2024",
+    "17:23 GMT19 October 2020",
+    "Podcasts\n0:00\n24:55\n0:00 / 28:50",
+    "The brigade was formed in 2014 and expanded in 2017.",
+    "He was the 3rd officer to resign in the 21st century.",
+    "The F-16 and the MH17 inquiry were discussed, as was COVID-19.",
+    "Call +44 20 7946 0958 for details.",
+    "Update to v2.3.1 now.",
+    "1. Open the file\n2. Read it",
+    "Get short URL\n0 50",
+    "One of the officials declined to comment.",
+    "Black Ops 4 Must Replicate WW2 Streaks",
+    "Tanks such as the Challenger 2 were sent.",
+    "The FTSE 100 index fell in early trading.",
+    "5 min read",
+])
+def test_dates_times_ids_and_chrome_are_not_claims(text):
+    assert claimcheck.extract_text(text) == []
+
+
+def test_malformed_number_is_a_located_warning_not_a_claim():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claims = claimcheck.extract_text("Headline\nScheme To Cost 11,OOO Crore Per Year", doc="page.txt")
+    assert claims == []
+    messages = [str(w.message) for w in caught if issubclass(w.category, ClaimcheckWarning)]
+    assert messages == ["page.txt:2:16: warning: malformed number '11,OOO' (letter O for zero?) not read as a claim"]
+
+
+def test_offsets_line_and_column_point_at_the_claim():
+    text = "Title line\nThe army said about 2,000 troops remain."
+    claim = one(text)
+    assert text[claim.start:claim.end] == claim.text == "about 2,000"
+    assert (claim.line, claim.column) == (2, 15)
+
+
+def test_empty_document_has_no_claims():
+    assert claimcheck.extract_text("") == []
+    assert claimcheck.extract_text("   \n\n") == []
