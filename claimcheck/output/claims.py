@@ -37,7 +37,8 @@ def _table(claims: Sequence[Claim], stream: TextIO, console) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = console or Console(file=stream, highlight=False, soft_wrap=False)
+    wide = None if getattr(stream, "isatty", lambda: False)() else 200  # files and pipes get every column whole
+    console = console or Console(file=stream, highlight=False, soft_wrap=False, width=wide)
     table = Table(show_lines=False, header_style="bold", expand=False)
     for column in ("doc:line:col", "text", "value", "bound", "unit", "measure", "place", "actor", "date"):
         table.add_column(column, overflow="fold")

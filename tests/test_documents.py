@@ -1,0 +1,102 @@
+"""Reading documents: formats, encodings, metadata and the errors a user sees."""
+
+import codecs
+import warnings
+
+import pytest
+
+import claimcheck
+from claimcheck import InputError
+
+HTML = """<!doctype html><html><head><title>Border clash | The Daily Ledger</title>
+<meta property="og:site_name" content="The Daily Ledger">
+<meta property="article:published_time" content="2018-02-07T22:58:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Border clash</h1><p>Officials said some eight kilometres separated the front lines.</p>
+<p>About 500 fighters took part, and <script>alert(1)</script>more than 100 of them were killed.</p></article>
+<footer>© 2018 The Daily Ledger. We use cookies.</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    page = tmp_path / "clash.html"
+    page.write_text(HTML, encoding="utf-8")
+    document = claimcheck.read_document(page)
+    assert (document.title, document.date, document.outlet, document.format) == ("Border clash", "2018-02-07", "The Daily Ledger", "html")
+    assert "Home" not in document.text and "cookies" not in document.text and "alert" not in document.text
+    claims = claimcheck.extract_document(document)
+    assert [(c.value, c.unit) for c in claims] == [(8, "kilometer"), (500, "count"), (100, "count")]
+    assert all(document.text[c.start:c.end] == c.text for c in claims)
+
+
+@pytest.mark.parametrize("head, date", [
+    ("7 Feb, 2018 22:58\n\nCoalition strikes", "2018-02-07"),
+    ("Friday, September 20, 2024\n\nCoalition strikes", "2024-09-20"),
+    ("17:23 GMT19 October 2020\nListen Live\n", "2020-10-19"),
+    ("# A title here today\n\nPublished: 2018-02-09\n", "2018-02-09"),
+])
+def test_dateline_near_the_top_is_the_document_date(head, date):
+    assert claimcheck.read_text(head + "\nTroops moved 5 miles.\n", format="markdown" if head.startswith("#") else "text").date == date
+
+
+def test_text_title_and_outlet():
+    document = claimcheck.read_text("- Daily Planet\nGet the news.\n\nCoalition Reports New Strikes in the North\n\nBody text here.")
+    assert (document.title, document.outlet) == ("Coalition Reports New Strikes in the North", "Daily Planet")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_utf8_with_or_without_bom_and_utf16_with_bom(tmp_path, encoding):
+    page = tmp_path / "a.txt"
+    page.write_bytes("About 2,000 troops remain.".encode(encoding))
+    assert [c.value for c in claimcheck.extract_document(claimcheck.read_document(page))] == [2000]
+
+
+def test_invalid_utf8_is_refused_with_location_and_hint(tmp_path):
+    page = tmp_path / "latin.txt"
+    page.write_bytes("Line one\nThe café served 40 meals.".encode("cp1252"))
+    with pytest.raises(InputError) as raised:
+        claimcheck.read_document(page)
+    message = str(raised.value)
+    assert message.startswith(f"{page}:2:8: not valid UTF-8 (byte 0xe9)")
+    assert "--encoding" in message
+    document = claimcheck.read_document(page, encoding="cp1252")
+    assert "café" in document.text
+
+
+def test_binary_and_missing_files(tmp_path):
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x7fELF\x00\x01\x02")
+    with pytest.raises(InputError, match="binary file"):
+        claimcheck.read_document(binary)
+    with pytest.raises(InputError, match="no such file"):
+        claimcheck.read_documents([tmp_path / "missing.txt"])
+
+
+def test_one_bad_file_among_many_is_a_warning(tmp_path):
+    (tmp_path / "good.txt").write_text("Pilots flew 12 sorties.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00garbage\x00")
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        documents = claimcheck.read_documents([tmp_path])
+    assert [d.id for d in documents] == [str(tmp_path / "good.txt")]
+    assert any("bad.txt" in str(w.message) for w in caught)
+
+
+def test_directory_with_nothing_readable(tmp_path):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    with pytest.raises(InputError, match="no readable documents"):
+        claimcheck.read_documents([tmp_path])
+
+
+def test_extract_dataframe_has_every_claim_field():
+    frame = claimcheck.extract("examples/corpus/strike-tally.txt")
+    assert list(frame.columns)[:6] == ["doc", "start", "end", "text", "sentence", "value"]
+    assert frame["value"].tolist() == [55.0, 27.0, 28.0]
+    assert frame["measure"].tolist() == ["air strikes", "air strikes", "strikes"]
+
+
+def test_units_share_one_registry():
+    registry = claimcheck.get_registry()
+    assert registry.Quantity(5, "mile").to("kilometer").magnitude == pytest.approx(8.04672)
+    assert not registry.Unit("count").is_compatible_with(registry.Unit("percent"))
+    assert not registry.Unit("USD").is_compatible_with(registry.Unit("EUR"))
