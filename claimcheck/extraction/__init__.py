@@ -3,4 +3,13 @@
 from .extractor import EXTRACTOR_VERSION, ExtractionOptions, extract_claims
 from .qualifiers import Bands
 
-__all__ = ["EXTRACTOR_VERSION", "Bands", "ExtractionOptions", "extract_claims"]
+
+def clear_caches() -> None:
+    """Forget memoised unit readings (for benchmarks that must not reuse earlier work)."""
+    from .unit_reading import _pint_unit, _quantulum_unit
+
+    _quantulum_unit.cache_clear()
+    _pint_unit.cache_clear()
+
+
+__all__ = ["EXTRACTOR_VERSION", "Bands", "ExtractionOptions", "clear_caches", "extract_claims"]

@@ -72,9 +72,31 @@ def _window(after: str) -> str:
     return window[: cut.start()] if cut else window
 
 
+@lru_cache(maxsize=1)
+def _unit_first_words() -> frozenset[str]:
+    """First words of every unit name and symbol quantulum3 knows: a window that starts with none of
+    them holds no unit, and quantulum3 (the slow part) need not read it."""
+    from quantulum3 import load
+
+    units = load.units("en_US")
+    words = set()
+    for surface in list(units.surfaces_all) + list(units.symbols_all):
+        match = _FIRST_WORD.match(surface)
+        if match:
+            words.add(match.group(1).lower())
+    return frozenset(words)
+
+
+_FIRST_WORD = re.compile(r"\s*-?([^\s\d/.,()\[\]-]+)")
+
+
 @lru_cache(maxsize=4096)
 def _quantulum_unit(window: str) -> UnitReading | None:
     from quantulum3 import parser
+
+    first = _FIRST_WORD.match(window)
+    if not first or first.group(1).lower() not in _unit_first_words():
+        return None
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
