@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from .documents import read_documents, read_text
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions, extract_claims
-from .model import CLAIM_FIELDS, Claim, Document
+from .checking import CheckResult, resolve_rules, run_checks
+from .model import CLAIM_FIELDS, Claim, Document, Finding
 
 if TYPE_CHECKING:  # pandas is imported when a DataFrame is asked for, not at start-up
     import pandas as pd
@@ -39,6 +40,43 @@ def extract(paths: Iterable[str | Path] | str | Path, options: ExtractionOptions
     if isinstance(paths, (str, Path)):
         paths = [paths]
     return claims_frame(extract_documents(read_documents(paths), options))
+
+
+def check(paths_or_documents: Iterable[str | Path | Document] | str | Path, rules=None, bundled: bool = True,
+          options: ExtractionOptions | None = None) -> list[Finding]:
+    """Findings of the rules (bundled packs plus ``rules``: a RuleSet or rule files/folders) on documents."""
+    return check_result(paths_or_documents, rules, bundled, options).findings
+
+
+def check_result(paths_or_documents, rules=None, bundled: bool = True, options: ExtractionOptions | None = None,
+                 progress=None) -> CheckResult:
+    """Like :func:`check`, with the documents, claims, facts and a coverage summary."""
+    rule_set = resolve_rules(rules, bundled)  # a broken rule file stops the run before any document is read
+    if isinstance(paths_or_documents, (str, Path, Document)):
+        paths_or_documents = [paths_or_documents]
+    items = list(paths_or_documents)
+    documents = [item for item in items if isinstance(item, Document)]
+    paths = [item for item in items if not isinstance(item, Document)]
+    if paths:
+        documents += read_documents(paths)
+    claims: list[Claim] = []
+    for document in progress(documents) if progress else documents:
+        claims.extend(extract_document(document, options))
+    return run_checks(documents, claims, rule_set)
+
+
+def findings_frame(findings: Iterable[Finding]) -> "pd.DataFrame":
+    """One row per finding; its claims' documents and texts joined."""
+    import pandas as pd
+
+    rows = []
+    for finding in findings:
+        row = finding.to_dict()
+        claims = row.pop("claims")
+        row["docs"] = "; ".join(dict.fromkeys(claim["doc"] for claim in claims))
+        row["claim_texts"] = "; ".join(claim["text"] for claim in claims)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["rule", "kind", "status", "severity", "message", "fact", "fingerprint", "docs", "claim_texts"])
 
 
 def claims_frame(claims: Iterable[Claim]) -> "pd.DataFrame":

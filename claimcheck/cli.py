@@ -30,6 +30,18 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class FindingFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class ClaimFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"
@@ -93,6 +105,97 @@ def extract(
             write_claims(claims, stream, chosen)
     else:
         write_claims(claims, sys.stdout, chosen)
+
+
+rules_app = typer.Typer(help="Rule packs: print the schema, run the rules' own tests.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="A rule file or folder of them (repeatable); added to the bundled packs.")]
+NoBundledOption = Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rule packs.")]
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")],
+    rules: RulesOption = None,
+    no_bundled: NoBundledOption = False,
+    format: Annotated[Optional[FindingFormat], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else json].")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    passing: Annotated[bool, typer.Option("--passing", help="Also list consistent and changed findings.")] = False,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a violated finding is at or above this severity.")] = FailOn.error,
+    encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
+) -> None:
+    """Check the claims in documents with the rules: arithmetic and agreement between sources, explained."""
+    from .api import check_result
+    from .documents import read_documents
+    from .output import atomic_write, write_findings
+    from .rules import load_rules
+
+    rule_set = load_rules(rules or [], bundled=not no_bundled)  # rule-file errors stop the run first
+    chosen = format.value if format else ("table" if (output is None and sys.stdout.isatty()) else "json")
+    documents = read_documents(paths, encoding=encoding)
+    result = check_result(documents, rule_set, progress=lambda items: _with_progress(items, "Checking"))
+    shown = [f for f in result.findings if passing or f.status == "violated"]
+    if output is not None:
+        with atomic_write(output) as stream:
+            write_findings(shown, result.summary, stream, chosen)
+    else:
+        write_findings(shown, result.summary, sys.stdout, chosen)
+    raise typer.Exit(exit_code(result.findings, fail_on.value))
+
+
+def exit_code(findings, fail_on: str) -> int:
+    """1 when a violated finding is at or above ``fail_on``; severities rank error > warning > info."""
+    if fail_on == "never":
+        return EXIT_OK
+    rank = {"error": 0, "warning": 1, "info": 2}
+    threshold = rank[fail_on]
+    return EXIT_FINDINGS if any(f.status == "violated" and rank[f.severity] <= threshold for f in findings) else EXIT_OK
+
+
+@rules_app.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of rule files (for editors, e.g. yaml-language-server)."""
+    import json
+
+    from .rules import RULE_FILE_SCHEMA
+
+    print(json.dumps(RULE_FILE_SCHEMA, indent=2))
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOption = None, no_bundled: NoBundledOption = False) -> None:
+    """List the rules that would run: id, kind, severity and where each is defined."""
+    from .rules import load_rules
+
+    for rule in load_rules(rules or [], bundled=not no_bundled).rules:
+        print(f"{rule.id:32} {rule.kind:10} {rule.severity:8} {rule.source}:{rule.line}")
+
+
+@rules_app.command("test")
+def rules_test(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Rule files or folders (default: the bundled packs); a folder's tests/ holds fixture documents.")] = None,
+) -> None:
+    """Run each rule's inline examples and annotated fixture documents; exit 1 on any mismatch."""
+    from .rules import bundled_rules_path, load_rules
+    from .rules.testing import fixture_files, run_rule_tests
+
+    targets = paths or [bundled_rules_path()]
+    rule_set = load_rules(targets, bundled=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reports = run_rule_tests(rule_set, fixture_files(targets))
+    failed = 0
+    for rule_id, report in sorted(reports.items()):
+        state = "ok" if report.passed else "FAIL"
+        print(f"{state:4} {rule_id}: {len(report.hits)} hits, {len(report.misses)} misses, {len(report.false_alarms)} false alarms")
+        for line in report.misses:
+            print(f"       miss: {line}")
+        for line in report.false_alarms:
+            print(f"       false alarm: {line}")
+        failed += not report.passed
+    print(f"{len(reports) - failed} passed, {failed} failed")
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @app.command()

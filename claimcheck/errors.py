@@ -38,3 +38,26 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return f"{self.doc}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    source_line: str = ""
+
+
+class RuleFileError(ClaimcheckError):
+    """One or more problems in rule files, each located and quoted; the run stops before any document is read."""
+
+    def __init__(self, problems: list[tuple[Location, str]]):
+        self.problems = problems
+        super().__init__("\n".join(self.format(location, message) for location, message in problems))
+
+    @staticmethod
+    def format(location: Location, message: str) -> str:
+        text = f"{location.path}:{location.line}:{location.column}: {message}"
+        if location.source_line:
+            text += f"\n    {location.line} | {location.source_line}"
+        return text

@@ -79,3 +79,61 @@ class Claim:
 
 CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 DOCUMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Document))
+
+
+#: The claim fields a finding quotes for each of its claims.
+FINDING_CLAIM_FIELDS = ("doc", "start", "end", "line", "column", "text", "sentence", "value", "low", "high", "bound",
+                        "unit", "measure", "place", "actor", "date")
+STATUSES = ("violated", "consistent", "changed")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Fact:
+    """Claims that report the same quantity: same measure, compatible actor and place, one dimension."""
+
+    key: str
+    measure: str
+    actor: str | None
+    place: str | None
+    dimension: str
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    """What a rule concluded about some claims, with the arithmetic that shows why."""
+
+    rule: str
+    kind: str
+    status: str
+    severity: str
+    message: str
+    claims: list[Claim]
+    fact: str | None = None
+    fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            self.fingerprint = fingerprint(self.rule, self.claims)
+
+    def to_dict(self) -> dict[str, Any]:
+        claims = []
+        for claim in self.claims:
+            data = claim.to_dict()
+            claims.append({key: data[key] for key in FINDING_CLAIM_FIELDS})
+        return {"rule": self.rule, "kind": self.kind, "status": self.status, "severity": self.severity,
+                "message": self.message, "fact": self.fact, "fingerprint": self.fingerprint, "claims": claims}
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def fingerprint(rule: str, claims: list[Claim]) -> str:
+    """Stable across runs and reflowing: rule, documents and the claims' normalised sentences and texts."""
+    import hashlib
+
+    parts = sorted(f"{claim.doc}\x1f{_normalised(claim.sentence)}\x1f{_normalised(claim.text)}" for claim in claims)
+    digest = hashlib.sha256("\x1e".join([rule, *parts]).encode("utf-8")).hexdigest()
+    return digest[:16]

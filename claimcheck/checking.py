@@ -1,0 +1,63 @@
+"""Claims to findings: every enabled rule of a rule set run over the claims of a document set."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import CHECKS, CheckContext
+from .model import Claim, Document, Fact, Finding
+from .rules import RuleSet, load_rules
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+STATUS_ORDER = {"violated": 0, "changed": 1, "consistent": 2}
+
+
+@dataclass
+class CheckResult:
+    documents: list[Document]
+    claims: list[Claim]
+    facts: list[Fact]
+    findings: list[Finding]
+    checked: int = 0
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict:
+        statuses = Counter(finding.status for finding in self.findings)
+        violated = Counter(finding.severity for finding in self.findings if finding.status == "violated")
+        return {
+            "documents": len(self.documents),
+            "claims": len(self.claims),
+            "claims_checked": self.checked,
+            "claims_unchecked": len(self.claims) - self.checked,
+            "facts": len(self.facts),
+            "findings": {status: statuses.get(status, 0) for status in STATUS_ORDER},
+            "violated_by_severity": {severity: violated.get(severity, 0) for severity in SEVERITY_ORDER},
+            "rules": len(self.rules),
+        }
+
+
+def resolve_rules(rules: RuleSet | Iterable[str | Path] | None, bundled: bool = True) -> RuleSet:
+    if isinstance(rules, RuleSet):
+        return rules
+    return load_rules(list(rules or []), bundled=bundled)
+
+
+def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet) -> CheckResult:
+    context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
+    findings: list[Finding] = []
+    specific_first = sorted(rules.rules, key=lambda rule: bool(rule.option("fallback", False)))
+    for rule in specific_first:
+        findings.extend(CHECKS[rule.kind](rule, context))
+    findings.sort(key=sort_key)
+    return CheckResult(documents, claims, context.facts, findings, checked=len(context.checked),
+                       rules=[rule.id for rule in rules.rules])
+
+
+def sort_key(finding: Finding) -> tuple:
+    first = finding.claims[0] if finding.claims else None
+    return (STATUS_ORDER[finding.status], SEVERITY_ORDER[finding.severity], finding.rule,
+            first.doc if first else "", first.start if first else 0)

@@ -1,0 +1,101 @@
+"""``agree``: claims of one fact in different sources agree within tolerance, units converted with pint;
+a disagreement between documents dated further apart than the window is a change over time."""
+
+from __future__ import annotations
+
+import math
+
+from ..model import Claim, Fact, Finding
+from ..rules.model import Rule
+from .context import CheckContext, convert, interval, number, quantity_text, widen
+
+_LOWER = (">", ">=")
+_UPPER = ("<", "<=")
+
+
+def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
+    findings: list[Finding] = []
+    window = rule.option("_window") or context.rules.window
+    for fact in context.facts:
+        claims = [claim for claim in fact.claims if context.applies(rule, claim)]
+        for first, second in _pairs(claims, rule.option("within_document", False)):
+            pair = frozenset((id(first), id(second)))
+            if rule.option("fallback", False) and pair in context.judged_pairs:
+                continue
+            context.judged_pairs.add(pair)
+            findings.append(_judge(rule, context, fact, first, second, window))
+    return findings
+
+
+def _pairs(claims: list[Claim], within_document: bool) -> list[tuple[Claim, Claim]]:
+    """One representative per document and value (a title repeating the body is not a second source)."""
+    representatives: dict[tuple, Claim] = {}
+    for claim in claims:
+        representatives.setdefault((claim.doc, claim.value, claim.bound, claim.unit), claim)
+    chosen = list(representatives.values())
+    pairs = []
+    for index, first in enumerate(chosen):
+        for second in chosen[index + 1:]:
+            if first.doc != second.doc or (within_document and first.place != second.place):
+                pairs.append((first, second))
+    return pairs
+
+
+def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window) -> Finding:
+    unit = first.unit
+    tolerance = rule.tolerance("percent_tolerance") if unit in ("percent", "percentage_point") and rule.option("_percent_tolerance") else rule.tolerance(default=context.rules.default_tolerance)
+    second_value = convert(second.value, second.unit, unit)
+    same_direction = (first.bound in _LOWER and second.bound in _LOWER) or (first.bound in _UPPER and second.bound in _UPPER)
+    if same_direction:
+        low, high = widen(first.value, first.value, tolerance, unit)
+        agrees = low <= second_value <= high
+        basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, compared by value"
+    else:
+        first_low, first_high = widen(*interval(first), tolerance, unit)
+        second_low, second_high = interval(second, unit)
+        agrees = second_low <= first_high and second_high >= first_low
+        basis = ""
+    status = "consistent" if agrees else "violated"
+    dates = (context.document_date(first), context.document_date(second))
+    apart = abs((dates[0] - dates[1]).days) if all(dates) else None
+    if not agrees and apart is not None and apart > window.days:
+        status = "changed"
+    message = _message(first, second, second_value, unit, tolerance, agrees, basis, status, apart)
+    return context.finding(rule, status, message, [first, second], fact=fact.key)
+
+
+def _message(first: Claim, second: Claim, second_value: float, unit: str, tolerance, agrees: bool, basis: str,
+             status: str, apart: int | None) -> str:
+    left = quantity_text(first.value, first.unit, first.bound)
+    right = quantity_text(second.value, second.unit, second.bound)
+    if second.unit != unit:
+        right += f" = {quantity_text(second_value, unit, second.bound)}"
+    difference = abs(first.value - second_value)
+    if unit in ("percent", "percentage_point"):
+        gap = f"values differ by {number(difference)} point{'s' if difference != 1 else ''}"
+    else:
+        relative = difference / max(abs(first.value), abs(second_value)) * 100 if max(abs(first.value), abs(second_value)) else 0
+        gap = f"values differ by {number(difference)} ({relative:.1f}%)"
+    verdict = f"within {tolerance.describe()}" if agrees else f"{gap}, beyond {tolerance.describe()}"
+    if agrees and not basis and (first.bound != "=" or second.bound != "="):
+        verdict = "intervals overlap " + verdict
+    notes = [note for note in (basis, _dates(first, second, apart, status), _scopes(first, second)) if note]
+    return f"{left} ({first.doc}) vs {right} ({second.doc}): {verdict}" + (f"; {'; '.join(notes)}" if notes else "")
+
+
+def _dates(first: Claim, second: Claim, apart: int | None, status: str) -> str:
+    if not (first.date or second.date):
+        return ""
+    text = f"dated {first.date or 'unknown'} vs {second.date or 'unknown'}"
+    if status == "changed":
+        text += f" ({apart} days apart: a change over time)"
+    return text
+
+
+def _scopes(first: Claim, second: Claim) -> str:
+    differences = []
+    for label in ("place", "actor", "measure"):
+        a, b = getattr(first, label), getattr(second, label)
+        if (a or "").lower() != (b or "").lower():
+            differences.append(f"{label} {a or '—'} vs {b or '—'}")
+    return ("scopes differ: " + ", ".join(differences)) if differences else ""

@@ -1,0 +1,114 @@
+"""``change``: "grew from 70 to 74 nations" agrees with its direction word and stated increments
+("up 4", "by 6%", "by 2 percentage points"); percent and percentage points kept apart."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import head_key
+from ..model import Claim, Finding
+from ..rules.model import Rule
+from .context import CheckContext, number
+
+DEFAULT_INCREASE = ["rose", "risen", "rise", "rises", "grew", "grown", "grow", "increased", "increase", "climbed",
+                    "jumped", "surged", "soared", "expanded", "gained", "up", "doubled", "raised", "went up"]
+DEFAULT_DECREASE = ["fell", "fallen", "fall", "falls", "dropped", "declined", "decreased", "decrease", "shrank",
+                    "shrunk", "slipped", "plunged", "tumbled", "lost", "down", "cut", "reduced", "lowered", "went down"]
+_INCREMENT = re.compile(r"\b(?:by|up|down|an increase of|a rise of|a drop of|a fall of|a decline of|a gain of)\s+$", re.I)
+
+
+def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
+    increase = [w.lower() for w in rule.option("increase_words", DEFAULT_INCREASE)]
+    decrease = [w.lower() for w in rule.option("decrease_words", DEFAULT_DECREASE)]
+    findings = []
+    by_sentence: dict[tuple, list[Claim]] = {}
+    for claim in context.claims_for(rule):
+        by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
+    for (doc, _), claims in by_sentence.items():
+        text = context.documents[doc].text
+        claims.sort(key=lambda c: c.start)
+        increments = [c for c in claims if _INCREMENT.search(text[max(0, c.start - 20):c.start])]
+        for before, after in _from_to_pairs(claims, text, context):
+            direction = _direction(text[max(0, before.start - 60):before.start].lower(), increase, decrease)
+            stated = [c for c in increments if c not in (before, after) and abs(c.start - before.start) < 200]
+            if direction is None and not stated:
+                continue
+            findings.append(_judge(rule, context, before, after, direction, stated))
+    return findings
+
+
+def _from_to_pairs(claims: list[Claim], text: str, context: CheckContext) -> list[tuple[Claim, Claim]]:
+    """'from 70 nations and four partner organizations to 74 nations and five …': pair by measure."""
+    pairs = []
+    for index, claim in enumerate(claims):
+        if not re.search(r"\bfrom\s+$", text[max(0, claim.start - 10):claim.start].lower()):
+            continue
+        rest = claims[index + 1:]
+        to_position = next((m.start() + claim.end for m in re.finditer(r"\bto\b", text[claim.end:claim.end + 200])), None)
+        if to_position is None:
+            continue
+        group = [c for c in rest if c.start < to_position]
+        targets = [c for c in rest if c.start > to_position]
+        for source in [claim, *group]:
+            key = head_key(source.measure, context.rules.synonyms)
+            target = next((t for t in targets if head_key(t.measure, context.rules.synonyms) == key and t.unit == source.unit), None)
+            if target is not None:
+                pairs.append((source, target))
+    return pairs
+
+
+def _direction(before: str, increase: list[str], decrease: list[str]) -> str | None:
+    found = None
+    for word in increase:
+        if re.search(rf"\b{re.escape(word)}\b", before):
+            found = "increase"
+    for word in decrease:
+        if re.search(rf"\b{re.escape(word)}\b", before):
+            found = "decrease"
+    return found
+
+
+def _judge(rule: Rule, context: CheckContext, before: Claim, after: Claim, direction: str | None,
+           stated: list[Claim]) -> Finding:
+    difference = after.value - before.value
+    problems, checks = [], [f"{number(before.value)} → {number(after.value)}: {'+' if difference >= 0 else '−'}{number(abs(difference))}"]
+    if direction:
+        right = (difference > 0) if direction == "increase" else (difference < 0)
+        checks.append(f"'{direction}' {'✓' if right else '✗'}")
+        if not right:
+            problems.append(f"the text says {direction} but the figures go {'up' if difference > 0 else 'down'}")
+    for increment in stated:
+        ok, explanation = _increment_matches(before, after, increment)
+        checks.append(explanation)
+        if not ok:
+            problems.append(explanation)
+    status = "violated" if problems else "consistent"
+    message = "; ".join(checks)
+    return context.finding(rule, status, message, [before, after, *stated])
+
+
+def _increment_matches(before: Claim, after: Claim, increment: Claim) -> tuple[bool, str]:
+    difference = after.value - before.value
+    slack = _rounding(increment.text)
+    magnitude = abs(difference)
+    if increment.unit == "percentage_point" or (increment.unit == "percent" and before.unit != "percent"):
+        if increment.unit == "percent":
+            relative = magnitude / abs(before.value) * 100 if before.value else float("inf")
+            slack = max(slack, 0.05 * increment.value)
+            ok = abs(relative - increment.value) <= slack
+            return ok, f"stated {number(increment.value)}% vs relative change {relative:.1f}% {'✓' if ok else '✗'}"
+        ok = abs(magnitude - increment.value) <= slack
+        return ok, f"stated {number(increment.value)} points vs difference {number(magnitude)} points {'✓' if ok else '✗'}"
+    if increment.unit == "percent" and before.unit == "percent":
+        relative = magnitude / abs(before.value) * 100 if before.value else float("inf")
+        ok = abs(relative - increment.value) <= max(slack, 0.05 * increment.value)
+        note = "" if ok else (" (the difference is in percentage points, not percent)" if abs(magnitude - increment.value) <= slack else "")
+        return ok, f"stated {number(increment.value)}% vs relative change {relative:.1f}% {'✓' if ok else '✗'}{note}"
+    ok = abs(magnitude - increment.value) <= max(slack, 1e-9)
+    return ok, f"stated {number(increment.value)} vs difference {number(magnitude)} {'✓' if ok else '✗'}"
+
+
+def _rounding(text: str) -> float:
+    digits = re.search(r"\d+(?:\.(\d+))?", text)
+    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+    return 0.5 * 10 ** -decimals

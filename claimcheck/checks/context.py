@@ -1,0 +1,132 @@
+"""What every check reads: the documents, their claims, the facts and the rule set; and what the
+checks share: filtering claims for a rule, scopes, intervals with tolerance, and how numbers are shown."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..facts import build_facts, dimension, head_key, measure_key
+from ..model import Claim, Document, Fact, Finding
+from ..rules.model import Rule, RuleSet, Tolerance
+from ..units import get_registry
+
+INF = math.inf
+
+
+@dataclass
+class CheckContext:
+    documents: dict[str, Document]
+    claims: list[Claim]
+    rules: RuleSet
+    facts: list[Fact] = field(default_factory=list)
+    checked: set[int] = field(default_factory=set)  # ids of claims some rule looked at
+    judged_pairs: set[frozenset[int]] = field(default_factory=set)  # claim pairs an agree rule compared
+
+    def __post_init__(self) -> None:
+        if not self.facts:
+            self.facts = build_facts(self.claims, self.rules.synonyms)
+
+    # ---- which claims a rule looks at --------------------------------------------------------------
+    def applies(self, rule: Rule, claim: Claim) -> bool:
+        if rule.units and not any(_same_dimension(claim.unit, unit) for unit in rule.units):
+            return False
+        if rule.measures:
+            wanted = {measure_key(m, self.rules.synonyms) for m in rule.measures}
+            return measure_key(claim.measure, self.rules.synonyms) in wanted or head_key(claim.measure, self.rules.synonyms) in wanted
+        return True
+
+    def claims_for(self, rule: Rule) -> list[Claim]:
+        return [claim for claim in self.claims if self.applies(rule, claim)]
+
+    def mark(self, *claims: Claim) -> None:
+        self.checked.update(id(claim) for claim in claims)
+
+    # ---- scopes --------------------------------------------------------------------------------------
+    def paragraph(self, claim: Claim) -> int:
+        text = self.documents[claim.doc].text if claim.doc in self.documents else ""
+        separator = "\n\n" if "\n\n" in text else "\n"
+        return text.count(separator, 0, claim.start)
+
+    def scope_key(self, claim: Claim, scope: str) -> tuple:
+        if scope == "sentence":
+            return (claim.doc, claim.sentence)
+        if scope == "paragraph":
+            return (claim.doc, self.paragraph(claim))
+        return (claim.doc,)
+
+    def document_date(self, claim: Claim) -> date | None:
+        return parse_date(claim.date)
+
+    def finding(self, rule: Rule, status: str, message: str, claims: list[Claim], fact: str | None = None) -> Finding:
+        self.mark(*claims)
+        return Finding(rule=rule.id, kind=rule.kind, status=status, severity=rule.severity if status == "violated" else "info",
+                       message=message, claims=claims, fact=fact)
+
+
+def _same_dimension(unit: str, wanted: str) -> bool:
+    return dimension(unit) == dimension(wanted)
+
+
+def parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    parts = [int(part) for part in re.findall(r"\d+", text)[:3]]
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 6, parts[2] if len(parts) > 2 else 15)
+    except (ValueError, IndexError):
+        return None
+
+
+# ---- arithmetic shared by the checks -----------------------------------------------------------------
+
+def interval(claim: Claim, unit: str | None = None) -> tuple[float, float]:
+    """The claim's [low, high] in ``unit`` (default its own)."""
+    low = claim.low if claim.low is not None else -INF
+    high = claim.high if claim.high is not None else INF
+    if unit and unit != claim.unit:
+        low, high = convert(low, claim.unit, unit), convert(high, claim.unit, unit)
+    return low, high
+
+
+def convert(value: float, source: str, target: str) -> float:
+    if math.isinf(value) or source == target:
+        return value
+    registry = get_registry()
+    return float(registry.Quantity(value, source).to(target).magnitude)
+
+
+def widen(low: float, high: float, tolerance: Tolerance, unit: str) -> tuple[float, float]:
+    slack_low = slack_high = tolerance.abs if not tolerance.abs_unit else convert(tolerance.abs, tolerance.abs_unit, unit)
+    if tolerance.points is not None and unit in ("percent", "percentage_point"):
+        slack_low = slack_high = max(slack_low, tolerance.points)
+    if tolerance.rel:
+        slack_low = max(slack_low, abs(low) * tolerance.rel if not math.isinf(low) else 0)
+        slack_high = max(slack_high, abs(high) * tolerance.rel if not math.isinf(high) else 0)
+    return low - slack_low, high + slack_high
+
+
+UNIT_SYMBOLS = {"mile": "mi", "kilometer": "km", "meter": "m", "foot": "ft", "percent": "%", "kilometer ** 2": "km²",
+                "mile ** 2": "sq mi", "percentage_point": " points", "count": "", "metric_ton": "t", "kilogram": "kg",
+                "hectare": "ha", "USD": " USD", "EUR": " EUR", "GBP": " GBP"}
+BOUND_SYMBOLS = {"=": "", "~": "~", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+
+
+def number(value: float) -> str:
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) >= 1000 and float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.4g}" if abs(value) < 1e15 else f"{value:.3e}"
+
+
+def quantity_text(value: float, unit: str, bound: str = "=") -> str:
+    symbol = UNIT_SYMBOLS.get(unit, f" {unit}")
+    separator = "" if symbol.startswith((" ", "%", "²")) or not symbol else " "
+    return f"{BOUND_SYMBOLS.get(bound, '')}{number(value)}{separator}{symbol}"
+
+
+def where(claim: Claim) -> str:
+    return f"{claim.doc}:{claim.line}:{claim.column}"

@@ -1,0 +1,58 @@
+"""``range``: values within bounds (a share within 0–100%, counts non-negative) and, with a
+pattern naming a ``part`` and its ``whole`` ("12 of the 9 …"), a part not above its whole."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Finding
+from ..rules.model import Rule
+from .context import CheckContext, number, quantity_text
+
+DEFAULT_EXCLUDE = ["rose", "risen", "rise", "grew", "grown", "increase", "increased", "growth", "up", "jumped",
+                   "surged", "soared", "climbed", "higher", "more than doubled", "gain", "gained", "fell", "dropped",
+                   "by", "jump", "rise of", "increase of"]
+
+
+def check_range(rule: Rule, context: CheckContext) -> list[Finding]:
+    if rule.option("pattern"):
+        return _part_of_whole(rule, context)
+    low, high = rule.option("min"), rule.option("max")
+    exclude = [word.lower() for word in rule.option("exclude_words", DEFAULT_EXCLUDE)]
+    findings = []
+    for claim in context.claims_for(rule):
+        text = context.documents[claim.doc].text
+        before = text[max(0, claim.start - 30):claim.start].lower()
+        if any(re.search(rf"\b{re.escape(word)}\s*$", before) or re.search(rf"\b{re.escape(word)}\b", before) for word in exclude):
+            continue  # a change ("rose 150%"), not a share
+        if low is not None and claim.value < low:
+            findings.append(context.finding(rule, "violated", f"{quantity_text(claim.value, claim.unit)} is below the minimum "
+                                            f"{number(low)} for {claim.measure or 'this quantity'}", [claim]))
+        elif high is not None and claim.value > high:
+            findings.append(context.finding(rule, "violated", f"{quantity_text(claim.value, claim.unit)} is above the maximum "
+                                            f"{number(high)} for {claim.measure or 'this quantity'}", [claim]))
+    return findings
+
+
+def _part_of_whole(rule: Rule, context: CheckContext) -> list[Finding]:
+    pattern = re.compile(rule.option("pattern"))
+    findings = []
+    by_document: dict[str, list[Claim]] = {}
+    for claim in context.claims_for(rule):
+        by_document.setdefault(claim.doc, []).append(claim)
+    for doc, claims in by_document.items():
+        text = context.documents[doc].text
+        for match in pattern.finditer(text):
+            part = _claim_at(claims, match.span("part"))
+            whole = _claim_at(claims, match.span("whole"))
+            if part is None or whole is None:
+                continue
+            if part.value > whole.value:
+                findings.append(context.finding(rule, "violated", f"part {number(part.value)} is larger than its whole "
+                                                f"{number(whole.value)} ({match.group(0)!r})", [part, whole]))
+    return findings
+
+
+def _claim_at(claims: list[Claim], span: tuple[int, int]) -> Claim | None:
+    start, end = span
+    return next((claim for claim in claims if claim.start < end and start < claim.end), None)

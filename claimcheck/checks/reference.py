@@ -1,0 +1,38 @@
+"""``reference``: a claim against a reference table ("roughly equivalent in size to Britain")."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import dimension
+from ..model import Finding
+from ..rules.model import Rule
+from .context import CheckContext, convert, quantity_text
+
+
+def check_reference(rule: Rule, context: CheckContext) -> list[Finding]:
+    pattern = re.compile(rule.option("pattern"))
+    rows = {str(row["key"]).lower(): row for row in rule.table or []}
+    tolerance = rule.tolerance(default=context.rules.default_tolerance)
+    findings = []
+    by_sentence: dict[tuple, list] = {}
+    for claim in context.claims_for(rule):
+        by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
+    for (doc, sentence), claims in by_sentence.items():
+        for match in pattern.finditer(sentence):
+            row = rows.get(match.group("key").strip().lower())
+            if row is None:
+                continue
+            comparable = [c for c in claims if dimension(c.unit) == dimension(str(row["unit"]))]
+            if not comparable:
+                continue
+            claim = comparable[-1]
+            reference = convert(float(row["value"]), str(row["unit"]), claim.unit)
+            ratio = claim.value / reference if reference else float("inf")
+            slack = tolerance.rel or 0.15
+            holds = abs(ratio - 1) <= slack
+            message = (f"{quantity_text(claim.value, claim.unit, claim.bound)} vs {match.group('key')} "
+                       f"{quantity_text(reference, claim.unit)} ({row.get('source') or 'reference'}, as of {row.get('as_of') or '—'}): "
+                       f"the claim is {ratio * 100:.0f}% of the reference, {'within' if holds else 'beyond'} {slack * 100:g}%")
+            findings.append(context.finding(rule, "consistent" if holds else "violated", message, [claim]))
+    return findings

@@ -1,0 +1,97 @@
+"""``sum``: parts listed together add up to a total of the same measure in scope ("27 + 28 = 55")."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..facts import dimension, head_key
+from ..model import Claim, Finding
+from ..rules.model import Rule
+from .context import CheckContext, interval, number, widen
+
+DEFAULT_TOTAL_CUES = ["a total of", "in total", "in all", "overall", "altogether", "combined", "total", "of which",
+                      "including", "broken down", "breakdown", "split", "of them", "between them"]
+_LIST_JOIN = re.compile(r"^[^.;:!?\d]{0,80}$")
+_JOIN_WORD = re.compile(r"\b(?:and|plus|while|with|as well as)\b|,")
+
+
+def check_sum(rule: Rule, context: CheckContext) -> list[Finding]:
+    scope = rule.option("scope", "document")
+    cues = [cue.lower() for cue in rule.option("total_cues", DEFAULT_TOTAL_CUES)]
+    min_parts = rule.option("min_parts", 2)
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in context.claims_for(rule):
+        key = head_key(claim.measure, context.rules.synonyms)
+        if key is not None and not claim.is_range:
+            groups[(context.scope_key(claim, scope), key, dimension(claim.unit))].append(claim)
+    findings = []
+    for claims in groups.values():
+        claims.sort(key=lambda c: c.start)
+        for parts in _listed_parts(claims, context, min_parts):
+            total = _total_for(parts, claims, cues, context)
+            if total is not None:
+                findings.append(_judge(rule, context, total, parts))
+    return findings
+
+
+def _listed_parts(claims: list[Claim], context: CheckContext, min_parts: int) -> list[list[Claim]]:
+    """Runs of claims of one measure listed together in one sentence: '27 in Syria and 28 in Iraq'."""
+    runs: list[list[Claim]] = []
+    current: list[Claim] = []
+    for claim in claims:
+        if current and current[-1].sentence == claim.sentence and current[-1].doc == claim.doc:
+            between = context.documents[claim.doc].text[current[-1].end:claim.start]
+            if _LIST_JOIN.match(between) and _JOIN_WORD.search(between):
+                current.append(claim)
+                continue
+        if len(current) >= min_parts:
+            runs.append(current)
+        current = [claim]
+    if len(current) >= min_parts:
+        runs.append(current)
+    return runs
+
+
+def _total_for(parts: list[Claim], claims: list[Claim], cues: list[str], context: CheckContext) -> Claim | None:
+    largest = max(part.value for part in parts)
+    places = {part.place for part in parts if part.place}
+    candidates = []
+    for claim in claims:
+        if claim in parts or claim.value <= largest:
+            continue
+        covers = bool(claim.place) and len(places) >= 2 and all(place.lower() in claim.place.lower() for place in places)
+        sentence = claim.sentence.lower()
+        cued = any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues)
+        parts_cued = any(re.search(rf"\b{re.escape(cue)}\b", parts[0].sentence.lower()) for cue in cues)
+        distinct = len(places) == len(parts) and not claim.place
+        if covers or cued or (parts_cued and distinct) or (distinct and claim.sentence == parts[0].sentence):
+            candidates.append(claim)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda claim: abs(claim.start - parts[0].start))
+
+
+def _judge(rule: Rule, context: CheckContext, total: Claim, parts: list[Claim]) -> Finding:
+    low = sum(interval(part, total.unit)[0] for part in parts)
+    high = sum(interval(part, total.unit)[1] for part in parts)
+    total_low, total_high = widen(*interval(total), rule.tolerance(), total.unit)
+    holds = low <= total_high and high >= total_low
+    exact = all(part.bound == "=" for part in parts) and total.bound == "="
+    shown = " + ".join(_shown(part) for part in parts)
+    value_sum = sum(part.value for part in parts)
+    measure = total.measure or parts[0].measure or ""
+    if holds:
+        message = f"{shown} = {number(value_sum)} ✓ matches the total {_shown(total)} {measure}".rstrip()
+    else:
+        gap = value_sum - total.value
+        message = (f"{shown} = {number(value_sum)} ≠ {_shown(total)} {measure}: the parts "
+                   f"{'exceed' if gap > 0 else 'fall short of'} the total by {number(abs(gap))}")
+    if not exact and holds:
+        message += f" (within the stated bounds: parts {number(low)}–{number(high)})"
+    return context.finding(rule, "consistent" if holds else "violated", message, [total, *parts])
+
+
+def _shown(claim: Claim) -> str:
+    prefix = {"~": "~", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}.get(claim.bound, "")
+    return f"{prefix}{number(claim.value)}"

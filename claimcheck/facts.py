@@ -1,0 +1,88 @@
+"""Grouping claims into facts: the same measure (after synonyms), a compatible actor and place,
+and units of one dimension. A claim that names no actor (or place) matches any."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .model import Claim, Fact
+from .rules.model import Synonyms
+from .units import get_registry
+
+
+@lru_cache(maxsize=4096)
+def singular(word: str) -> str:
+    import inflect
+
+    return _engine().singular_noun(word) or word
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    import inflect
+
+    return inflect.engine()
+
+
+def measure_key(measure: str | None, synonyms: Synonyms) -> str | None:
+    """The name a measure is grouped under: its synonym group, else its words with the head noun singular."""
+    if not measure:
+        return None
+    canonical = synonyms.canonical("measure", measure)
+    if canonical:
+        return canonical
+    words = measure.lower().split()
+    return " ".join([*words[:-1], singular(words[-1])])
+
+
+def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
+    """A looser key for parts of one total: 'air strikes' and 'strikes' both -> 'strike'."""
+    if not measure:
+        return None
+    canonical = synonyms.canonical("measure", measure)
+    return canonical or singular(measure.lower().split()[-1])
+
+
+@lru_cache(maxsize=1024)
+def dimension(unit: str) -> str:
+    return str(get_registry().Unit(unit).dimensionality)
+
+
+def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | None:
+    """An actor or place under its alias group; "Iraq and Syria" and "Syria and Iraq" are one place."""
+    if name is None:
+        return None
+    parts = [part.strip() for part in name.split(" and ")]
+    canonical = [synonyms.canonical(kind, part) or " ".join(part.replace(".", "").split()) for part in parts]
+    return " and ".join(sorted(canonical))
+
+
+def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    facts: list[Fact] = []
+    for claim in claims:
+        key = measure_key(claim.measure, synonyms)
+        if key is None:
+            continue
+        group = (key, dimension(claim.unit))
+        actor = canonical_name("actor", claim.actor, synonyms)
+        place = canonical_name("place", claim.place, synonyms)
+        for fact in groups[group]:
+            if _compatible(fact.actor, actor) and _compatible(fact.place, place):
+                fact.claims.append(claim)
+                fact.actor = fact.actor or actor
+                fact.place = fact.place or place
+                break
+        else:
+            fact = Fact(key="", measure=key, actor=actor, place=place, dimension=group[1], claims=[claim])
+            groups[group].append(fact)
+            facts.append(fact)
+    for fact in facts:
+        fact.key = " | ".join([fact.measure, fact.actor or "*", fact.place or "*", fact.dimension])
+    return facts
+
+
+def _compatible(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first.lower() == second.lower()

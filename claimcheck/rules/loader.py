@@ -1,0 +1,302 @@
+"""Reading rule packs: YAML parsed with positions (ruamel.yaml), validated against the JSON Schema
+(jsonschema) and by meaning (units pint knows, tolerances of the right dimension, patterns that compile,
+reference tables with every column). Every problem is reported as file:line:col with the line quoted."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Location, RuleFileError
+from ..units import get_registry, is_known_unit
+from .model import DEFAULT_SEVERITY, Rule, RuleSet, Synonyms, Tolerance
+from .schema import KINDS, RULE_FILE_SCHEMA, TOP_LEVEL_KEYS, allowed_keys
+
+REFERENCE_COLUMNS = ("key", "value", "unit", "as_of", "source")
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_rules_path() -> Path:
+    """The packs shipped with claimcheck (the top-level ``rules/`` folder of the source tree)."""
+    try:
+        import importlib.resources
+
+        return Path(str(importlib.resources.files("claimcheck.bundled_rules")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+def rule_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        entry = Path(path)
+        if entry.is_dir():
+            files.extend(sorted(f for f in entry.glob("*") if f.suffix in RULE_SUFFIXES and f.is_file()))
+        elif entry.is_file():
+            files.append(entry)
+        else:
+            raise InputError("no such rule file or directory", str(path))
+    return files
+
+
+def load_rules(paths: Iterable[str | Path] | None = None, bundled: bool = True) -> RuleSet:
+    """The bundled packs (unless ``bundled`` is False) and the rule files or folders in ``paths``;
+    a user rule with the id of a bundled one replaces it."""
+    files = (rule_files([bundled_rules_path()]) if bundled else []) + rule_files(paths or [])
+    problems: list[tuple[Location, str]] = []
+    rule_set = RuleSet(rules=[], synonyms=Synonyms())
+    by_id: dict[str, Rule] = {}
+    for file in files:
+        reader = _RuleFile(file, problems)
+        for rule in reader.load(rule_set):
+            by_id[rule.id] = rule
+        rule_set.files.append(str(file))
+    if problems:
+        raise RuleFileError(problems)
+    rule_set.rules = [rule for rule in by_id.values() if rule.options.get("enabled", True)]
+    return rule_set
+
+
+class _RuleFile:
+    def __init__(self, path: Path, problems: list[tuple[Location, str]]):
+        self.path = path
+        self.problems = problems
+        self.lines: list[str] = []
+
+    # ---- locating -------------------------------------------------------------------------------
+    def location(self, line: int, column: int) -> Location:
+        source = self.lines[line].rstrip() if 0 <= line < len(self.lines) else ""
+        return Location(str(self.path), line + 1, column + 1, source)
+
+    def at(self, node: Any, path: Iterable[Any], key: bool = False) -> Location:
+        """Where the value (or, with ``key``, the key) at ``path`` inside ``node`` is written."""
+        line, column = getattr(getattr(node, "lc", None), "line", 0) or 0, getattr(getattr(node, "lc", None), "col", 0) or 0
+        steps = list(path)
+        for index, step in enumerate(steps):
+            last = index == len(steps) - 1
+            try:
+                if hasattr(node, "lc") and isinstance(step, int) and isinstance(node, list):
+                    line, column = node.lc.item(step)
+                elif hasattr(node, "lc") and step in node:
+                    line, column = node.lc.key(step) if (key and last) else node.lc.value(step)
+                node = node[step]
+            except (KeyError, IndexError, TypeError, AttributeError):
+                break
+        return self.location(line, column)
+
+    def problem(self, location: Location, message: str) -> None:
+        self.problems.append((location, message))
+
+    # ---- loading --------------------------------------------------------------------------------
+    def load(self, rule_set: RuleSet) -> list[Rule]:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import MarkedYAMLError
+
+        try:
+            text = self.path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            self.problem(Location(str(self.path), 1, 1), f"cannot read rule file: {error}")
+            return []
+        self.lines = text.splitlines()
+        try:
+            document = YAML(typ="rt", pure=True).load(text)
+        except MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            self.problem(self.location(mark.line, mark.column) if mark else Location(str(self.path), 1, 1),
+                         f"not valid YAML: {error.problem or error.context}")
+            return []
+        if not isinstance(document, dict):
+            self.problem(Location(str(self.path), 1, 1), "a rule file is a mapping with 'version: 1' and 'rules:'")
+            return []
+        before = len(self.problems)
+        self.check_keys(document)
+        self.check_schema(document)
+        if len(self.problems) > before:
+            return []
+        self.read_header(document, rule_set)
+        rules = []
+        seen: set[str] = set()
+        for index, entry in enumerate(document.get("rules") or []):
+            if entry["id"] in seen:
+                self.problem(self.at(document, ["rules", index, "id"]), f"duplicate rule id {entry['id']!r} in this file")
+                continue
+            seen.add(entry["id"])
+            rule = self.build_rule(document, index, entry, rule_set)
+            if rule is not None:
+                rules.append(rule)
+        return rules
+
+    def check_keys(self, document: dict) -> None:
+        for key in document:
+            if key not in TOP_LEVEL_KEYS:
+                self.problem(self.at(document, [key], key=True), _unknown("key", key, TOP_LEVEL_KEYS))
+        for index, entry in enumerate(document.get("rules") or []):
+            if not isinstance(entry, dict):
+                continue
+            kind = entry.get("kind")
+            if kind is not None and kind not in KINDS:
+                self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", kind, KINDS))
+                continue
+            for key in entry:
+                if key not in allowed_keys(kind):
+                    self.problem(self.at(document, ["rules", index, key], key=True),
+                                 _unknown(f"key for a {kind} rule" if kind else "key", key, allowed_keys(kind)))
+
+    def check_schema(self, document: dict) -> None:
+        from jsonschema import Draft202012Validator
+
+        validator = Draft202012Validator(RULE_FILE_SCHEMA)
+        reported = {(p.line, p.column) for p, _ in self.problems}
+        for error in sorted(validator.iter_errors(_plain(document)), key=lambda e: list(map(str, e.absolute_path))):
+            if error.validator in ("if", "allOf") or (error.validator == "additionalProperties"):
+                continue  # unknown keys were reported above, with a suggestion
+            if error.validator == "enum" and list(error.absolute_path)[-1:] == ["kind"]:
+                continue
+            location = self.at(document, error.absolute_path)
+            if (location.line, location.column) in reported:
+                continue
+            where = "/".join(str(step) for step in error.absolute_path) or "(top level)"
+            self.problem(location, f"{where}: {error.message}")
+
+    def read_header(self, document: dict, rule_set: RuleSet) -> None:
+        for kind, groups in (document.get("synonyms") or {}).items():
+            rule_set.synonyms.add(kind, {k: list(v) for k, v in groups.items()})
+        defaults = document.get("defaults") or {}
+        if "window" in defaults:
+            rule_set.window = parse_duration(defaults["window"])
+        if "tolerance" in defaults:
+            tolerance = self.tolerance(document, ["defaults", "tolerance"], None)
+            if tolerance:
+                rule_set.default_tolerance = tolerance
+
+    def build_rule(self, document: dict, index: int, entry: dict, rule_set: RuleSet) -> Rule | None:
+        path = ["rules", index]
+        options = _plain(entry)
+        before = len(self.problems)
+        units = []
+        for position, unit in enumerate(options.get("units") or []):
+            if not is_known_unit(unit):
+                self.problem(self.at(document, [*path, "units", position]),
+                             f"unknown unit {unit!r} (pint does not know it; e.g. 'count', 'percent', 'kilometer', 'USD')")
+            else:
+                units.append(unit)
+        options["_units"] = units or None
+        for key in ("tolerance", "percent_tolerance"):
+            if key in options:
+                options[f"_{key}"] = self.tolerance(document, [*path, key], units)
+        if "window" in options:
+            options["_window"] = parse_duration(options["window"])
+        if "pattern" in options:
+            self.compile(document, [*path, "pattern"], options["pattern"], entry["kind"])
+        table = None
+        if entry["kind"] == "reference":
+            table = self.reference_table(document, [*path, "table"], options["table"])
+        if len(self.problems) > before:
+            return None
+        return Rule(id=entry["id"], kind=entry["kind"], severity=entry.get("severity") or DEFAULT_SEVERITY[entry["kind"]],
+                    options=options, source=str(self.path), line=self.at(document, path).line,
+                    base_dir=self.path.parent, examples=options.get("examples") or [], table=table)
+
+    def tolerance(self, document: dict, path: list, units: list[str] | None) -> Tolerance | None:
+        raw = _plain(self.node(document, path))
+        absolute, absolute_unit = raw.get("abs", 0), None
+        if isinstance(absolute, str):
+            registry = get_registry()
+            try:
+                quantity = registry.Quantity(absolute)
+            except Exception:
+                self.problem(self.at(document, [*path, "abs"]), f"tolerance {absolute!r} is not a quantity pint can read (e.g. '2 km')")
+                return None
+            for unit in units or []:
+                if not quantity.is_compatible_with(registry.Unit(unit)):
+                    self.problem(self.at(document, [*path, "abs"]),
+                                 f"tolerance {absolute!r} has dimension {quantity.dimensionality} but the rule's unit "
+                                 f"{unit!r} has {registry.Unit(unit).dimensionality}: use a tolerance in {unit!r}'s dimension")
+                    return None
+            absolute, absolute_unit = float(quantity.magnitude), str(quantity.units)
+        if raw.get("points") is not None and units and any(u not in ("percent", "percentage_point") for u in units):
+            self.problem(self.at(document, [*path, "points"]),
+                         "a tolerance in percentage points only applies to percentages; use 'rel' or 'abs' for these units")
+            return None
+        return Tolerance(rel=float(raw.get("rel", 0)), abs=float(absolute), abs_unit=absolute_unit, points=raw.get("points"))
+
+    def compile(self, document: dict, path: list, pattern: str, kind: str) -> None:
+        location = self.at(document, path)
+        try:
+            compiled = re.compile(pattern)
+        except re.error as error:
+            position = error.pos or 0
+            self.problem(Location(location.path, location.line, location.column + position, location.source_line),
+                         f"pattern does not compile: {error.msg} at position {position}")
+            return
+        needed = {"reference": {"key"}, "range": {"part", "whole"}}.get(kind, set())
+        missing = needed - set(compiled.groupindex)
+        if missing:
+            self.problem(location, f"pattern needs the named group(s) {', '.join(f'(?P<{g}>...)' for g in sorted(missing))}")
+
+    def reference_table(self, document: dict, path: list, name: str) -> list[dict] | None:
+        location = self.at(document, path)
+        table_path = (self.path.parent / name)
+        if not table_path.is_file():
+            self.problem(location, f"reference table {name!r} not found (looked in {table_path.parent})")
+            return None
+        try:
+            if table_path.suffix in RULE_SUFFIXES:
+                from ruamel.yaml import YAML
+
+                rows = [dict(row) for row in (YAML(typ="safe", pure=True).load(table_path.read_text(encoding="utf-8")) or [])]
+                header = set().union(*(row.keys() for row in rows)) if rows else set()
+                first_data_line = 1
+            else:
+                with table_path.open(encoding="utf-8-sig", newline="") as stream:
+                    reader = csv.DictReader(stream)
+                    header = set(reader.fieldnames or [])
+                    rows = list(reader)
+                first_data_line = 2
+        except Exception as error:  # a malformed table: report it where the rule names it
+            self.problem(location, f"reference table {name!r} cannot be read: {error}")
+            return None
+        missing = [column for column in REFERENCE_COLUMNS if column not in header]
+        if missing:
+            self.problem(Location(str(table_path), 1, 1), f"reference table is missing column(s) {', '.join(missing)} "
+                         f"(needs {', '.join(REFERENCE_COLUMNS)})")
+            return None
+        for number, row in enumerate(rows, first_data_line):
+            try:
+                row["value"] = float(str(row["value"]).replace(",", ""))
+            except ValueError:
+                self.problem(Location(str(table_path), number, 1), f"value {row['value']!r} is not a number")
+            if not is_known_unit(str(row["unit"])):
+                self.problem(Location(str(table_path), number, 1), f"unknown unit {row['unit']!r}")
+        return rows
+
+    @staticmethod
+    def node(document: dict, path: list) -> Any:
+        for step in path:
+            document = document[step]
+        return document
+
+
+def _unknown(what: str, value: str, allowed: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(value), sorted(allowed), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(sorted(allowed))})"
+    return f"unknown {what} {value!r}{hint}"
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's commented containers as plain dicts and lists (jsonschema wants plain data)."""
+    if isinstance(node, dict):
+        return {str(key): _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value) for value in node]
+    return node
+
+
+def parse_duration(text: str) -> timedelta:
+    number, unit = int(re.match(r"\d+", text).group()), text.strip()[-1]
+    return timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])

@@ -1,0 +1,95 @@
+"""Rules as loaded: plain data the checks read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+DEFAULT_SEVERITY = {"sum": "error", "agree": "warning", "range": "error", "partition": "warning",
+                    "change": "warning", "reference": "info"}
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far apart two values may be and still agree."""
+
+    rel: float = 0.0
+    abs: float = 0.0
+    abs_unit: str | None = None  # when the absolute tolerance was given as a quantity ("2 km")
+    points: float | None = None  # percentage points, used for percentages
+
+    def describe(self) -> str:
+        parts = []
+        if self.rel:
+            parts.append(f"{self.rel * 100:g}%")
+        if self.abs:
+            parts.append(f"±{self.abs:g}{' ' + self.abs_unit if self.abs_unit else ''}")
+        if self.points is not None:
+            parts.append(f"±{self.points:g} points")
+        return ", ".join(parts) or "exact"
+
+
+@dataclass
+class Synonyms:
+    """Names that mean the same measure, actor or place; each group has a canonical name."""
+
+    measure: dict[str, str] = field(default_factory=dict)
+    actor: dict[str, str] = field(default_factory=dict)
+    place: dict[str, str] = field(default_factory=dict)
+
+    def add(self, kind: str, groups: dict[str, list[str]]) -> None:
+        table = getattr(self, kind)
+        for canonical, names in groups.items():
+            for name in [canonical, *names]:
+                table[_key(name)] = canonical
+
+    def canonical(self, kind: str, name: str | None) -> str | None:
+        if name is None:
+            return None
+        return getattr(self, kind).get(_key(name))
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[.’']", "", name).lower().split())
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    options: dict[str, Any]
+    source: str
+    line: int
+    base_dir: Path | None = None
+    examples: list[dict] = field(default_factory=list)
+    table: list[dict] | None = None  # reference rows, for kind 'reference'
+
+    def option(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)
+
+    def tolerance(self, key: str = "tolerance", default: Tolerance | None = None) -> Tolerance:
+        return self.options.get(f"_{key}") or default or Tolerance()
+
+    @property
+    def measures(self) -> list[str] | None:
+        return self.options.get("measures")
+
+    @property
+    def units(self) -> list[str] | None:
+        return self.options.get("_units")
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    synonyms: Synonyms
+    window: timedelta = timedelta(days=90)
+    default_tolerance: Tolerance = field(default_factory=lambda: Tolerance(rel=0.05, points=0.5))
+    files: list[str] = field(default_factory=list)
+
+    def by_id(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
