@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import ClaimcheckError
+from .errors import ClaimcheckError, RuleFileError
 
 app = typer.Typer(
     name="claimcheck",
@@ -200,15 +200,38 @@ def rules_test(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="A gold .jsonl file or a directory of them (see docs/gold-format.md).")],
+    gold: Annotated[Path, typer.Argument(help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")],
+    findings: Annotated[bool, typer.Option("--findings", help="Score rules: finding precision and recall on document sets.")] = False,
+    rules: RulesOption = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mismatch.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score extraction against annotated gold: precision, recall and F1 for value, value+unit, bound, measure."""
+    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure) or, with --findings, the rules."""
     import json
 
     from .api import extract_text
     from .evaluation import evaluate as run, read_gold
+
+    if findings:
+        from .evaluation import evaluate_findings, read_findings_gold
+        from .rules import load_rules
+
+        rule_set = load_rules(rules or [])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            scores = evaluate_findings(read_findings_gold(gold), rule_set)
+        summary = scores.summary()
+        if json_output:
+            print(json.dumps(summary, indent=2))
+        else:
+            print(f"expected findings {summary['expected']}, found {summary['found']}")
+            print(f"precision {summary['precision']:.3f}  recall {summary['recall']:.3f}  F1 {summary['f1']:.3f}")
+        if show_errors:
+            for line in scores.misses:
+                print(f"miss\t{line}")
+            for line in scores.false_alarms:
+                print(f"false alarm\t{line}")
+        return
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -256,6 +279,10 @@ def main() -> None:
     warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
     try:
         app()  # click reports its own usage errors (exit 2) and exits
+    except RuleFileError as error:
+        for location, message in error.problems:
+            _stderr(f"error: {RuleFileError.format(location, message)}")
+        sys.exit(EXIT_USAGE)
     except ClaimcheckError as error:
         _stderr(f"error: {error}")
         sys.exit(EXIT_USAGE)

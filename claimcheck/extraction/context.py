@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .lexicon import (ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CONJUNCTIONS, DEMONYMS, DETERMINERS,
                       MONTHS, PLACE_SUFFIXES, PREPOSITIONS, PRONOUNS, VERBS, WEEKDAYS, country_names)
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
 _FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | DETERMINERS | {
     "beneath", "underneath", "atop", "alongside", "past", "long", "wide", "deep", "tall", "thick", "away", "above",
     "below", "ahead", "apart", "high", "short", "offshore", "inland", "underground", "upstream", "downstream"}
@@ -28,12 +28,15 @@ _SAY_VERBS = {"said", "says", "told", "reported", "announced", "stated", "claime
 _LOCATIVE = {"in", "across", "throughout", "near", "inside", "into", "at", "outside", "around", "within", "over",
              "from", "to", "of"}
 _PARTICLE_NAME = re.compile(r"(?:al|el|ez|es|as|ad|ash|an|ar|ibn|bin)-[A-Z]")
+_DISCOURSE = {"however", "meanwhile", "though", "also", "too", "moreover", "nevertheless", "instead", "therefore",
+              "thus", "officials", "said", "say", "analysts", "meanwhile", ","}
 _LEADING_SKIPPABLE = {"more", "additional", "extra", "new", "other", "further", "fewer", "such", "the"}
 _TIME_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "night", "fortnight", "quarter"}
 _VERBS_AFTER_NOUN = {"live", "work", "remain", "continue", "face", "need", "say", "come", "go", "return", "wait",
                      "arrive", "join", "serve", "stay", "lack", "own", "use", "attend", "receive", "make", "take",
                      "overnight", "aboard", "ashore", "abroad", "nationwide", "annually", "yearly", "daily",
-                     "weekly", "today", "yesterday", "tonight", "apiece", "late", "early", "outdoors", "indoors", "drove", "flew", "wrote", "spoke", "broke",
+                     "weekly", "today", "yesterday", "tonight", "apiece", "late", "early", "outdoors", "indoors", "once", "ever",
+                     "never", "formerly", "nearly", "almost", "however", "drove", "flew", "wrote", "spoke", "broke",
                      "chose", "rode", "threw", "blew", "shot", "fed", "hid", "ate", "sang", "swam", "sank", "stole",
                      "wore", "tore", "lay", "sat", "slept", "swept", "felt", "sold", "bought", "caught", "taught",
                      "thought", "stuck", "spun", "hung", "dug", "sped", "voted", "there", "here", "alone", "more",
@@ -201,7 +204,7 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
     return noun_phrase(tokens)
 
 
-_CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", "while", "whereas", "but", "that", "which", "and", "as",
+_CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "-", "(", "while", "whereas", "but", "that", "which", "and", "as",
                       "with", "after", "when", "although", "though", "because", "since"}
 
 
@@ -221,10 +224,10 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     verb = None
     for position in range(index - 1, max(-1, index - 16), -1):
         word = tokens[position].lower
+        if word in {".", "!", "?", ";"} or (not clause_subject and position < index - 3):
+            break
         if word in _LINKING:
             verb = position
-            break
-        if word in {".", "!", "?", ";"} or (not clause_subject and position < index - 3):
             break
     if verb is None:
         return NounPhrase([], [])
@@ -233,6 +236,12 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     start = verb
     while start and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
         start -= 1
+    if start > 1 and all(t.lower in _DISCOURSE for t in tokens[start:verb]):
+        # "The price of bread in those towns, however, has risen 150%": step over the aside
+        verb = start - 1
+        start = verb
+        while start and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
+            start -= 1
     words = tokens[start:verb]
     while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
         words = words[1:]
@@ -247,6 +256,7 @@ class Name:
     start: int
     end: int
     locative: bool  # introduced by "in", "across", "near" ...
+    comparison: bool = False  # "the size of Wales": named for comparison, not where something is
 
 
 def names(tokens: list[Token]) -> list[Name]:
@@ -267,14 +277,21 @@ def names(tokens: list[Token]) -> list[Name]:
         previous = tokens[index - 1].lower if index else ""
         before_previous = tokens[index - 2].lower if index > 1 else ""
         locative = previous in _LOCATIVE or (previous == "the" and before_previous in _LOCATIVE)
+        comparison = previous == "of" and before_previous in {"size", "area", "that"}
+        if comparison:
+            locative = False  # "roughly the size of Wales": a comparison, not where
+        if previous == "and" and found and index > 1 and found[-1].end == tokens[index - 2].end:
+            locative = found[-1].locative  # "around Wad Sharifa and Girba"
         text = " ".join(t.text for t in tokens[index:end + 1])
-        found.append(Name(text.removesuffix("'s").removesuffix("’s"), token.start, tokens[end].end, locative))
+        found.append(Name(text.removesuffix("'s").removesuffix("’s"), token.start, tokens[end].end, locative, comparison))
         index = end + 1
     return found
 
 
 def is_place(name: Name, sentence_start: int) -> bool:
     words = name.text.split()
+    if name.comparison:
+        return False
     if name.text in country_names() or words[-1] in PLACE_SUFFIXES:
         return True
     if name.text in ACTOR_NAMES or name.text in DEMONYMS or name.start == sentence_start:
@@ -292,7 +309,11 @@ def choose_place(sentence_names: list[Name], start: int, end: int, limit: int, s
         joined = [n for n in after[1:2] if n.start - first.end <= 5]
         return f"{first.text} and {joined[0].text}" if joined else first.text
     before = [n for n in places if n.end <= start]
-    return before[-1].text if before else None
+    if not before:
+        return None
+    last = before[-1]
+    joined = [n for n in before[-2:-1] if last.start - n.end <= 5]  # "around Wad Sharifa and Girba"
+    return f"{joined[0].text} and {last.text}" if joined else last.text
 
 
 def subject_actor(tokens: list[Token], sentence_names: list[Name], claim_start: int) -> str | None:

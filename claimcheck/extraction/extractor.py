@@ -65,7 +65,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
     for sentence_start, sentence_end, members in _by_sentence(text, numerals):
         sentence_claims = list(_sentence_claims(document, sentence_start, sentence_end, members, options))
         claims.extend(sentence_claims)
-    _inherit_measures(claims)
+    _inherit_measures(claims, text)
     return [claim for claim in claims if _keep(claim)]
 
 
@@ -241,16 +241,23 @@ def _keep(claim: Claim) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", claim.sentence)) >= 4
 
 
-def _inherit_measures(claims: list[Claim]) -> None:
-    """'55 air strikes: 27 in Syria and 28 in Iraq' -> 27 and 28 count air strikes too."""
+def _inherit_measures(claims: list[Claim], text: str = "") -> None:
+    """'55 air strikes: 27 in Syria and 28 in Iraq' -> 27 and 28 count air strikes too;
+    'from nine to 12 vessels' -> nine counts vessels."""
+    for index, claim in enumerate(claims[:-1]):
+        following = claims[index + 1]
+        if (following.unit == claim.unit and following.measure and following.sentence == claim.sentence
+                and re.search(r"\bfrom\s+$", text[max(0, claim.start - 8):claim.start], re.I)
+                and re.fullmatch(r"\s+to\s+", text[claim.end:following.start])):
+            claim.measure = following.measure
     for index, claim in enumerate(claims):
         if claim.measure is not None:
             continue
         same_sentence = [c for c in claims if c.sentence == claim.sentence and c is not claim and c.measure and c.unit == claim.unit]
         earlier = [c for c in same_sentence if c.start < claim.start]
         later = [c for c in same_sentence if c.start > claim.start]
-        previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit and c.doc == claim.doc
-                    and 0 < claim.start - c.end < 400]
+        previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit == "count"
+                    and c.doc == claim.doc and 0 < claim.start - c.end < 400]
         source = (earlier[-1] if earlier else later[0] if later else previous[-1] if previous else None)
         if source is not None:
             claim.measure = source.measure

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .model import Claim
-from .units import canonical_unit, is_known_unit
+from ..errors import InputError
+from ..model import Claim
+from ..units import canonical_unit, is_known_unit
 
 
 @dataclass
