@@ -66,23 +66,43 @@ def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
         key = measure_key(claim.measure, synonyms)
         if key is None:
             continue
-        group = (key, dimension(claim.unit))
-        actor = canonical_name("actor", claim.actor, synonyms)
+        event = claim.event if claim.event in _GROUPED_EVENTS else None
+        group = (key, dimension(claim.unit), event)
+        actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
         place = canonical_name("place", claim.place, synonyms)
         for fact in groups[group]:
-            if _compatible(fact.actor, actor) and _compatible(fact.place, place):
+            if _same_scope(fact.actor, actor, fact.place, place):
                 fact.claims.append(claim)
                 fact.actor = fact.actor or actor
                 fact.place = fact.place or place
                 break
         else:
-            fact = Fact(key="", measure=key, actor=actor, place=place, dimension=group[1], claims=[claim])
+            fact = Fact(key="", measure=key, actor=actor, place=place, dimension=group[1], claims=[claim], event=event)
             groups[group].append(fact)
             facts.append(fact)
     for fact in facts:
-        fact.key = " | ".join([fact.measure, fact.actor or "*", fact.place or "*", fact.dimension])
+        fact.key = " | ".join([fact.measure + (f" ({fact.event})" if fact.event else ""), fact.actor or "*",
+                               fact.place or "*", fact.dimension])
     return facts
 
 
-def _compatible(first: str | None, second: str | None) -> bool:
-    return first is None or second is None or first.lower() == second.lower()
+_SIDE_WORDS = {"regime", "government", "rebel", "rebels", "opposition", "enemy", "militia", "insurgent", "coalition",
+               "allied", "separatist", "jihadist", "loyalist"}
+_GROUPED_EVENTS = {"killed", "injured"}  # casualty types are never one fact with a headcount
+
+
+def side(measure: str | None) -> str | None:
+    """'pro-regime personnel', 'rebel fighters': the side a measure names, as an implicit actor."""
+    first = (measure or "").split(" ")[0]
+    if first.startswith(("pro-", "anti-")) or first in _SIDE_WORDS:
+        return first
+    return None
+
+
+def _same_scope(fact_actor: str | None, actor: str | None, fact_place: str | None, place: str | None) -> bool:
+    """No conflicting actor or place: a claim that names none matches any."""
+
+    def compatible(first: str | None, second: str | None) -> bool:
+        return first is None or second is None or first.lower() == second.lower()
+
+    return compatible(fact_actor, actor) and compatible(fact_place, place)

@@ -58,6 +58,7 @@ class Claim:
     place: str | None = None
     actor: str | None = None
     date: str | None = None
+    event: str | None = None  # killed | injured | captured | displaced | missing, when the clause says so
     qualifier: str | None = None
     line: int = 0
     column: int = 0
@@ -83,7 +84,7 @@ DOCUMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Document))
 
 #: The claim fields a finding quotes for each of its claims.
 FINDING_CLAIM_FIELDS = ("doc", "start", "end", "line", "column", "text", "sentence", "value", "low", "high", "bound",
-                        "unit", "measure", "place", "actor", "date")
+                        "unit", "measure", "place", "actor", "date", "event")
 STATUSES = ("violated", "consistent", "changed")
 SEVERITIES = ("error", "warning", "info")
 
@@ -98,6 +99,7 @@ class Fact:
     place: str | None
     dimension: str
     claims: list[Claim] = field(default_factory=list)
+    event: str | None = None
 
 
 @dataclass

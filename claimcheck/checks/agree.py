@@ -42,16 +42,19 @@ def _pairs(claims: list[Claim], within_document: bool) -> list[tuple[Claim, Clai
 
 
 def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window) -> Finding:
-    unit = first.unit
+    if first.unit != second.unit and first.bound != "=" and second.bound == "=":
+        first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
+    unit = second.unit if first.unit != second.unit else first.unit
     tolerance = rule.tolerance("percent_tolerance") if unit in ("percent", "percentage_point") and rule.option("_percent_tolerance") else rule.tolerance(default=context.rules.default_tolerance)
+    first_value = convert(first.value, first.unit, unit)
     second_value = convert(second.value, second.unit, unit)
     same_direction = (first.bound in _LOWER and second.bound in _LOWER) or (first.bound in _UPPER and second.bound in _UPPER)
     if same_direction:
-        low, high = widen(first.value, first.value, tolerance, unit)
+        low, high = widen(first_value, first_value, tolerance, unit)
         agrees = low <= second_value <= high
         basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, compared by value"
     else:
-        first_low, first_high = widen(*interval(first), tolerance, unit)
+        first_low, first_high = widen(*interval(first, unit), tolerance, unit)
         second_low, second_high = interval(second, unit)
         agrees = second_low <= first_high and second_high >= first_low
         basis = ""
@@ -60,21 +63,22 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     apart = abs((dates[0] - dates[1]).days) if all(dates) else None
     if not agrees and apart is not None and apart > window.days:
         status = "changed"
-    message = _message(first, second, second_value, unit, tolerance, agrees, basis, status, apart)
+    message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart)
     return context.finding(rule, status, message, [first, second], fact=fact.key)
 
 
-def _message(first: Claim, second: Claim, second_value: float, unit: str, tolerance, agrees: bool, basis: str,
-             status: str, apart: int | None) -> str:
+def _message(first: Claim, second: Claim, first_value: float, second_value: float, unit: str, tolerance, agrees: bool,
+             basis: str, status: str, apart: int | None) -> str:
     left = quantity_text(first.value, first.unit, first.bound)
+    if first.unit != unit:
+        left += f" = {quantity_text(first_value, unit, first.bound)}"
     right = quantity_text(second.value, second.unit, second.bound)
-    if second.unit != unit:
-        right += f" = {quantity_text(second_value, unit, second.bound)}"
-    difference = abs(first.value - second_value)
+    difference = abs(first_value - second_value)
     if unit in ("percent", "percentage_point"):
         gap = f"values differ by {number(difference)} point{'s' if difference != 1 else ''}"
     else:
-        relative = difference / max(abs(first.value), abs(second_value)) * 100 if max(abs(first.value), abs(second_value)) else 0
+        largest = max(abs(first_value), abs(second_value))
+        relative = difference / largest * 100 if largest else 0
         gap = f"values differ by {number(difference)} ({relative:.1f}%)"
     verdict = f"within {tolerance.describe()}" if agrees else f"{gap}, beyond {tolerance.describe()}"
     if agrees and not basis and (first.bound != "=" or second.bound != "="):
@@ -84,8 +88,6 @@ def _message(first: Claim, second: Claim, second_value: float, unit: str, tolera
 
 
 def _dates(first: Claim, second: Claim, apart: int | None, status: str) -> str:
-    if not (first.date or second.date):
-        return ""
     text = f"dated {first.date or 'unknown'} vs {second.date or 'unknown'}"
     if status == "changed":
         text += f" ({apart} days apart: a change over time)"

@@ -30,6 +30,7 @@ _LOCATIVE = {"in", "across", "throughout", "near", "inside", "into", "at", "outs
 _PARTICLE_NAME = re.compile(r"(?:al|el|ez|es|as|ad|ash|an|ar|ibn|bin)-[A-Z]")
 _DISCOURSE = {"however", "meanwhile", "though", "also", "too", "moreover", "nevertheless", "instead", "therefore",
               "thus", "officials", "said", "say", "analysts", "meanwhile", ","}
+_OPENERS = {"the", "but", "and", "while", "yet", "so", "however", "meanwhile", "still", "now", "then", "also"}
 _LEADING_SKIPPABLE = {"more", "additional", "extra", "new", "other", "further", "fewer", "such", "the"}
 _TIME_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "night", "fortnight", "quarter"}
 _VERBS_AFTER_NOUN = {"live", "work", "remain", "continue", "face", "need", "say", "come", "go", "return", "wait",
@@ -113,7 +114,7 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
         if token.text in "])}":
             depth = max(depth - 1, 0)
             continue
-        if depth or (token.text in "*'’" and words):
+        if depth or token.text in "*'’\"“”‘":
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if not words and token.lower in _LEADING_SKIPPABLE:
@@ -257,6 +258,7 @@ class Name:
     end: int
     locative: bool  # introduced by "in", "across", "near" ...
     comparison: bool = False  # "the size of Wales": named for comparison, not where something is
+    attributive: bool = False  # "The U.S. -led coalition": a modifier, not where something is
 
 
 def names(tokens: list[Token]) -> list[Name]:
@@ -283,18 +285,22 @@ def names(tokens: list[Token]) -> list[Name]:
         if previous == "and" and found and index > 1 and found[-1].end == tokens[index - 2].end:
             locative = found[-1].locative  # "around Wad Sharifa and Girba"
         text = " ".join(t.text for t in tokens[index:end + 1])
-        found.append(Name(text.removesuffix("'s").removesuffix("’s"), token.start, tokens[end].end, locative, comparison))
+        attributive = end + 1 < len(tokens) and tokens[end + 1].text.startswith("-")
+        found.append(Name(text.removesuffix("'s").removesuffix("’s"), token.start, tokens[end].end, locative, comparison,
+                          attributive))
         index = end + 1
     return found
 
 
 def is_place(name: Name, sentence_start: int) -> bool:
     words = name.text.split()
-    if name.comparison:
+    if name.comparison or name.attributive:
         return False
     if name.text in country_names() or words[-1] in PLACE_SUFFIXES:
         return True
     if name.text in ACTOR_NAMES or name.text in DEMONYMS or name.start == sentence_start:
+        return False
+    if re.search(r"-(?:led|backed|based|allied|funded|run|controlled)$", name.text) or name.attributive:
         return False
     return name.locative and not name.text.isupper()
 
@@ -318,9 +324,11 @@ def choose_place(sentence_names: list[Name], start: int, end: int, limit: int, s
 
 def subject_actor(tokens: list[Token], sentence_names: list[Name], claim_start: int) -> str | None:
     """The sentence's named subject, when it does something rather than says something."""
-    if not tokens:
+    first = 0
+    while first < len(tokens) and (not tokens[first].is_word or tokens[first].lower in _OPENERS):
+        first += 1  # '“Syrian pro-regime forces …', 'But while ISIS has lost …', 'The US …'
+    if first >= len(tokens):
         return None
-    first = 1 if tokens[0].lower == "the" and len(tokens) > 1 else 0
     subject = next((n for n in sentence_names if n.start == tokens[first].start), None)
     if subject is None or subject.end > claim_start or not _is_name(subject.text.split()[0]):
         return None
@@ -339,3 +347,48 @@ def actor_after(tokens: list[Token], sentence_names: list[Name]) -> str | None:
             if name and _is_name(name.text.split()[0]):
                 return name.text
     return None
+
+
+_EVENTS = {
+    "killed": {"killed", "kill", "killing", "dead", "died", "die", "deaths", "death", "slain", "fatalities", "perished"},
+    "injured": {"injured", "injuring", "wounded", "wounding", "hurt", "injuries", "casualties"},
+    "captured": {"captured", "capture", "detained", "arrested", "seized", "surrendered", "prisoners"},
+    "displaced": {"displaced", "fled", "evacuated", "uprooted", "refugees"},
+    "missing": {"missing", "disappeared"},
+}
+_EVENT_WORDS = {word: event for event, words in _EVENTS.items() for word in words}
+
+
+def event(before: list[Token], after: list[Token]) -> str | None:
+    """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed'."""
+    for token in after:
+        if token.text in ",;.!?:" or token.text[:1].isdigit():
+            break
+        if token.lower in _EVENT_WORDS:
+            return _EVENT_WORDS[token.lower]
+    for token in reversed(before[-4:]):
+        if token.text in ",;.!?:":
+            break
+        if token.lower in _EVENT_WORDS:
+            return _EVENT_WORDS[token.lower]
+    return None
+
+
+_DIRECTIONS = {"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "upstream",
+               "downstream", "inland", "offshore"}
+
+
+def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
+    """'five miles east of the agreed-on "de-confliction" line' -> ('distance east of deconfliction line', end):
+    a distance is measured from a landmark, and the landmark is part of what is measured, not a place."""
+    if len(tokens) < 3 or tokens[0].lower not in _DIRECTIONS or tokens[1].lower != "of":
+        return None
+    rest = tokens[2:]
+    while rest and (rest[0].lower in DETERMINERS or rest[0].text in "\"“”‘’'"):
+        rest = rest[1:]
+    phrase = noun_phrase(rest)
+    if not phrase.words:
+        return None
+    head = [word.lower.replace("-", "") for word in phrase.words[-2:]]
+    end = phrase.words[-1].end
+    return f"distance {tokens[0].lower} of {' '.join(head)}", end

@@ -175,17 +175,22 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
         dimensionality = str(get_registry().Unit(unit.unit).dimensionality)
         measure = DIMENSION_MEASURES.get(dimensionality)
     exclude = set(measure_phrase.names)
+    landmark = context.reference_distance(after_tokens) if unit.kind == "physical" and measure == "distance" else None
+    if landmark:
+        measure = landmark[0]
+        exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
     actor = (next((name for name in measure_phrase.names if context._is_name(name.split()[0])), None)
              or context.actor_after(after_tokens, sentence_names)
              or context.subject_actor(tokens, sentence_names, first.start))
     if actor:
         exclude.add(actor)
     place = context.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
+    happened = context.event([t for t in tokens if t.end <= start], after_tokens)
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
         value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
-        place=place, actor=actor, date=_claim_date(sentence, end - sentence_start, document.date), qualifier=phrase,
+        place=place, actor=actor, date=_claim_date(sentence, end - sentence_start, document.date), event=happened, qualifier=phrase,
         line=line, column=column,
     )
 
