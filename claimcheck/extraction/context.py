@@ -381,6 +381,8 @@ _DIRECTIONS = {"east", "west", "north", "south", "northeast", "northwest", "sout
 def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
     """'five miles east of the agreed-on "de-confliction" line' -> ('distance east of deconfliction line', end):
     a distance is measured from a landmark, and the landmark is part of what is measured, not a place."""
+    while tokens and tokens[0].lower in ("to", "the", "further", "farther", "away", "due"):
+        tokens = tokens[1:]  # "some eight kilometers to the east of the line"
     if len(tokens) < 3 or tokens[0].lower not in _DIRECTIONS or tokens[1].lower != "of":
         return None
     rest = tokens[2:]

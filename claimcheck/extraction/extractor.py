@@ -70,20 +70,47 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
 
 
 def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int, list[Numeral]]]:
-    """Group numerals by sentence, segmenting only the paragraphs (lines) that hold one."""
+    """Group numerals by sentence, segmenting only the text units (see :func:`_units`) that hold one."""
     index = 0
+    units = _units(text)
+    unit_index = 0
     while index < len(numerals):
-        paragraph_start = text.rfind("\n", 0, numerals[index].start) + 1
-        paragraph_end = text.find("\n", numerals[index].start)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        while units[unit_index][1] <= numerals[index].start:
+            unit_index += 1
+        unit_start, unit_end = units[unit_index]
         members = []
-        while index < len(numerals) and numerals[index].start < paragraph_end:
+        while index < len(numerals) and numerals[index].start < unit_end:
             members.append(numerals[index])
             index += 1
-        for start, end in sentence_spans(text[paragraph_start:paragraph_end]):
-            inside = [n for n in members if paragraph_start + start <= n.start < paragraph_start + end]
+        for start, end in sentence_spans(text[unit_start:unit_end].replace("\n", " ")):
+            inside = [n for n in members if unit_start + start <= n.start < unit_start + end]
             if inside:
-                yield paragraph_start + start, paragraph_start + end, inside
+                yield unit_start + start, unit_start + end, inside
+
+
+_HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Spans of text in which sentences can run across line breaks: hard-wrapped prose is joined
+    (a line that is long and unfinished, or a next line that starts in lower case), while titles,
+    datelines and page chrome stay units of their own."""
+    units: list[tuple[int, int]] = []
+    start = 0
+    lines = text.split("\n")
+    position = 0
+    for number, line in enumerate(lines):
+        end = position + len(line)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        soft = bool(following.strip()) and line.strip() and (
+            following.lstrip()[:1].islower() or (len(line.strip()) >= 50 and not _HARD_BREAK_END.search(line)))
+        if not soft:
+            units.append((start, end + 1))
+            start = end + 1
+        position = end + 1
+    if start < len(text):
+        units.append((start, len(text) + 1))
+    return units or [(0, len(text) + 1)]
 
 
 def _join_ranges(text: str, numerals: list[Numeral]) -> list[_Span]:

@@ -231,7 +231,8 @@ class _RuleFile:
             compiled = re.compile(pattern)
         except re.error as error:
             position = error.pos or 0
-            self.problem(Location(location.path, location.line, location.column + position, location.source_line),
+            quoted = location.source_line[location.column - 1:location.column] in ("'", '"')
+            self.problem(Location(location.path, location.line, location.column + position + quoted, location.source_line),
                          f"pattern does not compile: {error.msg} at position {position}")
             return
         needed = {"reference": {"key"}, "range": {"part", "whole"}}.get(kind, set())

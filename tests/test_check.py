@@ -1,0 +1,136 @@
+"""claimcheck check on the project's example documents: arithmetic and cross-source findings, explained."""
+
+import json
+import shutil
+
+import pytest
+
+import claimcheck
+from conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def result():
+    return claimcheck.check_result([EXAMPLES])
+
+
+def find(findings, rule, status=None, docs=None):
+    found = [f for f in findings if f.rule == rule and (status is None or f.status == status)
+             and (docs is None or {c.doc.rsplit("/", 1)[-1] for c in f.claims} == set(docs))]
+    return found
+
+
+def test_sum_holds_and_fails(result):
+    holds = find(result.findings, "parts-sum-to-total", "consistent", ["strike-tally.txt"])
+    assert [f.message for f in holds] == ["27 + 28 = 55 ✓ matches the total 55 air strikes"]
+    assert [c.text for c in holds[0].claims] == ["55", "27", "28"]
+    assert find(result.findings, "parts-sum-to-total", "consistent", ["weekly-roundup.txt"])
+    broken = find(result.findings, "parts-sum-to-total", "violated", ["strike-tally-error.txt"])
+    assert [f.message for f in broken] == ["27 + 30 = 57 ≠ 55 air strikes: the parts exceed the total by 2"]
+    assert broken[0].severity == "error"
+
+
+def test_miles_and_kilometres_agree_after_conversion(result):
+    [distance] = find(result.findings, "figures-agree-across-sources", "consistent")
+    assert distance.message.startswith("5 mi = 8.047 km (") and "khusham-attack.md) vs ~8 km (" in distance.message
+    assert "within 5%" in distance.message
+
+
+def test_troops_in_two_sources_agree_and_casualty_estimate_is_no_contradiction(result):
+    assert find(result.findings, "troop-numbers-agree", "consistent", ["coalition-update.txt", "khusham-attack.md"])
+    [killed] = find(result.findings, "casualty-figures-agree", docs=["defensive-strikes.html", "khusham-attack.md"])
+    assert killed.status == "consistent"
+
+
+def test_territory_lower_bounds_differ_and_dates_make_it_a_change(result):
+    [territory] = find(result.findings, "territory-shares-agree")
+    assert territory.status == "changed"  # eleven months apart
+    for part in (">99%", ">98%", "values differ by 1 point", "both are lower bounds", "dated 2019-01-08 vs 2018-02-09",
+                 "scopes differ: place — vs Syria"):
+        assert part in territory.message
+
+
+def test_territory_disagreement_within_the_window_is_violated(tmp_path):
+    for name in ("coalition-update.txt", "khusham-attack.md"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    page = tmp_path / "coalition-update.txt"
+    page.write_text(page.read_text().replace("Tuesday, 8 January 2019", "Saturday, 10 February 2018"))
+    [territory] = find(claimcheck.check([tmp_path]), "territory-shares-agree")
+    assert territory.status == "violated"
+    assert "dated 2018-02-10 vs 2018-02-09" in territory.message
+
+
+def test_a_changed_number_is_flagged_with_the_arithmetic(tmp_path):
+    for page in EXAMPLES.iterdir():
+        shutil.copy(page, tmp_path / page.name)
+    tally = tmp_path / "strike-tally.txt"
+    tally.write_text(tally.read_text().replace("28 strikes in Iraq", "30 strikes in Iraq"))
+    attack = tmp_path / "defensive-strikes.html"
+    attack.write_text(attack.read_text().replace("some eight kilometers", "some eighteen kilometers"))
+    findings = claimcheck.check([tmp_path])
+    [tally_sum] = find(findings, "parts-sum-to-total", "violated", ["strike-tally.txt"])
+    assert tally_sum.message == "27 + 30 = 57 ≠ 55 air strikes: the parts exceed the total by 2"
+    [distance] = find(findings, "figures-agree-across-sources", "violated")
+    assert "5 mi = 8.047 km" in distance.message and "~18 km" in distance.message
+
+
+def test_every_finding_quotes_its_claims_and_has_a_stable_fingerprint(result):
+    again = claimcheck.check([EXAMPLES])
+    assert [f.fingerprint for f in again] == [f.fingerprint for f in result.findings]
+    for finding in result.findings:
+        data = finding.to_dict()
+        assert set(data) == {"rule", "kind", "status", "severity", "message", "fact", "fingerprint", "claims"}
+        for claim in data["claims"]:
+            assert {"doc", "start", "end", "line", "column", "text", "value", "low", "high", "bound", "unit", "measure"} <= set(claim)
+
+
+def test_fingerprint_ignores_reflowed_text(tmp_path):
+    shutil.copy(EXAMPLES / "strike-tally-error.txt", tmp_path / "strike-tally-error.txt")
+    before = find(claimcheck.check([tmp_path]), "parts-sum-to-total")[0].fingerprint
+    page = tmp_path / "strike-tally-error.txt"
+    page.write_text("\n\n" + page.read_text().replace("27 air strikes in Syria and", "27 air strikes in Syria\nand"))
+    after = find(claimcheck.check([tmp_path]), "parts-sum-to-total")[0]
+    assert after.fingerprint == before and after.claims[0].line != 1
+
+
+def test_summary_counts_coverage(result):
+    summary = result.summary
+    assert (summary["documents"], summary["claims"]) == (6, 30)
+    assert summary["claims_checked"] + summary["claims_unchecked"] == 30
+    assert 0 < summary["claims_checked"] < 30
+
+
+def test_json_output_and_passing(cli):
+    result = cli("check", str(EXAMPLES), "--format", "json")
+    data = json.loads(result.stdout)
+    assert set(data) == {"findings", "summary"}
+    assert {f["status"] for f in data["findings"]} == {"violated"}
+    passing = json.loads(cli("check", str(EXAMPLES), "--format", "json", "--passing").stdout)
+    assert {f["status"] for f in passing["findings"]} == {"violated", "consistent", "changed"}
+
+
+@pytest.mark.parametrize("fail_on, code", [("error", 1), ("warning", 1), ("info", 1), ("never", 0)])
+def test_exit_codes_follow_fail_on(cli, fail_on, code):
+    assert cli("check", str(EXAMPLES), "--format", "json", "--fail-on", fail_on).returncode == code
+
+
+def test_exit_zero_when_only_warnings_and_fail_on_error(cli, tmp_path):
+    shutil.copy(EXAMPLES / "coalition-update.txt", tmp_path)
+    result = cli("check", str(tmp_path), "--format", "json")
+    data = json.loads(result.stdout)
+    assert {f["severity"] for f in data["findings"]} == {"warning"}
+    assert result.returncode == 0
+    assert cli("check", str(tmp_path), "--format", "json", "--fail-on", "warning").returncode == 1
+
+
+def test_table_shows_sources_side_by_side_and_the_summary(cli):
+    result = cli("check", str(EXAMPLES), "--format", "table")
+    assert "27 + 30 = 57 ≠ 55" in result.stdout
+    assert "examples/corpus/strike-tally-error.txt:7:38" in result.stdout
+    assert "6 documents, 30 claims:" in result.stdout and "that no rule looked at" in result.stdout
+
+
+def test_findings_frame():
+    frame = claimcheck.findings_frame(claimcheck.check([EXAMPLES]))
+    assert list(frame.columns) == ["rule", "kind", "status", "severity", "message", "fact", "fingerprint", "docs", "claim_texts"]
+    assert "parts-sum-to-total" in set(frame["rule"])

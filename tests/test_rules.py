@@ -1,0 +1,96 @@
+"""Rule files: the bundled packs load and pass their own tests; broken files are located errors (exit 2)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import claimcheck
+from claimcheck.errors import RuleFileError
+from claimcheck.rules import RULE_FILE_SCHEMA, bundled_rules_path
+from conftest import EXAMPLES, ROOT
+
+
+def test_bundled_packs_load():
+    rules = claimcheck.load_rules()
+    kinds = {rule.kind for rule in rules.rules}
+    assert kinds == {"sum", "agree", "range", "partition", "change", "reference"}
+    assert rules.synonyms.canonical("measure", "soldiers") == "troops"
+    assert rules.synonyms.canonical("actor", "U.S.") == "US"
+
+
+def test_bundled_rule_tests_pass(cli):
+    result = cli("rules", "test")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().endswith("12 passed, 0 failed")
+    assert "parts-sum-to-total: 6 hits, 0 misses, 0 false alarms" in result.stdout
+
+
+def test_schema_command_prints_the_schema_kept_for_editors(cli):
+    result = cli("rules", "schema")
+    assert json.loads(result.stdout) == RULE_FILE_SCHEMA
+    assert json.loads((ROOT / "docs" / "rules.schema.json").read_text()) == RULE_FILE_SCHEMA
+
+
+def test_bundled_packs_validate_against_the_schema():
+    from jsonschema import Draft202012Validator
+    from ruamel.yaml import YAML
+
+    validator = Draft202012Validator(RULE_FILE_SCHEMA)
+    for pack in sorted(bundled_rules_path().glob("*.yaml")):
+        assert list(validator.iter_errors(YAML(typ="safe").load(pack.read_text()))) == []
+
+
+BROKEN = {
+    "kind.yaml": ("version: 1\nrules:\n  - id: my-rule\n    kind: summ\n",
+                  "kind.yaml:4:11: unknown rule kind 'summ' (did you mean 'sum'?)\n    4 |     kind: summ"),
+    "typo.yaml": ("version: 1\nrules:\n  - id: my-sum\n    kind: sum\n    tolerence: {abs: 1}\n",
+                  "typo.yaml:5:5: unknown key for a sum rule 'tolerence' (did you mean 'tolerance'?)"),
+    "unit.yaml": ("version: 1\nrules:\n  - id: r\n    kind: range\n    units: [furlongz]\n",
+                  "unit.yaml:5:13: unknown unit 'furlongz'"),
+    "tolerance.yaml": ("version: 1\nrules:\n  - id: a\n    kind: agree\n    units: [percent]\n    tolerance: {abs: \"2 km\"}\n",
+                       "tolerance.yaml:6:22: tolerance '2 km' has dimension [length] but the rule's unit 'percent'"),
+    "pattern.yaml": ("version: 1\nrules:\n  - id: p\n    kind: range\n    pattern: '(?P<part>\\d+ of (?P<whole>\\d+'\n",
+                     "pattern.yaml:5:31: pattern does not compile: missing ), unterminated subpattern at position 16"),
+    "version.yaml": ("version: 2\nrules: []\n", "version.yaml:1:10: version: 1 was expected"),
+    "syntax.yaml": ("version: 1\nrules:\n  - id: x\n    kind: sum\n   bad: [\n", "syntax.yaml:5:4: not valid YAML"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_rule_file_is_a_located_error(tmp_path, name, cli):
+    text, expected = BROKEN[name]
+    (tmp_path / name).write_text(text)
+    with pytest.raises(RuleFileError) as raised:
+        claimcheck.load_rules([tmp_path / name])
+    assert expected in str(raised.value).replace(str(tmp_path) + "/", "")
+    result = cli("check", str(EXAMPLES), "--rules", str(tmp_path / name))
+    assert result.returncode == 2
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ")
+
+
+def test_reference_table_missing_a_column(tmp_path, cli):
+    (tmp_path / "refs.csv").write_text("key,value,unit\nWales,20779,kilometer ** 2\n")
+    (tmp_path / "ref.yaml").write_text("version: 1\nrules:\n  - id: ref\n    kind: reference\n    table: refs.csv\n"
+                                       "    pattern: 'size of (?P<key>[A-Z]\\w+)'\n")
+    result = cli("check", str(EXAMPLES), "--rules", str(tmp_path / "ref.yaml"))
+    assert result.returncode == 2
+    assert f"{tmp_path / 'refs.csv'}:1:1: reference table is missing column(s) as_of, source" in result.stderr
+
+
+def test_rule_file_errors_stop_the_run_before_documents_are_read(tmp_path, cli):
+    (tmp_path / "kind.yaml").write_text(BROKEN["kind.yaml"][0])
+    result = cli("check", "no/such/documents", "--rules", str(tmp_path / "kind.yaml"))
+    assert result.returncode == 2 and "unknown rule kind" in result.stderr and "no such file" not in result.stderr
+
+
+def test_a_new_rule_of_an_existing_kind_needs_no_python(tmp_path):
+    (tmp_path / "mine.yaml").write_text(
+        "version: 1\nrules:\n  - id: villages-agree\n    kind: agree\n    measures: [villages]\n    tolerance: {abs: 0}\n")
+    a = claimcheck.read_text("Monday, 3 March 2025\n\nFloods cut off 12 villages in the valley.", id="a.txt")
+    b = claimcheck.read_text("Monday, 3 March 2025\n\nFloods isolated 15 villages in the valley.", id="b.txt")
+    findings = claimcheck.check([a, b], rules=[tmp_path / "mine.yaml"])
+    mine = [f for f in findings if f.rule == "villages-agree"]
+    assert [(f.status, f.severity) for f in mine] == [("violated", "warning")]
+    assert "12 (a.txt) vs 15 (b.txt): values differ by 3" in mine[0].message
