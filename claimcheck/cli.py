@@ -210,48 +210,18 @@ def evaluate(
     import json
 
     from .api import extract_text
-    from .evaluation import evaluate as run, read_gold
-
-    if findings:
-        from .evaluation import evaluate_findings, read_findings_gold
-        from .rules import load_rules
-
-        rule_set = load_rules(rules or [])
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            scores = evaluate_findings(read_findings_gold(gold), rule_set)
-        summary = scores.summary()
-        if json_output:
-            print(json.dumps(summary, indent=2))
-        else:
-            print(f"expected findings {summary['expected']}, found {summary['found']}")
-            print(f"precision {summary['precision']:.3f}  recall {summary['recall']:.3f}  F1 {summary['f1']:.3f}")
-        if show_errors:
-            for line in scores.misses:
-                print(f"miss\t{line}")
-            for line in scores.false_alarms:
-                print(f"false alarm\t{line}")
-        return
+    from .evaluation import evaluate as score_extraction, evaluate_findings, read_findings_gold, read_gold
+    from .rules import load_rules
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        scores = run(read_gold(gold), extract_text)
-    summary = scores.summary()
-    if json_output:
-        print(json.dumps(summary, indent=2))
-    else:
-        print(f"gold claims {summary['gold_claims']}, predicted {summary['predicted_claims']}, matched {summary['matched']}")
-        print(f"{'':14}{'precision':>10}{'recall':>10}{'F1':>10}")
-        for key in ("value", "value+unit"):
-            row = summary[key]
-            print(f"{key:14}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}")
-        print(f"bound right on matched claims:        {summary['bound_accuracy']:.3f}")
-        print(f"measure head noun right on matched:   {summary['measure_head_accuracy']:.3f}")
-        print(f"negatives read as claims:             {summary['negatives_read_as_claims']}/{summary['negatives']}"
-              f" ({summary['false_claim_rate_on_negatives']:.3f}; {summary['false_claims_share_of_predicted']:.3f} of predicted claims)")
+        if findings:
+            scores = evaluate_findings(read_findings_gold(gold), load_rules(rules or []))
+        else:
+            scores = score_extraction(read_gold(gold), extract_text)
+    print(json.dumps(scores.summary(), indent=2) if json_output else "\n".join(scores.report_lines()))
     if show_errors:
-        for mismatch in scores.mismatches:
-            print(f"{mismatch.passage}\t{mismatch.kind}\t{mismatch.expected}\t=> {mismatch.found}")
+        print("\n".join(scores.error_lines()))
 
 
 def _with_progress(items, description: str):

@@ -8,7 +8,7 @@ import re
 from ..facts import head_key
 from ..model import Claim, Finding
 from ..rules.model import Rule
-from .context import CheckContext, number
+from .context import CheckContext, number, rounding
 
 DEFAULT_INCREASE = ["rose", "risen", "rise", "rises", "grew", "grown", "grow", "increased", "increase", "climbed",
                     "jumped", "surged", "soared", "expanded", "gained", "up", "doubled", "raised", "went up"]
@@ -89,7 +89,7 @@ def _judge(rule: Rule, context: CheckContext, before: Claim, after: Claim, direc
 
 def _increment_matches(before: Claim, after: Claim, increment: Claim) -> tuple[bool, str]:
     difference = after.value - before.value
-    slack = _rounding(increment.text)
+    slack = rounding(increment.text)
     magnitude = abs(difference)
     if increment.unit == "percentage_point" or (increment.unit == "percent" and before.unit != "percent"):
         if increment.unit == "percent":
@@ -106,9 +106,3 @@ def _increment_matches(before: Claim, after: Claim, increment: Claim) -> tuple[b
         return ok, f"stated {number(increment.value)}% vs relative change {relative:.1f}% {'✓' if ok else '✗'}{note}"
     ok = abs(magnitude - increment.value) <= max(slack, 1e-9)
     return ok, f"stated {number(increment.value)} vs difference {number(magnitude)} {'✓' if ok else '✗'}"
-
-
-def _rounding(text: str) -> float:
-    digits = re.search(r"\d+(?:\.(\d+))?", text)
-    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
-    return 0.5 * 10 ** -decimals

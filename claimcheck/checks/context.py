@@ -130,3 +130,10 @@ def quantity_text(value: float, unit: str, bound: str = "=") -> str:
 
 def where(claim: Claim) -> str:
     return f"{claim.doc}:{claim.line}:{claim.column}"
+
+
+def rounding(text: str) -> float:
+    """Half a unit of the last reported digit: '48%' ±0.5, '48.2%' ±0.05."""
+    digits = re.search(r"\d+(?:\.(\d+))?", text)
+    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+    return 0.5 * 10 ** -decimals

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..model import Claim, Finding
 from ..rules.model import Rule
-from .context import CheckContext, number
+from .context import CheckContext, number, rounding
 
 DEFAULT_COMPLETE_CUES = ["the rest", "remaining", "the remainder", "others", "other", "undecided", "did not answer",
                          "no opinion", "don't know"]
@@ -26,7 +26,7 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
         if len(claims) < minimum or _changes(claims, context):
             continue
         total = sum(claim.value for claim in claims)
-        slack = sum(_rounding(claim.text) for claim in claims)
+        slack = sum(rounding(claim.text) for claim in claims)
         shown = " + ".join(f"{number(claim.value)}%" for claim in claims)
         complete = any(re.search(rf"\b{re.escape(cue)}\b", claims[0].sentence.lower()) for cue in cues)
         if abs(total - 100) <= slack:
@@ -35,13 +35,6 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
             findings.append(context.finding(rule, "violated", f"{shown} = {number(total)}%, not 100% (rounding allows "
                                             f"±{number(slack)}): shares of one whole must add up", claims))
     return findings
-
-
-def _rounding(text: str) -> float:
-    """Half a unit of the last reported digit: '48%' ±0.5, '48.2%' ±0.05."""
-    digits = re.search(r"\d+(?:\.(\d+))?", text)
-    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
-    return 0.5 * 10 ** -decimals
 
 
 def _changes(claims: list[Claim], context: CheckContext) -> bool:

@@ -55,20 +55,13 @@ class Scores:
     negatives_hit: int = 0
     mismatches: list[Mismatch] = field(default_factory=list)
 
-    @staticmethod
-    def _prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
-        precision = correct / predicted if predicted else 0.0
-        recall = correct / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": precision, "recall": recall, "f1": f1}
-
     def summary(self) -> dict[str, object]:
         return {
             "gold_claims": self.gold,
             "predicted_claims": self.predicted,
             "matched": self.matched,
-            "value": self._prf(self.value_correct, self.predicted, self.gold),
-            "value+unit": self._prf(self.value_unit_correct, self.predicted, self.gold),
+            "value": precision_recall_f1(self.value_correct, self.predicted, self.value_correct, self.gold),
+            "value+unit": precision_recall_f1(self.value_unit_correct, self.predicted, self.value_unit_correct, self.gold),
             "bound_accuracy": self.bound_correct / self.matched if self.matched else 0.0,
             "measure_head_accuracy": self.measure_correct / self.measure_scored if self.measure_scored else 0.0,
             "negatives": self.negatives,
@@ -76,6 +69,30 @@ class Scores:
             "false_claim_rate_on_negatives": self.negatives_hit / self.negatives if self.negatives else 0.0,
             "false_claims_share_of_predicted": self.negatives_hit / self.predicted if self.predicted else 0.0,
         }
+
+
+    def report_lines(self) -> list[str]:
+        summary = self.summary()
+        lines = [f"gold claims {summary['gold_claims']}, predicted {summary['predicted_claims']}, matched {summary['matched']}",
+                 f"{'':14}{'precision':>10}{'recall':>10}{'F1':>10}"]
+        for key in ("value", "value+unit"):
+            row = summary[key]
+            lines.append(f"{key:14}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}")
+        lines += [f"bound right on matched claims:        {summary['bound_accuracy']:.3f}",
+                  f"measure head noun right on matched:   {summary['measure_head_accuracy']:.3f}",
+                  f"negatives read as claims:             {summary['negatives_read_as_claims']}/{summary['negatives']}"
+                  f" ({summary['false_claim_rate_on_negatives']:.3f}; {summary['false_claims_share_of_predicted']:.3f} of predicted claims)"]
+        return lines
+
+    def error_lines(self) -> list[str]:
+        return [f"{m.passage}\t{m.kind}\t{m.expected}\t=> {m.found}" for m in self.mismatches]
+
+
+def precision_recall_f1(correct_found: int, found: int, correct_expected: int, expected: int) -> dict[str, float]:
+    precision = correct_found / found if found else 0.0
+    recall = correct_expected / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def read_gold(path: str | Path) -> list[GoldPassage]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Finding
 from ..rules import RuleSet
+from .extraction import precision_recall_f1
 
 
 @dataclass
@@ -31,10 +32,16 @@ class FindingScores:
     false_alarms: list[str] = field(default_factory=list)
 
     def summary(self) -> dict:
-        precision = self.matched_found / self.found if self.found else 0.0
-        recall = self.matched_expected / self.expected if self.expected else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"expected": self.expected, "found": self.found, "precision": precision, "recall": recall, "f1": f1}
+        scores = precision_recall_f1(self.matched_found, self.found, self.matched_expected, self.expected)
+        return {"expected": self.expected, "found": self.found, **scores}
+
+    def report_lines(self) -> list[str]:
+        summary = self.summary()
+        return [f"expected findings {summary['expected']}, found {summary['found']}",
+                f"precision {summary['precision']:.3f}  recall {summary['recall']:.3f}  F1 {summary['f1']:.3f}"]
+
+    def error_lines(self) -> list[str]:
+        return [f"miss\t{line}" for line in self.misses] + [f"false alarm\t{line}" for line in self.false_alarms]
 
 
 def read_findings_gold(path: str | Path) -> dict[Path, list[ExpectedFinding]]:
