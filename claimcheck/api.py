@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 from .documents import read_documents, read_text
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions, extract_claims
+from .cache import ExtractionCache
 from .checking import CheckResult, resolve_rules, run_checks
+from .documents import DatasetSpec
+from .extraction.batch import extract_many
 from .model import CLAIM_FIELDS, Claim, Document, Finding
 
 if TYPE_CHECKING:  # pandas is imported when a DataFrame is asked for, not at start-up
@@ -49,20 +52,30 @@ def check(paths_or_documents: Iterable[str | Path | Document] | str | Path, rule
 
 
 def check_result(paths_or_documents, rules=None, bundled: bool = True, options: ExtractionOptions | None = None,
-                 progress=None) -> CheckResult:
-    """Like :func:`check`, with the documents, claims, facts and a coverage summary."""
+                 progress=None, jobs: int = 1, cache_dir: str | Path | None = None, encoding: str | None = None,
+                 dataset: DatasetSpec | None = None, baseline: str | Path | None = None,
+                 suppressions: str | Path | None = None) -> CheckResult:
+    """Like :func:`check`, with the documents, claims, facts, a coverage summary and, given a baseline or
+    suppressions file, what they held back (``result.shown`` is what is left)."""
+    from .baseline import read_baseline, read_suppressions, triage
+
     rule_set = resolve_rules(rules, bundled)  # a broken rule file stops the run before any document is read
+    known = read_baseline(baseline) if baseline else None
+    accepted = read_suppressions(suppressions) if suppressions else None
     if isinstance(paths_or_documents, (str, Path, Document)):
         paths_or_documents = [paths_or_documents]
     items = list(paths_or_documents)
     documents = [item for item in items if isinstance(item, Document)]
     paths = [item for item in items if not isinstance(item, Document)]
     if paths:
-        documents += read_documents(paths)
-    claims: list[Claim] = []
-    for document in progress(documents) if progress else documents:
-        claims.extend(extract_document(document, options))
-    return run_checks(documents, claims, rule_set)
+        documents += read_documents(paths, encoding=encoding, dataset=dataset)
+    options = options or ExtractionOptions()
+    cache = ExtractionCache(cache_dir, options.cache_key()) if cache_dir else None
+    claims = extract_many(documents, options, jobs=jobs, cache=cache, progress=progress)
+    result = run_checks(documents, claims, rule_set)
+    if known is not None or accepted is not None or any(document.ignores for document in documents):
+        result.triage = triage(result.findings, documents, known, accepted)
+    return result
 
 
 def findings_frame(findings: Iterable[Finding]) -> "pd.DataFrame":

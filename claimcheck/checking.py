@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CHECKS, CheckContext
-from .model import Claim, Document, Fact, Finding
+from .model import Claim, Document, Fact, Finding, fingerprint
 from .rules import RuleSet, load_rules
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -23,6 +23,17 @@ class CheckResult:
     findings: list[Finding]
     checked: int = 0
     rules: list[str] = field(default_factory=list)
+    rule_set: RuleSet | None = None
+    triage: object | None = None  # baseline.Triage, when a baseline or suppressions were applied
+
+    @property
+    def shown(self) -> list[Finding]:
+        """The findings left after baseline and suppressions."""
+        return self.triage.shown if self.triage is not None else self.findings
+
+    @property
+    def documents_by_id(self) -> dict[str, Document]:
+        return {document.id: document for document in self.documents}
 
     @property
     def summary(self) -> dict:
@@ -37,7 +48,15 @@ class CheckResult:
             "findings": {status: statuses.get(status, 0) for status in STATUS_ORDER},
             "violated_by_severity": {severity: violated.get(severity, 0) for severity in SEVERITY_ORDER},
             "rules": len(self.rules),
+            **self._triage_summary(),
         }
+
+    def _triage_summary(self) -> dict:
+        if self.triage is None:
+            return {}
+        return {"baselined": len(self.triage.baselined), "baseline_gone": len(self.triage.gone),
+                "suppressed": len(self.triage.suppressed), "unused_suppressions": len(self.triage.unused),
+                "expired_suppressions": len(self.triage.expired)}
 
 
 def resolve_rules(rules: RuleSet | Iterable[str | Path] | None, bundled: bool = True) -> RuleSet:
@@ -52,9 +71,13 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet) -
     specific_first = sorted(rules.rules, key=lambda rule: bool(rule.option("fallback", False)))
     for rule in specific_first:
         findings.extend(CHECKS[rule.kind](rule, context))
+    identities = {document.id: document.identity for document in documents if document.identity}
+    if identities:
+        for finding in findings:
+            finding.fingerprint = fingerprint(finding.rule, finding.claims, identities)
     findings.sort(key=sort_key)
     return CheckResult(documents, claims, context.facts, findings, checked=len(context.checked),
-                       rules=[rule.id for rule in rules.rules])
+                       rules=[rule.id for rule in rules.rules], rule_set=rules)
 
 
 def sort_key(finding: Finding) -> tuple:

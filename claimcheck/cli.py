@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import ClaimcheckError, RuleFileError
+from .errors import ClaimcheckError, InputError, RuleFileError
 
 app = typer.Typer(
     name="claimcheck",
@@ -35,11 +35,6 @@ class FailOn(str, Enum):
     warning = "warning"
     info = "info"
     never = "never"
-
-
-class FindingFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class ClaimFormat(str, Enum):
@@ -98,7 +93,7 @@ def extract(
     documents = read_documents(paths, encoding=encoding)
     options = ExtractionOptions(bands=Bands(approximate=approximate_band, near=near_band))
     claims = []
-    for document in _with_progress(documents, "Extracting"):
+    for document in _with_progress(documents):
         claims.extend(extract_document(document, options))
     if output is not None:
         with atomic_write(output) as stream:
@@ -114,34 +109,112 @@ RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help
 NoBundledOption = Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rule packs.")]
 
 
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of the one found by walking up from here.")]
+
+
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively), datasets (.csv, .jsonl, .parquet) or - for stdin.")],
     rules: RulesOption = None,
-    no_bundled: NoBundledOption = False,
-    format: Annotated[Optional[FindingFormat], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else json].")] = None,
+    no_bundled: Annotated[Optional[bool], typer.Option("--no-bundled", help="Do not load the bundled rule packs.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="table, json, jsonl, csv, sarif, junit, github or markdown [default: table on a terminal, else json].")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
-    passing: Annotated[bool, typer.Option("--passing", help="Also list consistent and changed findings.")] = False,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a violated finding is at or above this severity.")] = FailOn.error,
+    passing: Annotated[Optional[bool], typer.Option("--passing", help="Also list consistent and changed findings.")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a violated finding is at or above this severity [default: error].")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline, and which baselined ones are gone.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's violated findings as the baseline (atomically).")] = None,
+    suppressions: Annotated[Optional[Path], typer.Option("--suppressions", help="YAML file of accepted findings (fingerprint or rule + doc, reason, expires).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Extraction worker processes [default: all cores].", min=0)] = None,
+    cache: Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse extraction results of unchanged documents [default: on].")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where the extraction cache lives [default: .claimcheck-cache].")] = None,
+    text_column: Annotated[Optional[list[str]], typer.Option("--text-column", help="Dataset column holding text (repeatable) [default: text].")] = None,
+    id_column: Annotated[Optional[str], typer.Option("--id-column", help="Dataset column with each row's id [default: the row number].")] = None,
+    date_column: Annotated[Optional[str], typer.Option("--date-column", help="Dataset column with each row's date.")] = None,
+    source_column: Annotated[Optional[str], typer.Option("--source-column", help="Dataset column with each row's source (outlet).")] = None,
+    claim_column: Annotated[Optional[list[str]], typer.Option("--claim-column", help="A numeric dataset column read as a claim: COLUMN=MEASURE[:UNIT] (repeatable).")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
+    approximate_band: Annotated[Optional[float], typer.Option(help="Half-width of 'about N' intervals, as a fraction of N [default: 0.1].", min=0.0, max=1.0)] = None,
+    near_band: Annotated[Optional[float], typer.Option(help="Width of 'nearly N' intervals, as a fraction of N [default: 0.1].", min=0.0, max=1.0)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Check the claims in documents with the rules: arithmetic and agreement between sources, explained."""
     from .api import check_result
-    from .documents import read_documents
-    from .output import atomic_write, write_findings
+    from .baseline import write_baseline as record
+    from .config import load_settings
+    from .documents import DatasetSpec
+    from .extraction import Bands, ExtractionOptions
+    from .output import FINDING_FORMATS, atomic_write, write_report
     from .rules import load_rules
 
-    rule_set = load_rules(rules or [], bundled=not no_bundled)  # rule-file errors stop the run first
-    chosen = format.value if format else ("table" if (output is None and sys.stdout.isatty()) else "json")
-    documents = read_documents(paths, encoding=encoding)
-    result = check_result(documents, rule_set, progress=lambda items: _with_progress(items, "Checking"))
-    shown = [f for f in result.findings if passing or f.status == "violated"]
+    overrides = {"rules": [str(r) for r in rules or []], "bundled": None if no_bundled is None else not no_bundled,
+                 "format": format, "passing": passing, "fail_on": fail_on.value if fail_on else None,
+                 "baseline": str(baseline) if baseline else None, "suppressions": str(suppressions) if suppressions else None,
+                 "jobs": jobs, "cache": cache, "cache_dir": str(cache_dir) if cache_dir else None,
+                 "text_columns": text_column, "id_column": id_column, "date_column": date_column,
+                 "source_column": source_column, "encoding": encoding, "approximate_band": approximate_band,
+                 "near_band": near_band, "claim_columns": _claim_columns(claim_column or [])}
+    settings = load_settings(config, overrides)
+    chosen = settings.format or ("table" if (output is None and sys.stdout.isatty()) else "json")
+    if chosen not in FINDING_FORMATS:
+        raise InputError(f"unknown format {chosen!r} (choose from {', '.join(FINDING_FORMATS)})")
+    rule_set = load_rules(settings.rules, bundled=settings.bundled)  # rule-file errors stop the run first
+    spec = DatasetSpec(tuple(settings.text_columns), settings.id_column, settings.date_column, settings.source_column,
+                       tuple(settings.claim_columns))
+    options = ExtractionOptions(bands=Bands(settings.approximate_band, settings.near_band), claim_columns=settings.claim_columns)
+    result = check_result(paths, rule_set, options=options, progress=_with_progress, jobs=settings.jobs,
+                          cache_dir=settings.cache_dir if settings.cache else None, encoding=settings.encoding,
+                          dataset=spec, baseline=settings.baseline, suppressions=settings.suppressions)
+    _report_triage(result)
+    if write_baseline is not None:
+        count = record(result.findings, write_baseline)
+        _stderr(f"baseline: {count} violated finding(s) recorded in {write_baseline}")
     if output is not None:
         with atomic_write(output) as stream:
-            write_findings(shown, result.summary, stream, chosen)
+            write_report(result, stream, chosen, settings.passing)
     else:
-        write_findings(shown, result.summary, sys.stdout, chosen)
-    raise typer.Exit(exit_code(result.findings, fail_on.value))
+        write_report(result, sys.stdout, chosen, settings.passing)
+    # recording a baseline accepts today's findings: that run succeeds
+    raise typer.Exit(EXIT_OK if write_baseline is not None else exit_code(result.shown, settings.fail_on))
+
+
+def _claim_columns(specs: list[str]) -> dict:
+    columns = {}
+    for spec in specs:
+        column, equals, rest = spec.partition("=")
+        if not equals or not column or not rest:
+            raise InputError(f"--claim-column {spec!r}: write COLUMN=MEASURE or COLUMN=MEASURE:UNIT")
+        measure, _, unit = rest.partition(":")
+        columns[column] = {"measure": measure, **({"unit": unit} if unit else {})}
+    return columns
+
+
+def _report_triage(result) -> None:
+    triage = result.triage
+    if triage is None:
+        return
+    for entry in triage.gone:
+        _stderr(f"baseline: gone (no longer found): {entry.get('rule')} {entry.get('fingerprint')} {entry.get('message', '')}")
+    for suppression in triage.unused:
+        _stderr(f"warning: {suppression.origin}: unused suppression ({suppression.rule or suppression.fingerprint}: {suppression.reason})")
+    for suppression in triage.expired:
+        _stderr(f"warning: {suppression.origin}: suppression expired on {suppression.expires} ({suppression.reason})")
+
+
+config_app = typer.Typer(help="Configuration: claimcheck.yaml or [tool.claimcheck] in pyproject.toml.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(config: ConfigOption = None) -> None:
+    """Print the resolved configuration and where each value came from."""
+    import json
+
+    from .config import load_settings
+
+    settings = load_settings(config)
+    width = max(len(key) for key in settings.as_dict())
+    for key, value in settings.as_dict().items():
+        print(f"{key:{width}}  {json.dumps(value)}  ({settings.origins.get(key, 'default')})")
 
 
 def exit_code(findings, fail_on: str) -> int:
@@ -224,14 +297,16 @@ def evaluate(
         print("\n".join(scores.error_lines()))
 
 
-def _with_progress(items, description: str):
-    if not progress_enabled() or len(items) < 20:
+def _with_progress(items, total: int | None = None, description: str = "Extracting"):
+    """A rich progress bar on stderr for long runs on a terminal; nothing in CI or in a pipe."""
+    total = len(items) if total is None else total
+    if not progress_enabled() or total < 20:
         yield from items
         return
     from rich.progress import Progress
 
     with Progress(transient=True, console=_stderr_console()) as progress:
-        task = progress.add_task(description, total=len(items))
+        task = progress.add_task(description, total=total)
         for item in items:
             yield item
             progress.advance(task)

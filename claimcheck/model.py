@@ -26,12 +26,25 @@ class Document:
     outlet: str | None = None
     path: str | None = None
     format: str = "text"  # text | markdown | html | row
+    row: int | None = None  # for a dataset row: its 1-based line in the file (CSV, JSONL) or row number (Parquet)
+    fields: dict[str, int] = field(default_factory=dict)  # for a dataset row: text column -> offset in ``text``
+    values: dict[str, float] = field(default_factory=dict)  # for a dataset row: declared numeric claim columns
+    identity: str | None = None  # what findings are fingerprinted by, when not ``id`` (rows without an id column)
+    ignores: list[tuple[str, str]] = field(default_factory=list)  # inline claimcheck-ignore: (rule, reason)
 
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
         starts.extend(i + 1 for i, char in enumerate(self.text) if char == "\n")
         return starts
+
+    def field_at(self, offset: int) -> str | None:
+        """The dataset column a text offset falls in."""
+        found = None
+        for name, start in sorted(self.fields.items(), key=lambda item: item[1]):
+            if start <= offset:
+                found = name
+        return found
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
@@ -132,10 +145,13 @@ def _normalised(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def fingerprint(rule: str, claims: list[Claim]) -> str:
-    """Stable across runs and reflowing: rule, documents and the claims' normalised sentences and texts."""
+def fingerprint(rule: str, claims: list[Claim], identities: dict[str, str] | None = None) -> str:
+    """Stable across runs and reflowing: rule, document identities (a row without an id column is known by
+    its text, not its position) and the claims' normalised sentences and texts."""
     import hashlib
 
-    parts = sorted(f"{claim.doc}\x1f{_normalised(claim.sentence)}\x1f{_normalised(claim.text)}" for claim in claims)
+    identities = identities or {}
+    parts = sorted(f"{identities.get(claim.doc, claim.doc)}\x1f{_normalised(claim.sentence)}\x1f{_normalised(claim.text)}"
+                   for claim in claims)
     digest = hashlib.sha256("\x1e".join([rule, *parts]).encode("utf-8")).hexdigest()
     return digest[:16]

@@ -64,7 +64,7 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: list[str], context
         if claim in parts or claim.value <= largest:
             continue
         covers = bool(claim.place) and len(places) >= 2 and all(place.lower() in claim.place.lower() for place in places)
-        sentence = claim.sentence.lower()
+        sentence = claim.sentence.lower().replace("_", " ")  # a dataset column "strikes_total" names a total
         cued = any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues)
         parts_cued = any(re.search(rf"\b{re.escape(cue)}\b", parts[0].sentence.lower()) for cue in cues)
         distinct = len(places) == len(parts) and not claim.place

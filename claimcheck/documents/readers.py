@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -9,20 +10,27 @@ from pathlib import Path
 
 from ..errors import ClaimcheckWarning, InputError
 from ..model import Document
+from .datasets import DATASET_SUFFIXES, DatasetSpec, read_dataset
 from .decoding import decode
 from .metadata import text_metadata
 
-SUPPORTED_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                      ".htm": "html", **{suffix: "dataset" for suffix in DATASET_SUFFIXES}}
 STDIN = "-"
+_IGNORE = re.compile(r"<!--\s*claimcheck-ignore\s+(?P<rule>[a-z0-9-]+)\s*(?::\s*(?P<reason>.*?))?\s*-->")
 
 
 def read_text(text: str, id: str = "<text>", format: str = "text", path: str | None = None) -> Document:
     """A Document from text already in memory (HTML is reduced to its main text)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    ignores = [(m.group("rule"), (m.group("reason") or "").strip()) for m in _IGNORE.finditer(text)]
     if format == "html":
-        return _from_html(text, id, path)
-    title, date, outlet = text_metadata(text, markdown=format == "markdown")
-    return Document(id=id, text=text, title=title, date=date, outlet=outlet, path=path, format=format)
+        document = _from_html(text, id, path)
+    else:
+        title, date, outlet = text_metadata(text, markdown=format == "markdown")
+        document = Document(id=id, text=text, title=title, date=date, outlet=outlet, path=path, format=format)
+    document.ignores = ignores
+    return document
 
 
 def read_document(path: str | Path, encoding: str | None = None) -> Document:
@@ -45,7 +53,8 @@ def read_document(path: str | Path, encoding: str | None = None) -> Document:
     return read_text(decode(data, name, encoding), id=name, format=format, path=name)
 
 
-def read_documents(paths: Iterable[str | Path], encoding: str | None = None) -> list[Document]:
+def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
+                   dataset: DatasetSpec | None = None) -> list[Document]:
     """Every readable document under ``paths`` (directories are walked recursively, in sorted order).
 
     A file that cannot be read is a :class:`ClaimcheckWarning` and the rest are read; when nothing
@@ -55,7 +64,12 @@ def read_documents(paths: Iterable[str | Path], encoding: str | None = None) -> 
     problems: list[InputError] = []
     for file in _expand(paths, problems):
         try:
-            documents.append(read_document(file, encoding))
+            if Path(file).suffix.lower() in DATASET_SUFFIXES and file != STDIN:
+                if not Path(file).is_file():
+                    raise InputError("no such file or directory", file)
+                documents.extend(read_dataset(file, dataset, encoding))
+            else:
+                documents.append(read_document(file, encoding))
         except InputError as problem:
             problems.append(problem)
     if not documents and problems:

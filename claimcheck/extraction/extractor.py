@@ -34,6 +34,14 @@ class ExtractionOptions:
     """Settings that change what is extracted (part of any cache key)."""
 
     bands: Bands = field(default_factory=Bands)
+    #: dataset columns read as claims: column -> {"measure", "unit", "bound", "place", "actor"}
+    claim_columns: dict = field(default_factory=dict, hash=False)
+
+    def cache_key(self) -> str:
+        import json
+
+        return json.dumps({"version": EXTRACTOR_VERSION, "bands": [self.bands.approximate, self.bands.near],
+                           "claim_columns": self.claim_columns}, sort_keys=True)
 
 
 @dataclass
@@ -51,7 +59,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
     options = options or ExtractionOptions()
     text = document.text
     if not text.strip():
-        return []
+        return column_claims(document, options)
     excluded_spans = find_excluded(text)
     excluded = ExclusionIndex(excluded_spans)
     if diagnostics is not None:
@@ -66,7 +74,21 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
         sentence_claims = list(_sentence_claims(document, sentence_start, sentence_end, members, options))
         claims.extend(sentence_claims)
     _inherit_measures(claims, text)
-    return [claim for claim in claims if _keep(claim)]
+    return [claim for claim in claims if _keep(claim)] + column_claims(document, options)
+
+
+def column_claims(document: Document, options: ExtractionOptions) -> list[Claim]:
+    """Numbers a dataset states in declared columns ("strikes_total is a count of air strikes")."""
+    claims = []
+    for column, value in document.values.items():
+        spec = options.claim_columns.get(column, {})
+        unit = spec.get("unit", "count")
+        claims.append(Claim(
+            doc=document.id, start=0, end=0, text=f"{value:g}", sentence=f"{column} = {value:g}", value=value,
+            low=value, high=value, bound=spec.get("bound", "="), unit=unit, measure=spec.get("measure", column),
+            place=spec.get("place"), actor=spec.get("actor"), date=document.date, qualifier=None,
+            line=document.row or 0, column=0))
+    return claims
 
 
 def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int, list[Numeral]]]:

@@ -1,7 +1,9 @@
-"""Findings as a table (grouped by fact, source sentences side by side, numbers highlighted) or JSON."""
+"""Findings as a table (grouped by fact, source sentences side by side, numbers highlighted), JSON, JSON
+Lines, CSV or Markdown; SARIF, JUnit and GitHub annotations live in their own modules."""
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -9,20 +11,72 @@ from typing import TextIO
 
 from ..model import Claim, Finding
 
-FINDING_FORMATS = ("table", "json")
+FINDING_FORMATS = ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown")
 _STATUS_STYLE = {"violated": "bold red", "changed": "yellow", "consistent": "green"}
 _STATUS_MARK = {"violated": "✗", "changed": "~", "consistent": "✓"}
 
 
-def write_findings(findings: Sequence[Finding], summary: dict, stream: TextIO, format: str) -> None:
+def write_report(result, stream: TextIO, format: str, passing: bool = False) -> None:
+    """Write a check result's findings (violated only, unless ``passing``) in ``format``."""
+    findings = [f for f in result.shown if passing or f.status == "violated"]
+    summary = result.summary
     if format == "json":
         json.dump({"findings": [finding.to_dict() for finding in findings], "summary": summary}, stream,
                   ensure_ascii=False, indent=2)
         stream.write("\n")
+    elif format == "jsonl":
+        for finding in findings:
+            stream.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+    elif format == "csv":
+        _csv(findings, stream)
+    elif format == "markdown":
+        stream.write(markdown(findings, summary))
     elif format == "table":
-        _table(findings, summary, stream)
+        _table(findings, summary, stream, result.documents_by_id)
+    elif format == "sarif":
+        from .sarif import write_sarif
+
+        write_sarif(result, findings, stream)
+    elif format == "junit":
+        from .junit import write_junit
+
+        write_junit(result, findings, stream)
+    elif format == "github":
+        from .github import write_github
+
+        write_github(result, findings, stream)
     else:  # pragma: no cover - the command line validates formats
         raise ValueError(f"unknown format {format!r}")
+
+
+def _csv(findings: Sequence[Finding], stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["rule", "kind", "status", "severity", "message", "fingerprint", "docs", "locations", "claim_texts"])
+    for finding in findings:
+        writer.writerow([finding.rule, finding.kind, finding.status, finding.severity, finding.message, finding.fingerprint,
+                         "; ".join(dict.fromkeys(c.doc for c in finding.claims)),
+                         "; ".join(f"{c.doc}:{c.line}:{c.column}" for c in finding.claims),
+                         "; ".join(c.text for c in finding.claims)])
+
+
+def markdown(findings: Sequence[Finding], summary: dict) -> str:
+    """A Markdown report (also what goes into a GitHub job summary)."""
+    counts = summary["findings"]
+    lines = ["## claimcheck", "",
+             f"{summary['documents']} documents, {summary['claims']} claims ({summary['claims_checked']} checked by some rule). "
+             f"Findings: {counts['violated']} violated, {counts['changed']} changed, {counts['consistent']} consistent.", ""]
+    if findings:
+        lines += ["| status | severity | rule | finding | where |", "|---|---|---|---|---|"]
+        for finding in findings:
+            where = "<br>".join(f"`{c.doc}:{c.line}:{c.column}` {_escape(c.text)}" for c in finding.claims)
+            lines.append(f"| {finding.status} | {finding.severity} | `{finding.rule}` | {_escape(finding.message)} | {where} |")
+    else:
+        lines.append("No findings.")
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def highlighted_sentence(claims: Sequence[Claim]):
@@ -50,7 +104,17 @@ def _by_sentence(claims: Sequence[Claim]) -> list[list[Claim]]:
     return list(groups.values())
 
 
-def _table(findings: Sequence[Finding], summary: dict, stream: TextIO) -> None:
+def _where(claim: Claim, documents: dict) -> str:
+    from .locations import locate
+
+    document = documents.get(claim.doc)
+    if document is not None and document.format == "row":
+        location = locate(claim, documents)
+        return f"{claim.doc} (line {location.line}, column {location.field})"
+    return f"{claim.doc}:{claim.line}:{claim.column}"
+
+
+def _table(findings: Sequence[Finding], summary: dict, stream: TextIO, documents: dict | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -71,7 +135,7 @@ def _table(findings: Sequence[Finding], summary: dict, stream: TextIO) -> None:
             sources = Table(show_header=True, header_style="dim", expand=True, show_lines=False, pad_edge=False)
             columns = _by_sentence(finding.claims)
             for group in columns:
-                sources.add_column(f"{group[0].doc}:{group[0].line}:{group[0].column}", ratio=1, overflow="fold")
+                sources.add_column(_where(group[0], documents or {}), ratio=1, overflow="fold")
             sources.add_row(*(highlighted_sentence(group) for group in columns))
             console.print(sources)
         console.print()

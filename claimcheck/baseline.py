@@ -1,0 +1,128 @@
+"""Baselines and suppressions: what a team has already accepted stays quiet, and what it accepted that
+is gone, or suppressions that no longer match anything, are reported."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError
+from .model import Document, Finding
+from .output.atomic import atomic_write
+
+BASELINE_FORMAT = 1
+
+
+def write_baseline(findings: list[Finding], path: str | Path) -> int:
+    """Record today's violated findings by fingerprint; returns how many."""
+    entries = sorted({f.fingerprint: {"fingerprint": f.fingerprint, "rule": f.rule, "docs": sorted({c.doc for c in f.claims}),
+                                      "message": f.message} for f in findings if f.status == "violated"}.values(),
+                     key=lambda entry: (entry["rule"], entry["fingerprint"]))
+    with atomic_write(path) as stream:
+        json.dump({"tool": "claimcheck", "format": BASELINE_FORMAT, "findings": entries}, stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+    return len(entries)
+
+
+def read_baseline(path: str | Path) -> dict[str, dict]:
+    name = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such baseline file (create one with --write-baseline)", name) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read baseline: {error}", name) from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"baseline is not valid JSON: {error.msg}", name, error.lineno, error.colno) from None
+    if not isinstance(data, dict) or data.get("tool") != "claimcheck" or not isinstance(data.get("findings"), list):
+        raise InputError("not a claimcheck baseline (expected {\"tool\": \"claimcheck\", \"findings\": [...]})", name)
+    if data.get("format") != BASELINE_FORMAT:
+        raise InputError(f"baseline format {data.get('format')!r} is not supported (this claimcheck writes {BASELINE_FORMAT})", name)
+    return {entry["fingerprint"]: entry for entry in data["findings"] if isinstance(entry, dict) and "fingerprint" in entry}
+
+
+@dataclass
+class Suppression:
+    reason: str
+    fingerprint: str | None = None
+    rule: str | None = None
+    doc: str | None = None
+    expires: date | None = None
+    origin: str = ""
+    used: int = 0
+
+    def matches(self, finding: Finding) -> bool:
+        if self.fingerprint:
+            return finding.fingerprint == self.fingerprint
+        docs = {claim.doc for claim in finding.claims} | {claim.doc.split("#")[0] for claim in finding.claims}
+        return finding.rule == self.rule and (self.doc is None or self.doc in docs or any(d.endswith("/" + self.doc) for d in docs))
+
+
+def read_suppressions(path: str | Path) -> list[Suppression]:
+    """A YAML file: ``suppressions: [{fingerprint | rule (+ doc), reason, expires?}]``."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    name = str(path)
+    try:
+        data = YAML(typ="rt", pure=True).load(Path(path).read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise InputError("no such suppressions file", name) from None
+    except YAMLError as error:
+        raise InputError(f"not valid YAML: {error}", name) from None
+    entries = data.get("suppressions") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError("a suppressions file is a mapping with a 'suppressions:' list", name)
+    suppressions = []
+    for index, entry in enumerate(entries):
+        line = entries.lc.item(index)[0] + 1
+        if not isinstance(entry, dict) or not entry.get("reason") or not (entry.get("fingerprint") or entry.get("rule")):
+            raise InputError("each suppression needs a reason and a fingerprint or a rule", name, line)
+        expires = entry.get("expires")
+        if isinstance(expires, str):
+            try:
+                expires = date.fromisoformat(expires)
+            except ValueError:
+                raise InputError(f"expires {expires!r} is not a date (YYYY-MM-DD)", name, line) from None
+        suppressions.append(Suppression(str(entry["reason"]), entry.get("fingerprint"), entry.get("rule"),
+                                        entry.get("doc"), expires, f"{name}:{line}"))
+    return suppressions
+
+
+@dataclass
+class Triage:
+    """Findings after baseline and suppressions: what is shown, and what was held back and why."""
+
+    shown: list[Finding]
+    baselined: list[Finding] = field(default_factory=list)
+    gone: list[dict] = field(default_factory=list)
+    suppressed: list[tuple[Finding, Suppression]] = field(default_factory=list)
+    unused: list[Suppression] = field(default_factory=list)
+    expired: list[Suppression] = field(default_factory=list)
+
+
+def triage(findings: list[Finding], documents: list[Document], baseline: dict[str, dict] | None = None,
+           suppressions: list[Suppression] | None = None, today: date | None = None) -> Triage:
+    today = today or date.today()
+    inline = [Suppression(reason or "inline", rule=rule, doc=document.id, origin=f"{document.id} (inline)")
+              for document in documents for rule, reason in document.ignores]
+    active, expired = [], []
+    for suppression in [*(suppressions or []), *inline]:
+        (expired if suppression.expires and suppression.expires < today else active).append(suppression)
+    result = Triage(shown=[], expired=expired)
+    for finding in findings:
+        match = next((s for s in active if finding.status == "violated" and s.matches(finding)), None)
+        if match is not None:
+            match.used += 1
+            result.suppressed.append((finding, match))
+        elif baseline is not None and finding.status == "violated" and finding.fingerprint in baseline:
+            result.baselined.append(finding)
+        else:
+            result.shown.append(finding)
+    result.unused = [s for s in active if not s.used]
+    if baseline is not None:
+        present = {f.fingerprint for f in findings if f.status == "violated"}
+        result.gone = [entry for fingerprint, entry in baseline.items() if fingerprint not in present]
+    return result

@@ -1,0 +1,160 @@
+"""Configuration: ``claimcheck.yaml`` or ``[tool.claimcheck]`` in ``pyproject.toml``, found by walking up
+from the working directory (or given with ``--config``); every key can be overridden on the command line,
+and ``claimcheck config show`` says where each value came from."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+CONFIG_FILES = ("claimcheck.yaml", ".claimcheck.yaml", "pyproject.toml")
+PATH_KEYS = ("rules", "baseline", "suppressions", "cache_dir")
+
+
+@dataclass
+class Settings:
+    """Everything a run can be told; defaults first, then the config file, then the command line."""
+
+    rules: list[str] = field(default_factory=list)
+    bundled: bool = True
+    format: str | None = None
+    passing: bool = False
+    fail_on: str = "error"
+    jobs: int = 0  # 0: all cores
+    cache: bool = True
+    cache_dir: str = ".claimcheck-cache"
+    baseline: str | None = None
+    suppressions: str | None = None
+    encoding: str | None = None
+    approximate_band: float = 0.1
+    near_band: float = 0.1
+    text_columns: list[str] = field(default_factory=lambda: ["text"])
+    id_column: str | None = None
+    date_column: str | None = None
+    source_column: str | None = None
+    claim_columns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def set(self, key: str, value: Any, origin: str) -> None:
+        setattr(self, key, value)
+        self.origins[key] = origin
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "origins"}
+
+
+KEYS = [f.name for f in fields(Settings) if f.name != "origins"]
+_TYPES: dict[str, tuple[type, ...]] = {
+    "rules": (list, str), "bundled": (bool,), "format": (str,), "passing": (bool,), "fail_on": (str,), "jobs": (int,),
+    "cache": (bool,), "cache_dir": (str,), "baseline": (str,), "suppressions": (str,), "encoding": (str,),
+    "approximate_band": (float, int), "near_band": (float, int), "text_columns": (list, str), "id_column": (str,),
+    "date_column": (str,), "source_column": (str,), "claim_columns": (dict,),
+}
+_CHOICES = {"fail_on": ("error", "warning", "info", "never"),
+            "format": ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")}
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest config file at or above ``start`` (a pyproject.toml counts only with [tool.claimcheck])."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in [directory, *directory.parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    import tomllib
+
+    try:
+        return "claimcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+        return False
+
+
+def load_settings(config: str | Path | None = None, overrides: dict[str, Any] | None = None,
+                  start: Path | None = None) -> Settings:
+    """Defaults, then the config file (``config`` or the one discovered), then ``overrides`` (the command line)."""
+    settings = Settings()
+    for key in KEYS:
+        settings.origins[key] = "default"
+    path = Path(config) if config else (None if os.environ.get("CLAIMCHECK_NO_CONFIG") else find_config(start))
+    if config and not Path(config).is_file():
+        raise InputError("no such config file", str(config))
+    if path is not None:
+        for key, (value, line) in _read(path).items():
+            if key in PATH_KEYS and value is not None:
+                value = [_relative(path, v) for v in value] if isinstance(value, list) else _relative(path, value)
+            settings.set(key, value, f"{path}:{line}" if line else str(path))
+    for key, value in (overrides or {}).items():
+        if value is not None and value != [] and value != {}:
+            settings.set(key, value, f"--{key.replace('_', '-')}")
+    return settings
+
+
+def _relative(config: Path, value: str) -> str:
+    candidate = Path(value)
+    return str(candidate if candidate.is_absolute() else (config.parent / candidate))
+
+
+def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            section = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("claimcheck", {})
+        except tomllib.TOMLDecodeError as error:
+            raise InputError(f"not valid TOML: {error}", str(path)) from None
+        entries = {key: (value, None) for key, value in section.items()}
+        where = "[tool.claimcheck]"
+    else:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import MarkedYAMLError
+
+        try:
+            data = YAML(typ="rt", pure=True).load(path.read_text(encoding="utf-8")) or {}
+        except MarkedYAMLError as error:
+            mark = error.problem_mark
+            raise InputError(f"not valid YAML: {error.problem}", str(path), mark.line + 1 if mark else None,
+                             mark.column + 1 if mark else None) from None
+        if not isinstance(data, dict):
+            raise InputError("a config file is a mapping of settings", str(path))
+        entries = {str(key): (value, data.lc.key(key)[0] + 1) for key, value in data.items()}
+        where = ""
+    checked = {}
+    for raw_key, (value, line) in entries.items():
+        key = raw_key.replace("-", "_")
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(KEYS)})"
+            raise InputError(f"{where + ' ' if where else ''}unknown key {raw_key!r}{hint}", str(path), line)
+        checked[key] = (_coerce(key, _plain(value), path, line), line)
+    return checked
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _coerce(key: str, value: Any, path: Path, line: int | None) -> Any:
+    types = _TYPES[key]
+    if value is None:
+        return None
+    if types[0] is list and isinstance(value, str):
+        value = [value]
+    if not isinstance(value, types) or (types == (int,) and isinstance(value, bool)):
+        raise InputError(f"{key} should be {' or '.join(t.__name__ for t in types)}, not {type(value).__name__}", str(path), line)
+    if key in _CHOICES and value not in _CHOICES[key]:
+        raise InputError(f"{key} must be one of {', '.join(_CHOICES[key])}, not {value!r}", str(path), line)
+    return value

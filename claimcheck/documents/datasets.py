@@ -1,0 +1,122 @@
+"""Datasets as documents: each row of a CSV, JSON Lines or Parquet file is a document ``FILE#ID``
+(the id column's value, else the row number), its text the chosen text columns."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from .decoding import decode
+
+DATASET_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """Which columns hold the text, the row id, the date, the source, and numbers to read as claims."""
+
+    text_columns: tuple[str, ...] = ("text",)
+    id_column: str | None = None
+    date_column: str | None = None
+    source_column: str | None = None
+    claim_columns: tuple[str, ...] = ()
+
+
+def read_dataset(path: str | Path, spec: DatasetSpec | None = None, encoding: str | None = None) -> list[Document]:
+    spec = spec or DatasetSpec()
+    name = str(path)
+    kind = DATASET_SUFFIXES[Path(path).suffix.lower()]
+    frame, lines = _frame(Path(path), kind, encoding)
+    _require_columns(name, list(frame.columns), spec)
+    documents = []
+    for position, record in enumerate(frame.to_dict(orient="records")):
+        line = lines[position] if lines else position + 1
+        documents.append(_document(name, record, line, spec, positional=spec.id_column is None))
+    return documents
+
+
+def _frame(path: Path, kind: str, encoding: str | None):
+    import pandas as pd
+
+    name = str(path)
+    if kind == "parquet":
+        try:
+            return pd.read_parquet(path), None
+        except Exception as error:  # pyarrow raises its own types for files that are not Parquet
+            raise InputError(f"not a readable Parquet file ({type(error).__name__}: {str(error).splitlines()[0]})", name) from None
+    text = decode(path.read_bytes(), name, encoding)
+    if kind == "jsonl":
+        records, lines = [], []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"not valid JSON: {error.msg}", name, number, error.colno) from None
+            if not isinstance(record, dict):
+                raise InputError("each line must be a JSON object", name, number)
+            records.append(record)
+            lines.append(number)
+        return pd.DataFrame.from_records(records), lines
+    import csv
+
+    reader = csv.reader(io.StringIO(text))
+    body, lines = [], []
+    try:
+        header = next(reader, None)
+        if header is None:
+            return pd.DataFrame(), []
+        for row in reader:
+            if not row:
+                continue
+            if len(row) != len(header):
+                raise InputError(f"row has {len(row)} fields but the header has {len(header)}: quote fields that "
+                                 "contain commas", name, reader.line_num)
+            body.append(row)
+            lines.append(reader.line_num)
+    except csv.Error as error:
+        raise InputError(f"not valid CSV: {error}", name, reader.line_num) from None
+    return pd.DataFrame(body, columns=header), lines
+
+
+def _require_columns(name: str, columns: list[str], spec: DatasetSpec) -> None:
+    wanted = [*spec.text_columns, spec.id_column, spec.date_column, spec.source_column, *spec.claim_columns]
+    for column in wanted:
+        if column is not None and column not in columns:
+            close = difflib.get_close_matches(column, columns, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"columns are: {', '.join(map(str, columns)) or 'none'}"
+            raise InputError(f"no column {column!r} ({hint}); choose text columns with --text-column", name, 1)
+
+
+def _document(name: str, record: dict, line: int, spec: DatasetSpec, positional: bool) -> Document:
+    from .metadata import _parse
+
+    parts, fields = [], {}
+    offset = 0
+    for column in spec.text_columns:
+        value = record.get(column)
+        text = "" if value is None or value != value else str(value)
+        fields[column] = offset
+        parts.append(text)
+        offset += len(text) + 2
+    text = "\n\n".join(parts)
+    row_id = str(record[spec.id_column]) if spec.id_column else str(line)
+    date_value = record.get(spec.date_column) if spec.date_column else None
+    parsed = _parse(str(date_value)) if date_value not in (None, "") else None
+    values = {}
+    for column in spec.claim_columns:
+        try:
+            values[column] = float(str(record.get(column)).replace(",", ""))
+        except (TypeError, ValueError):
+            continue  # an empty or non-numeric cell states no claim
+    identity = f"{name}#text:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}" if positional else None
+    return Document(id=f"{name}#{row_id}", text=text, date=parsed.isoformat() if parsed else None,
+                    outlet=str(record[spec.source_column]) if spec.source_column else None, path=name, format="row",
+                    row=line, fields=fields, values=values, identity=identity)
