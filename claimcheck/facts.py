@@ -14,19 +14,20 @@ from .units import get_registry
 
 @lru_cache(maxsize=4096)
 def singular(word: str) -> str:
-    import inflect
+    """The lemma of a head noun ('caches' -> 'cache', 'militiamen' -> 'militiaman'), by simplemma."""
+    import simplemma
 
-    return _engine().singular_noun(word) or word
-
-
-@lru_cache(maxsize=1)
-def _engine():
-    import inflect
-
-    return inflect.engine()
+    return simplemma.lemmatize(word, lang="en")
 
 
 def measure_key(measure: str | None, synonyms: Synonyms) -> str | None:
+    if not measure:
+        return None
+    return _measure_key(measure, synonyms)
+
+
+@lru_cache(maxsize=8192)
+def _measure_key(measure: str, synonyms: Synonyms) -> str | None:
     """The name a measure is grouped under: its synonym group, else its words with the head noun singular."""
     if not measure:
         return None

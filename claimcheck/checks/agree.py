@@ -27,17 +27,36 @@ def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
     return findings
 
 
+_ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
+
+
 def _pairs(claims: list[Claim], within_document: bool) -> list[tuple[Claim, Claim]]:
-    """One representative per document and value (a title repeating the body is not a second source)."""
-    representatives: dict[tuple, Claim] = {}
+    """Claims of one fact grouped by what they say (value, bound, unit): each group once against each other
+    group, and a group repeated by several documents once against itself. A title repeating its own body
+    is not a second source."""
+    groups: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        representatives.setdefault((claim.doc, claim.value, claim.bound, claim.unit), claim)
-    chosen = list(representatives.values())
+        groups.setdefault((claim.value, claim.bound, claim.unit), []).append(claim)
     pairs = []
-    for index, first in enumerate(chosen):
-        for second in chosen[index + 1:]:
-            if first.doc != second.doc or (within_document and first.place != second.place):
-                pairs.append((first, second))
+    for members in groups.values():
+        other = next((c for c in members[1:] if c.doc != members[0].doc), None)
+        if other is not None:
+            pairs.append((members[0], other))
+    representatives = [members[0] for members in groups.values()]
+    if len(representatives) > _ALL_PAIRS_UP_TO:
+        representatives.sort(key=lambda c: (c.date or "", c.doc))
+        candidates = list(zip(representatives, representatives[1:]))
+    else:
+        candidates = [(a, b) for i, a in enumerate(representatives) for b in representatives[i + 1:]]
+    for first, second in candidates:
+        if first.doc != second.doc:
+            pairs.append((first, second))
+        elif within_document and first.place != second.place:
+            pairs.append((first, second))
+        else:  # the same document states both: compare with another document that states the second
+            alternative = next((c for c in groups[(second.value, second.bound, second.unit)] if c.doc != first.doc), None)
+            if alternative is not None:
+                pairs.append((first, alternative))
     return pairs
 
 

@@ -25,18 +25,34 @@ class CheckContext:
     checked: set[int] = field(default_factory=set)  # ids of claims some rule looked at
     judged_pairs: set[frozenset[int]] = field(default_factory=set)  # claim pairs an agree rule compared
 
+    _keys: dict[int, tuple] = field(default_factory=dict, repr=False)
+    _wanted: dict[str, tuple] = field(default_factory=dict, repr=False)
+
     def __post_init__(self) -> None:
         if not self.facts:
             self.facts = build_facts(self.claims, self.rules.synonyms)
 
     # ---- which claims a rule looks at --------------------------------------------------------------
+    def keys(self, claim: Claim) -> tuple[str | None, str | None, str]:
+        """(measure key, head key, dimension) of a claim, computed once."""
+        found = self._keys.get(id(claim))
+        if found is None:
+            synonyms = self.rules.synonyms
+            found = (measure_key(claim.measure, synonyms), head_key(claim.measure, synonyms), dimension(claim.unit))
+            self._keys[id(claim)] = found
+        return found
+
     def applies(self, rule: Rule, claim: Claim) -> bool:
-        if rule.units and not any(_same_dimension(claim.unit, unit) for unit in rule.units):
+        wanted = self._wanted.get(rule.id)
+        if wanted is None:
+            dimensions = {dimension(unit) for unit in rule.units} if rule.units else None
+            measures = {measure_key(m, self.rules.synonyms) for m in rule.measures} if rule.measures else None
+            wanted = self._wanted[rule.id] = (dimensions, measures)
+        dimensions, measures = wanted
+        measure, head, claim_dimension = self.keys(claim)
+        if dimensions is not None and claim_dimension not in dimensions:
             return False
-        if rule.measures:
-            wanted = {measure_key(m, self.rules.synonyms) for m in rule.measures}
-            return measure_key(claim.measure, self.rules.synonyms) in wanted or head_key(claim.measure, self.rules.synonyms) in wanted
-        return True
+        return measures is None or measure in measures or head in measures
 
     def claims_for(self, rule: Rule) -> list[Claim]:
         return [claim for claim in self.claims if self.applies(rule, claim)]
@@ -64,10 +80,6 @@ class CheckContext:
         self.mark(*claims)
         return Finding(rule=rule.id, kind=rule.kind, status=status, severity=rule.severity if status == "violated" else "info",
                        message=message, claims=claims, fact=fact)
-
-
-def _same_dimension(unit: str, wanted: str) -> bool:
-    return dimension(unit) == dimension(wanted)
 
 
 def parse_date(text: str | None) -> date | None:

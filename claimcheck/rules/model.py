@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ class Tolerance:
         return ", ".join(parts) or "exact"
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one per rule set
 class Synonyms:
     """Names that mean the same measure, actor or place; each group has a canonical name."""
 
@@ -52,6 +53,7 @@ class Synonyms:
         return getattr(self, kind).get(_key(name))
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     return " ".join(re.sub(r"[.’']", "", name).lower().split())
 
