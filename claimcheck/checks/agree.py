@@ -18,13 +18,41 @@ def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
     window = rule.option("_window") or context.rules.window
     for fact in context.facts:
         claims = [claim for claim in fact.claims if context.applies(rule, claim)]
+        groups = _groups(claims)
         for first, second in _pairs(claims, rule.option("within_document", False)):
             pair = frozenset((id(first), id(second)))
             if rule.option("fallback", False) and pair in context.judged_pairs:
                 continue
             context.judged_pairs.add(pair)
-            findings.append(_judge(rule, context, fact, first, second, window))
+            finding = _judge(rule, context, fact, first, second, window)
+            # quote every source that says the same as each side (a few at most)
+            left, right = finding.claims
+            finding.claims = _sources(left, groups) + _sources(right, groups, exclude=left.doc)
+            repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims if c not in (left, right)]
+            if repeated:
+                finding.message += f"; the same figures also in {', '.join(repeated)}"
+            findings.append(finding)
     return findings
+
+
+_QUOTED_PER_SIDE = 5
+
+
+def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.value, claim.bound, claim.unit), []).append(claim)
+    return groups
+
+
+def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: str | None = None) -> list[Claim]:
+    """The claim and, for each other document saying the same, its first claim."""
+    chosen, seen = [claim], {claim.doc, exclude}
+    for other in groups.get((claim.value, claim.bound, claim.unit), []):
+        if other.doc not in seen and len(chosen) < _QUOTED_PER_SIDE:
+            chosen.append(other)
+            seen.add(other.doc)
+    return chosen
 
 
 _ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
@@ -34,9 +62,7 @@ def _pairs(claims: list[Claim], within_document: bool) -> list[tuple[Claim, Clai
     """Claims of one fact grouped by what they say (value, bound, unit): each group once against each other
     group, and a group repeated by several documents once against itself. A title repeating its own body
     is not a second source."""
-    groups: dict[tuple, list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault((claim.value, claim.bound, claim.unit), []).append(claim)
+    groups = _groups(claims)
     pairs = []
     for members in groups.values():
         other = next((c for c in members[1:] if c.doc != members[0].doc), None)
@@ -104,6 +130,7 @@ def _message(first: Claim, second: Claim, first_value: float, second_value: floa
         verdict = "intervals overlap " + verdict
     notes = [note for note in (basis, _dates(first, second, apart, status), _scopes(first, second)) if note]
     return f"{left} ({first.doc}) vs {right} ({second.doc}): {verdict}" + (f"; {'; '.join(notes)}" if notes else "")
+
 
 
 def _dates(first: Claim, second: Claim, apart: int | None, status: str) -> str:
