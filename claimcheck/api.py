@@ -54,7 +54,7 @@ def check(paths_or_documents: Iterable[str | Path | Document] | str | Path, rule
 def check_result(paths_or_documents, rules=None, bundled: bool = True, options: ExtractionOptions | None = None,
                  progress=None, jobs: int = 1, cache_dir: str | Path | None = None, encoding: str | None = None,
                  dataset: DatasetSpec | None = None, baseline: str | Path | None = None,
-                 suppressions: str | Path | None = None) -> CheckResult:
+                 suppressions: str | Path | None = None, root: str | Path | None = None) -> CheckResult:
     """Like :func:`check`, with the documents, claims, facts, a coverage summary and, given a baseline or
     suppressions file, what they held back (``result.shown`` is what is left)."""
     from .baseline import read_baseline, read_suppressions, triage
@@ -72,7 +72,7 @@ def check_result(paths_or_documents, rules=None, bundled: bool = True, options: 
     options = options or ExtractionOptions()
     cache = ExtractionCache(cache_dir, options.cache_key()) if cache_dir else None
     claims = extract_many(documents, options, jobs=jobs, cache=cache, progress=progress)
-    result = run_checks(documents, claims, rule_set)
+    result = run_checks(documents, claims, rule_set, Path(root) if root else None)
     if known is not None or accepted is not None or any(document.ignores for document in documents):
         result.triage = triage(result.findings, documents, known, accepted)
     return result

@@ -65,16 +65,32 @@ def resolve_rules(rules: RuleSet | Iterable[str | Path] | None, bundled: bool = 
     return load_rules(list(rules or []), bundled=bundled)
 
 
-def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet) -> CheckResult:
+def document_identity(document: Document, root: Path | None = None) -> str:
+    """What findings are fingerprinted by: the file relative to the project root (so running from another
+    folder changes nothing), and for a dataset row its id, or its text when the row has no id column."""
+    import os
+
+    if not document.path:
+        return document.id
+    try:
+        path = os.path.relpath(Path(document.path).resolve(), (root or Path.cwd()).resolve())
+    except ValueError:  # another drive on Windows
+        path = document.path
+    if document.format == "row":
+        suffix = (document.identity or document.id).rsplit("#", 1)[-1]
+        return f"{path}#{suffix}"
+    return path
+
+
+def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, root: Path | None = None) -> CheckResult:
     context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
     findings: list[Finding] = []
     specific_first = sorted(rules.rules, key=lambda rule: bool(rule.option("fallback", False)))
     for rule in specific_first:
         findings.extend(CHECKS[rule.kind](rule, context))
-    identities = {document.id: document.identity for document in documents if document.identity}
-    if identities:
-        for finding in findings:
-            finding.fingerprint = fingerprint(finding.rule, finding.claims, identities)
+    identities = {document.id: document_identity(document, root) for document in documents}
+    for finding in findings:
+        finding.fingerprint = fingerprint(finding.rule, finding.claims, identities)
     findings.sort(key=sort_key)
     return CheckResult(documents, claims, context.facts, findings, checked=len(context.checked),
                        rules=[rule.id for rule in rules.rules], rule_set=rules)

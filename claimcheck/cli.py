@@ -163,7 +163,8 @@ def check(
     options = ExtractionOptions(bands=Bands(settings.approximate_band, settings.near_band), claim_columns=settings.claim_columns)
     result = check_result(paths, rule_set, options=options, progress=_with_progress, jobs=settings.jobs,
                           cache_dir=settings.cache_dir if settings.cache else None, encoding=settings.encoding,
-                          dataset=spec, baseline=settings.baseline, suppressions=settings.suppressions)
+                          dataset=spec, baseline=settings.baseline, suppressions=settings.suppressions,
+                          root=settings.root)
     _report_triage(result)
     if write_baseline is not None:
         count = record(result.findings, write_baseline)

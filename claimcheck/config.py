@@ -39,16 +39,17 @@ class Settings:
     source_column: str | None = None
     claim_columns: dict[str, dict[str, Any]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict, repr=False)
+    root: Path | None = field(default=None, repr=False)  # the project root: the config file's folder
 
     def set(self, key: str, value: Any, origin: str) -> None:
         setattr(self, key, value)
         self.origins[key] = origin
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "origins"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("origins", "root")}
 
 
-KEYS = [f.name for f in fields(Settings) if f.name != "origins"]
+KEYS = [f.name for f in fields(Settings) if f.name not in ("origins", "root")]
 _TYPES: dict[str, tuple[type, ...]] = {
     "rules": (list, str), "bundled": (bool,), "format": (str,), "passing": (bool,), "fail_on": (str,), "jobs": (int,),
     "cache": (bool,), "cache_dir": (str,), "baseline": (str,), "suppressions": (str,), "encoding": (str,),
@@ -89,6 +90,7 @@ def load_settings(config: str | Path | None = None, overrides: dict[str, Any] | 
     if config and not Path(config).is_file():
         raise InputError("no such config file", str(config))
     if path is not None:
+        settings.root = path.resolve().parent
         for key, (value, line) in _read(path).items():
             if key in PATH_KEYS and value is not None:
                 value = [_relative(path, v) for v in value] if isinstance(value, list) else _relative(path, value)
