@@ -8,13 +8,13 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, astuple
 from pathlib import Path
 
 from .errors import Diagnostic
 from .model import Claim, Document
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # claims stored as rows in field order
 
 
 class ExtractionCache:
@@ -37,7 +37,7 @@ class ExtractionCache:
     def get(self, document: Document) -> tuple[list[Claim], list[Diagnostic]] | None:
         try:
             data = json.loads(self._path(self.key(document)).read_text(encoding="utf-8"))
-            claims = [Claim(**{k: (float("inf") if v == "inf" else v) for k, v in item.items()}) for item in data["claims"]]
+            claims = [Claim(*(float("inf") if v == "inf" else v for v in row)) for row in data["claims"]]
             diagnostics = [Diagnostic(**item) for item in data.get("diagnostics", [])]
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
@@ -49,8 +49,7 @@ class ExtractionCache:
         path = self._path(self.key(document))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            items = [{k: ("inf" if isinstance(v, float) and v == float("inf") else v) for k, v in asdict(c).items()}
-                     for c in claims]
+            items = [[("inf" if isinstance(v, float) and v == float("inf") else v) for v in astuple(c)] for c in claims]
             handle, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump({"claims": items, "diagnostics": [asdict(d) for d in diagnostics]}, stream)

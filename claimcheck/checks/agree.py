@@ -16,8 +16,11 @@ _UPPER = ("<", "<=")
 def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     window = rule.option("_window") or context.rules.window
+    applicable = context.applicable(rule)
     for fact in context.facts:
-        claims = [claim for claim in fact.claims if context.applies(rule, claim)]
+        claims = [claim for claim in fact.claims if id(claim) in applicable]
+        if len({claim.doc for claim in claims}) < 2 and not rule.option("within_document", False):
+            continue
         groups = _groups(claims)
         for first, second in _pairs(claims, rule.option("within_document", False)):
             pair = frozenset((id(first), id(second)))
@@ -28,7 +31,8 @@ def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
             # quote every source that says the same as each side (a few at most)
             left, right = finding.claims
             finding.claims = _sources(left, groups) + _sources(right, groups, exclude=left.doc)
-            repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims if c not in (left, right)]
+            repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims
+                        if c is not left and c is not right]
             if repeated:
                 finding.message += f"; the same figures also in {', '.join(repeated)}"
             findings.append(finding)

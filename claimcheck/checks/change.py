@@ -30,7 +30,7 @@ def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
         increments = [c for c in claims if _INCREMENT.search(text[max(0, c.start - 20):c.start])]
         for before, after in _from_to_pairs(claims, text, context):
             direction = _direction(text[max(0, before.start - 60):before.start].lower(), increase, decrease)
-            stated = [c for c in increments if c not in (before, after) and abs(c.start - before.start) < 200]
+            stated = [c for c in increments if c is not before and c is not after and abs(c.start - before.start) < 200]
             if direction is None and not stated:
                 continue
             findings.append(_judge(rule, context, before, after, direction, stated))

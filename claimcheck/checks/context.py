@@ -27,6 +27,7 @@ class CheckContext:
 
     _keys: dict[int, tuple] = field(default_factory=dict, repr=False)
     _wanted: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _applicable: dict[str, tuple[list[Claim], set[int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.facts:
@@ -55,7 +56,18 @@ class CheckContext:
         return measures is None or measure in measures or head in measures
 
     def claims_for(self, rule: Rule) -> list[Claim]:
-        return [claim for claim in self.claims if self.applies(rule, claim)]
+        return self._for(rule)[0]
+
+    def applicable(self, rule: Rule) -> set[int]:
+        """ids of the claims a rule looks at (a set, for the checks' inner loops)."""
+        return self._for(rule)[1]
+
+    def _for(self, rule: Rule) -> tuple[list[Claim], set[int]]:
+        found = self._applicable.get(rule.id)
+        if found is None:
+            claims = [claim for claim in self.claims if self.applies(rule, claim)]
+            found = self._applicable[rule.id] = (claims, {id(claim) for claim in claims})
+        return found
 
     def mark(self, *claims: Claim) -> None:
         self.checked.update(id(claim) for claim in claims)

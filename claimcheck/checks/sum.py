@@ -60,8 +60,9 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: list[str], context
     largest = max(part.value for part in parts)
     places = {part.place for part in parts if part.place}
     candidates = []
+    chosen = {id(part) for part in parts}
     for claim in claims:
-        if claim in parts or claim.value <= largest:
+        if id(claim) in chosen or claim.value <= largest:
             continue
         covers = bool(claim.place) and len(places) >= 2 and all(place.lower() in claim.place.lower() for place in places)
         sentence = claim.sentence.lower().replace("_", " ")  # a dataset column "strikes_total" names a total

@@ -21,8 +21,9 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False) -> 
     findings = [f for f in result.shown if passing or f.status == "violated"]
     summary = result.summary
     if format == "json":
-        json.dump({"findings": [finding.to_dict() for finding in findings], "summary": summary}, stream,
-                  ensure_ascii=False, indent=2)
+        # indented for people when small; compact (and written by the C encoder) when large
+        stream.write(json.dumps({"findings": [finding.to_dict() for finding in findings], "summary": summary},
+                                ensure_ascii=False, indent=2 if len(findings) <= 200 else None))
         stream.write("\n")
     elif format == "jsonl":
         for finding in findings:
