@@ -13,7 +13,7 @@ from typing import Any
 from .errors import InputError
 
 CONFIG_FILES = ("claimcheck.yaml", ".claimcheck.yaml", "pyproject.toml")
-PATH_KEYS = ("rules", "baseline", "suppressions", "cache_dir")
+PATH_KEYS = ("rules", "baseline", "suppressions", "cache_dir", "db")
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Settings:
     date_column: str | None = None
     source_column: str | None = None
     claim_columns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    db: str = "claimcheck.db"
     origins: dict[str, str] = field(default_factory=dict, repr=False)
     root: Path | None = field(default=None, repr=False)  # the project root: the config file's folder
 
@@ -54,7 +55,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "rules": (list, str), "bundled": (bool,), "format": (str,), "passing": (bool,), "fail_on": (str,), "jobs": (int,),
     "cache": (bool,), "cache_dir": (str,), "baseline": (str,), "suppressions": (str,), "encoding": (str,),
     "approximate_band": (float, int), "near_band": (float, int), "text_columns": (list, str), "id_column": (str,),
-    "date_column": (str,), "source_column": (str,), "claim_columns": (dict,),
+    "date_column": (str,), "source_column": (str,), "claim_columns": (dict,), "db": (str,),
 }
 _CHOICES = {"fail_on": ("error", "warning", "info", "never"),
             "format": ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")}

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from ..model import Claim, Finding
 
-FINDING_FORMATS = ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown")
+FINDING_FORMATS = ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")
 _STATUS_STYLE = {"violated": "bold red", "changed": "yellow", "consistent": "green"}
 _STATUS_MARK = {"violated": "✗", "changed": "~", "consistent": "✓"}
 
@@ -46,6 +46,10 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False) -> 
         from .github import write_github
 
         write_github(result, findings, stream)
+    elif format == "html":
+        from ..report import render_html
+
+        stream.write(render_html(findings, result.facts, result.documents, result.claims, summary))
     else:  # pragma: no cover - the command line validates formats
         raise ValueError(f"unknown format {format!r}")
 

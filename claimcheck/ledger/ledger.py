@@ -1,0 +1,191 @@
+"""The ledger: ingesting document sets over time, facts with every reported value, and the review workflow."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Claim, Document, Fact, Finding
+from .store import SQLiteStore
+
+REVIEW_STATUSES = ("open", "confirmed", "dismissed", "needs-source", "published")
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    revised: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    new_findings: int = 0
+    reopened: int = 0
+    findings: int = 0
+
+
+def open_ledger(path: str | Path = "claimcheck.db") -> "Ledger":
+    return Ledger(SQLiteStore(path))
+
+
+def content_hash(document: Document) -> str:
+    return hashlib.sha256(f"{document.id}\0{document.text}".encode("utf-8")).hexdigest()
+
+
+def lineage(finding: Finding) -> str:
+    """A finding's family across revisions: its rule, its fact (or measure) and its documents."""
+    subject = finding.fact or "|".join(sorted({claim.measure or "" for claim in finding.claims}))
+    docs = "|".join(sorted({claim.doc for claim in finding.claims}))
+    return hashlib.sha256(f"{finding.rule}\x1f{subject}\x1f{docs}".encode("utf-8")).hexdigest()[:16]
+
+
+def claims_digest(claims: list[Claim]) -> str:
+    parts = sorted(f"{c.doc}\x1f{c.text}\x1f{c.value!r}\x1f{c.bound}\x1f{c.unit}" for c in claims)
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+class Ledger:
+    def __init__(self, store: SQLiteStore):
+        self.store = store
+
+    def close(self) -> None:
+        self.store.close()
+
+    # ---- ingest --------------------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[str | Path | Document], rules=None, options=None, who: str | None = None) -> IngestReport:
+        """Add documents (idempotent by content; a changed page becomes a new version linked to the old one)
+        and re-run the checks over the current versions, keeping review state by fingerprint. One transaction."""
+        from ..api import extract_document
+        from ..checking import resolve_rules, run_checks
+        from ..documents import read_documents
+
+        rule_set = resolve_rules(rules)
+        items = list(items)
+        documents = [i for i in items if isinstance(i, Document)]
+        paths = [i for i in items if not isinstance(i, Document)]
+        if paths:
+            documents += read_documents(paths)
+        report = IngestReport()
+        fresh = []
+        for document in documents:
+            if self.store.document_by_hash(content_hash(document)) is not None:
+                report.unchanged.append(document.id)
+            else:
+                fresh.append((document, extract_document(document, options)))
+        with self.store.transaction():
+            for document, claims in fresh:
+                previous = self.store.current_version(document.id)
+                document_id = self.store.add_document(document, content_hash(document), previous["id"] if previous else None)
+                self.store.add_claims(document_id, claims)
+                (report.revised if previous else report.added).append(document.id)
+            current = self.store.documents(current_only=True)
+            stored = self.store.claims([document_id for document_id, _ in current])
+            claim_ids = {id(claim): claim_id for claim_id, _, claim in stored}
+            result = run_checks([document for _, document in current], [claim for _, _, claim in stored], rule_set)
+            present = set()
+            for finding in result.findings:
+                digest, family = claims_digest(finding.claims), lineage(finding)
+                ancestor = self.store.ancestor(family, finding.fingerprint)
+                finding_id, before = self.store.save_finding(finding, digest, [claim_ids[id(c)] for c in finding.claims], family)
+                present.add(finding_id)
+                if before is None:
+                    report.new_findings += 1
+                    if ancestor is not None and ancestor["review"] == "dismissed" and ancestor["claims_digest"] != digest:
+                        # the same rule, fact and sources with changed claims: the dismissal no longer covers it
+                        self.store.set_review(finding_id, "open", None, None, who or "claimcheck", from_status="dismissed",
+                                              event_note=f"reopened: the claims of dismissed finding #{ancestor['id']} changed")
+                        report.reopened += 1
+                    elif ancestor is not None and ancestor["review"] != "open" and ancestor["claims_digest"] == digest:
+                        # reworded around the same numbers: the desk's decision still holds
+                        self.store.set_review(finding_id, ancestor["review"], None, None, who or "claimcheck",
+                                              event_note=f"carried over from finding #{ancestor['id']}: same claims, reworded")
+                elif before["claims_digest"] != digest and self._review(finding_id) == "dismissed":
+                    self.store.set_review(finding_id, "open", None, None, who or "claimcheck",
+                                          event_note="reopened: the claims of this dismissed finding changed")
+                    report.reopened += 1
+            self.store.mark_absent(present)
+            report.findings = len(result.findings)
+        return report
+
+    def _review(self, finding_id: int) -> str:
+        return self.store.finding(finding_id)["review"]
+
+    # ---- facts ------------------------------------------------------------------------------------------------
+    def facts(self, rules=None) -> list[Fact]:
+        """Facts over every version of every document: each value as reported, when and by whom."""
+        from ..checking import resolve_rules
+        from ..facts import build_facts
+
+        rule_set = resolve_rules(rules)
+        claims = [claim for _, _, claim in self.store.claims()]
+        facts = build_facts(claims, rule_set.synonyms)
+        for fact in facts:
+            fact.claims.sort(key=lambda c: (c.date or "", c.doc))
+        return [fact for fact in facts if len(fact.claims) > 1] or facts
+
+    def fact(self, name: str, rules=None) -> Fact:
+        facts = self.facts(rules)
+        if name.isdigit() and 1 <= int(name) <= len(facts):
+            return facts[int(name) - 1]
+        matches = [fact for fact in facts if name.lower() in fact.key.lower()]
+        if not matches:
+            raise InputError(f"no fact matches {name!r} (see `claimcheck track facts` for numbers and keys)")
+        return matches[0]
+
+    # ---- findings and review ------------------------------------------------------------------------------
+    def findings(self, status: str | None = None) -> list[dict]:
+        if status is not None and status not in REVIEW_STATUSES:
+            raise InputError(f"unknown review status {status!r} (choose from {', '.join(REVIEW_STATUSES)})")
+        return [self._finding_record(row) for row in self.store.findings(status)]
+
+    def finding(self, finding_id: int) -> dict:
+        row = self.store.finding(finding_id)
+        if row is None:
+            raise InputError(f"no finding {finding_id} in {self.store.path} (see `claimcheck review list`)")
+        return self._finding_record(row)
+
+    def _finding_record(self, row) -> dict:
+        return {"id": row["id"], "fingerprint": row["fingerprint"], "rule": row["rule"], "kind": row["kind"],
+                "status": row["status"], "severity": row["severity"], "message": row["message"], "fact": row["fact"],
+                "review": row["review"], "assignee": row["assignee"], "note": row["note"], "updated_at": row["updated_at"],
+                "first_seen": row["first_seen"], "last_seen": row["last_seen"]}
+
+    def finding_claims(self, finding_id: int) -> list[Claim]:
+        wanted = self.store.finding_claim_ids(finding_id)
+        by_id = {claim_id: claim for claim_id, _, claim in self.store.claims()}
+        return [by_id[claim_id] for claim_id in wanted if claim_id in by_id]
+
+    def set_review(self, finding_id: int, status: str, note: str | None = None, assignee: str | None = None,
+                   who: str | None = None) -> dict:
+        if status not in REVIEW_STATUSES:
+            raise InputError(f"unknown review status {status!r} (choose from {', '.join(REVIEW_STATUSES)})")
+        self.finding(finding_id)  # raises for an unknown id before anything changes
+        with self.store.transaction():
+            self.store.set_review(finding_id, status, assignee, note, who or _user())
+        return self.finding(finding_id)
+
+    def history(self, finding_id: int) -> list[dict]:
+        self.finding(finding_id)
+        return [dict(row) for row in self.store.review_events(finding_id)]
+
+    def as_findings(self, status: str | None = None) -> list[tuple[dict, Finding]]:
+        """Stored findings as model objects (for reports and exports), with their review record."""
+        by_id = {claim_id: claim for claim_id, _, claim in self.store.claims()}
+        found = []
+        for row in self.store.findings(status):
+            claims = [by_id[i] for i in self.store.finding_claim_ids(row["id"]) if i in by_id]
+            finding = Finding(rule=row["rule"], kind=row["kind"], status=row["status"], severity=row["severity"],
+                              message=row["message"], claims=claims, fact=row["fact"], fingerprint=row["fingerprint"])
+            found.append((self._finding_record(row), finding))
+        return found
+
+    def documents(self, current_only: bool = False) -> list[Document]:
+        return [document for _, document in self.store.documents(current_only)]
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -1,0 +1,73 @@
+"""The ledger's SQLite schema, as numbered migrations (``PRAGMA user_version`` holds the version applied).
+
+Tables are plain and documented so that standard SQLite tools (the sqlite3 shell, Datasette) read them:
+
+- ``documents``: every version of every document ingested; ``doc`` is its path (or FILE#ID), ``content_hash``
+  makes ingest idempotent, ``previous_id`` links a revised version to the one it replaces, ``current`` marks the
+  latest version of each ``doc``.
+- ``claims``: every claim extracted from a document version (all fields of :class:`claimcheck.Claim`).
+- ``findings``: one row per finding fingerprint, with its latest status, message, the digest of its claims' values
+  and its ``lineage`` (rule, fact and documents: a dismissed finding whose claims change comes back open);
+  ``finding_claims`` links findings to claims.
+- ``reviews``: the desk's decision on each finding (status, assignee, note); ``review_events`` is the audit trail:
+  who changed what, when, from which status to which, and why.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        doc TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT, date TEXT, outlet TEXT, format TEXT NOT NULL, text TEXT NOT NULL,
+        previous_id INTEGER REFERENCES documents(id),
+        current INTEGER NOT NULL DEFAULT 1,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_doc ON documents(doc);
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
+        value REAL NOT NULL, low REAL, high REAL, bound TEXT NOT NULL, is_range INTEGER NOT NULL, unit TEXT NOT NULL,
+        measure TEXT, place TEXT, actor TEXT, date TEXT, event TEXT, qualifier TEXT, line INTEGER, "column" INTEGER
+    );
+    CREATE INDEX claims_document ON claims(document_id);
+    CREATE TABLE findings (
+        id INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL UNIQUE,
+        rule TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL,
+        fact TEXT, claims_digest TEXT NOT NULL, present INTEGER NOT NULL DEFAULT 1,
+        first_seen TEXT NOT NULL, last_seen TEXT NOT NULL
+    );
+    CREATE TABLE finding_claims (
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (finding_id, position)
+    );
+    CREATE TABLE reviews (
+        finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open', 'confirmed', 'dismissed', 'needs-source', 'published')),
+        assignee TEXT, note TEXT, updated_at TEXT NOT NULL
+    );
+    CREATE TABLE review_events (
+        id INTEGER PRIMARY KEY,
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        at TEXT NOT NULL, who TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL, assignee TEXT, note TEXT
+    );
+    CREATE INDEX review_events_finding ON review_events(finding_id);
+    """,
+    # 2: findings remember their lineage (rule, fact and documents), so that a dismissed finding whose claims
+    # change — and so whose fingerprint changes — comes back open, with the history saying why
+    """
+    ALTER TABLE findings ADD COLUMN lineage TEXT;
+    CREATE INDEX findings_lineage ON findings(lineage);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,205 @@
+"""Storage for the ledger. :class:`SQLiteStore` is the embedded default: one file, WAL journal so readers do not
+block a writer, a busy timeout so concurrent writers wait instead of failing, and every ingest one transaction.
+Everything the rest of claimcheck needs from storage is a method here, so a PostgreSQL store can be added beside it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import astuple, fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Claim, Document
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+_CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "doc"]
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        file = Path(path)
+        if file.exists() and file.stat().st_size and file.read_bytes()[:16] != _SQLITE_HEADER:
+            raise InputError("not a claimcheck ledger (not an SQLite database); give another --db path", self.path)
+        try:
+            self.connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA busy_timeout = 30000")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"not a readable claimcheck ledger ({error})", self.path) from None
+        if version > SCHEMA_VERSION:
+            self.connection.close()
+            raise InputError(f"ledger schema version {version} is newer than this claimcheck supports ({SCHEMA_VERSION}): "
+                             "upgrade claimcheck to open it", self.path)
+        if version and not self._is_ledger():
+            raise InputError("not a claimcheck ledger (unknown tables)", self.path)
+        self.connection.execute("PRAGMA journal_mode = WAL")
+        self._migrate(version)
+
+    def _is_ledger(self) -> bool:
+        names = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return {"documents", "claims", "findings", "reviews"} <= names
+
+    def _migrate(self, version: int) -> None:
+        for number in range(version, SCHEMA_VERSION):
+            # one script, one transaction: the schema change and its version number land together or not at all
+            self.connection.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit: everything or nothing (BEGIN IMMEDIATE takes the write lock up front)."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # ---- documents and claims ---------------------------------------------------------------------------
+    def document_by_hash(self, content_hash: str) -> sqlite3.Row | None:
+        return self.connection.execute("SELECT * FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+
+    def current_version(self, doc: str) -> sqlite3.Row | None:
+        return self.connection.execute("SELECT * FROM documents WHERE doc = ? AND current = 1", (doc,)).fetchone()
+
+    def add_document(self, document: Document, content_hash: str, previous_id: int | None) -> int:
+        if previous_id is not None:
+            self.connection.execute("UPDATE documents SET current = 0 WHERE id = ?", (previous_id,))
+        cursor = self.connection.execute(
+            "INSERT INTO documents (doc, content_hash, title, date, outlet, format, text, previous_id, current, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+            (document.id, content_hash, document.title, document.date, document.outlet, document.format, document.text,
+             previous_id, now()))
+        return cursor.lastrowid
+
+    def add_claims(self, document_id: int, claims: list[Claim]) -> None:
+        columns = ", ".join(f'"{name}"' for name in _CLAIM_COLUMNS)
+        marks = ", ".join("?" for _ in _CLAIM_COLUMNS)
+        rows = []
+        for claim in claims:
+            values = dict(zip([f.name for f in fields(Claim)], astuple(claim)))
+            rows.append((document_id, *[_storable(values[name]) for name in _CLAIM_COLUMNS]))
+        self.connection.executemany(f"INSERT INTO claims (document_id, {columns}) VALUES (?, {marks})", rows)
+
+    def documents(self, current_only: bool = True) -> list[tuple[int, Document]]:
+        query = "SELECT * FROM documents" + (" WHERE current = 1" if current_only else "") + " ORDER BY id"
+        return [(row["id"], Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"],
+                                     outlet=row["outlet"], format=row["format"]))
+                for row in self.connection.execute(query)]
+
+    def document_versions(self) -> list[sqlite3.Row]:
+        return self.connection.execute("SELECT id, doc, content_hash, date, previous_id, current, ingested_at "
+                                       "FROM documents ORDER BY doc, id").fetchall()
+
+    def claims(self, document_ids: list[int] | None = None) -> list[tuple[int, int, Claim]]:
+        """(claim id, document id, claim) for the given document versions (default: all)."""
+        query = "SELECT claims.*, documents.doc AS doc FROM claims JOIN documents ON documents.id = claims.document_id"
+        rows = self.connection.execute(query + " ORDER BY claims.id").fetchall()
+        wanted = set(document_ids) if document_ids is not None else None
+        found = []
+        for row in rows:
+            if wanted is not None and row["document_id"] not in wanted:
+                continue
+            values = {name: row[name] for name in _CLAIM_COLUMNS}
+            values["is_range"] = bool(values["is_range"])
+            values["high"] = float("inf") if values["high"] is None and values["bound"] in (">", ">=") else values["high"]
+            found.append((row["id"], row["document_id"], Claim(doc=row["doc"], **values)))
+        return found
+
+    # ---- findings and reviews --------------------------------------------------------------------------------
+    def finding_by_fingerprint(self, fingerprint: str) -> sqlite3.Row | None:
+        return self.connection.execute("SELECT * FROM findings WHERE fingerprint = ?", (fingerprint,)).fetchone()
+
+    def ancestor(self, lineage: str, fingerprint: str) -> sqlite3.Row | None:
+        """The latest other finding of the same lineage, with its review status."""
+        return self.connection.execute(
+            "SELECT findings.*, reviews.status AS review FROM findings JOIN reviews ON reviews.finding_id = findings.id"
+            " WHERE lineage = ? AND fingerprint != ? ORDER BY findings.id DESC LIMIT 1", (lineage, fingerprint)).fetchone()
+
+    def save_finding(self, finding, digest: str, claim_ids: list[int], lineage: str) -> tuple[int, sqlite3.Row | None]:
+        """Insert or update a finding by fingerprint; returns its id and the row as it was before."""
+        before = self.finding_by_fingerprint(finding.fingerprint)
+        stamp = now()
+        if before is None:
+            cursor = self.connection.execute(
+                "INSERT INTO findings (fingerprint, rule, kind, status, severity, message, fact, claims_digest, present,"
+                " first_seen, last_seen, lineage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                (finding.fingerprint, finding.rule, finding.kind, finding.status, finding.severity, finding.message,
+                 finding.fact, digest, stamp, stamp, lineage))
+            finding_id = cursor.lastrowid
+            self.connection.execute("INSERT INTO reviews (finding_id, status, updated_at) VALUES (?, 'open', ?)",
+                                    (finding_id, stamp))
+        else:
+            finding_id = before["id"]
+            self.connection.execute(
+                "UPDATE findings SET status = ?, severity = ?, message = ?, fact = ?, claims_digest = ?, present = 1,"
+                " last_seen = ? WHERE id = ?",
+                (finding.status, finding.severity, finding.message, finding.fact, digest, stamp, finding_id))
+            self.connection.execute("DELETE FROM finding_claims WHERE finding_id = ?", (finding_id,))
+        self.connection.executemany("INSERT INTO finding_claims (finding_id, claim_id, position) VALUES (?, ?, ?)",
+                                    [(finding_id, claim_id, position) for position, claim_id in enumerate(claim_ids)])
+        return finding_id, before
+
+    def mark_absent(self, present_ids: set[int]) -> None:
+        for row in self.connection.execute("SELECT id FROM findings WHERE present = 1").fetchall():
+            if row["id"] not in present_ids:
+                self.connection.execute("UPDATE findings SET present = 0 WHERE id = ?", (row["id"],))
+
+    def findings(self, status: str | None = None, present_only: bool = True) -> list[sqlite3.Row]:
+        query = ("SELECT findings.*, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
+                 " FROM findings JOIN reviews ON reviews.finding_id = findings.id")
+        conditions, parameters = [], []
+        if present_only:
+            conditions.append("findings.present = 1")
+        if status:
+            conditions.append("reviews.status = ?")
+            parameters.append(status)
+        if conditions:
+            query += " WHERE " + " AND ".join(conditions)
+        return self.connection.execute(query + " ORDER BY findings.id", parameters).fetchall()
+
+    def finding(self, finding_id: int) -> sqlite3.Row | None:
+        return self.connection.execute(
+            "SELECT findings.*, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
+            " FROM findings JOIN reviews ON reviews.finding_id = findings.id WHERE findings.id = ?", (finding_id,)).fetchone()
+
+    def finding_claim_ids(self, finding_id: int) -> list[int]:
+        return [row[0] for row in self.connection.execute(
+            "SELECT claim_id FROM finding_claims WHERE finding_id = ? ORDER BY position", (finding_id,))]
+
+    def set_review(self, finding_id: int, status: str, assignee: str | None, note: str | None, who: str,
+                   event_note: str | None = None, from_status: str | None = None) -> None:
+        current = self.connection.execute("SELECT * FROM reviews WHERE finding_id = ?", (finding_id,)).fetchone()
+        stamp = now()
+        assignee = assignee if assignee is not None else current["assignee"]
+        self.connection.execute("UPDATE reviews SET status = ?, assignee = ?, note = COALESCE(?, note), updated_at = ?"
+                                " WHERE finding_id = ?", (status, assignee, note, stamp, finding_id))
+        self.connection.execute(
+            "INSERT INTO review_events (finding_id, at, who, from_status, to_status, assignee, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (finding_id, stamp, who, from_status or current["status"], status, assignee,
+             event_note if event_note is not None else note))
+
+    def review_events(self, finding_id: int) -> list[sqlite3.Row]:
+        return self.connection.execute("SELECT * FROM review_events WHERE finding_id = ? ORDER BY id", (finding_id,)).fetchall()
+
+
+def _storable(value):
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    return value

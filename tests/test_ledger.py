@@ -1,0 +1,221 @@
+"""The fact-checking desk: the ledger, review workflow, exports and the HTML report."""
+
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+import claimcheck
+from claimcheck.ledger import open_ledger
+from conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, folder)
+    return folder
+
+
+@pytest.fixture
+def ledger(tmp_path, corpus):
+    opened = open_ledger(tmp_path / "desk.db")
+    opened.ingest([corpus])
+    yield opened
+    opened.close()
+
+
+def count(db, table):
+    with sqlite3.connect(db) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_ingesting_twice_adds_nothing(cli, tmp_path, corpus):
+    db = tmp_path / "desk.db"
+    first = cli("track", "add", str(corpus), "--db", str(db))
+    assert first.returncode == 0 and first.stdout.startswith("6 added, 0 revised, 0 unchanged")
+    before = {table: count(db, table) for table in ("documents", "claims", "findings", "reviews")}
+    second = cli("track", "add", str(corpus), "--db", str(db))
+    assert second.stdout.startswith("0 added, 0 revised, 6 unchanged") and "(0 new, 0 reopened)" in second.stdout
+    assert {table: count(db, table) for table in before} == before
+    assert before["documents"] == 6 and before["claims"] == 30
+
+
+def test_a_revised_document_is_kept_beside_the_earlier_one(ledger, corpus):
+    page = corpus / "strike-tally-error.txt"
+    page.write_text(page.read_text().replace("30 strikes in Iraq", "28 strikes in Iraq"))
+    report = ledger.ingest([corpus])
+    assert report.revised == [str(page)] and report.added == []
+    versions = [row for row in ledger.store.document_versions() if row["doc"] == str(page)]
+    assert [(row["current"], row["previous_id"] is None) for row in versions] == [(0, True), (1, False)]
+    assert versions[1]["previous_id"] == versions[0]["id"]
+    sums = [r for r in ledger.findings() if r["rule"] == "parts-sum-to-total" and r["status"] == "violated"]
+    assert sums == []  # the corrected version is what is checked now
+
+
+def test_review_status_changes_are_recorded(ledger, cli):
+    [broken] = [r for r in ledger.findings() if r["rule"] == "parts-sum-to-total" and r["status"] == "violated"]
+    ledger.set_review(broken["id"], "needs-source", note="ask Centcom", assignee="dana", who="lee")
+    ledger.set_review(broken["id"], "confirmed", note="Centcom confirms 28", who="dana")
+    history = ledger.history(broken["id"])
+    assert [(e["who"], e["from_status"], e["to_status"], e["note"]) for e in history] == [
+        ("lee", "open", "needs-source", "ask Centcom"), ("dana", "needs-source", "confirmed", "Centcom confirms 28")]
+    record = ledger.finding(broken["id"])
+    assert (record["review"], record["assignee"]) == ("confirmed", "dana")
+    assert [r["id"] for r in ledger.findings("confirmed")] == [broken["id"]]
+
+
+def test_review_state_survives_reruns(ledger, corpus):
+    [strikes] = [r for r in ledger.findings() if r["rule"] == "strike-counts-agree" and r["status"] == "violated"]
+    ledger.set_review(strikes["id"], "dismissed", note="different periods", who="lee")
+    other = corpus / "coalition-update.txt"
+    other.write_text(other.read_text() + "\n\nEditor's note: figures checked on Monday.\n")
+    report = ledger.ingest([corpus])
+    assert report.revised == [str(other)] and report.reopened == 0
+    assert ledger.finding(strikes["id"])["review"] == "dismissed"
+
+
+def test_dismissed_finding_reopens_when_its_claims_change(tmp_path):
+    a = claimcheck.read_text("Monday, 3 March 2025\n\nJets flew 27 air strikes in Syria this week.", id="a.txt")
+    b = claimcheck.read_text("Tuesday, 4 March 2025\n\nAircraft carried out 29 airstrikes in Syria this week.", id="b.txt")
+    ledger = open_ledger(tmp_path / "desk.db")
+    ledger.ingest([a, b])
+    [finding] = [r for r in ledger.findings() if r["status"] == "violated"]
+    ledger.set_review(finding["id"], "dismissed", note="b counts sorties", who="lee")
+    reworded = claimcheck.read_text("Tuesday, 4 March 2025\n\nAircraft carried out 29 airstrikes in Syria this week, officials said.", id="b.txt")
+    assert ledger.ingest([reworded]).reopened == 0
+    [carried] = [r for r in ledger.findings() if r["status"] == "violated"]
+    assert carried["review"] == "dismissed" and carried["id"] != finding["id"]
+    changed = claimcheck.read_text("Tuesday, 4 March 2025\n\nAircraft carried out 31 airstrikes in Syria this week, officials said.", id="b.txt")
+    assert ledger.ingest([changed]).reopened == 1
+    [reopened] = [r for r in ledger.findings() if r["status"] == "violated"]
+    assert reopened["review"] == "open"
+    [event] = ledger.history(reopened["id"])
+    assert (event["from_status"], event["to_status"]) == ("dismissed", "open")
+    assert event["note"] == f"reopened: the claims of dismissed finding #{carried['id']} changed"
+
+
+def test_facts_list_every_value_over_time(ledger, cli, tmp_path):
+    facts = ledger.facts()
+    [troops] = [f for f in facts if f.measure == "troops"]
+    assert [(c.date, c.value) for c in troops.claims] == [("2018-02-09", 2000.0), ("2019-01-08", 2000.0)]
+    shown = cli("track", "show", "troops", "--db", str(tmp_path / "desk.db"))
+    assert shown.returncode == 0 and shown.stdout.startswith("troops | US | Syria")
+
+
+def test_exports(ledger, cli, tmp_path):
+    [broken] = [r for r in ledger.findings() if r["rule"] == "parts-sum-to-total" and r["status"] == "violated"]
+    ledger.set_review(broken["id"], "confirmed", who="lee")
+    db = str(tmp_path / "desk.db")
+    reviews = json.loads(cli("export", "claimreview", "--db", db, "--base-url", "https://desk.example/reviews").stdout)
+    assert len(reviews) == 1
+    review = reviews[0]
+    assert review["@type"] == "ClaimReview" and review["reviewRating"]["alternateName"] == "Figures do not add up"
+    assert review["url"] == f"https://desk.example/reviews/{broken['fingerprint']}"
+    assert "55 air strikes" in review["claimReviewed"]
+    assert review["itemReviewed"]["appearance"][0]["datePublished"] == "2014-09-27"
+    facts_csv = cli("export", "facts", "--db", db, "--format", "csv").stdout.splitlines()
+    assert facts_csv[0].startswith("fact,key,date,doc,text,value")
+    findings_json = json.loads(cli("export", "findings", "--db", db, "--format", "json").stdout)
+    assert {f["review"] for f in findings_json} == {"open", "confirmed"}
+
+
+def test_bad_ledger_input(cli, tmp_path, ledger):
+    corrupt = tmp_path / "corrupt.db"
+    corrupt.write_text("this is not a database")
+    result = cli("review", "list", "--db", str(corrupt))
+    assert result.returncode == 2 and result.stderr.startswith(f"error: {corrupt}: not a claimcheck ledger")
+    newer = tmp_path / "newer.db"
+    shutil.copy(tmp_path / "desk.db", newer)
+    with sqlite3.connect(newer) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    before = count(newer, "documents")
+    result = cli("track", "add", str(EXAMPLES / "strike-tally.txt"), "--db", str(newer))
+    assert result.returncode == 2 and "schema version 99 is newer" in result.stderr
+    assert count(newer, "documents") == before
+    with sqlite3.connect(newer) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 99
+    result = cli("review", "set", "4242", "--status", "confirmed", "--db", str(tmp_path / "desk.db"))
+    assert result.returncode == 2 and result.stderr.strip().startswith("error: no finding 4242")
+    result = cli("review", "set", "1", "--status", "maybe", "--db", str(tmp_path / "desk.db"))
+    assert result.returncode == 2 and "unknown review status 'maybe'" in result.stderr
+
+
+def test_a_kill_during_ingest_loses_nothing_committed(tmp_path):
+    db = tmp_path / "desk.db"
+    first = tmp_path / "first"
+    shutil.copytree(EXAMPLES, first)
+    open_ledger(db).ingest([first])
+    bulk = tmp_path / "bulk"
+    bulk.mkdir()
+    for number in range(300):
+        (bulk / f"report-{number:03d}.txt").write_text(f"Officials said about {number + 1000:,} troops and {number + 5} tanks moved.\n")
+    child = subprocess.Popen([sys.executable, "-c", f"from claimcheck.ledger import open_ledger; open_ledger({str(db)!r}).ingest([{str(bulk)!r}])"],
+                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3.0)
+    child.kill()
+    child.wait()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        assert documents in (6, 306)  # all of the interrupted ingest or none of it
+    ledger = open_ledger(db)
+    assert len([d for d in ledger.documents() if "/first/" in d.id]) == 6
+    assert any(r["rule"] == "parts-sum-to-total" for r in ledger.findings())
+
+
+def test_check_writes_an_html_report(cli, tmp_path):
+    report = tmp_path / "report.html"
+    result = cli("check", str(EXAMPLES), "--format", "html", "--passing", "--output", str(report), "--no-cache")
+    assert result.returncode == 1
+    html = report.read_text()
+    assert "27 + 30 = 57 ≠ 55 air strikes" in html and "<svg" in html
+    assert not re.search(r"(?:src|href)=[\"']?https?:", html) and "<script" not in html
+
+
+@pytest.fixture
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("no Chromium on this machine (apt-get install chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield launched
+        launched.close()
+
+
+def test_report_in_a_real_browser_shows_findings_and_escapes_hostile_text(browser, tmp_path, cli, corpus):
+    (corpus / "hostile.html").write_text(
+        "<html><head><title>Hostile page</title></head><body><article><p>Officials said about 2,000 troops remain in Syria. "
+        "&lt;script&gt;window.pwned = 1; alert('x')&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; appeared in the text.</p>"
+        "</article></body></html>")
+    (corpus / "hostile.txt").write_text("A note <script>window.pwned = 2</script> with 12 trucks <b>bold</b>.\n")
+    db = tmp_path / "desk.db"
+    assert cli("track", "add", str(corpus), "--db", str(db)).returncode == 0
+    report = tmp_path / "report.html"
+    assert cli("report", "--html", str(report), "--db", str(db)).returncode == 0
+    page = browser.new_page()
+    errors, dialogs, requests = [], [], []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(report.as_uri())
+    page.wait_for_load_state("load")
+    assert errors == [] and dialogs == []
+    assert [url for url in requests if not url.startswith("file:")] == []
+    assert page.locator("#findings article.violated").count() >= 3
+    assert page.get_by_text("27 + 30 = 57 ≠ 55 air strikes", exact=False).first.is_visible()
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    page.locator("details", has_text="hostile.txt").locator("summary").click()
+    assert page.locator("pre.document", has_text="<script>window.pwned = 2</script>").is_visible()
+    assert page.locator("#documents script").count() == 0
+    page.close()
