@@ -131,9 +131,10 @@ def test_bad_ledger_input(cli, tmp_path, ledger):
     result = cli("review", "list", "--db", str(corrupt))
     assert result.returncode == 2 and result.stderr.startswith(f"error: {corrupt}: not a claimcheck ledger")
     newer = tmp_path / "newer.db"
-    shutil.copy(tmp_path / "desk.db", newer)
-    with sqlite3.connect(newer) as connection:
-        connection.execute("PRAGMA user_version = 99")
+    open_ledger(newer).close()
+    connection = sqlite3.connect(newer)
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
     before = count(newer, "documents")
     result = cli("track", "add", str(EXAMPLES / "strike-tally.txt"), "--db", str(newer))
     assert result.returncode == 2 and "schema version 99 is newer" in result.stderr
