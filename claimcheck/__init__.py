@@ -5,6 +5,8 @@
     [2000.0]
 """
 
+__version__ = "0.1.0"  # first, so that modules imported below can read it
+
 from .api import (check, check_result, claims_frame, extract, extract_document, extract_documents, extract_text,
                   findings_frame)
 from .documents import read_document, read_documents, read_text
@@ -13,8 +15,6 @@ from .extraction import Bands, ExtractionOptions
 from .model import Claim, Document, Fact, Finding
 from .rules import RuleSet, load_rules
 from .units import get_registry
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Bands", "Claim", "ClaimcheckError", "ClaimcheckWarning", "Document", "ExtractionOptions", "Fact", "Finding",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from .errors import InputError
@@ -40,7 +40,12 @@ def read_baseline(path: str | Path) -> dict[str, dict]:
         raise InputError("not a claimcheck baseline (expected {\"tool\": \"claimcheck\", \"findings\": [...]})", name)
     if data.get("format") != BASELINE_FORMAT:
         raise InputError(f"baseline format {data.get('format')!r} is not supported (this claimcheck writes {BASELINE_FORMAT})", name)
-    return {entry["fingerprint"]: entry for entry in data["findings"] if isinstance(entry, dict) and "fingerprint" in entry}
+    entries = {}
+    for number, entry in enumerate(data["findings"], 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
+            raise InputError(f"baseline entry {number} has no fingerprint string: re-create it with --write-baseline", name)
+        entries[entry["fingerprint"]] = entry
+    return entries
 
 
 @dataclass
@@ -70,6 +75,8 @@ def read_suppressions(path: str | Path) -> list[Suppression]:
         data = YAML(typ="rt", pure=True).load(Path(path).read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         raise InputError("no such suppressions file", name) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read suppressions: {error}", name) from None
     except YAMLError as error:
         raise InputError(f"not valid YAML: {error}", name) from None
     entries = data.get("suppressions") if isinstance(data, dict) else None
@@ -81,11 +88,15 @@ def read_suppressions(path: str | Path) -> list[Suppression]:
         if not isinstance(entry, dict) or not entry.get("reason") or not (entry.get("fingerprint") or entry.get("rule")):
             raise InputError("each suppression needs a reason and a fingerprint or a rule", name, line)
         expires = entry.get("expires")
-        if isinstance(expires, str):
+        if isinstance(expires, datetime):
+            expires = expires.date()
+        elif isinstance(expires, str):
             try:
                 expires = date.fromisoformat(expires)
             except ValueError:
                 raise InputError(f"expires {expires!r} is not a date (YYYY-MM-DD)", name, line) from None
+        elif expires is not None and not isinstance(expires, date):
+            raise InputError(f"expires {expires!r} is not a date (YYYY-MM-DD)", name, line)
         suppressions.append(Suppression(str(entry["reason"]), entry.get("fingerprint"), entry.get("rule"),
                                         entry.get("doc"), expires, f"{name}:{line}"))
     return suppressions

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import asdict, astuple
 from pathlib import Path
 
+from . import __version__
 from .errors import Diagnostic
 from .model import Claim, Document
 
@@ -25,9 +26,9 @@ class ExtractionCache:
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha256()
-        for part in (self.settings_key, document.id, document.text, document.date or "", str(document.row or ""),
+        for part in (self.settings_key, __version__, document.id, document.text, document.date or "", str(document.row or ""),
                      json.dumps(document.values, sort_keys=True)):
-            digest.update(part.encode("utf-8"))
+            digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
         return digest.hexdigest()
 

@@ -185,8 +185,10 @@ def _claim_columns(specs: list[str]) -> dict:
         if not equals or not column or not rest:
             raise InputError(f"--claim-column {spec!r}: write COLUMN=MEASURE or COLUMN=MEASURE:UNIT")
         measure, _, unit = rest.partition(":")
-        columns[column] = {"measure": measure, **({"unit": unit} if unit else {})}
-    return columns
+        columns[column.strip()] = {"measure": measure.strip(), **({"unit": unit.strip()} if unit.strip() else {})}
+    from .config import validate_claim_columns
+
+    return validate_claim_columns(columns, "--claim-column")
 
 
 def _report_triage(result) -> None:

@@ -112,7 +112,7 @@ def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
         import tomllib
 
         try:
-            section = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("claimcheck", {})
+            section = tomllib.loads(_text(path)).get("tool", {}).get("claimcheck", {})
         except tomllib.TOMLDecodeError as error:
             raise InputError(f"not valid TOML: {error}", str(path)) from None
         entries = {key: (value, None) for key, value in section.items()}
@@ -122,7 +122,7 @@ def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
         from ruamel.yaml.error import MarkedYAMLError
 
         try:
-            data = YAML(typ="rt", pure=True).load(path.read_text(encoding="utf-8")) or {}
+            data = YAML(typ="rt", pure=True).load(_text(path)) or {}
         except MarkedYAMLError as error:
             mark = error.problem_mark
             raise InputError(f"not valid YAML: {error.problem}", str(path), mark.line + 1 if mark else None,
@@ -140,6 +140,34 @@ def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
             raise InputError(f"{where + ' ' if where else ''}unknown key {raw_key!r}{hint}", str(path), line)
         checked[key] = (_coerce(key, _plain(value), path, line), line)
     return checked
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"config is not valid UTF-8 (byte {error.start}): re-save it as UTF-8", str(path)) from None
+    except OSError as error:
+        raise InputError(f"cannot read config: {error.strerror}", str(path)) from None
+
+
+def validate_claim_columns(value: Any, where: str, line: int | None = None) -> dict:
+    """``{column: {measure, unit, bound, place, actor}}`` with units pint knows."""
+    from .units import is_known_unit
+
+    if not isinstance(value, dict):
+        raise InputError("claim_columns should map column names to {measure, unit}", where, line)
+    for column, spec in value.items():
+        if not isinstance(spec, dict) or not str(spec.get("measure", column)).strip():
+            raise InputError(f"claim column {column!r} should be a mapping with a measure (and a unit)", where, line)
+        unknown = set(spec) - {"measure", "unit", "bound", "place", "actor"}
+        if unknown:
+            raise InputError(f"claim column {column!r}: unknown key(s) {', '.join(sorted(unknown))}", where, line)
+        if "unit" in spec and not is_known_unit(str(spec["unit"])):
+            raise InputError(f"claim column {column!r}: unknown unit {spec['unit']!r}", where, line)
+        if spec.get("bound", "=") not in ("=", "~", ">", ">=", "<", "<="):
+            raise InputError(f"claim column {column!r}: bound must be one of = ~ > >= < <=", where, line)
+    return value
 
 
 def _plain(value: Any) -> Any:
@@ -160,4 +188,10 @@ def _coerce(key: str, value: Any, path: Path, line: int | None) -> Any:
         raise InputError(f"{key} should be {' or '.join(t.__name__ for t in types)}, not {type(value).__name__}", str(path), line)
     if key in _CHOICES and value not in _CHOICES[key]:
         raise InputError(f"{key} must be one of {', '.join(_CHOICES[key])}, not {value!r}", str(path), line)
+    if key in ("approximate_band", "near_band") and not 0 <= value <= 1:
+        raise InputError(f"{key} is a fraction between 0 and 1, not {value!r}", str(path), line)
+    if key == "jobs" and value < 0:
+        raise InputError("jobs must be 0 (all cores) or more", str(path), line)
+    if key == "claim_columns":
+        validate_claim_columns(value, str(path), line)
     return value

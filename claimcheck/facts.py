@@ -60,9 +60,26 @@ def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | Non
     return " and ".join(sorted(canonical))
 
 
+def _totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
+    """'55 air strikes: 27 in Syria and 28 in Iraq': in a document that splits a measure by place, a figure of that
+    measure with no place is for all of them ("Iraq and Syria"), not a candidate for each one."""
+    places: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.place:
+            places[(claim.doc, measure_key(claim.measure, synonyms))].update(claim.place.split(" and "))
+    scopes = {}
+    for claim in claims:
+        named = places.get((claim.doc, measure_key(claim.measure, synonyms)), set())
+        if claim.place is None and len(named) >= 2:
+            scopes[id(claim)] = " and ".join(sorted(named))
+    return scopes
+
+
 def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
     groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     facts: list[Fact] = []
+    claims = list(claims)
+    totals = _totals_scope(claims, synonyms)
     for claim in claims:
         key = measure_key(claim.measure, synonyms)
         if key is None:
@@ -70,7 +87,7 @@ def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
         event = claim.event if claim.event in _GROUPED_EVENTS else None
         group = (key, dimension(claim.unit), event)
         actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
-        place = canonical_name("place", claim.place, synonyms)
+        place = canonical_name("place", totals.get(id(claim), claim.place), synonyms)
         for fact in groups[group]:
             if _same_scope(fact.actor, actor, fact.place, place):
                 fact.claims.append(claim)

@@ -153,5 +153,5 @@ def fingerprint(rule: str, claims: list[Claim], identities: dict[str, str] | Non
     identities = identities or {}
     parts = sorted(f"{identities.get(claim.doc, claim.doc)}\x1f{_normalised(claim.sentence)}\x1f{_normalised(claim.text)}"
                    for claim in claims)
-    digest = hashlib.sha256("\x1e".join([rule, *parts]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1e".join([rule, *parts]).encode("utf-8", "surrogateescape")).hexdigest()
     return digest[:16]

@@ -30,7 +30,8 @@ def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
             finding = _judge(rule, context, fact, first, second, window)
             # quote every source that says the same as each side (a few at most)
             left, right = finding.claims
-            finding.claims = _sources(left, groups) + _sources(right, groups, exclude=left.doc)
+            quoted = _sources(left, groups, exclude={right.doc})
+            finding.claims = quoted + _sources(right, groups, exclude={claim.doc for claim in quoted})
             repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims
                         if c is not left and c is not right]
             if repeated:
@@ -49,9 +50,9 @@ def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     return groups
 
 
-def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: str | None = None) -> list[Claim]:
-    """The claim and, for each other document saying the same, its first claim."""
-    chosen, seen = [claim], {claim.doc, exclude}
+def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: set[str] = frozenset()) -> list[Claim]:
+    """The claim and, for each other document saying the same (not already quoted), its first claim."""
+    chosen, seen = [claim], {claim.doc, *exclude}
     for other in groups.get((claim.value, claim.bound, claim.unit), []):
         if other.doc not in seen and len(chosen) < _QUOTED_PER_SIDE:
             chosen.append(other)

@@ -161,3 +161,14 @@ def rounding(text: str) -> float:
     digits = re.search(r"\d+(?:\.(\d+))?", text)
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
     return 0.5 * 10 ** -decimals
+
+
+#: Words before a percentage that make it a change ("rose 150%"), not a share of a whole.
+CHANGE_WORDS = ("rose", "risen", "rise", "grew", "grown", "increase", "increased", "growth", "up", "down", "jumped",
+                "surged", "soared", "climbed", "higher", "lower", "more than doubled", "gain", "gained", "fell", "fallen",
+                "dropped", "declined", "decreased", "plunged", "slipped", "by", "jump", "rise of", "increase of")
+
+
+def change_pattern(words=CHANGE_WORDS) -> re.Pattern[str]:
+    ordered = sorted((word.lower() for word in words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in ordered) + r")\b")

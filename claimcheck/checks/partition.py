@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..model import Claim, Finding
 from ..rules.model import Rule
-from .context import CheckContext, number, rounding
+from .context import CheckContext, change_pattern, number, rounding
 
 DEFAULT_COMPLETE_CUES = ["the rest", "remaining", "the remainder", "others", "other", "undecided", "did not answer",
                          "no opinion", "don't know"]
@@ -37,8 +37,10 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
     return findings
 
 
+_CHANGE = change_pattern()
+
+
 def _changes(claims: list[Claim], context: CheckContext) -> bool:
-    """Percentages that are changes ("rose 5%") are not shares of a whole."""
+    """Percentages that are changes ("climbed 5%") are not shares of a whole."""
     text = context.documents[claims[0].doc].text
-    return any(re.search(r"\b(?:rose|fell|up|down|by|increase|decrease|grew|dropped)\s*$",
-                         text[max(0, claim.start - 20):claim.start].lower()) for claim in claims)
+    return any(_CHANGE.search(text[max(0, claim.start - 20):claim.start].lower()) for claim in claims)

@@ -7,19 +7,15 @@ import re
 
 from ..model import Claim, Finding
 from ..rules.model import Rule
-from .context import CheckContext, number, quantity_text
+from .context import CHANGE_WORDS, CheckContext, change_pattern, number, quantity_text
 
-DEFAULT_EXCLUDE = ["rose", "risen", "rise", "grew", "grown", "increase", "increased", "growth", "up", "jumped",
-                   "surged", "soared", "climbed", "higher", "more than doubled", "gain", "gained", "fell", "dropped",
-                   "by", "jump", "rise of", "increase of"]
 
 
 def check_range(rule: Rule, context: CheckContext) -> list[Finding]:
     if rule.option("pattern"):
         return _part_of_whole(rule, context)
     low, high = rule.option("min"), rule.option("max")
-    words = sorted((word.lower() for word in rule.option("exclude_words", DEFAULT_EXCLUDE)), key=len, reverse=True)
-    change = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b")
+    change = change_pattern(rule.option("exclude_words", CHANGE_WORDS))
     findings = []
     for claim in context.claims_for(rule):
         text = context.documents[claim.doc].text

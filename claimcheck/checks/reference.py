@@ -20,6 +20,8 @@ def check_reference(rule: Rule, context: CheckContext) -> list[Finding]:
         by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
     for (doc, sentence), claims in by_sentence.items():
         for match in pattern.finditer(sentence):
+            if not match.group("key"):
+                continue
             row = rows.get(match.group("key").strip().lower())
             if row is None:
                 continue
@@ -28,11 +30,14 @@ def check_reference(rule: Rule, context: CheckContext) -> list[Finding]:
                 continue
             claim = comparable[-1]
             reference = convert(float(row["value"]), str(row["unit"]), claim.unit)
-            ratio = claim.value / reference if reference else float("inf")
+            if not reference:
+                continue
+            ratio = claim.value / reference
             slack = tolerance.rel or 0.15
             holds = abs(ratio - 1) <= slack
+            share = {">": "more than ", ">=": "at least ", "<": "less than ", "<=": "at most ", "~": "about "}.get(claim.bound, "")
             message = (f"{quantity_text(claim.value, claim.unit, claim.bound)} vs {match.group('key')} "
                        f"{quantity_text(reference, claim.unit)} ({row.get('source') or 'reference'}, as of {row.get('as_of') or '—'}): "
-                       f"the claim is {ratio * 100:.0f}% of the reference, {'within' if holds else 'beyond'} {slack * 100:g}%")
+                       f"the claim is {share}{ratio * 100:.0f}% of the reference, {'within' if holds else 'beyond'} {slack * 100:g}%")
             findings.append(context.finding(rule, "consistent" if holds else "violated", message, [claim]))
     return findings

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import csv
 import difflib
 import hashlib
 import io
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +38,20 @@ def read_dataset(path: str | Path, spec: DatasetSpec | None = None, encoding: st
     frame, lines = _frame(Path(path), kind, encoding)
     _require_columns(name, list(frame.columns), spec)
     documents = []
+    seen: dict[str, int] = {}
     for position, record in enumerate(frame.to_dict(orient="records")):
         line = lines[position] if lines else position + 1
-        documents.append(_document(name, record, line, spec, positional=spec.id_column is None))
+        document = _document(name, record, line, spec, positional=spec.id_column is None)
+        if document.id in seen:  # a repeated id: keep both rows, the later one named FILE#ID~LINE
+            import warnings
+
+            from ..errors import ClaimcheckWarning
+
+            warnings.warn(ClaimcheckWarning(f"{name}:{line}: id {document.id.rsplit('#', 1)[-1]!r} repeats the row at line "
+                                            f"{seen[document.id]}; this row is {document.id}~{line}"))
+            document.id = f"{document.id}~{line}"
+        seen.setdefault(document.id, line)
+        documents.append(document)
     return documents
 
 
@@ -65,8 +79,7 @@ def _frame(path: Path, kind: str, encoding: str | None):
             records.append(record)
             lines.append(number)
         return pd.DataFrame.from_records(records), lines
-    import csv
-
+    csv.field_size_limit(64 * 1024 * 1024)  # long articles in one cell are normal in a news dataset
     reader = csv.reader(io.StringIO(text))
     body, lines = [], []
     try:
@@ -86,6 +99,20 @@ def _frame(path: Path, kind: str, encoding: str | None):
     return pd.DataFrame(body, columns=header), lines
 
 
+def _cell_text(value) -> str:
+    """A cell as text: missing values are empty, lists are joined, integral floats lose their '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return "\n".join(_cell_text(item) for item in (items if isinstance(items, list) else [items]))
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        return str(int(value)) if value.is_integer() else str(value)
+    return str(value)
+
+
 def _require_columns(name: str, columns: list[str], spec: DatasetSpec) -> None:
     wanted = [*spec.text_columns, spec.id_column, spec.date_column, spec.source_column, *spec.claim_columns]
     for column in wanted:
@@ -101,22 +128,23 @@ def _document(name: str, record: dict, line: int, spec: DatasetSpec, positional:
     parts, fields = [], {}
     offset = 0
     for column in spec.text_columns:
-        value = record.get(column)
-        text = "" if value is None or value != value else str(value)
+        text = _cell_text(record.get(column))
         fields[column] = offset
         parts.append(text)
         offset += len(text) + 2
     text = "\n\n".join(parts)
-    row_id = str(record[spec.id_column]) if spec.id_column else str(line)
-    date_value = record.get(spec.date_column) if spec.date_column else None
-    parsed = _parse(str(date_value)) if date_value not in (None, "") else None
+    row_id = (_cell_text(record[spec.id_column]) or str(line)) if spec.id_column else str(line)
+    date_value = _cell_text(record.get(spec.date_column)) if spec.date_column else ""
+    parsed = _parse(date_value) if date_value and re.search(r"\d{4}", date_value) else None
     values = {}
     for column in spec.claim_columns:
         try:
-            values[column] = float(str(record.get(column)).replace(",", ""))
+            number = float(str(record.get(column)).replace(",", ""))
         except (TypeError, ValueError):
             continue  # an empty or non-numeric cell states no claim
+        if math.isfinite(number):  # a missing cell (NaN) or an overflow states no claim either
+            values[column] = number
     identity = f"{name}#text:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}" if positional else None
     return Document(id=f"{name}#{row_id}", text=text, date=parsed.isoformat() if parsed else None,
-                    outlet=str(record[spec.source_column]) if spec.source_column else None, path=name, format="row",
+                    outlet=_cell_text(record[spec.source_column]) or None if spec.source_column else None, path=name, format="row",
                     row=line, fields=fields, values=values, identity=identity)

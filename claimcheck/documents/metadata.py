@@ -42,6 +42,8 @@ def _parse(text: str) -> date | None:
     try:
         if iso:
             return date.fromisoformat(iso.group())
+        if not re.search(r"\b(?:1[6-9]|20)\d\d\b", text):
+            return None  # no year: dateutil would fill in today's, and results would change day to day
         return dateparser.parse(text, dayfirst=True).date()
     except (ValueError, OverflowError):
         return None

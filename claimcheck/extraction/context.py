@@ -361,13 +361,13 @@ _EVENT_WORDS = {word: event for event, words in _EVENTS.items() for word in word
 
 def event(before: list[Token], after: list[Token]) -> str | None:
     """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed'."""
-    for token in after:
-        if token.text in ",;.!?:" or token.text[:1].isdigit():
+    for token in reversed(before[-4:]):  # "killed an estimated 100": the verb governs the number
+        if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"}:
             break
         if token.lower in _EVENT_WORDS:
             return _EVENT_WORDS[token.lower]
-    for token in reversed(before[-4:]):
-        if token.text in ",;.!?:":
+    for token in after:  # "100 of those fighters were killed" (not past "and injured 40 others")
+        if token.text in ",;.!?:" or token.text[:1].isdigit() or token.lower in {"and", "or", "but", "while", "whereas"}:
             break
         if token.lower in _EVENT_WORDS:
             return _EVENT_WORDS[token.lower]

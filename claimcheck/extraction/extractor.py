@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
@@ -171,13 +172,14 @@ def _sentence_claims(document: Document, sentence_start: int, sentence_end: int,
     spans = _join_ranges(text, numerals)
     for position, span in enumerate(spans):
         limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
-        claim = _claim(document, sentence, sentence_start, sentence_end, tokens, sentence_names, span, limit, options)
+        claim = _claim(document, sentence, sentence_start, sentence_end, tokens, sentence_names, span, limit, options,
+                       numerals)
         if claim is not None:
             yield claim
 
 
 def _claim(document: Document, sentence: str, sentence_start: int, sentence_end: int, tokens, sentence_names,
-           span: _Span, limit: int, options: ExtractionOptions) -> Claim | None:
+           span: _Span, limit: int, options: ExtractionOptions, sentence_numerals: list[Numeral]) -> Claim | None:
     text = document.text
     first, last = span.first, span.last
     after_number = text[last.end:min(limit, sentence_end)]
@@ -235,11 +237,13 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
         exclude.add(actor)
     place = context.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     happened = context.event([t for t in tokens if t.end <= start], after_tokens)
+    others = [(n.start - sentence_start, n.end - sentence_start) for n in sentence_numerals if n.start != first.start]
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
         value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
-        place=place, actor=actor, date=_claim_date(sentence, end - sentence_start, document.date), event=happened, qualifier=phrase,
+        place=place, actor=actor, date=_claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
+        event=happened, qualifier=phrase,
         line=line, column=column,
     )
 
@@ -317,17 +321,37 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
             claim.measure = source.measure
 
 
-def _claim_date(sentence: str, claim_end: int, document_date: str | None) -> str | None:
-    """A date the sentence gives after the claim ("... 74 nations in 2018") or up front ("In 2018, ..."),
-    else the document's."""
+@lru_cache(maxsize=256)
+def _sentence_dates(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, ISO date) of every date expression in a sentence."""
     from ..documents.metadata import find_dates
 
-    dates = [(start, found.isoformat()) for start, _, found in find_dates(sentence)]
+    dates = [(start, end, found.isoformat()) for start, end, found in find_dates(sentence)]
     for match in _SENTENCE_YEAR.finditer(sentence):
         month = match.group("month")
-        dates.append((match.start(), f"{match.group('year')}-{_MONTH_NUMBER[month]:02d}" if month else match.group("year")))
-    after = sorted(found for found in dates if found[0] >= claim_end)
-    if after:
-        return after[0][1]
-    leading = [found for found in dates if found[0] <= 3]
-    return leading[0][1] if leading else document_date
+        dates.append((match.start(), match.end(),
+                      f"{match.group('year')}-{_MONTH_NUMBER[month]:02d}" if month else match.group("year")))
+    return tuple(sorted(dates))
+
+
+def _claim_date(sentence: str, claim_start: int, claim_end: int, others: list[tuple[int, int]],
+                document_date: str | None) -> str | None:
+    """The date expression nearest the claim with no other claim between them ("In 2020, 500 …; by 2022 …
+    800"), else the document's date."""
+    best = None
+    dates = _sentence_dates(sentence)
+    for start, end, value in dates:
+        low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
+        if any(low <= other_start < high for other_start, _ in others):
+            continue
+        distance = high - low
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    if best:
+        return best[1]
+    # a date that closes the sentence (or opens it) dates every claim of its clause: "grew from 70 to 74 in 2018"
+    clause_end = sentence.find(";", claim_end)
+    for start, _, value in dates:
+        if start >= claim_end and (clause_end < 0 or start < clause_end):
+            return value
+    return document_date

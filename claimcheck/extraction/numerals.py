@@ -3,6 +3,7 @@ suffixes ("$1.762bn", "1.2 million", "twenty-five", "a dozen") and vague quantit
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ _WORD_NUMBER = (
     rf"(?:(?:\s+|-)(?:and\s+)?(?:(?:{_SMALL})(?:-(?:{_SMALL}))?|{_SCALE}))*"
     rf"|half\s+an?(?=\s+[a-z]))"
 )
-_CURRENCY = "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_CURRENCY = "(?-i:" + "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + ")"
 _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
 _VAGUE_MULT = "|".join(VAGUE_MULTIPLIERS)
 _MAGNITUDE_WORDS = "|".join(word for word in MAGNITUDE_SUFFIXES if len(word) > 3)
@@ -24,7 +25,7 @@ _MAGNITUDE_SHORT = "|".join(word for word in MAGNITUDE_SUFFIXES if len(word) <= 
 
 NUMBER_PATTERN = re.compile(
     rf"(?P<sign>\bminus\s+|−|(?<![\w.,)-])-(?=\d))?"
-    rf"(?:(?P<currency>{_CURRENCY})\s?)?"
+    rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<digits>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d))"
     rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-)(?P<magword>{_MAGNITUDE_WORDS})\b)?"
     rf"|(?P<vague>\b(?:(?:{_VAGUE_MULT})\s+(?:hundred|thousand|million|billion)|(?:{_VAGUE}))\b)"
@@ -78,6 +79,8 @@ def _read_unsigned(match: re.Match[str]) -> Numeral | None:
         magnitude_word = (match.group("suffix") or match.group("magword") or "").lower()
         magnitude = MAGNITUDE_SUFFIXES.get(magnitude_word, 1.0)
         value = float(digits.replace(",", "")) * magnitude
+        if not math.isfinite(value):
+            return None  # a number too large to be a quantity anyone reports
         plain = "," not in digits and "." not in digits and magnitude == 1.0 and currency is None
         return Numeral(match.start(), match.end(), value, "digits", currency, magnitude, plain_integer=plain,
                        number_start=number_start)

@@ -21,7 +21,8 @@ _NOT_UNITS = {"point", "points", "line", "lines", "hand", "hands", "chain", "cha
               "spans", "tick", "ticks", "cable", "cables", "force", "forces", "light", "year", "in", "a", "at",
               "as", "per", "s", "h", "t", "g", "b", "c", "d", "e", "p", "l", "min", "sec", "cup", "cups",
               "bit", "bits", "byte", "bytes", "knot", "stone", "carat", "unit", "units",
-              "rad", "gray", "sievert", "degree", "degrees", "ton", "tons", "quad", "percent", "are", "all"}
+              "rad", "gray", "sievert", "degree", "degrees", "ton", "tons", "quad", "percent", "are", "all",
+              "has", "had", "was", "is", "were", "am", "ms", "pm", "its", "hat", "hats", "ha", "mas", "pas", "bars"}
 _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
                         "[temperature]"}
 

@@ -12,9 +12,25 @@ from typing import TextIO
 
 @contextmanager
 def atomic_write(path: str | Path, encoding: str = "utf-8", newline: str | None = "") -> Iterator[TextIO]:
-    """Open a temporary file beside ``path``; it replaces ``path`` only if the block finishes."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    """Open a temporary file beside ``path``; it replaces ``path`` only if the block finishes.
+
+    A symbolic link is written through (its target is replaced); a device or pipe (``/dev/stdout``) is
+    written directly, since it cannot be replaced."""
+    from ..errors import InputError
+
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file() and not target.is_dir():
+        with open(target, "w", encoding=encoding, newline=newline) as stream:
+            yield stream
+        return
+    if target.is_dir():
+        raise InputError("is a directory: give a file name for the output", str(path))
+    if not target.parent.is_dir():
+        raise InputError(f"no such directory {str(target.parent)!r}: create it first", str(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise InputError(f"cannot write here: {error.strerror}", str(path)) from None
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
             yield stream

@@ -206,6 +206,11 @@ class _RuleFile:
         raw = _plain(self.node(document, path))
         absolute, absolute_unit = raw.get("abs", 0), None
         if isinstance(absolute, str):
+            if not units:
+                self.problem(self.at(document, [*path, "abs"]),
+                             f"tolerance {absolute!r} has a unit, so the rule needs 'units:' of that dimension "
+                             "(or give the tolerance as a plain number in the claims' units)")
+                return None
             registry = get_registry()
             try:
                 quantity = registry.Quantity(absolute)
@@ -268,6 +273,10 @@ class _RuleFile:
                          f"(needs {', '.join(REFERENCE_COLUMNS)})")
             return None
         for number, row in enumerate(rows, first_data_line):
+            absent = [column for column in ("key", "value", "unit") if row.get(column) in (None, "")]
+            if absent:
+                self.problem(Location(str(table_path), number, 1), f"row has no {', '.join(absent)}")
+                continue
             try:
                 row["value"] = float(str(row["value"]).replace(",", ""))
             except ValueError:
@@ -298,6 +307,10 @@ def _plain(node: Any) -> Any:
     return node
 
 
+MAX_WINDOW_DAYS = 100 * 365
+
+
 def parse_duration(text: str) -> timedelta:
+    """'90d', '12w', '6m', '1y' (capped at a century: longer windows mean 'never a change over time')."""
     number, unit = int(re.match(r"\d+", text).group()), text.strip()[-1]
-    return timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
+    return timedelta(days=min(number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit], MAX_WINDOW_DAYS))

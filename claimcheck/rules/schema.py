@@ -86,7 +86,7 @@ RULE_FILE_SCHEMA: dict = {
         "defaults": {
             "type": "object",
             "additionalProperties": False,
-            "properties": {"window": _DURATION, "tolerance": _TOLERANCE, "severity": {"enum": ["error", "warning", "info"]}},
+            "properties": {"window": _DURATION, "tolerance": _TOLERANCE},
         },
         "rules": {
             "type": "array",
