@@ -257,3 +257,38 @@ def test_unreadable_or_foreign_baseline(cli, tmp_path, content, message):
     result = cli("check", str(EXAMPLES), "--baseline", str(baseline), "--output", str(report), "--no-cache")
     assert result.returncode == 2 and message in result.stderr and str(baseline) in result.stderr
     assert report.read_text() == "previous report"
+
+
+def test_output_paths_that_cannot_be_written_are_usage_errors(cli, tmp_path):
+    missing = cli("check", str(EXAMPLES), "--output", str(tmp_path / "no" / "report.json"), "--no-cache")
+    assert missing.returncode == 2 and "no such directory" in missing.stderr
+    folder = cli("check", str(EXAMPLES), "--output", str(tmp_path), "--no-cache")
+    assert folder.returncode == 2 and "is a directory" in folder.stderr
+    target = tmp_path / "target.json"
+    target.write_text("old")
+    (tmp_path / "link.json").symlink_to(target)
+    cli("check", str(EXAMPLES), "--format", "json", "--output", str(tmp_path / "link.json"), "--no-cache")
+    assert (tmp_path / "link.json").is_symlink() and json.loads(target.read_text())["summary"]["documents"] == 6
+
+
+def test_repeated_ids_and_missing_cells(cli, tmp_path):
+    data = tmp_path / "rows.csv"
+    data.write_text("id,text,total\n1,\"The coalition carried out 55 air strikes: 27 in Syria and 30 in Iraq.\",\n"
+                    "1,Officials said 40 troops were there.,\n")
+    result = cli("check", str(data), "--id-column", "id", "--claim-column", "total=air strikes", "--format", "json", "--no-cache")
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["message"] for f in findings if f["rule"] == "parts-sum-to-total"] == [
+        "27 + 30 = 57 ≠ 55 air strikes: the parts exceed the total by 2"]
+    assert f"{data}:3: id '1' repeats the row at line 2; this row is {data}#1~3" in result.stderr
+    assert "nan" not in result.stdout.lower()
+
+
+@pytest.mark.parametrize("config, message", [
+    ("claim_columns: {total: 5}\n", "claim column 'total' should be a mapping"),
+    ("claim_columns: {total: {measure: troops, unit: furlongz}}\n", "unknown unit 'furlongz'"),
+    ("approximate_band: 5\n", "approximate_band is a fraction between 0 and 1"),
+])
+def test_config_values_are_validated(cli, tmp_path, config, message):
+    (tmp_path / "claimcheck.yaml").write_text(config)
+    result = cli("config", "show", cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr

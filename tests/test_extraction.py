@@ -149,3 +149,24 @@ def test_offsets_line_and_column_point_at_the_claim():
 def test_empty_document_has_no_claims():
     assert claimcheck.extract_text("") == []
     assert claimcheck.extract_text("   \n\n") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plan covers 40 districts.", [("40", 40.0, "count")]),
+    ("The population of 8.4 million has grown by 2% since 2010.", [("8.4 million", 8.4e6, "count"), ("2%", 2.0, "percent")]),
+    ("Tables list 1e308 as a limit.", []),
+])
+def test_words_ending_like_symbols_or_units_are_not_read_as_them(text, expected):
+    assert [(c.text, c.value, c.unit) for c in claimcheck.extract_text(text)] == expected
+
+
+def test_each_figure_keeps_its_own_event_and_date():
+    storm = claimcheck.extract_text("The storm killed 12 people and injured 40 others.")
+    assert [(c.value, c.event) for c in storm] == [(12, "killed"), (40, "injured")]
+    deployed = claimcheck.extract_text("In 2020, 500 troops were deployed; by 2022 the number was 800.")
+    assert [(c.value, c.date) for c in deployed] == [(500, "2020"), (800, "2022")]
+
+
+def test_one_long_sentence_of_numbers_stays_fast_enough_to_finish():
+    claims = claimcheck.extract_text("Values: " + ", ".join(str(i) for i in range(1, 1500)) + ".")
+    assert len(claims) > 1000

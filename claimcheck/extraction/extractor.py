@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -185,7 +186,8 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     after_number = text[last.end:min(limit, sentence_end)]
     unit = read_unit(after_number, last.currency or first.currency, last.magnitude)
     unit_end = last.end + unit.length
-    before = text[sentence_start:first.start]
+    before_start = max(sentence_start, first.start - 160)  # qualifiers and year context sit just before the number
+    before = text[before_start:first.start]
     qualifier = qualifier_before(before)
     suffix = qualifier_after(text[unit_end:min(limit, sentence_end)])
     bound, phrase = qualifier.bound, qualifier.phrase
@@ -196,8 +198,10 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     if suffix and bound == "=":
         bound, phrase, end = suffix.bound, suffix.phrase, unit_end + suffix.length_after
 
-    after_tokens = [t for t in tokens if t.start >= end and t.start < limit]
-    measure_phrase = _measure(unit, after_tokens, [t for t in tokens if t.end <= sentence_start + qualifier.start])
+    starts = _token_starts(tokens)
+    after_tokens = tokens[bisect.bisect_left(starts, end):bisect.bisect_left(starts, limit)]
+    before_tokens = tokens[:bisect.bisect_left(starts, before_start + qualifier.start)]
+    measure_phrase = _measure(unit, after_tokens, [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start])
     if bound == "=" and measure_phrase.words:  # "100 rifles or more"
         late = qualifier_after(text[measure_phrase.words[-1].end:min(limit, sentence_end)])
         if late:
@@ -218,7 +222,7 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
         low, high = interval(value, bound, phrase, options.bands, floor, low_value if ranged else None,
                              high_value if ranged else None)
 
-    start = sentence_start + qualifier.start if qualifier.phrase and phrase == qualifier.phrase else first.start
+    start = before_start + qualifier.start if qualifier.phrase and phrase == qualifier.phrase else first.start
     measure = measure_phrase.text
     if unit.kind == "age":
         measure = "age"
@@ -236,8 +240,8 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     if actor:
         exclude.add(actor)
     place = context.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
-    happened = context.event([t for t in tokens if t.end <= start], after_tokens)
-    others = [(n.start - sentence_start, n.end - sentence_start) for n in sentence_numerals if n.start != first.start]
+    happened = context.event(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)], after_tokens)
+    others = _Others(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
@@ -308,10 +312,14 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
                 and re.search(r"\bfrom\s+$", text[max(0, claim.start - 8):claim.start], re.I)
                 and re.fullmatch(r"\s+to\s+", text[claim.end:following.start])):
             claim.measure = following.measure
+    by_sentence: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
     for index, claim in enumerate(claims):
         if claim.measure is not None:
             continue
-        same_sentence = [c for c in claims if c.sentence == claim.sentence and c is not claim and c.measure and c.unit == claim.unit]
+        same_sentence = [c for c in by_sentence[(claim.doc, claim.sentence)][:200]
+                         if c is not claim and c.measure and c.unit == claim.unit]
         earlier = [c for c in same_sentence if c.start < claim.start]
         later = [c for c in same_sentence if c.start > claim.start]
         previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit == "count"
@@ -334,7 +342,30 @@ def _sentence_dates(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(dates))
 
 
-def _claim_date(sentence: str, claim_start: int, claim_end: int, others: list[tuple[int, int]],
+def _token_starts(tokens: list) -> list[int]:
+    """Token start offsets, computed once per sentence (the token list is the same object for its claims)."""
+    cached = _STARTS.get(id(tokens))
+    if cached is None or cached[0] is not tokens:
+        cached = _STARTS[id(tokens)] = (tokens, [t.start for t in tokens])
+        if len(_STARTS) > 64:
+            _STARTS.pop(next(iter(_STARTS)))
+    return cached[1]
+
+
+_STARTS: dict[int, tuple[list, list[int]]] = {}
+
+
+class _Others:
+    """The other numbers of a sentence, asked only when the sentence has a date (most do not)."""
+
+    def __init__(self, numerals: list[Numeral], own_start: int, offset: int):
+        self.numerals, self.own_start, self.offset = numerals, own_start, offset
+
+    def between(self, low: int, high: int) -> bool:
+        return any(low <= n.start - self.offset < high for n in self.numerals if n.start != self.own_start)
+
+
+def _claim_date(sentence: str, claim_start: int, claim_end: int, others: _Others,
                 document_date: str | None) -> str | None:
     """The date expression nearest the claim with no other claim between them ("In 2020, 500 …; by 2022 …
     800"), else the document's date."""
@@ -342,7 +373,7 @@ def _claim_date(sentence: str, claim_start: int, claim_end: int, others: list[tu
     dates = _sentence_dates(sentence)
     for start, end, value in dates:
         low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
-        if any(low <= other_start < high for other_start, _ in others):
+        if others.between(low, high):
             continue
         distance = high - low
         if best is None or distance < best[0]:
