@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .yamlfiles import plain
 
 CONFIG_FILES = ("claimcheck.yaml", ".claimcheck.yaml", "pyproject.toml")
 PATH_KEYS = ("rules", "baseline", "suppressions", "cache_dir", "db")
@@ -138,7 +139,7 @@ def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(KEYS)})"
             raise InputError(f"{where + ' ' if where else ''}unknown key {raw_key!r}{hint}", str(path), line)
-        checked[key] = (_coerce(key, _plain(value), path, line), line)
+        checked[key] = (_coerce(key, plain(value), path, line), line)
     return checked
 
 
@@ -167,14 +168,6 @@ def validate_claim_columns(value: Any, where: str, line: int | None = None) -> d
             raise InputError(f"claim column {column!r}: unknown unit {spec['unit']!r}", where, line)
         if spec.get("bound", "=") not in ("=", "~", ">", ">=", "<", "<="):
             raise InputError(f"claim column {column!r}: bound must be one of = ~ > >= < <=", where, line)
-    return value
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
     return value
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import InputError, Location, RuleFileError
 from ..units import get_registry, is_known_unit
+from ..yamlfiles import plain
 from .model import DEFAULT_SEVERITY, Rule, RuleSet, Synonyms, Tolerance
 from .schema import KINDS, RULE_FILE_SCHEMA, TOP_LEVEL_KEYS, allowed_keys
 
@@ -152,7 +153,7 @@ class _RuleFile:
 
         validator = Draft202012Validator(RULE_FILE_SCHEMA)
         reported = {(p.line, p.column) for p, _ in self.problems}
-        for error in sorted(validator.iter_errors(_plain(document)), key=lambda e: list(map(str, e.absolute_path))):
+        for error in sorted(validator.iter_errors(plain(document)), key=lambda e: list(map(str, e.absolute_path))):
             if error.validator in ("if", "allOf") or (error.validator == "additionalProperties"):
                 continue  # unknown keys were reported above, with a suggestion
             if error.validator == "enum" and list(error.absolute_path)[-1:] == ["kind"]:
@@ -176,7 +177,7 @@ class _RuleFile:
 
     def build_rule(self, document: dict, index: int, entry: dict, rule_set: RuleSet) -> Rule | None:
         path = ["rules", index]
-        options = _plain(entry)
+        options = plain(entry)
         before = len(self.problems)
         units = []
         for position, unit in enumerate(options.get("units") or []):
@@ -203,7 +204,7 @@ class _RuleFile:
                     base_dir=self.path.parent, examples=options.get("examples") or [], table=table)
 
     def tolerance(self, document: dict, path: list, units: list[str] | None) -> Tolerance | None:
-        raw = _plain(self.node(document, path))
+        raw = plain(self.node(document, path))
         absolute, absolute_unit = raw.get("abs", 0), None
         if isinstance(absolute, str):
             if not units:
@@ -296,15 +297,6 @@ def _unknown(what: str, value: str, allowed: Iterable[str]) -> str:
     close = difflib.get_close_matches(str(value), sorted(allowed), n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(sorted(allowed))})"
     return f"unknown {what} {value!r}{hint}"
-
-
-def _plain(node: Any) -> Any:
-    """ruamel's commented containers as plain dicts and lists (jsonschema wants plain data)."""
-    if isinstance(node, dict):
-        return {str(key): _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    return node
 
 
 MAX_WINDOW_DAYS = 100 * 365
