@@ -1,0 +1,141 @@
+"""The ``claimcheck`` command: a thin layer over the Python API (one module per group of commands).
+
+Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage, input or rule-file errors,
+3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .. import __version__
+from ..errors import ClaimcheckError, InputError, RuleFileError
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Numeric claims in documents: extracted with their context, checked for consistency.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class ClaimFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    _stderr(f"warning: {message}" if not str(message).split(":")[0].strip() else _format_warning(str(message)))
+
+
+def _format_warning(message: str) -> str:
+    # "path:line:col: warning: ..." stays as it is; anything else gets a "warning:" prefix
+    return message if ": warning:" in message else f"warning: {message}"
+
+
+def progress_enabled() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    """claimcheck reads documents, extracts every quantity with its context, and checks them."""
+
+
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="A rule file or folder of them (repeatable); added to the bundled packs.")]
+NoBundledOption = Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rule packs.")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of the one found by walking up from here.")]
+
+
+def exit_code(findings, fail_on: str) -> int:
+    """1 when a violated finding is at or above ``fail_on``; severities rank error > warning > info."""
+    if fail_on == "never":
+        return EXIT_OK
+    rank = {"error": 0, "warning": 1, "info": 2}
+    threshold = rank[fail_on]
+    return EXIT_FINDINGS if any(f.status == "violated" and rank[f.severity] <= threshold for f in findings) else EXIT_OK
+
+
+def _with_progress(items, total: int | None = None, description: str = "Extracting"):
+    """A rich progress bar on stderr for long runs on a terminal; nothing in CI or in a pipe."""
+    total = len(items) if total is None else total
+    if not progress_enabled() or total < 20:
+        yield from items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task(description, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def main() -> None:
+    """Entry point: no traceback reaches a user; errors are one line on stderr with an exit code."""
+    warnings.showwarning = _show_warning
+    warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
+    try:
+        app()  # click reports its own usage errors (exit 2) and exits
+    except RuleFileError as error:
+        for location, message in error.problems:
+            _stderr(f"error: {RuleFileError.format(location, message)}")
+        sys.exit(EXIT_USAGE)
+    except ClaimcheckError as error:
+        _stderr(f"error: {error}")
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+    except Exception as error:
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        _stderr(f"internal error: {type(error).__name__}: {error} (set CLAIMCHECK_DEBUG=1 for a traceback; please report it)")
+        sys.exit(EXIT_INTERNAL)
+
+
+
+
+
+# the command modules register themselves on ``app``
+from . import extract as _extract  # noqa: E402,F401  (extract, evaluate)
+from . import check as _check  # noqa: E402,F401  (check, config, rules)
+from . import desk as _desk  # noqa: E402,F401  (track, review, report, export)

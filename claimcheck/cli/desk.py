@@ -1,0 +1,195 @@
+"""The desk's commands: ``track``, ``review``, ``report`` and ``export``."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import InputError
+from . import ConfigOption, RulesOption, app
+
+track_app = typer.Typer(help="The ledger: documents, claims, facts and findings tracked over time.", no_args_is_help=True)
+review_app = typer.Typer(help="Review findings: status, assignee, notes, audit trail.", no_args_is_help=True)
+export_app = typer.Typer(help="Export from the ledger: ClaimReview JSON-LD, facts, findings.", no_args_is_help=True)
+app.add_typer(track_app, name="track")
+app.add_typer(review_app, name="review")
+app.add_typer(export_app, name="export")
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="The ledger file [default: claimcheck.db, or 'db' in config].")]
+ListFormat = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+
+
+def _ledger(db: Path | None, config: Path | None = None):
+    from ..config import load_settings
+    from ..ledger import open_ledger
+
+    settings = load_settings(config, {"db": str(db) if db else None})
+    return open_ledger(settings.db), settings
+
+
+@track_app.command("add")
+def track_add(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to ingest.")],
+    db: DbOption = None,
+    rules: RulesOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Ingest documents (idempotent; a revised page is kept beside the earlier version) and re-run the checks."""
+    from ..rules import load_rules
+
+    ledger, settings = _ledger(db, config)
+    rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
+    report = ledger.ingest(paths, rules=rule_set)
+    print(f"{len(report.added)} added, {len(report.revised)} revised, {len(report.unchanged)} unchanged; "
+          f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {settings.db}")
+
+
+@track_app.command("facts")
+def track_facts(db: DbOption = None, format: ListFormat = "table", config: ConfigOption = None) -> None:
+    """List facts with every reported value over time and its sources."""
+    import json
+
+    ledger, _ = _ledger(db, config)
+    facts = ledger.facts()
+    if format == "json":
+        print(json.dumps([{"fact": number, "key": fact.key, "values": [c.to_dict() for c in fact.claims]}
+                          for number, fact in enumerate(facts, 1)], indent=2, ensure_ascii=False))
+        return
+    for number, fact in enumerate(facts, 1):
+        values = ", ".join(f"{c.text} ({c.date or 'undated'}, {c.doc})" for c in fact.claims)
+        print(f"{number:3}  {fact.key}: {values}")
+
+
+@track_app.command("show")
+def track_show(fact: Annotated[str, typer.Argument(help="A fact's number from `track facts`, or part of its key.")],
+               db: DbOption = None, config: ConfigOption = None) -> None:
+    """Show one fact: each reported value, its interval, date and source sentence."""
+    ledger, _ = _ledger(db, config)
+    found = ledger.fact(fact)
+    print(found.key)
+    for claim in found.claims:
+        interval = claim.to_dict()
+        print(f"  {claim.date or 'undated':10}  {claim.text:24} [{interval['low']}, {interval['high']}] {claim.unit}  "
+              f"{claim.doc}:{claim.line}:{claim.column}\n      {claim.sentence}")
+
+
+@review_app.command("list")
+def review_list(
+    status: Annotated[Optional[str], typer.Option("--status", help="open, confirmed, dismissed, needs-source or published.")] = None,
+    db: DbOption = None, format: ListFormat = "table", config: ConfigOption = None,
+) -> None:
+    """List findings with their review status."""
+    import json
+
+    ledger, _ = _ledger(db, config)
+    records = ledger.findings(status)
+    if format == "json":
+        print(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    for record in records:
+        print(f"#{record['id']:<4} {record['review']:12} {record['status']:10} {record['severity']:8} {record['rule']}: "
+              f"{record['message']}" + (f"  [{record['assignee']}]" if record["assignee"] else ""))
+
+
+@review_app.command("set")
+def review_set(
+    finding: Annotated[int, typer.Argument(help="The finding's number (see `review list`).")],
+    status: Annotated[str, typer.Option("--status", help="open, confirmed, dismissed, needs-source or published.")],
+    note: Annotated[Optional[str], typer.Option("--note", help="Why.")] = None,
+    assignee: Annotated[Optional[str], typer.Option("--assignee", help="Who takes it.")] = None,
+    db: DbOption = None, config: ConfigOption = None,
+) -> None:
+    """Set a finding's review status (recorded in its history)."""
+    ledger, _ = _ledger(db, config)
+    record = ledger.set_review(finding, status, note=note, assignee=assignee)
+    print(f"#{record['id']} is now {record['review']}" + (f", assigned to {record['assignee']}" if record["assignee"] else ""))
+
+
+@review_app.command("history")
+def review_history(finding: Annotated[int, typer.Argument(help="The finding's number.")], db: DbOption = None,
+                   config: ConfigOption = None) -> None:
+    """The audit trail of a finding: who changed what, when, from → to."""
+    ledger, _ = _ledger(db, config)
+    for event in ledger.history(finding):
+        print(f"{event['at']}  {event['who']}: {event['from_status']} → {event['to_status']}"
+              + (f" (assignee {event['assignee']})" if event["assignee"] else "") + (f": {event['note']}" if event["note"] else ""))
+
+
+@app.command()
+def report(
+    html: Annotated[Path, typer.Option("--html", help="Write the self-contained HTML report here (atomically).")],
+    db: DbOption = None, config: ConfigOption = None,
+) -> None:
+    """An offline HTML report of the ledger: findings with sources side by side, facts over time, documents."""
+    from ..checking import CheckResult
+    from ..output import atomic_write
+    from ..report import render_html
+
+    ledger, _ = _ledger(db, config)
+    pairs = ledger.as_findings()
+    documents = ledger.documents(current_only=True)
+    claims = [claim for _, _, claim in ledger.store.claims()]
+    facts = ledger.facts()
+    current = {d.id for d in documents}
+    result = CheckResult(documents, [c for c in claims if c.doc in current], facts, [f for _, f in pairs],
+                         checked=len({id(claim) for _, finding in pairs for claim in finding.claims}))
+    reviews = {finding.fingerprint: record for record, finding in pairs}
+    with atomic_write(html) as stream:
+        stream.write(render_html(result.findings, facts, documents, result.claims, result.summary, reviews,
+                                 title="claimcheck ledger report"))
+    print(f"wrote {html}")
+
+
+@export_app.command("claimreview")
+def export_claimreview(
+    db: DbOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="Where the reviews will be published (each gets BASE/FINGERPRINT).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """schema.org ClaimReview JSON-LD for confirmed and published findings."""
+    import json
+
+    from ..ledger.exports import claimreview
+    from ..output import atomic_write
+
+    ledger, _ = _ledger(db, config)
+    text = json.dumps(claimreview(ledger, base_url), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        with atomic_write(output) as stream:
+            stream.write(text)
+
+
+def _export_table(kind: str, db: Path | None, format: str, output: Path | None, config: Path | None) -> None:
+    from ..ledger.exports import write_facts, write_findings_export
+    from ..output import atomic_write
+
+    if format not in ("csv", "json"):
+        raise InputError(f"unknown format {format!r} (choose csv or json)")
+    ledger, _ = _ledger(db, config)
+    writer = write_facts if kind == "facts" else write_findings_export
+    if output is None:
+        writer(ledger, sys.stdout, format)
+    else:
+        with atomic_write(output) as stream:
+            writer(ledger, stream, format)
+
+
+@export_app.command("facts")
+def export_facts(db: DbOption = None, format: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
+                 output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None, config: ConfigOption = None) -> None:
+    """Every fact with every reported value, as CSV or JSON."""
+    _export_table("facts", db, format, output, config)
+
+
+@export_app.command("findings")
+def export_findings(db: DbOption = None, format: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
+                    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None, config: ConfigOption = None) -> None:
+    """Every finding with its review state, as CSV or JSON."""
+    _export_table("findings", db, format, output, config)
+

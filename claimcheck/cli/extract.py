@@ -1,0 +1,68 @@
+"""``claimcheck extract`` and ``claimcheck evaluate``."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import ClaimFormat, RulesOption, _with_progress, app
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")],
+    format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else jsonl].")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
+    approximate_band: Annotated[float, typer.Option(help="Half-width of 'about N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+    near_band: Annotated[float, typer.Option(help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+) -> None:
+    """Extract every numeric claim, with its context, from documents."""
+    from ..api import extract_document
+    from ..documents import read_documents
+    from ..extraction import Bands, ExtractionOptions
+    from ..output import atomic_write, write_claims
+
+    chosen = (format.value if format else ("table" if (output is None and sys.stdout.isatty()) else "jsonl"))
+    documents = read_documents(paths, encoding=encoding)
+    options = ExtractionOptions(bands=Bands(approximate=approximate_band, near=near_band))
+    claims = []
+    for document in _with_progress(documents):
+        claims.extend(extract_document(document, options))
+    if output is not None:
+        with atomic_write(output) as stream:
+            write_claims(claims, stream, chosen)
+    else:
+        write_claims(claims, sys.stdout, chosen)
+
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")],
+    findings: Annotated[bool, typer.Option("--findings", help="Score rules: finding precision and recall on document sets.")] = False,
+    rules: RulesOption = None,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mismatch.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure) or, with --findings, the rules."""
+    import json
+
+    from ..api import extract_text
+    from ..evaluation import evaluate as score_extraction, evaluate_findings, read_findings_gold, read_gold
+    from ..rules import load_rules
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if findings:
+            scores = evaluate_findings(read_findings_gold(gold), load_rules(rules or []))
+        else:
+            scores = score_extraction(read_gold(gold), extract_text)
+    print(json.dumps(scores.summary(), indent=2) if json_output else "\n".join(scores.report_lines()))
+    if show_errors:
+        print("\n".join(scores.error_lines()))
+
