@@ -154,6 +154,7 @@ def _text(path: Path) -> str:
 
 def validate_claim_columns(value: Any, where: str, line: int | None = None) -> dict:
     """``{column: {measure, unit, bound, place, actor}}`` with units pint knows."""
+    from .model import BOUNDS
     from .units import is_known_unit
 
     if not isinstance(value, dict):
@@ -166,7 +167,7 @@ def validate_claim_columns(value: Any, where: str, line: int | None = None) -> d
             raise InputError(f"claim column {column!r}: unknown key(s) {', '.join(sorted(unknown))}", where, line)
         if "unit" in spec and not is_known_unit(str(spec["unit"])):
             raise InputError(f"claim column {column!r}: unknown unit {spec['unit']!r}", where, line)
-        if spec.get("bound", "=") not in ("=", "~", ">", ">=", "<", "<="):
+        if spec.get("bound", "=") not in BOUNDS:
             raise InputError(f"claim column {column!r}: bound must be one of = ~ > >= < <=", where, line)
     return value
 

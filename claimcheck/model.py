@@ -92,7 +92,6 @@ class Claim:
 
 
 CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
-DOCUMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Document))
 
 
 #: The claim fields a finding quotes for each of its claims.

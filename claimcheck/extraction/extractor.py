@@ -52,7 +52,6 @@ class _Span:
 
     first: Numeral
     last: Numeral
-    joined_by: str | None = None
 
 
 def extract_claims(document: Document, options: ExtractionOptions | None = None,
@@ -148,7 +147,7 @@ def _join_ranges(text: str, numerals: list[Numeral]) -> list[_Span]:
             joiner = _RANGE_JOIN.match(between)
             before = text[max(0, first.start - 80):first.start]
             if joiner and first.kind != "vague" and second.kind != "vague" and _is_range(joiner.group().strip().lower(), before):
-                spans.append(_Span(first, second, joiner.group().strip().lower()))
+                spans.append(_Span(first, second))
                 index += 2
                 continue
         spans.append(_Span(first, first))

@@ -89,18 +89,10 @@ def _model_names(text: str) -> Iterator[Excluded]:
 
 
 class ExclusionIndex:
-    """Answers 'is offset range [start, end) inside a non-claim span?' quickly."""
+    """Answers 'does offset range [start, end) touch a non-claim span?'."""
 
     def __init__(self, spans: list[Excluded]):
         self.spans = spans
-
-    def covering(self, start: int, end: int) -> Excluded | None:
-        for span in self.spans:
-            if span.start > start:
-                break
-            if span.end >= end:
-                return span
-        return None
 
     def overlapping(self, start: int, end: int) -> Excluded | None:
         for span in self.spans:
