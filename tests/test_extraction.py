@@ -170,3 +170,14 @@ def test_each_figure_keeps_its_own_event_and_date():
 def test_one_long_sentence_of_numbers_stays_fast_enough_to_finish():
     claims = claimcheck.extract_text("Values: " + ", ".join(str(i) for i in range(1, 1500)) + ".")
     assert len(claims) > 1000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two-thirds of the 600 soldiers were wounded.", [("Two-thirds", 66.667, "percent", "soldiers"), ("600", 600.0, "count", "soldiers")]),
+    ("Some 3½ miles of road were damaged.", [("Some 3½ miles", 3.5, "mile", "distance")]),
+    ("Three-quarters of the homes had power.", [("Three-quarters", 75.0, "percent", "homes")]),
+    ("In the first half of 2024 exports rose.", []),
+])
+def test_fractions(text, expected):
+    found = [(c.text, round(c.value, 3), c.unit, c.measure) for c in claimcheck.extract_text(text)]
+    assert found == expected

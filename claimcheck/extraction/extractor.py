@@ -146,7 +146,7 @@ def _join_ranges(text: str, numerals: list[Numeral]) -> list[_Span]:
             between = text[first.end:second.start]
             joiner = _RANGE_JOIN.match(between)
             before = text[max(0, first.start - 80):first.start]
-            if joiner and first.kind != "vague" and second.kind != "vague" and _is_range(joiner.group().strip().lower(), before):
+            if joiner and first.kind not in ("vague", "fraction") and second.kind not in ("vague", "fraction") and _is_range(joiner.group().strip().lower(), before):
                 spans.append(_Span(first, second))
                 index += 2
                 continue
@@ -183,7 +183,8 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     text = document.text
     first, last = span.first, span.last
     after_number = text[last.end:min(limit, sentence_end)]
-    unit = read_unit(after_number, last.currency or first.currency, last.magnitude)
+    unit = (UnitReading("percent", 0, "percent") if first.kind == "fraction"
+            else read_unit(after_number, last.currency or first.currency, last.magnitude))
     unit_end = last.end + unit.length
     before_start = max(sentence_start, first.start - 160)  # qualifiers and year context sit just before the number
     before = text[before_start:first.start]
@@ -307,6 +308,10 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
     'from nine to 12 vessels' -> nine counts vessels."""
     for index, claim in enumerate(claims[:-1]):
         following = claims[index + 1]
+        if (claim.measure is None and claim.unit == "percent" and following.measure and following.sentence == claim.sentence
+                and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?", text[claim.end:following.start], re.I)):
+            claim.measure = following.measure  # "two-thirds of the 600 soldiers": a share of what the whole counts
+            continue
         if (following.unit == claim.unit and following.measure and following.sentence == claim.sentence
                 and re.search(r"\bfrom\s+$", text[max(0, claim.start - 8):claim.start], re.I)
                 and re.fullmatch(r"\s+to\s+", text[claim.end:following.start])):

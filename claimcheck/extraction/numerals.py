@@ -22,12 +22,22 @@ _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
 _VAGUE_MULT = "|".join(VAGUE_MULTIPLIERS)
 _MAGNITUDE_WORDS = "|".join(word for word in MAGNITUDE_SUFFIXES if len(word) > 3)
 _MAGNITUDE_SHORT = "|".join(word for word in MAGNITUDE_SUFFIXES if len(word) <= 3)
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
+                    "⅝": 0.625, "⅞": 0.875}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "tenth": 10, "tenths": 10}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION = (r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )(?<!latter )(?<!former )(?<!final )"
+             r"\b(?:(?:a|one|two|three|four|nine)[\s-](?:halves|half|thirds|third|quarters|quarter|fifths|fifth|tenths|tenth)|half)"
+             r"\b(?=\s+of\b)")
 
 NUMBER_PATTERN = re.compile(
     rf"(?P<sign>\bminus\s+|−|(?<![\w.,)-])-(?=\d))?"
     rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<digits>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d))"
+    rf"(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])?"
     rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-)(?P<magword>{_MAGNITUDE_WORDS})\b)?"
+    rf"|(?P<fraction>{_FRACTION})"
     rf"|(?P<vague>\b(?:(?:{_VAGUE_MULT})\s+(?:hundred|thousand|million|billion)|(?:{_VAGUE}))\b)"
     rf"|(?P<words>\b{_WORD_NUMBER}\b)"
     rf"(?:\s+(?P<wordmag>million|billion|trillion|lakh|crore)\b)?)",
@@ -70,6 +80,11 @@ def _read_unsigned(match: re.Match[str]) -> Numeral | None:
     if match.group("currency") and currency is None:
         currency = CURRENCY_SYMBOLS.get(match.group("currency").rstrip("."), None)
     number_start = match.start("digits") if match.group("digits") else match.start("words") if match.group("words") else match.start()
+    if match.group("fraction"):  # "two-thirds of the 600 soldiers": a share of a whole
+        words = re.split(r"[\s-]+", match.group("fraction").lower())
+        numerator = _NUMERATORS.get(words[0], 1) if len(words) > 1 else 1
+        share = numerator / _DENOMINATORS[words[-1]] * 100
+        return Numeral(match.start(), match.end(), share, "fraction", number_start=match.start())
     if match.group("vague"):
         low, high = vague_interval(match.group("vague"))
         return Numeral(match.start(), match.end(), (low + high) / 2, "vague", currency, low=low, high=high,
@@ -78,7 +93,7 @@ def _read_unsigned(match: re.Match[str]) -> Numeral | None:
         digits = match.group("digits")
         magnitude_word = (match.group("suffix") or match.group("magword") or "").lower()
         magnitude = MAGNITUDE_SUFFIXES.get(magnitude_word, 1.0)
-        value = float(digits.replace(",", "")) * magnitude
+        value = (float(digits.replace(",", "")) + VULGAR_FRACTIONS.get(match.group("vulgar") or "", 0.0)) * magnitude
         if not math.isfinite(value):
             return None  # a number too large to be a quantity anyone reports
         plain = "," not in digits and "." not in digits and magnitude == 1.0 and currency is None
