@@ -29,7 +29,8 @@ def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
         claims.sort(key=lambda c: c.start)
         increments = [c for c in claims if _INCREMENT.search(text[max(0, c.start - 20):c.start])]
         for before, after in _from_to_pairs(claims, text, context):
-            direction = _direction(text[max(0, before.start - 60):before.start].lower(), increase, decrease)
+            first = min(before.start, after.start)
+            direction = _direction(text[max(0, first - 60):first].lower(), increase, decrease)
             stated = [c for c in increments if c is not before and c is not after and abs(c.start - before.start) < 200]
             if direction is None and not stated:
                 continue
@@ -54,6 +55,13 @@ def _from_to_pairs(claims: list[Claim], text: str, context: CheckContext) -> lis
             target = next((t for t in targets if head_key(t.measure, context.rules.synonyms) == key and t.unit == source.unit), None)
             if target is not None:
                 pairs.append((source, target))
+    # "fell to 9 million from 10 million": the new figure first, the old one after "from"
+    for index, claim in enumerate(claims[:-1]):
+        following = claims[index + 1]
+        if (re.search(r"\bto\s+$", text[max(0, claim.start - 6):claim.start].lower())
+                and re.fullmatch(r"[^.;\d]{0,40}\bfrom\s+", text[claim.end:following.start].lower())
+                and claim.unit == following.unit and not any(pair[1] is claim for pair in pairs)):
+            pairs.append((following, claim))
     return pairs
 
 
