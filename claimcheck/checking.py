@@ -90,7 +90,7 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
         findings.extend(CHECKS[rule.kind](rule, context))
     identities = {document.id: document_identity(document, root) for document in documents}
     for finding in findings:
-        finding.fingerprint = fingerprint(finding.rule, finding.claims, identities)
+        finding.fingerprint = fingerprint(finding.rule, finding.subject or finding.claims, identities)
     findings.sort(key=sort_key)
     return CheckResult(documents, claims, context.facts, findings, checked=len(context.checked),
                        rules=[rule.id for rule in rules.rules], rule_set=rules)

@@ -178,6 +178,8 @@ def _coerce(key: str, value: Any, path: Path, line: int | None) -> Any:
         return None
     if types[0] is list and isinstance(value, str):
         value = [value]
+    if types[0] is list and isinstance(value, list) and not all(isinstance(item, str) for item in value):
+        raise InputError(f"{key} should be a list of strings", str(path), line)
     if not isinstance(value, types) or (types == (int,) and isinstance(value, bool)):
         raise InputError(f"{key} should be {' or '.join(t.__name__ for t in types)}, not {type(value).__name__}", str(path), line)
     if key in _CHOICES and value not in _CHOICES[key]:

@@ -126,10 +126,13 @@ class Finding:
     claims: list[Claim]
     fact: str | None = None
     fingerprint: str = ""
+    #: the claims the finding is about, when ``claims`` also quotes sources that only repeat them; the
+    #: fingerprint is taken from these, so a new source repeating a figure does not make a new finding
+    subject: list[Claim] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
-            self.fingerprint = fingerprint(self.rule, self.claims)
+            self.fingerprint = fingerprint(self.rule, self.subject or self.claims)
 
     def to_dict(self) -> dict[str, Any]:
         claims = []

@@ -292,3 +292,26 @@ def test_config_values_are_validated(cli, tmp_path, config, message):
     (tmp_path / "claimcheck.yaml").write_text(config)
     result = cli("config", "show", cwd=tmp_path)
     assert result.returncode == 2 and message in result.stderr
+
+
+def test_baseline_survives_a_new_source_repeating_a_figure(cli, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("strike-tally.txt", "strike-tally-error.txt"):
+        shutil.copy(EXAMPLES / name, corpus / name)
+    baseline = tmp_path / "baseline.json"
+    cli("check", str(corpus), "--write-baseline", str(baseline), "--no-cache")
+    shutil.copy(EXAMPLES / "weekly-roundup.txt", corpus / "weekly-roundup.txt")
+    result = cli("check", str(corpus), "--baseline", str(baseline), "--format", "json", "--no-cache")
+    assert json.loads(result.stdout)["findings"] == [] and "gone" not in result.stderr
+
+
+def test_sarif_passing_results_have_no_level_and_junit_stays_valid_xml(cli, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    page = corpus / "strike-tally-error.txt"
+    page.write_text(page.read_text().replace("In its breakdown,", "In its \x1b[31mbreakdown\x01,"))
+    log = json.loads(cli("check", str(corpus), "--format", "sarif", "--passing", "--no-cache").stdout)
+    assert {r["level"] for r in log["runs"][0]["results"] if r["kind"] != "fail"} == {"none"}
+    junit = cli("check", str(corpus), "--format", "junit", "--no-cache").stdout
+    assert int(ElementTree.fromstring(junit).get("failures")) >= 3  # parses: control characters were replaced

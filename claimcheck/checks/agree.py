@@ -30,6 +30,7 @@ def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
             finding = _judge(rule, context, fact, first, second, window)
             # quote every source that says the same as each side (a few at most)
             left, right = finding.claims
+            finding.subject = [left, right]
             quoted = _sources(left, groups, exclude={right.doc})
             finding.claims = quoted + _sources(right, groups, exclude={claim.doc for claim in quoted})
             repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims

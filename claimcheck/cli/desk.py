@@ -22,12 +22,18 @@ DbOption = Annotated[Optional[Path], typer.Option("--db", help="The ledger file 
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 
 
-def _ledger(db: Path | None, config: Path | None = None):
+def _ledger(db: Path | None, config: Path | None = None, create: bool = False):
     from ..config import load_settings
     from ..ledger import open_ledger
 
     settings = load_settings(config, {"db": str(db) if db else None})
-    return open_ledger(settings.db), settings
+    return open_ledger(settings.db, create=create), settings
+
+
+def _list_format(format: str) -> str:
+    if format not in ("table", "json"):
+        raise InputError(f"unknown format {format!r} (choose table or json)")
+    return format
 
 
 @track_app.command("add")
@@ -38,11 +44,16 @@ def track_add(
     config: ConfigOption = None,
 ) -> None:
     """Ingest documents (idempotent; a revised page is kept beside the earlier version) and re-run the checks."""
+    from ..documents import DatasetSpec
+    from ..extraction import Bands, ExtractionOptions
     from ..rules import load_rules
 
-    ledger, settings = _ledger(db, config)
+    ledger, settings = _ledger(db, config, create=True)
     rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
-    report = ledger.ingest(paths, rules=rule_set)
+    dataset = DatasetSpec(tuple(settings.text_columns), settings.id_column, settings.date_column, settings.source_column,
+                          tuple(settings.claim_columns))
+    options = ExtractionOptions(bands=Bands(settings.approximate_band, settings.near_band), claim_columns=settings.claim_columns)
+    report = ledger.ingest(paths, rules=rule_set, options=options, dataset=dataset, encoding=settings.encoding)
     print(f"{len(report.added)} added, {len(report.revised)} revised, {len(report.unchanged)} unchanged; "
           f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {settings.db}")
 
@@ -52,6 +63,7 @@ def track_facts(db: DbOption = None, format: ListFormat = "table", config: Confi
     """List facts with every reported value over time and its sources."""
     import json
 
+    format = _list_format(format)
     ledger, _ = _ledger(db, config)
     facts = ledger.facts()
     if format == "json":
@@ -67,6 +79,8 @@ def track_facts(db: DbOption = None, format: ListFormat = "table", config: Confi
 def track_show(fact: Annotated[str, typer.Argument(help="A fact's number from `track facts`, or part of its key.")],
                db: DbOption = None, config: ConfigOption = None) -> None:
     """Show one fact: each reported value, its interval, date and source sentence."""
+    if not fact.strip():
+        raise InputError("give a fact's number or part of its key (see `claimcheck track facts`)")
     ledger, _ = _ledger(db, config)
     found = ledger.fact(fact)
     print(found.key)
@@ -84,6 +98,7 @@ def review_list(
     """List findings with their review status."""
     import json
 
+    format = _list_format(format)
     ledger, _ = _ledger(db, config)
     records = ledger.findings(status)
     if format == "json":

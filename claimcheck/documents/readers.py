@@ -33,9 +33,14 @@ def read_text(text: str, id: str = "<text>", format: str = "text", path: str | N
     return document
 
 
+def display_name(path: str | Path) -> str:
+    """A path as text that can always be printed and stored: undecodable bytes in file names become escapes."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def read_document(path: str | Path, encoding: str | None = None) -> Document:
     """One file (or ``-`` for stdin); raises InputError when it cannot be read as a text document."""
-    name = str(path)
+    name = display_name(path)
     if name == STDIN:
         text = decode(sys.stdin.buffer.read(), "<stdin>", encoding)
         format = "html" if text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")) else "text"
@@ -99,7 +104,7 @@ def _expand(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator
             if not found:
                 problems.append(InputError(
                     f"no readable documents in this directory (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})", name))
-            yield from (str(file) for file in found)
+            yield from found
         else:
             yield name
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,9 @@ class IngestReport:
     findings: int = 0
 
 
-def open_ledger(path: str | Path = "claimcheck.db") -> "Ledger":
-    return Ledger(SQLiteStore(path))
+def open_ledger(path: str | Path = "claimcheck.db", create: bool = True) -> "Ledger":
+    """The ledger in ``path``; ``create=False`` refuses a path with no ledger (for commands that only read)."""
+    return Ledger(SQLiteStore(path, create=create))
 
 
 def content_hash(document: Document) -> str:
@@ -34,10 +36,13 @@ def content_hash(document: Document) -> str:
 
 
 def lineage(finding: Finding) -> str:
-    """A finding's family across revisions: its rule, its fact (or measure) and its documents."""
-    subject = finding.fact or "|".join(sorted({claim.measure or "" for claim in finding.claims}))
-    docs = "|".join(sorted({claim.doc for claim in finding.claims}))
-    return hashlib.sha256(f"{finding.rule}\x1f{subject}\x1f{docs}".encode("utf-8")).hexdigest()[:16]
+    """A finding's family across revisions and new sources: its rule and fact (a finding about one fact stays in
+    the family when a source is added or a number changes); without a fact, its rule, measures and documents."""
+    if finding.fact:
+        subject = finding.fact
+    else:
+        subject = "|".join(sorted({claim.measure or "" for claim in finding.claims} | {claim.doc for claim in finding.claims}))
+    return hashlib.sha256(f"{finding.rule}\x1f{subject}".encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def claims_digest(claims: list[Claim]) -> str:
@@ -53,9 +58,11 @@ class Ledger:
         self.store.close()
 
     # ---- ingest --------------------------------------------------------------------------------------------
-    def ingest(self, items: Iterable[str | Path | Document], rules=None, options=None, who: str | None = None) -> IngestReport:
-        """Add documents (idempotent by content; a changed page becomes a new version linked to the old one)
-        and re-run the checks over the current versions, keeping review state by fingerprint. One transaction."""
+    def ingest(self, items: Iterable[str | Path | Document], rules=None, options=None, who: str | None = None,
+               dataset=None, encoding: str | None = None) -> IngestReport:
+        """Add documents (idempotent by content; a changed page becomes a new version linked to the old one, a page
+        put back as it was makes that version current again) and re-run the checks over the current versions,
+        keeping review state by fingerprint. One transaction."""
         from ..api import extract_document
         from ..checking import resolve_rules, run_checks
         from ..documents import read_documents
@@ -65,41 +72,41 @@ class Ledger:
         documents = [i for i in items if isinstance(i, Document)]
         paths = [i for i in items if not isinstance(i, Document)]
         if paths:
-            documents += read_documents(paths)
+            documents += read_documents(paths, encoding=encoding, dataset=dataset)
+        batch: dict[str, Document] = {}
+        for document in documents:  # one path given twice, or as a file and inside a folder, is one document
+            document.id = self._canonical(document)
+            batch.setdefault(content_hash(document), document)
+        candidates = [(key, document) for key, document in batch.items() if not self._is_current(key, document.id)]
+        extracted = {key: extract_document(document, options) for key, document in candidates}
         report = IngestReport()
-        fresh = []
-        for document in documents:
-            if self.store.document_by_hash(content_hash(document)) is not None:
-                report.unchanged.append(document.id)
-            else:
-                fresh.append((document, extract_document(document, options)))
         with self.store.transaction():
-            for document, claims in fresh:
+            for key, document in batch.items():
+                known = self.store.document_by_hash(key)  # looked up again under the write lock
                 previous = self.store.current_version(document.id)
-                document_id = self.store.add_document(document, content_hash(document), previous["id"] if previous else None)
-                self.store.add_claims(document_id, claims)
-                (report.revised if previous else report.added).append(document.id)
+                if known is not None and known["current"]:
+                    report.unchanged.append(document.id)
+                elif known is not None:
+                    self.store.set_current(known["id"], document.id)
+                    report.revised.append(document.id)
+                else:
+                    document_id = self.store.add_document(document, key, previous["id"] if previous else None)
+                    self.store.add_claims(document_id, extracted.get(key) or extract_document(document, options))
+                    (report.revised if previous else report.added).append(document.id)
             current = self.store.documents(current_only=True)
             stored = self.store.claims([document_id for document_id, _ in current])
             claim_ids = {id(claim): claim_id for claim_id, _, claim in stored}
-            result = run_checks([document for _, document in current], [claim for _, _, claim in stored], rule_set)
+            result = run_checks([document for _, document in current], [claim for _, _, claim in stored], rule_set,
+                                root=self.folder)
             present = set()
             for finding in result.findings:
-                digest, family = claims_digest(finding.claims), lineage(finding)
+                digest, family = claims_digest(finding.subject or finding.claims), lineage(finding)
                 ancestor = self.store.ancestor(family, finding.fingerprint)
                 finding_id, before = self.store.save_finding(finding, digest, [claim_ids[id(c)] for c in finding.claims], family)
                 present.add(finding_id)
                 if before is None:
                     report.new_findings += 1
-                    if ancestor is not None and ancestor["review"] == "dismissed" and ancestor["claims_digest"] != digest:
-                        # the same rule, fact and sources with changed claims: the dismissal no longer covers it
-                        self.store.set_review(finding_id, "open", None, None, who or "claimcheck", from_status="dismissed",
-                                              event_note=f"reopened: the claims of dismissed finding #{ancestor['id']} changed")
-                        report.reopened += 1
-                    elif ancestor is not None and ancestor["review"] != "open" and ancestor["claims_digest"] == digest:
-                        # reworded around the same numbers: the desk's decision still holds
-                        self.store.set_review(finding_id, ancestor["review"], None, None, who or "claimcheck",
-                                              event_note=f"carried over from finding #{ancestor['id']}: same claims, reworded")
+                    report.reopened += self._follow(finding_id, ancestor, digest, who)
                 elif before["claims_digest"] != digest and self._review(finding_id) == "dismissed":
                     self.store.set_review(finding_id, "open", None, None, who or "claimcheck",
                                           event_note="reopened: the claims of this dismissed finding changed")
@@ -107,6 +114,34 @@ class Ledger:
             self.store.mark_absent(present)
             report.findings = len(result.findings)
         return report
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.store.path).resolve().parent
+
+    def _canonical(self, document: Document) -> str:
+        """Documents are known by their path relative to the ledger's folder, however they were given."""
+        if not document.path:
+            return document.id
+        relative = os.path.relpath(Path(document.path).resolve(), self.folder)
+        return relative + (document.id[len(document.path):] if document.id.startswith(document.path) else "")
+
+    def _is_current(self, key: str, doc: str) -> bool:
+        known = self.store.document_by_hash(key)
+        return known is not None and bool(known["current"])
+
+    def _follow(self, finding_id: int, ancestor, digest: str, who: str | None) -> int:
+        """A new finding in the family of one the desk already decided: carry the decision when the claims are
+        the same (reworded), reopen with a note when they changed. Returns 1 when it reopened one."""
+        if ancestor is None or ancestor["review"] == "open":
+            return 0
+        if ancestor["claims_digest"] == digest:
+            self.store.set_review(finding_id, ancestor["review"], None, None, who or "claimcheck",
+                                  event_note=f"carried over from finding #{ancestor['id']}: same claims, reworded")
+            return 0
+        self.store.set_review(finding_id, "open", None, None, who or "claimcheck", from_status=ancestor["review"],
+                              event_note=f"reopened: the claims of {ancestor['review']} finding #{ancestor['id']} changed")
+        return 1
 
     def _review(self, finding_id: int) -> str:
         return self.store.finding(finding_id)["review"]

@@ -24,9 +24,13 @@ def now() -> str:
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, create: bool = True):
         self.path = str(path)
         file = Path(path)
+        if file.is_dir():
+            raise InputError("is a directory, not a ledger file: give a file name with --db", self.path)
+        if not file.exists() and not create:
+            raise InputError("no such ledger (create one with `claimcheck track add PATH --db FILE`)", self.path)
         if file.exists() and file.stat().st_size and file.read_bytes()[:16] != _SQLITE_HEADER:
             raise InputError("not a claimcheck ledger (not an SQLite database); give another --db path", self.path)
         try:
@@ -41,19 +45,36 @@ class SQLiteStore:
             self.connection.close()
             raise InputError(f"ledger schema version {version} is newer than this claimcheck supports ({SCHEMA_VERSION}): "
                              "upgrade claimcheck to open it", self.path)
-        if version and not self._is_ledger():
-            raise InputError("not a claimcheck ledger (unknown tables)", self.path)
+        if (version and not self._is_ledger()) or (not version and self._tables()):
+            self.connection.close()
+            raise InputError("not a claimcheck ledger (another program's database): give another --db path", self.path)
         self.connection.execute("PRAGMA journal_mode = WAL")
-        self._migrate(version)
+        self._migrate()
+
+    def _tables(self) -> set[str]:
+        return {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def _is_ledger(self) -> bool:
-        names = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return {"documents", "claims", "findings", "reviews"} <= names
+        return {"documents", "claims", "findings", "reviews"} <= self._tables()
 
-    def _migrate(self, version: int) -> None:
-        for number in range(version, SCHEMA_VERSION):
+    def _migrate(self) -> None:
+        """Apply the migrations not yet applied; the version is read again under the write lock, so two
+        processes opening a new ledger at once do not both migrate it."""
+        while True:
+            self.connection.execute("BEGIN IMMEDIATE")
+            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+            self.connection.execute("COMMIT" if version >= SCHEMA_VERSION else "ROLLBACK")
+            if version >= SCHEMA_VERSION:
+                return
             # one script, one transaction: the schema change and its version number land together or not at all
-            self.connection.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+            try:
+                self.connection.executescript(
+                    f"BEGIN IMMEDIATE; {MIGRATIONS[version]}; PRAGMA user_version = {version + 1}; COMMIT;")
+            except sqlite3.OperationalError:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
+                if self.connection.execute("PRAGMA user_version").fetchone()[0] <= version:
+                    raise
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -128,7 +149,8 @@ class SQLiteStore:
         """The latest other finding of the same lineage, with its review status."""
         return self.connection.execute(
             "SELECT findings.*, reviews.status AS review FROM findings JOIN reviews ON reviews.finding_id = findings.id"
-            " WHERE lineage = ? AND fingerprint != ? ORDER BY findings.id DESC LIMIT 1", (lineage, fingerprint)).fetchone()
+            " WHERE lineage = ? AND fingerprint != ? ORDER BY findings.id DESC LIMIT 1",
+            (lineage, fingerprint)).fetchone()
 
     def save_finding(self, finding, digest: str, claim_ids: list[int], lineage: str) -> tuple[int, sqlite3.Row | None]:
         """Insert or update a finding by fingerprint; returns its id and the row as it was before."""
@@ -159,12 +181,17 @@ class SQLiteStore:
             if row["id"] not in present_ids:
                 self.connection.execute("UPDATE findings SET present = 0 WHERE id = ?", (row["id"],))
 
+    def set_current(self, document_id: int, doc: str) -> None:
+        """Make an earlier version current again (a page put back as it was)."""
+        self.connection.execute("UPDATE documents SET current = 0 WHERE doc = ?", (doc,))
+        self.connection.execute("UPDATE documents SET current = 1 WHERE id = ?", (document_id,))
+
     def findings(self, status: str | None = None, present_only: bool = True) -> list[sqlite3.Row]:
         query = ("SELECT findings.*, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
                  " FROM findings JOIN reviews ON reviews.finding_id = findings.id")
         conditions, parameters = [], []
-        if present_only:
-            conditions.append("findings.present = 1")
+        if present_only:  # gone findings stay listed while the desk has decided something about them
+            conditions.append("(findings.present = 1 OR reviews.status IN ('confirmed', 'published', 'needs-source'))")
         if status:
             conditions.append("reviews.status = ?")
             parameters.append(status)
@@ -173,6 +200,8 @@ class SQLiteStore:
         return self.connection.execute(query + " ORDER BY findings.id", parameters).fetchall()
 
     def finding(self, finding_id: int) -> sqlite3.Row | None:
+        if not -(2 ** 63) <= finding_id < 2 ** 63:
+            return None
         return self.connection.execute(
             "SELECT findings.*, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
             " FROM findings JOIN reviews ON reviews.finding_id = findings.id WHERE findings.id = ?", (finding_id,)).fetchone()

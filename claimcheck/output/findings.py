@@ -73,7 +73,7 @@ def markdown(findings: Sequence[Finding], summary: dict) -> str:
     if findings:
         lines += ["| status | severity | rule | finding | where |", "|---|---|---|---|---|"]
         for finding in findings:
-            where = "<br>".join(f"`{c.doc}:{c.line}:{c.column}` {_escape(c.text)}" for c in finding.claims)
+            where = "<br>".join(f"{_escape(f'{c.doc}:{c.line}:{c.column}')} {_escape(c.text)}" for c in finding.claims)
             lines.append(f"| {finding.status} | {finding.severity} | `{finding.rule}` | {_escape(finding.message)} | {where} |")
     else:
         lines.append("No findings.")
@@ -81,7 +81,10 @@ def markdown(findings: Sequence[Finding], summary: dict) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Table-cell text that Markdown (and GitHub's HTML in it) shows as written."""
+    import html
+
+    return html.escape(text, quote=False).replace("|", "\\|").replace("`", "\\`").replace("\n", " ")
 
 
 def highlighted_sentence(claims: Sequence[Claim]):

@@ -25,14 +25,17 @@ def write_github(result, findings, stream: TextIO) -> None:
     order = {"error": 0, "warning": 1, "info": 2}
     used = dict.fromkeys(CAPS, 0)
     left_out = 0
-    for finding in sorted(findings, key=lambda f: (f.status != "violated", order[f.severity])):
+    ranked = sorted(findings, key=lambda f: (f.status != "violated", order[f.severity]))
+    for finding in ranked:
         command = _COMMAND[finding.severity] if finding.status == "violated" else "notice"
-        if used[command] >= CAPS[command]:
+        cap = CAPS[command] - (1 if command == "notice" else 0)  # keep one notice to say what was left out
+        if used[command] >= cap:
             left_out += 1
             continue
         used[command] += 1
         where = locate(finding.claims[0], documents)
-        properties = f"file={_escape_property(where.path)},line={where.line},col={where.column},title={_escape_property(finding.rule)}"
+        position = "" if where.approximate else f",line={where.line},col={where.column}"
+        properties = f"file={_escape_property(where.path)}{position},title={_escape_property(finding.rule)}"
         stream.write(f"::{command} {properties}::{_escape_data(finding.message)}\n")
     if left_out:
         stream.write(f"::notice::{left_out} more findings not annotated (GitHub shows at most 10 per kind and step); see the job summary\n")
@@ -40,5 +43,12 @@ def write_github(result, findings, stream: TextIO) -> None:
     if summary_path:
         from .findings import markdown
 
-        with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(markdown(findings, result.summary))
+        try:
+            with open(summary_path, "a", encoding="utf-8") as summary:
+                summary.write(markdown(findings, result.summary))
+        except OSError as error:
+            import warnings
+
+            from ..errors import ClaimcheckWarning
+
+            warnings.warn(ClaimcheckWarning(f"{summary_path}: cannot write the job summary ({error.strerror})"))

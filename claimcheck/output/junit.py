@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import TextIO
+import re
 from xml.etree import ElementTree
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text XML 1.0 can hold: control characters (terminal escapes in scraped text) become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def write_junit(result, findings, stream: TextIO) -> None:
@@ -20,10 +28,10 @@ def write_junit(result, findings, stream: TextIO) -> None:
         suite = ElementTree.SubElement(suites, "testsuite", name=rule.id)
         suite_failures = 0
         for document in result.documents:
-            case = ElementTree.SubElement(suite, "testcase", name=document.id, classname=f"claimcheck.{rule.id}")
+            case = ElementTree.SubElement(suite, "testcase", name=_xml(document.id), classname=f"claimcheck.{rule.id}")
             for finding in violated.get((rule.id, document.id), []):
-                failure = ElementTree.SubElement(case, "failure", message=finding.message, type=finding.severity)
-                failure.text = "\n".join(f"{c.doc}:{c.line}:{c.column}: {c.sentence}" for c in finding.claims)
+                failure = ElementTree.SubElement(case, "failure", message=_xml(finding.message), type=finding.severity)
+                failure.text = _xml("\n".join(f"{c.doc}:{c.line}:{c.column}: {c.sentence}" for c in finding.claims))
                 suite_failures += 1
         suite.set("tests", str(len(result.documents)))
         suite.set("failures", str(suite_failures))

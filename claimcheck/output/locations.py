@@ -16,7 +16,7 @@ class SourceLocation:
     end_line: int
     end_column: int
     field: str | None = None  # the dataset column, for a row
-
+    approximate: bool = False  # lines of HTML's extracted text, not of the file: give the file, not a line
 
 def locate(claim: Claim, documents: dict[str, Document]) -> SourceLocation:
     document = documents.get(claim.doc)
@@ -26,4 +26,6 @@ def locate(claim: Claim, documents: dict[str, Document]) -> SourceLocation:
                               column or claim.sentence.split(" = ")[0])
     path = document.path if document is not None and document.path else claim.doc
     end_line, end_column = document.line_column(claim.end) if document is not None else (claim.line, claim.column)
-    return SourceLocation(path, max(claim.line, 1), max(claim.column, 1), max(end_line, 1), max(end_column, 1))
+    approximate = document is not None and document.format == "html"
+    return SourceLocation(path, max(claim.line, 1), max(claim.column, 1), max(end_line, 1), max(end_column, 1),
+                          approximate=approximate)

@@ -35,7 +35,7 @@ def sarif_log(result, findings) -> dict:
         locations = [_location(claim, documents) for claim in finding.claims]
         entry = {
             "ruleId": finding.rule,
-            "level": _LEVEL[finding.severity] if finding.status == "violated" else "note",
+            "level": _LEVEL[finding.severity] if finding.status == "violated" else "none",
             "kind": "fail" if finding.status == "violated" else ("pass" if finding.status == "consistent" else "informational"),
             "message": {"text": finding.message},
             "locations": locations[:1],
@@ -55,9 +55,22 @@ def _location(claim, documents) -> dict:
     where = locate(claim, documents)
     region = {"startLine": where.line, "startColumn": where.column, "endLine": where.end_line,
               "endColumn": max(where.end_column, where.column), "snippet": {"text": claim.sentence}}
-    location = {"physicalLocation": {"artifactLocation": {"uri": where.path}, "region": region},
+    physical = {"artifactLocation": {"uri": _uri(where.path)}}
+    if not where.approximate:
+        physical["region"] = region
+    location = {"physicalLocation": physical,
                 "message": {"text": f"{claim.text}" + (f" (column {where.field})" if where.field else "")}}
     return location
+
+
+def _uri(path: str) -> str:
+    """A relative path percent-encoded as a URI reference; an absolute one as a file: URI."""
+    from pathlib import PurePosixPath
+    from urllib.parse import quote
+
+    if path.startswith("/"):
+        return "file://" + quote(path)
+    return quote(str(PurePosixPath(path)))
 
 
 def write_sarif(result, findings, stream: TextIO) -> None:
