@@ -77,8 +77,15 @@ def _has_tool_section(path: Path) -> bool:
     import tomllib
 
     try:
-        return "claimcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+        text = path.read_text(encoding="utf-8")
+        return "claimcheck" in tomllib.loads(text).get("tool", {})
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as error:
+        if "[tool.claimcheck]" in locals().get("text", ""):
+            import warnings
+
+            from .errors import ClaimcheckWarning
+
+            warnings.warn(ClaimcheckWarning(f"{path}: has [tool.claimcheck] but is not valid TOML ({error}); ignored"))
         return False
 
 
@@ -109,7 +116,7 @@ def _relative(config: Path, value: str) -> str:
 
 
 def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
-    if path.name == "pyproject.toml":
+    if path.suffix == ".toml":  # pyproject.toml, or any TOML file given with --config: [tool.claimcheck]
         import tomllib
 
         try:
