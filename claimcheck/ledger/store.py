@@ -48,8 +48,22 @@ class SQLiteStore:
         if (version and not self._is_ledger()) or (not version and self._tables()):
             self.connection.close()
             raise InputError("not a claimcheck ledger (another program's database): give another --db path", self.path)
-        self.connection.execute("PRAGMA journal_mode = WAL")
+        self._wal()
         self._migrate()
+
+    def _wal(self) -> None:
+        """Switch to WAL; another process may hold the lock for a moment, so wait for it like any writer."""
+        import time
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise InputError(f"ledger is busy ({error}): try again", self.path) from None
+                time.sleep(0.1)
 
     def _tables(self) -> set[str]:
         return {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
