@@ -48,7 +48,7 @@ def _stderr(message: str) -> None:
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    _stderr(f"warning: {message}" if not str(message).split(":")[0].strip() else _format_warning(str(message)))
+    _stderr(_format_warning(str(message)))
 
 
 def _format_warning(message: str) -> str:

@@ -29,7 +29,7 @@ _LOCATIVE = {"in", "across", "throughout", "near", "inside", "into", "at", "outs
              "from", "to", "of"}
 _PARTICLE_NAME = re.compile(r"(?:al|el|ez|es|as|ad|ash|an|ar|ibn|bin)-[A-Z]")
 _DISCOURSE = {"however", "meanwhile", "though", "also", "too", "moreover", "nevertheless", "instead", "therefore",
-              "thus", "officials", "said", "say", "analysts", "meanwhile", ","}
+              "thus", "officials", "said", "say", "analysts", ","}
 _OPENERS = {"the", "but", "and", "while", "yet", "so", "however", "meanwhile", "still", "now", "then", "also"}
 _LEADING_SKIPPABLE = {"more", "additional", "extra", "new", "other", "further", "fewer", "such", "the"}
 _TIME_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "night", "fortnight", "quarter"}

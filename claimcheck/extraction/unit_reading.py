@@ -127,9 +127,8 @@ def _to_pint(name: str, dimensions: list[dict]) -> str | None:
     ("square mile" -> "mile ** 2", "kilometre per hour" -> "kilometer / hour")."""
     registry = get_registry()
     simple = (len(dimensions) == 1 and dimensions[0]["power"] == 1) or " " not in name
-    names = [name] if simple else []
     try:
-        if names:
+        if simple:
             try:
                 return str(registry.Unit(_pint_name(name)))
             except Exception:

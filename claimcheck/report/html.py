@@ -103,7 +103,8 @@ def _chart(fact: Fact) -> str:
     axis.grid(alpha=0.3)
     if not dated:
         axis.set_xticks(range(len(sources)), [f"source {i + 1}" for i in range(len(sources))])
-    figure.autofmt_xdate() if dated else None
+    if dated:
+        figure.autofmt_xdate()
     axis.legend(fontsize=7, loc="best")
     figure.tight_layout()
     buffer = io.StringIO()
