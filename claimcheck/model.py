@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import asdict, dataclass, field, fields
-from functools import cached_property
+from dataclasses import dataclass, field, fields
+from functools import cached_property, lru_cache
 from typing import Any
 
 Bound = str  # one of BOUNDS
@@ -84,9 +84,13 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe: unbounded interval ends become None."""
-        data = asdict(self)
+        return self.fields_dict(CLAIM_FIELDS)
+
+    def fields_dict(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """Some fields, JSON-safe (every field is a scalar, so no copying is needed)."""
+        data = {name: getattr(self, name) for name in names}
         for key in ("low", "high"):
-            if data[key] is not None and math.isinf(data[key]):
+            if data.get(key) is not None and math.isinf(data[key]):
                 data[key] = None
         return data
 
@@ -135,14 +139,12 @@ class Finding:
             self.fingerprint = fingerprint(self.rule, self.subject or self.claims)
 
     def to_dict(self) -> dict[str, Any]:
-        claims = []
-        for claim in self.claims:
-            data = claim.to_dict()
-            claims.append({key: data[key] for key in FINDING_CLAIM_FIELDS})
+        claims = [claim.fields_dict(FINDING_CLAIM_FIELDS) for claim in self.claims]
         return {"rule": self.rule, "kind": self.kind, "status": self.status, "severity": self.severity,
                 "message": self.message, "fact": self.fact, "fingerprint": self.fingerprint, "claims": claims}
 
 
+@lru_cache(maxsize=65536)  # many claims share a sentence
 def _normalised(text: str) -> str:
     return " ".join(text.lower().split())
 

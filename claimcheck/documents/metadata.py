@@ -18,6 +18,7 @@ _DATE_PATTERNS = [
     re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
+_DIGIT = re.compile(r"\d")
 _HEAD_LINES = 15
 _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
 _OUTLET_LINE = re.compile(r"^\s*[-–—|]\s*(?P<outlet>[A-Z][\w .&'-]{2,40})\s*$")
@@ -27,13 +28,28 @@ _DATE_META = re.compile(r"^(?:published|date|updated|posted)\s*:\s*(?P<date>.+)$
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """Every full calendar date in ``text`` as (start, end, date)."""
+    if not _DIGIT.search(text):
+        return []
     found = []
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
-            parsed = _parse(" ".join(match.group("d", "m", "y")))
+            parsed = _from_parts(*match.group("y", "m", "d"))
             if parsed:
                 found.append((match.start(), match.end(), parsed))
     return sorted(found)
+
+
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _from_parts(year: str, month: str, day: str) -> date | None:
+    """A date from the pieces a pattern matched (month as digits or as a name)."""
+    number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower())
+    try:
+        return date(int(year), number, int(day)) if number else None
+    except ValueError:  # 31 February
+        return None
 
 
 def _parse(text: str) -> date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import warnings
@@ -45,16 +46,16 @@ def read_document(path: str | Path, encoding: str | None = None) -> Document:
         text = decode(sys.stdin.buffer.read(), "<stdin>", encoding)
         format = "html" if text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")) else "text"
         return read_text(text, id=STDIN, format=format)
-    file = Path(path)
-    if not file.exists():
-        raise InputError("no such file or directory", name)
-    if file.is_dir():
-        raise InputError("is a directory", name)
     try:
-        data = file.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except FileNotFoundError:
+        raise InputError("no such file or directory", name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", name) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", name) from None
-    format = SUPPORTED_SUFFIXES.get(file.suffix.lower(), "text")
+    format = SUPPORTED_SUFFIXES.get(os.path.splitext(name)[1].lower(), "text")
     return read_text(decode(data, name, encoding), id=name, format=format, path=name)
 
 
@@ -96,17 +97,23 @@ def _expand(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator
         if not entry.exists():
             problems.append(InputError("no such file or directory", name))
         elif entry.is_dir():
-            found = sorted(
-                file for file in entry.rglob("*")
-                if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in file.relative_to(entry).parts)
-            )
+            found = _walk(name)
             if not found:
                 problems.append(InputError(
                     f"no readable documents in this directory (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})", name))
             yield from found
         else:
             yield name
+
+
+def _walk(folder: str) -> list[str]:
+    """Supported files under ``folder`` in sorted order (by path components), hidden files and folders skipped."""
+    found = []
+    for directory, folders, files in os.walk(str(Path(folder))):  # "./corpus/" is read as "corpus"
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(os.path.join(directory, name) for name in files
+                     if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES)
+    return sorted(found, key=lambda path: Path(path).parts)
 
 
 def _from_html(html: str, id: str, path: str | None) -> Document:
