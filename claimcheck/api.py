@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import warnings
+from contextlib import contextmanager
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +12,8 @@ from typing import TYPE_CHECKING
 from .documents import read_documents, read_text
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions, extract_claims
-from .cache import ExtractionCache
-from .checking import CheckResult, resolve_rules, run_checks
+from .cache import ResultCache
+from .checking import CheckResult, document_identities, resolve_rules, run_checks
 from .documents import DatasetSpec
 from .extraction.batch import extract_many
 from .model import CLAIM_FIELDS, Claim, Document, Finding
@@ -54,9 +56,22 @@ def check(paths_or_documents: Iterable[str | Path | Document] | str | Path, rule
 def check_result(paths_or_documents, rules=None, bundled: bool = True, options: ExtractionOptions | None = None,
                  progress=None, jobs: int = 1, cache_dir: str | Path | None = None, encoding: str | None = None,
                  dataset: DatasetSpec | None = None, baseline: str | Path | None = None,
-                 suppressions: str | Path | None = None, root: str | Path | None = None) -> CheckResult:
+                 suppressions: str | Path | None = None, root: str | Path | None = None,
+                 reuse_findings: bool = False) -> CheckResult:
     """Like :func:`check`, with the documents, claims, facts, a coverage summary and, given a baseline or
-    suppressions file, what they held back (``result.shown`` is what is left)."""
+    suppressions file, what they held back (``result.shown`` is what is left).
+
+    With ``cache_dir``, unchanged documents are not extracted or checked again. With ``reuse_findings`` too,
+    a run whose documents, rules and settings are all unchanged reports the findings stored by the last such
+    run; its ``claims`` and ``facts`` are then left empty (``summary`` still counts them).
+    """
+    with collector_paused():
+        return _check_result(paths_or_documents, rules, bundled, options, progress, jobs, cache_dir, encoding, dataset,
+                             baseline, suppressions, root, reuse_findings)
+
+
+def _check_result(paths_or_documents, rules, bundled, options, progress, jobs, cache_dir, encoding, dataset, baseline,
+                  suppressions, root, reuse_findings) -> CheckResult:
     from .baseline import read_baseline, read_suppressions, triage
 
     rule_set = resolve_rules(rules, bundled)  # a broken rule file stops the run before any document is read
@@ -70,12 +85,49 @@ def check_result(paths_or_documents, rules=None, bundled: bool = True, options: 
     if paths:
         documents += read_documents(paths, encoding=encoding, dataset=dataset)
     options = options or ExtractionOptions()
-    cache = ExtractionCache(cache_dir, options.cache_key()) if cache_dir else None
-    claims = extract_many(documents, options, jobs=jobs, cache=cache, progress=progress)
-    result = run_checks(documents, claims, rule_set, Path(root) if root else None)
+    cache = ResultCache(cache_dir, options.cache_key()) if cache_dir else None
+    root = Path(root) if root else None
+    identities = document_identities(documents, root)
+    run = cache.run_key(documents, identities, rule_set.digest()) if cache is not None and reuse_findings else None
+    result = _reused(cache, run, documents, rule_set) if run else None
+    if result is None:
+        diagnostics: list[Diagnostic] = []
+        if cache is not None:
+            cache.recall_memos()
+        claims = extract_many(documents, options, jobs=jobs, cache=cache, progress=progress, diagnostics=diagnostics)
+        result = run_checks(documents, claims, rule_set, root, cache=cache, identities=identities)
+        if cache is not None:
+            cache.keep_memos()
+        if run:
+            summary = result.summary
+            counts = {key: summary[key] for key in ("claims", "claims_checked", "facts")}
+            cache.put_run(run, result.findings, diagnostics, counts)
     if known is not None or accepted is not None or any(document.ignores for document in documents):
         result.triage = triage(result.findings, documents, known, accepted)
     return result
+
+
+@contextmanager
+def collector_paused():
+    """A run makes no reference cycles, so the cyclic garbage collector would only rescan its claims and findings
+    (hundreds of thousands of objects on a large corpus) again and again: it is paused for the run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _reused(cache: ResultCache, run: str, documents: list[Document], rule_set) -> CheckResult | None:
+    stored = cache.get_run(run)
+    if stored is None:
+        return None
+    for diagnostic in stored["diagnostics"]:
+        warnings.warn(ClaimcheckWarning(str(diagnostic)), stacklevel=3)
+    return CheckResult(documents, [], [], stored["findings"], rules=[rule.id for rule in rule_set.rules],
+                       rule_set=rule_set, counts=stored["counts"])
 
 
 def findings_frame(findings: Iterable[Finding]) -> "pd.DataFrame":

@@ -1,59 +1,293 @@
-"""A per-document cache of extracted claims, keyed by content hash, extractor version and the settings
-that change extraction. Entries are written to a temporary file and renamed into place, so concurrent runs
-and interrupted runs never leave a half-written entry; an unreadable entry is simply recomputed."""
+"""Results of earlier runs, so that a re-run does only the work its changes call for.
+
+Two kinds of entry live in the cache folder:
+
+- per document, keyed by its content, the extractor version and the settings that change extraction:
+  its claims and diagnostics, and the findings of the document-local rules (with the digest of the
+  rule set that produced them);
+- per run, keyed by every document's key and identity, the rule set and the extraction settings: the
+  findings of the whole run, which an unchanged re-run reports without reading a claim.
+
+Entries are written to a temporary file and renamed into place, so concurrent and interrupted runs never
+leave a half-written entry; an unreadable entry is simply recomputed.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
+import operator
 import os
 import tempfile
-from dataclasses import asdict, astuple
+from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import Diagnostic
-from .model import Claim, Document
+from .memo import memos
+from .model import CLAIM_FIELDS, Claim, Document, Finding
 
-CACHE_FORMAT = "2"  # claims stored as rows in field order
+CACHE_FORMAT = "4"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position
+_MEMO_LIMIT = 50_000  # answers kept per memo
+_RUNS_KEPT = 8  # run entries kept (most recent first): one per corpus and configuration a project checks
 
 
-class ExtractionCache:
+class ResultCache:
     def __init__(self, folder: str | Path, settings_key: str):
-        self.folder = Path(folder) / f"claims-v{CACHE_FORMAT}"
+        self.root = str(folder)
+        self.folder = Path(folder) / f"documents-v{CACHE_FORMAT}"
+        self._folder = str(self.folder)
+        self.runs = Path(folder) / f"runs-v{CACHE_FORMAT}"
+        self.facts = Path(folder) / f"facts-v{CACHE_FORMAT}"
         self.settings_key = settings_key
         self.hits = self.misses = 0
+        self._entries: dict[str, dict] = {}  # document entries read or written in this run
+        self._keys: dict[int, tuple[Document, str]] = {}  # id(document) -> (document, key), for this run
 
+    # ---- documents ------------------------------------------------------------------------------------
     def key(self, document: Document) -> str:
+        known = self._keys.get(id(document))
+        if known is not None and known[0] is document:
+            return known[1]
+        key = self._key(document)
+        self._keys[id(document)] = (document, key)
+        return key
+
+    def _key(self, document: Document) -> str:
         digest = hashlib.sha256()
-        for part in (self.settings_key, __version__, document.id, document.text, document.date or "", str(document.row or ""),
-                     json.dumps(document.values, sort_keys=True)):
+        for part in (self.settings_key, __version__, document.id, document.text, document.date or "", document.outlet or "",
+                     str(document.row or ""), json.dumps(document.values, sort_keys=True) if document.values else ""):
             digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def has(self, document: Document) -> bool:
+        """Whether an entry was stored for this document (it may still turn out unreadable)."""
+        key = self.key(document)
+        found = key in self._entries or os.path.isfile(self._path(key))
+        self.misses += not found
+        return found
 
     def get(self, document: Document) -> tuple[list[Claim], list[Diagnostic]] | None:
+        """The claims and diagnostics extracted from this document before, or None."""
+        entry = self._entry(self.key(document))
         try:
-            data = json.loads(self._path(self.key(document)).read_text(encoding="utf-8"))
-            claims = [Claim(*(float("inf") if v == "inf" else v for v in row)) for row in data["claims"]]
-            diagnostics = [Diagnostic(**item) for item in data.get("diagnostics", [])]
-        except (OSError, ValueError, KeyError, TypeError):
+            claims = [claim_from_row(row) for row in entry["claims"]]
+            diagnostics = [Diagnostic(**item) for item in entry.get("diagnostics", [])]
+        except (KeyError, TypeError, ValueError):
             self.misses += 1
             return None
         self.hits += 1
         return claims, diagnostics
 
     def put(self, document: Document, claims: list[Claim], diagnostics: list[Diagnostic] = ()) -> None:
-        path = self._path(self.key(document))
+        key = self.key(document)
+        entry = {"claims": [claim_row(claim) for claim in claims], "diagnostics": [asdict(d) for d in diagnostics]}
+        self._entries[key] = entry
+        _write_json(self._path(key), entry)
+
+    def local_findings(self, document: Document, rules: str, claims: list[Claim]) -> tuple[list[Finding], list[Claim]] | None:
+        """The document-local findings and checked claims stored for the rule set with digest ``rules``."""
+        checks = self._entry(self.key(document)).get("checks")
+        if not isinstance(checks, dict) or checks.get("rules") != rules:
+            return None
+        return _decode_checks(checks, claims)
+
+    def put_local_findings(self, document: Document, rules: str, claims: list[Claim], findings: list[Finding],
+                           checked: list[Claim]) -> None:
+        key = self.key(document)
+        entry = self._entry(key)
+        checks = _encode_checks(claims, findings, checked)
+        if "claims" in entry and checks is not None:
+            entry["checks"] = {"rules": rules, **checks}
+            _write_json(self._path(key), entry)
+
+    # ---- facts ----------------------------------------------------------------------------------------
+    def fact_key(self, fact: str, rules: str, claims: list[Claim]) -> str:
+        """A fact's claims as the rules across documents read them (where in the text they sit is left out:
+        an edit elsewhere in a document does not change what its figures say)."""
+        digest = hashlib.sha256(f"{__version__}\0{rules}\0{fact}".encode("utf-8", "surrogateescape"))
+        # marshal format 2 writes every value out (no back-references that depend on object identity)
+        digest.update(marshal.dumps(tuple(map(_compared, claims)), 2))
+        return digest.hexdigest()
+
+    def fact_findings(self, key: str, claims: list[Claim]) -> tuple[list[Finding], list[Claim]] | None:
+        path = self.facts / key[:2] / f"{key}.json"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            items = [[("inf" if isinstance(v, float) and v == float("inf") else v) for v in astuple(c)] for c in claims]
-            handle, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"claims": items, "diagnostics": [asdict(d) for d in diagnostics]}, stream)
-            os.replace(temporary, path)
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            os.utime(path)  # recently used: kept when entries no run has used lately are pruned
+        except (OSError, ValueError):
+            return None
+        return _decode_checks(stored, claims) if isinstance(stored, dict) else None
+
+    def put_fact_findings(self, key: str, claims: list[Claim], findings: list[Finding], checked: list[Claim]) -> None:
+        checks = _encode_checks(claims, findings, checked)
+        if checks is not None:
+            _write_json(self.facts / key[:2] / f"{key}.json", checks)
+
+    def _entry(self, key: str) -> dict:
+        entry = self._entries.get(key)
+        if entry is None:
+            try:
+                with open(self._path(key), encoding="utf-8") as stream:
+                    entry = json.loads(stream.read())
+            except (OSError, ValueError):
+                entry = {}
+            if not isinstance(entry, dict):
+                entry = {}
+            self._entries[key] = entry
+        return entry
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self._folder, key[:2], key + ".json")  # plain strings: thousands are built per run
+
+    # ---- remembered answers of slow libraries ----------------------------------------------------------
+    def recall_memos(self) -> None:
+        """Teach the process's memos (see :mod:`claimcheck.memo`) what earlier runs worked out."""
+        for name, found in memos().items():
+            try:
+                with open(self._memo_path(name), encoding="utf-8") as stream:
+                    stored = json.loads(stream.read())
+            except (OSError, ValueError):
+                continue
+            if isinstance(stored, dict) and stored.get("stamp") == _library_stamp() and isinstance(stored.get("answers"), dict):
+                found.learn(stored["answers"])
+
+    def keep_memos(self) -> None:
+        """Store what the memos worked out in this run, beside what was stored before (up to a limit)."""
+        for name, found in memos().items():
+            new = found.drain()
+            if new:
+                answers = dict(list(found.known.items())[-_MEMO_LIMIT:])
+                _write_json(self._memo_path(name), {"stamp": _library_stamp(), "answers": answers})
+
+    def _memo_path(self, name: str) -> str:
+        return os.path.join(self.root, f"memos-v{CACHE_FORMAT}", f"{name}.json")
+
+    # ---- runs -----------------------------------------------------------------------------------------
+    def run_key(self, documents: list[Document], identities: dict[str, str], rules: str) -> str:
+        digest = hashlib.sha256(f"{self.settings_key}\0{__version__}\0{rules}".encode())
+        for document in documents:
+            digest.update(f"\0{identities.get(document.id, document.id)}\0{self.key(document)}".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def get_run(self, key: str) -> dict[str, Any] | None:
+        """A run's findings, diagnostics and counts, as :meth:`put_run` stored them."""
+        path = self.runs / f"{key}.json"
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            os.utime(path)  # recently used: kept when older runs are pruned
+            claims = [claim_from_row(row) for row in stored["claims"]]
+            return {"findings": decode_findings(stored["findings"], claims),
+                    "diagnostics": [Diagnostic(**item) for item in stored["diagnostics"]], "counts": dict(stored["counts"])}
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def put_run(self, key: str, findings: list[Finding], diagnostics: list[Diagnostic], counts: dict[str, int]) -> None:
+        quoted: dict[int, Claim] = {}
+        for finding in findings:
+            for claim in [*finding.claims, *(finding.subject or [])]:
+                quoted.setdefault(id(claim), claim)
+        positions = {identity: i for i, identity in enumerate(quoted)}
+        encoded = encode_findings(findings, positions)
+        if encoded is None:
+            return
+        _write_json(self.runs / f"{key}.json", {"claims": [claim_row(claim) for claim in quoted.values()],
+                                                "findings": encoded, "diagnostics": [asdict(d) for d in diagnostics],
+                                                "counts": counts})
+        self._prune_runs()
+
+    def _prune_runs(self) -> None:
+        """Keep the most recent runs, and the fact entries they (or any later run) used."""
+        try:
+            entries = sorted(self.runs.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+            for path in entries[_RUNS_KEPT:]:
+                path.unlink(missing_ok=True)
+            if len(entries) >= _RUNS_KEPT:
+                oldest = entries[_RUNS_KEPT - 1].stat().st_mtime
+                for path in self.facts.glob("*/*.json"):
+                    if path.stat().st_mtime < oldest:
+                        path.unlink(missing_ok=True)
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            pass  # another run pruned first
+
+
+@lru_cache(maxsize=1)
+def _library_stamp() -> str:
+    """Remembered answers hold for these versions only."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = [__version__]
+    for package in ("quantulum3", "simplemma", "pint"):
+        try:
+            versions.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            versions.append(f"{package} ?")
+    return "; ".join(versions)
+
+
+# ---- encoding -------------------------------------------------------------------------------------------
+
+def claim_row(claim: Claim) -> list:
+    return [getattr(claim, name) for name in CLAIM_FIELDS]  # scalars; infinite bounds are written as Infinity
+
+
+def claim_from_row(row: list) -> Claim:
+    return Claim(*row)
+
+
+#: The claim fields the rules across documents read (not where the claim sits in its text).
+_compared = operator.attrgetter("doc", "text", "value", "low", "high", "bound", "is_range", "unit", "measure", "place",
+                                "actor", "date", "event", "qualifier")
+
+
+def _encode_checks(claims: list[Claim], findings: list[Finding], checked: list[Claim]) -> dict | None:
+    positions = {id(claim): i for i, claim in enumerate(claims)}
+    encoded = encode_findings(findings, positions)
+    if encoded is None:
+        return None
+    return {"findings": encoded, "checked": [positions[id(claim)] for claim in checked]}
+
+
+def _decode_checks(stored: dict, claims: list[Claim]) -> tuple[list[Finding], list[Claim]] | None:
+    try:
+        return decode_findings(stored["findings"], claims), [claims[i] for i in stored["checked"]]
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+def encode_findings(findings: list[Finding], positions: dict[int, int]) -> list[list] | None:
+    """Findings as rows whose claims are positions in a claims table; None when a claim is not in it."""
+    try:
+        return [[f.rule, f.kind, f.status, f.severity, f.message, f.fact, f.fingerprint,
+                 [positions[id(claim)] for claim in f.claims],
+                 None if f.subject is None else [positions[id(claim)] for claim in f.subject]] for f in findings]
+    except KeyError:
+        return None
+
+
+def decode_findings(rows: list[list], claims: list[Claim]) -> list[Finding]:
+    findings = []
+    for rule, kind, status, severity, message, fact, fingerprint, quoted, subject in rows:
+        findings.append(Finding(rule, kind, status, severity, message, [claims[i] for i in quoted], fact, fingerprint,
+                                None if subject is None else [claims[i] for i in subject]))
+    return findings
+
+
+def _write_json(path: str | Path, data: Any) -> None:
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(json.dumps(data))  # one call to the C encoder, not many small writes
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a cache that cannot be written only costs time

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import os
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from .checks import CHECKS, CheckContext
+from .cache import ResultCache
+from .checks import DOCUMENT_CHECKS, FACT_CHECKS, CheckContext
 from .model import Claim, Document, Fact, Finding, fingerprint
 from .rules import RuleSet, load_rules
 
@@ -25,6 +28,7 @@ class CheckResult:
     rules: list[str] = field(default_factory=list)
     rule_set: RuleSet | None = None
     triage: object | None = None  # baseline.Triage, when a baseline or suppressions were applied
+    counts: dict[str, int] | None = None  # claims, claims_checked and facts, when findings were reused without them
 
     @property
     def shown(self) -> list[Finding]:
@@ -39,12 +43,13 @@ class CheckResult:
     def summary(self) -> dict:
         statuses = Counter(finding.status for finding in self.findings)
         violated = Counter(finding.severity for finding in self.findings if finding.status == "violated")
+        counts = self.counts or {"claims": len(self.claims), "claims_checked": self.checked, "facts": len(self.facts)}
         return {
             "documents": len(self.documents),
-            "claims": len(self.claims),
-            "claims_checked": self.checked,
-            "claims_unchecked": len(self.claims) - self.checked,
-            "facts": len(self.facts),
+            "claims": counts["claims"],
+            "claims_checked": counts["claims_checked"],
+            "claims_unchecked": counts["claims"] - counts["claims_checked"],
+            "facts": counts["facts"],
             "findings": {status: statuses.get(status, 0) for status in STATUS_ORDER},
             "violated_by_severity": {severity: violated.get(severity, 0) for severity in SEVERITY_ORDER},
             "rules": len(self.rules),
@@ -68,12 +73,10 @@ def resolve_rules(rules: RuleSet | Iterable[str | Path] | None, bundled: bool = 
 def document_identity(document: Document, root: Path | None = None) -> str:
     """What findings are fingerprinted by: the file relative to the project root (so running from another
     folder changes nothing), and for a dataset row its id, or its text when the row has no id column."""
-    import os
-
     if not document.path:
         return document.id
     try:
-        path = os.path.relpath(Path(document.path).resolve(), (root or Path.cwd()).resolve())
+        path = os.path.relpath(_real_path(document.path), _real_directory(str(root or Path.cwd())))
     except ValueError:  # another drive on Windows
         path = document.path
     if document.format == "row":
@@ -82,17 +85,63 @@ def document_identity(document: Document, root: Path | None = None) -> str:
     return path
 
 
-def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, root: Path | None = None) -> CheckResult:
-    context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
+def document_identities(documents: list[Document], root: Path | None = None) -> dict[str, str]:
+    return {document.id: document_identity(document, root) for document in documents}
+
+
+@lru_cache(maxsize=1024)
+def _real_directory(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def _real_path(path: str) -> str:
+    """os.path.realpath, resolving each folder once (thousands of files share a few folders)."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(_real_directory(folder), name)
+
+
+def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, root: Path | None = None,
+               cache: ResultCache | None = None, identities: dict[str, str] | None = None) -> CheckResult:
+    """The rules within documents a document at a time, then the rules across documents a fact at a time;
+    with a cache, the findings of unchanged documents and unchanged facts are reused."""
+    digest = rules.digest() if cache is not None else ""
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_document[claim.doc].append(claim)
+    within = [rule for rule in rules.rules if rule.kind in DOCUMENT_CHECKS]
     findings: list[Finding] = []
-    specific_first = sorted(rules.rules, key=lambda rule: bool(rule.option("fallback", False)))
-    for rule in specific_first:
-        findings.extend(CHECKS[rule.kind](rule, context))
-    identities = {document.id: document_identity(document, root) for document in documents}
+    checked: set[int] = set()
+    for document in documents:
+        own = by_document.get(document.id, [])
+        stored = cache.local_findings(document, digest, own) if cache is not None else None
+        if stored is None:
+            context = CheckContext(documents={document.id: document}, claims=own, rules=rules)
+            found = [finding for rule in within for finding in DOCUMENT_CHECKS[rule.kind](rule, context)]
+            stored = found, [claim for claim in own if id(claim) in context.checked]
+            if cache is not None:
+                cache.put_local_findings(document, digest, own, *stored)
+        findings.extend(stored[0])
+        checked.update(id(claim) for claim in stored[1])
+    context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
+    across = sorted((rule for rule in rules.rules if rule.kind in FACT_CHECKS),
+                    key=lambda rule: bool(rule.option("fallback", False)))  # specific rules judge a pair first
+    for fact in context.facts if across else ():
+        key = cache.fact_key(fact.key, digest, fact.claims) if cache is not None else ""
+        stored = cache.fact_findings(key, fact.claims) if cache is not None else None
+        if stored is None:
+            found = [finding for rule in across for finding in FACT_CHECKS[rule.kind](rule, context, fact)]
+            stored = found, [claim for claim in fact.claims if id(claim) in context.checked]
+            if cache is not None:
+                cache.put_fact_findings(key, fact.claims, *stored)
+        findings.extend(stored[0])
+        checked.update(id(claim) for claim in stored[1])
+    identities = identities or document_identities(documents, root)
     for finding in findings:
         finding.fingerprint = fingerprint(finding.rule, finding.subject or finding.claims, identities)
     findings.sort(key=sort_key)
-    return CheckResult(documents, claims, context.facts, findings, checked=len(context.checked),
+    return CheckResult(documents, claims, context.facts, findings, checked=len(checked),
                        rules=[rule.id for rule in rules.rules], rule_set=rules)
 
 

@@ -7,12 +7,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .memo import memo
 from .model import Claim, Fact
 from .rules.model import Synonyms
 from .units import get_registry
 
 
-@lru_cache(maxsize=4096)
+@memo("simplemma-lemmas")
 def singular(word: str) -> str:
     """The lemma of a head noun ('caches' -> 'cache', 'militiamen' -> 'militiaman'), by simplemma."""
     import simplemma
@@ -51,6 +52,7 @@ def dimension(unit: str) -> str:
     return str(get_registry().Unit(unit).dimensionality)
 
 
+@lru_cache(maxsize=8192)
 def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | None:
     """An actor or place under its alias group; "Iraq and Syria" and "Syria and Iraq" are one place."""
     if name is None:
@@ -69,39 +71,61 @@ def _totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
             places[(claim.doc, measure_key(claim.measure, synonyms))].update(claim.place.split(" and "))
     scopes = {}
     for claim in claims:
-        named = places.get((claim.doc, measure_key(claim.measure, synonyms)), set())
-        if claim.place is None and len(named) >= 2:
-            scopes[id(claim)] = " and ".join(sorted(named))
+        if claim.place is None:
+            named = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
+            if len(named) >= 2:
+                scopes[id(claim)] = " and ".join(sorted(named))
     return scopes
 
 
 def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
-    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    groups: dict[tuple[str, str, str | None], list[Fact]] = defaultdict(list)
     facts: list[Fact] = []
     claims = list(claims)
     totals = _totals_scope(claims, synonyms)
+    scopes: dict[tuple, tuple] = {}  # (measure, unit, event, actor, place) -> (group, actor, place): claims repeat these
+    placed: dict[tuple, dict[tuple, Fact]] = defaultdict(dict)  # group -> (actor, place) -> the fact they joined
     for claim in claims:
-        key = measure_key(claim.measure, synonyms)
-        if key is None:
+        signature = (claim.measure, claim.unit, claim.event, claim.actor, totals.get(id(claim), claim.place))
+        scope = scopes.get(signature)
+        if scope is None:
+            scope = scopes[signature] = _scope(claim, signature[4], synonyms)
+        group, actor, place = scope
+        if group is None:
             continue
-        event = claim.event if claim.event in _GROUPED_EVENTS else None
-        group = (key, dimension(claim.unit), event)
-        actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
-        place = canonical_name("place", totals.get(id(claim), claim.place), synonyms)
+        fact = placed[group].get((actor, place))
+        if fact is not None:  # the same scope as an earlier claim, and no fact of the group has changed since
+            fact.claims.append(claim)
+            continue
         for fact in groups[group]:
             if _same_scope(fact.actor, actor, fact.place, place):
                 fact.claims.append(claim)
+                before = (fact.actor, fact.place)
                 fact.actor = fact.actor or actor
                 fact.place = fact.place or place
+                if (fact.actor, fact.place) != before:
+                    placed[group].clear()  # a fact that took an actor or place may no longer match earlier scopes
+                placed[group][(actor, place)] = fact
                 break
         else:
-            fact = Fact(key="", measure=key, actor=actor, place=place, dimension=group[1], claims=[claim], event=event)
+            fact = Fact(key="", measure=group[0], actor=actor, place=place, dimension=group[1], claims=[claim], event=group[2])
             groups[group].append(fact)
             facts.append(fact)
+            placed[group][(actor, place)] = fact
     for fact in facts:
         fact.key = " | ".join([fact.measure + (f" ({fact.event})" if fact.event else ""), fact.actor or "*",
                                fact.place or "*", fact.dimension])
     return facts
+
+
+def _scope(claim: Claim, place: str | None, synonyms: Synonyms) -> tuple:
+    """(measure key, dimension, grouped event), actor and place of a claim; no group when it names no measure."""
+    key = measure_key(claim.measure, synonyms)
+    if key is None:
+        return None, None, None
+    event = claim.event if claim.event in _GROUPED_EVENTS else None
+    actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
+    return (key, dimension(claim.unit), event), actor, canonical_name("place", place, synonyms)
 
 
 _SIDE_WORDS = {"regime", "government", "rebel", "rebels", "opposition", "enemy", "militia", "insurgent", "coalition",

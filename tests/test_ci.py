@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 import pytest
 
 import claimcheck
-from claimcheck.cache import ExtractionCache
+from claimcheck.cache import ResultCache
 from claimcheck.documents import DatasetSpec
 from claimcheck.extraction import ExtractionOptions
 from conftest import EXAMPLES, ROOT
@@ -198,7 +198,7 @@ def test_cache_reextracts_only_the_edited_document(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(EXAMPLES, corpus)
     options = ExtractionOptions()
-    first = ExtractionCache(tmp_path / "cache", options.cache_key())
+    first = ResultCache(tmp_path / "cache", options.cache_key())
     claims = claimcheck.check_result([corpus], cache_dir=None).claims
     from claimcheck.extraction.batch import extract_many
 
@@ -206,7 +206,7 @@ def test_cache_reextracts_only_the_edited_document(tmp_path):
     assert (first.hits, first.misses) == (0, 6)
     page = corpus / "weekly-roundup.txt"
     page.write_text(page.read_text().replace("two servicemen", "three servicemen"))
-    second = ExtractionCache(tmp_path / "cache", options.cache_key())
+    second = ResultCache(tmp_path / "cache", options.cache_key())
     again = extract_many(claimcheck.read_documents([corpus]), options, cache=second)
     assert (second.hits, second.misses) == (5, 1)
     assert [c.value for c in again if c.measure == "servicemen"] == [3.0]

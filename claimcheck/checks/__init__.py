@@ -8,13 +8,20 @@ from .range import check_range
 from .reference import check_reference
 from .sum import check_sum
 
-CHECKS = {
+#: Kinds whose findings each come from one document's claims: run a document at a time, so that an
+#: unchanged document's findings can be reused. Each is called as ``check(rule, context)``.
+DOCUMENT_CHECKS = {
     "sum": check_sum,
-    "agree": check_agree,
     "range": check_range,
     "partition": check_partition,
     "change": check_change,
     "reference": check_reference,
 }
 
-__all__ = ["CHECKS", "CheckContext"]
+#: Kinds that compare the claims of one fact across documents: run a fact at a time, so that a fact whose
+#: claims are unchanged can be reused. Each is called as ``check(rule, context, fact)``.
+FACT_CHECKS = {
+    "agree": check_agree,
+}
+
+__all__ = ["DOCUMENT_CHECKS", "FACT_CHECKS", "CheckContext"]

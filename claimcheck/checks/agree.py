@@ -13,31 +13,31 @@ _LOWER = (">", ">=")
 _UPPER = ("<", "<=")
 
 
-def check_agree(rule: Rule, context: CheckContext) -> list[Finding]:
+def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
+    """Findings of one agree rule on one fact; a fallback rule skips pairs a specific rule has judged."""
     findings: list[Finding] = []
     window = rule.option("_window") or context.rules.window
     applicable = context.applicable(rule)
-    for fact in context.facts:
-        claims = [claim for claim in fact.claims if id(claim) in applicable]
-        if len({claim.doc for claim in claims}) < 2 and not rule.option("within_document", False):
+    claims = [claim for claim in fact.claims if id(claim) in applicable]
+    if len({claim.doc for claim in claims}) < 2 and not rule.option("within_document", False):
+        return findings
+    groups = _groups(claims)
+    for first, second in _pairs(claims, rule.option("within_document", False)):
+        pair = frozenset((id(first), id(second)))
+        if rule.option("fallback", False) and pair in context.judged_pairs:
             continue
-        groups = _groups(claims)
-        for first, second in _pairs(claims, rule.option("within_document", False)):
-            pair = frozenset((id(first), id(second)))
-            if rule.option("fallback", False) and pair in context.judged_pairs:
-                continue
-            context.judged_pairs.add(pair)
-            finding = _judge(rule, context, fact, first, second, window)
-            # quote every source that says the same as each side (a few at most)
-            left, right = finding.claims
-            finding.subject = [left, right]
-            quoted = _sources(left, groups, exclude={right.doc})
-            finding.claims = quoted + _sources(right, groups, exclude={claim.doc for claim in quoted})
-            repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims
-                        if c is not left and c is not right]
-            if repeated:
-                finding.message += f"; the same figures also in {', '.join(repeated)}"
-            findings.append(finding)
+        context.judged_pairs.add(pair)
+        finding = _judge(rule, context, fact, first, second, window)
+        # quote every source that says the same as each side (a few at most)
+        left, right = finding.claims
+        finding.subject = [left, right]
+        quoted = _sources(left, groups, exclude={right.doc})
+        finding.claims = quoted + _sources(right, groups, exclude={claim.doc for claim in quoted})
+        repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims
+                    if c is not left and c is not right]
+        if repeated:
+            finding.message += f"; the same figures also in {', '.join(repeated)}"
+        findings.append(finding)
     return findings
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from ..facts import build_facts, dimension, head_key, measure_key
@@ -14,6 +15,7 @@ from ..rules.model import Rule, RuleSet, Tolerance
 from ..units import get_registry
 
 INF = math.inf
+FINGERPRINTED_LATER = "-"  # run_checks fingerprints every finding once it knows the documents' identities
 
 
 @dataclass
@@ -21,26 +23,27 @@ class CheckContext:
     documents: dict[str, Document]
     claims: list[Claim]
     rules: RuleSet
-    facts: list[Fact] = field(default_factory=list)
     checked: set[int] = field(default_factory=set)  # ids of claims some rule looked at
     judged_pairs: set[frozenset[int]] = field(default_factory=set)  # claim pairs an agree rule compared
 
-    _keys: dict[int, tuple] = field(default_factory=dict, repr=False)
+    _keys: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _wanted: dict[str, tuple] = field(default_factory=dict, repr=False)
     _applicable: dict[str, tuple[list[Claim], set[int]]] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        if not self.facts:
-            self.facts = build_facts(self.claims, self.rules.synonyms)
+    @cached_property
+    def facts(self) -> list[Fact]:
+        """Grouped when a rule first asks: only rules across documents need them."""
+        return build_facts(self.claims, self.rules.synonyms)
 
     # ---- which claims a rule looks at --------------------------------------------------------------
     def keys(self, claim: Claim) -> tuple[str | None, str | None, str]:
-        """(measure key, head key, dimension) of a claim, computed once."""
-        found = self._keys.get(id(claim))
+        """(measure key, head key, dimension) of a claim, computed once per measure and unit."""
+        signature = (claim.measure, claim.unit)
+        found = self._keys.get(signature)
         if found is None:
             synonyms = self.rules.synonyms
             found = (measure_key(claim.measure, synonyms), head_key(claim.measure, synonyms), dimension(claim.unit))
-            self._keys[id(claim)] = found
+            self._keys[signature] = found
         return found
 
     def applies(self, rule: Rule, claim: Claim) -> bool:
@@ -65,9 +68,26 @@ class CheckContext:
     def _for(self, rule: Rule) -> tuple[list[Claim], set[int]]:
         found = self._applicable.get(rule.id)
         if found is None:
-            claims = [claim for claim in self.claims if self.applies(rule, claim)]
+            # whether a rule applies depends on a claim's measure and unit only: decided once per pair
+            verdicts = [self.applies(rule, claim) for claim in self._signatures[0]]
+            claims = [claim for claim, signature in zip(self.claims, self._signatures[1]) if verdicts[signature]]
             found = self._applicable[rule.id] = (claims, {id(claim) for claim in claims})
         return found
+
+    @cached_property
+    def _signatures(self) -> tuple[list[Claim], list[int]]:
+        """A claim of each distinct (measure, unit), and for every claim the position of its pair."""
+        positions: dict[tuple, int] = {}
+        examples: list[Claim] = []
+        of_claim = []
+        for claim in self.claims:
+            signature = (claim.measure, claim.unit)
+            position = positions.get(signature)
+            if position is None:
+                position = positions[signature] = len(examples)
+                examples.append(claim)
+            of_claim.append(position)
+        return examples, of_claim
 
     def mark(self, *claims: Claim) -> None:
         self.checked.update(id(claim) for claim in claims)
@@ -91,7 +111,7 @@ class CheckContext:
     def finding(self, rule: Rule, status: str, message: str, claims: list[Claim], fact: str | None = None) -> Finding:
         self.mark(*claims)
         return Finding(rule=rule.id, kind=rule.kind, status=status, severity=rule.severity if status == "violated" else "info",
-                       message=message, claims=claims, fact=fact)
+                       message=message, claims=claims, fact=fact, fingerprint=FINGERPRINTED_LATER)
 
 
 def parse_date(text: str | None) -> date | None:

@@ -10,6 +10,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..memo import memo
 from ..units import get_registry
 from .lexicon import CURRENCY_WORDS
 
@@ -77,9 +78,9 @@ def _window(after: str) -> str:
 def _unit_first_words() -> frozenset[str]:
     """First words of every unit name and symbol quantulum3 knows: a window that starts with none of
     them holds no unit, and quantulum3 (the slow part) need not read it."""
-    from quantulum3 import load
+    from .quantulum import quantulum_load
 
-    units = load.units("en_US")
+    units = quantulum_load().units("en_US")
     words = set()
     for surface in list(units.surfaces_all) + list(units.symbols_all):
         match = _FIRST_WORD.match(surface)
@@ -91,9 +92,20 @@ def _unit_first_words() -> frozenset[str]:
 _FIRST_WORD = re.compile(r"\s*-?([^\s\d/.,()\[\]-]+)")
 
 
-@lru_cache(maxsize=4096)
 def _quantulum_unit(window: str) -> UnitReading | None:
-    from quantulum3 import parser
+    found = _quantulum_reading(window)
+    return UnitReading(*found) if found else None
+
+
+@memo("quantulum3-unit-readings")
+def _quantulum_reading(window: str) -> list | None:
+    """quantulum3's reading of the words after a number, as (unit, length, kind): remembered across runs."""
+    reading = _read_with_quantulum(window)
+    return [reading.unit, reading.length, reading.kind] if reading else None
+
+
+def _read_with_quantulum(window: str) -> UnitReading | None:
+    from .quantulum import quantulum_parser
 
     first = _FIRST_WORD.match(window)
     if not first or first.group(1).lower() not in _unit_first_words():
@@ -101,7 +113,7 @@ def _quantulum_unit(window: str) -> UnitReading | None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        quantities = parser.parse("1" + window.replace("-", " ", 1) if window.startswith("-") else "1" + window)
+        quantities = quantulum_parser().parse("1" + window.replace("-", " ", 1) if window.startswith("-") else "1" + window)
     if not quantities or quantities[0].span[0] != 0:
         return None
     found = quantities[0]

@@ -93,5 +93,13 @@ class RuleSet:
     default_tolerance: Tolerance = field(default_factory=lambda: Tolerance(rel=0.05, points=0.5))
     files: list[str] = field(default_factory=list)
 
+    def digest(self) -> str:
+        """Changes whenever anything the checks read changes: what cached findings are keyed by."""
+        import hashlib
+
+        content = repr((self.rules, self.synonyms.measure, self.synonyms.actor, self.synonyms.place, self.window,
+                        self.default_tolerance))
+        return hashlib.sha256(content.encode("utf-8", "surrogateescape")).hexdigest()
+
     def by_id(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)

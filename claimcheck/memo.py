@@ -1,0 +1,62 @@
+"""Remembered answers of slow pure functions (quantulum3's reading of a unit phrase, simplemma's lemma of
+a word), kept for the process and, through the result cache, from one run to the next: a run that extracts
+one edited document then rarely pays quantulum3's or simplemma's start-up.
+
+Answers must be JSON values (the cache stores them as such).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+_MEMOS: dict[str, Memo] = {}
+
+
+class Memo:
+    def __init__(self, name: str, function: Callable[[str], Any]):
+        self.name = name
+        self.function = function
+        self.known: dict[str, Any] = {}
+        self.new: dict[str, Any] = {}  # answers worked out since the last drain(): not yet stored
+
+    def __call__(self, argument: str) -> Any:
+        try:
+            return self.known[argument]
+        except KeyError:
+            answer = self.known[argument] = self.new[argument] = self.function(argument)
+            return answer
+
+    def learn(self, answers: dict[str, Any], new: bool = False) -> None:
+        self.known.update(answers)
+        if new:
+            self.new.update(answers)
+
+    def drain(self) -> dict[str, Any]:
+        new, self.new = self.new, {}
+        return new
+
+
+def memo(name: str) -> Callable[[Callable[[str], Any]], Memo]:
+    """Decorator: remember the function's answers under ``name``."""
+
+    def register(function: Callable[[str], Any]) -> Memo:
+        _MEMOS[name] = found = Memo(name, function)
+        return found
+
+    return register
+
+
+def memos() -> dict[str, Memo]:
+    return _MEMOS
+
+
+def drain_all() -> dict[str, dict[str, Any]]:
+    """New answers of every memo (a worker process sends these back with its results)."""
+    return {name: found.drain() for name, found in _MEMOS.items()}
+
+
+def learn_all(answers: dict[str, dict[str, Any]], new: bool = False) -> None:
+    for name, known in answers.items():
+        if name in _MEMOS:
+            _MEMOS[name].learn(known, new)
