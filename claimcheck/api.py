@@ -17,6 +17,7 @@ from .checking import CheckResult, document_identities, resolve_rules, run_check
 from .documents import DatasetSpec
 from .extraction.batch import extract_many
 from .model import CLAIM_FIELDS, Claim, Document, Finding
+from .rerun import remember, reused, stored_run
 
 if TYPE_CHECKING:  # pandas is imported when a DataFrame is asked for, not at start-up
     import pandas as pd
@@ -88,8 +89,8 @@ def _check_result(paths_or_documents, rules, bundled, options, progress, jobs, c
     cache = ResultCache(cache_dir, options.cache_key()) if cache_dir else None
     root = Path(root) if root else None
     identities = document_identities(documents, root)
-    run = cache.run_key(documents, identities, rule_set.digest()) if cache is not None and reuse_findings else None
-    result = _reused(cache, run, documents, rule_set) if run else None
+    reuse = cache is not None and reuse_findings
+    result = reused(cache, documents, identities, rule_set, options) if reuse else None
     if result is None:
         diagnostics: list[Diagnostic] = []
         if cache is not None:
@@ -98,10 +99,8 @@ def _check_result(paths_or_documents, rules, bundled, options, progress, jobs, c
         result = run_checks(documents, claims, rule_set, root, cache=cache, identities=identities)
         if cache is not None:
             cache.keep_memos()
-        if run:
-            summary = result.summary
-            counts = {key: summary[key] for key in ("claims", "claims_checked", "facts")}
-            cache.put_run(run, result.findings, diagnostics, counts)
+        if reuse:
+            remember(cache, documents, identities, rule_set, stored_run(cache, result, diagnostics))
     if known is not None or accepted is not None or any(document.ignores for document in documents):
         result.triage = triage(result.findings, documents, known, accepted)
     return result
@@ -118,16 +117,6 @@ def collector_paused():
     finally:
         if enabled:
             gc.enable()
-
-
-def _reused(cache: ResultCache, run: str, documents: list[Document], rule_set) -> CheckResult | None:
-    stored = cache.get_run(run)
-    if stored is None:
-        return None
-    for diagnostic in stored["diagnostics"]:
-        warnings.warn(ClaimcheckWarning(str(diagnostic)), stacklevel=3)
-    return CheckResult(documents, [], [], stored["findings"], rules=[rule.id for rule in rule_set.rules],
-                       rule_set=rule_set, counts=stored["counts"])
 
 
 def findings_frame(findings: Iterable[Finding]) -> "pd.DataFrame":

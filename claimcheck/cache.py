@@ -20,7 +20,7 @@ import marshal
 import operator
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,9 +30,22 @@ from .errors import Diagnostic
 from .memo import memos
 from .model import CLAIM_FIELDS, Claim, Document, Finding
 
-CACHE_FORMAT = "4"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position
+CACHE_FORMAT = "5"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position
 _MEMO_LIMIT = 50_000  # answers kept per memo
 _RUNS_KEPT = 8  # run entries kept (most recent first): one per corpus and configuration a project checks
+
+
+@dataclass
+class StoredRun:
+    """A run as the cache keeps it: enough to report it again, or to patch it when documents were only reworded."""
+
+    findings: list[Finding]
+    diagnostics: list[Diagnostic]
+    counts: dict[str, int]  # claims, claims_checked, facts
+    #: per document, in order: [key, digest of its compared claims, claims, positions read by rules within
+    #: the document, positions read by rules across documents]
+    documents: list[list]
+    where: dict[int, tuple[int, int]]  # id(quoted claim) -> (document position, position among its claims)
 
 
 class ResultCache:
@@ -45,7 +58,8 @@ class ResultCache:
         self.settings_key = settings_key
         self.hits = self.misses = 0
         self._entries: dict[str, dict] = {}  # document entries read or written in this run
-        self._keys: dict[int, tuple[Document, str]] = {}  # id(document) -> (document, key), for this run
+        self._keys: dict[int, tuple[Document, str]] = {}
+        self._stored_answers: dict[str, int] = {}  # memo name -> answers its file held when recalled  # id(document) -> (document, key), for this run
 
     # ---- documents ------------------------------------------------------------------------------------
     def key(self, document: Document) -> str:
@@ -148,6 +162,7 @@ class ResultCache:
     def recall_memos(self) -> None:
         """Teach the process's memos (see :mod:`claimcheck.memo`) what earlier runs worked out."""
         for name, found in memos().items():
+            self._stored_answers[name] = 0
             try:
                 with open(self._memo_path(name), encoding="utf-8") as stream:
                     stored = json.loads(stream.read())
@@ -155,12 +170,13 @@ class ResultCache:
                 continue
             if isinstance(stored, dict) and stored.get("stamp") == _library_stamp() and isinstance(stored.get("answers"), dict):
                 found.learn(stored["answers"])
+                self._stored_answers[name] = len(stored["answers"])
 
     def keep_memos(self) -> None:
         """Store what the memos worked out in this run, beside what was stored before (up to a limit)."""
         for name, found in memos().items():
             new = found.drain()
-            if new:
+            if name in self._stored_answers and (new or len(found.known) > self._stored_answers[name]):
                 answers = dict(list(found.known.items())[-_MEMO_LIMIT:])
                 _write_json(self._memo_path(name), {"stamp": _library_stamp(), "answers": answers})
 
@@ -174,30 +190,48 @@ class ResultCache:
             digest.update(f"\0{identities.get(document.id, document.id)}\0{self.key(document)}".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
-    def get_run(self, key: str) -> dict[str, Any] | None:
-        """A run's findings, diagnostics and counts, as :meth:`put_run` stored them."""
+    def corpus_key(self, documents: list[Document], identities: dict[str, str], rules: str) -> str:
+        """The same documents (by identity, whatever they say), rules and settings: runs that can be patched."""
+        digest = hashlib.sha256(f"{self.settings_key}\0{__version__}\0{rules}".encode())
+        for document in documents:
+            digest.update(f"\0{identities.get(document.id, document.id)}".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def get_run(self, key: str) -> StoredRun | None:
+        """A run's findings as :meth:`put_run` stored them."""
         path = self.runs / f"{key}.json"
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
             os.utime(path)  # recently used: kept when older runs are pruned
             claims = [claim_from_row(row) for row in stored["claims"]]
-            return {"findings": decode_findings(stored["findings"], claims),
-                    "diagnostics": [Diagnostic(**item) for item in stored["diagnostics"]], "counts": dict(stored["counts"])}
+            return StoredRun(decode_findings(stored["findings"], claims),
+                             [Diagnostic(**item) for item in stored["diagnostics"]], dict(stored["counts"]),
+                             stored["documents"], {id(claim): tuple(at) for claim, at in zip(claims, stored["where"], strict=True)})
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
-    def put_run(self, key: str, findings: list[Finding], diagnostics: list[Diagnostic], counts: dict[str, int]) -> None:
+    def latest_run(self, corpus: str) -> StoredRun | None:
+        """The last run stored for this corpus key."""
+        try:
+            with open(self.runs / f"latest-{corpus}.txt", encoding="utf-8") as stream:
+                key = stream.read().strip()
+        except OSError:
+            return None
+        return self.get_run(key) if key.isalnum() else None
+
+    def put_run(self, key: str, corpus: str, run: StoredRun) -> None:
         quoted: dict[int, Claim] = {}
-        for finding in findings:
+        for finding in run.findings:
             for claim in [*finding.claims, *(finding.subject or [])]:
                 quoted.setdefault(id(claim), claim)
-        positions = {identity: i for i, identity in enumerate(quoted)}
-        encoded = encode_findings(findings, positions)
-        if encoded is None:
+        if not all(identity in run.where for identity in quoted):
             return
-        _write_json(self.runs / f"{key}.json", {"claims": [claim_row(claim) for claim in quoted.values()],
-                                                "findings": encoded, "diagnostics": [asdict(d) for d in diagnostics],
-                                                "counts": counts})
+        encoded = encode_findings(run.findings, {identity: i for i, identity in enumerate(quoted)})
+        _write_json(self.runs / f"{key}.json", {
+            "claims": [claim_row(claim) for claim in quoted.values()], "where": [run.where[i] for i in quoted],
+            "findings": encoded, "diagnostics": [asdict(d) for d in run.diagnostics], "counts": run.counts,
+            "documents": run.documents})
+        _write_text(self.runs / f"latest-{corpus}.txt", key)
         self._prune_runs()
 
     def _prune_runs(self) -> None:
@@ -231,8 +265,7 @@ def _library_stamp() -> str:
 
 # ---- encoding -------------------------------------------------------------------------------------------
 
-def claim_row(claim: Claim) -> list:
-    return [getattr(claim, name) for name in CLAIM_FIELDS]  # scalars; infinite bounds are written as Infinity
+claim_row = operator.attrgetter(*CLAIM_FIELDS)  # a claim's fields as a tuple of scalars (infinite bounds: Infinity)
 
 
 def claim_from_row(row: list) -> Claim:
@@ -242,6 +275,11 @@ def claim_from_row(row: list) -> Claim:
 #: The claim fields the rules across documents read (not where the claim sits in its text).
 _compared = operator.attrgetter("doc", "text", "value", "low", "high", "bound", "is_range", "unit", "measure", "place",
                                 "actor", "date", "event", "qualifier")
+
+
+def compared_digest(claims: list[Claim]) -> str:
+    """What a document's claims say, leaving out where they sit: equal before and after a rewording."""
+    return hashlib.sha256(marshal.dumps(tuple(map(_compared, claims)), 2)).hexdigest()
 
 
 def _encode_checks(claims: list[Claim], findings: list[Finding], checked: list[Claim]) -> dict | None:
@@ -278,13 +316,17 @@ def decode_findings(rows: list[list], claims: list[Claim]) -> list[Finding]:
 
 
 def _write_json(path: str | Path, data: Any) -> None:
+    _write_text(path, json.dumps(data))  # one call to the C encoder, not many small writes
+
+
+def _write_text(path: str | Path, text: str) -> None:
     try:
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(data))  # one call to the C encoder, not many small writes
+                stream.write(text)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -29,6 +29,7 @@ class CheckResult:
     rule_set: RuleSet | None = None
     triage: object | None = None  # baseline.Triage, when a baseline or suppressions were applied
     counts: dict[str, int] | None = None  # claims, claims_checked and facts, when findings were reused without them
+    checked_by: dict[str, set[int]] = field(default_factory=dict)  # "document"/"fact" -> ids of claims those rules read
 
     @property
     def shown(self) -> list[Finding]:
@@ -110,20 +111,17 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.doc].append(claim)
-    within = [rule for rule in rules.rules if rule.kind in DOCUMENT_CHECKS]
     findings: list[Finding] = []
-    checked: set[int] = set()
+    within: set[int] = set()
     for document in documents:
         own = by_document.get(document.id, [])
         stored = cache.local_findings(document, digest, own) if cache is not None else None
         if stored is None:
-            context = CheckContext(documents={document.id: document}, claims=own, rules=rules)
-            found = [finding for rule in within for finding in DOCUMENT_CHECKS[rule.kind](rule, context)]
-            stored = found, [claim for claim in own if id(claim) in context.checked]
+            stored = check_document(document, own, rules)
             if cache is not None:
                 cache.put_local_findings(document, digest, own, *stored)
         findings.extend(stored[0])
-        checked.update(id(claim) for claim in stored[1])
+        within.update(id(claim) for claim in stored[1])
     context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
     across = sorted((rule for rule in rules.rules if rule.kind in FACT_CHECKS),
                     key=lambda rule: bool(rule.option("fallback", False)))  # specific rules judge a pair first
@@ -136,13 +134,25 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
             if cache is not None:
                 cache.put_fact_findings(key, fact.claims, *stored)
         findings.extend(stored[0])
-        checked.update(id(claim) for claim in stored[1])
-    identities = identities or document_identities(documents, root)
+        context.checked.update(id(claim) for claim in stored[1])
+    fingerprint_all(findings, identities or document_identities(documents, root))
+    findings.sort(key=sort_key)
+    return CheckResult(documents, claims, context.facts, findings, checked=len(within | context.checked),
+                       rules=[rule.id for rule in rules.rules], rule_set=rules,
+                       checked_by={"document": within, "fact": context.checked})
+
+
+def check_document(document: Document, claims: list[Claim], rules: RuleSet) -> tuple[list[Finding], list[Claim]]:
+    """The findings of the rules within one document, and the claims they looked at."""
+    context = CheckContext(documents={document.id: document}, claims=claims, rules=rules)
+    found = [finding for rule in rules.rules if rule.kind in DOCUMENT_CHECKS
+             for finding in DOCUMENT_CHECKS[rule.kind](rule, context)]
+    return found, [claim for claim in claims if id(claim) in context.checked]
+
+
+def fingerprint_all(findings: list[Finding], identities: dict[str, str]) -> None:
     for finding in findings:
         finding.fingerprint = fingerprint(finding.rule, finding.subject or finding.claims, identities)
-    findings.sort(key=sort_key)
-    return CheckResult(documents, claims, context.facts, findings, checked=len(checked),
-                       rules=[rule.id for rule in rules.rules], rule_set=rules)
 
 
 def sort_key(finding: Finding) -> tuple:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from typing import Any
@@ -88,7 +89,7 @@ class Claim:
 
     def fields_dict(self, names: tuple[str, ...]) -> dict[str, Any]:
         """Some fields, JSON-safe (every field is a scalar, so no copying is needed)."""
-        data = {name: getattr(self, name) for name in names}
+        data = dict(zip(names, _getter(names)(self)))
         for key in ("low", "high"):
             if data.get(key) is not None and math.isinf(data[key]):
                 data[key] = None
@@ -142,6 +143,11 @@ class Finding:
         claims = [claim.fields_dict(FINDING_CLAIM_FIELDS) for claim in self.claims]
         return {"rule": self.rule, "kind": self.kind, "status": self.status, "severity": self.severity,
                 "message": self.message, "fact": self.fact, "fingerprint": self.fingerprint, "claims": claims}
+
+
+@lru_cache(maxsize=16)
+def _getter(names: tuple[str, ...]):
+    return operator.attrgetter(*names)
 
 
 @lru_cache(maxsize=65536)  # many claims share a sentence

@@ -70,8 +70,8 @@ def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
     problems: list[InputError] = []
     for file in _expand(paths, problems):
         try:
-            if Path(file).suffix.lower() in DATASET_SUFFIXES and file != STDIN:
-                if not Path(file).is_file():
+            if os.path.splitext(file)[1].lower() in DATASET_SUFFIXES and file != STDIN:
+                if not os.path.isfile(file):
                     raise InputError("no such file or directory", file)
                 documents.extend(read_dataset(file, dataset, encoding))
             else:

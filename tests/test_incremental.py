@@ -1,0 +1,167 @@
+"""Incremental checking: what a re-run reuses (documents, facts, whole runs, remembered library answers)
+gives exactly what a run from scratch gives."""
+
+import json
+import shutil
+
+import pytest
+
+import claimcheck
+from claimcheck.checks import FACT_CHECKS
+from claimcheck.memo import Memo
+from conftest import EXAMPLES
+
+WIRE = ("Monday, {day} March 2019\n\nAbout {troops} US troops remain in Syria, officials said on Monday. "
+        "Aid agencies said 1,200 families had fled the town.\n")
+TROOPS = [2000, 2000, 2200, 5200]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, folder)
+    for number, troops in enumerate(TROOPS, 1):
+        (folder / f"wire-{number}.txt").write_text(WIRE.format(day=number + 3, troops=f"{troops:,}"), encoding="utf-8")
+    return folder
+
+
+def snapshot(result):
+    return [finding.to_dict() for finding in result.findings], result.summary
+
+
+def cached_run(corpus, cache, **options):
+    return claimcheck.check_result([corpus], cache_dir=cache, reuse_findings=True, root=corpus.parent, **options)
+
+
+def fresh_run(corpus, **options):
+    return claimcheck.check_result([corpus], root=corpus.parent, **options)
+
+
+def count_agree_calls(monkeypatch) -> list:
+    calls = []
+    original = FACT_CHECKS["agree"]
+
+    def counted(rule, context, fact):
+        calls.append(fact.key)
+        return original(rule, context, fact)
+
+    monkeypatch.setitem(FACT_CHECKS, "agree", counted)
+    return calls
+
+
+def test_an_unchanged_run_reports_the_stored_findings(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    fresh = fresh_run(corpus)
+    first = cached_run(corpus, cache)
+    again = cached_run(corpus, cache)
+    assert snapshot(first) == snapshot(again) == snapshot(fresh)
+    assert len(fresh.findings) > 10 and any(f.status == "violated" for f in fresh.findings)
+    assert first.claims and again.claims == [] and again.summary["claims"] == len(fresh.claims)
+    assert len(list((cache / "runs-v5").glob("*.json"))) == 1
+
+
+def reword(corpus):
+    page = corpus / "wire-2.txt"
+    page.write_text(page.read_text().replace("officials said on Monday", "a spokesman told reporters on Monday"))
+
+
+def correct_figure(corpus):
+    page = corpus / "strike-tally.txt"
+    page.write_text(page.read_text().replace("28 strikes in Iraq", "29 strikes in Iraq"))
+
+
+def remove_page(corpus):
+    (corpus / "wire-3.txt").unlink()
+
+
+def add_page(corpus):
+    (corpus / "wire-5.txt").write_text(WIRE.format(day=9, troops="9,000"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [reword, correct_figure, remove_page, add_page])
+def test_after_an_edit_the_cached_run_equals_a_fresh_one(corpus, tmp_path, change):
+    cache = tmp_path / "cache"
+    before = snapshot(cached_run(corpus, cache))
+    change(corpus)
+    after = snapshot(cached_run(corpus, cache))
+    assert after == snapshot(fresh_run(corpus))
+    assert after != before
+
+
+def test_rewording_a_page_judges_no_fact_again(corpus, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cached_run(corpus, cache)
+    calls = count_agree_calls(monkeypatch)
+    reword(corpus)
+    result = cached_run(corpus, cache)
+    assert calls == []
+    moved = [claim for claim in fresh_run(corpus).claims if claim.doc.endswith("wire-2.txt")]
+    quoted = [claim for finding in result.findings for claim in finding.claims if claim.doc.endswith("wire-2.txt")]
+    assert quoted and all(claim in moved for claim in quoted)  # findings quote the reworded sentence, not the old one
+    assert any("spokesman" in claim.sentence for claim in quoted)
+
+
+def test_correcting_a_figure_judges_only_its_facts_again(corpus, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cached_run(corpus, cache)
+    calls = count_agree_calls(monkeypatch)
+    correct_figure(corpus)
+    result = cached_run(corpus, cache)
+    assert calls and all("strike" in key for key in calls)
+    assert len(set(calls)) < len(result.facts)
+    assert any(f.rule == "parts-sum-to-total" and f.status == "violated" and f.message.startswith("27 + 29 = 56 ≠ 55")
+               for f in result.findings)
+
+
+def test_a_changed_rule_set_is_never_answered_from_the_cache(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    cached_run(corpus, cache)
+    rules = tmp_path / "strict.yaml"
+    rules.write_text("version: 1\nrules:\n  - id: troops-exact\n    kind: agree\n    measures: [troops]\n    tolerance: {rel: 0}\n")
+    cached = cached_run(corpus, cache, rules=[rules])
+    assert snapshot(cached) == snapshot(fresh_run(corpus, rules=[rules]))
+    assert any(finding.rule == "troops-exact" for finding in cached.findings)
+
+
+def test_fingerprints_follow_the_project_root_not_the_cache(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    cached_run(corpus, cache)
+    elsewhere = claimcheck.check_result([corpus], cache_dir=cache, reuse_findings=True, root=corpus)
+    assert snapshot(elsewhere) == snapshot(claimcheck.check_result([corpus], root=corpus))
+    assert snapshot(elsewhere) != snapshot(fresh_run(corpus))
+
+
+def test_damaged_entries_are_worked_out_again(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    cached_run(corpus, cache)
+    for entry in cache.rglob("*.json"):
+        entry.write_text('{"claims": [[1, 2]], "findings": 3, "checks": {"rules": "x"}')
+    reword(corpus)  # so that the run itself is not answered whole
+    assert snapshot(cached_run(corpus, cache)) == snapshot(fresh_run(corpus))
+
+
+def test_library_answers_are_remembered_across_runs(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    cached_run(corpus, cache)
+    lemmas = json.loads((cache / "memos-v5" / "simplemma-lemmas.json").read_text())
+    assert lemmas["answers"]["caches"] == "cache" and "quantulum3" in lemmas["stamp"]
+    units = json.loads((cache / "memos-v5" / "quantulum3-unit-readings.json").read_text())["answers"]
+    assert ["kilometer ** 2", len(" square kilometers"), "physical"] in units.values()
+
+
+def test_a_memo_learns_and_hands_over_what_it_worked_out():
+    calls = []
+    memo = Memo("test", lambda word: calls.append(word) or word.upper())
+    memo.learn({"known": "KNOWN"})
+    assert [memo("known"), memo("new"), memo("new")] == ["KNOWN", "NEW", "NEW"]
+    assert calls == ["new"] and memo.drain() == {"new": "NEW"} and memo.drain() == {}
+
+
+def test_quantulum3_is_imported_without_changing_typeguard():
+    typeguard = pytest.importorskip("typeguard")
+    original = typeguard.typechecked
+    from claimcheck.extraction.quantulum import quantulum_parser
+
+    quantity = quantulum_parser().parse("5 km")[0]
+    assert quantity.unit.name == "kilometre" and quantity.value == 5
+    assert typeguard.typechecked is original
