@@ -40,6 +40,7 @@ SENTENCES = [
     "Residents said they had heard explosions through the night and that several buildings had been damaged.",
     "Talks between the parties are expected to resume next week in the capital, diplomats said.",
 ]
+REWORDINGS = ["a spokesman said", "a ministry official told reporters", "the command said in a statement"]
 CHROME = "Share this article\nRelated: Ministers meet to discuss the 3rd aid package | Podcast 0:00 / 24:{seconds:02d}\n"
 
 
@@ -105,7 +106,7 @@ def main() -> None:
             times["first"].append(run(folder, cache, arguments.jobs))
             times["unchanged"].extend(run(folder, cache, arguments.jobs) for _ in range(2))
             # a reworded sentence: the document's figures say the same, only their positions move
-            path, before = edit(files, r"officials said", f"a spokesman said in round {round + 1}", len(files) // 2)
+            path, before = edit(files, r"officials said", REWORDINGS[round % len(REWORDINGS)], len(files) // 2)
             times["wording"].append(run(folder, cache, arguments.jobs))
             path.write_text(before, encoding="utf-8")
             # a corrected figure: every fact the figure belongs to is judged again
@@ -115,6 +116,8 @@ def main() -> None:
             path.write_text(before, encoding="utf-8")
     first, unchanged, wording, figure = (statistics.median(times[key]) for key in ("first", "unchanged", "wording", "figure"))
     print(f"{arguments.documents} documents, jobs={arguments.jobs or 'all cores'}, medians of {arguments.rounds} rounds")
+    for key, samples in times.items():
+        print(f"  {key:10} " + " ".join(f"{sample:6.2f}" for sample in samples))
     print(f"first run (empty cache):   {first:7.2f} s")
     print(f"re-run, unchanged:         {unchanged:7.2f} s   first / unchanged = {first / unchanged:5.1f}x")
     print(f"re-run, one sentence edit: {wording:7.2f} s   edited / unchanged = {wording / unchanged:4.2f}x")

@@ -37,10 +37,33 @@ def _definitions() -> list[str]:
 
 @lru_cache(maxsize=1)
 def get_registry() -> pint.UnitRegistry:
-    """The shared registry (built once, on first use)."""
-    registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
-    registry.load_definitions(_definitions())
-    return registry
+    """The shared registry (built once, on first use). pint keeps its parse of the definitions in the user's
+    cache folder, which saves most of the time building it takes; without a writable one it is built afresh."""
+    lines = _definitions()
+    try:
+        return _cached_registry("\n".join(lines) + "\n")
+    except Exception:  # no cache folder, or one pint cannot use: build from the definitions
+        registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+        registry.load_definitions(lines)
+        return registry
+
+
+def _cached_registry(definitions: str) -> pint.UnitRegistry:
+    import hashlib
+    import os
+    import tempfile
+
+    from platformdirs import user_cache_dir
+
+    folder = os.path.join(user_cache_dir("claimcheck"), "units")
+    path = os.path.join(folder, f"definitions-{hashlib.sha256(definitions.encode()).hexdigest()[:16]}.txt")
+    if not os.path.exists(path):
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(definitions)
+        os.replace(temporary, path)
+    return pint.UnitRegistry(path, cache_folder=folder, autoconvert_offset_to_baseunit=True)
 
 
 def canonical_unit(name: str) -> str:
