@@ -62,9 +62,10 @@ def check_result(paths_or_documents, rules=None, bundled: bool = True, options: 
     """Like :func:`check`, with the documents, claims, facts, a coverage summary and, given a baseline or
     suppressions file, what they held back (``result.shown`` is what is left).
 
-    With ``cache_dir``, unchanged documents are not extracted or checked again. With ``reuse_findings`` too,
-    a run whose documents, rules and settings are all unchanged reports the findings stored by the last such
-    run; its ``claims`` and ``facts`` are then left empty (``summary`` still counts them).
+    With ``cache_dir``, unchanged documents are not extracted or checked again, nor facts whose figures are
+    unchanged. With ``reuse_findings`` too, a run whose documents, rules and settings are unchanged reports the
+    findings stored by the last such run, and one whose edited documents say the same figures as before patches
+    them (see :mod:`claimcheck.rerun`); its ``claims`` and ``facts`` are then left empty (``summary`` counts them).
     """
     with collector_paused():
         return _check_result(paths_or_documents, rules, bundled, options, progress, jobs, cache_dir, encoding, dataset,
@@ -100,7 +101,7 @@ def _check_result(paths_or_documents, rules, bundled, options, progress, jobs, c
         if cache is not None:
             cache.keep_memos()
         if reuse:
-            remember(cache, documents, identities, rule_set, stored_run(cache, result, diagnostics))
+            remember(cache, documents, identities, rule_set, stored_run(cache, result, diagnostics, identities))
     if known is not None or accepted is not None or any(document.ignores for document in documents):
         result.triage = triage(result.findings, documents, known, accepted)
     return result

@@ -30,7 +30,7 @@ from .errors import Diagnostic
 from .memo import memos
 from .model import CLAIM_FIELDS, Claim, Document, Finding
 
-CACHE_FORMAT = "5"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position
+CACHE_FORMAT = "6"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position
 _MEMO_LIMIT = 50_000  # answers kept per memo
 _RUNS_KEPT = 8  # run entries kept (most recent first): one per corpus and configuration a project checks
 
@@ -197,8 +197,8 @@ class ResultCache:
             digest.update(f"\0{identities.get(document.id, document.id)}".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
-    def get_run(self, key: str) -> StoredRun | None:
-        """A run's findings as :meth:`put_run` stored them."""
+    def get_run(self, key: str, documents: list[list] | None = None) -> StoredRun | None:
+        """A run's findings as :meth:`put_run` stored them (``documents`` as :meth:`latest_documents` gave them)."""
         path = self.runs / f"{key}.json"
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
@@ -206,18 +206,19 @@ class ResultCache:
             claims = [claim_from_row(row) for row in stored["claims"]]
             return StoredRun(decode_findings(stored["findings"], claims),
                              [Diagnostic(**item) for item in stored["diagnostics"]], dict(stored["counts"]),
-                             stored["documents"], {id(claim): tuple(at) for claim, at in zip(claims, stored["where"], strict=True)})
+                             documents or [], {id(claim): tuple(at) for claim, at in zip(claims, stored["where"], strict=True)})
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
-    def latest_run(self, corpus: str) -> StoredRun | None:
-        """The last run stored for this corpus key."""
+    def latest_documents(self, corpus: str) -> tuple[str, list[list]] | None:
+        """The key of the last run stored for this corpus key, and what it knew of each document (small: read
+        before deciding whether that run's findings are worth loading)."""
         try:
-            with open(self.runs / f"latest-{corpus}.txt", encoding="utf-8") as stream:
-                key = stream.read().strip()
-        except OSError:
+            with open(self.runs / f"latest-{corpus}.json", encoding="utf-8") as stream:
+                latest = json.loads(stream.read())
+            return str(latest["run"]), list(latest["documents"])
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return self.get_run(key) if key.isalnum() else None
 
     def put_run(self, key: str, corpus: str, run: StoredRun) -> None:
         quoted: dict[int, Claim] = {}
@@ -229,15 +230,15 @@ class ResultCache:
         encoded = encode_findings(run.findings, {identity: i for i, identity in enumerate(quoted)})
         _write_json(self.runs / f"{key}.json", {
             "claims": [claim_row(claim) for claim in quoted.values()], "where": [run.where[i] for i in quoted],
-            "findings": encoded, "diagnostics": [asdict(d) for d in run.diagnostics], "counts": run.counts,
-            "documents": run.documents})
-        _write_text(self.runs / f"latest-{corpus}.txt", key)
+            "findings": encoded, "diagnostics": [asdict(d) for d in run.diagnostics], "counts": run.counts})
+        _write_json(self.runs / f"latest-{corpus}.json", {"run": key, "documents": run.documents})
         self._prune_runs()
 
     def _prune_runs(self) -> None:
         """Keep the most recent runs, and the fact entries they (or any later run) used."""
         try:
-            entries = sorted(self.runs.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+            entries = sorted((path for path in self.runs.glob("*.json") if not path.name.startswith("latest-")),
+                             key=lambda path: path.stat().st_mtime, reverse=True)
             for path in entries[_RUNS_KEPT:]:
                 path.unlink(missing_ok=True)
             if len(entries) >= _RUNS_KEPT:

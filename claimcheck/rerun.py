@@ -31,10 +31,11 @@ def reused(cache: ResultCache, documents: list[Document], identities: dict[str, 
     if stored is not None:
         _warn(stored.diagnostics)
         return _result(documents, rules, stored)
-    previous = cache.latest_run(cache.corpus_key(documents, identities, rules.digest()))
-    if previous is None or len(previous.documents) != len(documents):
+    latest = cache.latest_documents(cache.corpus_key(documents, identities, rules.digest()))
+    if latest is None or len(latest[1]) != len(documents):
         return None
-    changed = [i for i, document in enumerate(documents) if cache.key(document) != previous.documents[i][0]]
+    run, rows = latest
+    changed = [i for i, document in enumerate(documents) if cache.key(document) != rows[i][0]]
     if not changed or len(changed) > _PATCHED_AT_MOST:
         return None
     diagnostics: list[Diagnostic] = []
@@ -45,8 +46,11 @@ def reused(cache: ResultCache, documents: list[Document], identities: dict[str, 
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.doc].append(claim)
-    if any(compared_digest(by_document[documents[i].id]) != previous.documents[i][1] for i in changed):
+    if any(compared_digest(by_document[documents[i].id]) != rows[i][1] for i in changed):
         return None  # a figure changed: facts and comparisons must be judged again
+    previous = cache.get_run(run, rows)
+    if previous is None:
+        return None
     patched = _patch(previous, documents, changed, by_document, rules, diagnostics)
     order = {document.id: position for position, document in enumerate(documents)}
     patched.diagnostics.sort(key=lambda diagnostic: order.get(diagnostic.doc, -1))
@@ -66,20 +70,29 @@ def remember(cache: ResultCache, documents: list[Document], identities: dict[str
     cache.put_run(cache.run_key(documents, identities, digest), cache.corpus_key(documents, identities, digest), run)
 
 
-def stored_run(cache: ResultCache, result: CheckResult, diagnostics: list[Diagnostic]) -> StoredRun:
+def stored_run(cache: ResultCache, result: CheckResult, diagnostics: list[Diagnostic], identities: dict[str, str]) -> StoredRun:
     """What the cache keeps of a full run."""
+    latest = cache.latest_documents(cache.corpus_key(result.documents, identities, result.rule_set.digest()))
+    known = {row[0]: row[1] for row in latest[1]} if latest else {}  # an unchanged document says the same
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in result.claims:
         by_document[claim.doc].append(claim)
     within, across = result.checked_by.get("document", set()), result.checked_by.get("fact", set())
+    quoted = {id(claim) for finding in result.findings for claim in (*finding.claims, *(finding.subject or ()))}
     rows, where = [], {}
     for position, document in enumerate(result.documents):
         own = by_document.get(document.id, [])
+        read_within, read_across = [], []
         for index, claim in enumerate(own):
-            where[id(claim)] = (position, index)
-        rows.append([cache.key(document), compared_digest(own), len(own),
-                     [i for i, claim in enumerate(own) if id(claim) in within],
-                     [i for i, claim in enumerate(own) if id(claim) in across]])
+            identity = id(claim)
+            if identity in quoted:
+                where[identity] = (position, index)
+            if identity in within:
+                read_within.append(index)
+            if identity in across:
+                read_across.append(index)
+        key = cache.key(document)
+        rows.append([key, known.get(key) or compared_digest(own), len(own), read_within, read_across])
     summary = result.summary
     return StoredRun(result.findings, diagnostics, {key: summary[key] for key in ("claims", "claims_checked", "facts")},
                      rows, where)

@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 import claimcheck
+from claimcheck.cache import CACHE_FORMAT
 from claimcheck.checks import FACT_CHECKS
 from claimcheck.memo import Memo
 from conftest import EXAMPLES
@@ -57,7 +58,8 @@ def test_an_unchanged_run_reports_the_stored_findings(corpus, tmp_path):
     assert snapshot(first) == snapshot(again) == snapshot(fresh)
     assert len(fresh.findings) > 10 and any(f.status == "violated" for f in fresh.findings)
     assert first.claims and again.claims == [] and again.summary["claims"] == len(fresh.claims)
-    assert len(list((cache / "runs-v5").glob("*.json"))) == 1
+    runs = sorted(path.name.split("-")[0] for path in (cache / f"runs-v{CACHE_FORMAT}").glob("*.json"))
+    assert len(runs) == 2 and runs[1] == "latest"  # the run, and the pointer to it for its corpus
 
 
 def reword(corpus):
@@ -143,9 +145,9 @@ def test_damaged_entries_are_worked_out_again(corpus, tmp_path):
 def test_library_answers_are_remembered_across_runs(corpus, tmp_path):
     cache = tmp_path / "cache"
     cached_run(corpus, cache)
-    lemmas = json.loads((cache / "memos-v5" / "simplemma-lemmas.json").read_text())
+    lemmas = json.loads((cache / f"memos-v{CACHE_FORMAT}" / "simplemma-lemmas.json").read_text())
     assert lemmas["answers"]["caches"] == "cache" and "quantulum3" in lemmas["stamp"]
-    units = json.loads((cache / "memos-v5" / "quantulum3-unit-readings.json").read_text())["answers"]
+    units = json.loads((cache / f"memos-v{CACHE_FORMAT}" / "quantulum3-unit-readings.json").read_text())["answers"]
     assert ["kilometer ** 2", len(" square kilometers"), "physical"] in units.values()
 
 
