@@ -32,6 +32,10 @@ class Memo:
         if new:
             self.new.update(answers)
 
+    def forget(self) -> None:
+        self.known.clear()
+        self.new.clear()
+
     def drain(self) -> dict[str, Any]:
         new, self.new = self.new, {}
         return new

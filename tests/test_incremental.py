@@ -167,3 +167,12 @@ def test_quantulum3_is_imported_without_changing_typeguard():
     quantity = quantulum_parser().parse("5 km")[0]
     assert quantity.unit.name == "kilometre" and quantity.value == 5
     assert typeguard.typechecked is original
+
+
+def test_clearing_caches_forgets_remembered_answers():
+    from claimcheck.extraction import clear_caches
+    from claimcheck.facts import singular
+
+    assert singular("caches") == "cache" and "caches" in singular.known
+    clear_caches()
+    assert "caches" not in singular.known and singular.drain() == {}

@@ -6,9 +6,11 @@ from .qualifiers import Bands
 
 def clear_caches() -> None:
     """Forget memoised unit readings (for benchmarks that must not reuse earlier work)."""
-    from .unit_reading import _pint_unit, _quantulum_unit
+    from ..memo import memos
+    from .unit_reading import _pint_unit
 
-    _quantulum_unit.cache_clear()
+    for memo in memos().values():
+        memo.forget()
     _pint_unit.cache_clear()
 
 
