@@ -30,7 +30,8 @@ from .errors import Diagnostic
 from .memo import memos
 from .model import CLAIM_FIELDS, Claim, Document, Finding
 
-CACHE_FORMAT = "6"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position
+CACHE_FORMAT = "7"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position;
+#                    a run's document rows name the measures each document states
 _MEMO_LIMIT = 50_000  # answers kept per memo
 _RUNS_KEPT = 8  # run entries kept (most recent first): one per corpus and configuration a project checks
 
@@ -43,7 +44,7 @@ class StoredRun:
     diagnostics: list[Diagnostic]
     counts: dict[str, int]  # claims, claims_checked, facts
     #: per document, in order: [key, digest of its compared claims, claims, positions read by rules within
-    #: the document, positions read by rules across documents]
+    #: the document, positions read by rules across documents, the measures it states figures of]
     documents: list[list]
     where: dict[int, tuple[int, int]]  # id(quoted claim) -> (document position, position among its claims)
 
@@ -87,7 +88,15 @@ class ResultCache:
 
     def get(self, document: Document) -> tuple[list[Claim], list[Diagnostic]] | None:
         """The claims and diagnostics extracted from this document before, or None."""
-        entry = self._entry(self.key(document))
+        return self._claims(self.key(document))
+
+    def stored_claims(self, key: str) -> list[Claim] | None:
+        """The claims stored under a document key (of an earlier version of a document, say), or None."""
+        found = self._claims(key)
+        return found[0] if found is not None else None
+
+    def _claims(self, key: str) -> tuple[list[Claim], list[Diagnostic]] | None:
+        entry = self._entry(key)
         try:
             claims = [claim_from_row(row) for row in entry["claims"]]
             diagnostics = [Diagnostic(**item) for item in entry.get("diagnostics", [])]
@@ -125,7 +134,7 @@ class ResultCache:
         an edit elsewhere in a document does not change what its figures say)."""
         digest = hashlib.sha256(f"{__version__}\0{rules}\0{fact}".encode("utf-8", "surrogateescape"))
         # marshal format 2 writes every value out (no back-references that depend on object identity)
-        digest.update(marshal.dumps(tuple(map(_compared, claims)), 2))
+        digest.update(marshal.dumps(tuple(map(compared, claims)), 2))
         return digest.hexdigest()
 
     def fact_findings(self, key: str, claims: list[Claim]) -> tuple[list[Finding], list[Claim]] | None:
@@ -274,13 +283,13 @@ def claim_from_row(row: list) -> Claim:
 
 
 #: The claim fields the rules across documents read (not where the claim sits in its text).
-_compared = operator.attrgetter("doc", "text", "value", "low", "high", "bound", "is_range", "unit", "measure", "place",
+compared = operator.attrgetter("doc", "text", "value", "low", "high", "bound", "is_range", "unit", "measure", "place",
                                 "actor", "date", "event", "qualifier")
 
 
 def compared_digest(claims: list[Claim]) -> str:
     """What a document's claims say, leaving out where they sit: equal before and after a rewording."""
-    return hashlib.sha256(marshal.dumps(tuple(map(_compared, claims)), 2)).hexdigest()
+    return hashlib.sha256(marshal.dumps(tuple(map(compared, claims)), 2)).hexdigest()
 
 
 def _encode_checks(claims: list[Claim], findings: list[Finding], checked: list[Claim]) -> dict | None:

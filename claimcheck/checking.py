@@ -123,8 +123,20 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
         findings.extend(stored[0])
         within.update(id(claim) for claim in stored[1])
     context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
-    across = sorted((rule for rule in rules.rules if rule.kind in FACT_CHECKS),
+    findings.extend(check_facts(context, cache, digest))
+    fingerprint_all(findings, identities or document_identities(documents, root))
+    findings.sort(key=sort_key)
+    return CheckResult(documents, claims, context.facts, findings, checked=len(within | context.checked),
+                       rules=[rule.id for rule in rules.rules], rule_set=rules,
+                       checked_by={"document": within, "fact": context.checked})
+
+
+def check_facts(context: CheckContext, cache: ResultCache | None = None, digest: str = "") -> list[Finding]:
+    """The findings of the rules across documents, a fact of ``context.facts`` at a time; with a cache, a fact
+    whose claims say what they said before is not judged again. Marks the claims they read in ``context``."""
+    across = sorted((rule for rule in context.rules.rules if rule.kind in FACT_CHECKS),
                     key=lambda rule: bool(rule.option("fallback", False)))  # specific rules judge a pair first
+    findings: list[Finding] = []
     for fact in context.facts if across else ():
         key = cache.fact_key(fact.key, digest, fact.claims) if cache is not None else ""
         stored = cache.fact_findings(key, fact.claims) if cache is not None else None
@@ -135,11 +147,7 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
                 cache.put_fact_findings(key, fact.claims, *stored)
         findings.extend(stored[0])
         context.checked.update(id(claim) for claim in stored[1])
-    fingerprint_all(findings, identities or document_identities(documents, root))
-    findings.sort(key=sort_key)
-    return CheckResult(documents, claims, context.facts, findings, checked=len(within | context.checked),
-                       rules=[rule.id for rule in rules.rules], rule_set=rules,
-                       checked_by={"document": within, "fact": context.checked})
+    return findings
 
 
 def check_document(document: Document, claims: list[Claim], rules: RuleSet) -> tuple[list[Finding], list[Claim]]:

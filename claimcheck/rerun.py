@@ -1,10 +1,11 @@
 """Re-running a check from the cache, with early cut-off.
 
 A run whose documents, rules and settings are all as before reports the findings stored by that run. A run
-whose only changed documents say the same figures as before (a reworded sentence, a reflowed paragraph, a
-corrected name) cannot change a fact or a comparison between documents: it takes the last run's findings,
-checks the changed documents' own rules again and quotes their new sentences, without judging every fact
-again. Anything else is a full run (which still reuses unchanged documents and facts).
+that changed a few documents patches the last run instead of checking everything again: the changed
+documents' own rules run again, and only the facts of the measures whose figures changed (every document's
+claims of those measures, not the whole corpus) are grouped and judged again. A reworded sentence or a
+reflowed paragraph changes no figure, so it judges no fact; the findings only quote the new sentences.
+Anything else is a full run (which still reuses unchanged documents and facts).
 """
 
 from __future__ import annotations
@@ -12,53 +13,64 @@ from __future__ import annotations
 import warnings
 from collections import defaultdict
 
-from .cache import ResultCache, StoredRun, compared_digest
-from .checking import CheckResult, check_document, fingerprint_all, sort_key
-from .checks import DOCUMENT_CHECKS
+from .cache import ResultCache, StoredRun, compared, compared_digest
+from .checking import CheckResult, check_document, check_facts, fingerprint_all, sort_key
+from .checks import DOCUMENT_CHECKS, FACT_CHECKS, CheckContext
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions
 from .extraction.batch import extract_many
+from .facts import build_facts, measure_key
 from .model import Claim, Document, Finding
 from .rules import RuleSet
 
 _PATCHED_AT_MOST = 50  # changed documents a run patches; more are checked in full
 
 
+class _Stale(Exception):
+    """The cache lacks something a patch needs: the run is checked in full instead."""
+
+
 def reused(cache: ResultCache, documents: list[Document], identities: dict[str, str], rules: RuleSet,
            options: ExtractionOptions) -> CheckResult | None:
     """The stored run for these exact documents, or the last run for them patched; None when neither applies."""
-    stored = cache.get_run(cache.run_key(documents, identities, rules.digest()))
+    digest = rules.digest()
+    stored = cache.get_run(cache.run_key(documents, identities, digest))
     if stored is not None:
         _warn(stored.diagnostics)
         return _result(documents, rules, stored)
-    latest = cache.latest_documents(cache.corpus_key(documents, identities, rules.digest()))
+    latest = cache.latest_documents(cache.corpus_key(documents, identities, digest))
     if latest is None or len(latest[1]) != len(documents):
         return None
     run, rows = latest
     changed = [i for i, document in enumerate(documents) if cache.key(document) != rows[i][0]]
     if not changed or len(changed) > _PATCHED_AT_MOST:
         return None
+    before = {}
+    for position in changed:
+        before[position] = cache.stored_claims(rows[position][0])
+        if before[position] is None:
+            return None
     diagnostics: list[Diagnostic] = []
     cache.recall_memos()
     with warnings.catch_warnings():  # told below, with the rest, if the patch is taken
         warnings.simplefilter("ignore")
         claims = extract_many([documents[i] for i in changed], options, cache=cache, diagnostics=diagnostics)
-    by_document: dict[str, list[Claim]] = defaultdict(list)
+    after: dict[int, list[Claim]] = {position: [] for position in changed}
+    position_of = {documents[position].id: position for position in changed}
     for claim in claims:
-        by_document[claim.doc].append(claim)
-    if any(compared_digest(by_document[documents[i].id]) != rows[i][1] for i in changed):
-        return None  # a figure changed: facts and comparisons must be judged again
+        after[position_of[claim.doc]].append(claim)
     previous = cache.get_run(run, rows)
     if previous is None:
         return None
-    patched = _patch(previous, documents, changed, by_document, rules, diagnostics)
+    try:
+        patched, fresh = _Patch(previous, documents, before, after, rules, cache, digest).run(diagnostics)
+    except _Stale:
+        return None
     order = {document.id: position for position, document in enumerate(documents)}
     patched.diagnostics.sort(key=lambda diagnostic: order.get(diagnostic.doc, -1))
     _warn(patched.diagnostics)
-    for position in changed:
-        patched.documents[position][0] = cache.key(documents[position])
     cache.keep_memos()
-    fingerprint_all(patched.findings, identities)
+    fingerprint_all(fresh, identities)  # the rest keep the fingerprints the last run gave them
     patched.findings.sort(key=sort_key)
     remember(cache, documents, identities, rules, patched)
     return _result(documents, rules, patched)
@@ -74,6 +86,7 @@ def stored_run(cache: ResultCache, result: CheckResult, diagnostics: list[Diagno
     """What the cache keeps of a full run."""
     latest = cache.latest_documents(cache.corpus_key(result.documents, identities, result.rule_set.digest()))
     known = {row[0]: row[1] for row in latest[1]} if latest else {}  # an unchanged document says the same
+    synonyms = result.rule_set.synonyms
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in result.claims:
         by_document[claim.doc].append(claim)
@@ -92,53 +105,164 @@ def stored_run(cache: ResultCache, result: CheckResult, diagnostics: list[Diagno
             if identity in across:
                 read_across.append(index)
         key = cache.key(document)
-        rows.append([key, known.get(key) or compared_digest(own), len(own), read_within, read_across])
+        rows.append([key, known.get(key) or compared_digest(own), len(own), read_within, read_across,
+                     _measures(own, synonyms)])
     summary = result.summary
     return StoredRun(result.findings, diagnostics, {key: summary[key] for key in ("claims", "claims_checked", "facts")},
                      rows, where)
 
 
-def _patch(previous: StoredRun, documents: list[Document], changed: list[int], claims: dict[str, list[Claim]],
-           rules: RuleSet, diagnostics: list[Diagnostic]) -> StoredRun:
-    """The last run with the changed documents' own findings checked again and their claims quoted anew."""
-    changed_set = set(changed)
-    ids = {documents[i].id for i in changed}
-    rows = [list(row) for row in previous.documents]
-    findings: list[Finding] = []
-    for finding in previous.findings:
-        if finding.kind in DOCUMENT_CHECKS and any(claim.doc in ids for claim in finding.claims):
-            continue  # found within a changed document: checked again below
-        findings.append(finding)
-    where = dict(previous.where)
-    for finding in findings:  # the same figures, now at new places in the changed documents
-        finding.claims = [_current(claim, previous.where, changed_set, documents, claims, where) for claim in finding.claims]
+class _Patch:
+    """The last run brought up to date with a few changed documents (``before`` and ``after``: their claims
+    then and now, by document position)."""
+
+    def __init__(self, previous: StoredRun, documents: list[Document], before: dict[int, list[Claim]],
+                 after: dict[int, list[Claim]], rules: RuleSet, cache: ResultCache, digest: str):
+        self.previous, self.documents, self.before, self.after = previous, documents, before, after
+        self.rules, self.cache, self.digest = rules, cache, digest
+        self.synonyms = rules.synonyms
+        #: measures whose figures changed in some document: only their facts can have changed
+        self.measures = set().union(*(_changed_measures(before[i], after[i], self.synonyms) for i in before))
+        #: for each changed document, where each claim of an unchanged measure sits now (old index -> new index)
+        self.moved = {i: _moved(before[i], after[i], self.measures, self.synonyms) for i in before}
+        self.rows = [list(row) for row in previous.documents]
+        self.where = dict(previous.where)
+        self.counts = dict(previous.counts)
+
+    def run(self, diagnostics: list[Diagnostic]) -> tuple[StoredRun, list[Finding]]:
+        """The patched run, and the findings that need fingerprints (new, or quoting a changed document)."""
+        ids = {self.documents[i].id for i in self.before}
+        kept, fresh = [], []
+        for finding in self.previous.findings:
+            if self._touched(finding, ids):
+                continue  # checked again below
+            if any(claim.doc in ids for claim in (*finding.claims, *(finding.subject or ()))):
+                self._requote(finding)
+                fresh.append(finding)
+            kept.append(finding)
+        within = self._check_changed_documents()
+        across = self._check_changed_facts()
+        fresh += within + across
+        diagnostics = [d for d in self.previous.diagnostics if d.doc not in ids] + diagnostics
+        self.counts["claims"] += sum(len(self.after[i]) - len(self.before[i]) for i in self.before)
+        for position in self.before:
+            key = self.cache.key(self.documents[position])
+            self.rows[position][:3] = [key, compared_digest(self.after[position]), len(self.after[position])]
+            self.rows[position][5] = _measures(self.after[position], self.synonyms)
+        return StoredRun(kept + within + across, diagnostics, self.counts, self.rows, self.where), fresh
+
+    def _touched(self, finding: Finding, ids: set[str]) -> bool:
+        if finding.kind in DOCUMENT_CHECKS:
+            return any(claim.doc in ids for claim in finding.claims)
+        return (finding.kind in FACT_CHECKS and bool(finding.claims)
+                and measure_key(finding.claims[0].measure, self.synonyms) in self.measures)
+
+    def _requote(self, finding: Finding) -> None:
+        """The same figures at their new places in the changed documents."""
+        finding.claims = [self._current(claim) for claim in finding.claims]
         if finding.subject is not None:
-            finding.subject = [_current(claim, previous.where, changed_set, documents, claims, where) for claim in finding.subject]
-    checked = previous.counts["claims_checked"]
-    for position in changed:
-        document = documents[position]
-        own = claims[document.id]
-        found, looked_at = check_document(document, own, rules)
-        looked_at_ids = {id(claim) for claim in looked_at}
-        findings.extend(found)
-        for index, claim in enumerate(own):
-            where[id(claim)] = (position, index)
-        _, _, count, old_within, across = rows[position]
-        new_within = [i for i, claim in enumerate(own) if id(claim) in looked_at_ids]
-        checked += len(set(new_within) | set(across)) - len(set(old_within) | set(across))
-        rows[position] = [rows[position][0], rows[position][1], count, new_within, across]
-    kept = [diagnostic for diagnostic in previous.diagnostics if diagnostic.doc not in ids]
-    return StoredRun(findings, kept + diagnostics, {**previous.counts, "claims_checked": checked}, rows, where)
+            finding.subject = [self._current(claim) for claim in finding.subject]
+
+    def _current(self, claim: Claim) -> Claim:
+        position, index = self.previous.where[id(claim)]
+        if position not in self.before:
+            return claim
+        try:
+            index = self.moved[position][index]
+        except KeyError:
+            raise _Stale from None
+        current = self.after[position][index]
+        self.where[id(current)] = (position, index)
+        return current
+
+    def _check_changed_documents(self) -> list[Finding]:
+        """The rules within each changed document, run again."""
+        findings = []
+        for position in self.before:
+            own = self.after[position]
+            found, looked_at = check_document(self.documents[position], own, self.rules)
+            findings.extend(found)
+            looked_at_ids = {id(claim) for claim in looked_at}
+            for index, claim in enumerate(own):
+                self.where[id(claim)] = (position, index)
+            row = self.rows[position]
+            old_checked = len(set(row[3]) | set(row[4]))
+            row[3] = [index for index, claim in enumerate(own) if id(claim) in looked_at_ids]
+            row[4] = sorted(self.moved[position][index] for index in row[4] if index in self.moved[position])
+            self.counts["claims_checked"] += len(set(row[3]) | set(row[4])) - old_checked
+        return findings
+
+    def _check_changed_facts(self) -> list[Finding]:
+        """The facts of the changed measures, grouped and judged again over every document that states them."""
+        if not self.measures:
+            return []
+        positions = sorted({position for position, row in enumerate(self.rows) if self.measures.intersection(row[5])}
+                           | set(self.before))
+        now: dict[int, list[Claim]] = {}
+        then: dict[int, list[Claim]] = {}
+        for position in positions:
+            if position in self.before:
+                now[position], then[position] = self.after[position], self.before[position]
+                continue
+            loaded = self.cache.get(self.documents[position])
+            if loaded is None:
+                raise _Stale
+            now[position] = then[position] = loaded[0]
+        of_measures = self._of_measures
+        context = CheckContext(documents={self.documents[i].id: self.documents[i] for i in positions},
+                               claims=[claim for i in positions for claim in of_measures(now[i])], rules=self.rules)
+        findings = check_facts(context, self.cache, self.digest)
+        old_facts = build_facts([claim for i in positions for claim in of_measures(then[i])], self.synonyms)
+        self.counts["facts"] += len(context.facts) - len(old_facts)
+        located = {id(claim): (position, index) for position in positions for index, claim in enumerate(now[position])}
+        for finding in findings:  # every claim quoted gets its place in the stored run
+            for claim in (*finding.claims, *(finding.subject or ())):
+                if id(claim) not in located:
+                    raise _Stale
+                self.where[id(claim)] = located[id(claim)]
+        for position in positions:
+            own = now[position]
+            row = self.rows[position]
+            old_checked = len(set(row[3]) | set(row[4]))
+            unchanged = [index for index in row[4] if index < len(own) and not self._in_measures(own[index])]
+            if position in self.before:
+                unchanged = row[4]  # already moved to the new positions, and none of a changed measure
+            row[4] = sorted({*unchanged, *(index for index, claim in enumerate(own) if id(claim) in context.checked)})
+            self.counts["claims_checked"] += len(set(row[3]) | set(row[4])) - old_checked
+        return findings
+
+    def _in_measures(self, claim: Claim) -> bool:
+        return measure_key(claim.measure, self.synonyms) in self.measures
+
+    def _of_measures(self, claims: list[Claim]) -> list[Claim]:
+        return [claim for claim in claims if self._in_measures(claim)]
 
 
-def _current(claim: Claim, stored_where: dict, changed: set[int], documents: list[Document],
-             claims: dict[str, list[Claim]], where: dict) -> Claim:
-    position, index = stored_where[id(claim)]
-    if position not in changed:
-        return claim
-    current = claims[documents[position].id][index]
-    where[id(current)] = (position, index)
-    return current
+def _measures(claims: list[Claim], synonyms) -> list[str]:
+    """The measures a document states figures of (as facts group them)."""
+    return sorted({key for claim in claims if (key := measure_key(claim.measure, synonyms)) is not None})
+
+
+def _by_measure(claims: list[Claim], synonyms) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        key = measure_key(claim.measure, synonyms)
+        if key is not None:
+            positions[key].append(index)
+    return positions
+
+
+def _changed_measures(before: list[Claim], after: list[Claim], synonyms) -> set[str]:
+    """Measures whose claims in a document say something else now (in order, wherever they sit in the text)."""
+    old, new = _by_measure(before, synonyms), _by_measure(after, synonyms)
+    return {key for key in old.keys() | new.keys()
+            if [compared(before[i]) for i in old.get(key, ())] != [compared(after[i]) for i in new.get(key, ())]}
+
+
+def _moved(before: list[Claim], after: list[Claim], changed: set[str], synonyms) -> dict[int, int]:
+    """Old index -> new index of each claim of an unchanged measure (the n-th of its measure then and now)."""
+    old, new = _by_measure(before, synonyms), _by_measure(after, synonyms)
+    return {i: j for key, indexes in old.items() if key not in changed for i, j in zip(indexes, new[key], strict=True)}
 
 
 def _result(documents: list[Document], rules: RuleSet, run: StoredRun) -> CheckResult:
