@@ -90,6 +90,12 @@ class ResultCache:
         """The claims and diagnostics extracted from this document before, or None."""
         return self._claims(self.key(document))
 
+    def claim_rows(self, document: Document) -> list[list] | None:
+        """This document's claims as stored: rows of fields in :data:`CLAIM_FIELDS` order (for a caller that
+        builds only the few claims it needs)."""
+        rows = self._entry(self.key(document)).get("claims")
+        return rows if isinstance(rows, list) and all(isinstance(row, list) and len(row) == len(CLAIM_FIELDS) for row in rows) else None
+
     def stored_claims(self, key: str) -> list[Claim] | None:
         """The claims stored under a document key (of an earlier version of a document, say), or None."""
         found = self._claims(key)

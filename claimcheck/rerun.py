@@ -13,17 +13,18 @@ from __future__ import annotations
 import warnings
 from collections import defaultdict
 
-from .cache import ResultCache, StoredRun, compared, compared_digest
+from .cache import ResultCache, StoredRun, claim_from_row, compared, compared_digest
 from .checking import CheckResult, check_document, check_facts, fingerprint_all, sort_key
 from .checks import DOCUMENT_CHECKS, FACT_CHECKS, CheckContext
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions
 from .extraction.batch import extract_many
 from .facts import build_facts, measure_key
-from .model import Claim, Document, Finding
+from .model import CLAIM_FIELDS, Claim, Document, Finding
 from .rules import RuleSet
 
 _PATCHED_AT_MOST = 50  # changed documents a run patches; more are checked in full
+_MEASURE = CLAIM_FIELDS.index("measure")
 
 
 class _Stale(Exception):
@@ -198,44 +199,48 @@ class _Patch:
             return []
         positions = sorted({position for position, row in enumerate(self.rows) if self.measures.intersection(row[5])}
                            | set(self.before))
-        now: dict[int, list[Claim]] = {}
-        then: dict[int, list[Claim]] = {}
+        now: dict[int, list[tuple[int, Claim]]] = {}  # per document, its claims of the changed measures by index
+        then: dict[int, list[tuple[int, Claim]]] = {}
+        keys: dict[int, list[str | None]] = {}  # per unchanged document, the measure of each claim
         for position in positions:
             if position in self.before:
-                now[position], then[position] = self.after[position], self.before[position]
+                now[position], then[position] = self._of_measures(self.after[position]), self._of_measures(self.before[position])
                 continue
-            loaded = self.cache.get(self.documents[position])
-            if loaded is None:
+            rows = self.cache.claim_rows(self.documents[position])
+            if rows is None:
                 raise _Stale
-            now[position] = then[position] = loaded[0]
-        of_measures = self._of_measures
+            keys[position] = [measure_key(row[_MEASURE], self.synonyms) for row in rows]
+            try:  # only the claims of the changed measures are built
+                now[position] = then[position] = [(index, claim_from_row(rows[index]))
+                                                  for index, key in enumerate(keys[position]) if key in self.measures]
+            except (TypeError, ValueError):
+                raise _Stale from None
         context = CheckContext(documents={self.documents[i].id: self.documents[i] for i in positions},
-                               claims=[claim for i in positions for claim in of_measures(now[i])], rules=self.rules)
+                               claims=[claim for i in positions for _, claim in now[i]], rules=self.rules)
         findings = check_facts(context, self.cache, self.digest)
-        old_facts = build_facts([claim for i in positions for claim in of_measures(then[i])], self.synonyms)
+        old_facts = build_facts([claim for i in positions for _, claim in then[i]], self.synonyms)
         self.counts["facts"] += len(context.facts) - len(old_facts)
-        located = {id(claim): (position, index) for position in positions for index, claim in enumerate(now[position])}
+        located = {id(claim): (position, index) for position in positions for index, claim in now[position]}
         for finding in findings:  # every claim quoted gets its place in the stored run
             for claim in (*finding.claims, *(finding.subject or ())):
                 if id(claim) not in located:
                     raise _Stale
                 self.where[id(claim)] = located[id(claim)]
         for position in positions:
-            own = now[position]
             row = self.rows[position]
             old_checked = len(set(row[3]) | set(row[4]))
-            unchanged = [index for index in row[4] if index < len(own) and not self._in_measures(own[index])]
             if position in self.before:
                 unchanged = row[4]  # already moved to the new positions, and none of a changed measure
-            row[4] = sorted({*unchanged, *(index for index, claim in enumerate(own) if id(claim) in context.checked)})
+            else:
+                unchanged = [index for index in row[4] if keys[position][index] not in self.measures]
+            read = (index for index, claim in now[position] if id(claim) in context.checked)
+            row[4] = sorted({*unchanged, *read})
             self.counts["claims_checked"] += len(set(row[3]) | set(row[4])) - old_checked
         return findings
 
-    def _in_measures(self, claim: Claim) -> bool:
-        return measure_key(claim.measure, self.synonyms) in self.measures
-
-    def _of_measures(self, claims: list[Claim]) -> list[Claim]:
-        return [claim for claim in claims if self._in_measures(claim)]
+    def _of_measures(self, claims: list[Claim]) -> list[tuple[int, Claim]]:
+        return [(index, claim) for index, claim in enumerate(claims)
+                if measure_key(claim.measure, self.synonyms) in self.measures]
 
 
 def _measures(claims: list[Claim], synonyms) -> list[str]:
