@@ -76,7 +76,7 @@ def _check_result(paths_or_documents, rules, bundled, options, progress, jobs, c
                   suppressions, root, reuse_findings) -> CheckResult:
     from .baseline import read_baseline, read_suppressions, triage
 
-    rule_set = resolve_rules(rules, bundled)  # a broken rule file stops the run before any document is read
+    rule_set = resolve_rules(rules, bundled, cache_dir)  # a broken rule file stops the run before any document is read
     known = read_baseline(baseline) if baseline else None
     accepted = read_suppressions(suppressions) if suppressions else None
     if isinstance(paths_or_documents, (str, Path, Document)):

@@ -332,17 +332,19 @@ def decode_findings(rows: list[list], claims: list[Claim]) -> list[Finding]:
 
 
 def _write_json(path: str | Path, data: Any) -> None:
-    _write_text(path, json.dumps(data))  # one call to the C encoder, not many small writes
+    write_entry(path, json.dumps(data).encode("utf-8", "surrogateescape"))  # one call to the C encoder
 
 
-def _write_text(path: str | Path, text: str) -> None:
+def write_entry(path: str | Path, data: bytes) -> None:
+    """Write a cache entry atomically (temporary file, then rename); a cache that cannot be written only
+    costs time, so failing to write is silent."""
     try:
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -65,10 +65,11 @@ class CheckResult:
                 "expired_suppressions": len(self.triage.expired)}
 
 
-def resolve_rules(rules: RuleSet | Iterable[str | Path] | None, bundled: bool = True) -> RuleSet:
+def resolve_rules(rules: RuleSet | Iterable[str | Path] | None, bundled: bool = True,
+                  cache_dir: str | Path | None = None) -> RuleSet:
     if isinstance(rules, RuleSet):
         return rules
-    return load_rules(list(rules or []), bundled=bundled)
+    return load_rules(list(rules or []), bundled=bundled, cache_dir=cache_dir)
 
 
 def document_identity(document: Document, root: Path | None = None) -> str:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from .memo import memo
 from .model import Claim, Fact
 from .rules.model import Synonyms
-from .units import get_registry
+from .units import dimensionality as dimension
 
 
 @memo("simplemma-lemmas")
@@ -45,11 +45,6 @@ def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
         return None
     canonical = synonyms.canonical("measure", measure)
     return canonical or singular(measure.lower().split()[-1])
-
-
-@lru_cache(maxsize=1024)
-def dimension(unit: str) -> str:
-    return str(get_registry().Unit(unit).dimensionality)
 
 
 @lru_cache(maxsize=8192)

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import importlib.resources
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pint
+from .memo import memo
+
+if TYPE_CHECKING:  # pint (and numpy with it) is imported on first use: a re-run answered from the cache needs neither
+    import pint
 
 #: ISO 4217 codes known to the registry (each its own dimension: no exchange rates).
 CURRENCIES = (
@@ -36,9 +40,11 @@ def _definitions() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def get_registry() -> pint.UnitRegistry:
+def get_registry() -> "pint.UnitRegistry":
     """The shared registry (built once, on first use). pint keeps its parse of the definitions in the user's
     cache folder, which saves most of the time building it takes; without a writable one it is built afresh."""
+    import pint
+
     lines = _definitions()
     try:
         return _cached_registry("\n".join(lines) + "\n")
@@ -48,10 +54,12 @@ def get_registry() -> pint.UnitRegistry:
         return registry
 
 
-def _cached_registry(definitions: str) -> pint.UnitRegistry:
+def _cached_registry(definitions: str) -> "pint.UnitRegistry":
     import hashlib
     import os
     import tempfile
+
+    import pint
 
     from platformdirs import user_cache_dir
 
@@ -64,6 +72,13 @@ def _cached_registry(definitions: str) -> pint.UnitRegistry:
             stream.write(definitions)
         os.replace(temporary, path)
     return pint.UnitRegistry(path, cache_folder=folder, autoconvert_offset_to_baseunit=True)
+
+
+@memo("pint-dimensions")
+def dimensionality(unit: str) -> str:
+    """pint's dimensionality of a unit ('kilometer ** 2' -> '[length] ** 2'): remembered across runs, so that a
+    re-run that extracts an edited document or regroups a few facts need not import pint."""
+    return str(get_registry().Unit(unit).dimensionality)
 
 
 def canonical_unit(name: str) -> str:

@@ -46,6 +46,16 @@ def test_output_file_is_written(cli, tmp_path):
     assert len(target.read_text().splitlines()) == 3
 
 
+def test_output_dash_is_stdout(cli, tmp_path):
+    result = cli("check", str(EXAMPLES), "--format", "json", "--output", "-", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["findings"]["violated"] == 3
+    assert not (tmp_path / "-").exists()
+    extracted = cli("extract", str(EXAMPLES / "strike-tally.txt"), "-f", "jsonl", "-o", "-", cwd=tmp_path)
+    assert [json.loads(line)["value"] for line in extracted.stdout.splitlines()] == [55.0, 27.0, 28.0]
+    assert not (tmp_path / "-").exists()
+
+
 def test_missing_path_is_one_line_and_exit_2(cli):
     result = cli("extract", "no/such/dir")
     assert result.returncode == 2

@@ -23,7 +23,7 @@ def check(
     rules: RulesOption = None,
     no_bundled: Annotated[Optional[bool], typer.Option("--no-bundled", help="Do not load the bundled rule packs.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="table, json, jsonl, csv, sarif, junit, github or markdown [default: table on a terminal, else json].")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout; - is stdout.")] = None,
     passing: Annotated[Optional[bool], typer.Option("--passing", help="Also list consistent and changed findings.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a violated finding is at or above this severity [default: error].")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline, and which baselined ones are gone.")] = None,
@@ -59,10 +59,12 @@ def check(
                  "source_column": source_column, "encoding": encoding, "approximate_band": approximate_band,
                  "near_band": near_band, "claim_columns": _claim_columns(claim_column or [])}
     settings = load_settings(config, overrides)
+    output = None if output is not None and str(output) == "-" else output  # the usual spelling of stdout
     chosen = settings.format or ("table" if (output is None and sys.stdout.isatty()) else "json")
     if chosen not in FINDING_FORMATS:
         raise InputError(f"unknown format {chosen!r} (choose from {', '.join(FINDING_FORMATS)})")
-    rule_set = load_rules(settings.rules, bundled=settings.bundled)  # rule-file errors stop the run first
+    rule_set = load_rules(settings.rules, bundled=settings.bundled,  # rule-file errors stop the run first
+                          cache_dir=settings.cache_dir if settings.cache else None)
     spec = DatasetSpec(tuple(settings.text_columns), settings.id_column, settings.date_column, settings.source_column,
                        tuple(settings.claim_columns))
     options = ExtractionOptions(bands=Bands(settings.approximate_band, settings.near_band), claim_columns=settings.claim_columns)

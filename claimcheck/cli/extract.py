@@ -16,7 +16,7 @@ from . import ClaimFormat, RulesOption, _with_progress, app
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")],
     format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else jsonl].")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout; - is stdout.")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
     approximate_band: Annotated[float, typer.Option(help="Half-width of 'about N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
     near_band: Annotated[float, typer.Option(help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
@@ -27,6 +27,7 @@ def extract(
     from ..extraction import Bands, ExtractionOptions
     from ..output import atomic_write, write_claims
 
+    output = None if output is not None and str(output) == "-" else output  # the usual spelling of stdout
     chosen = (format.value if format else ("table" if (output is None and sys.stdout.isatty()) else "jsonl"))
     documents = read_documents(paths, encoding=encoding)
     options = ExtractionOptions(bands=Bands(approximate=approximate_band, near=near_band))

@@ -7,11 +7,9 @@ from .qualifiers import Bands
 def clear_caches() -> None:
     """Forget memoised unit readings (for benchmarks that must not reuse earlier work)."""
     from ..memo import memos
-    from .unit_reading import _pint_unit
 
     for memo in memos().values():
         memo.forget()
-    _pint_unit.cache_clear()
 
 
 __all__ = ["EXTRACTOR_VERSION", "Bands", "ExtractionOptions", "clear_caches", "extract_claims"]

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
-from ..units import get_registry
+from ..units import dimensionality
 from . import context
 from .lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE
 from .nonclaims import ExclusionIndex, find_excluded
@@ -227,8 +227,7 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     if unit.kind == "age":
         measure = "age"
     elif measure is None and unit.kind == "physical":
-        dimensionality = str(get_registry().Unit(unit.unit).dimensionality)
-        measure = DIMENSION_MEASURES.get(dimensionality)
+        measure = DIMENSION_MEASURES.get(dimensionality(unit.unit))
     exclude = set(measure_phrase.names)
     landmark = context.reference_distance(after_tokens) if unit.kind == "physical" and measure == "distance" else None
     if landmark:
@@ -253,7 +252,7 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
 
 
 def _measure(unit: UnitReading, after_tokens, before_tokens) -> context.NounPhrase:
-    dimension = str(get_registry().Unit(unit.unit).dimensionality) if unit.kind == "physical" else None
+    dimension = dimensionality(unit.unit) if unit.kind == "physical" else None
     found = context.measure_after(after_tokens, unit.kind, dimension)
     if found.text is None and unit.kind in ("count", "percent", "currency"):
         found = context.measure_before(before_tokens, clause_subject=unit.kind != "count")

@@ -157,9 +157,21 @@ def _pint_name(name: str) -> str:
     return name.replace("-mass", "").replace(" ", "_")
 
 
-@lru_cache(maxsize=4096)
 def _pint_unit(after: str) -> UnitReading | None:
     """The next word, when pint knows it as a physical unit quantulum3 missed (e.g. 'hectares')."""
+    ends = [match.end() for match in (_TWO_WORDS.match(after), _NEXT_WORD.match(after)) if match]
+    found = _pint_reading(after[:max(ends)]) if ends else None  # only the next two words matter
+    return UnitReading(*found) if found else None
+
+
+@memo("pint-unit-readings")
+def _pint_reading(after: str) -> list | None:
+    """(unit, length, kind) of the word or two after a number that pint knows: remembered across runs."""
+    reading = _read_with_pint(after)
+    return [reading.unit, reading.length, reading.kind] if reading else None
+
+
+def _read_with_pint(after: str) -> UnitReading | None:
     registry = get_registry()
     two = _TWO_WORDS.match(after)
     if two:  # "nautical miles", "metric tons"

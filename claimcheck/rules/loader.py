@@ -45,21 +45,31 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load_rules(paths: Iterable[str | Path] | None = None, bundled: bool = True) -> RuleSet:
+def load_rules(paths: Iterable[str | Path] | None = None, bundled: bool = True,
+               cache_dir: str | Path | None = None) -> RuleSet:
     """The bundled packs (unless ``bundled`` is False) and the rule files or folders in ``paths``;
-    a user rule with the id of a bundled one replaces it."""
+    a user rule with the id of a bundled one replaces it. With ``cache_dir``, packs already loaded with
+    the same content are not parsed and validated again."""
+    from .stored import store_rule_set, stored_rule_set
+
     files = (rule_files([bundled_rules_path()]) if bundled else []) + rule_files(paths or [])
+    if cache_dir is not None and (stored := stored_rule_set(cache_dir, files)) is not None:
+        return stored
     problems: list[tuple[Location, str]] = []
     rule_set = RuleSet(rules=[], synonyms=Synonyms())
     by_id: dict[str, Rule] = {}
+    tables: list[Path] = []
     for file in files:
         reader = _RuleFile(file, problems)
         for rule in reader.load(rule_set):
             by_id[rule.id] = rule
         rule_set.files.append(str(file))
+        tables += reader.tables
     if problems:
         raise RuleFileError(problems)
     rule_set.rules = [rule for rule in by_id.values() if rule.options.get("enabled", True)]
+    if cache_dir is not None:
+        store_rule_set(cache_dir, files, tables, rule_set)
     return rule_set
 
 
@@ -68,6 +78,7 @@ class _RuleFile:
         self.path = path
         self.problems = problems
         self.lines: list[str] = []
+        self.tables: list[Path] = []  # reference tables read: a stored rule set holds while they are unchanged
 
     # ---- locating -------------------------------------------------------------------------------
     def location(self, line: int, column: int) -> Location:
@@ -249,6 +260,7 @@ class _RuleFile:
     def reference_table(self, document: dict, path: list, name: str) -> list[dict] | None:
         location = self.at(document, path)
         table_path = (self.path.parent / name)
+        self.tables.append(table_path)
         if not table_path.is_file():
             self.problem(location, f"reference table {name!r} not found (looked in {table_path.parent})")
             return None
