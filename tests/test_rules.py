@@ -94,3 +94,41 @@ def test_a_new_rule_of_an_existing_kind_needs_no_python(tmp_path):
     mine = [f for f in findings if f.rule == "villages-agree"]
     assert [(f.status, f.severity) for f in mine] == [("violated", "warning")]
     assert "12 (a.txt) vs 15 (b.txt): values differ by 3" in mine[0].message
+
+
+REFERENCE_RULE = ("version: 1\nrules:\n  - id: ref\n    kind: reference\n    table: refs.csv\n"
+                  "    tolerance: {rel: 0.1}\n    pattern: 'size of (?P<key>[A-Z]\\w+)'\n")
+
+
+def test_a_rule_set_is_kept_per_content_in_the_cache_folder(tmp_path, monkeypatch):
+    from claimcheck.rules import loader
+
+    cache = tmp_path / "cache"
+    (tmp_path / "refs.csv").write_text("key,value,unit,as_of,source\nWales,20779,kilometer ** 2,2020,ONS\n")
+    (tmp_path / "ref.yaml").write_text(REFERENCE_RULE)
+    first = claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
+    assert first.by_id("ref").table[0]["value"] == 20779.0
+    assert type(first.by_id("ref").tolerance().rel) is float  # plain values, not the YAML parser's own types
+    assert len(list((cache / "rules-v1").glob("*.pickle"))) == 1
+    parsed = []
+    monkeypatch.setattr(loader._RuleFile, "load", lambda self, rule_set: parsed.append(self.path) or [])
+    again = claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
+    assert parsed == [] and again.digest() == first.digest()
+    monkeypatch.undo()
+    # a changed reference table or rule file is read afresh, and its problems are reported as ever
+    (tmp_path / "refs.csv").write_text("key,value,unit,as_of,source\nWales,20779,zorkmids,2020,ONS\n")
+    with pytest.raises(RuleFileError, match="unknown unit 'zorkmids'"):
+        claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
+    (tmp_path / "refs.csv").write_text("key,value,unit,as_of,source\nWales,20000,kilometer ** 2,2020,ONS\n")
+    assert claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache).by_id("ref").table[0]["value"] == 20000.0
+    (tmp_path / "ref.yaml").write_text(REFERENCE_RULE.replace("kind: reference", "kind: refrence"))
+    with pytest.raises(RuleFileError, match="unknown rule kind"):
+        claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
+
+
+def test_a_damaged_stored_rule_set_is_loaded_afresh(tmp_path):
+    cache = tmp_path / "cache"
+    expected = claimcheck.load_rules(cache_dir=cache).digest()
+    for entry in (cache / "rules-v1").glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert claimcheck.load_rules(cache_dir=cache).digest() == expected
