@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,16 +93,10 @@ def _unit_first_words() -> frozenset[str]:
 _FIRST_WORD = re.compile(r"\s*-?([^\s\d/.,()\[\]-]+)")
 
 
-def _quantulum_unit(window: str) -> UnitReading | None:
-    found = _quantulum_reading(window)
-    return UnitReading(*found) if found else None
-
-
-@memo("quantulum3-unit-readings")
-def _quantulum_reading(window: str) -> list | None:
-    """quantulum3's reading of the words after a number, as (unit, length, kind): remembered across runs."""
-    reading = _read_with_quantulum(window)
-    return [reading.unit, reading.length, reading.kind] if reading else None
+def _remembered(name: str, read: Callable[[str], UnitReading | None]) -> Callable[[str], UnitReading | None]:
+    """``read`` with its answers remembered across runs under ``name`` (as [unit, length, kind] lists)."""
+    remembered = memo(name)(lambda text: [reading.unit, reading.length, reading.kind] if (reading := read(text)) else None)
+    return lambda text: UnitReading(*found) if (found := remembered(text)) else None
 
 
 def _read_with_quantulum(window: str) -> UnitReading | None:
@@ -160,15 +155,7 @@ def _pint_name(name: str) -> str:
 def _pint_unit(after: str) -> UnitReading | None:
     """The next word, when pint knows it as a physical unit quantulum3 missed (e.g. 'hectares')."""
     ends = [match.end() for match in (_TWO_WORDS.match(after), _NEXT_WORD.match(after)) if match]
-    found = _pint_reading(after[:max(ends)]) if ends else None  # only the next two words matter
-    return UnitReading(*found) if found else None
-
-
-@memo("pint-unit-readings")
-def _pint_reading(after: str) -> list | None:
-    """(unit, length, kind) of the word or two after a number that pint knows: remembered across runs."""
-    reading = _read_with_pint(after)
-    return [reading.unit, reading.length, reading.kind] if reading else None
+    return _pint_reading(after[:max(ends)]) if ends else None  # only the next two words matter
 
 
 def _read_with_pint(after: str) -> UnitReading | None:
@@ -191,3 +178,7 @@ def _read_with_pint(after: str) -> UnitReading | None:
     if str(unit.dimensionality) not in _PHYSICAL_DIMENSIONS:
         return None
     return UnitReading(str(unit), match.end(), "physical")
+
+
+_quantulum_unit = _remembered("quantulum3-unit-readings", _read_with_quantulum)
+_pint_reading = _remembered("pint-unit-readings", _read_with_pint)
