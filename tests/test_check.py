@@ -50,6 +50,13 @@ def test_territory_lower_bounds_differ_and_dates_make_it_a_change(result):
         assert part in territory.message
 
 
+def test_a_bounded_size_comparison_says_how_its_bound_was_compared(result):
+    [size] = find(result.findings, "size-comparison-reference", docs=["coalition-update.txt"])
+    assert size.status == "violated" and size.severity == "warning"
+    assert size.message == (">100,000 km² vs Britain 209,331 km² (Ordnance Survey (island of Great Britain), as of 2011): "
+                            "the stated figure is 48% of the reference (a lower bound, compared by its value), beyond 15%")
+
+
 def test_territory_disagreement_within_the_window_is_violated(tmp_path):
     for name in ("coalition-update.txt", "khusham-attack.md"):
         shutil.copy(EXAMPLES / name, tmp_path / name)

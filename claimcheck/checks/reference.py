@@ -10,6 +10,12 @@ from ..rules.model import Rule
 from .context import CheckContext, convert, quantity_text
 
 
+#: how a bounded claim is compared: by its stated figure, which the comparison ("roughly the size of") treats as
+#: the size
+_BOUND_NOTES = {">": " (a lower bound, compared by its value)", ">=": " (a lower bound, compared by its value)",
+                "<": " (an upper bound, compared by its value)", "<=": " (an upper bound, compared by its value)"}
+
+
 def check_reference(rule: Rule, context: CheckContext) -> list[Finding]:
     pattern = re.compile(rule.option("pattern"))
     rows = {str(row["key"]).lower(): row for row in rule.table or []}
@@ -35,9 +41,10 @@ def check_reference(rule: Rule, context: CheckContext) -> list[Finding]:
             ratio = claim.value / reference
             slack = tolerance.rel or 0.15
             holds = abs(ratio - 1) <= slack
-            share = {">": "more than ", ">=": "at least ", "<": "less than ", "<=": "at most ", "~": "about "}.get(claim.bound, "")
+            bound = _BOUND_NOTES.get(claim.bound, "")
             message = (f"{quantity_text(claim.value, claim.unit, claim.bound)} vs {match.group('key')} "
                        f"{quantity_text(reference, claim.unit)} ({row.get('source') or 'reference'}, as of {row.get('as_of') or '—'}): "
-                       f"the claim is {share}{ratio * 100:.0f}% of the reference, {'within' if holds else 'beyond'} {slack * 100:g}%")
+                       f"the stated figure is {ratio * 100:.0f}% of the reference{bound}, "
+                       f"{'within' if holds else 'beyond'} {slack * 100:g}%")
             findings.append(context.finding(rule, "consistent" if holds else "violated", message, [claim]))
     return findings
