@@ -122,10 +122,11 @@ class _Patch:
         self.previous, self.documents, self.before, self.after = previous, documents, before, after
         self.rules, self.cache, self.digest = rules, cache, digest
         self.synonyms = rules.synonyms
+        by_measure = {i: (_by_measure(before[i], self.synonyms), _by_measure(after[i], self.synonyms)) for i in before}
         #: measures whose figures changed in some document: only their facts can have changed
-        self.measures = set().union(*(_changed_measures(before[i], after[i], self.synonyms) for i in before))
+        self.measures = set().union(*(_changed_measures(before[i], after[i], *by_measure[i]) for i in before))
         #: for each changed document, where each claim of an unchanged measure sits now (old index -> new index)
-        self.moved = {i: _moved(before[i], after[i], self.measures, self.synonyms) for i in before}
+        self.moved = {i: _moved(*by_measure[i], self.measures) for i in before}
         self.rows = [list(row) for row in previous.documents]
         self.where = dict(previous.where)
         self.counts = dict(previous.counts)
@@ -257,16 +258,16 @@ def _by_measure(claims: list[Claim], synonyms) -> dict[str, list[int]]:
     return positions
 
 
-def _changed_measures(before: list[Claim], after: list[Claim], synonyms) -> set[str]:
-    """Measures whose claims in a document say something else now (in order, wherever they sit in the text)."""
-    old, new = _by_measure(before, synonyms), _by_measure(after, synonyms)
+def _changed_measures(before: list[Claim], after: list[Claim], old: dict[str, list[int]],
+                      new: dict[str, list[int]]) -> set[str]:
+    """Measures whose claims in a document say something else now (in order, wherever they sit in the text);
+    ``old`` and ``new`` index the claims by measure."""
     return {key for key in old.keys() | new.keys()
             if [compared(before[i]) for i in old.get(key, ())] != [compared(after[i]) for i in new.get(key, ())]}
 
 
-def _moved(before: list[Claim], after: list[Claim], changed: set[str], synonyms) -> dict[int, int]:
+def _moved(old: dict[str, list[int]], new: dict[str, list[int]], changed: set[str]) -> dict[int, int]:
     """Old index -> new index of each claim of an unchanged measure (the n-th of its measure then and now)."""
-    old, new = _by_measure(before, synonyms), _by_measure(after, synonyms)
     return {i: j for key, indexes in old.items() if key not in changed for i, j in zip(indexes, new[key], strict=True)}
 
 

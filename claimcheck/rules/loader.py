@@ -50,10 +50,11 @@ def load_rules(paths: Iterable[str | Path] | None = None, bundled: bool = True,
     """The bundled packs (unless ``bundled`` is False) and the rule files or folders in ``paths``;
     a user rule with the id of a bundled one replaces it. With ``cache_dir``, packs already loaded with
     the same content are not parsed and validated again."""
-    from .stored import store_rule_set, stored_rule_set
+    from .stored import rule_set_entry, store_rule_set, stored_rule_set
 
     files = (rule_files([bundled_rules_path()]) if bundled else []) + rule_files(paths or [])
-    if cache_dir is not None and (stored := stored_rule_set(cache_dir, files)) is not None:
+    entry = rule_set_entry(cache_dir, files) if cache_dir is not None else None
+    if entry is not None and (stored := stored_rule_set(entry)) is not None:
         return stored
     problems: list[tuple[Location, str]] = []
     rule_set = RuleSet(rules=[], synonyms=Synonyms())
@@ -68,8 +69,8 @@ def load_rules(paths: Iterable[str | Path] | None = None, bundled: bool = True,
     if problems:
         raise RuleFileError(problems)
     rule_set.rules = [rule for rule in by_id.values() if rule.options.get("enabled", True)]
-    if cache_dir is not None:
-        store_rule_set(cache_dir, files, tables, rule_set)
+    if entry is not None:
+        store_rule_set(entry, tables, rule_set)
     return rule_set
 
 

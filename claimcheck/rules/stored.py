@@ -23,32 +23,9 @@ _FORMAT = "1"
 _PACKAGE = Path(__file__).resolve().parent.parent  # its whole source is in the key: any change loads afresh
 
 
-def stored_rule_set(folder: str | Path, files: list[Path]) -> RuleSet | None:
-    """The rule set loaded from exactly these files before, or None."""
-    path = _path(folder, files)
-    if path is None:
-        return None
-    try:
-        with open(path, "rb") as stream:
-            tables, rule_set = pickle.load(stream)
-        if not isinstance(rule_set, RuleSet) or any(_digest(Path(table)) != digest for table, digest in tables):
-            return None
-    except Exception:  # a damaged or foreign entry: load afresh
-        return None
-    return rule_set
-
-
-def store_rule_set(folder: str | Path, files: list[Path], tables: list[Path], rule_set: RuleSet) -> None:
-    path = _path(folder, files)
-    if path is not None:
-        try:
-            data = pickle.dumps(([(str(table), _digest(table)) for table in tables], rule_set), protocol=pickle.HIGHEST_PROTOCOL)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            return
-        write_entry(path, data)
-
-
-def _path(folder: str | Path, files: list[Path]) -> str | None:
+def rule_set_entry(folder: str | Path, files: list[Path]) -> str | None:
+    """Where the rule set loaded from exactly these files is kept; None when a file cannot be read (the loader
+    reports it)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -63,8 +40,28 @@ def _path(folder: str | Path, files: list[Path]) -> str | None:
             digest.update(f"\0{os.path.realpath(file)}\0".encode("utf-8", "surrogateescape"))
             digest.update(file.read_bytes())
     except OSError:
-        return None  # the loader reports an unreadable rule file
+        return None
     return os.path.join(folder, f"rules-v{_FORMAT}", digest.hexdigest() + ".pickle")
+
+
+def stored_rule_set(path: str) -> RuleSet | None:
+    """The rule set kept at ``path`` (see :func:`rule_set_entry`), while the tables it read are unchanged."""
+    try:
+        with open(path, "rb") as stream:
+            tables, rule_set = pickle.load(stream)
+        if not isinstance(rule_set, RuleSet) or any(_digest(Path(table)) != digest for table, digest in tables):
+            return None
+    except Exception:  # a damaged or foreign entry: load afresh
+        return None
+    return rule_set
+
+
+def store_rule_set(path: str, tables: list[Path], rule_set: RuleSet) -> None:
+    try:
+        data = pickle.dumps(([(str(table), _digest(table)) for table in tables], rule_set), protocol=pickle.HIGHEST_PROTOCOL)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return
+    write_entry(path, data)
 
 
 def _digest(path: Path) -> str:
