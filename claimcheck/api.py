@@ -13,7 +13,10 @@ from .documents import read_documents, read_text
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions, extract_claims
 from .cache import ResultCache
-from .checking import CheckResult, document_identities, resolve_rules, run_checks
+from .checks.runner import run_checks
+from .documents.identity import document_identities
+from .result import CheckResult
+from .rules import resolve_rules
 from .documents import DatasetSpec
 from .extraction.batch import extract_many
 from .model import CLAIM_FIELDS, Claim, Document, Finding

@@ -238,7 +238,7 @@ class ResultCache:
     def put_run(self, key: str, corpus: str, run: StoredRun) -> None:
         quoted: dict[int, Claim] = {}
         for finding in run.findings:
-            for claim in [*finding.claims, *(finding.subject or [])]:
+            for claim in [*finding.claims, *(finding.about or [])]:
                 quoted.setdefault(id(claim), claim)
         if not all(identity in run.where for identity in quoted):
             return
@@ -318,16 +318,16 @@ def encode_findings(findings: list[Finding], positions: dict[int, int]) -> list[
     try:
         return [[f.rule, f.kind, f.status, f.severity, f.message, f.fact, f.fingerprint,
                  [positions[id(claim)] for claim in f.claims],
-                 None if f.subject is None else [positions[id(claim)] for claim in f.subject]] for f in findings]
+                 None if f.about is None else [positions[id(claim)] for claim in f.about]] for f in findings]
     except KeyError:
         return None
 
 
 def decode_findings(rows: list[list], claims: list[Claim]) -> list[Finding]:
     findings = []
-    for rule, kind, status, severity, message, fact, fingerprint, quoted, subject in rows:
+    for rule, kind, status, severity, message, fact, fingerprint, quoted, about in rows:
         findings.append(Finding(rule, kind, status, severity, message, [claims[i] for i in quoted], fact, fingerprint,
-                                None if subject is None else [claims[i] for i in subject]))
+                                None if about is None else [claims[i] for i in about]))
     return findings
 
 

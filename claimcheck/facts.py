@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .memo import memo
-from .model import Claim, Fact
-from .rules.model import Synonyms
+from .model import Claim, Fact, FactKey
+from .rules.ruleset import Synonyms
 from .units import dimensionality as dimension
 
 
@@ -73,23 +74,40 @@ def _totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
     return scopes
 
 
+@dataclass
+class _Forming:
+    """A fact while claims join it: it takes the first actor and place a joining claim names."""
+
+    measure: str
+    dimension: str
+    outcome: str | None
+    actor: str | None
+    place: str | None
+    claims: list[Claim] = field(default_factory=list)
+
+    def fact(self) -> Fact:
+        key = FactKey(measure=self.measure, dimension=self.dimension, actor=self.actor, place=self.place,
+                      outcome=self.outcome)
+        return Fact(key=key, claims=self.claims)
+
+
 def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
-    groups: dict[tuple[str, str, str | None], list[Fact]] = defaultdict(list)
-    facts: list[Fact] = []
+    groups: dict[tuple[str, str, str | None], list[_Forming]] = defaultdict(list)
+    facts: list[_Forming] = []
     claims = list(claims)
     totals = _totals_scope(claims, synonyms)
     scopes: dict[tuple, tuple] = {}  # (measure, unit, event, actor, place) -> (group, actor, place): claims repeat these
-    placed: dict[tuple, dict[tuple, Fact]] = defaultdict(dict)  # group -> (actor, place) -> the fact they joined
+    placed: dict[tuple, dict[tuple, _Forming]] = defaultdict(dict)  # group -> (actor, place) -> the fact they joined
     for claim in claims:
         signature = (claim.measure, claim.unit, claim.event, claim.actor, totals.get(id(claim), claim.place))
         scope = scopes.get(signature)
         if scope is None:
-            scope = scopes[signature] = _scope(claim, signature[4], synonyms)
+            scope = scopes[signature] = _grouping(claim, signature[4], synonyms)
         group, actor, place = scope
         if group is None:
             continue
         fact = placed[group].get((actor, place))
-        if fact is not None:  # the same scope as an earlier claim, and no fact of the group has changed since
+        if fact is not None:  # the same grouping as an earlier claim, and no fact of the group has changed since
             fact.claims.append(claim)
             continue
         for fact in groups[group]:
@@ -99,21 +117,18 @@ def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
                 fact.actor = fact.actor or actor
                 fact.place = fact.place or place
                 if (fact.actor, fact.place) != before:
-                    placed[group].clear()  # a fact that took an actor or place may no longer match earlier scopes
+                    placed[group].clear()  # a fact that took an actor or place may no longer match earlier groupings
                 placed[group][(actor, place)] = fact
                 break
         else:
-            fact = Fact(key="", measure=group[0], actor=actor, place=place, dimension=group[1], claims=[claim], event=group[2])
+            fact = _Forming(measure=group[0], dimension=group[1], outcome=group[2], actor=actor, place=place, claims=[claim])
             groups[group].append(fact)
             facts.append(fact)
             placed[group][(actor, place)] = fact
-    for fact in facts:
-        fact.key = " | ".join([fact.measure + (f" ({fact.event})" if fact.event else ""), fact.actor or "*",
-                               fact.place or "*", fact.dimension])
-    return facts
+    return [fact.fact() for fact in facts]
 
 
-def _scope(claim: Claim, place: str | None, synonyms: Synonyms) -> tuple:
+def _grouping(claim: Claim, place: str | None, synonyms: Synonyms) -> tuple:
     """(measure key, dimension, grouped event), actor and place of a claim; no group when it names no measure."""
     key = measure_key(claim.measure, synonyms)
     if key is None:

@@ -14,7 +14,8 @@ import warnings
 from collections import defaultdict
 
 from .cache import ResultCache, StoredRun, claim_from_row, compared, compared_digest
-from .checking import CheckResult, check_document, check_facts, fingerprint_all, sort_key
+from .checks.runner import check_document, check_facts, fingerprint_all
+from .result import CheckResult, sort_key
 from .checks import DOCUMENT_CHECKS, FACT_CHECKS, CheckContext
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions
@@ -92,7 +93,7 @@ def stored_run(cache: ResultCache, result: CheckResult, diagnostics: list[Diagno
     for claim in result.claims:
         by_document[claim.doc].append(claim)
     within, across = result.checked_by.get("document", set()), result.checked_by.get("fact", set())
-    quoted = {id(claim) for finding in result.findings for claim in (*finding.claims, *(finding.subject or ()))}
+    quoted = {id(claim) for finding in result.findings for claim in (*finding.claims, *(finding.about or ()))}
     rows, where = [], {}
     for position, document in enumerate(result.documents):
         own = by_document.get(document.id, [])
@@ -138,7 +139,7 @@ class _Patch:
         for finding in self.previous.findings:
             if self._touched(finding, ids):
                 continue  # checked again below
-            if any(claim.doc in ids for claim in (*finding.claims, *(finding.subject or ()))):
+            if any(claim.doc in ids for claim in (*finding.claims, *(finding.about or ()))):
                 self._requote(finding)
                 fresh.append(finding)
             kept.append(finding)
@@ -162,8 +163,8 @@ class _Patch:
     def _requote(self, finding: Finding) -> None:
         """The same figures at their new places in the changed documents."""
         finding.claims = [self._current(claim) for claim in finding.claims]
-        if finding.subject is not None:
-            finding.subject = [self._current(claim) for claim in finding.subject]
+        if finding.about is not None:
+            finding.about = [self._current(claim) for claim in finding.about]
 
     def _current(self, claim: Claim) -> Claim:
         position, index = self.previous.where[id(claim)]
@@ -223,7 +224,7 @@ class _Patch:
         self.counts["facts"] += len(context.facts) - len(old_facts)
         located = {id(claim): (position, index) for position in positions for index, claim in now[position]}
         for finding in findings:  # every claim quoted gets its place in the stored run
-            for claim in (*finding.claims, *(finding.subject or ())):
+            for claim in (*finding.claims, *(finding.about or ())):
                 if id(claim) not in located:
                     raise _Stale
                 self.where[id(claim)] = located[id(claim)]

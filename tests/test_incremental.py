@@ -43,7 +43,7 @@ def count_agree_calls(monkeypatch) -> list:
     original = FACT_CHECKS["agree"]
 
     def counted(rule, context, fact):
-        calls.append(fact.key)
+        calls.append(str(fact.key))
         return original(rule, context, fact)
 
     monkeypatch.setitem(FACT_CHECKS, "agree", counted)

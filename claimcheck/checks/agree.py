@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 
 from ..model import Claim, Fact, Finding
-from ..rules.model import Rule
-from .context import CheckContext, convert, interval, number, quantity_text, widen
+from ..rules.ruleset import Rule
+from ..model.interval import Interval, convert, number, quantity_text
+from .context import CheckContext
 
 _LOWER = (">", ">=")
 _UPPER = ("<", "<=")
@@ -30,7 +31,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         finding = _judge(rule, context, fact, first, second, window)
         # quote every source that says the same as each side (a few at most)
         left, right = finding.claims
-        finding.subject = [left, right]
+        finding.about = [left, right]
         quoted = _sources(left, groups, exclude={right.doc})
         finding.claims = quoted + _sources(right, groups, exclude={claim.doc for claim in quoted})
         repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims
@@ -101,13 +102,11 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     second_value = convert(second.value, second.unit, unit)
     same_direction = (first.bound in _LOWER and second.bound in _LOWER) or (first.bound in _UPPER and second.bound in _UPPER)
     if same_direction:
-        low, high = widen(first_value, first_value, tolerance, unit)
-        agrees = low <= second_value <= high
+        agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
         basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, compared by value"
     else:
-        first_low, first_high = widen(*interval(first, unit), tolerance, unit)
-        second_low, second_high = interval(second, unit)
-        agrees = second_low <= first_high and second_high >= first_low
+        widened = first.interval.to(first.unit, unit).widened(tolerance, unit)
+        agrees = widened.overlaps(second.interval.to(second.unit, unit))
         basis = ""
     status = "consistent" if agrees else "violated"
     dates = (context.document_date(first), context.document_date(second))
@@ -115,7 +114,7 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     if not agrees and apart is not None and apart > window.days:
         status = "changed"
     message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart)
-    return context.finding(rule, status, message, [first, second], fact=fact.key)
+    return context.finding(rule, status, message, [first, second], fact=str(fact.key))
 
 
 def _message(first: Claim, second: Claim, first_value: float, second_value: float, unit: str, tolerance, agrees: bool,

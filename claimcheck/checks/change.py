@@ -7,8 +7,9 @@ import re
 
 from ..facts import head_key
 from ..model import Claim, Finding
-from ..rules.model import Rule
-from .context import CheckContext, number, rounding
+from ..rules.ruleset import Rule
+from ..model.interval import number, rounding
+from .context import CheckContext
 
 DEFAULT_INCREASE = ["rose", "risen", "rise", "rises", "grew", "grown", "grow", "increased", "increase", "climbed",
                     "jumped", "surged", "soared", "expanded", "gained", "up", "doubled", "raised", "went up"]

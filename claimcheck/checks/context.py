@@ -1,20 +1,17 @@
 """What every check reads: the documents, their claims, the facts and the rule set; and what the
-checks share: filtering claims for a rule, scopes, intervals with tolerance, and how numbers are shown."""
+checks share: which claims a rule looks at, and the passage (sentence, paragraph, document) a claim sits in.
+Interval arithmetic and how numbers are written live with the model (:mod:`claimcheck.model.interval`)."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from ..facts import build_facts, dimension, head_key, measure_key
 from ..model import Claim, Document, Fact, Finding
-from ..rules.model import Rule, RuleSet, Tolerance
-from ..units import get_registry
-
-INF = math.inf
+from ..rules.ruleset import Rule, RuleSet
 FINGERPRINTED_LATER = "-"  # run_checks fingerprints every finding once it knows the documents' identities
 
 
@@ -122,65 +119,6 @@ def parse_date(text: str | None) -> date | None:
         return date(parts[0], parts[1] if len(parts) > 1 else 6, parts[2] if len(parts) > 2 else 15)
     except (ValueError, IndexError):
         return None
-
-
-# ---- arithmetic shared by the checks -----------------------------------------------------------------
-
-def interval(claim: Claim, unit: str | None = None) -> tuple[float, float]:
-    """The claim's [low, high] in ``unit`` (default its own)."""
-    low = claim.low if claim.low is not None else -INF
-    high = claim.high if claim.high is not None else INF
-    if unit and unit != claim.unit:
-        low, high = convert(low, claim.unit, unit), convert(high, claim.unit, unit)
-    return low, high
-
-
-def convert(value: float, source: str, target: str) -> float:
-    if math.isinf(value) or source == target:
-        return value
-    registry = get_registry()
-    return float(registry.Quantity(value, source).to(target).magnitude)
-
-
-def widen(low: float, high: float, tolerance: Tolerance, unit: str) -> tuple[float, float]:
-    slack_low = slack_high = tolerance.abs if not tolerance.abs_unit else convert(tolerance.abs, tolerance.abs_unit, unit)
-    if tolerance.points is not None and unit in ("percent", "percentage_point"):
-        slack_low = slack_high = max(slack_low, tolerance.points)
-    if tolerance.rel:
-        slack_low = max(slack_low, abs(low) * tolerance.rel if not math.isinf(low) else 0)
-        slack_high = max(slack_high, abs(high) * tolerance.rel if not math.isinf(high) else 0)
-    return low - slack_low, high + slack_high
-
-
-UNIT_SYMBOLS = {"mile": "mi", "kilometer": "km", "meter": "m", "foot": "ft", "percent": "%", "kilometer ** 2": "km²",
-                "mile ** 2": "sq mi", "percentage_point": " points", "count": "", "metric_ton": "t", "kilogram": "kg",
-                "hectare": "ha", "USD": " USD", "EUR": " EUR", "GBP": " GBP"}
-BOUND_SYMBOLS = {"=": "", "~": "~", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
-
-
-def number(value: float) -> str:
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    if abs(value) >= 1000 and float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.4g}" if abs(value) < 1e15 else f"{value:.3e}"
-
-
-def quantity_text(value: float, unit: str, bound: str = "=") -> str:
-    symbol = UNIT_SYMBOLS.get(unit, f" {unit}")
-    separator = "" if symbol.startswith((" ", "%", "²")) or not symbol else " "
-    return f"{BOUND_SYMBOLS.get(bound, '')}{number(value)}{separator}{symbol}"
-
-
-def where(claim: Claim) -> str:
-    return f"{claim.doc}:{claim.line}:{claim.column}"
-
-
-def rounding(text: str) -> float:
-    """Half a unit of the last reported digit: '48%' ±0.5, '48.2%' ±0.05."""
-    digits = re.search(r"\d+(?:\.(\d+))?", text)
-    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
-    return 0.5 * 10 ** -decimals
 
 
 #: Words before a percentage that make it a change ("rose 150%"), not a share of a whole.

@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 
 from ..model import Claim, Finding
-from ..rules.model import Rule
-from .context import CheckContext, change_pattern, number, rounding
+from ..rules.ruleset import Rule
+from ..model.interval import number, rounding
+from .context import CheckContext, change_pattern
 
 DEFAULT_COMPLETE_CUES = ["the rest", "remaining", "the remainder", "others", "other", "undecided", "did not answer",
                          "no opinion", "don't know"]

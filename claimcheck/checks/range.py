@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Finding
-from ..rules.model import Rule
-from .context import CHANGE_WORDS, CheckContext, change_pattern, number, quantity_text
+from ..rules.ruleset import Rule
+from ..model.interval import number, quantity_text
+from .context import CHANGE_WORDS, CheckContext, change_pattern
 
 
 

@@ -6,8 +6,9 @@ import re
 
 from ..facts import dimension
 from ..model import Finding
-from ..rules.model import Rule
-from .context import CheckContext, convert, quantity_text
+from ..rules.ruleset import Rule
+from ..model.interval import convert, quantity_text
+from .context import CheckContext
 
 
 #: how a bounded claim is compared: by its stated figure, which the comparison ("roughly the size of") treats as

@@ -7,8 +7,9 @@ from collections import defaultdict
 
 from ..facts import dimension, head_key
 from ..model import Claim, Finding
-from ..rules.model import Rule
-from .context import CheckContext, interval, number, widen
+from ..rules.ruleset import Rule
+from ..model.interval import Interval, number
+from .context import CheckContext
 
 DEFAULT_TOTAL_CUES = ["a total of", "in total", "in all", "overall", "altogether", "combined", "total", "of which",
                       "including", "broken down", "breakdown", "split", "of them", "between them"]
@@ -77,10 +78,8 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: list[str], context
 
 
 def _judge(rule: Rule, context: CheckContext, total: Claim, parts: list[Claim]) -> Finding:
-    low = sum(interval(part, total.unit)[0] for part in parts)
-    high = sum(interval(part, total.unit)[1] for part in parts)
-    total_low, total_high = widen(*interval(total), rule.tolerance(), total.unit)
-    holds = low <= total_high and high >= total_low
+    low, high = sum((part.interval.to(part.unit, total.unit) for part in parts), Interval(0, 0))
+    holds = total.interval.widened(rule.tolerance(), total.unit).overlaps(Interval(low, high))
     exact = all(part.bound == "=" for part in parts) and total.bound == "="
     shown = " + ".join(_shown(part) for part in parts)
     value_sum = sum(part.value for part in parts)

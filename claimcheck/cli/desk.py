@@ -67,7 +67,7 @@ def track_facts(db: DbOption = None, format: ListFormat = "table", config: Confi
     ledger, _ = _ledger(db, config)
     facts = ledger.facts()
     if format == "json":
-        print(json.dumps([{"fact": number, "key": fact.key, "values": [c.to_dict() for c in fact.claims]}
+        print(json.dumps([{"fact": number, "key": str(fact.key), "values": [c.to_dict() for c in fact.claims]}
                           for number, fact in enumerate(facts, 1)], indent=2, ensure_ascii=False))
         return
     for number, fact in enumerate(facts, 1):
@@ -139,7 +139,7 @@ def report(
     db: DbOption = None, config: ConfigOption = None,
 ) -> None:
     """An offline HTML report of the ledger: findings with sources side by side, facts over time, documents."""
-    from ..checking import CheckResult
+    from ..result import CheckResult
     from ..output import atomic_write
     from ..report import render_html
 

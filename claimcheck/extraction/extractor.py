@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..units import dimensionality
-from . import context
+from . import phrases
 from .lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
@@ -167,8 +167,8 @@ def _sentence_claims(document: Document, sentence_start: int, sentence_end: int,
                      options: ExtractionOptions) -> Iterator[Claim]:
     text = document.text
     sentence = text[sentence_start:sentence_end]
-    tokens = context.tokenize(sentence, sentence_start)
-    sentence_names = context.names(tokens)
+    tokens = phrases.tokenize(sentence, sentence_start)
+    sentence_names = phrases.names(tokens)
     spans = _join_ranges(text, numerals)
     for position, span in enumerate(spans):
         limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
@@ -229,17 +229,17 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     elif measure is None and unit.kind == "physical":
         measure = DIMENSION_MEASURES.get(dimensionality(unit.unit))
     exclude = set(measure_phrase.names)
-    landmark = context.reference_distance(after_tokens) if unit.kind == "physical" and measure == "distance" else None
+    landmark = phrases.reference_distance(after_tokens) if unit.kind == "physical" and measure == "distance" else None
     if landmark:
         measure = landmark[0]
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
-    actor = (next((name for name in measure_phrase.names if context._is_name(name.split()[0])), None)
-             or context.actor_after(after_tokens, sentence_names)
-             or context.subject_actor(tokens, sentence_names, first.start))
+    actor = (next((name for name in measure_phrase.names if phrases._is_name(name.split()[0])), None)
+             or phrases.actor_after(after_tokens, sentence_names)
+             or phrases.subject_actor(tokens, sentence_names, first.start))
     if actor:
         exclude.add(actor)
-    place = context.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
-    happened = context.event(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)], after_tokens)
+    place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
+    happened = phrases.event(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)], after_tokens)
     others = _Others(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(
@@ -251,13 +251,13 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     )
 
 
-def _measure(unit: UnitReading, after_tokens, before_tokens) -> context.NounPhrase:
+def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhrase:
     dimension = dimensionality(unit.unit) if unit.kind == "physical" else None
-    found = context.measure_after(after_tokens, unit.kind, dimension)
+    found = phrases.measure_after(after_tokens, unit.kind, dimension)
     if found.text is None and unit.kind in ("count", "percent", "currency"):
-        found = context.measure_before(before_tokens, clause_subject=unit.kind != "count")
+        found = phrases.measure_before(before_tokens, clause_subject=unit.kind != "count")
     if found.text is None and unit.kind == "currency":
-        return context.NounPhrase([context.Token("money", 0, 0)], found.names)
+        return phrases.NounPhrase([phrases.Token("money", 0, 0)], found.names)
     return found
 
 
@@ -280,7 +280,7 @@ def _is_year(numeral: Numeral, before: str, has_measure: bool) -> bool:
     return bool(_YEAR_CONTEXT.search(before)) or (numeral.value >= 1800 and not has_measure)
 
 
-def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: context.NounPhrase, before: str, after_tokens) -> bool:
+def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: phrases.NounPhrase, before: str, after_tokens) -> bool:
     first = span.first
     has_measure = measure.text is not None or unit.kind != "count"
     if _is_year(first, before, has_measure) and (span.last is first or _is_year(span.last, "", has_measure)):
@@ -289,7 +289,7 @@ def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: context.Nou
         following = after_tokens[0].lower if after_tokens else ""
         preceding = re.search(r"(\w+)\W*$", before)
         said = next((t.lower for t in after_tokens if t.start >= measure.words[-1].end), "") if measure.words else ""
-        if (measure.text is None or following in IDIOMS_WITH_ONE or said in context._SAY_VERBS
+        if (measure.text is None or following in IDIOMS_WITH_ONE or said in phrases._SAY_VERBS
                 or (preceding and preceding.group(1).lower() in {"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})):
             return True
     return False

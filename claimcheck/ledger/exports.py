@@ -68,7 +68,7 @@ def write_facts(ledger: Ledger, stream: TextIO, format: str) -> None:
     rows = []
     for number, fact in enumerate(ledger.facts(), 1):
         for claim in fact.claims:
-            rows.append({"fact": number, "key": fact.key, "date": claim.date, "doc": claim.doc, "text": claim.text,
+            rows.append({"fact": number, "key": str(fact.key), "date": claim.date, "doc": claim.doc, "text": claim.text,
                          "value": claim.value, "low": claim.to_dict()["low"], "high": claim.to_dict()["high"],
                          "bound": claim.bound, "unit": claim.unit, "sentence": claim.sentence})
     _write(rows, stream, format, FACT_COLUMNS)

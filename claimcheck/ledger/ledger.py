@@ -64,7 +64,8 @@ class Ledger:
         put back as it was makes that version current again) and re-run the checks over the current versions,
         keeping review state by fingerprint. One transaction."""
         from ..api import extract_document
-        from ..checking import resolve_rules, run_checks
+        from ..checks.runner import run_checks
+        from ..rules import resolve_rules
         from ..documents import read_documents
 
         rule_set = resolve_rules(rules)
@@ -100,7 +101,7 @@ class Ledger:
                                 root=self.folder)
             present = set()
             for finding in result.findings:
-                digest, family = claims_digest(finding.subject or finding.claims), lineage(finding)
+                digest, family = claims_digest(finding.about or finding.claims), lineage(finding)
                 ancestor = self.store.ancestor(family, finding.fingerprint)
                 finding_id, before = self.store.save_finding(finding, digest, [claim_ids[id(c)] for c in finding.claims], family)
                 present.add(finding_id)
@@ -149,7 +150,7 @@ class Ledger:
     # ---- facts ------------------------------------------------------------------------------------------------
     def facts(self, rules=None) -> list[Fact]:
         """Facts over every version of every document: each value as reported, when and by whom."""
-        from ..checking import resolve_rules
+        from ..rules import resolve_rules
         from ..facts import build_facts
 
         rule_set = resolve_rules(rules)
@@ -163,7 +164,7 @@ class Ledger:
         facts = self.facts(rules)
         if name.isdigit() and 1 <= int(name) <= len(facts):
             return facts[int(name) - 1]
-        matches = [fact for fact in facts if name.lower() in fact.key.lower()]
+        matches = [fact for fact in facts if name.lower() in str(fact.key).lower()]
         if not matches:
             raise InputError(f"no fact matches {name!r} (see `claimcheck track facts` for numbers and keys)")
         return matches[0]

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import InputError, Location, RuleFileError
 from ..units import get_registry, is_known_unit
 from ..yamlfiles import plain
-from .model import DEFAULT_SEVERITY, Rule, RuleSet, Synonyms, Tolerance
+from .ruleset import DEFAULT_SEVERITY, Rule, RuleSet, Synonyms, Tolerance
 from .schema import KINDS, RULE_FILE_SCHEMA, TOP_LEVEL_KEYS, allowed_keys
 
 REFERENCE_COLUMNS = ("key", "value", "unit", "as_of", "source")
@@ -30,6 +30,14 @@ def bundled_rules_path() -> Path:
         return Path(str(importlib.resources.files("claimcheck.bundled_rules")))
     except ModuleNotFoundError:
         return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+def resolve_rules(rules: RuleSet | Iterable[str | Path] | None, bundled: bool = True,
+                  cache_dir: str | Path | None = None) -> RuleSet:
+    """A rule set as given, or loaded from rule files and folders (plus the bundled packs)."""
+    if isinstance(rules, RuleSet):
+        return rules
+    return load_rules(list(rules or []), bundled=bundled, cache_dir=cache_dir)
 
 
 def rule_files(paths: Iterable[str | Path]) -> list[Path]:

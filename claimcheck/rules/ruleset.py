@@ -9,28 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..model.interval import Tolerance
+
 DEFAULT_SEVERITY = {"sum": "error", "agree": "warning", "range": "error", "partition": "warning",
                     "change": "warning", "reference": "info"}
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How far apart two values may be and still agree."""
-
-    rel: float = 0.0
-    abs: float = 0.0
-    abs_unit: str | None = None  # when the absolute tolerance was given as a quantity ("2 km")
-    points: float | None = None  # percentage points, used for percentages
-
-    def describe(self) -> str:
-        parts = []
-        if self.rel:
-            parts.append(f"{self.rel * 100:g}%")
-        if self.abs:
-            parts.append(f"±{self.abs:g}{' ' + self.abs_unit if self.abs_unit else ''}")
-        if self.points is not None:
-            parts.append(f"±{self.points:g} points")
-        return ", ".join(parts) or "exact"
 
 
 @dataclass(eq=False)  # compared and hashed by identity: one per rule set

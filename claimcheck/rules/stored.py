@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..cache import write_entry
-from .model import RuleSet
+from .ruleset import RuleSet
 
 _FORMAT = "1"
 _PACKAGE = Path(__file__).resolve().parent.parent  # its whole source is in the key: any change loads afresh

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..documents import read_document, read_text
 from ..model import Document
-from .model import Rule, RuleSet
+from .ruleset import Rule, RuleSet
 
 _MARKER = re.compile(r"<!--\s*(?P<kind>expect|ok)\s*:\s*(?P<rule>[a-z0-9-]+)\s*-->")
 
@@ -29,7 +29,7 @@ class RuleReport:
 
 def run_rule_tests(rule_set: RuleSet, fixtures: list[Path]) -> dict[str, RuleReport]:
     from ..api import extract_document
-    from ..checking import run_checks
+    from ..checks.runner import run_checks
 
     reports = {rule.id: RuleReport(rule.id) for rule in rule_set.rules}
     for rule in rule_set.rules:
@@ -61,7 +61,7 @@ def _example_documents(rule: Rule, number: int, example: dict) -> list[Document]
 
 def _run_fixture(rule_set: RuleSet, document: Document, reports: dict[str, RuleReport]) -> None:
     from ..api import extract_document
-    from ..checking import run_checks
+    from ..checks.runner import run_checks
 
     findings = run_checks([document], extract_document(document), rule_set).findings
     lines = document.text.split("\n")

@@ -1,0 +1,77 @@
+"""Claims: one quantity a reader would take as asserted, with its context and where it is written."""
+
+from __future__ import annotations
+
+import math
+import operator
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any
+
+from .interval import Interval
+
+Bound = str  # one of BOUNDS
+BOUNDS = ("=", "~", ">", ">=", "<", "<=")
+
+
+@dataclass
+class Claim:
+    """One quantity a reader would take as asserted, with its context and source span."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    value: float
+    low: float | None
+    high: float | None
+    bound: Bound = "="
+    is_range: bool = False
+    unit: str = "count"
+    measure: str | None = None
+    place: str | None = None
+    actor: str | None = None
+    date: str | None = None
+    event: str | None = None  # killed | injured | captured | displaced | missing, when the clause says so
+    qualifier: str | None = None
+    line: int = 0
+    column: int = 0
+
+    @property
+    def interval(self) -> Interval:
+        """What the claim asserts, as an interval in its own unit."""
+        return Interval.between(self.low, self.high)
+
+    def quantity(self):
+        """The value as a pint Quantity in the shared registry."""
+        from .units import quantity
+
+        return quantity(self.value, self.unit)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe: unbounded interval ends become None."""
+        return self.fields_dict(CLAIM_FIELDS)
+
+    def fields_dict(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """Some fields, JSON-safe (every field is a scalar, so no copying is needed)."""
+        data = dict(zip(names, _getter(names)(self)))
+        for key in ("low", "high"):
+            if data.get(key) is not None and math.isinf(data[key]):
+                data[key] = None
+        return data
+
+
+CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
+
+
+#: The claim fields a finding quotes for each of its claims.
+FINDING_CLAIM_FIELDS = ("doc", "start", "end", "line", "column", "text", "sentence", "value", "low", "high", "bound",
+                        "unit", "measure", "place", "actor", "date", "event")
+
+
+@lru_cache(maxsize=16)
+def _getter(names: tuple[str, ...]):
+    return operator.attrgetter(*names)
+
+

@@ -1,0 +1,45 @@
+"""Documents: a text as claimcheck read it, with what is known of where it came from."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+@dataclass
+class Document:
+    """A text as claimcheck read it: offsets of claims point into ``text``."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601, possibly partial ("2018", "2018-02")
+    outlet: str | None = None
+    path: str | None = None
+    format: str = "text"  # text | markdown | html | row
+    row: int | None = None  # for a dataset row: its 1-based line in the file (CSV, JSONL) or row number (Parquet)
+    fields: dict[str, int] = field(default_factory=dict)  # for a dataset row: text column -> offset in ``text``
+    values: dict[str, float] = field(default_factory=dict)  # for a dataset row: declared numeric claim columns
+    identity: str | None = None  # what findings are fingerprinted by, when not ``id`` (rows without an id column)
+    ignores: list[tuple[str, str]] = field(default_factory=list)  # inline claimcheck-ignore: (rule, reason)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, char in enumerate(self.text) if char == "\n")
+        return starts
+
+    def field_at(self, offset: int) -> str | None:
+        """The dataset column a text offset falls in."""
+        found = None
+        for name, start in sorted(self.fields.items(), key=lambda item: item[1]):
+            if start <= offset:
+                found = name
+        return found
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
