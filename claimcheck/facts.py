@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .lexicon import GROUPED_OUTCOMES, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
@@ -133,20 +134,17 @@ def _grouping(claim: Claim, place: str | None, synonyms: Synonyms) -> tuple:
     key = measure_key(claim.measure, synonyms)
     if key is None:
         return None, None, None
-    event = claim.event if claim.event in _GROUPED_EVENTS else None
+    event = claim.event if claim.event in GROUPED_OUTCOMES else None
     actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
     return (key, dimension(claim.unit), event), actor, canonical_name("place", place, synonyms)
 
 
-_SIDE_WORDS = {"regime", "government", "rebel", "rebels", "opposition", "enemy", "militia", "insurgent", "coalition",
-               "allied", "separatist", "jihadist", "loyalist"}
-_GROUPED_EVENTS = {"killed", "injured"}  # casualty types are never one fact with a headcount
 
 
 def side(measure: str | None) -> str | None:
     """'pro-regime personnel', 'rebel fighters': the side a measure names, as an implicit actor."""
     first = (measure or "").split(" ")[0]
-    if first.startswith(("pro-", "anti-")) or first in _SIDE_WORDS:
+    if first.startswith(("pro-", "anti-")) or first in SIDE_WORDS:
         return first
     return None
 

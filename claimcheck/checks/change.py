@@ -6,21 +6,18 @@ from __future__ import annotations
 import re
 
 from ..facts import head_key
+from ..lexicon import DECREASE_WORDS, INCREASE_WORDS
 from ..model import Claim, Finding
 from ..rules.ruleset import Rule
 from ..model.interval import number, rounding
 from .context import CheckContext
 
-DEFAULT_INCREASE = ["rose", "risen", "rise", "rises", "grew", "grown", "grow", "increased", "increase", "climbed",
-                    "jumped", "surged", "soared", "expanded", "gained", "up", "doubled", "raised", "went up"]
-DEFAULT_DECREASE = ["fell", "fallen", "fall", "falls", "dropped", "declined", "decreased", "decrease", "shrank",
-                    "shrunk", "slipped", "plunged", "tumbled", "lost", "down", "cut", "reduced", "lowered", "went down"]
 _INCREMENT = re.compile(r"\b(?:by|up|down|an increase of|a rise of|a drop of|a fall of|a decline of|a gain of)\s+$", re.I)
 
 
 def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
-    increase = [w.lower() for w in rule.option("increase_words", DEFAULT_INCREASE)]
-    decrease = [w.lower() for w in rule.option("decrease_words", DEFAULT_DECREASE)]
+    increase = [w.lower() for w in rule.option("increase_words", INCREASE_WORDS)]
+    decrease = [w.lower() for w in rule.option("decrease_words", DECREASE_WORDS)]
     findings = []
     by_sentence: dict[tuple, list[Claim]] = {}
     for claim in context.claims_for(rule):

@@ -10,6 +10,7 @@ from datetime import date
 from functools import cached_property
 
 from ..facts import build_facts, dimension, head_key, measure_key
+from ..lexicon import CHANGE_BEFORE_PERCENTAGE
 from ..model import Claim, Document, Fact, Finding
 from ..rules.ruleset import Rule, RuleSet
 FINGERPRINTED_LATER = "-"  # run_checks fingerprints every finding once it knows the documents' identities
@@ -121,12 +122,8 @@ def parse_date(text: str | None) -> date | None:
         return None
 
 
-#: Words before a percentage that make it a change ("rose 150%"), not a share of a whole.
-CHANGE_WORDS = ("rose", "risen", "rise", "grew", "grown", "increase", "increased", "growth", "up", "down", "jumped",
-                "surged", "soared", "climbed", "higher", "lower", "more than doubled", "gain", "gained", "fell", "fallen",
-                "dropped", "declined", "decreased", "plunged", "slipped", "by", "jump", "rise of", "increase of")
 
 
-def change_pattern(words=CHANGE_WORDS) -> re.Pattern[str]:
+def change_pattern(words=CHANGE_BEFORE_PERCENTAGE) -> re.Pattern[str]:
     ordered = sorted((word.lower() for word in words), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in ordered) + r")\b")

@@ -5,18 +5,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..lexicon import COMPLETE_CUES
 from ..model import Claim, Finding
 from ..rules.ruleset import Rule
 from ..model.interval import number, rounding
 from .context import CheckContext, change_pattern
 
-DEFAULT_COMPLETE_CUES = ["the rest", "remaining", "the remainder", "others", "other", "undecided", "did not answer",
-                         "no opinion", "don't know"]
 
 
 def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
     scope = rule.option("scope", "sentence")
-    cues = [cue.lower() for cue in rule.option("complete_cues", DEFAULT_COMPLETE_CUES)]
+    cues = [cue.lower() for cue in rule.option("complete_cues", COMPLETE_CUES)]
     minimum = rule.option("min_parts", 3)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in context.claims:

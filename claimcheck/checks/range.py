@@ -8,7 +8,8 @@ import re
 from ..model import Claim, Finding
 from ..rules.ruleset import Rule
 from ..model.interval import number, quantity_text
-from .context import CHANGE_WORDS, CheckContext, change_pattern
+from ..lexicon import CHANGE_BEFORE_PERCENTAGE
+from .context import CheckContext, change_pattern
 
 
 
@@ -16,7 +17,7 @@ def check_range(rule: Rule, context: CheckContext) -> list[Finding]:
     if rule.option("pattern"):
         return _part_of_whole(rule, context)
     low, high = rule.option("min"), rule.option("max")
-    change = change_pattern(rule.option("exclude_words", CHANGE_WORDS))
+    change = change_pattern(rule.option("exclude_words", CHANGE_BEFORE_PERCENTAGE))
     findings = []
     for claim in context.claims_for(rule):
         text = context.documents[claim.doc].text

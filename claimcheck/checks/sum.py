@@ -6,20 +6,19 @@ import re
 from collections import defaultdict
 
 from ..facts import dimension, head_key
+from ..lexicon import TOTAL_CUES
 from ..model import Claim, Finding
 from ..rules.ruleset import Rule
 from ..model.interval import Interval, number
 from .context import CheckContext
 
-DEFAULT_TOTAL_CUES = ["a total of", "in total", "in all", "overall", "altogether", "combined", "total", "of which",
-                      "including", "broken down", "breakdown", "split", "of them", "between them"]
 _LIST_JOIN = re.compile(r"^[^.;:!?\d]{0,80}$")
 _JOIN_WORD = re.compile(r"\b(?:and|plus|while|with|as well as)\b|,")
 
 
 def check_sum(rule: Rule, context: CheckContext) -> list[Finding]:
     scope = rule.option("scope", "document")
-    cues = [cue.lower() for cue in rule.option("total_cues", DEFAULT_TOTAL_CUES)]
+    cues = [cue.lower() for cue in rule.option("total_cues", TOTAL_CUES)]
     min_parts = rule.option("min_parts", 2)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in context.claims_for(rule):

@@ -12,7 +12,7 @@ from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..units import dimensionality
 from . import phrases
-from .lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE
+from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
@@ -28,7 +28,6 @@ _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of
 _MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
                                               "August", "September", "October", "November", "December"], 1)}
 EXTRACTOR_VERSION = "1"
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     qualifier = qualifier_before(before)
     suffix = qualifier_after(text[unit_end:min(limit, sentence_end)])
     bound, phrase = qualifier.bound, qualifier.phrase
-    if phrase == "over" and unit.unit in _TIME_UNITS:
+    if phrase == "over" and unit.unit in TIME_UNITS:
         bound, phrase = "=", None  # "over three years": a span of time, not a lower bound
         qualifier = Qualifier("=", None, len(before))
     end = unit_end
@@ -233,7 +232,7 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     if landmark:
         measure = landmark[0]
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
-    actor = (next((name for name in measure_phrase.names if phrases._is_name(name.split()[0])), None)
+    actor = (next((name for name in measure_phrase.names if phrases.is_name(name.split()[0])), None)
              or phrases.actor_after(after_tokens, sentence_names)
              or phrases.subject_actor(tokens, sentence_names, first.start))
     if actor:
@@ -289,7 +288,7 @@ def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: phrases.Nou
         following = after_tokens[0].lower if after_tokens else ""
         preceding = re.search(r"(\w+)\W*$", before)
         said = next((t.lower for t in after_tokens if t.start >= measure.words[-1].end), "") if measure.words else ""
-        if (measure.text is None or following in IDIOMS_WITH_ONE or said in phrases._SAY_VERBS
+        if (measure.text is None or following in IDIOMS_WITH_ONE or said in SAY_VERBS
                 or (preceding and preceding.group(1).lower() in {"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})):
             return True
     return False

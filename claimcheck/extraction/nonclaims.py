@@ -58,7 +58,7 @@ def find_excluded(text: str) -> list[Excluded]:
 
 
 def _labelled_ids(text: str) -> Iterator[Excluded]:
-    from .lexicon import ID_PREFIXES
+    from ..lexicon import ID_PREFIXES
 
     for match in _ID_LABEL.finditer(text):
         label = match.group("label")
@@ -73,7 +73,7 @@ def _model_names(text: str) -> Iterator[Excluded]:
     """'Challenger 2 tanks', 'Boeing 737 aircraft', 'FTSE 100 index': a name and its number, mid-sentence.
 
     Title-case lines (headlines) are left alone: there every word is capitalized."""
-    from .lexicon import ACTOR_NAMES, CURRENCY_SYMBOLS, MONTHS, QUALIFIERS_BEFORE, country_names
+    from ..lexicon import ACTOR_NAMES, CURRENCY_SYMBOLS, MONTHS, QUALIFIERS_BEFORE, country_names
 
     for match in _NAMED_NUMBER.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1

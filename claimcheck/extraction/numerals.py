@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .lexicon import CURRENCY_SYMBOLS, MAGNITUDE_SUFFIXES, NUMBER_WORDS, UNITS_WORDS, VAGUE, VAGUE_MULTIPLIERS
+from ..lexicon import CURRENCY_SYMBOLS, MAGNITUDE_SUFFIXES, NUMBER_WORDS, UNITS_WORDS, VAGUE, VAGUE_MULTIPLIERS
 
 _SMALL = "|".join(sorted((word for word in NUMBER_WORDS if word != "dozen"), key=len, reverse=True))
 _SCALE = "hundred|thousand|million|billion|trillion|dozen"

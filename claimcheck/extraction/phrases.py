@@ -11,48 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CONJUNCTIONS, DEMONYMS, DETERMINERS,
-                      MONTHS, PLACE_SUFFIXES, PREPOSITIONS, PRONOUNS, VERBS, WEEKDAYS, country_names)
+from ..lexicon import (ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS,
+                       DIRECTIONS, DISCOURSE, ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LINKING_VERBS, LOCATIVE,
+                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_WORDS, PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
+                       TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
-_FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | DETERMINERS | {
-    "beneath", "underneath", "atop", "alongside", "past", "long", "wide", "deep", "tall", "thick", "away", "above",
-    "below", "ahead", "apart", "high", "short", "offshore", "inland", "underground", "upstream", "downstream"}
-_LINKING = {"rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "climbed", "increased", "increase",
-            "decreased", "dropped", "jumped", "reached", "stood", "stands", "was", "is", "were", "are", "hit",
-            "totaled", "totalled", "grew", "grown", "grow", "declined", "slid", "surged", "soared", "plunged",
-            "tumbled", "edged", "remains", "remained", "stayed", "held", "numbered", "amounted", "came",
-            "averaged", "exceeded", "topped", "neared", "doubled", "halved", "at"}
-_SAY_VERBS = {"said", "says", "told", "reported", "announced", "stated", "claimed", "added", "noted", "wrote",
-              "estimated", "estimates", "tweeted", "confirmed", "according"}
-_LOCATIVE = {"in", "across", "throughout", "near", "inside", "into", "at", "outside", "around", "within", "over",
-             "from", "to", "of"}
 _PARTICLE_NAME = re.compile(r"(?:al|el|ez|es|as|ad|ash|an|ar|ibn|bin)-[A-Z]")
-_DISCOURSE = {"however", "meanwhile", "though", "also", "too", "moreover", "nevertheless", "instead", "therefore",
-              "thus", "officials", "said", "say", "analysts", ","}
-_OPENERS = {"the", "but", "and", "while", "yet", "so", "however", "meanwhile", "still", "now", "then", "also"}
-_LEADING_SKIPPABLE = {"more", "additional", "extra", "new", "other", "further", "fewer", "such", "the"}
-_TIME_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "night", "fortnight", "quarter"}
-_VERBS_AFTER_NOUN = {"live", "work", "remain", "continue", "face", "need", "say", "come", "go", "return", "wait",
-                     "arrive", "join", "serve", "stay", "lack", "own", "use", "attend", "receive", "make", "take",
-                     "overnight", "aboard", "ashore", "abroad", "nationwide", "annually", "yearly", "daily",
-                     "weekly", "today", "yesterday", "tonight", "apiece", "late", "early", "outdoors", "indoors", "once", "ever",
-                     "never", "formerly", "nearly", "almost", "however", "drove", "flew", "wrote", "spoke", "broke",
-                     "chose", "rode", "threw", "blew", "shot", "fed", "hid", "ate", "sang", "swam", "sank", "stole",
-                     "wore", "tore", "lay", "sat", "slept", "swept", "felt", "sold", "bought", "caught", "taught",
-                     "thought", "stuck", "spun", "hung", "dug", "sped", "voted", "there", "here", "alone", "more",
-                     "less", "later", "earlier", "long", "wide", "high", "deep", "tall", "old", "away", "ago"}
-_ED_ING_NOUNS = {"buildings", "building", "bombing", "bombings", "killing", "killings", "shooting", "shootings",
-                 "meeting", "meetings", "crossing", "crossings", "dwelling", "dwellings", "holdings", "earnings",
-                 "savings", "beings", "seedlings", "siblings", "listings", "openings", "ratings", "settings",
-                 "hearings", "filings", "housing", "funding", "training", "spending", "shelling", "bedding",
-                 "wedding", "weddings", "morning", "evening", "uprising", "offering", "warning", "warnings",
-                 "landing", "landings", "hundred", "red", "bed", "beds", "speed", "seed", "seeds", "need", "feed",
-                 "sheds", "shed", "steed", "reed", "greed", "breed", "creed", "deed", "deeds", "sled", "wing",
-                 "wings", "king", "kings", "ring", "rings", "thing", "things", "string", "spring", "ceiling",
-                 "ceilings", "lightning", "pudding", "sibling", "evening", "clothing", "heating", "parking",
-                 "polling", "shipping", "mining", "fishing", "farming", "lending", "pricing", "timing", "pending"}
-_NAME_PARTICLES = {"al", "el", "ez", "as", "ad", "de", "of", "the", "bin", "ibn", "du", "la", "le", "van", "von"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +43,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
 
 
-def _is_name(word: str) -> bool:
+def is_name(word: str) -> bool:
     bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
     return bare in ACTOR_NAMES or bare in DEMONYMS or bare in country_names() or bare.upper() in ACTOR_NAMES
 
@@ -117,17 +82,17 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
         if depth or token.text in "*'’\"“”‘":
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if not words and token.lower in _LEADING_SKIPPABLE:
+        if not words and token.lower in LEADING_SKIPPABLE:
             continue
-        if not words and token.lower in {"a", "an", "per", "each", "every"} and following is not None and following.lower in _TIME_WORDS:
+        if not words and token.lower in {"a", "an", "per", "each", "every"} and following is not None and following.lower in TIME_WORDS:
             break  # "500 a day": a rate, not what is counted
         if token.text[:1].isdigit() and words and words[-1].is_capitalized:
             continue  # a model number: "Challenger 2 tanks", "Boeing 737 aircraft"
         modifier_participle = not has_noun and words and _is_adverb(words[-1].text) and _is_participle(token.text)
         acronym = len(token.text) > 1 and token.text.isupper()
         if not modifier_participle and not acronym and (
-            not token.is_word or token.lower in _FUNCTION_WORDS or token.lower in MONTHS or token.lower in WEEKDAYS
-            or (has_noun and token.lower in _VERBS_AFTER_NOUN)
+            not token.is_word or token.lower in FUNCTION_WORDS or token.lower in MONTHS or token.lower in WEEKDAYS
+            or (has_noun and token.lower in VERBS_AFTER_NOUN)
         ):
             if token.lower in DETERMINERS and not words:
                 continue
@@ -146,13 +111,13 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
 
 def _looks_verbal(word: str) -> bool:
     lower = word.lower()
-    return (lower.endswith(("ed", "ing")) and lower not in _ED_ING_NOUNS) or lower in VERBS
+    return (lower.endswith(("ed", "ing")) and lower not in ED_ING_NOUNS) or lower in VERBS
 
 
 def _continues_phrase(token: Token | None, word: str = "") -> bool:
     """'charging points': an -ing word followed by a plain noun modifies it."""
-    return (token is not None and word.lower().endswith("ing") and token.is_word and not token.is_capitalized and token.lower not in _FUNCTION_WORDS
-            and not _looks_verbal(token.text) and token.lower not in _VERBS_AFTER_NOUN)
+    return (token is not None and word.lower().endswith("ing") and token.is_word and not token.is_capitalized and token.lower not in FUNCTION_WORDS
+            and not _looks_verbal(token.text) and token.lower not in VERBS_AFTER_NOUN)
 
 
 def _split_names(words: list[Token], sentence_initial: bool = False) -> NounPhrase:
@@ -170,7 +135,7 @@ def _split_names(words: list[Token], sentence_initial: bool = False) -> NounPhra
             continue
         if _is_adverb(word.text) and index < len(words) - 1:
             continue
-        plain_initial = sentence_initial and index == 0 and not _is_name(word.text) and not word.text.isupper()
+        plain_initial = sentence_initial and index == 0 and not is_name(word.text) and not word.text.isupper()
         if (not kept and index < len(words) - 1 and has_lower and word.is_capitalized and not plain_initial
                 and not re.search(r"-(?:[a-z]+)$", word.text)):
             pending_name.append(word.text)
@@ -205,8 +170,6 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
     return noun_phrase(tokens)
 
 
-_CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "-", "(", "while", "whereas", "but", "that", "which", "and", "as",
-                      "with", "after", "when", "although", "though", "because", "since"}
 
 
 def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhrase:
@@ -227,7 +190,7 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
         word = tokens[position].lower
         if word in {".", "!", "?", ";"} or (not clause_subject and position < index - 3):
             break
-        if word in _LINKING:
+        if word in LINKING_VERBS:
             verb = position
             break
     if verb is None:
@@ -235,13 +198,13 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     while verb and tokens[verb - 1].lower in AUXILIARIES | {"been", "has", "have", "had", "will", "would"}:
         verb -= 1
     start = verb
-    while start and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
+    while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
         start -= 1
-    if start > 1 and all(t.lower in _DISCOURSE for t in tokens[start:verb]):
+    if start > 1 and all(t.lower in DISCOURSE for t in tokens[start:verb]):
         # "The price of bread in those towns, however, has risen 150%": step over the aside
         verb = start - 1
         start = verb
-        while start and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
+        while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
             start -= 1
     words = tokens[start:verb]
     while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
@@ -268,17 +231,17 @@ def names(tokens: list[Token]) -> list[Name]:
     while index < len(tokens):
         token = tokens[index]
         if (not (token.is_word and token.is_capitalized) or token.lower in MONTHS or token.lower in WEEKDAYS
-                or (token.lower in _FUNCTION_WORDS and not token.text.isupper())):
+                or (token.lower in FUNCTION_WORDS and not token.text.isupper())):
             index += 1
             continue
         end = index
         while end + 1 < len(tokens) and tokens[end + 1].is_word and (
-            tokens[end + 1].is_capitalized or _PARTICLE_NAME.match(tokens[end + 1].text) or (tokens[end + 1].lower in _NAME_PARTICLES and end + 2 < len(tokens) and tokens[end + 2].is_capitalized)
+            tokens[end + 1].is_capitalized or _PARTICLE_NAME.match(tokens[end + 1].text) or (tokens[end + 1].lower in NAME_PARTICLES and end + 2 < len(tokens) and tokens[end + 2].is_capitalized)
         ):
             end += 1
         previous = tokens[index - 1].lower if index else ""
         before_previous = tokens[index - 2].lower if index > 1 else ""
-        locative = previous in _LOCATIVE or (previous == "the" and before_previous in _LOCATIVE)
+        locative = previous in LOCATIVE or (previous == "the" and before_previous in LOCATIVE)
         comparison = previous == "of" and before_previous in {"size", "area", "that"}
         if comparison:
             locative = False  # "roughly the size of Wales": a comparison, not where
@@ -325,15 +288,15 @@ def choose_place(sentence_names: list[Name], start: int, end: int, limit: int, s
 def subject_actor(tokens: list[Token], sentence_names: list[Name], claim_start: int) -> str | None:
     """The sentence's named subject, when it does something rather than says something."""
     first = 0
-    while first < len(tokens) and (not tokens[first].is_word or tokens[first].lower in _OPENERS):
+    while first < len(tokens) and (not tokens[first].is_word or tokens[first].lower in OPENERS):
         first += 1  # '“Syrian pro-regime forces …', 'But while ISIS has lost …', 'The US …'
     if first >= len(tokens):
         return None
     subject = next((n for n in sentence_names if n.start == tokens[first].start), None)
-    if subject is None or subject.end > claim_start or not _is_name(subject.text.split()[0]):
+    if subject is None or subject.end > claim_start or not is_name(subject.text.split()[0]):
         return None
     following = next((t for t in tokens if t.start >= subject.end), None)
-    if following is None or following.lower in _SAY_VERBS or not following.is_word:
+    if following is None or following.lower in SAY_VERBS or not following.is_word:
         return None
     return subject.text
 
@@ -344,19 +307,11 @@ def actor_after(tokens: list[Token], sentence_names: list[Name]) -> str | None:
         if token.lower == "by" and index + 1 < len(tokens):
             following = tokens[index + 2] if tokens[index + 1].lower == "the" and index + 2 < len(tokens) else tokens[index + 1]
             name = next((n for n in sentence_names if n.start == following.start), None)
-            if name and _is_name(name.text.split()[0]):
+            if name and is_name(name.text.split()[0]):
                 return name.text
     return None
 
 
-_EVENTS = {
-    "killed": {"killed", "kill", "killing", "dead", "died", "die", "deaths", "death", "slain", "fatalities", "perished"},
-    "injured": {"injured", "injuring", "wounded", "wounding", "hurt", "injuries", "casualties"},
-    "captured": {"captured", "capture", "detained", "arrested", "seized", "surrendered", "prisoners"},
-    "displaced": {"displaced", "fled", "evacuated", "uprooted", "refugees"},
-    "missing": {"missing", "disappeared"},
-}
-_EVENT_WORDS = {word: event for event, words in _EVENTS.items() for word in words}
 
 
 def event(before: list[Token], after: list[Token]) -> str | None:
@@ -364,18 +319,16 @@ def event(before: list[Token], after: list[Token]) -> str | None:
     for token in reversed(before[-4:]):  # "killed an estimated 100": the verb governs the number
         if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"}:
             break
-        if token.lower in _EVENT_WORDS:
-            return _EVENT_WORDS[token.lower]
+        if token.lower in OUTCOME_WORDS:
+            return OUTCOME_WORDS[token.lower]
     for token in after:  # "100 of those fighters were killed" (not past "and injured 40 others")
         if token.text in ",;.!?:" or token.text[:1].isdigit() or token.lower in {"and", "or", "but", "while", "whereas"}:
             break
-        if token.lower in _EVENT_WORDS:
-            return _EVENT_WORDS[token.lower]
+        if token.lower in OUTCOME_WORDS:
+            return OUTCOME_WORDS[token.lower]
     return None
 
 
-_DIRECTIONS = {"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "upstream",
-               "downstream", "inland", "offshore"}
 
 
 def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
@@ -383,7 +336,7 @@ def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
     a distance is measured from a landmark, and the landmark is part of what is measured, not a place."""
     while tokens and tokens[0].lower in ("to", "the", "further", "farther", "away", "due"):
         tokens = tokens[1:]  # "some eight kilometers to the east of the line"
-    if len(tokens) < 3 or tokens[0].lower not in _DIRECTIONS or tokens[1].lower != "of":
+    if len(tokens) < 3 or tokens[0].lower not in DIRECTIONS or tokens[1].lower != "of":
         return None
     rest = tokens[2:]
     while rest and (rest[0].lower in DETERMINERS or rest[0].text in "\"“”‘’'"):

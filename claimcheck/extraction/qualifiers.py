@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .lexicon import NEAR_QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE
+from ..lexicon import NEAR_QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE
 
 INF = math.inf
 

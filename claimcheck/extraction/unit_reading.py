@@ -13,18 +13,8 @@ from functools import lru_cache
 
 from ..memo import memo
 from ..units import get_registry
-from .lexicon import CURRENCY_WORDS
+from ..lexicon import CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES
 
-_PHYSICAL_ENTITIES = {"length", "area", "volume", "mass", "time", "speed", "temperature", "power", "energy",
-                      "currency"}
-_NOT_UNITS = {"point", "points", "line", "lines", "hand", "hands", "chain", "chains", "link", "links", "rod",
-              "rods", "pole", "poles", "barn", "barns", "mil", "mils", "shot", "shots", "gross", "tab", "drop",
-              "drops", "pinch", "dash", "square", "cubic", "bag", "bags", "button", "league", "leagues", "span",
-              "spans", "tick", "ticks", "cable", "cables", "force", "forces", "light", "year", "in", "a", "at",
-              "as", "per", "s", "h", "t", "g", "b", "c", "d", "e", "p", "l", "min", "sec", "cup", "cups",
-              "bit", "bits", "byte", "bytes", "knot", "stone", "carat", "unit", "units",
-              "rad", "gray", "sievert", "degree", "degrees", "ton", "tons", "quad", "percent", "are", "all",
-              "has", "had", "was", "is", "were", "am", "ms", "pm", "its", "hat", "hats", "ha", "mas", "pas", "bars"}
 _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
                         "[temperature]"}
 
@@ -113,9 +103,9 @@ def _read_with_quantulum(window: str) -> UnitReading | None:
         return None
     found = quantities[0]
     surface_words = re.findall(r"[A-Za-z]+", found.surface)
-    if found.unit.entity.name not in _PHYSICAL_ENTITIES or not surface_words:
+    if found.unit.entity.name not in PHYSICAL_ENTITIES or not surface_words:
         return None
-    if len(surface_words) == 1 and surface_words[0].lower() in _NOT_UNITS:
+    if len(surface_words) == 1 and surface_words[0].lower() in NOT_UNITS:
         return None
     if found.unit.entity.name == "currency":
         if not found.unit.currency_code:
@@ -169,7 +159,7 @@ def _read_with_pint(after: str) -> UnitReading | None:
         except Exception:
             pass
     match = _NEXT_WORD.match(after)
-    if not match or match.group("word").lower() in _NOT_UNITS or len(match.group("word")) < 3:
+    if not match or match.group("word").lower() in NOT_UNITS or len(match.group("word")) < 3:
         return None
     try:
         unit = registry.Unit(match.group("word").lower())

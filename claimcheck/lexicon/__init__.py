@@ -1,0 +1,94 @@
+"""The English claimcheck reads numbers with: word lists and cue phrases, loaded once from ``english.toml``.
+
+Every list lives in that one data file, so a reader can see (and extend) what claimcheck knows of English
+without reading code; this module only gives the lists the shapes code uses (sets, tables)."""
+
+from __future__ import annotations
+
+import importlib.resources
+import tomllib
+from functools import lru_cache
+
+_DATA = tomllib.loads((importlib.resources.files(__package__) / "english.toml").read_text(encoding="utf-8"))
+
+
+def _words(section: str, key: str) -> frozenset[str]:
+    return frozenset(_DATA[section][key])
+
+
+# numbers and their qualifiers
+QUALIFIERS_BEFORE: dict[str, str] = dict(_DATA["qualifiers"]["before"])
+QUALIFIERS_AFTER: dict[str, str] = dict(_DATA["qualifiers"]["after"])
+NEAR_QUALIFIERS = _words("qualifiers", "near")
+NUMBER_WORDS: dict[str, int] = dict(_DATA["numbers"]["words"])
+UNITS_WORDS: dict[str, float] = {word: float(value) for word, value in _DATA["numbers"]["scales"].items()}
+MAGNITUDE_SUFFIXES: dict[str, float] = {word: float(value) for word, value in _DATA["numbers"]["magnitudes"].items()}
+VAGUE: dict[str, tuple[float, float]] = {phrase: tuple(ends) for phrase, ends in _DATA["numbers"]["vague"].items()}
+VAGUE_MULTIPLIERS: dict[str, tuple[int, int]] = {word: tuple(ends) for word, ends in _DATA["numbers"]["vague_multipliers"].items()}
+IDIOMS_WITH_ONE = _words("numbers", "idioms_with_one")
+CURRENCY_SYMBOLS: dict[str, str] = dict(_DATA["currencies"]["symbols"])
+CURRENCY_WORDS: dict[str, str] = dict(_DATA["currencies"]["words"])
+
+# grammar: the small phrase reader's function words
+DETERMINERS = _words("grammar", "determiners")
+PREPOSITIONS = _words("grammar", "prepositions")
+CONJUNCTIONS = _words("grammar", "conjunctions")
+PRONOUNS = _words("grammar", "pronouns")
+AUXILIARIES = _words("grammar", "auxiliaries")
+VERBS = _words("grammar", "verbs")
+PHRASE_ENDERS = _words("grammar", "phrase_enders")
+ADJECTIVAL_PARTICIPLES = _words("grammar", "adjectival_participles")
+ED_ING_NOUNS = _words("grammar", "ed_ing_nouns")
+VERBS_AFTER_NOUN = _words("grammar", "verbs_after_noun")
+LINKING_VERBS = _words("grammar", "linking_verbs")
+SAY_VERBS = _words("grammar", "say_verbs")
+LOCATIVE = _words("grammar", "locative")
+DISCOURSE = _words("grammar", "discourse")
+OPENERS = _words("grammar", "openers")
+LEADING_SKIPPABLE = _words("grammar", "leading_skippable")
+TIME_WORDS = _words("grammar", "time_words")
+CLAUSE_BOUNDARIES = _words("grammar", "clause_boundaries")
+DIRECTIONS = _words("grammar", "directions")
+NAME_PARTICLES = _words("grammar", "name_particles")
+MONTHS = _words("grammar", "months")
+WEEKDAYS = _words("grammar", "weekdays")
+ID_PREFIXES = _words("grammar", "id_prefixes")
+FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | DETERMINERS | PHRASE_ENDERS
+
+#: what happened to what is counted (killed, injured, ...), by each word that says so
+OUTCOME_WORDS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcomes"].items() for word in words}
+GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
+SIDE_WORDS = _words("facts", "side_words")
+
+# cue phrases of the rule kinds (each rule can override its own)
+INCREASE_WORDS: tuple[str, ...] = tuple(_DATA["change"]["increase"])
+DECREASE_WORDS: tuple[str, ...] = tuple(_DATA["change"]["decrease"])
+CHANGE_BEFORE_PERCENTAGE: tuple[str, ...] = tuple(_DATA["change"]["before_percentage"])
+TOTAL_CUES: tuple[str, ...] = tuple(_DATA["cues"]["total"])
+COMPLETE_CUES: tuple[str, ...] = tuple(_DATA["cues"]["complete"])
+
+# units
+PHYSICAL_ENTITIES = _words("units", "physical_entities")
+NOT_UNITS = _words("units", "not_units")
+TIME_UNITS = _words("units", "time_units")
+DIMENSION_MEASURES: dict[str, str] = dict(_DATA["units"]["dimension_measures"])
+
+# names
+ACTOR_NAMES = _words("names", "actors")
+DEMONYMS: dict[str, str | None] = {name: country or None for name, country in _DATA["names"]["demonyms"].items()}
+PLACE_ALIASES = _words("names", "places")
+PLACE_SUFFIXES = _words("names", "place_suffixes")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Country names as newsrooms write them (pycountry's names, common and official names)."""
+    import pycountry
+
+    names: set[str] = set(PLACE_ALIASES)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value and "," not in value:
+                names.add(value)
+    return frozenset(names)
