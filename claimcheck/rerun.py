@@ -16,7 +16,7 @@ from collections import defaultdict
 from .cache import ResultCache, StoredRun, claim_from_row, compared, compared_digest
 from .checks.runner import check_document, check_facts, fingerprint_all
 from .result import CheckResult, sort_key
-from .checks import DOCUMENT_CHECKS, FACT_CHECKS, CheckContext
+from .checks import CheckContext, runs_per
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions
 from .extraction.batch import extract_many
@@ -155,9 +155,9 @@ class _Patch:
         return StoredRun(kept + within + across, diagnostics, self.counts, self.rows, self.where), fresh
 
     def _touched(self, finding: Finding, ids: set[str]) -> bool:
-        if finding.kind in DOCUMENT_CHECKS:
+        if runs_per(finding.kind) == "document":
             return any(claim.doc in ids for claim in finding.claims)
-        return (finding.kind in FACT_CHECKS and bool(finding.claims)
+        return (runs_per(finding.kind) == "fact" and bool(finding.claims)
                 and measure_key(finding.claims[0].measure, self.synonyms) in self.measures)
 
     def _requote(self, finding: Finding) -> None:

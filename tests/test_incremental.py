@@ -1,6 +1,7 @@
 """Incremental checking: what a re-run reuses (documents, facts, whole runs, remembered library answers)
 gives exactly what a run from scratch gives."""
 
+import dataclasses
 import json
 import shutil
 
@@ -8,7 +9,7 @@ import pytest
 
 import claimcheck
 from claimcheck.cache import CACHE_FORMAT
-from claimcheck.checks import FACT_CHECKS
+from claimcheck.checks import registry
 from claimcheck.memo import Memo
 from conftest import EXAMPLES
 
@@ -40,13 +41,13 @@ def fresh_run(corpus, **options):
 
 def count_agree_calls(monkeypatch) -> list:
     calls = []
-    original = FACT_CHECKS["agree"]
+    original = registry.rule_kinds()["agree"]
 
     def counted(rule, context, fact):
         calls.append(str(fact.key))
-        return original(rule, context, fact)
+        return original.check(rule, context, fact)
 
-    monkeypatch.setitem(FACT_CHECKS, "agree", counted)
+    monkeypatch.setitem(registry.rule_kinds(), "agree", dataclasses.replace(original, check=counted))
     return calls
 
 

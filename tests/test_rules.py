@@ -107,8 +107,8 @@ def test_a_rule_set_is_kept_per_content_in_the_cache_folder(tmp_path, monkeypatc
     (tmp_path / "refs.csv").write_text("key,value,unit,as_of,source\nWales,20779,kilometer ** 2,2020,ONS\n")
     (tmp_path / "ref.yaml").write_text(REFERENCE_RULE)
     first = claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
-    assert first.by_id("ref").table[0]["value"] == 20779.0
-    assert type(first.by_id("ref").tolerance().rel) is float  # plain values, not the YAML parser's own types
+    assert first.by_id("ref").options.table.rows[0]["value"] == 20779.0
+    assert type(first.by_id("ref").options.tolerance.rel) is float  # plain values, not the YAML parser's own types
     assert len(list((cache / "rules-v1").glob("*.pickle"))) == 1
     parsed = []
     monkeypatch.setattr(loader._RuleFile, "load", lambda self, rule_set: parsed.append(self.path) or [])
@@ -120,7 +120,7 @@ def test_a_rule_set_is_kept_per_content_in_the_cache_folder(tmp_path, monkeypatc
     with pytest.raises(RuleFileError, match="unknown unit 'zorkmids'"):
         claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
     (tmp_path / "refs.csv").write_text("key,value,unit,as_of,source\nWales,20000,kilometer ** 2,2020,ONS\n")
-    assert claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache).by_id("ref").table[0]["value"] == 20000.0
+    assert claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache).by_id("ref").options.table.rows[0]["value"] == 20000.0
     (tmp_path / "ref.yaml").write_text(REFERENCE_RULE.replace("kind: reference", "kind: refrence"))
     with pytest.raises(RuleFileError, match="unknown rule kind"):
         claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
@@ -132,3 +132,49 @@ def test_a_damaged_stored_rule_set_is_loaded_afresh(tmp_path):
     for entry in (cache / "rules-v1").glob("*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert claimcheck.load_rules(cache_dir=cache).digest() == expected
+
+
+def test_rules_guide_lists_every_kind_as_declared():
+    from claimcheck.checks.registry import kinds_table, options_table
+
+    guide = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert kinds_table() in guide and options_table() in guide
+    assert "| `sum` | document | error |" in kinds_table()
+    assert "| `agree` | `window` | duration |" in options_table()
+
+
+def test_a_new_rule_kind_is_one_declaration(tmp_path):
+    """A kind declared with @rule_kind is in the schema, loads from YAML with typed options, and runs."""
+    from dataclasses import dataclass
+
+    from claimcheck.checks import registry
+    from claimcheck.checks.runner import run_checks
+    from claimcheck.rules.schema import rule_file_schema
+
+    @dataclass(frozen=True)
+    class AtMostOptions:
+        limit: float = registry.option(doc="the largest figure allowed")
+        words: registry.Words = registry.option(("troops",), "unused here")
+
+    @registry.rule_kind("at-most", runs_per="document", severity="error", options=AtMostOptions, statuses=("violated",),
+                        summary="each claim is at most `limit`")
+    def check_at_most(rule, context):
+        return [context.finding(rule, "violated", f"{claim.value:g} > {rule.options.limit:g}", [claim])
+                for claim in context.claims_for(rule) if claim.value > rule.options.limit]
+
+    try:
+        rule_file_schema.cache_clear()
+        rules = tmp_path / "limit.yaml"
+        rules.write_text("version: 1\nrules:\n  - id: small\n    kind: at-most\n    limit: 10\n    words: [a, b]\n")
+        rule_set = claimcheck.load_rules([rules], bundled=False)
+        assert rule_set.rules[0].options == AtMostOptions(limit=10, words=("a", "b"))
+        assert rule_set.rules[0].severity == "error"
+        document = claimcheck.read_text("The town has 12 wells.", id="town.txt")
+        findings = run_checks([document], claimcheck.extract_document(document), rule_set).findings
+        assert [(f.rule, f.kind, f.status, f.message) for f in findings] == [("small", "at-most", "violated", "12 > 10")]
+        rules.write_text("version: 1\nrules:\n  - id: small\n    kind: at-most\n")
+        with pytest.raises(RuleFileError, match="'limit' is a required property"):
+            claimcheck.load_rules([rules], bundled=False)
+    finally:
+        registry._KINDS.pop("at-most", None)
+        rule_file_schema.cache_clear()

@@ -90,16 +90,17 @@ class CheckContext:
     def mark(self, *claims: Claim) -> None:
         self.checked.update(id(claim) for claim in claims)
 
-    # ---- scopes --------------------------------------------------------------------------------------
+    # ---- passages --------------------------------------------------------------------------------------
     def paragraph(self, claim: Claim) -> int:
         text = self.documents[claim.doc].text if claim.doc in self.documents else ""
         separator = "\n\n" if "\n\n" in text else "\n"
         return text.count(separator, 0, claim.start)
 
-    def scope_key(self, claim: Claim, scope: str) -> tuple:
-        if scope == "sentence":
+    def passage(self, claim: Claim, within: str) -> tuple:
+        """A key of the passage a claim sits in: its sentence, paragraph or document."""
+        if within == "sentence":
             return (claim.doc, claim.sentence)
-        if scope == "paragraph":
+        if within == "paragraph":
             return (claim.doc, self.paragraph(claim))
         return (claim.doc,)
 

@@ -10,7 +10,7 @@ from ..documents.identity import document_identities
 from ..model import Claim, Document, Finding, fingerprint
 from ..result import CheckResult, sort_key
 from ..rules import RuleSet
-from . import DOCUMENT_CHECKS, FACT_CHECKS
+from .registry import rule_kinds, runs_per
 from .context import CheckContext
 
 if TYPE_CHECKING:
@@ -48,14 +48,14 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
 def check_facts(context: CheckContext, cache: "ResultCache | None" = None, digest: str = "") -> list[Finding]:
     """The findings of the rules across documents, a fact of ``context.facts`` at a time; with a cache, a fact
     whose claims say what they said before is not judged again. Marks the claims they read in ``context``."""
-    across = sorted((rule for rule in context.rules.rules if rule.kind in FACT_CHECKS),
-                    key=lambda rule: bool(rule.option("fallback", False)))  # specific rules judge a pair first
+    across = sorted((rule for rule in context.rules.rules if runs_per(rule.kind) == "fact"),
+                    key=lambda rule: bool(getattr(rule.options, "fallback", False)))  # specific rules judge a pair first
     findings: list[Finding] = []
     for fact in context.facts if across else ():
         key = cache.fact_key(str(fact.key), digest, fact.claims) if cache is not None else ""
         stored = cache.fact_findings(key, fact.claims) if cache is not None else None
         if stored is None:
-            found = [finding for rule in across for finding in FACT_CHECKS[rule.kind](rule, context, fact)]
+            found = [finding for rule in across for finding in rule_kinds()[rule.kind].check(rule, context, fact)]
             stored = found, [claim for claim in fact.claims if id(claim) in context.checked]
             if cache is not None:
                 cache.put_fact_findings(key, fact.claims, *stored)
@@ -67,8 +67,8 @@ def check_facts(context: CheckContext, cache: "ResultCache | None" = None, diges
 def check_document(document: Document, claims: list[Claim], rules: RuleSet) -> tuple[list[Finding], list[Claim]]:
     """The findings of the rules within one document, and the claims they looked at."""
     context = CheckContext(documents={document.id: document}, claims=claims, rules=rules)
-    found = [finding for rule in rules.rules if rule.kind in DOCUMENT_CHECKS
-             for finding in DOCUMENT_CHECKS[rule.kind](rule, context)]
+    found = [finding for rule in rules.rules if runs_per(rule.kind) == "document"
+             for finding in rule_kinds()[rule.kind].check(rule, context)]
     return found, [claim for claim in claims if id(claim) in context.checked]
 
 

@@ -149,6 +149,16 @@ def rules_list(rules: RulesOption = None, no_bundled: NoBundledOption = False) -
         print(f"{rule.id:32} {rule.kind:10} {rule.severity:8} {rule.source}:{rule.line}")
 
 
+@rules_app.command("kinds")
+def rules_kinds() -> None:
+    """Print the rule kinds and their options (Markdown tables, as in docs/rules.md)."""
+    from ..checks.registry import kinds_table, options_table
+
+    print(kinds_table())
+    print()
+    print(options_table())
+
+
 @rules_app.command("test")
 def rules_test(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Rule files or folders (default: the bundled packs); a folder's tests/ holds fixture documents.")] = None,

@@ -24,8 +24,8 @@ def sarif_log(result, findings) -> dict:
         "rules": [{
             "id": rule.id,
             "name": rule.id.replace("-", " "),
-            "shortDescription": {"text": rule.option("description") or f"{rule.kind} rule {rule.id}"},
-            "fullDescription": {"text": f"{rule.option('description') or rule.id} (kind: {rule.kind}; defined in {rule.source}:{rule.line})"},
+            "shortDescription": {"text": rule.description or f"{rule.kind} rule {rule.id}"},
+            "fullDescription": {"text": f"{rule.description or rule.id} (kind: {rule.kind}; defined in {rule.source}:{rule.line})"},
             "defaultConfiguration": {"level": _LEVEL[rule.severity]},
             "properties": {"kind": rule.kind, "tags": ["numbers", rule.kind]},
         } for rule in rules],

@@ -15,8 +15,8 @@ from typing import Any
 from ..errors import InputError, Location, RuleFileError
 from ..units import get_registry, is_known_unit
 from ..yamlfiles import plain
-from .ruleset import DEFAULT_SEVERITY, Rule, RuleSet, Synonyms, Tolerance
-from .schema import KINDS, RULE_FILE_SCHEMA, TOP_LEVEL_KEYS, allowed_keys
+from .ruleset import Rule, RuleSet, Synonyms, Tolerance
+from .schema import TOP_LEVEL_KEYS, allowed_keys, kind_names, rule_file_schema
 
 REFERENCE_COLUMNS = ("key", "value", "unit", "as_of", "source")
 RULE_SUFFIXES = (".yaml", ".yml")
@@ -76,7 +76,7 @@ def load_rules(paths: Iterable[str | Path] | None = None, bundled: bool = True,
         tables += reader.tables
     if problems:
         raise RuleFileError(problems)
-    rule_set.rules = [rule for rule in by_id.values() if rule.options.get("enabled", True)]
+    rule_set.rules = [rule for rule in by_id.values() if rule.enabled]
     if entry is not None:
         store_rule_set(entry, tables, rule_set)
     return rule_set
@@ -160,8 +160,8 @@ class _RuleFile:
             if not isinstance(entry, dict):
                 continue
             kind = entry.get("kind")
-            if kind is not None and kind not in KINDS:
-                self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", kind, KINDS))
+            if kind is not None and kind not in kind_names():
+                self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", kind, kind_names()))
                 continue
             for key in entry:
                 if key not in allowed_keys(kind):
@@ -171,7 +171,7 @@ class _RuleFile:
     def check_schema(self, document: dict) -> None:
         from jsonschema import Draft202012Validator
 
-        validator = Draft202012Validator(RULE_FILE_SCHEMA)
+        validator = Draft202012Validator(rule_file_schema())
         reported = {(p.line, p.column) for p, _ in self.problems}
         for error in sorted(validator.iter_errors(plain(document)), key=lambda e: list(map(str, e.absolute_path))):
             if error.validator in ("if", "allOf") or (error.validator == "additionalProperties"):
@@ -196,32 +196,49 @@ class _RuleFile:
                 rule_set.default_tolerance = tolerance
 
     def build_rule(self, document: dict, index: int, entry: dict, rule_set: RuleSet) -> Rule | None:
+        from ..checks.registry import rule_kinds
+
         path = ["rules", index]
-        options = plain(entry)
+        values = plain(entry)
+        kind = rule_kinds()[entry["kind"]]
         before = len(self.problems)
         units = []
-        for position, unit in enumerate(options.get("units") or []):
+        for position, unit in enumerate(values.get("units") or []):
             if not is_known_unit(unit):
                 self.problem(self.at(document, [*path, "units", position]),
                              f"unknown unit {unit!r} (pint does not know it; e.g. 'count', 'percent', 'kilometer', 'USD')")
             else:
                 units.append(unit)
-        options["_units"] = units or None
-        for key in ("tolerance", "percent_tolerance"):
-            if key in options:
-                options[f"_{key}"] = self.tolerance(document, [*path, key], units)
-        if "window" in options:
-            options["_window"] = parse_duration(options["window"])
-        if "pattern" in options:
-            self.compile(document, [*path, "pattern"], options["pattern"], entry["kind"])
-        table = None
-        if entry["kind"] == "reference":
-            table = self.reference_table(document, [*path, "table"], options["table"])
+        options = {}
+        types = kind.option_types()
+        for key, name in kind.keys().items():
+            if key in values:
+                options[name] = self.option(document, [*path, key], values[key], types[name], _field(kind, name),
+                                            units or None)
         if len(self.problems) > before:
             return None
-        return Rule(id=entry["id"], kind=entry["kind"], severity=entry.get("severity") or DEFAULT_SEVERITY[entry["kind"]],
-                    options=options, source=str(self.path), line=self.at(document, path).line,
-                    base_dir=self.path.parent, examples=options.get("examples") or [], table=table)
+        return Rule(id=entry["id"], kind=kind.name, severity=entry.get("severity") or kind.severity,
+                    options=kind.options(**options), source=str(self.path), line=self.at(document, path).line,
+                    base_dir=self.path.parent, description=values.get("description"), measures=values.get("measures"),
+                    units=units or None, examples=values.get("examples") or [], enabled=values.get("enabled", True))
+
+    def option(self, document: dict, path: list, value: Any, annotation: Any, option_field, units):
+        """An option's value as its type says: tolerances, durations, patterns and tables are read and checked."""
+        from ..checks.registry import Pattern, ReferenceTable, value_type
+
+        wanted = value_type(annotation)
+        if wanted is Tolerance:
+            return self.tolerance(document, path, units)
+        if wanted is timedelta:
+            return parse_duration(value)
+        if wanted is Pattern:
+            self.compile(document, path, value, option_field.metadata.get("groups", ()))
+            return Pattern(value)
+        if wanted is ReferenceTable:
+            return ReferenceTable(value, tuple(self.reference_table(document, path, value) or ()))
+        if isinstance(value, list):
+            return tuple(value)
+        return value
 
     def tolerance(self, document: dict, path: list, units: list[str] | None) -> Tolerance | None:
         raw = plain(self.node(document, path))
@@ -251,7 +268,7 @@ class _RuleFile:
             return None
         return Tolerance(rel=float(raw.get("rel", 0)), abs=float(absolute), abs_unit=absolute_unit, points=raw.get("points"))
 
-    def compile(self, document: dict, path: list, pattern: str, kind: str) -> None:
+    def compile(self, document: dict, path: list, pattern: str, needed: tuple[str, ...]) -> None:
         location = self.at(document, path)
         try:
             compiled = re.compile(pattern)
@@ -261,8 +278,7 @@ class _RuleFile:
             self.problem(Location(location.path, location.line, location.column + position + quoted, location.source_line),
                          f"pattern does not compile: {error.msg} at position {position}")
             return
-        needed = {"reference": {"key"}, "range": {"part", "whole"}}.get(kind, set())
-        missing = needed - set(compiled.groupindex)
+        missing = set(needed) - set(compiled.groupindex)
         if missing:
             self.problem(location, f"pattern needs the named group(s) {', '.join(f'(?P<{g}>...)' for g in sorted(missing))}")
 
@@ -312,6 +328,10 @@ class _RuleFile:
         for step in path:
             document = document[step]
         return document
+
+
+def _field(kind, name: str):
+    return next(option_field for option_field in kind.option_fields() if option_field.name == name)
 
 
 def _unknown(what: str, value: str, allowed: Iterable[str]) -> str:

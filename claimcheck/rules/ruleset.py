@@ -11,10 +11,6 @@ from typing import Any
 
 from ..model.interval import Tolerance
 
-DEFAULT_SEVERITY = {"sum": "error", "agree": "warning", "range": "error", "partition": "warning",
-                    "change": "warning", "reference": "info"}
-
-
 @dataclass(eq=False)  # compared and hashed by identity: one per rule set
 class Synonyms:
     """Names that mean the same measure, actor or place; each group has a canonical name."""
@@ -42,29 +38,20 @@ def _key(name: str) -> str:
 
 @dataclass
 class Rule:
+    """One rule of a pack: which claims it reads (``measures``, ``units``) and its kind's typed ``options``."""
+
     id: str
     kind: str
     severity: str
-    options: dict[str, Any]
+    options: Any  # the kind's options dataclass (see claimcheck.checks.registry)
     source: str
     line: int
     base_dir: Path | None = None
+    description: str | None = None
+    measures: list[str] | None = None
+    units: list[str] | None = None
     examples: list[dict] = field(default_factory=list)
-    table: list[dict] | None = None  # reference rows, for kind 'reference'
-
-    def option(self, key: str, default: Any = None) -> Any:
-        return self.options.get(key, default)
-
-    def tolerance(self, key: str = "tolerance", default: Tolerance | None = None) -> Tolerance:
-        return self.options.get(f"_{key}") or default or Tolerance()
-
-    @property
-    def measures(self) -> list[str] | None:
-        return self.options.get("measures")
-
-    @property
-    def units(self) -> list[str] | None:
-        return self.options.get("_units")
+    enabled: bool = True
 
 
 @dataclass

@@ -1,21 +1,11 @@
-"""The JSON Schema of a rule file (``claimcheck rules schema`` prints it for editors)."""
+"""The JSON Schema of a rule file (``claimcheck rules schema`` prints it for editors), built from the rule kinds'
+declarations (:mod:`claimcheck.checks.registry`): each kind's options and their types."""
 
 from __future__ import annotations
 
-KINDS = ("sum", "agree", "range", "partition", "change", "reference")
-SCOPES = ("sentence", "paragraph", "document")
+from functools import lru_cache
+from typing import Any
 
-_TOLERANCE = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "rel": {"type": "number", "minimum": 0, "description": "relative: 0.05 is 5% of the larger value"},
-        "abs": {"type": ["number", "string"], "description": "absolute, in the claims' unit or as a quantity ('2 km')"},
-        "points": {"type": "number", "minimum": 0, "description": "percentage points, for percentages"},
-    },
-}
-_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
-_DURATION = {"type": "string", "pattern": r"^\d+\s*[dwmy]$", "description": "e.g. 30d, 12w, 6m, 1y"}
 _EXPECTATION = {
     "type": "object",
     "additionalProperties": False,
@@ -33,79 +23,105 @@ _EXAMPLE = {
     },
 }
 
-COMMON_KEYS = {
-    "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
-    "kind": {"enum": list(KINDS)},
-    "severity": {"enum": ["error", "warning", "info"]},
-    "description": {"type": "string"},
-    "enabled": {"type": "boolean"},
-    "measures": _WORDS,
-    "units": _WORDS,
-    "examples": {"type": "array", "items": _EXAMPLE},
-}
-KIND_KEYS: dict[str, dict] = {
-    "sum": {"scope": {"enum": list(SCOPES)}, "tolerance": _TOLERANCE, "total_cues": _WORDS, "min_parts": {"type": "integer", "minimum": 2}},
-    "agree": {"tolerance": _TOLERANCE, "percent_tolerance": _TOLERANCE, "window": _DURATION, "fallback": {"type": "boolean"},
-              "within_document": {"type": "boolean"}},
-    "range": {"min": {"type": "number"}, "max": {"type": "number"}, "pattern": {"type": "string"},
-              "exclude_words": _WORDS},
-    "partition": {"scope": {"enum": list(SCOPES)}, "complete_cues": _WORDS, "min_parts": {"type": "integer", "minimum": 2}},
-    "change": {"increase_words": _WORDS, "decrease_words": _WORDS, "tolerance": _TOLERANCE},
-    "reference": {"table": {"type": "string"}, "pattern": {"type": "string"}, "tolerance": _TOLERANCE},
-}
-REQUIRED_KEYS = {"reference": ["table", "pattern"]}
+
+def kind_names() -> tuple[str, ...]:
+    from ..checks.registry import rule_kinds
+
+    return tuple(rule_kinds())
+
+
+def common_keys() -> dict[str, dict]:
+    """Keys every rule may have, whatever its kind."""
+    from ..checks.registry import WORDS_SCHEMA
+
+    return {
+        "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
+        "kind": {"enum": list(kind_names())},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "description": {"type": "string"},
+        "enabled": {"type": "boolean"},
+        "measures": WORDS_SCHEMA,
+        "units": WORDS_SCHEMA,
+        "examples": {"type": "array", "items": _EXAMPLE},
+    }
+
+
+def kind_keys(kind: str) -> dict[str, dict]:
+    """The option keys of one kind (aliases included) and their schemas."""
+    from ..checks.registry import option_schema, rule_kinds
+
+    declared = rule_kinds()[kind]
+    types = declared.option_types()
+    keys = {}
+    for option_field in declared.option_fields():
+        schema = option_schema(option_field, types[option_field.name])
+        for key in (option_field.name, *option_field.metadata.get("aliases", ())):
+            keys[key] = schema
+    return keys
 
 
 def _rule_schema(kind: str) -> dict:
+    from ..checks.registry import rule_kinds
+
     return {
         "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
         "then": {
-            "properties": {**COMMON_KEYS, **KIND_KEYS[kind]},
+            "properties": {**common_keys(), **kind_keys(kind)},
             "additionalProperties": False,
-            "required": ["id", "kind", *REQUIRED_KEYS.get(kind, [])],
+            "required": ["id", "kind", *rule_kinds()[kind].required()],
         },
     }
 
 
-RULE_FILE_SCHEMA: dict = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://claimcheck.invalid/schema/rules-v1.json",
-    "title": "claimcheck rule file",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["version"],
-    "properties": {
-        "version": {"const": 1},
-        "name": {"type": "string"},
-        "description": {"type": "string"},
-        "synonyms": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {key: {"type": "object", "additionalProperties": _WORDS} for key in ("measure", "actor", "place")},
-        },
-        "defaults": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {"window": _DURATION, "tolerance": _TOLERANCE},
-        },
-        "rules": {
-            "type": "array",
-            "items": {
+@lru_cache(maxsize=1)
+def rule_file_schema() -> dict:
+    from ..checks.registry import DURATION_SCHEMA, TOLERANCE_SCHEMA, WORDS_SCHEMA
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://claimcheck.invalid/schema/rules-v1.json",
+        "title": "claimcheck rule file",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version"],
+        "properties": {
+            "version": {"const": 1},
+            "name": {"type": "string"},
+            "description": {"type": "string"},
+            "synonyms": {
                 "type": "object",
-                "required": ["id", "kind"],
-                "properties": {"kind": {"enum": list(KINDS)}},
-                "allOf": [_rule_schema(kind) for kind in KINDS],
+                "additionalProperties": False,
+                "properties": {key: {"type": "object", "additionalProperties": WORDS_SCHEMA} for key in ("measure", "actor", "place")},
+            },
+            "defaults": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"window": DURATION_SCHEMA, "tolerance": TOLERANCE_SCHEMA},
+            },
+            "rules": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "kind"],
+                    "properties": {"kind": {"enum": list(kind_names())}},
+                    "allOf": [_rule_schema(kind) for kind in kind_names()],
+                },
             },
         },
-    },
-}
+    }
 
 
 def allowed_keys(kind: str | None) -> set[str]:
-    keys = set(COMMON_KEYS)
-    if kind in KIND_KEYS:
-        keys |= set(KIND_KEYS[kind])
+    keys = set(common_keys())
+    if kind in kind_names():
+        keys |= set(kind_keys(kind))
     return keys
 
 
-TOP_LEVEL_KEYS = set(RULE_FILE_SCHEMA["properties"])
+TOP_LEVEL_KEYS = {"version", "name", "description", "synonyms", "defaults", "rules"}
+
+
+def __getattr__(name: str) -> Any:  # RULE_FILE_SCHEMA is built on first use (it reads every rule kind)
+    if name == "RULE_FILE_SCHEMA":
+        return rule_file_schema()
+    raise AttributeError(name)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-from ..facts import dimension
-from ..model import Finding
-from ..rules.ruleset import Rule
-from ..model.interval import convert, quantity_text
-from .context import CheckContext
+from ...facts import dimension
+from ...model import Finding, Tolerance
+from ...rules.ruleset import Rule
+from ...model.interval import convert, quantity_text
+from ..context import CheckContext
+from ..registry import Pattern, ReferenceTable, option, rule_kind
+
+
+@dataclass(frozen=True)
+class ReferenceOptions:
+    table: ReferenceTable = option(doc="the reference table: CSV or YAML with key, value, unit, as_of, source")
+    pattern: Pattern = option(doc="where the text names a reference row, as a named group `key`", groups=("key",))
+    tolerance: Tolerance | None = option(None, "how far the claim may be from the reference (default: the pack's `defaults.tolerance`, or 15% without a relative part)")
 
 
 #: how a bounded claim is compared: by its stated figure, which the comparison ("roughly the size of") treats as
@@ -17,10 +25,15 @@ _BOUND_NOTES = {">": " (a lower bound, compared by its value)", ">=": " (a lower
                 "<": " (an upper bound, compared by its value)", "<=": " (an upper bound, compared by its value)"}
 
 
+@rule_kind("reference", runs_per="document", severity="info", options=ReferenceOptions, summary="""
+a claim against a reference table (CSV or YAML with `key`, `value`, `unit`, `as_of`, `source`): a `pattern` with a
+named group `key` ("roughly equivalent in size to (?P<key>Britain)") picks the row; the claim in the same sentence
+with a compatible unit is compared within `tolerance`.""")
 def check_reference(rule: Rule, context: CheckContext) -> list[Finding]:
-    pattern = re.compile(rule.option("pattern"))
-    rows = {str(row["key"]).lower(): row for row in rule.table or []}
-    tolerance = rule.tolerance(default=context.rules.default_tolerance)
+    options: ReferenceOptions = rule.options
+    pattern = options.pattern.compiled
+    rows = {str(row["key"]).lower(): row for row in options.table.rows}
+    tolerance = options.tolerance or context.rules.default_tolerance
     findings = []
     by_sentence: dict[tuple, list] = {}
     for claim in context.claims_for(rule):

@@ -3,21 +3,36 @@ pattern naming a ``part`` and its ``whole`` ("12 of the 9 …"), a part not abov
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-from ..model import Claim, Finding
-from ..rules.ruleset import Rule
-from ..model.interval import number, quantity_text
-from ..lexicon import CHANGE_BEFORE_PERCENTAGE
-from .context import CheckContext, change_pattern
+from ...model import Claim, Finding
+from ...rules.ruleset import Rule
+from ...model.interval import number, quantity_text
+from ...lexicon import CHANGE_BEFORE_PERCENTAGE
+from ..context import CheckContext, change_pattern
+from ..registry import Pattern, Words, option, rule_kind
+
+
+@dataclass(frozen=True)
+class RangeOptions:
+    min: float | None = option(None, "the smallest value allowed")
+    max: float | None = option(None, "the largest value allowed")
+    pattern: Pattern | None = option(None, "instead of min/max: a part and its whole in the text, as named groups",
+                                     groups=("part", "whole"))
+    exclude_words: Words = option(CHANGE_BEFORE_PERCENTAGE, "words just before a figure that make it a change, not a "
+                                  "level (\"rose 150%\")")
 
 
 
+@rule_kind("range", runs_per="document", severity="error", options=RangeOptions, statuses=("violated",), summary="""
+each claim of the rule's `units`/`measures` lies within `min`…`max` (a share of a whole within 0–100%, counts
+non-negative); with `pattern` (named groups `part`, `whole`) a part is not above its stated whole ("12 of the 9 …").""")
 def check_range(rule: Rule, context: CheckContext) -> list[Finding]:
-    if rule.option("pattern"):
+    options: RangeOptions = rule.options
+    if options.pattern:
         return _part_of_whole(rule, context)
-    low, high = rule.option("min"), rule.option("max")
-    change = change_pattern(rule.option("exclude_words", CHANGE_BEFORE_PERCENTAGE))
+    low, high = options.min, options.max
+    change = change_pattern(options.exclude_words)
     findings = []
     for claim in context.claims_for(rule):
         text = context.documents[claim.doc].text
@@ -33,7 +48,7 @@ def check_range(rule: Rule, context: CheckContext) -> list[Finding]:
 
 
 def _part_of_whole(rule: Rule, context: CheckContext) -> list[Finding]:
-    pattern = re.compile(rule.option("pattern"))
+    pattern = rule.options.pattern.compiled
     findings = []
     by_document: dict[str, list[Claim]] = {}
     for claim in context.claims_for(rule):

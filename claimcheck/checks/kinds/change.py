@@ -4,20 +4,35 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..facts import head_key
-from ..lexicon import DECREASE_WORDS, INCREASE_WORDS
-from ..model import Claim, Finding
-from ..rules.ruleset import Rule
-from ..model.interval import number, rounding
-from .context import CheckContext
+from ...facts import head_key
+from ...lexicon import DECREASE_WORDS, INCREASE_WORDS
+from ...model import Claim, Finding, Tolerance
+from ...rules.ruleset import Rule
+from ...model.interval import number, rounding
+from ..context import CheckContext
+from ..registry import Words, option, rule_kind
+
+
+@dataclass(frozen=True)
+class ChangeOptions:
+    increase_words: Words = option(INCREASE_WORDS, "words that say a figure went up")
+    decrease_words: Words = option(DECREASE_WORDS, "words that say a figure went down")
+    tolerance: Tolerance | None = option(None, "accepted for older rule files; the stated increment is compared within "
+                                         "the rounding of its reported digits")
 
 _INCREMENT = re.compile(r"\b(?:by|up|down|an increase of|a rise of|a drop of|a fall of|a decline of|a gain of)\s+$", re.I)
 
 
+@rule_kind("change", runs_per="document", severity="warning", options=ChangeOptions, summary="""
+"grew from 70 to 74 nations": the direction word (rose, grew / fell, dropped …) agrees with the sign of the change;
+a stated increment ("up 4", "by 6%", "by 2 percentage points") equals the difference (units) or relative change
+(percent); percent and percentage points kept apart.""")
 def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
-    increase = [w.lower() for w in rule.option("increase_words", INCREASE_WORDS)]
-    decrease = [w.lower() for w in rule.option("decrease_words", DECREASE_WORDS)]
+    options: ChangeOptions = rule.options
+    increase = [w.lower() for w in options.increase_words]
+    decrease = [w.lower() for w in options.decrease_words]
     findings = []
     by_sentence: dict[tuple, list[Claim]] = {}
     for claim in context.claims_for(rule):

@@ -4,23 +4,37 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
-from ..lexicon import COMPLETE_CUES
-from ..model import Claim, Finding
-from ..rules.ruleset import Rule
-from ..model.interval import number, rounding
-from .context import CheckContext, change_pattern
+from ...lexicon import COMPLETE_CUES
+from ...model import Claim, Finding
+from ...rules.ruleset import Rule
+from ...model.interval import number, rounding
+from ..context import CheckContext, change_pattern
+from ..registry import Within, Words, option, rule_kind
+
+
+@dataclass(frozen=True)
+class PartitionOptions:
+    within: Within = option("sentence", "the passage in which shares of one whole are looked for", aliases=("scope",))
+    complete_cues: Words = option(COMPLETE_CUES, "phrases that say the list is complete (\"the rest\"): then a "
+                                  "total under 100% is violated too")
+    min_parts: int = option(3, "how many shares a list needs", minimum=2)
 
 
 
+@rule_kind("partition", runs_per="document", severity="warning", options=PartitionOptions, summary="""
+three or more percentages listed together in one passage, shares of one whole, sum to 100% within the rounding of
+their reported digits (more than 100 is always violated; less only when the text claims completeness: "the rest",
+"remaining", "others").""")
 def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
-    scope = rule.option("scope", "sentence")
-    cues = [cue.lower() for cue in rule.option("complete_cues", COMPLETE_CUES)]
-    minimum = rule.option("min_parts", 3)
+    options: PartitionOptions = rule.options
+    cues = [cue.lower() for cue in options.complete_cues]
+    minimum = options.min_parts
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in context.claims:
         if claim.unit == "percent" and claim.bound in ("=", "~") and not claim.is_range and context.applies(rule, claim):
-            groups[context.scope_key(claim, scope)].append(claim)
+            groups[context.passage(claim, options.within)].append(claim)
     findings = []
     for claims in groups.values():
         if len(claims) < minimum or _changes(claims, context):

@@ -4,28 +4,48 @@ a disagreement between documents dated further apart than the window is a change
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from datetime import timedelta
 
-from ..model import Claim, Fact, Finding
-from ..rules.ruleset import Rule
-from ..model.interval import Interval, convert, number, quantity_text
-from .context import CheckContext
+from ...model import Claim, Fact, Finding, Tolerance
+from ...rules.ruleset import Rule
+from ...model.interval import Interval, convert, number, quantity_text
+from ..context import CheckContext
+from ..registry import option, rule_kind
+
+
+@dataclass(frozen=True)
+class AgreeOptions:
+    tolerance: Tolerance | None = option(None, "how far apart two figures may be (default: the pack's `defaults.tolerance`)")
+    percent_tolerance: Tolerance | None = option(None, "the tolerance for percentages, when it differs")
+    window: timedelta | None = option(None, "sources dated further apart than this that disagree are a change over time "
+                                            "(default: the pack's `defaults.window`)")
+    fallback: bool = option(False, "judge only pairs no more specific agree rule has judged")
+    within_document: bool = option(False, "also compare figures for different places within one document")
 
 _LOWER = (">", ">=")
 _UPPER = ("<", "<=")
 
 
+@rule_kind("agree", runs_per="fact", severity="warning", options=AgreeOptions,
+           statuses=("consistent", "violated", "changed"), summary="""
+every pair of claims of one fact from different documents (or different places of one document): intervals overlap
+after `tolerance` (`rel`, `abs` in the claim's unit, or `points` for percentages), units converted with pint. Two
+bounds in the same direction ("over 98%", "more than 99%") are compared by value. Documents dated further apart
+than `window` that disagree are a change over time.""")
 def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     """Findings of one agree rule on one fact; a fallback rule skips pairs a specific rule has judged."""
+    options: AgreeOptions = rule.options
     findings: list[Finding] = []
-    window = rule.option("_window") or context.rules.window
+    window = options.window or context.rules.window
     applicable = context.applicable(rule)
     claims = [claim for claim in fact.claims if id(claim) in applicable]
-    if len({claim.doc for claim in claims}) < 2 and not rule.option("within_document", False):
+    if len({claim.doc for claim in claims}) < 2 and not options.within_document:
         return findings
     groups = _groups(claims)
-    for first, second in _pairs(claims, rule.option("within_document", False)):
+    for first, second in _pairs(claims, options.within_document):
         pair = frozenset((id(first), id(second)))
-        if rule.option("fallback", False) and pair in context.judged_pairs:
+        if options.fallback and pair in context.judged_pairs:
             continue
         context.judged_pairs.add(pair)
         finding = _judge(rule, context, fact, first, second, window)
@@ -97,7 +117,11 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     if first.unit != second.unit and first.bound != "=" and second.bound == "=":
         first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
     unit = second.unit if first.unit != second.unit else first.unit
-    tolerance = rule.tolerance("percent_tolerance") if unit in ("percent", "percentage_point") and rule.option("_percent_tolerance") else rule.tolerance(default=context.rules.default_tolerance)
+    options: AgreeOptions = rule.options
+    if unit in ("percent", "percentage_point") and options.percent_tolerance:
+        tolerance = options.percent_tolerance
+    else:
+        tolerance = options.tolerance or context.rules.default_tolerance
     first_value = convert(first.value, first.unit, unit)
     second_value = convert(second.value, second.unit, unit)
     same_direction = (first.bound in _LOWER and second.bound in _LOWER) or (first.bound in _UPPER and second.bound in _UPPER)

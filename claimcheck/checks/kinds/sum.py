@@ -1,30 +1,46 @@
-"""``sum``: parts listed together add up to a total of the same measure in scope ("27 + 28 = 55")."""
+"""``sum``: parts listed together add up to a total of the same measure in the same passage ("27 + 28 = 55")."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
-from ..facts import dimension, head_key
-from ..lexicon import TOTAL_CUES
-from ..model import Claim, Finding
-from ..rules.ruleset import Rule
-from ..model.interval import Interval, number
-from .context import CheckContext
+from dataclasses import dataclass
+
+from ...facts import dimension, head_key
+from ...lexicon import TOTAL_CUES
+from ...model import Claim, Finding, Tolerance
+from ...model.interval import Interval, number
+from ...rules.ruleset import Rule
+from ..context import CheckContext
+from ..registry import Within, Words, option, rule_kind
+
+
+@dataclass(frozen=True)
+class SumOptions:
+    within: Within = option("document", "the passage in which parts and their total are looked for", aliases=("scope",))
+    tolerance: Tolerance | None = option(None, "how far the parts' sum may be from the total (default: exact)")
+    total_cues: Words = option(TOTAL_CUES, "phrases that mark a total (\"a total of\", \"in all\")")
+    min_parts: int = option(2, "how many parts a list needs", minimum=2)
 
 _LIST_JOIN = re.compile(r"^[^.;:!?\d]{0,80}$")
 _JOIN_WORD = re.compile(r"\b(?:and|plus|while|with|as well as)\b|,")
 
 
+@rule_kind("sum", runs_per="document", severity="error", options=SumOptions, summary="""
+parts add up to a total in one passage (`within`: `sentence`, `paragraph`, `document`): two or more claims of one
+measure listed together ("27 in Syria and 28 in Iraq") and a larger claim of the same measure in the passage that
+covers them (its place names theirs, "Iraq and Syria", or the text says "a total of", "in all", …). Σ parts is
+compared with the total's interval after `tolerance`.""")
 def check_sum(rule: Rule, context: CheckContext) -> list[Finding]:
-    scope = rule.option("scope", "document")
-    cues = [cue.lower() for cue in rule.option("total_cues", TOTAL_CUES)]
-    min_parts = rule.option("min_parts", 2)
+    options: SumOptions = rule.options
+    cues = [cue.lower() for cue in options.total_cues]
+    min_parts = options.min_parts
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in context.claims_for(rule):
         key = head_key(claim.measure, context.rules.synonyms)
         if key is not None and not claim.is_range:
-            groups[(context.scope_key(claim, scope), key, dimension(claim.unit))].append(claim)
+            groups[(context.passage(claim, options.within), key, dimension(claim.unit))].append(claim)
     findings = []
     for claims in groups.values():
         claims.sort(key=lambda c: c.start)
@@ -78,7 +94,7 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: list[str], context
 
 def _judge(rule: Rule, context: CheckContext, total: Claim, parts: list[Claim]) -> Finding:
     low, high = sum((part.interval.to(part.unit, total.unit) for part in parts), Interval(0, 0))
-    holds = total.interval.widened(rule.tolerance(), total.unit).overlaps(Interval(low, high))
+    holds = total.interval.widened(rule.options.tolerance or Tolerance(), total.unit).overlaps(Interval(low, high))
     exact = all(part.bound == "=" for part in parts) and total.bound == "="
     shown = " + ".join(_shown(part) for part in parts)
     value_sum = sum(part.value for part in parts)
