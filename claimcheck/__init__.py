@@ -9,15 +9,18 @@ __version__ = "0.1.0"  # first, so that modules imported below can read it
 
 from .api import (check, check_result, claims_frame, extract, extract_document, extract_documents, extract_text,
                   findings_frame)
+from .checker import Checker
 from .documents import read_document, read_documents, read_text
 from .errors import ClaimcheckError, ClaimcheckWarning, InputError
 from .extraction import Bands, ExtractionOptions
-from .model import Claim, Document, Fact, Finding
+from .model import Claim, Document, Fact, FactKey, Finding, Interval
+from .result import CheckResult
 from .rules import RuleSet, load_rules
 from .units import get_registry
 
 __all__ = [
-    "Bands", "Claim", "ClaimcheckError", "ClaimcheckWarning", "Document", "ExtractionOptions", "Fact", "Finding",
-    "InputError", "RuleSet", "check", "check_result", "claims_frame", "extract", "findings_frame", "load_rules", "extract_document", "extract_documents", "extract_text", "get_registry",
+    "Bands", "CheckResult", "Checker", "Claim", "ClaimcheckError", "ClaimcheckWarning", "Document", "ExtractionOptions",
+    "Fact", "FactKey", "Finding", "InputError", "Interval", "RuleSet", "check", "check_result", "claims_frame", "extract",
+    "extract_document", "extract_documents", "extract_text", "findings_frame", "get_registry", "load_rules",
     "read_document", "read_documents", "read_text", "__version__",
 ]

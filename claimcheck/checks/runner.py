@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import decode_findings, encode_findings
 from ..documents.identity import document_identities
-from ..model import Claim, Document, Finding, fingerprint
+from ..model import Claim, Document, Fact, Finding, fingerprint
 from ..result import CheckResult, sort_key
 from ..rules import RuleSet
 from .registry import rule_kinds, runs_per
@@ -18,9 +20,10 @@ if TYPE_CHECKING:
 
 
 def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, root: Path | None = None,
-               cache: "ResultCache | None" = None, identities: dict[str, str] | None = None) -> CheckResult:
-    """The rules within documents a document at a time, then the rules across documents a fact at a time;
-    with a cache, the findings of unchanged documents and unchanged facts are reused."""
+               cache: "ResultCache | None" = None, identities: dict[str, str] | None = None,
+               executor: Executor | None = None) -> CheckResult:
+    """The rules within documents a document at a time, then the rules across documents a fact at a time (on
+    ``executor`` when given); with a cache, the findings of unchanged documents and unchanged facts are reused."""
     digest = rules.digest() if cache is not None else ""
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -37,7 +40,7 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
         findings.extend(stored[0])
         within.update(id(claim) for claim in stored[1])
     context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
-    findings.extend(check_facts(context, cache, digest))
+    findings.extend(check_facts(context, cache, digest, executor))
     fingerprint_all(findings, identities or document_identities(documents, root))
     findings.sort(key=sort_key)
     return CheckResult(documents, claims, context.facts, findings, checked=len(within | context.checked),
@@ -45,23 +48,62 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
                        checked_by={"document": within, "fact": context.checked})
 
 
-def check_facts(context: CheckContext, cache: "ResultCache | None" = None, digest: str = "") -> list[Finding]:
+def check_facts(context: CheckContext, cache: "ResultCache | None" = None, digest: str = "",
+                executor: Executor | None = None) -> list[Finding]:
     """The findings of the rules across documents, a fact of ``context.facts`` at a time; with a cache, a fact
-    whose claims say what they said before is not judged again. Marks the claims they read in ``context``."""
-    across = sorted((rule for rule in context.rules.rules if runs_per(rule.kind) == "fact"),
-                    key=lambda rule: bool(getattr(rule.options, "fallback", False)))  # specific rules judge a pair first
+    whose claims say what they said before is not judged again; with an ``executor``, the facts to judge are
+    judged there, in batches. Marks the claims they read in ``context``."""
+    across = _across(context.rules)
+    if not across:
+        return []
+    facts = context.facts
+    keys = [cache.fact_key(str(fact.key), digest, fact.claims) if cache is not None else "" for fact in facts]
+    stored = [cache.fact_findings(key, fact.claims) if cache is not None else None for key, fact in zip(keys, facts)]
+    todo = [index for index, found in enumerate(stored) if found is None]
+    if executor is not None and len(todo) > 1:
+        batches = [todo[i:i + _FACTS_PER_BATCH] for i in range(0, len(todo), _FACTS_PER_BATCH)]
+        futures = [executor.submit(judge_facts, context.rules, [facts[index] for index in batch]) for batch in batches]
+        for batch, future in zip(batches, futures):
+            for index, (rows, checked) in zip(batch, future.result()):
+                stored[index] = decode_findings(rows, facts[index].claims), [facts[index].claims[i] for i in checked]
+    else:
+        for index in todo:
+            found = _judge(across, context, facts[index])
+            stored[index] = found, [claim for claim in facts[index].claims if id(claim) in context.checked]
     findings: list[Finding] = []
-    for fact in context.facts if across else ():
-        key = cache.fact_key(str(fact.key), digest, fact.claims) if cache is not None else ""
-        stored = cache.fact_findings(key, fact.claims) if cache is not None else None
-        if stored is None:
-            found = [finding for rule in across for finding in rule_kinds()[rule.kind].check(rule, context, fact)]
-            stored = found, [claim for claim in fact.claims if id(claim) in context.checked]
-            if cache is not None:
-                cache.put_fact_findings(key, fact.claims, *stored)
-        findings.extend(stored[0])
-        context.checked.update(id(claim) for claim in stored[1])
+    for index in range(len(facts)):
+        if cache is not None and index in todo:
+            cache.put_fact_findings(keys[index], facts[index].claims, *stored[index])
+        findings.extend(stored[index][0])
+        context.checked.update(id(claim) for claim in stored[index][1])
     return findings
+
+
+_FACTS_PER_BATCH = 64
+
+
+def judge_facts(rules: RuleSet, facts: list[Fact]) -> list[tuple[list, list[int]]]:
+    """The rules across documents on some facts, where an executor runs them: per fact, its findings as rows that
+    refer to the fact's claims by position, and the positions of the claims the rules read."""
+    context = CheckContext(documents={}, claims=[claim for fact in facts for claim in fact.claims], rules=rules)
+    across = _across(rules)
+    judged = []
+    for fact in facts:
+        positions = {id(claim): position for position, claim in enumerate(fact.claims)}
+        found = _judge(across, context, fact)
+        judged.append((encode_findings(found, positions), [positions[id(claim)] for claim in fact.claims
+                                                            if id(claim) in context.checked]))
+    return judged
+
+
+def _across(rules: RuleSet) -> list:
+    """The rules across documents, specific ones first (a fallback rule judges only pairs they have not)."""
+    return sorted((rule for rule in rules.rules if runs_per(rule.kind) == "fact"),
+                  key=lambda rule: bool(getattr(rule.options, "fallback", False)))
+
+
+def _judge(across: list, context: CheckContext, fact: Fact) -> list[Finding]:
+    return [finding for rule in across for finding in rule_kinds()[rule.kind].check(rule, context, fact)]
 
 
 def check_document(document: Document, claims: list[Claim], rules: RuleSet) -> tuple[list[Finding], list[Claim]]:

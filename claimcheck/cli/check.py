@@ -43,13 +43,10 @@ def check(
     config: ConfigOption = None,
 ) -> None:
     """Check the claims in documents with the rules: arithmetic and agreement between sources, explained."""
-    from ..api import check_result, collector_paused
     from ..baseline import write_baseline as record
+    from ..checker import Checker, collector_paused
     from ..config import load_settings
-    from ..documents import DatasetSpec
-    from ..extraction import Bands, ExtractionOptions
     from ..output import FINDING_FORMATS, atomic_write, write_report
-    from ..rules import load_rules
 
     overrides = {"rules": [str(r) for r in rules or []], "bundled": None if no_bundled is None else not no_bundled,
                  "format": format, "passing": passing, "fail_on": fail_on.value if fail_on else None,
@@ -63,15 +60,10 @@ def check(
     chosen = settings.format or ("table" if (output is None and sys.stdout.isatty()) else "json")
     if chosen not in FINDING_FORMATS:
         raise InputError(f"unknown format {chosen!r} (choose from {', '.join(FINDING_FORMATS)})")
-    rule_set = load_rules(settings.rules, bundled=settings.bundled,  # rule-file errors stop the run first
-                          cache_dir=settings.cache_dir if settings.cache else None)
-    spec = DatasetSpec(tuple(settings.text_columns), settings.id_column, settings.date_column, settings.source_column,
-                       tuple(settings.claim_columns))
-    options = ExtractionOptions(bands=Bands(settings.approximate_band, settings.near_band), claim_columns=settings.claim_columns)
-    result = check_result(paths, rule_set, options=options, progress=_with_progress, jobs=settings.jobs,
-                          cache_dir=settings.cache_dir if settings.cache else None, encoding=settings.encoding,
-                          dataset=spec, baseline=settings.baseline, suppressions=settings.suppressions,
-                          root=settings.root, reuse_findings=chosen != "html")  # the HTML report charts every claim
+    checker = Checker.from_settings(settings, reuse_findings=chosen != "html")  # the HTML report charts every claim
+    checker.rule_set  # rule-file errors stop the run before any document is read
+    result = checker.check(paths, baseline=settings.baseline, suppressions=settings.suppressions,
+                           progress=_with_progress)
     _report_triage(result)
     if write_baseline is not None:
         count = record(result.findings, write_baseline)

@@ -44,16 +44,13 @@ def track_add(
     config: ConfigOption = None,
 ) -> None:
     """Ingest documents (idempotent; a revised page is kept beside the earlier version) and re-run the checks."""
-    from ..documents import DatasetSpec
-    from ..extraction import Bands, ExtractionOptions
+    from ..checker import Checker
     from ..rules import load_rules
 
     ledger, settings = _ledger(db, config, create=True)
     rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
-    dataset = DatasetSpec(tuple(settings.text_columns), settings.id_column, settings.date_column, settings.source_column,
-                          tuple(settings.claim_columns))
-    options = ExtractionOptions(bands=Bands(settings.approximate_band, settings.near_band), claim_columns=settings.claim_columns)
-    report = ledger.ingest(paths, rules=rule_set, options=options, dataset=dataset, encoding=settings.encoding)
+    checker = Checker.from_settings(settings, rules=rule_set)
+    report = ledger.ingest(paths, checker)
     print(f"{len(report.added)} added, {len(report.revised)} revised, {len(report.unchanged)} unchanged; "
           f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {settings.db}")
 
@@ -139,21 +136,13 @@ def report(
     db: DbOption = None, config: ConfigOption = None,
 ) -> None:
     """An offline HTML report of the ledger: findings with sources side by side, facts over time, documents."""
-    from ..result import CheckResult
     from ..output import atomic_write
     from ..report import render_html
 
     ledger, _ = _ledger(db, config)
-    pairs = ledger.as_findings()
-    documents = ledger.documents(current_only=True)
-    claims = [claim for _, _, claim in ledger.store.claims()]
-    facts = ledger.facts()
-    current = {d.id for d in documents}
-    result = CheckResult(documents, [c for c in claims if c.doc in current], facts, [f for _, f in pairs],
-                         checked=len({id(claim) for _, finding in pairs for claim in finding.claims}))
-    reviews = {finding.fingerprint: record for record, finding in pairs}
+    result, reviews = ledger.result()
     with atomic_write(html) as stream:
-        stream.write(render_html(result.findings, facts, documents, result.claims, result.summary, reviews,
+        stream.write(render_html(result.findings, result.facts, result.documents, result.claims, result.summary, reviews,
                                  title="claimcheck ledger report"))
     print(f"wrote {html}")
 

@@ -71,7 +71,7 @@ def evaluate_findings(sets: dict[Path, list[ExpectedFinding]], rule_set: RuleSet
     scores = FindingScores()
     for folder, expected in sets.items():
         documents = sorted(f for f in folder.iterdir() if f.suffix in (".txt", ".md", ".html", ".htm"))
-        found = check_result(documents, rule_set).findings
+        found = check_result(documents, rules=rule_set).findings
         scores.expected += len(expected)
         scores.found += len(found)
         used: set[int] = set()

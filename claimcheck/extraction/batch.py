@@ -1,11 +1,12 @@
-"""Extracting many documents: cached results first, the rest in parallel worker processes."""
+"""Extracting many documents: cached results first, the rest in parallel: worker processes of a pool made for the
+run, or any :class:`concurrent.futures.Executor` the caller passes (a Dask client's, say)."""
 
 from __future__ import annotations
 
 import os
 import warnings
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import nullcontext
 
 from ..errors import ClaimcheckWarning, Diagnostic
@@ -17,20 +18,22 @@ _PARALLEL_MINIMUM = 40  # below this, starting workers costs more than it saves
 
 
 def extract_many(documents: Sequence[Document], options: ExtractionOptions | None = None, jobs: int = 1,
-                 cache=None, progress: Callable | None = None, diagnostics: list[Diagnostic] | None = None) -> list[Claim]:
-    """Claims of every document, in document order; ``jobs`` 0 means one worker per core. Diagnostics are
-    warned as :class:`ClaimcheckWarning`, and also appended to ``diagnostics`` when given."""
+                 cache=None, progress: Callable | None = None, diagnostics: list[Diagnostic] | None = None,
+                 executor: Executor | None = None) -> list[Claim]:
+    """Claims of every document, in document order; ``jobs`` 0 means one worker per core, and an ``executor``
+    does the work instead of a pool of ``jobs`` processes. Diagnostics are warned as :class:`ClaimcheckWarning`,
+    and also appended to ``diagnostics`` when given."""
     options = options or ExtractionOptions()
     missing = [index for index, document in enumerate(documents) if cache is None or not cache.has(document)]
     results: dict[int, tuple[list[Claim], list[Diagnostic]]] = {}
     cores = jobs or os.cpu_count() or 1
     workers = min(cores, len(missing))
     # worker processes pay off for many documents to extract, or for a few while many cached ones load
-    parallel = cores > 1 and workers > 0 and max(len(missing), len(documents) - len(missing)) >= _PARALLEL_MINIMUM
+    parallel = executor is None and cores > 1 and workers > 0 and max(len(missing), len(documents) - len(missing)) >= _PARALLEL_MINIMUM
     known = {name: found.known for name, found in memos().items()}  # workers start knowing what this process knows
-    with ProcessPoolExecutor(max_workers=workers, initializer=learn_all, initargs=(known,)) if parallel else nullcontext() as pool:
-        if pool is not None:  # workers start on the missing documents at once...
-            chunk = max(1, len(missing) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, initializer=learn_all, initargs=(known,)) if parallel else nullcontext(executor) as pool:
+        if pool is not None and missing:  # workers start on the missing documents at once...
+            chunk = max(1, len(missing) // (max(workers, 1) * 8))
             pending = pool.map(_extract_one, [documents[i] for i in missing], [options] * len(missing), chunksize=chunk)
         waiting = set(missing)
         for index, document in enumerate(documents):  # ...while the cached ones load here
@@ -40,7 +43,7 @@ def extract_many(documents: Sequence[Document], options: ExtractionOptions | Non
                     missing.append(index)
                 else:
                     results[index] = (*found, {})
-        if pool is not None:
+        if pool is not None and waiting:
             results.update(zip(sorted(waiting), _progress(pending, progress, len(waiting))))
         rest = [index for index in missing if index not in results]
         for index in _progress(rest, progress, len(rest)) if rest else ():

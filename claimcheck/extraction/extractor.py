@@ -162,23 +162,36 @@ def _is_range(joiner: str, before: str) -> bool:
     return not re.search(r"\bbetween\s*$", before, re.I)
 
 
+@dataclass
+class _Sentence:
+    """A sentence being read: its place in the document, its tokens (and their starts), names and numbers."""
+
+    document: Document
+    start: int
+    end: int
+    numerals: list[Numeral]
+
+    def __post_init__(self) -> None:
+        self.text = self.document.text[self.start:self.end]
+        self.tokens = phrases.tokenize(self.text, self.start)
+        self.starts = [token.start for token in self.tokens]
+        self.names = phrases.names(self.tokens)
+
+
 def _sentence_claims(document: Document, sentence_start: int, sentence_end: int, numerals: list[Numeral],
                      options: ExtractionOptions) -> Iterator[Claim]:
-    text = document.text
-    sentence = text[sentence_start:sentence_end]
-    tokens = phrases.tokenize(sentence, sentence_start)
-    sentence_names = phrases.names(tokens)
-    spans = _join_ranges(text, numerals)
+    sentence = _Sentence(document, sentence_start, sentence_end, numerals)
+    spans = _join_ranges(document.text, numerals)
     for position, span in enumerate(spans):
         limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
-        claim = _claim(document, sentence, sentence_start, sentence_end, tokens, sentence_names, span, limit, options,
-                       numerals)
+        claim = _claim(sentence, span, limit, options)
         if claim is not None:
             yield claim
 
 
-def _claim(document: Document, sentence: str, sentence_start: int, sentence_end: int, tokens, sentence_names,
-           span: _Span, limit: int, options: ExtractionOptions, sentence_numerals: list[Numeral]) -> Claim | None:
+def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions) -> Claim | None:
+    document, sentence, sentence_start, sentence_end = read.document, read.text, read.start, read.end
+    tokens, sentence_names, sentence_numerals, starts = read.tokens, read.names, read.numerals, read.starts
     text = document.text
     first, last = span.first, span.last
     after_number = text[last.end:min(limit, sentence_end)]
@@ -197,7 +210,6 @@ def _claim(document: Document, sentence: str, sentence_start: int, sentence_end:
     if suffix and bound == "=":
         bound, phrase, end = suffix.bound, suffix.phrase, unit_end + suffix.length_after
 
-    starts = _token_starts(tokens)
     after_tokens = tokens[bisect.bisect_left(starts, end):bisect.bisect_left(starts, limit)]
     before_tokens = tokens[:bisect.bisect_left(starts, before_start + qualifier.start)]
     measure_phrase = _measure(unit, after_tokens, [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start])
@@ -344,17 +356,6 @@ def _sentence_dates(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(dates))
 
 
-def _token_starts(tokens: list) -> list[int]:
-    """Token start offsets, computed once per sentence (the token list is the same object for its claims)."""
-    cached = _STARTS.get(id(tokens))
-    if cached is None or cached[0] is not tokens:
-        cached = _STARTS[id(tokens)] = (tokens, [t.start for t in tokens])
-        if len(_STARTS) > 64:
-            _STARTS.pop(next(iter(_STARTS)))
-    return cached[1]
-
-
-_STARTS: dict[int, tuple[list, list[int]]] = {}
 
 
 class _Others:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
 
 import pysbd
 
+_LOCAL = threading.local()
 
-@lru_cache(maxsize=1)
+
 def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    """One segmenter per thread: pysbd keeps the text it is segmenting on the segmenter."""
+    segmenter = getattr(_LOCAL, "segmenter", None)
+    if segmenter is None:
+        segmenter = _LOCAL.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return segmenter
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..checker import Checker
+from ..result import CheckResult
 from ..model import Claim, Document, Fact, Finding
 from .store import SQLiteStore
 
@@ -58,28 +60,22 @@ class Ledger:
         self.store.close()
 
     # ---- ingest --------------------------------------------------------------------------------------------
-    def ingest(self, items: Iterable[str | Path | Document], rules=None, options=None, who: str | None = None,
-               dataset=None, encoding: str | None = None) -> IngestReport:
+    def ingest(self, items: Iterable[str | Path | Document], checker: Checker | None = None,
+               who: str | None = None) -> IngestReport:
         """Add documents (idempotent by content; a changed page becomes a new version linked to the old one, a page
         put back as it was makes that version current again) and re-run the checks over the current versions,
-        keeping review state by fingerprint. One transaction."""
-        from ..api import extract_document
-        from ..checks.runner import run_checks
-        from ..rules import resolve_rules
-        from ..documents import read_documents
-
-        rule_set = resolve_rules(rules)
-        items = list(items)
-        documents = [i for i in items if isinstance(i, Document)]
-        paths = [i for i in items if not isinstance(i, Document)]
-        if paths:
-            documents += read_documents(paths, encoding=encoding, dataset=dataset)
+        keeping review state by fingerprint. One transaction. ``checker`` gives the rules and how documents are
+        read and extracted (with its cache, an unchanged document is not extracted again)."""
+        checker = checker or Checker()
+        documents = checker.read(list(items))
         batch: dict[str, Document] = {}
         for document in documents:  # one path given twice, or as a file and inside a folder, is one document
             document.id = self._canonical(document)
             batch.setdefault(content_hash(document), document)
         candidates = [(key, document) for key, document in batch.items() if not self._is_current(key, document.id)]
-        extracted = {key: extract_document(document, options) for key, document in candidates}
+        extracted: dict[str, list[Claim]] = {document.id: [] for _, document in candidates}
+        for claim in checker.extract([document for _, document in candidates]):
+            extracted[claim.doc].append(claim)
         report = IngestReport()
         with self.store.transaction():
             for key, document in batch.items():
@@ -92,13 +88,14 @@ class Ledger:
                     report.revised.append(document.id)
                 else:
                     document_id = self.store.add_document(document, key, previous["id"] if previous else None)
-                    self.store.add_claims(document_id, extracted.get(key) or extract_document(document, options))
+                    claims = extracted[document.id] if document.id in extracted else checker.extract([document])
+                    self.store.add_claims(document_id, claims)
                     (report.revised if previous else report.added).append(document.id)
             current = self.store.documents(current_only=True)
             stored = self.store.claims([document_id for document_id, _ in current])
             claim_ids = {id(claim): claim_id for claim_id, _, claim in stored}
-            result = run_checks([document for _, document in current], [claim for _, _, claim in stored], rule_set,
-                                root=self.folder)
+            result = Checker(rules=checker.rule_set, root=self.folder).check_claims(
+                [document for _, document in current], [claim for _, _, claim in stored])
             present = set()
             for finding in result.findings:
                 digest, family = claims_digest(finding.about or finding.claims), lineage(finding)
@@ -215,6 +212,17 @@ class Ledger:
                               message=row["message"], claims=claims, fact=row["fact"], fingerprint=row["fingerprint"])
             found.append((self._finding_record(row), finding))
         return found
+
+    def result(self) -> tuple[CheckResult, dict[str, dict]]:
+        """The ledger as a check result (current documents and their claims, every fact, the findings kept), and
+        each finding's review record by fingerprint: what reports are made of."""
+        pairs = self.as_findings()
+        documents = self.documents(current_only=True)
+        current = {document.id for document in documents}
+        claims = [claim for _, _, claim in self.store.claims() if claim.doc in current]
+        result = CheckResult(documents, claims, self.facts(), [finding for _, finding in pairs],
+                             checked=len({id(claim) for _, finding in pairs for claim in finding.claims}))
+        return result, {finding.fingerprint: record for record, finding in pairs}
 
     def documents(self, current_only: bool = False) -> list[Document]:
         return [document for _, document in self.store.documents(current_only)]

@@ -28,17 +28,15 @@ class RuleReport:
 
 
 def run_rule_tests(rule_set: RuleSet, fixtures: list[Path]) -> dict[str, RuleReport]:
-    from ..api import extract_document
-    from ..checks.runner import run_checks
+    from ..checker import Checker
 
     reports = {rule.id: RuleReport(rule.id) for rule in rule_set.rules}
     for rule in rule_set.rules:
+        only = Checker(rules=RuleSet(rules=[rule], synonyms=rule_set.synonyms, window=rule_set.window,
+                                     default_tolerance=rule_set.default_tolerance))
         for number, example in enumerate(rule.examples, 1):
             documents = _example_documents(rule, number, example)
-            claims = [claim for document in documents for claim in extract_document(document)]
-            only = RuleSet(rules=[rule], synonyms=rule_set.synonyms, window=rule_set.window,
-                           default_tolerance=rule_set.default_tolerance)
-            found = Counter(f.status for f in run_checks(documents, claims, only).findings)
+            found = Counter(f.status for f in only.check(documents).findings)
             expected = Counter()
             for expectation in example["expect"]:
                 expected[expectation["status"]] += expectation.get("count", 1)
@@ -48,8 +46,9 @@ def run_rule_tests(rule_set: RuleSet, fixtures: list[Path]) -> dict[str, RuleRep
                 reports[rule.id].hits.extend([f"{where}: {status}"] * matched)
                 reports[rule.id].misses.extend([f"{where}: expected {status}, not found"] * (expected[status] - matched))
                 reports[rule.id].false_alarms.extend([f"{where}: unexpected {status}"] * (found[status] - matched))
+    checker = Checker(rules=rule_set)
     for fixture in fixtures:
-        _run_fixture(rule_set, read_document(fixture), reports)
+        _run_fixture(checker, read_document(fixture), reports)
     return reports
 
 
@@ -59,11 +58,8 @@ def _example_documents(rule: Rule, number: int, example: dict) -> list[Document]
     return [read_text(example.get("text", ""), id=f"{rule.id}-example-{number}")]
 
 
-def _run_fixture(rule_set: RuleSet, document: Document, reports: dict[str, RuleReport]) -> None:
-    from ..api import extract_document
-    from ..checks.runner import run_checks
-
-    findings = run_checks([document], extract_document(document), rule_set).findings
+def _run_fixture(checker, document: Document, reports: dict[str, RuleReport]) -> None:
+    findings = checker.check([document]).findings
     lines = document.text.split("\n")
     marked: set[tuple[str, int]] = set()
     for index, line in enumerate(lines):
