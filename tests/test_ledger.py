@@ -51,9 +51,9 @@ def test_a_revised_document_is_kept_beside_the_earlier_one(ledger, corpus):
     page.write_text(page.read_text().replace("30 strikes in Iraq", "28 strikes in Iraq"))
     report = ledger.ingest([corpus])
     assert report.revised == ["corpus/strike-tally-error.txt"] and report.added == []
-    versions = [row for row in ledger.store.document_versions() if row["doc"] == "corpus/strike-tally-error.txt"]
-    assert [(row["current"], row["previous_id"] is None) for row in versions] == [(0, True), (1, False)]
-    assert versions[1]["previous_id"] == versions[0]["id"]
+    versions = [row for row in ledger.store.document_versions() if row.doc == "corpus/strike-tally-error.txt"]
+    assert [(row.current, row.previous_id is None) for row in versions] == [(False, True), (True, False)]
+    assert versions[1].previous_id == versions[0].id
     sums = [r for r in ledger.findings() if r["rule"] == "parts-sum-to-total" and r["status"] == "violated"]
     assert sums == []  # the corrected version is what is checked now
 
@@ -260,3 +260,26 @@ def test_foreign_and_missing_databases_are_refused(cli, tmp_path):
     assert count(other, "inventory") == 0 and "documents" not in str(sqlite3.connect(other).execute("SELECT name FROM sqlite_master").fetchall())
     missing = cli("review", "list", "--db", str(tmp_path / "typo.db"))
     assert missing.returncode == 2 and not (tmp_path / "typo.db").exists()
+
+
+def test_facts_keep_their_ids_across_ingests(ledger, corpus, cli, tmp_path):
+    before = {str(fact.key): fact.id for fact in ledger.facts()}
+    troops = next(fact for fact in ledger.facts() if "troops" in str(fact.key))
+    (corpus / "later.txt").write_text("Monday, 12 February 2018\n\nAbout 2,200 US troops are now in Syria, officials said.\n")
+    ledger.ingest([corpus])
+    after = {str(fact.key): fact.id for fact in ledger.facts()}
+    assert {key: after[key] for key in before if key in after} == {key: before[key] for key in before if key in after}
+    grown = ledger.fact(str(troops.id))
+    assert grown.id == troops.id and len(grown.claims) == len(troops.claims) + 1
+    shown = cli("track", "show", str(troops.id), "--db", str(tmp_path / "desk.db"))
+    assert shown.returncode == 0 and shown.stdout.splitlines()[0] == str(troops.key)
+    with sqlite3.connect(tmp_path / "desk.db") as connection:  # readable as plain tables
+        assert connection.execute("SELECT count(*) FROM claims WHERE fact_id = ?", (troops.id,)).fetchone()[0] == len(grown.claims)
+
+
+def test_the_ledger_is_chosen_by_its_location(tmp_path, corpus):
+    url = f"sqlite:///{tmp_path / 'url.db'}"
+    ledger = open_ledger(url)
+    assert ledger.ingest([corpus]).added and (tmp_path / "url.db").is_file()
+    with pytest.raises(claimcheck.InputError, match="no ledger store for 'mongodb' URLs"):
+        open_ledger("mongodb://localhost/desk")

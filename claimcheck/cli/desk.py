@@ -64,20 +64,20 @@ def track_facts(db: DbOption = None, format: ListFormat = "table", config: Confi
     ledger, _ = _ledger(db, config)
     facts = ledger.facts()
     if format == "json":
-        print(json.dumps([{"fact": number, "key": str(fact.key), "values": [c.to_dict() for c in fact.claims]}
-                          for number, fact in enumerate(facts, 1)], indent=2, ensure_ascii=False))
+        print(json.dumps([{"fact": fact.id, "key": str(fact.key), "values": [c.to_dict() for c in fact.claims]}
+                          for fact in facts], indent=2, ensure_ascii=False))
         return
-    for number, fact in enumerate(facts, 1):
+    for fact in facts:
         values = ", ".join(f"{c.text} ({c.date or 'undated'}, {c.doc})" for c in fact.claims)
-        print(f"{number:3}  {fact.key}: {values}")
+        print(f"{fact.id:3}  {fact.key}: {values}")
 
 
 @track_app.command("show")
-def track_show(fact: Annotated[str, typer.Argument(help="A fact's number from `track facts`, or part of its key.")],
+def track_show(fact: Annotated[str, typer.Argument(help="A fact's id from `track facts`, or part of its key.")],
                db: DbOption = None, config: ConfigOption = None) -> None:
     """Show one fact: each reported value, its interval, date and source sentence."""
     if not fact.strip():
-        raise InputError("give a fact's number or part of its key (see `claimcheck track facts`)")
+        raise InputError("give a fact's id or part of its key (see `claimcheck track facts`)")
     ledger, _ = _ledger(db, config)
     found = ledger.fact(fact)
     print(found.key)

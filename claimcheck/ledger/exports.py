@@ -66,9 +66,9 @@ FINDING_COLUMNS = ["id", "fingerprint", "rule", "kind", "status", "severity", "m
 
 def write_facts(ledger: Ledger, stream: TextIO, format: str) -> None:
     rows = []
-    for number, fact in enumerate(ledger.facts(), 1):
+    for fact in ledger.facts():
         for claim in fact.claims:
-            rows.append({"fact": number, "key": str(fact.key), "date": claim.date, "doc": claim.doc, "text": claim.text,
+            rows.append({"fact": fact.id, "key": str(fact.key), "date": claim.date, "doc": claim.doc, "text": claim.text,
                          "value": claim.value, "low": claim.to_dict()["low"], "high": claim.to_dict()["high"],
                          "bound": claim.bound, "unit": claim.unit, "sentence": claim.sentence})
     _write(rows, stream, format, FACT_COLUMNS)

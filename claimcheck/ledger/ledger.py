@@ -6,14 +6,14 @@ import getpass
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from ..checker import Checker
 from ..result import CheckResult
 from ..model import Claim, Document, Fact, Finding
-from .store import SQLiteStore
+from .store import FindingRecord, Store, open_store
 
 REVIEW_STATUSES = ("open", "confirmed", "dismissed", "needs-source", "published")
 
@@ -28,9 +28,10 @@ class IngestReport:
     findings: int = 0
 
 
-def open_ledger(path: str | Path = "claimcheck.db", create: bool = True) -> "Ledger":
-    """The ledger in ``path``; ``create=False`` refuses a path with no ledger (for commands that only read)."""
-    return Ledger(SQLiteStore(path, create=create))
+def open_ledger(location: str | Path = "claimcheck.db", create: bool = True) -> "Ledger":
+    """The ledger at ``location`` (a file, or a database URL); ``create=False`` refuses a location with no ledger
+    (for commands that only read)."""
+    return Ledger(open_store(location, create=create))
 
 
 def content_hash(document: Document) -> str:
@@ -53,7 +54,9 @@ def claims_digest(claims: list[Claim]) -> str:
 
 
 class Ledger:
-    def __init__(self, store: SQLiteStore):
+    """The desk's ledger over a :class:`~claimcheck.ledger.store.Store`: ingest, facts, findings and reviews."""
+
+    def __init__(self, store: Store):
         self.store = store
 
     def close(self) -> None:
@@ -81,16 +84,17 @@ class Ledger:
             for key, document in batch.items():
                 known = self.store.document_by_hash(key)  # looked up again under the write lock
                 previous = self.store.current_version(document.id)
-                if known is not None and known["current"]:
+                if known is not None and known.current:
                     report.unchanged.append(document.id)
                 elif known is not None:
-                    self.store.set_current(known["id"], document.id)
+                    self.store.set_current(known.id, document.id)
                     report.revised.append(document.id)
                 else:
-                    document_id = self.store.add_document(document, key, previous["id"] if previous else None)
+                    document_id = self.store.add_document(document, key, previous.id if previous else None)
                     claims = extracted[document.id] if document.id in extracted else checker.extract([document])
                     self.store.add_claims(document_id, claims)
                     (report.revised if previous else report.added).append(document.id)
+            self._store_facts(checker.rule_set)
             current = self.store.documents(current_only=True)
             stored = self.store.claims([document_id for document_id, _ in current])
             claim_ids = {id(claim): claim_id for claim_id, _, claim in stored}
@@ -105,7 +109,7 @@ class Ledger:
                 if before is None:
                     report.new_findings += 1
                     report.reopened += self._follow(finding_id, ancestor, digest, who)
-                elif before["claims_digest"] != digest and self._review(finding_id) == "dismissed":
+                elif before.claims_digest != digest and self._review(finding_id) == "dismissed":
                     self.store.set_review(finding_id, "open", None, None, who or "claimcheck",
                                           event_note="reopened: the claims of this dismissed finding changed")
                     report.reopened += 1
@@ -115,7 +119,7 @@ class Ledger:
 
     @property
     def folder(self) -> Path:
-        return Path(self.store.path).resolve().parent
+        return Path(self.store.location).resolve().parent
 
     def _canonical(self, document: Document) -> str:
         """Documents are known by their path relative to the ledger's folder, however they were given."""
@@ -126,44 +130,59 @@ class Ledger:
 
     def _is_current(self, key: str, doc: str) -> bool:
         known = self.store.document_by_hash(key)
-        return known is not None and bool(known["current"])
+        return known is not None and known.current
 
-    def _follow(self, finding_id: int, ancestor, digest: str, who: str | None) -> int:
+    def _follow(self, finding_id: int, ancestor: FindingRecord | None, digest: str, who: str | None) -> int:
         """A new finding in the family of one the desk already decided: carry the decision when the claims are
         the same (reworded), reopen with a note when they changed. Returns 1 when it reopened one."""
-        if ancestor is None or ancestor["review"] == "open":
+        if ancestor is None or ancestor.review == "open":
             return 0
-        if ancestor["claims_digest"] == digest:
-            self.store.set_review(finding_id, ancestor["review"], None, None, who or "claimcheck",
-                                  event_note=f"carried over from finding #{ancestor['id']}: same claims, reworded")
+        if ancestor.claims_digest == digest:
+            self.store.set_review(finding_id, ancestor.review, None, None, who or "claimcheck",
+                                  event_note=f"carried over from finding #{ancestor.id}: same claims, reworded")
             return 0
-        self.store.set_review(finding_id, "open", None, None, who or "claimcheck", from_status=ancestor["review"],
-                              event_note=f"reopened: the claims of {ancestor['review']} finding #{ancestor['id']} changed")
+        self.store.set_review(finding_id, "open", None, None, who or "claimcheck", from_status=ancestor.review,
+                              event_note=f"reopened: the claims of {ancestor.review} finding #{ancestor.id} changed")
         return 1
 
     def _review(self, finding_id: int) -> str:
-        return self.store.finding(finding_id)["review"]
+        return self.store.finding(finding_id).review
 
     # ---- facts ------------------------------------------------------------------------------------------------
-    def facts(self, rules=None) -> list[Fact]:
-        """Facts over every version of every document: each value as reported, when and by whom."""
-        from ..rules import resolve_rules
+    def _store_facts(self, rules) -> None:
+        """Group every claim of every version into facts and store them (a fact keeps its id while its key does)."""
         from ..facts import build_facts
 
-        rule_set = resolve_rules(rules)
-        claims = [claim for _, _, claim in self.store.claims()]
-        facts = build_facts(claims, rule_set.synonyms)
-        for fact in facts:
-            fact.claims.sort(key=lambda c: (c.date or "", c.doc))
+        stored = self.store.claims()
+        ids = {id(claim): claim_id for claim_id, _, claim in stored}
+        facts = build_facts([claim for _, _, claim in stored], rules.synonyms)
+        self.store.save_facts([(fact.key, [ids[id(claim)] for claim in fact.claims]) for fact in facts])
+
+    def facts(self) -> list[Fact]:
+        """Facts over every version of every document, by their stable ids: each value as reported, when and by
+        whom (facts reported more than once, unless there are none)."""
+        stored = self.store.facts()
+        if not stored and self.store.claims():  # a ledger from before facts were stored
+            from ..rules import load_rules
+
+            with self.store.transaction():
+                self._store_facts(load_rules())
+            stored = self.store.facts()
+        by_id = {claim_id: claim for claim_id, _, claim in self.store.claims()}
+        facts = [Fact(key=fact.key, claims=sorted((by_id[i] for i in fact.claim_ids if i in by_id),
+                                                 key=lambda c: (c.date or "", c.doc)), id=fact.id) for fact in stored]
         return [fact for fact in facts if len(fact.claims) > 1] or facts
 
-    def fact(self, name: str, rules=None) -> Fact:
-        facts = self.facts(rules)
-        if name.isdigit() and 1 <= int(name) <= len(facts):
-            return facts[int(name) - 1]
+    def fact(self, name: str) -> Fact:
+        """A fact by its id, or the first whose key contains ``name``."""
+        facts = self.facts()
+        if name.isdigit():
+            found = next((fact for fact in facts if fact.id == int(name)), None)
+            if found is not None:
+                return found
         matches = [fact for fact in facts if name.lower() in str(fact.key).lower()]
         if not matches:
-            raise InputError(f"no fact matches {name!r} (see `claimcheck track facts` for numbers and keys)")
+            raise InputError(f"no fact matches {name!r} (see `claimcheck track facts` for ids and keys)")
         return matches[0]
 
     # ---- findings and review ------------------------------------------------------------------------------
@@ -175,14 +194,12 @@ class Ledger:
     def finding(self, finding_id: int) -> dict:
         row = self.store.finding(finding_id)
         if row is None:
-            raise InputError(f"no finding {finding_id} in {self.store.path} (see `claimcheck review list`)")
+            raise InputError(f"no finding {finding_id} in {self.store.location} (see `claimcheck review list`)")
         return self._finding_record(row)
 
-    def _finding_record(self, row) -> dict:
-        return {"id": row["id"], "fingerprint": row["fingerprint"], "rule": row["rule"], "kind": row["kind"],
-                "status": row["status"], "severity": row["severity"], "message": row["message"], "fact": row["fact"],
-                "review": row["review"], "assignee": row["assignee"], "note": row["note"], "updated_at": row["updated_at"],
-                "first_seen": row["first_seen"], "last_seen": row["last_seen"]}
+    @staticmethod
+    def _finding_record(record: FindingRecord) -> dict:
+        return {name: getattr(record, name) for name in _RECORD_FIELDS}
 
     def finding_claims(self, finding_id: int) -> list[Claim]:
         wanted = self.store.finding_claim_ids(finding_id)
@@ -200,17 +217,17 @@ class Ledger:
 
     def history(self, finding_id: int) -> list[dict]:
         self.finding(finding_id)
-        return [dict(row) for row in self.store.review_events(finding_id)]
+        return [asdict(event) for event in self.store.review_events(finding_id)]
 
     def as_findings(self, status: str | None = None) -> list[tuple[dict, Finding]]:
         """Stored findings as model objects (for reports and exports), with their review record."""
         by_id = {claim_id: claim for claim_id, _, claim in self.store.claims()}
         found = []
-        for row in self.store.findings(status):
-            claims = [by_id[i] for i in self.store.finding_claim_ids(row["id"]) if i in by_id]
-            finding = Finding(rule=row["rule"], kind=row["kind"], status=row["status"], severity=row["severity"],
-                              message=row["message"], claims=claims, fact=row["fact"], fingerprint=row["fingerprint"])
-            found.append((self._finding_record(row), finding))
+        for record in self.store.findings(status):
+            claims = [by_id[i] for i in self.store.finding_claim_ids(record.id) if i in by_id]
+            finding = Finding(rule=record.rule, kind=record.kind, status=record.status, severity=record.severity,
+                              message=record.message, claims=claims, fact=record.fact, fingerprint=record.fingerprint)
+            found.append((self._finding_record(record), finding))
         return found
 
     def result(self) -> tuple[CheckResult, dict[str, dict]]:
@@ -226,6 +243,10 @@ class Ledger:
 
     def documents(self, current_only: bool = False) -> list[Document]:
         return [document for _, document in self.store.documents(current_only)]
+
+
+_RECORD_FIELDS = ("id", "fingerprint", "rule", "kind", "status", "severity", "message", "fact", "review", "assignee",
+                  "note", "updated_at", "first_seen", "last_seen")
 
 
 def _user() -> str:

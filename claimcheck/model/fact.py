@@ -38,6 +38,7 @@ class Fact:
 
     key: FactKey
     claims: list[Claim] = field(default_factory=list)
+    id: int | None = None  # a ledger's stable id for the fact (None outside a ledger)
 
     @property
     def measure(self) -> str:

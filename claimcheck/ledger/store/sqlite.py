@@ -1,6 +1,5 @@
-"""Storage for the ledger. :class:`SQLiteStore` is the embedded default: one file, WAL journal so readers do not
-block a writer, a busy timeout so concurrent writers wait instead of failing, and every ingest one transaction.
-Everything the rest of claimcheck needs from storage is a method here, so a PostgreSQL store can be added beside it."""
+"""The embedded ledger store: one SQLite file, WAL journal so readers do not block a writer, a busy timeout so
+concurrent writers wait instead of failing, and every ingest one transaction."""
 
 from __future__ import annotations
 
@@ -11,9 +10,10 @@ from dataclasses import astuple, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Claim, Document
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from ...errors import InputError
+from ...model import Claim, Document, FactKey
+from .base import DocumentVersion, FindingRecord, ReviewEvent, Store, StoredFact
+from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 _CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "doc"]
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -23,9 +23,9 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore:
+class SQLiteStore(Store):
     def __init__(self, path: str | Path, create: bool = True):
-        self.path = str(path)
+        self.path = self.location = str(path)
         file = Path(path)
         if file.is_dir():
             raise InputError("is a directory, not a ledger file: give a file name with --db", self.path)
@@ -105,11 +105,13 @@ class SQLiteStore:
         self.connection.close()
 
     # ---- documents and claims ---------------------------------------------------------------------------
-    def document_by_hash(self, content_hash: str) -> sqlite3.Row | None:
-        return self.connection.execute("SELECT * FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+    def document_by_hash(self, content_hash: str) -> DocumentVersion | None:
+        return _version(self.connection.execute(f"SELECT {_VERSION_COLUMNS} FROM documents WHERE content_hash = ?",
+                                                (content_hash,)).fetchone())
 
-    def current_version(self, doc: str) -> sqlite3.Row | None:
-        return self.connection.execute("SELECT * FROM documents WHERE doc = ? AND current = 1", (doc,)).fetchone()
+    def current_version(self, doc: str) -> DocumentVersion | None:
+        return _version(self.connection.execute(f"SELECT {_VERSION_COLUMNS} FROM documents WHERE doc = ? AND current = 1",
+                                                (doc,)).fetchone())
 
     def add_document(self, document: Document, content_hash: str, previous_id: int | None) -> int:
         if previous_id is not None:
@@ -136,9 +138,8 @@ class SQLiteStore:
                                      outlet=row["outlet"], format=row["format"]))
                 for row in self.connection.execute(query)]
 
-    def document_versions(self) -> list[sqlite3.Row]:
-        return self.connection.execute("SELECT id, doc, content_hash, date, previous_id, current, ingested_at "
-                                       "FROM documents ORDER BY doc, id").fetchall()
+    def document_versions(self) -> list[DocumentVersion]:
+        return [_version(row) for row in self.connection.execute(f"SELECT {_VERSION_COLUMNS} FROM documents ORDER BY doc, id")]
 
     def claims(self, document_ids: list[int] | None = None) -> list[tuple[int, int, Claim]]:
         """(claim id, document id, claim) for the given document versions (default: all)."""
@@ -156,18 +157,15 @@ class SQLiteStore:
         return found
 
     # ---- findings and reviews --------------------------------------------------------------------------------
-    def finding_by_fingerprint(self, fingerprint: str) -> sqlite3.Row | None:
-        return self.connection.execute("SELECT * FROM findings WHERE fingerprint = ?", (fingerprint,)).fetchone()
+    def finding_by_fingerprint(self, fingerprint: str) -> FindingRecord | None:
+        return _finding(self.connection.execute(f"{_FINDINGS} WHERE fingerprint = ?", (fingerprint,)).fetchone())
 
-    def ancestor(self, lineage: str, fingerprint: str) -> sqlite3.Row | None:
-        """The latest other finding of the same lineage, with its review status."""
-        return self.connection.execute(
-            "SELECT findings.*, reviews.status AS review FROM findings JOIN reviews ON reviews.finding_id = findings.id"
-            " WHERE lineage = ? AND fingerprint != ? ORDER BY findings.id DESC LIMIT 1",
-            (lineage, fingerprint)).fetchone()
+    def ancestor(self, lineage: str, fingerprint: str) -> FindingRecord | None:
+        return _finding(self.connection.execute(
+            f"{_FINDINGS} WHERE lineage = ? AND fingerprint != ? ORDER BY findings.id DESC LIMIT 1",
+            (lineage, fingerprint)).fetchone())
 
-    def save_finding(self, finding, digest: str, claim_ids: list[int], lineage: str) -> tuple[int, sqlite3.Row | None]:
-        """Insert or update a finding by fingerprint; returns its id and the row as it was before."""
+    def save_finding(self, finding, digest: str, claim_ids: list[int], lineage: str) -> tuple[int, FindingRecord | None]:
         before = self.finding_by_fingerprint(finding.fingerprint)
         stamp = now()
         if before is None:
@@ -180,7 +178,7 @@ class SQLiteStore:
             self.connection.execute("INSERT INTO reviews (finding_id, status, updated_at) VALUES (?, 'open', ?)",
                                     (finding_id, stamp))
         else:
-            finding_id = before["id"]
+            finding_id = before.id
             self.connection.execute(
                 "UPDATE findings SET status = ?, severity = ?, message = ?, fact = ?, claims_digest = ?, present = 1,"
                 " last_seen = ? WHERE id = ?",
@@ -200,9 +198,8 @@ class SQLiteStore:
         self.connection.execute("UPDATE documents SET current = 0 WHERE doc = ?", (doc,))
         self.connection.execute("UPDATE documents SET current = 1 WHERE id = ?", (document_id,))
 
-    def findings(self, status: str | None = None, present_only: bool = True) -> list[sqlite3.Row]:
-        query = ("SELECT findings.*, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
-                 " FROM findings JOIN reviews ON reviews.finding_id = findings.id")
+    def findings(self, status: str | None = None, present_only: bool = True) -> list[FindingRecord]:
+        query = _FINDINGS
         conditions, parameters = [], []
         if present_only:  # gone findings stay listed while the desk has decided something about them
             conditions.append("(findings.present = 1 OR reviews.status IN ('confirmed', 'published', 'needs-source'))")
@@ -211,14 +208,12 @@ class SQLiteStore:
             parameters.append(status)
         if conditions:
             query += " WHERE " + " AND ".join(conditions)
-        return self.connection.execute(query + " ORDER BY findings.id", parameters).fetchall()
+        return [_finding(row) for row in self.connection.execute(query + " ORDER BY findings.id", parameters)]
 
-    def finding(self, finding_id: int) -> sqlite3.Row | None:
+    def finding(self, finding_id: int) -> FindingRecord | None:
         if not -(2 ** 63) <= finding_id < 2 ** 63:
             return None
-        return self.connection.execute(
-            "SELECT findings.*, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
-            " FROM findings JOIN reviews ON reviews.finding_id = findings.id WHERE findings.id = ?", (finding_id,)).fetchone()
+        return _finding(self.connection.execute(f"{_FINDINGS} WHERE findings.id = ?", (finding_id,)).fetchone())
 
     def finding_claim_ids(self, finding_id: int) -> list[int]:
         return [row[0] for row in self.connection.execute(
@@ -226,7 +221,7 @@ class SQLiteStore:
 
     def set_review(self, finding_id: int, status: str, assignee: str | None, note: str | None, who: str,
                    event_note: str | None = None, from_status: str | None = None) -> None:
-        current = self.connection.execute("SELECT * FROM reviews WHERE finding_id = ?", (finding_id,)).fetchone()
+        current = self.connection.execute("SELECT status, assignee FROM reviews WHERE finding_id = ?", (finding_id,)).fetchone()
         stamp = now()
         assignee = assignee if assignee is not None else current["assignee"]
         self.connection.execute("UPDATE reviews SET status = ?, assignee = ?, note = COALESCE(?, note), updated_at = ?"
@@ -236,8 +231,59 @@ class SQLiteStore:
             (finding_id, stamp, who, from_status or current["status"], status, assignee,
              event_note if event_note is not None else note))
 
-    def review_events(self, finding_id: int) -> list[sqlite3.Row]:
-        return self.connection.execute("SELECT * FROM review_events WHERE finding_id = ? ORDER BY id", (finding_id,)).fetchall()
+    def review_events(self, finding_id: int) -> list[ReviewEvent]:
+        return [ReviewEvent(**dict(row)) for row in
+                self.connection.execute("SELECT * FROM review_events WHERE finding_id = ? ORDER BY id", (finding_id,))]
+
+    # ---- facts -------------------------------------------------------------------------------------------------
+    def save_facts(self, facts: list[tuple[FactKey, list[int]]]) -> list[int]:
+        known = {row["key"]: row["id"] for row in self.connection.execute("SELECT id, key FROM facts")}
+        self.connection.execute("UPDATE facts SET present = 0")
+        self.connection.execute("UPDATE claims SET fact_id = NULL")
+        ids = []
+        for key, claim_ids in facts:
+            fact_id = known.get(str(key))
+            if fact_id is None:
+                fields = {name: getattr(key, name) for name in _FACT_KEY_FIELDS}
+                fact_id = known[str(key)] = self.connection.execute(
+                    f"INSERT INTO facts (key, {', '.join(fields)}) VALUES (?{', ?' * len(fields)})",
+                    (str(key), *fields.values())).lastrowid
+            else:
+                self.connection.execute("UPDATE facts SET present = 1 WHERE id = ?", (fact_id,))
+            self.connection.executemany("UPDATE claims SET fact_id = ? WHERE id = ?", [(fact_id, i) for i in claim_ids])
+            ids.append(fact_id)
+        return ids
+
+    def facts(self) -> list[StoredFact]:
+        members: dict[int, list[int]] = {}
+        for row in self.connection.execute("SELECT id, fact_id FROM claims WHERE fact_id IS NOT NULL ORDER BY id"):
+            members.setdefault(row["fact_id"], []).append(row["id"])
+        query = f"SELECT id, {', '.join(_FACT_KEY_FIELDS)} FROM facts WHERE present = 1 ORDER BY id"
+        return [StoredFact(row["id"], FactKey(**{name: row[name] for name in _FACT_KEY_FIELDS}), members.get(row["id"], []))
+                for row in self.connection.execute(query)]
+
+
+_FACT_KEY_FIELDS = [f.name for f in fields(FactKey)]
+_VERSION_COLUMNS = "id, doc, content_hash, current, previous_id, date, ingested_at"
+_FINDINGS = ("SELECT findings.id, fingerprint, rule, kind, findings.status, severity, message, fact, claims_digest, present,"
+             " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
+             " FROM findings JOIN reviews ON reviews.finding_id = findings.id")
+
+
+def _version(row: sqlite3.Row | None) -> DocumentVersion | None:
+    if row is None:
+        return None
+    version = DocumentVersion(**dict(row))
+    version.current = bool(version.current)
+    return version
+
+
+def _finding(row: sqlite3.Row | None) -> FindingRecord | None:
+    if row is None:
+        return None
+    record = FindingRecord(**dict(row))
+    record.present = bool(record.present)
+    return record
 
 
 def _storable(value):

@@ -11,6 +11,9 @@ Tables are plain and documented so that standard SQLite tools (the sqlite3 shell
   ``finding_claims`` links findings to claims.
 - ``reviews``: the desk's decision on each finding (status, assignee, note); ``review_events`` is the audit trail:
   who changed what, when, from which status to which, and why.
+- ``facts``: every fact (the claims that report one quantity, over every version of every document) with a stable
+  ``id`` (kept while its ``key`` is), the fields of its key, and whether the latest ingest still found it
+  (``present``); ``claims.fact_id`` says which fact a claim reports.
 """
 
 from __future__ import annotations
@@ -67,6 +70,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE findings ADD COLUMN lineage TEXT;
     CREATE INDEX findings_lineage ON findings(lineage);
+    """,
+    # 3: facts with stable ids (``track show 3`` is the same fact after every ingest while its key is)
+    """
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        measure TEXT NOT NULL, dimension TEXT NOT NULL, actor TEXT, place TEXT, outcome TEXT, subject TEXT, scope TEXT,
+        period TEXT,
+        present INTEGER NOT NULL DEFAULT 1
+    );
+    ALTER TABLE claims ADD COLUMN fact_id INTEGER REFERENCES facts(id);
+    CREATE INDEX claims_fact ON claims(fact_id);
     """,
 ]
 
