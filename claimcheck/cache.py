@@ -290,7 +290,7 @@ def claim_from_row(row: list) -> Claim:
 
 #: The claim fields the rules across documents read (not where the claim sits in its text).
 compared = operator.attrgetter("doc", "text", "value", "low", "high", "bound", "is_range", "unit", "measure", "place",
-                                "actor", "date", "event", "qualifier")
+                                "actor", "date", "outcome", "qualifier")
 
 
 def compared_digest(claims: list[Claim]) -> str:

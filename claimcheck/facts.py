@@ -97,10 +97,10 @@ def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
     facts: list[_Forming] = []
     claims = list(claims)
     totals = _totals_scope(claims, synonyms)
-    scopes: dict[tuple, tuple] = {}  # (measure, unit, event, actor, place) -> (group, actor, place): claims repeat these
+    scopes: dict[tuple, tuple] = {}  # (measure, unit, outcome, actor, place) -> (group, actor, place): claims repeat these
     placed: dict[tuple, dict[tuple, _Forming]] = defaultdict(dict)  # group -> (actor, place) -> the fact they joined
     for claim in claims:
-        signature = (claim.measure, claim.unit, claim.event, claim.actor, totals.get(id(claim), claim.place))
+        signature = (claim.measure, claim.unit, claim.outcome, claim.actor, totals.get(id(claim), claim.place))
         scope = scopes.get(signature)
         if scope is None:
             scope = scopes[signature] = _grouping(claim, signature[4], synonyms)
@@ -130,13 +130,13 @@ def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
 
 
 def _grouping(claim: Claim, place: str | None, synonyms: Synonyms) -> tuple:
-    """(measure key, dimension, grouped event), actor and place of a claim; no group when it names no measure."""
+    """(measure key, dimension, grouped outcome), actor and place of a claim; no group when it names no measure."""
     key = measure_key(claim.measure, synonyms)
     if key is None:
         return None, None, None
-    event = claim.event if claim.event in GROUPED_OUTCOMES else None
+    outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES else None
     actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
-    return (key, dimension(claim.unit), event), actor, canonical_name("place", place, synonyms)
+    return (key, dimension(claim.unit), outcome), actor, canonical_name("place", place, synonyms)
 
 
 

@@ -162,7 +162,7 @@ def test_words_ending_like_symbols_or_units_are_not_read_as_them(text, expected)
 
 def test_each_figure_keeps_its_own_event_and_date():
     storm = claimcheck.extract_text("The storm killed 12 people and injured 40 others.")
-    assert [(c.value, c.event) for c in storm] == [(12, "killed"), (40, "injured")]
+    assert [(c.value, c.outcome) for c in storm] == [(12, "killed"), (40, "injured")]
     deployed = claimcheck.extract_text("In 2020, 500 troops were deployed; by 2022 the number was 800.")
     assert [(c.value, c.date) for c in deployed] == [(500, "2020"), (800, "2022")]
 

@@ -250,14 +250,14 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     if actor:
         exclude.add(actor)
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
-    happened = phrases.event(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)], after_tokens)
+    outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)], after_tokens)
     others = _Others(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
         value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
         place=place, actor=actor, date=_claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
-        event=happened, qualifier=phrase,
+        outcome=outcome, qualifier=phrase,
         line=line, column=column,
     )
 

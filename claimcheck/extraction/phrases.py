@@ -314,7 +314,7 @@ def actor_after(tokens: list[Token], sentence_names: list[Name]) -> str | None:
 
 
 
-def event(before: list[Token], after: list[Token]) -> str | None:
+def outcome(before: list[Token], after: list[Token]) -> str | None:
     """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed'."""
     for token in reversed(before[-4:]):  # "killed an estimated 100": the verb governs the number
         if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"}:

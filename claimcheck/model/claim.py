@@ -33,7 +33,7 @@ class Claim:
     place: str | None = None
     actor: str | None = None
     date: str | None = None
-    event: str | None = None  # killed | injured | captured | displaced | missing, when the clause says so
+    outcome: str | None = None  # killed | injured | captured | displaced | missing, when the clause says so
     qualifier: str | None = None
     line: int = 0
     column: int = 0
@@ -67,7 +67,7 @@ CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 
 #: The claim fields a finding quotes for each of its claims.
 FINDING_CLAIM_FIELDS = ("doc", "start", "end", "line", "column", "text", "sentence", "value", "low", "high", "bound",
-                        "unit", "measure", "place", "actor", "date", "event")
+                        "unit", "measure", "place", "actor", "date", "outcome")
 
 
 @lru_cache(maxsize=16)

@@ -71,7 +71,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE findings ADD COLUMN lineage TEXT;
     CREATE INDEX findings_lineage ON findings(lineage);
     """,
-    # 3: facts with stable ids (``track show 3`` is the same fact after every ingest while its key is)
+    # 3: facts with stable ids (``track show 3`` is the same fact after every ingest while its key is); a claim's
+    # casualty type is its ``outcome`` (an event is what a cluster of reports is about)
     """
     CREATE TABLE facts (
         id INTEGER PRIMARY KEY,
@@ -82,6 +83,7 @@ MIGRATIONS: list[str] = [
     );
     ALTER TABLE claims ADD COLUMN fact_id INTEGER REFERENCES facts(id);
     CREATE INDEX claims_fact ON claims(fact_id);
+    ALTER TABLE claims RENAME COLUMN event TO outcome;
     """,
 ]
 
