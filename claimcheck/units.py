@@ -42,8 +42,13 @@ def _definitions() -> list[str]:
 @lru_cache(maxsize=1)
 def get_registry() -> "pint.UnitRegistry":
     """The shared registry (built once, on first use). pint keeps its parse of the definitions in the user's
-    cache folder, which saves most of the time building it takes; without a writable one it is built afresh."""
+    cache folder, which saves most of the time building it takes; without a writable one it is built afresh.
+    pint's own doubts about ambiguous names ("mins") are not for users: its log shows errors only."""
+    import logging
+
     import pint
+
+    logging.getLogger("pint").setLevel(logging.ERROR)
 
     lines = _definitions()
     try:

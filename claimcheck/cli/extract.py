@@ -44,26 +44,38 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")],
+    gold: Annotated[Optional[Path], typer.Argument(help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")] = None,
     findings: Annotated[bool, typer.Option("--findings", help="Score rules: finding precision and recall on document sets.")] = False,
+    clusters: Annotated[Optional[Path], typer.Option("--clusters", help="Score findings on labelled news clusters: a folder of <cluster>.yaml gold (see docs/gold-format.md); needs --docs.")] = None,
+    docs: Annotated[Optional[Path], typer.Option("--docs", help="With --clusters: the folder holding each cluster's documents (<cluster>/<doc>.txt).")] = None,
     rules: RulesOption = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mismatch.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure) or, with --findings, the rules."""
+    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure), the rules on document sets
+    (--findings), or findings and facts on labelled news clusters (--clusters GOLD --docs DOCS)."""
     import json
 
     from ..api import extract_text
+    from ..errors import InputError
     from ..evaluation import evaluate as score_extraction, evaluate_findings, read_findings_gold, read_gold
     from ..rules import load_rules
 
+    if clusters is None and gold is None:
+        raise InputError("give the gold to score against (a path), or --clusters GOLD --docs DOCS")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if findings:
+        if clusters is not None:
+            from ..checker import Checker
+            from ..evaluation.clusters import evaluate_clusters, read_cluster_gold
+
+            if docs is None:
+                raise InputError("--clusters needs --docs: the folder of the clusters' documents")
+            scores = evaluate_clusters(read_cluster_gold(clusters, docs), Checker(rules=rules or []))
+        elif findings:
             scores = evaluate_findings(read_findings_gold(gold), load_rules(rules or []))
         else:
             scores = score_extraction(read_gold(gold), extract_text)
     print(json.dumps(scores.summary(), indent=2) if json_output else "\n".join(scores.report_lines()))
     if show_errors:
         print("\n".join(scores.error_lines()))
-

@@ -32,8 +32,16 @@ def _import_inflect() -> None:
         typeguard.typechecked = original
 
 
+def _quiet() -> None:
+    """quantulum3's log (its doubts about units) is not for users: errors only."""
+    import logging
+
+    logging.getLogger("quantulum3").setLevel(logging.ERROR)
+
+
 def quantulum_parser() -> ModuleType:
     _import_inflect()
+    _quiet()
     from quantulum3 import parser
 
     return parser
@@ -41,6 +49,7 @@ def quantulum_parser() -> ModuleType:
 
 def quantulum_load() -> ModuleType:
     _import_inflect()
+    _quiet()
     from quantulum3 import load
 
     return load
