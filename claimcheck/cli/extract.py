@@ -47,13 +47,15 @@ def evaluate(
     gold: Annotated[Optional[Path], typer.Argument(help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")] = None,
     findings: Annotated[bool, typer.Option("--findings", help="Score rules: finding precision and recall on document sets.")] = False,
     clusters: Annotated[Optional[Path], typer.Option("--clusters", help="Score findings on labelled news clusters: a folder of <cluster>.yaml gold (see docs/gold-format.md); needs --docs.")] = None,
+    sets: Annotated[Optional[Path], typer.Option("--sets", help="Score extraction on public quantity-extraction sets: a folder of <set>.jsonl, or one (see docs/gold-format.md).")] = None,
     docs: Annotated[Optional[Path], typer.Option("--docs", help="With --clusters: the folder holding each cluster's documents (<cluster>/<doc>.txt).")] = None,
     rules: RulesOption = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mismatch.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure), the rules on document sets
-    (--findings), or findings and facts on labelled news clusters (--clusters GOLD --docs DOCS)."""
+    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure), extraction on public
+    quantity-extraction sets (--sets), the rules on document sets (--findings), or findings and facts on labelled
+    news clusters (--clusters GOLD --docs DOCS)."""
     import json
 
     from ..api import extract_text
@@ -61,11 +63,17 @@ def evaluate(
     from ..evaluation import evaluate as score_extraction, evaluate_findings, read_findings_gold, read_gold
     from ..rules import load_rules
 
-    if clusters is None and gold is None:
-        raise InputError("give the gold to score against (a path), or --clusters GOLD --docs DOCS")
+    if clusters is None and sets is None and gold is None:
+        raise InputError("give the gold to score against (a path), --sets SETS or --clusters GOLD --docs DOCS")
+    if clusters is not None and sets is not None:
+        raise InputError("--clusters and --sets are separate evaluations: give one")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if clusters is not None:
+        if sets is not None:
+            from ..evaluation.sets import evaluate_sets, read_sets
+
+            scores = evaluate_sets(read_sets(sets), extract_text)
+        elif clusters is not None:
             from ..checker import Checker
             from ..evaluation.clusters import evaluate_clusters, read_cluster_gold
 
