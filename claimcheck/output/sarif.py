@@ -7,6 +7,7 @@ import json
 from typing import TextIO
 
 from .. import __version__
+from ..about import PYPI_URL
 from .locations import locate
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -20,7 +21,7 @@ def sarif_log(result, findings) -> dict:
     driver = {
         "name": "claimcheck",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/claimcheck/",
+        "informationUri": PYPI_URL,
         "rules": [{
             "id": rule.id,
             "name": rule.id.replace("-", " "),
