@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..model import Claim, Finding
+from .paths import RepoPaths
 
 FINDING_FORMATS = ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")
 _STATUS_STYLE = {"violated": "bold red", "changed": "yellow", "consistent": "green"}
@@ -17,35 +18,37 @@ _STATUS_MARK = {"violated": "✗", "changed": "~", "consistent": "✓"}
 
 
 def write_report(result, stream: TextIO, format: str, passing: bool = False) -> None:
-    """Write a check result's findings (violated only, unless ``passing``) in ``format``."""
+    """Write a check result's findings (violated only, unless ``passing``) in ``format``; the formats CI reads
+    name files from the repository root (see :mod:`claimcheck.output.paths`), the table and HTML as given."""
     findings = [f for f in result.shown if passing or f.status == "violated"]
     summary = result.summary
+    paths = RepoPaths(result.documents) if format not in ("table", "html") else None
     if format == "json":
         # indented for people when small; compact (and written by the C encoder) when large
-        stream.write(json.dumps({"findings": [finding.to_dict() for finding in findings], "summary": summary},
+        stream.write(json.dumps({"findings": [paths.finding_dict(finding) for finding in findings], "summary": summary},
                                 ensure_ascii=False, indent=2 if len(findings) <= 200 else None))
         stream.write("\n")
     elif format == "jsonl":
         for finding in findings:
-            stream.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+            stream.write(json.dumps(paths.finding_dict(finding), ensure_ascii=False) + "\n")
     elif format == "csv":
-        _csv(findings, stream)
+        _csv(findings, stream, paths)
     elif format == "markdown":
-        stream.write(markdown(findings, summary))
+        stream.write(markdown(findings, summary, paths, result.documents_by_id))
     elif format == "table":
         _table(findings, summary, stream, result.documents_by_id)
     elif format == "sarif":
         from .sarif import write_sarif
 
-        write_sarif(result, findings, stream)
+        write_sarif(result, findings, stream, paths)
     elif format == "junit":
         from .junit import write_junit
 
-        write_junit(result, findings, stream)
+        write_junit(result, findings, stream, paths)
     elif format == "github":
         from .github import write_github
 
-        write_github(result, findings, stream)
+        write_github(result, findings, stream, paths)
     elif format == "html":
         from ..report import render_html
 
@@ -54,18 +57,22 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False) -> 
         raise ValueError(f"unknown format {format!r}")
 
 
-def _csv(findings: Sequence[Finding], stream: TextIO) -> None:
+def _csv(findings: Sequence[Finding], stream: TextIO, paths: RepoPaths) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(["rule", "kind", "status", "severity", "message", "fingerprint", "docs", "locations", "claim_texts"])
     for finding in findings:
-        writer.writerow([finding.rule, finding.kind, finding.status, finding.severity, finding.message, finding.fingerprint,
-                         "; ".join(dict.fromkeys(c.doc for c in finding.claims)),
-                         "; ".join(f"{c.doc}:{c.line}:{c.column}" for c in finding.claims),
+        writer.writerow([finding.rule, finding.kind, finding.status, finding.severity, paths.message(finding),
+                         finding.fingerprint, "; ".join(dict.fromkeys(paths.doc(c.doc) for c in finding.claims)),
+                         "; ".join(f"{paths.doc(c.doc)}:{c.line}:{c.column}" for c in finding.claims),
                          "; ".join(c.text for c in finding.claims)])
 
 
-def markdown(findings: Sequence[Finding], summary: dict) -> str:
+def markdown(findings: Sequence[Finding], summary: dict, paths: RepoPaths | None = None,
+             documents: dict | None = None) -> str:
     """A Markdown report (also what goes into a GitHub job summary)."""
+    from .locations import where_text
+
+    message = paths.message if paths is not None else (lambda finding: finding.message)
     counts = summary["findings"]
     lines = ["## claimcheck", "",
              f"{summary['documents']} documents, {summary['claims']} claims ({summary['claims_checked']} checked by some rule). "
@@ -73,8 +80,8 @@ def markdown(findings: Sequence[Finding], summary: dict) -> str:
     if findings:
         lines += ["| status | severity | rule | finding | where |", "|---|---|---|---|---|"]
         for finding in findings:
-            where = "<br>".join(f"{_escape(f'{c.doc}:{c.line}:{c.column}')} {_escape(c.text)}" for c in finding.claims)
-            lines.append(f"| {finding.status} | {finding.severity} | `{finding.rule}` | {_escape(finding.message)} | {where} |")
+            where = "<br>".join(f"{_escape(where_text(c, documents or {}, paths))} {_escape(c.text)}" for c in finding.claims)
+            lines.append(f"| {finding.status} | {finding.severity} | `{finding.rule}` | {_escape(message(finding))} | {where} |")
     else:
         lines.append("No findings.")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,9 @@ from typing import TextIO
 import re
 from xml.etree import ElementTree
 
+from .locations import where_text
+from .paths import RepoPaths
+
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -15,7 +18,9 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def write_junit(result, findings, stream: TextIO) -> None:
+def write_junit(result, findings, stream: TextIO, paths: RepoPaths | None = None) -> None:
+    paths = paths or RepoPaths(result.documents)
+    documents = result.documents_by_id
     violated = defaultdict(list)
     for finding in findings:
         if finding.status == "violated":
@@ -28,10 +33,10 @@ def write_junit(result, findings, stream: TextIO) -> None:
         suite = ElementTree.SubElement(suites, "testsuite", name=rule.id)
         suite_failures = 0
         for document in result.documents:
-            case = ElementTree.SubElement(suite, "testcase", name=_xml(document.id), classname=f"claimcheck.{rule.id}")
+            case = ElementTree.SubElement(suite, "testcase", name=_xml(paths.doc(document.id)), classname=f"claimcheck.{rule.id}")
             for finding in violated.get((rule.id, document.id), []):
-                failure = ElementTree.SubElement(case, "failure", message=_xml(finding.message), type=finding.severity)
-                failure.text = _xml("\n".join(f"{c.doc}:{c.line}:{c.column}: {c.sentence}" for c in finding.claims))
+                failure = ElementTree.SubElement(case, "failure", message=_xml(paths.message(finding)), type=finding.severity)
+                failure.text = _xml("\n".join(f"{where_text(c, documents, paths)}: {c.sentence}" for c in finding.claims))
                 suite_failures += 1
         suite.set("tests", str(len(result.documents)))
         suite.set("failures", str(suite_failures))

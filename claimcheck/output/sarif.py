@@ -9,12 +9,14 @@ from typing import TextIO
 from .. import __version__
 from ..about import PYPI_URL
 from .locations import locate
+from .paths import RepoPaths
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def sarif_log(result, findings) -> dict:
+def sarif_log(result, findings, paths: RepoPaths | None = None) -> dict:
+    paths = paths or RepoPaths(result.documents)
     documents = result.documents_by_id
     rules = result.rule_set.rules if result.rule_set else []
     index = {rule.id: position for position, rule in enumerate(rules)}
@@ -33,12 +35,12 @@ def sarif_log(result, findings) -> dict:
     }
     results = []
     for finding in findings:
-        locations = [_location(claim, documents) for claim in finding.claims]
+        locations = [_location(claim, documents, paths) for claim in finding.claims]
         entry = {
             "ruleId": finding.rule,
             "level": _LEVEL[finding.severity] if finding.status == "violated" else "none",
             "kind": "fail" if finding.status == "violated" else ("pass" if finding.status == "consistent" else "informational"),
-            "message": {"text": finding.message},
+            "message": {"text": paths.message(finding)},
             "locations": locations[:1],
             "partialFingerprints": {"claimcheckFinding/v1": finding.fingerprint},
             "properties": {"status": finding.status, "fact": finding.fact},
@@ -52,11 +54,11 @@ def sarif_log(result, findings) -> dict:
             "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}]}
 
 
-def _location(claim, documents) -> dict:
+def _location(claim, documents, paths: RepoPaths) -> dict:
     where = locate(claim, documents)
     region = {"startLine": where.line, "startColumn": where.column, "endLine": where.end_line,
               "endColumn": max(where.end_column, where.column), "snippet": {"text": claim.sentence}}
-    physical = {"artifactLocation": {"uri": _uri(where.path)}}
+    physical = {"artifactLocation": _artifact(where.path, paths)}
     if not where.approximate:
         physical["region"] = region
     location = {"physicalLocation": physical,
@@ -64,16 +66,18 @@ def _location(claim, documents) -> dict:
     return location
 
 
-def _uri(path: str) -> str:
-    """A relative path percent-encoded as a URI reference; an absolute one as a file: URI."""
-    from pathlib import PurePosixPath
+def _artifact(path: str, paths: RepoPaths) -> dict:
+    """A path from the repository root as a URI reference against %SRCROOT% (what code scanning resolves against
+    the checkout); a file outside the repository as an absolute file: URI."""
+    import os
+    from pathlib import Path
     from urllib.parse import quote
 
-    if path.startswith("/"):
-        return "file://" + quote(path)
-    return quote(str(PurePosixPath(path)))
+    if paths.inside(path):
+        return {"uri": quote(paths.path(path)), "uriBaseId": "%SRCROOT%"}
+    return {"uri": Path(os.path.abspath(path)).as_uri()}
 
 
-def write_sarif(result, findings, stream: TextIO) -> None:
-    json.dump(sarif_log(result, findings), stream, indent=2, ensure_ascii=False)
+def write_sarif(result, findings, stream: TextIO, paths: RepoPaths | None = None) -> None:
+    json.dump(sarif_log(result, findings, paths), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
