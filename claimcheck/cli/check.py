@@ -91,12 +91,22 @@ def _claim_columns(specs: list[str]) -> dict:
     return validate_claim_columns(columns, "--claim-column")
 
 
+def _did_you_mean(name: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else " (see claimcheck rules list)"
+
+
 def _report_triage(result) -> None:
     triage = result.triage
     if triage is None:
         return
     for entry in triage.gone:
         _stderr(f"baseline: gone (no longer found): {entry.get('rule')} {entry.get('fingerprint')} {entry.get('message', '')}")
+    for suppression in triage.unknown:
+        _stderr(f"warning: {suppression.origin}: suppression names no loaded rule {suppression.rule!r}"
+                f"{_did_you_mean(suppression.rule, [rule.id for rule in result.rule_set.rules])}")
     for suppression in triage.unused:
         _stderr(f"warning: {suppression.origin}: unused suppression ({suppression.rule or suppression.fingerprint}: {suppression.reason})")
     for suppression in triage.expired:

@@ -34,7 +34,8 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False) -> 
     elif format == "csv":
         _csv(findings, stream, paths)
     elif format == "markdown":
-        stream.write(markdown(findings, summary, paths, result.documents_by_id))
+        held = result.triage.held_back() if result.triage is not None else ()
+        stream.write(markdown(findings, summary, paths, result.documents_by_id, held, passing))
     elif format == "table":
         _table(findings, summary, stream, result.documents_by_id)
     elif format == "sarif":
@@ -68,22 +69,29 @@ def _csv(findings: Sequence[Finding], stream: TextIO, paths: RepoPaths) -> None:
 
 
 def markdown(findings: Sequence[Finding], summary: dict, paths: RepoPaths | None = None,
-             documents: dict | None = None) -> str:
-    """A Markdown report (also what goes into a GitHub job summary)."""
+             documents: dict | None = None, held_back: Sequence[tuple[Finding, str, str]] = (),
+             passing: bool = False) -> str:
+    """A Markdown report (also what goes into a GitHub job summary): the counts, the findings listed, and the
+    violated findings that were accepted (suppressed or baselined) with the reason."""
     from .locations import where_text
+    from .summary import coverage_text, findings_text
 
     message = paths.message if paths is not None else (lambda finding: finding.message)
-    counts = summary["findings"]
-    lines = ["## claimcheck", "",
-             f"{summary['documents']} documents, {summary['claims']} claims ({summary['claims_checked']} checked by some rule). "
-             f"Findings: {counts['violated']} violated, {counts['changed']} changed, {counts['consistent']} consistent.", ""]
+
+    def where(finding: Finding) -> str:
+        return "<br>".join(f"{_escape(where_text(c, documents or {}, paths))} {_escape(c.text)}" for c in finding.claims)
+
+    lines = ["## claimcheck", "", f"{coverage_text(summary)}.", "", f"Findings: {findings_text(summary)}.", ""]
     if findings:
         lines += ["| status | severity | rule | finding | where |", "|---|---|---|---|---|"]
         for finding in findings:
-            where = "<br>".join(f"{_escape(where_text(c, documents or {}, paths))} {_escape(c.text)}" for c in finding.claims)
-            lines.append(f"| {finding.status} | {finding.severity} | `{finding.rule}` | {_escape(message(finding))} | {where} |")
+            lines.append(f"| {finding.status} | {finding.severity} | `{finding.rule}` | {_escape(message(finding))} | {where(finding)} |")
     else:
-        lines.append("No findings.")
+        lines.append("No findings." if passing else "No violated findings.")
+    if held_back:
+        lines += ["", "### Accepted (not failing)", "", "| rule | finding | where | why |", "|---|---|---|---|"]
+        for finding, _, justification in held_back:
+            lines.append(f"| `{finding.rule}` | {_escape(message(finding))} | {where(finding)} | {_escape(justification)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -154,9 +162,6 @@ def _table(findings: Sequence[Finding], summary: dict, stream: TextIO, documents
             sources.add_row(*(highlighted_sentence(group) for group in columns))
             console.print(sources)
         console.print()
-    counts = summary["findings"]
-    console.print(
-        f"{summary['documents']} documents, {summary['claims']} claims: {summary['claims_checked']} checked by some rule, "
-        f"{summary['claims_unchecked']} that no rule looked at. Findings: {counts['violated']} violated, "
-        f"{counts['changed']} changed, {counts['consistent']} consistent."
-    )
+    from .summary import coverage_text, findings_text
+
+    console.print(f"{coverage_text(summary)}. Findings: {findings_text(summary)}.")

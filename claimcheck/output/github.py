@@ -47,7 +47,8 @@ def write_github(result, findings, stream: TextIO, paths: RepoPaths | None = Non
 
         try:
             with open(summary_path, "a", encoding="utf-8") as summary:
-                summary.write(markdown(findings, result.summary, paths, documents))
+                held = result.triage.held_back() if result.triage is not None else ()
+                summary.write(markdown(findings, result.summary, paths, documents, held))
         except OSError as error:
             import warnings
 

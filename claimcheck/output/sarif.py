@@ -1,5 +1,7 @@
 """SARIF 2.1.0: what code-scanning dashboards read. One result per finding, its first claim the location and
-the others related locations; rule metadata from the rule packs; ``partialFingerprints`` for baselining."""
+the others related locations; rule metadata from the rule packs; ``partialFingerprints`` for baselining.
+Suppressed and baselined findings are results too, with ``suppressions`` saying how they were accepted, so a
+dashboard shows them as dismissed rather than fixed."""
 
 from __future__ import annotations
 
@@ -33,25 +35,38 @@ def sarif_log(result, findings, paths: RepoPaths | None = None) -> dict:
             "properties": {"kind": rule.kind, "tags": ["numbers", rule.kind]},
         } for rule in rules],
     }
-    results = []
-    for finding in findings:
-        locations = [_location(claim, documents, paths) for claim in finding.claims]
-        entry = {
-            "ruleId": finding.rule,
-            "level": _LEVEL[finding.severity] if finding.status == "violated" else "none",
-            "kind": "fail" if finding.status == "violated" else ("pass" if finding.status == "consistent" else "informational"),
-            "message": {"text": paths.message(finding)},
-            "locations": locations[:1],
-            "partialFingerprints": {"claimcheckFinding/v1": finding.fingerprint},
-            "properties": {"status": finding.status, "fact": finding.fact},
-        }
-        if finding.rule in index:
-            entry["ruleIndex"] = index[finding.rule]
-        if len(locations) > 1:
-            entry["relatedLocations"] = [{**location, "id": number} for number, location in enumerate(locations[1:], 1)]
+    triage = result.triage
+    baseline = triage is not None and triage.baseline_file is not None
+    results = [_result(finding, documents, paths, index, baseline) for finding in findings]
+    baselined = {id(finding) for finding in triage.baselined} if triage is not None else set()
+    for finding, kind, justification in (triage.held_back() if triage is not None else []):
+        entry = _result(finding, documents, paths, index, baseline, held_back=id(finding) in baselined)
+        entry["suppressions"] = [{"kind": kind, "status": "accepted", "justification": justification}]
         results.append(entry)
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
             "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}]}
+
+
+def _result(finding, documents, paths: RepoPaths, index: dict[str, int], baseline: bool, held_back: bool = False) -> dict:
+    """One result; with a baseline, a violated one says whether it is new or was in the baseline already."""
+    locations = [_location(claim, documents, paths) for claim in finding.claims]
+    violated = finding.status == "violated"
+    entry = {
+        "ruleId": finding.rule,
+        "level": _LEVEL.get(finding.severity, "note") if violated else "none",
+        "kind": "fail" if violated else ("pass" if finding.status == "consistent" else "informational"),
+        "message": {"text": paths.message(finding)},
+        "locations": locations[:1],
+        "partialFingerprints": {"claimcheckFinding/v1": finding.fingerprint},
+        "properties": {"status": finding.status, "fact": finding.fact},
+    }
+    if baseline and violated:
+        entry["baselineState"] = "unchanged" if held_back else "new"
+    if finding.rule in index:
+        entry["ruleIndex"] = index[finding.rule]
+    if len(locations) > 1:
+        entry["relatedLocations"] = [{**location, "id": number} for number, location in enumerate(locations[1:], 1)]
+    return entry
 
 
 def _location(claim, documents, paths: RepoPaths) -> dict:
