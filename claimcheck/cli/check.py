@@ -13,7 +13,8 @@ from ..errors import InputError
 from . import (EXIT_FINDINGS, EXIT_OK, ConfigOption, FailOn, NoBundledOption, RulesOption, _stderr, _with_progress, app,
                exit_code)
 
-rules_app = typer.Typer(help="Rule packs: print the schema, run the rules' own tests.", no_args_is_help=True)
+rules_app = typer.Typer(help="Rule packs: list and document the rules, print the schema, run the rules' own tests.",
+                        no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
@@ -144,11 +145,51 @@ def rules_schema() -> None:
 
 @rules_app.command("list")
 def rules_list(rules: RulesOption = None, no_bundled: NoBundledOption = False) -> None:
-    """List the rules that would run: id, kind, severity and where each is defined."""
+    """List the rules that would run: id, kind, severity, where each is defined and what it checks."""
     from ..rules import load_rules
+    from ..rules.docs import rule_origin
 
-    for rule in load_rules(rules or [], bundled=not no_bundled).rules:
-        print(f"{rule.id:32} {rule.kind:10} {rule.severity:8} {rule.source}:{rule.line}")
+    loaded = load_rules(rules or [], bundled=not no_bundled).rules
+    width = max((len(rule.id) for rule in loaded), default=0)
+    for rule in loaded:
+        print(f"{rule.id:{width}}  {rule.kind:9}  {rule.severity:7}  {rule_origin(rule):28}  {rule.description or ''}".rstrip())
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule's id, as `claimcheck rules list` prints it.")],
+    rules: RulesOption = None, no_bundled: NoBundledOption = False,
+) -> None:
+    """Print a rule's page: what it checks, its settings, its examples and how to suppress it."""
+    from ..rules import load_rules
+    from ..rules.docs import rule_page
+
+    rule_set = load_rules(rules or [], bundled=not no_bundled)
+    rule = rule_set.by_id(rule_id)
+    if rule is None:
+        raise InputError(f"no rule {rule_id!r}{_did_you_mean(rule_id, [r.id for r in rule_set.rules])}")
+    page = rule_page(rule)
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(page))
+    else:
+        sys.stdout.write(page)
+
+
+@rules_app.command("docs")
+def rules_docs(
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Where to write the pages (created if missing).")],
+    rules: RulesOption = None, no_bundled: NoBundledOption = False,
+) -> None:
+    """Write a Markdown page per rule (<id>.md) and an index.md, as docs/rules/ holds for the bundled packs."""
+    from ..rules import load_rules
+    from ..rules.docs import write_rule_pages
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = write_rule_pages(load_rules(rules or [], bundled=not no_bundled).rules, folder)
+    _stderr(f"wrote {len(written)} pages in {folder}")
 
 
 @rules_app.command("kinds")

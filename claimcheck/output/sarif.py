@@ -26,14 +26,7 @@ def sarif_log(result, findings, paths: RepoPaths | None = None) -> dict:
         "name": "claimcheck",
         "version": __version__,
         "informationUri": PYPI_URL,
-        "rules": [{
-            "id": rule.id,
-            "name": rule.id.replace("-", " "),
-            "shortDescription": {"text": rule.description or f"{rule.kind} rule {rule.id}"},
-            "fullDescription": {"text": f"{rule.description or rule.id} (kind: {rule.kind}; defined in {rule.source}:{rule.line})"},
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": {"kind": rule.kind, "tags": ["numbers", rule.kind]},
-        } for rule in rules],
+        "rules": [_rule(rule, paths) for rule in rules],
     }
     triage = result.triage
     baseline = triage is not None and triage.baseline_file is not None
@@ -45,6 +38,27 @@ def sarif_log(result, findings, paths: RepoPaths | None = None) -> dict:
         results.append(entry)
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
             "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}]}
+
+
+def _rule(rule, paths: RepoPaths) -> dict:
+    """A rule's metadata: its page as help (and, for a bundled rule, where the page is published); where it is
+    defined without the install location of a bundled pack."""
+    from ..about import rule_docs_url
+    from ..rules.docs import is_bundled, rule_help_text, rule_origin, rule_page
+
+    entry = {
+        "id": rule.id,
+        "name": rule.id.replace("-", " "),
+        "shortDescription": {"text": rule.description or f"{rule.kind} rule {rule.id}"},
+        "fullDescription": {"text": f"{rule.description or rule.id} (kind: {rule.kind}; defined in {rule_origin(rule, paths)})"},
+        "help": {"text": rule_help_text(rule), "markdown": rule_page(rule)},
+        "defaultConfiguration": {"level": _LEVEL.get(rule.severity, "note")},
+        "properties": {"kind": rule.kind, "tags": ["numbers", rule.kind]},
+    }
+    url = rule_docs_url(rule.id) if is_bundled(rule) else None
+    if url:
+        entry["helpUri"] = url
+    return entry
 
 
 def _result(finding, documents, paths: RepoPaths, index: dict[str, int], baseline: bool, held_back: bool = False) -> dict:
