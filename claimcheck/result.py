@@ -31,6 +31,14 @@ class CheckResult:
         return self.triage.shown if self.triage is not None else self.findings
 
     @property
+    def active_rules(self) -> list:
+        """The rules whose findings this result reports (all that ran, unless a selection narrowed them)."""
+        if self.rule_set is None:
+            return []
+        reported = set(self.rules)
+        return [rule for rule in self.rule_set.rules if rule.id in reported] if reported else list(self.rule_set.rules)
+
+    @property
     def documents_by_id(self) -> dict[str, Document]:
         return {document.id: document for document in self.documents}
 

@@ -1,25 +1,24 @@
-"""Findings as a table (grouped by fact, source sentences side by side, numbers highlighted), JSON, JSON
-Lines, CSV or Markdown; SARIF, JUnit and GitHub annotations live in their own modules."""
+"""Findings as JSON, JSON Lines, CSV or Markdown; the terminal table, SARIF, JUnit and GitHub annotations live in
+their own modules."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..model import Claim, Finding
+from ..model import Finding
 from .paths import RepoPaths
 
 FINDING_FORMATS = ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")
-_STATUS_STYLE = {"violated": "bold red", "changed": "yellow", "consistent": "green"}
-_STATUS_MARK = {"violated": "✗", "changed": "~", "consistent": "✓"}
 
 
-def write_report(result, stream: TextIO, format: str, passing: bool = False) -> None:
-    """Write a check result's findings (violated only, unless ``passing``) in ``format``; the formats CI reads
-    name files from the repository root (see :mod:`claimcheck.output.paths`), the table and HTML as given."""
+def write_report(result, stream: TextIO, format: str, passing: bool = False, quiet: bool = False) -> None:
+    """Write a check result's findings (violated only, unless ``passing``; ``quiet``: violated only, and the table
+    one line each) in ``format``; the formats CI reads name files from the repository root (see
+    :mod:`claimcheck.output.paths`), the table and HTML as given."""
+    passing = passing and not quiet
     findings = [f for f in result.shown if passing or f.status == "violated"]
     summary = result.summary
     paths = RepoPaths(result.documents) if format not in ("table", "html") else None
@@ -37,7 +36,9 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False) -> 
         held = result.triage.held_back() if result.triage is not None else ()
         stream.write(markdown(findings, summary, paths, result.documents_by_id, held, passing))
     elif format == "table":
-        _table(findings, summary, stream, result.documents_by_id)
+        from .terminal import write_concise, write_table
+
+        (write_concise if quiet else write_table)(result, findings, stream, *(() if quiet else (passing,)))
     elif format == "sarif":
         from .sarif import write_sarif
 
@@ -100,68 +101,3 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=False).replace("|", "\\|").replace("`", "\\`").replace("\n", " ")
-
-
-def highlighted_sentence(claims: Sequence[Claim]):
-    """One source sentence with the numbers of ``claims`` (all from that sentence) highlighted."""
-    from rich.text import Text
-
-    sentence = claims[0].sentence
-    text = Text(sentence)
-    cursor = 0
-    for claim in sorted(claims, key=lambda c: c.start):
-        surface = " ".join(claim.text.split())
-        position = sentence.find(surface, cursor)
-        if position < 0:
-            position = sentence.find(surface)
-        if position >= 0:
-            text.stylize("bold reverse", position, position + len(surface))
-            cursor = position + len(surface)
-    return text
-
-
-def _by_sentence(claims: Sequence[Claim]) -> list[list[Claim]]:
-    groups: dict[tuple[str, str], list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault((claim.doc, claim.sentence), []).append(claim)
-    return list(groups.values())
-
-
-def _where(claim: Claim, documents: dict) -> str:
-    from .locations import locate
-
-    document = documents.get(claim.doc)
-    if document is not None and document.format == "row":
-        location = locate(claim, documents)
-        return f"{claim.doc} (line {location.line}, column {location.field})"
-    return f"{claim.doc}:{claim.line}:{claim.column}"
-
-
-def _table(findings: Sequence[Finding], summary: dict, stream: TextIO, documents: dict | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    wide = None if getattr(stream, "isatty", lambda: False)() else 160
-    console = Console(file=stream, highlight=False, width=wide)
-    groups: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        groups[finding.fact or f"rule {finding.rule}"].append(finding)
-    for group, members in groups.items():
-        console.rule(Text(group, style="bold"), align="left")
-        for finding in members:
-            header = Text()
-            header.append(f"{_STATUS_MARK[finding.status]} {finding.status}", style=_STATUS_STYLE[finding.status])
-            header.append(f"  {finding.severity}  {finding.rule} ({finding.kind})  ", style="dim")
-            header.append(finding.message)
-            console.print(header)
-            sources = Table(show_header=True, header_style="dim", expand=True, show_lines=False, pad_edge=False)
-            columns = _by_sentence(finding.claims)
-            for group in columns:
-                sources.add_column(_where(group[0], documents or {}), ratio=1, overflow="fold")
-            sources.add_row(*(highlighted_sentence(group) for group in columns))
-            console.print(sources)
-        console.print()
-    from .summary import coverage_text, findings_text
-
-    console.print(f"{coverage_text(summary)}. Findings: {findings_text(summary)}.")

@@ -34,7 +34,7 @@ def write_junit(result, findings, stream: TextIO, paths: RepoPaths | None = None
         for doc in dict.fromkeys(claim.doc for claim in finding.claims):
             held[(finding.rule, doc)].append(justification)
     suites = ElementTree.Element("testsuites", name="claimcheck")
-    rules = result.rule_set.rules if result.rule_set else []
+    rules = result.active_rules
     total = failures = skipped = 0
     for rule in rules:
         suite = ElementTree.SubElement(suites, "testsuite", name=rule.id)

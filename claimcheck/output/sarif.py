@@ -20,7 +20,7 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def sarif_log(result, findings, paths: RepoPaths | None = None) -> dict:
     paths = paths or RepoPaths(result.documents)
     documents = result.documents_by_id
-    rules = result.rule_set.rules if result.rule_set else []
+    rules = result.active_rules
     index = {rule.id: position for position, rule in enumerate(rules)}
     driver = {
         "name": "claimcheck",
