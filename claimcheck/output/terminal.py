@@ -127,23 +127,25 @@ def _count_rows(result) -> tuple[list[str], list[tuple[str, str, list[int]]]]:
     return columns, [(rule, kinds.get(rule, "?"), [counts[rule][status] for status in columns]) for rule in order]
 
 
-def _summary(console, result) -> None:
-    from rich.table import Table
+def _rule_lines(result) -> list[str]:
+    """The per-rule counts as aligned lines: a header, then a line per rule."""
+    columns, rows = _count_rows(result)
+    widths = [max([len(column), *(len(str(values[i])) for _, _, values in rows)]) for i, column in enumerate(columns)]
+    lines = ["  ".join(column.rjust(width) for column, width in zip(columns, widths)) + "  rule"]
+    for rule, kind, values in rows:
+        lines.append("  ".join(str(value).rjust(width) for value, width in zip(values, widths)) + f"  {rule} ({kind})")
+    return lines
 
+
+def _summary(console, result) -> None:
     from rich.text import Text
 
     summary = result.summary
     _wrapped(console, Text(f"{coverage_text(summary)}."), 0)
     _wrapped(console, Text(f"Findings: {findings_text(summary)}."), 0)
-    columns, rows = _count_rows(result)
-    if rows:
-        table = Table(box=None, show_header=True, header_style="dim", pad_edge=False, padding=(0, 2, 0, 0))
-        for column in columns:
-            table.add_column(column, justify="right")
-        table.add_column("rule", no_wrap=True)
-        for rule, kind, values in rows:
-            table.add_row(*map(str, values), f"{rule} ({kind})")
-        console.print(table)
+    lines = _rule_lines(result)
+    for line in lines if len(lines) > 1 else []:
+        console.print(Text(line), soft_wrap=True)
 
 
 def _where(claim: Claim, documents: dict) -> str:
@@ -263,7 +265,4 @@ def write_statistics(result, stream: TextIO, format: str) -> None:
         entries = [{"rule": rule, "kind": kind, **dict(zip(columns, values))} for rule, kind, values in rows]
         stream.write(json.dumps(entries, indent=2) + "\n")
         return
-    widths = [max([len(column), *(len(str(values[i])) for _, _, values in rows)]) for i, column in enumerate(columns)]
-    stream.write("  ".join(column.rjust(width) for column, width in zip(columns, widths)) + "  rule\n")
-    for rule, kind, values in rows:
-        stream.write("  ".join(str(value).rjust(width) for value, width in zip(values, widths)) + f"  {rule} ({kind})\n")
+    stream.write("".join(line + "\n" for line in _rule_lines(result)))
