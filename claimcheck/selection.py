@@ -71,7 +71,8 @@ def changed_run(paths: list[str]) -> tuple[list[str], set[str]]:
     """What to read for ``check --changed PATHS``, and the real paths of the changed files: the files among
     ``paths`` are the changed ones, the folders the corpus they are compared with. Without a folder the corpus is
     the working directory: the documents git lists there (tracked or new, ignored ones left out), or every
-    document in it outside git. Each document is read once, under the name it was given as changed."""
+    document in it outside git. Each document is read once, under the name it was given as changed, and in the
+    corpus's order, so the findings are those of a whole run (changed files outside the corpus come last)."""
     from .documents.readers import SUPPORTED_SUFFIXES, document_files
 
     changed = [path for path in paths if not os.path.isdir(path)]
@@ -80,8 +81,10 @@ def changed_run(paths: list[str]) -> tuple[list[str], set[str]]:
     folders = [path for path in paths if os.path.isdir(path)]
     corpus = [file for folder in folders for file in document_files(folder)] if folders else \
         _listed_by_git(".", SUPPORTED_SUFFIXES) or document_files(".")
-    real = {os.path.realpath(path) for path in changed}
-    return changed + [file for file in corpus if os.path.realpath(file) not in real], real
+    spelled = {os.path.realpath(path): path for path in changed}
+    real = set(spelled)
+    ordered = [spelled.pop(os.path.realpath(file), file) for file in corpus]  # the corpus order, as a whole run reads it
+    return ordered + list(spelled.values()), real
 
 
 def _listed_by_git(folder: str, suffixes) -> list[str] | None:
