@@ -116,6 +116,7 @@ class Triage:
     expired: list[Suppression] = field(default_factory=list)
     unknown: list[Suppression] = field(default_factory=list)  # naming a rule no loaded pack has
     baseline_file: str | None = None
+    in_baseline: set[str] = field(default_factory=set)  # the baseline's fingerprints (a suppressed finding may be one)
 
     def held_back(self) -> list[tuple[Finding, str, str]]:
         """Each suppressed or baselined finding with how it was accepted, in SARIF's words: the suppression's
@@ -138,7 +139,7 @@ def triage(findings: list[Finding], documents: list[Document], baseline: dict[st
     active, expired = [], []
     for suppression in [*(suppressions or []), *inline]:
         (expired if suppression.expires and suppression.expires < today else active).append(suppression)
-    result = Triage(shown=[], expired=expired)
+    result = Triage(shown=[], expired=expired, in_baseline=set(baseline or ()))
     for finding in findings:
         match = next((s for s in active if finding.status == "violated" and s.matches(finding)), None)
         if match is not None:

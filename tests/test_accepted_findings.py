@@ -62,6 +62,16 @@ def test_sarif_keeps_accepted_results_with_their_suppressions(desk):
     }
 
 
+def test_a_suppressed_finding_that_is_also_in_the_baseline_is_unchanged(desk, tmp_path):
+    from conftest import run_cli
+
+    result = run_cli("check", "corpus", "--suppressions", "suppressions.yaml", "--baseline", "all.json", "--format", "sarif",
+                     "--no-cache", cwd=desk)
+    states = {entry["ruleId"]: entry["baselineState"] for entry in json.loads(result.stdout)["runs"][0]["results"]}
+    assert states == {"parts-sum-to-total": "unchanged", "size-comparison-reference": "unchanged",
+                      "strike-counts-agree": "unchanged"}
+
+
 def test_sarif_marks_new_findings_against_the_baseline(desk):
     log = json.loads(check(desk, "--format", "sarif", "--passing").stdout)
     results = log["runs"][0]["results"]

@@ -30,10 +30,10 @@ def sarif_log(result, findings, paths: RepoPaths | None = None) -> dict:
     }
     triage = result.triage
     baseline = triage is not None and triage.baseline_file is not None
-    results = [_result(finding, documents, paths, index, baseline) for finding in findings]
-    baselined = {id(finding) for finding in triage.baselined} if triage is not None else set()
+    known = triage.in_baseline if triage is not None else set()
+    results = [_result(finding, documents, paths, index, baseline, finding.fingerprint in known) for finding in findings]
     for finding, kind, justification in (triage.held_back() if triage is not None else []):
-        entry = _result(finding, documents, paths, index, baseline, held_back=id(finding) in baselined)
+        entry = _result(finding, documents, paths, index, baseline, finding.fingerprint in known)
         entry["suppressions"] = [{"kind": kind, "status": "accepted", "justification": justification}]
         results.append(entry)
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
@@ -61,7 +61,7 @@ def _rule(rule, paths: RepoPaths) -> dict:
     return entry
 
 
-def _result(finding, documents, paths: RepoPaths, index: dict[str, int], baseline: bool, held_back: bool = False) -> dict:
+def _result(finding, documents, paths: RepoPaths, index: dict[str, int], baseline: bool, known: bool = False) -> dict:
     """One result; with a baseline, a violated one says whether it is new or was in the baseline already."""
     locations = [_location(claim, documents, paths) for claim in finding.claims]
     violated = finding.status == "violated"
@@ -75,7 +75,7 @@ def _result(finding, documents, paths: RepoPaths, index: dict[str, int], baselin
         "properties": {"status": finding.status, "fact": finding.fact},
     }
     if baseline and violated:
-        entry["baselineState"] = "unchanged" if held_back else "new"
+        entry["baselineState"] = "unchanged" if known else "new"
     if finding.rule in index:
         entry["ruleIndex"] = index[finding.rule]
     if len(locations) > 1:
