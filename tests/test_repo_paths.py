@@ -2,7 +2,6 @@
 repository root, whatever the working directory: GitHub attaches annotations and alerts only by that path."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
