@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS
+from .lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
+                      WEEKDAYS)
 from .model import Claim
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -247,10 +248,17 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms) -> 
     union = words_a | words_b
     if union and len(words_a & words_b) / len(union) >= 0.5 and _slot_match(first, second) >= 0.66:
         found.append("the same sentence in both sources, the figure in the same place")
-    if _same_person(first.subject, second.subject) and first.type == second.type:
-        found.append(f"both the {first.type} of {first.subject}")
+    same_person = _same_person(first.subject, second.subject)
+    if same_person is None and first.type == "score" and first.subject and second.subject:
+        same_person = _same_person(first.subject.split()[-1], second.subject.split()[-1]) is not False  # one record
+    if same_person and first.subject.lower().startswith("the ") and figures != (1, 1):
+        same_person = False  # "the girl" of a source that gives two girls' ages: which one is open
+    if (same_person and first.type == second.type
+            and (first.type in ("age", "score") or head_key(first.measure, synonyms) == head_key(second.measure, synonyms))):
+        found.append(f"both the {first.type if first.type in ('age', 'score') else first.measure} of {first.subject}")
     # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
-    single = figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
+    single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
+              and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms))
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
@@ -265,6 +273,23 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms) -> 
             and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(_near(first) & _near(second)) >= 2):
         found.append(f"the only figure of {key} each source gives, in the same words")
     return tuple(found)
+
+
+def _another_of_head(claim: Claim, synonyms) -> bool:
+    """Whether the claim's sentence gives another figure of its head noun ("seven consecutive life sentences and four
+    sentences of life without parole"): then which of them a source's one figure matches is open."""
+    from .facts import head_key
+
+    head = head_key(claim.measure, synonyms)
+    return bool(head) and head not in GENERIC_PEOPLE and _figures_of(head, claim.sentence) >= 2
+
+
+_FIGURE = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+@lru_cache(maxsize=4096)
+def _figures_of(head: str, sentence: str) -> int:
+    return len(re.findall(rf"\b{_FIGURE}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}(?:e?s)?\b", sentence, re.I))
 
 
 def vetoes(first: Claim, second: Claim) -> tuple[str, ...]:
@@ -304,13 +329,15 @@ def _same_person(first: str | None, second: str | None) -> bool | None:
     Gomes", "Kathryn Gomes"); None when either gives no name, or only a last name (then nothing is known)."""
     if not first or not second:
         return None
+    from difflib import SequenceMatcher
+
+    if first.lower().startswith("the ") or second.lower().startswith("the "):  # "the mother": someone unnamed
+        return True if first.lower() == second.lower() else None
     a, b = first.lower().split(), second.lower().split()
-    if a[-1] != b[-1]:
+    if a[-1] != b[-1] and SequenceMatcher(None, a[-1], b[-1]).ratio() < 0.85:  # "Klitchsko" is "Klitschko" misspelt
         return False
     if len(a) < 2 or len(b) < 2:
         return None
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6
 
 

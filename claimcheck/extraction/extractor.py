@@ -270,6 +270,8 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
         measure = "age"
     elif score:
         subject = roles.holder_of(text, first.start, sentence_names)  # "Klitschko (52-3, 46 KOs)"
+    elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
+        measure, subject = parent  # "a mother of 12": her children
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS):
         measure = "people"  # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says
     if score:

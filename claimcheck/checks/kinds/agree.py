@@ -169,7 +169,8 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         tolerance = options.percent_tolerance
     else:
         tolerance = options.tolerance or context.rules.default_tolerance
-    reported = options.tolerance is None and (unit not in ("percent", "percentage_point") or options.percent_tolerance is None)
+    untoleranced = options.tolerance is None and (unit not in ("percent", "percentage_point") or options.percent_tolerance is None)
+    reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
     dates = (context.document_date(first), context.document_date(second))
     converted = _in_unit(first, unit, dates[0] or dates[1])
     if converted is None:
@@ -191,7 +192,8 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
         basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, which never contradict each other"
     else:
-        agrees = first_interval.overlaps(second_interval, strict=reported)
+        exact = all(claim.bound == "=" and not claim.is_range for claim in (first, second))
+        agrees = first_interval.overlaps(second_interval, strict=reported and exact)  # "as many as 20,000" meets "tens of thousands"
         basis = ""
     status = "consistent" if agrees else "violated"
     apart = abs((dates[0] - dates[1]).days) if all(dates) else None
@@ -204,9 +206,19 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart,
                        reported, rate)
     finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
-    if status == "violated" and reported and _gap(first_value, second_value) < _MINOR:
-        finding.severity = "info"  # a minor disagreement (40 against 42), where the rule sets no tolerance of its own
+    exact_rule = options.tolerance is not None and not (options.tolerance.rel or options.tolerance.abs)  # {abs: 0}
+    if status == "violated" and not exact_rule and _gap(first_value, second_value) < _MINOR:
+        finding.severity = "info"  # a minor disagreement (40 against 42), unless the rule asks for exact figures
     return finding
+
+
+def _discrete(first: Claim, second: Claim) -> bool:
+    """Ages, records and counts of things: 52 wins and 53 are different figures whatever a rule's relative
+    tolerance (meant for measurements and conversions); each is compared to the precision it is reported to
+    ("2,000 troops" is 1,500–2,500)."""
+    if first.type != second.type:
+        return False
+    return first.type in ("age", "score") or (first.type == "count" and first.unit == second.unit == "count")
 
 
 _MINOR = 0.1  # figures less than 10% apart disagree only slightly
