@@ -84,8 +84,11 @@ def _cached_registry(definitions: str) -> "pint.UnitRegistry":
 @memo("pint-dimensions")
 def dimensionality(unit: str) -> str:
     """pint's dimensionality of a unit ('kilometer ** 2' -> '[length] ** 2'): remembered across runs, so that a
-    re-run that extracts an edited document or regroups a few facts need not import pint."""
-    return str(get_registry().Unit(unit).dimensionality)
+    re-run that extracts an edited document or regroups a few facts need not import pint; the units that unit
+    reading gives are answered from its shipped index, so that a first run need not build pint's registry either."""
+    from .extraction.unit_index import dimension
+
+    return dimension(unit) or str(get_registry().Unit(unit).dimensionality)
 
 
 def canonical_unit(name: str) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..memo import memo
 from ..units import get_registry
+from . import unit_index
 from ..lexicon import CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES
 
 _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
@@ -68,10 +69,9 @@ def _window(after: str) -> str:
     return window[: cut.start()] if cut else window
 
 
-@lru_cache(maxsize=1)
-def _unit_first_words() -> frozenset[str]:
+def quantulum_first_words() -> frozenset[str]:
     """First words of every unit name and symbol quantulum3 knows: a window that starts with none of
-    them holds no unit, and quantulum3 (the slow part) need not read it."""
+    them holds no unit (the index ships them: see :mod:`.unit_index`)."""
     from .quantulum import quantulum_load
 
     units = quantulum_load().units("en_US")
@@ -93,11 +93,21 @@ def _remembered(name: str, read: Callable[[str], UnitReading | None]) -> Callabl
 
 
 def _read_with_quantulum(window: str) -> UnitReading | None:
-    from .quantulum import quantulum_parser
-
     first = _FIRST_WORD.match(window)
-    if not first or first.group(1).lower() not in _unit_first_words():
+    if not first or first.group(1).lower() not in unit_index.first_words():
         return None
+    found = unit_index.quantulum_reading(window[1:] if window.startswith("-") else window)
+    if found is unit_index.ASK:
+        return quantulum_reading_slow(window)
+    if found is None:
+        return None
+    unit, length, kind = found
+    return UnitReading(unit, length + 1 if window.startswith("-") else length, kind)
+
+
+def quantulum_reading_slow(window: str) -> UnitReading | None:
+    """What quantulum3 reads as the unit that starts ``window`` (and pint calls it)."""
+    from .quantulum import quantulum_parser
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -152,6 +162,18 @@ def _pint_unit(after: str) -> UnitReading | None:
 
 
 def _read_with_pint(after: str) -> UnitReading | None:
+    two = _TWO_WORDS.match(after)
+    if two and (unit := unit_index.pint_pair(f"{two.group('first')}_{two.group('second').rstrip('s')}".lower())):
+        return UnitReading(unit, two.end(), "physical")
+    match = _NEXT_WORD.match(after)
+    if not match or match.group("word").lower() in NOT_UNITS or len(match.group("word")) < 3:
+        return None
+    unit = unit_index.pint_word(match.group("word").lower())
+    return UnitReading(unit, match.end(), "physical") if unit else None
+
+
+def pint_reading_slow(after: str) -> UnitReading | None:
+    """What pint reads as a physical unit in the next one or two words of ``after``."""
     registry = get_registry()
     two = _TWO_WORDS.match(after)
     if two:  # "nautical miles", "metric tons"
