@@ -21,10 +21,13 @@ CURRENCIES = (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "CAD", "AUD", "NZD", "HKD",
     "SGD", "SEK", "NOK", "DKK", "PLN", "TRY", "BRL", "MXN", "ZAR", "KRW", "SAR", "AED",
     "ILS", "EGP", "IQD", "SYP", "IRR", "UAH", "NGN", "KES", "PKR", "BDT", "IDR", "THB",
+    "MYR", "CZK", "TWD",
 )
 
 _EXTRA_DEFINITIONS = [
     "percentage_point = [percentage_point] = _ = percentage_points",
+    "basis_point = 0.01 * percentage_point = _ = basis_points",
+    "ppb = 1e-3 * ppm",
     # "minus 17 degrees": a temperature whose scale the text does not name (comparable only with another such)
     "degree_unspecified = [temperature_on_an_unnamed_scale]",
     *(f"{code} = [currency_{code}]" for code in CURRENCIES),

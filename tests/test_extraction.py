@@ -53,7 +53,7 @@ def test_ranges_and_vague_quantities(text, value, low, high):
     ("The council approved a £3.5 million package.", 3.5e6, "GBP"),
     ("The bank lent €20m to the port authority.", 2e7, "EUR"),
     ("Relief agencies reached 1.2 million people.", 1.2e6, "count"),
-    ("The scheme will cost Rs 11,000 crore a year.", 1.1e11, "INR"),
+    ("The scheme will cost Rs 11,000 crore a year.", 1.1e11, "INR / year"),
     ("Turnout reached 64.2 per cent.", 64.2, "percent"),
     ("Support fell by 3 percentage points.", 3, "percentage_point"),
     ("The convoy stopped five miles east of the bridge.", 5, "mile"),

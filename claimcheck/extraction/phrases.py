@@ -114,6 +114,11 @@ def _looks_verbal(word: str) -> bool:
     return (lower.endswith(("ed", "ing")) and lower not in ED_ING_NOUNS) or lower in VERBS
 
 
+def looks_verbal(word: str) -> bool:
+    """'voted', 'rising', 'said': a verb's form, not a noun's."""
+    return _looks_verbal(word)
+
+
 def _continues_phrase(token: Token | None, word: str = "") -> bool:
     """'charging points': an -ing word followed by a plain noun modifies it."""
     return (token is not None and word.lower().endswith("ing") and token.is_word and not token.is_capitalized and token.lower not in FUNCTION_WORDS

@@ -82,5 +82,12 @@ def pint_pair(pair: str) -> str | None:
 
 
 def dimension(unit: str) -> str | None:
-    """pint's dimensionality of a canonical unit the index knows, else None."""
-    return index()["dimensions"].get(unit)
+    """pint's dimensionality of a canonical unit the index knows (or of a rate of two it knows, "barrel / day"),
+    else None."""
+    dimensions = index()["dimensions"]
+    found = dimensions.get(unit)
+    if found is None and unit.count(" / ") == 1:
+        over, under = (dimensions.get(part) for part in unit.split(" / "))
+        if over and under and over != "dimensionless" and "/" not in over and re.fullmatch(r"\[\w+\]", under):
+            return f"{over} / {under}"
+    return found

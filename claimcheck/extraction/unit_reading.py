@@ -14,7 +14,8 @@ from functools import lru_cache
 from ..memo import memo
 from ..units import get_registry
 from . import unit_index
-from ..lexicon import CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES
+from ..lexicon import (CURRENCY_SUBUNITS, CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES, RATE_PERIODS,
+                       WRITTEN_UNITS)
 
 _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
                         "[temperature]"}
@@ -26,7 +27,14 @@ _CURRENCY_WORD = re.compile(r"\s+(?P<word>" + "|".join(sorted(CURRENCY_WORDS, ke
 _NEXT_WORD = re.compile(r"[\s-]?(?P<word>[A-Za-z]+)\b")
 _TWO_WORDS = re.compile(r"[\s-]?(?P<first>[A-Za-z]+)[\s_-](?P<second>[A-Za-z]+)\b")
 _DEGREES = re.compile(r"\s?degrees?\b(?!\s+(?:of|north|south|east|west|angle))", re.I)
-_TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b")
+_TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b"
+                          r"|\s?deg(?:rees?|s?\.?)\s?(?P<short>[CcFf])\b")
+_SUBUNIT = re.compile(r"\s?(?P<coin>" + "|".join(sorted((w for w in CURRENCY_SUBUNITS if len(w) > 1), key=len, reverse=True))
+                      + r")\b|(?P<coin_glued>(?-i:p))\b(?!\.\w)", re.I)
+_WRITTEN = re.compile(r"[\s-]?(?P<written>" + "|".join(re.escape(w) for w in sorted(WRITTEN_UNITS, key=len, reverse=True))
+                      + r")(?![\w-])", re.I)
+_RATE = re.compile(r"\s*(?:a|an|per|each|every|/)\s*(?P<period>" + "|".join(sorted(RATE_PERIODS, key=len, reverse=True))
+                   + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -34,19 +42,37 @@ class UnitReading:
     unit: str  # pint canonical name, "count", "percent" or an ISO 4217 code
     length: int  # characters after the number that belong to the unit
     kind: str = "count"  # count | percent | currency | physical | age
+    scale: float = 1.0  # the number times this is the value in ``unit`` ("75 cents" = 0.75 USD)
+    rate: bool = False  # money or an amount per period or per unit ("$3,500 a month", "$80 a barrel")
 
 
 def read_unit(after: str, currency: str | None = None, magnitude: float = 1.0) -> UnitReading:
-    """The unit written in ``after`` (the text right after a number)."""
+    """The unit written in ``after`` (the text right after a number), with what it is counted per
+    ("$3,500 a month" is USD / month, "800,000 barrels a day" barrel / day)."""
+    reading = _read_unit(after, currency, magnitude)
+    if reading.kind in ("currency", "physical") and "/" not in reading.unit and (rate := _RATE.match(after, reading.length)):
+        period = RATE_PERIODS[rate.group("period").lower()]
+        if period != reading.unit:
+            return UnitReading(f"{reading.unit} / {period}", rate.end(), reading.kind, reading.scale, True)
+    return reading
+
+
+def _read_unit(after: str, currency: str | None, magnitude: float) -> UnitReading:
     if currency:
         word = _CURRENCY_WORD.match(after)
         return UnitReading(currency, word.end() if word else 0, "currency")
+    if match := _SUBUNIT.match(after):  # "75 cents", "164p"
+        code, worth = CURRENCY_SUBUNITS[(match.group("coin") or match.group("coin_glued")).lower()]
+        return UnitReading(code, match.end(), "currency", worth)
+    if match := _WRITTEN.match(after):  # "300 bhp", "500 lb-ft", "45 mpg", "25 basis points"
+        unit = WRITTEN_UNITS[match.group("written").lower()]
+        return UnitReading(unit, match.end(), "percent" if unit == "basis_point" else "physical")
     if match := _PERCENT.match(after):
         return UnitReading("percent", match.end(), "percent")
     if match := _POINTS.match(after):
         return UnitReading("percentage_point", match.end(), "percent")
     if match := _TEMPERATURE.match(after):
-        scale = (match.group("scale") or match.group("attached") or match.group("word") or "C")[0].upper()
+        scale = (match.group("scale") or match.group("attached") or match.group("word") or match.group("short") or "C")[0].upper()
         return UnitReading("degree_Celsius" if scale == "C" else "degree_Fahrenheit", match.end(), "physical")
     if match := _DEGREES.match(after):  # "minus 17 degrees": a temperature on an unnamed scale
         return UnitReading("degree_unspecified", match.end(), "physical")
