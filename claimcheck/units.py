@@ -41,6 +41,14 @@ def _definitions() -> list[str]:
     if "\ncount = []\n" not in text:  # pragma: no cover - guards against a changed pint file
         raise RuntimeError("pint's default definitions no longer define 'count = []'")
     text = text.replace("\ncount = []\n", "\ncount = [count]\n")
+    # bits and bytes are information, not shares of a whole: 256 GB is never 256% of anything
+    if "\nbit = []\n" not in text:  # pragma: no cover - guards against a changed pint file
+        raise RuntimeError("pint's default definitions no longer define 'bit = []'")
+    text = text.replace("\nbit = []\n", "\nbit = [information]\n")
+    # parts per million (and billion) measure a concentration, compared only with one another
+    if "\nppm = 1e-6\n" not in text:  # pragma: no cover - guards against a changed pint file
+        raise RuntimeError("pint's default definitions no longer define 'ppm = 1e-6'")
+    text = text.replace("\nppm = 1e-6\n", "\nppm = [concentration]\n")
     return text.splitlines() + _EXTRA_DEFINITIONS
 
 

@@ -12,7 +12,7 @@ from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..units import dimensionality
 from . import phrases, roles
-from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, SAY_VERBS, TIME_UNITS
+from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
@@ -142,6 +142,7 @@ class _Sentence:
         self.tokens = phrases.tokenize(self.text, self.start)
         self.starts = [token.start for token in self.tokens]
         self.names = phrases.names(self.tokens)
+        self.victims: str | None = None  # the people an earlier figure of the sentence counts
 
     @cached_property
     def source(self) -> str | None:
@@ -157,6 +158,9 @@ def _sentence_claims(document: Document, sentence_start: int, sentence_end: int,
         limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
         claim = _claim(sentence, span, limit, options)
         if claim is not None:
+            if (claim.unit == "count" and claim.measure and claim.measure != "people"
+                    and claim.measure.split()[-1].split("-")[-1] in PERSON_NOUNS):
+                sentence.victims = claim.measure
             if previous is not None and claim.scope == "conversion" and claim.bound == "=" and previous.bound != "=":
                 _bound_like(claim, previous, options)  # "more than 100 km (60 miles)": more than 60 miles too
             previous = claim
@@ -255,7 +259,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
         measure, subject = parent  # "a mother of 12": her children
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS):
-        measure = "people"  # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says
+        # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
+        # killing two": the co-workers an earlier figure of the sentence that something happened to names
+        measure = (read.victims if measure is None else None) or "people"
     if score:
         end = max(end, last.end)
     quantity_type = "score" if score else roles.quantity_type(unit, is_age, first.kind)

@@ -100,6 +100,11 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
         possessive = token.text.endswith(("'s", "’s"))
         if has_noun and _looks_verbal(token.text) and not _continues_phrase(following, token.text):
             break
+        if has_noun and _plural(words[-1].lower) and not _plural(token.lower) and not token.is_capitalized:
+            break  # "three circuits account for", "two reporters crack": a plural head ends the phrase
+        if "-" in token.text and (cut := _dash_joined(token)) is not None:
+            words.append(cut)  # "four people-one with broken bones": the dash ends the phrase
+            break
         words.append(token)
         has_noun = has_noun or not (possessive or _is_adverb(token.text) or _is_participle(token.text))
         if len(words) >= max_words:
@@ -112,6 +117,19 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
 def _looks_verbal(word: str) -> bool:
     lower = word.lower()
     return (lower.endswith(("ed", "ing")) and lower not in ED_ING_NOUNS) or lower in VERBS
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _dash_joined(token: Token) -> Token | None:
+    """'people-one', 'recharges-three', 'associates-the': a word glued by a dash to a function or number word that
+    starts the next phrase, cut back to the word."""
+    head, _, rest = token.text.partition("-")
+    if head and rest.split("-")[0].lower() in FUNCTION_WORDS | NUMBER_WORDS.keys() | {"former"}:
+        return Token(head, token.start, token.start + len(head))
+    return None
 
 
 def looks_verbal(word: str) -> bool:
@@ -154,6 +172,9 @@ def _split_names(words: list[Token], sentence_initial: bool = False) -> NounPhra
     return NounPhrase(kept, names)
 
 
+_ORDINALS = {"first", "last", "next", "previous", "past", "final", "opening", "second", "third"}
+
+
 def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) -> NounPhrase:
     """What the number counts, read from the words after the number and its unit."""
     if tokens and tokens[0].lower in ("-strong", "strong") or (len(tokens) > 1 and tokens[0].text == "-" and tokens[1].lower == "strong"):
@@ -165,7 +186,8 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
         if head == "of" and dimension == "[length]":
             return NounPhrase([], [])  # "within 2 km of the town": a reference point, not what is measured
         rest = tokens[1:]
-        while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()):
+        while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()
+                        or rest[0].lower in _ORDINALS or rest[0].lower in NUMBER_WORDS):  # "four of their first five drives"
             if rest[0].lower in {"them", "whom"}:
                 return NounPhrase([], [])
             rest = rest[1:]
