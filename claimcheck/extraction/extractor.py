@@ -28,6 +28,7 @@ _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of
 _MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
                                               "August", "September", "October", "November", "December"], 1)}
 EXTRACTOR_VERSION = "2"
+_CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
 
@@ -161,7 +162,8 @@ def _sentence_claims(document: Document, sentence_start: int, sentence_end: int,
             if (claim.unit == "count" and claim.measure and claim.measure != "people"
                     and claim.measure.split()[-1].split("-")[-1] in PERSON_NOUNS):
                 sentence.victims = claim.measure
-            if previous is not None and claim.scope == "conversion" and claim.bound == "=" and previous.bound != "=":
+            if (previous is not None and claim.scope == "conversion" and claim.bound == "=" and previous.bound != "="
+                    and _CONVERTED.match(document.text, previous.end, claim.start)):
                 _bound_like(claim, previous, options)  # "more than 100 km (60 miles)": more than 60 miles too
             previous = claim
             yield claim

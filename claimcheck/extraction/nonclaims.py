@@ -35,7 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b(?:mid|early|late|pre|post)-{_YEAR}s?\b|\b{_YEAR}s\b|\b'\d0s\b|\b{_YEAR}[-–/]\d{{2}}\b", re.I)),
     ("time", re.compile(r"(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[/|]\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s?[ap]\.?m\.?)?(?!\d)", re.I)),
     ("time", re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?|\b\d{4}\s?(?:GMT|UTC|hrs|hours\s+local)\b", re.I)),
-    ("phone", re.compile(r"(?<![\w.,])(?<!\d )(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{4,5}(?!\d|,\d)")),
+    ("phone", re.compile(r"(?<![\w.,])(?<!\d )(?![1-9]\d{0,2}(?: \d{3})+(?!\d))(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}(?!\d|,\d)")),
     ("version", re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b", re.I)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
     ("id", re.compile(rf"(?<![\w$£€¥₹])(?!(?:{_CODES}|US)\.?\s?\d)(?i:(?!(?:{_PREFIXES})-\d))"

@@ -43,7 +43,7 @@ _RATIO = (rf"(?<![\w.,])(?:{_SMALL}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:{_SMALL}|\
 #: "5ft 6in", 5'6": a height in feet and inches
 _FEET_INCHES = r"(?<![\w.])(?P<feet>\d{1,2})\s?(?:ft|feet|foot|'|’|′)\s?(?P<inches>\d{1,2}(?:\.\d+)?)\s?(?:in\b|inch(?:es)?\b|\"|”|″)"
 #: "3 1/2", "1/2": a fraction with a denominator people write ("24/7" and "9/11" are not quantities)
-_SLASH = r"(?<![\w./])(?:(?P<whole>\d{1,4})\s+)?(?P<numerator>\d{1,2})/(?P<denominator>2|3|4|5|8|10|16|32|100)(?![\d/])"
+_SLASH = r"(?<![\w./])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<numerator>\d{1,2})/(?P<denominator>2|3|4|5|8|10|16|32|100)(?![\d/])"
 _SPACES = "\u00a0\u2009\u202f"
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"  # 1,234,567.8

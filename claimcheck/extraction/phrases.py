@@ -100,7 +100,8 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
         possessive = token.text.endswith(("'s", "’s"))
         if has_noun and _looks_verbal(token.text) and not _continues_phrase(following, token.text):
             break
-        if has_noun and _plural(words[-1].lower) and not _plural(token.lower) and not token.is_capitalized:
+        if (has_noun and not words[-1].is_capitalized and _plural(words[-1].lower) and not _plural(token.lower)
+                and not token.is_capitalized):
             break  # "three circuits account for", "two reporters crack": a plural head ends the phrase
         if "-" in token.text and (cut := _dash_joined(token)) is not None:
             words.append(cut)  # "four people-one with broken bones": the dash ends the phrase
@@ -127,7 +128,7 @@ def _dash_joined(token: Token) -> Token | None:
     """'people-one', 'recharges-three', 'associates-the': a word glued by a dash to a function or number word that
     starts the next phrase, cut back to the word."""
     head, _, rest = token.text.partition("-")
-    if head and rest.split("-")[0].lower() in FUNCTION_WORDS | NUMBER_WORDS.keys() | {"former"}:
+    if head and rest.split("-")[0].lower() in DETERMINERS | NUMBER_WORDS.keys() | {"former"}:
         return Token(head, token.start, token.start + len(head))
     return None
 

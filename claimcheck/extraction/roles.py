@@ -59,7 +59,9 @@ def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
     if _RANK_BEFORE.search(before[-20:]):
         return "rank", "rank"
     attributive = _ATTRIBUTIVE.match(after)
-    if attributive and not attributive.group("noun").endswith("s") and attributive.group("noun") not in NOT_ATTRIBUTIVE:
+    # ("two-handed": an adjective; "three-pointer", "43-yarder": a noun of its own)
+    if (attributive and not attributive.group("noun").endswith(("s", "ed")) and attributive.group("noun") not in NOT_ATTRIBUTIVE
+            and attributive.group("noun") not in FUNCTION_WORDS):
         return "spec", attributive.group("noun")
     return None
 

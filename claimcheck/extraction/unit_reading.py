@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..memo import memo
 from ..units import get_registry
 from . import unit_index
-from ..lexicon import (CURRENCY_SUBUNITS, CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES, RATE_PERIODS,
+from ..lexicon import (CURRENCY_SUBUNITS, CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES, RATE_PERIODS, TIME_UNITS,
                        WRITTEN_UNITS)
 
 _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
@@ -50,11 +50,19 @@ def read_unit(after: str, currency: str | None = None, magnitude: float = 1.0) -
     """The unit written in ``after`` (the text right after a number), with what it is counted per
     ("$3,500 a month" is USD / month, "800,000 barrels a day" barrel / day)."""
     reading = _read_unit(after, currency, magnitude)
-    if reading.kind in ("currency", "physical") and "/" not in reading.unit and (rate := _RATE.match(after, reading.length)):
+    if (reading.kind in ("currency", "physical") and "/" not in reading.unit and reading.unit not in TIME_UNITS
+            and (rate := _RATE.match(after, reading.length))):  # ("eight hours a day" is a duration, not a rate)
         period = RATE_PERIODS[rate.group("period").lower()]
         if period != reading.unit:
-            return UnitReading(f"{reading.unit} / {period}", rate.end(), reading.kind, reading.scale, True)
+            speed = reading.kind == "physical" and period in TIME_UNITS and _dimension(reading.unit) == "[length]"
+            return UnitReading(f"{reading.unit} / {period}", rate.end(), reading.kind, reading.scale, not speed)
     return reading
+
+
+def _dimension(unit: str) -> str | None:
+    from ..units import dimensionality
+
+    return dimensionality(unit)
 
 
 def _read_unit(after: str, currency: str | None, magnitude: float) -> UnitReading:
