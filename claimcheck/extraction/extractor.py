@@ -27,7 +27,7 @@ _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of
                             r"March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b")
 _MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
                                               "August", "September", "October", "November", "December"], 1)}
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -98,12 +98,16 @@ def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int,
         while index < len(numerals) and numerals[index].start < unit_end:
             members.append(numerals[index])
             index += 1
-        for start, end in sentence_spans(text[unit_start:unit_end].replace("\n", " ")):
+        paragraph = text[unit_start:unit_end].replace("\n", " ")
+        for start, end in (sentence_spans(paragraph) if _MAY_END_SENTENCE.search(paragraph.rstrip()) else [(0, len(paragraph))]):
             inside = [n for n in members if unit_start + start <= n.start < unit_start + end]
             if inside:
                 yield unit_start + start, unit_start + end, inside
 
 
+#: a full stop, question or exclamation mark (and any closing quote or bracket) followed by a space and what can start a
+#: sentence: a paragraph without one is one sentence, and the sentence splitter (the slow part of extraction) is not asked
+_MAY_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9]")
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 

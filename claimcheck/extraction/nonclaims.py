@@ -38,7 +38,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("phone", re.compile(r"(?<![\w.,])(?<!\d )(?![1-9]\d{0,2}(?: \d{3})+(?!\d))(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}(?!\d|,\d)")),
     ("version", re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b", re.I)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
-    ("id", re.compile(rf"(?<![\w$£€¥₹])(?!(?:{_CODES}|US)\.?\s?\d)(?i:(?!(?:{_PREFIXES})-\d))"
+    ("id", re.compile(rf"(?<![\w$£€¥₹])(?=[A-Za-z]{{1,6}}-?\d)(?!(?:{_CODES}|US)\.?\s?\d)(?i:(?!(?:{_PREFIXES})-\d))"
                       r"[A-Za-z]{1,6}-?\d+[A-Za-z0-9-]*\b|\b\d+[A-Z]{1,2}\d+\w*\b|\b[2-6]G\b|\b[34]D\b")),
     ("address", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREETS}\b\.?")),  # "1600 Pennsylvania Avenue"
     ("zip", re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")),  # "CA 94103"
@@ -84,7 +84,7 @@ def _labelled_ids(text: str) -> Iterator[Excluded]:
             yield Excluded(match.start(), match.end(), "id")
 
 
-_NAMED_NUMBER = re.compile(r"(?<=[a-z0-9,;] )(?P<name>(?:[A-Z][A-Za-z]+ )+)(?P<number>\d+)\b(?![,.]\d)")
+_NAMED_NUMBER = re.compile(r"(?=[A-Z])(?<=[a-z0-9,;] )(?P<name>(?:[A-Z][A-Za-z]+ )+)(?P<number>\d+)\b(?![,.]\d)")
 
 
 def _model_names(text: str) -> Iterator[Excluded]:
@@ -93,11 +93,14 @@ def _model_names(text: str) -> Iterator[Excluded]:
     Title-case lines (headlines) are left alone: there every word is capitalized."""
     from ..lexicon import ACTOR_NAMES, CURRENCY_SYMBOLS, MONTHS, QUALIFIERS_BEFORE, country_names
 
+    title_case: dict[int, bool] = {}  # per line start: each line is read once however many names it holds
     for match in _NAMED_NUMBER.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        words = re.findall(r"[A-Za-z]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])
-        if words and sum(word[0].isupper() for word in words) / len(words) > 0.5:
+        if line_start not in title_case:
+            line_end = text.find("\n", match.end())
+            words = re.findall(r"[A-Za-z]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])
+            title_case[line_start] = bool(words) and sum(word[0].isupper() for word in words) / len(words) > 0.5
+        if title_case[line_start]:
             continue
         last = match.group("name").split()[-1]
         if (last.lower() in MONTHS or last.lower() in QUALIFIERS_BEFORE or last in ACTOR_NAMES or last in country_names()

@@ -61,6 +61,7 @@ _METRE_CONTEXT = re.compile(r"(?:[\s-]*(?:long|high|tall|wide|deep|thick|in\s+(?
                             r"above|below)\b|\s*\(\s*\d[\d,.]*\s*(?:ft|feet|foot|in|inches|yd|yards?)\b)", re.I)
 
 NUMBER_PATTERN = re.compile(
+    r"(?=[\d.\-−$£€¥₹₽₺₪₩₦]|\b[A-Za-z])"  # only where a number, its sign or its currency can start (speed)
     rf"(?P<sign>\b(?:minus|negative)[\s-]+|−|(?<![\w.,)%-])-(?=\.?\d))?"
     rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<feetinches>{_FEET_INCHES})"
