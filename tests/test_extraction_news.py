@@ -144,6 +144,30 @@ def test_two_thirds_without_of_is_a_share():
     assert (claim.value, claim.unit) == (75, "percent")
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Tickets cost 15€ at the door.", 15, "EUR"),
+    ("A pint is 6 £ in the centre.", 6, "GBP"),
+])
+def test_a_currency_symbol_after_the_number(text, value, unit):
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.type) == (value, unit, "money")
+
+
+def test_a_hyphenated_year_is_a_span_of_years():
+    claim = one("The council approved a three-year plan.")
+    assert (claim.value, claim.unit, claim.type) == (3, "year", "duration")
+
+
+def test_and_a_half_adds_a_half():
+    claim = one("The trail runs two and a half miles.")
+    assert (claim.value, claim.unit) == (2.5, "mile")
+
+
+def test_a_range_with_the_unit_written_once_after_the_second_figure():
+    claim = one("The 6- to 9-meter boats were sunk.")
+    assert (claim.low, claim.high, claim.unit) == (6, 9, "meter")
+
+
 def test_a_bound_carries_into_its_conversion():
     first, second = claimcheck.extract_text("The river flooded more than 50 km (31 miles) of farmland.")
     assert (first.bound, second.bound, second.unit, second.scope) == (">", ">", "mile", "conversion")

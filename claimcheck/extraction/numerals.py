@@ -76,7 +76,7 @@ NUMBER_PATTERN = re.compile(
     rf"(?:-?(?P<digitfold>fold)\b)?"
     rf"|(?P<fraction>{_FRACTION})"
     rf"|(?P<vague>\b(?:(?:{_VAGUE_MULT})\s+(?:hundred|thousand|million|billion)|(?:{_VAGUE}))\b)"
-    rf"|(?P<words>\b{_WORD_NUMBER}\b)(?:-?(?P<wordfold>fold)\b)?"
+    rf"|(?P<words>\b{_WORD_NUMBER}\b)(?:-?(?P<wordfold>fold)\b|(?P<andhalf>\s+and\s+a\s+half\b))?"
     rf"(?:\s+(?P<wordmag>million|billion|trillion|lakh|crore)\b)?)",
     re.IGNORECASE,
 )
@@ -176,6 +176,8 @@ def _read_unsigned(match: re.Match[str], text: str) -> Numeral | None:
     value = words_value(words)
     if value is None:
         return None
+    if match.group("andhalf"):  # "two and a half miles"
+        value += 0.5
     if match.group("wordfold"):  # "sixfold"
         return Numeral(match.start(), match.end(), value, "fold", number_start=number_start)
     scale = re.search(r"(hundred|thousand|million|billion|trillion|lakh|crore)$", words.lower())

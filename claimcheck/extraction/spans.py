@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .numerals import Numeral
 from .unit_reading import read_unit
 
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^-?\s*(?:-|–|—|to|and|or)\s*$", re.I)  # ("8- to 16-meter": the first unit left to the second)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 #: "prices ranged from $200 to $4 million", "anywhere from 3 to 5": a range, not a change from one figure to another

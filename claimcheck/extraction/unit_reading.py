@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..memo import memo
 from ..units import get_registry
 from . import unit_index
-from ..lexicon import (CURRENCY_SUBUNITS, CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES, RATE_PERIODS, TIME_UNITS,
+from ..lexicon import (CURRENCY_SUBUNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES, RATE_PERIODS, TIME_UNITS,
                        WRITTEN_UNITS)
 
 _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
@@ -29,6 +29,8 @@ _TWO_WORDS = re.compile(r"[\s-]?(?P<first>[A-Za-z]+)[\s_-](?P<second>[A-Za-z]+)\
 _DEGREES = re.compile(r"\s?degrees?\b(?!\s+(?:of|north|south|east|west|angle))", re.I)
 _TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b"
                           r"|\s?deg(?:rees?|s?\.?)\s?(?P<short>[CcFf])\b")
+_SYMBOL_AFTER = re.compile(r"\s?(?P<symbol>[€£¥₹₽₺₪₩₦])")
+_HYPHEN_YEAR = re.compile(r"-years?\b(?![\s-]*old\b)", re.I)
 _SUBUNIT = re.compile(r"\s?(?P<coin>" + "|".join(sorted((w for w in CURRENCY_SUBUNITS if len(w) > 1), key=len, reverse=True))
                       + r")\b|(?P<coin_glued>(?-i:p))\b(?!\.\w)", re.I)
 _WRITTEN = re.compile(r"[\s-]?(?P<written>" + "|".join(re.escape(w) for w in sorted(WRITTEN_UNITS, key=len, reverse=True))
@@ -69,6 +71,10 @@ def _read_unit(after: str, currency: str | None, magnitude: float) -> UnitReadin
     if currency:
         word = _CURRENCY_WORD.match(after)
         return UnitReading(currency, word.end() if word else 0, "currency")
+    if match := _SYMBOL_AFTER.match(after):  # "15€", "20 £"
+        return UnitReading(CURRENCY_SYMBOLS[match.group("symbol")], match.end(), "currency")
+    if match := _HYPHEN_YEAR.match(after):  # "a two-year plan": a span of years, not "the year"
+        return UnitReading("year", match.end(), "physical")
     if match := _SUBUNIT.match(after):  # "75 cents", "164p"
         code, worth = CURRENCY_SUBUNITS[(match.group("coin") or match.group("coin_glued")).lower()]
         return UnitReading(code, match.end(), "currency", worth)
@@ -117,7 +123,7 @@ def quantulum_first_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_FIRST_WORD = re.compile(r"\s*-?([^\s\d/.,()\[\]-]+)")
+_FIRST_WORD = re.compile(r"\s*-?([^\s\d/.,()\[\]^²³-]+)")
 
 
 def _remembered(name: str, read: Callable[[str], UnitReading | None]) -> Callable[[str], UnitReading | None]:
