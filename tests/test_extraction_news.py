@@ -144,6 +144,17 @@ def test_two_thirds_without_of_is_a_share():
     assert (claim.value, claim.unit) == (75, "percent")
 
 
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    ("The economy grew for nine quarters in a row.", 9, "quarters"),
+    ("Seven quarters of decline ended in June.", 7, "quarters"),
+    ("The two halves of the match were dull.", 2, "halves"),
+    ("Growth has now lasted 6 quarters.", 6, "quarters"),
+])
+def test_a_whole_or_more_of_fractions_is_a_count_not_a_share(text, value, measure):
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.measure) == (value, "count", measure)
+
+
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("Tickets cost 15€ at the door.", 15, "EUR"),
     ("A pint is 6 £ in the centre.", 6, "GBP"),

@@ -146,6 +146,9 @@ def _read_unsigned(match: re.Match[str], text: str) -> Numeral | None:
     if match.group("fraction"):  # "two-thirds of the 600 soldiers": a share of a whole
         words = re.split(r"[\s-]+", match.group("fraction").lower())
         numerator = _NUMERATORS.get(words[0], 1) if len(words) > 1 else 1
+        if numerator >= _DENOMINATORS[words[-1]]:  # "nine quarters of growth", "the two halves": a count, no share
+            start = match.start("fraction")
+            return Numeral(start, start + len(words[0]), float(numerator), "words", number_start=start)
         share = numerator / _DENOMINATORS[words[-1]] * 100
         return Numeral(match.start(), match.end(), share, "fraction", number_start=match.start())
     if match.group("ratio"):  # "one in five adults": a share, 20%
