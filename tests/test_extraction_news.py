@@ -212,6 +212,10 @@ def test_ages_stay_ages():
     ("These four circuits carry most traffic.", "circuits"),
     ("He shot four co-workers, killing two.", "co-workers"),
     ("They won three of their last five games.", "games"),
+    ("The list names 10 most endangered buildings in the city.", "most endangered buildings"),
+    ("They own three expensive rented flats.", "expensive rented flats"),
+    ("Police say two gunmen killed guards at the gate.", "gunmen"),
+    ("The two women she's accused of shooting died.", "women"),
 ])
 def test_measure_heads(text, measure):
     assert claimcheck.extract_text(text)[0].measure == measure if "killing" not in text else \

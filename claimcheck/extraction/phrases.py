@@ -92,13 +92,16 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
         acronym = len(token.text) > 1 and token.text.isupper()
         if not modifier_participle and not acronym and (
             not token.is_word or token.lower in FUNCTION_WORDS or token.lower in MONTHS or token.lower in WEEKDAYS
-            or (has_noun and token.lower in VERBS_AFTER_NOUN)
+            or (has_noun and token.lower in VERBS_AFTER_NOUN and not _adjective_then_noun(words[-1], following))
         ):
             if token.lower in DETERMINERS and not words:
                 continue
             break
         possessive = token.text.endswith(("'s", "’s"))
-        if has_noun and _looks_verbal(token.text) and not _continues_phrase(following, token.text):
+        if _CONTRACTION.match(token.lower):
+            break  # "the two women she's accused of shooting": a pronoun starts the next clause
+        if (has_noun and _looks_verbal(token.text) and not _continues_phrase(following, token.text)
+                and not _adjective_then_noun(words[-1], following)):
             break
         if (has_noun and not words[-1].is_capitalized and _plural(words[-1].lower) and not _plural(token.lower)
                 and not token.is_capitalized):
@@ -131,6 +134,18 @@ def _dash_joined(token: Token) -> Token | None:
     if head and rest.split("-")[0].lower() in DETERMINERS | NUMBER_WORDS.keys() | {"former"}:
         return Token(head, token.start, token.start + len(head))
     return None
+
+
+_CONTRACTION = re.compile(r"(?:he|she|it|they|we|you|i|there|who)['’](?:s|re|ve|d|ll|m)$")
+_ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ful", "ic", "able", "ible", "est")
+
+
+def _adjective_then_noun(previous: Token, following: Token | None) -> bool:
+    """'most endangered properties', 'three consecutive left hooks': after an adjective, a verb's form followed by a
+    plural noun modifies that noun (after a noun it is the verb: 'two people killed others')."""
+    adjective = previous.lower in {"most", "least", "more"} or previous.lower.endswith(_ADJECTIVE_ENDINGS)
+    return (adjective and following is not None and following.is_word and not following.is_capitalized
+            and _plural(following.lower) and following.lower not in FUNCTION_WORDS and not _looks_verbal(following.text))
 
 
 def looks_verbal(word: str) -> bool:
