@@ -99,8 +99,14 @@ def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int,
             members.append(numerals[index])
             index += 1
         paragraph = text[unit_start:unit_end].replace("\n", " ")
+        position = 0  # members are in text order: one pass over them, however many sentences the paragraph holds
         for start, end in (sentence_spans(paragraph) if _MAY_END_SENTENCE.search(paragraph.rstrip()) else [(0, len(paragraph))]):
-            inside = [n for n in members if unit_start + start <= n.start < unit_start + end]
+            while position < len(members) and members[position].start < unit_start + start:
+                position += 1
+            first = position
+            while position < len(members) and members[position].start < unit_start + end:
+                position += 1
+            inside = members[first:position]
             if inside:
                 yield unit_start + start, unit_start + end, inside
 

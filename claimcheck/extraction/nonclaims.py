@@ -7,6 +7,8 @@ inside one of these spans is skipped, and the reason is kept for ``--explain``-s
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,12 +123,14 @@ class ExclusionIndex:
     """Answers 'does offset range [start, end) touch a non-claim span?'."""
 
     def __init__(self, spans: list[Excluded]):
-        self.spans = spans
+        self.spans = spans  # sorted by start
+        self._starts = [span.start for span in spans]
+        self._reach = list(itertools.accumulate((span.end for span in spans), max))  # furthest end so far
 
     def overlapping(self, start: int, end: int) -> Excluded | None:
-        for span in self.spans:
-            if span.start >= end:
-                break
-            if span.end > start:
-                return span
+        """The first span (by start) that overlaps, found by bisection: a long document is not read span by span
+        for each number."""
+        first = bisect.bisect_right(self._reach, start)  # the first span that ends after ``start``
+        if first < bisect.bisect_left(self._starts, end):
+            return self.spans[first]
         return None
