@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
@@ -17,17 +17,14 @@ from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
 from .sentences import sentence_spans
+from .dating import OtherNumbers, claim_date
 from .unit_reading import UnitReading, read_unit
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-_SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout)\s+(?:(?P<month>January|February|"
-                            r"March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b")
-_MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
-                                              "August", "September", "October", "November", "December"], 1)}
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
 
@@ -276,12 +273,12 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
         measure = "people"  # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says
     if score:
         end = max(end, last.end)
-    others = _Others(sentence_numerals, first.start, sentence_start)
+    others = OtherNumbers(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
         value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
-        place=place, actor=actor, date=_claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
+        place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type="score" if score else roles.quantity_type(unit, is_age), subject=subject,
         source=read.source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
@@ -384,49 +381,3 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
             claim.measure = source.measure
 
 
-@lru_cache(maxsize=256)
-def _sentence_dates(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, ISO date) of every date expression in a sentence."""
-    from ..documents.metadata import find_dates
-
-    dates = [(start, end, found.isoformat()) for start, end, found in find_dates(sentence)]
-    for match in _SENTENCE_YEAR.finditer(sentence):
-        month = match.group("month")
-        dates.append((match.start(), match.end(),
-                      f"{match.group('year')}-{_MONTH_NUMBER[month]:02d}" if month else match.group("year")))
-    return tuple(sorted(dates))
-
-
-
-
-class _Others:
-    """The other numbers of a sentence, asked only when the sentence has a date (most do not)."""
-
-    def __init__(self, numerals: list[Numeral], own_start: int, offset: int):
-        self.numerals, self.own_start, self.offset = numerals, own_start, offset
-
-    def between(self, low: int, high: int) -> bool:
-        return any(low <= n.start - self.offset < high for n in self.numerals if n.start != self.own_start)
-
-
-def _claim_date(sentence: str, claim_start: int, claim_end: int, others: _Others,
-                document_date: str | None) -> str | None:
-    """The date expression nearest the claim with no other claim between them ("In 2020, 500 …; by 2022 …
-    800"), else the document's date."""
-    best = None
-    dates = _sentence_dates(sentence)
-    for start, end, value in dates:
-        low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
-        if others.between(low, high):
-            continue
-        distance = high - low
-        if best is None or distance < best[0]:
-            best = (distance, value)
-    if best:
-        return best[1]
-    # a date that closes the sentence (or opens it) dates every claim of its clause: "grew from 70 to 74 in 2018"
-    clause_end = sentence.find(";", claim_end)
-    for start, _, value in dates:
-        if start >= claim_end and (clause_end < 0 or start < clause_end):
-            return value
-    return document_date
