@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InputError
-from . import (EXIT_FINDINGS, EXIT_OK, ConfigOption, FailOn, NoBundledOption, RulesOption, _stderr, _with_progress, app,
-               exit_code)
+from . import (EXIT_FINDINGS, EXIT_OK, ConfigOption, FailOn, MaxDocumentOption, MaxLineOption, NoBundledOption, RulesOption,
+               _stderr, _with_progress, app, exit_code)
 
 rules_app = typer.Typer(help="Rule packs: print the schema, run the rules' own tests.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
@@ -40,6 +40,8 @@ def check(
     encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
     approximate_band: Annotated[Optional[float], typer.Option(help="Half-width of 'about N' intervals, as a fraction of N [default: 0.1].", min=0.0, max=1.0)] = None,
     near_band: Annotated[Optional[float], typer.Option(help="Width of 'nearly N' intervals, as a fraction of N [default: 0.1].", min=0.0, max=1.0)] = None,
+    max_document_mb: MaxDocumentOption = None,
+    max_line_length: MaxLineOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Check the claims in documents with the rules: arithmetic and agreement between sources, explained."""
@@ -54,7 +56,8 @@ def check(
                  "jobs": jobs, "cache": cache, "cache_dir": str(cache_dir) if cache_dir else None,
                  "text_columns": text_column, "id_column": id_column, "date_column": date_column,
                  "source_column": source_column, "encoding": encoding, "approximate_band": approximate_band,
-                 "near_band": near_band, "claim_columns": _claim_columns(claim_column or [])}
+                 "near_band": near_band, "claim_columns": _claim_columns(claim_column or []),
+                 "max_document_mb": max_document_mb, "max_line_length": max_line_length}
     settings = load_settings(config, overrides)
     output = None if output is not None and str(output) == "-" else output  # the usual spelling of stdout
     chosen = settings.format or ("table" if (output is None and sys.stdout.isatty()) else "json")
