@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..model import Claim, Finding
+from .safe import csv_row, markdown_text, terminal_text
 
 FINDING_FORMATS = ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")
 _STATUS_STYLE = {"violated": "bold red", "changed": "yellow", "consistent": "green"}
@@ -58,10 +59,10 @@ def _csv(findings: Sequence[Finding], stream: TextIO) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(["rule", "kind", "status", "severity", "message", "fingerprint", "docs", "locations", "claim_texts"])
     for finding in findings:
-        writer.writerow([finding.rule, finding.kind, finding.status, finding.severity, finding.message, finding.fingerprint,
-                         "; ".join(dict.fromkeys(c.doc for c in finding.claims)),
-                         "; ".join(f"{c.doc}:{c.line}:{c.column}" for c in finding.claims),
-                         "; ".join(c.text for c in finding.claims)])
+        writer.writerow(csv_row([finding.rule, finding.kind, finding.status, finding.severity, finding.message,
+                                 finding.fingerprint, "; ".join(dict.fromkeys(c.doc for c in finding.claims)),
+                                 "; ".join(f"{c.doc}:{c.line}:{c.column}" for c in finding.claims),
+                                 "; ".join(c.text for c in finding.claims)]))
 
 
 def markdown(findings: Sequence[Finding], summary: dict) -> str:
@@ -81,17 +82,16 @@ def markdown(findings: Sequence[Finding], summary: dict) -> str:
 
 
 def _escape(text: str) -> str:
-    """Table-cell text that Markdown (and GitHub's HTML in it) shows as written."""
-    import html
-
-    return html.escape(text, quote=False).replace("|", "\\|").replace("`", "\\`").replace("\n", " ")
+    """Table-cell text that Markdown (and GitHub's HTML in it) shows as written: no link, image or HTML from a
+    document is live (see :func:`~claimcheck.output.safe.markdown_text`)."""
+    return markdown_text(text)
 
 
 def highlighted_sentence(claims: Sequence[Claim]):
     """One source sentence with the numbers of ``claims`` (all from that sentence) highlighted."""
     from rich.text import Text
 
-    sentence = claims[0].sentence
+    sentence = terminal_text(claims[0].sentence)
     text = Text(sentence)
     cursor = 0
     for claim in sorted(claims, key=lambda c: c.start):
@@ -118,8 +118,8 @@ def _where(claim: Claim, documents: dict) -> str:
     document = documents.get(claim.doc)
     if document is not None and document.format == "row":
         location = locate(claim, documents)
-        return f"{claim.doc} (line {location.line}, column {location.field})"
-    return f"{claim.doc}:{claim.line}:{claim.column}"
+        return terminal_text(f"{claim.doc} (line {location.line}, column {location.field})")
+    return terminal_text(f"{claim.doc}:{claim.line}:{claim.column}")
 
 
 def _table(findings: Sequence[Finding], summary: dict, stream: TextIO, documents: dict | None = None) -> None:
@@ -133,12 +133,12 @@ def _table(findings: Sequence[Finding], summary: dict, stream: TextIO, documents
     for finding in findings:
         groups[finding.fact or f"rule {finding.rule}"].append(finding)
     for group, members in groups.items():
-        console.rule(Text(group, style="bold"), align="left")
+        console.rule(Text(terminal_text(group), style="bold"), align="left")
         for finding in members:
             header = Text()
             header.append(f"{_STATUS_MARK[finding.status]} {finding.status}", style=_STATUS_STYLE[finding.status])
-            header.append(f"  {finding.severity}  {finding.rule} ({finding.kind})  ", style="dim")
-            header.append(finding.message)
+            header.append(terminal_text(f"  {finding.severity}  {finding.rule} ({finding.kind})  "), style="dim")
+            header.append(terminal_text(finding.message))
             console.print(header)
             sources = Table(show_header=True, header_style="dim", expand=True, show_lines=False, pad_edge=False)
             columns = _by_sentence(finding.claims)
