@@ -95,8 +95,11 @@ class Ledger:
                     self.store.add_claims(document_id, claims)
                     (report.revised if previous else report.added).append(document.id)
             self._store_facts(checker.rule_set)
-            current = self.store.documents(current_only=True)
-            stored = self.store.claims([document_id for document_id, _ in current])
+            # checked in an order that depends on the documents, not on when each was ingested: the same final
+            # corpus gets the same findings and fingerprints whatever order its documents came in
+            current = sorted(self.store.documents(current_only=True), key=lambda pair: pair[1].id)
+            stored = sorted(self.store.claims([document_id for document_id, _ in current]),
+                            key=lambda item: (item[2].doc, item[0]))
             claim_ids = {id(claim): claim_id for claim_id, _, claim in stored}
             result = Checker(rules=checker.rule_set, root=self.folder).check_claims(
                 [document for _, document in current], [claim for _, _, claim in stored])
