@@ -89,6 +89,11 @@ def check_ledger(connection: sqlite3.Connection, path: str, version: int) -> Non
     if version == 0:
         return
     actual = schema_of(connection)
+    for later in range(version + 1, SCHEMA_VERSION + 1):
+        if _added_by(later) and all(_present(actual, item) for item in _added_by(later)):
+            raise LedgerError(f"the ledger's user_version says schema {version}, but its tables are those of version "
+                              f"{later} or later (the version number was changed by hand): set it back with "
+                              f"`sqlite3 {path} 'PRAGMA user_version = {_matching_version(actual)}'`", path)
     wanted = expected_schema(version)
     for table, columns in sorted(wanted.items()):
         if table not in actual:
@@ -98,11 +103,6 @@ def check_ledger(connection: sqlite3.Connection, path: str, version: int) -> Non
         if missing:
             raise LedgerError(f"the ledger's table {table!r} lacks column(s) {', '.join(missing)} that schema version "
                               f"{version} has: it was edited by hand or damaged; {RECOVER.format(path=path)}", path)
-    for later in range(version + 1, SCHEMA_VERSION + 1):
-        if _added_by(later) and all(_present(actual, item) for item in _added_by(later)):
-            raise LedgerError(f"the ledger's user_version says schema {version}, but its tables are those of version "
-                              f"{later} or later (the version number was changed by hand): set it back with "
-                              f"`sqlite3 {path} 'PRAGMA user_version = {_matching_version(actual)}'`", path)
 
 
 def _added_by(version: int) -> list[tuple[str, str | None]]:
