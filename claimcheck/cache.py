@@ -177,7 +177,7 @@ class ResultCache:
             os.makedirs(self.root, exist_ok=True) if not os.path.lexists(self.root) else None
             mark_folder(self.root)
             self._marked = True
-        write_entry(path, json.dumps(data).encode("utf-8", "surrogateescape"))  # one call to the C encoder
+        write_entry(path, json.dumps(data).encode("utf-8", "surrogateescape"), self.root)  # one call to the C encoder
 
     def _path(self, key: str) -> str:
         return os.path.join(self._folder, key[:2], key + ".json")  # plain strings: thousands are built per run

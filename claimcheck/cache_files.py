@@ -60,13 +60,16 @@ def read_json(path: str | Path) -> Any:
         return None
 
 
-def write_entry(path: str | Path, data: bytes) -> None:
+def write_entry(path: str | Path, data: bytes, root: str | Path | None = None) -> None:
     """Write a cache entry atomically (temporary file, then rename); a cache that cannot be written only
-    costs time, so failing to write is silent. Nothing is written through a symbolic link."""
+    costs time, so failing to write is silent. Nothing is written through a symbolic link: not the entry, nor any
+    folder between ``root`` (the cache folder) and it."""
     try:
         folder = os.path.dirname(path)
+        if root is not None and not _no_links_below(str(root), folder):
+            return
         os.makedirs(folder, exist_ok=True)
-        if os.path.islink(folder) or os.path.islink(path):
+        if os.path.islink(folder) or os.path.islink(path) or (root is not None and not _no_links_below(str(root), folder)):
             return
         handle, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
         try:
@@ -78,6 +81,19 @@ def write_entry(path: str | Path, data: bytes) -> None:
             raise
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _no_links_below(root: str, folder: str) -> bool:
+    """Whether no folder from ``root`` (exclusive) down to ``folder`` is a symbolic link (missing ones are not)."""
+    relative = os.path.relpath(folder, root)
+    if relative.startswith(".."):
+        return False
+    path = root
+    for part in [] if relative == "." else relative.split(os.sep):
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            return False
+    return True
 
 
 def real_folder(path: str | Path) -> bool:
@@ -93,7 +109,7 @@ def mark_folder(root: str | Path) -> None:
     for name, content in (("CACHEDIR.TAG", _TAG), (".gitignore", "# claimcheck's cache: never commit it\n*\n")):
         path = os.path.join(root, name)
         if not os.path.lexists(path):
-            write_entry(path, content.encode())
+            write_entry(path, content.encode(), root)
 
 
 def usable(root: str | Path) -> bool:

@@ -18,8 +18,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:@&\"'=$%^])")
 
 def csv_cell(value: Any) -> Any:
     """A value for a CSV cell that a spreadsheet shows as text, never runs as a formula: text beginning with
-    ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading apostrophe (OWASP's rule). Numbers are numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading apostrophe (OWASP's rule). Numbers are numbers,
+    and the bound ``=`` alone stays as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and value != "=":  # a lone "=" (a bound) runs nothing
         return "'" + value
     return value
 

@@ -80,8 +80,9 @@ def store_rule_set(path: str, tables: list[Path], rule_set: RuleSet) -> None:
             return  # something that JSON does not keep as it was: load afresh every time rather than differently
     except (TypeError, ValueError, KeyError, AttributeError):
         return
-    mark_folder(os.path.dirname(os.path.dirname(path)))
-    write_entry(path, text.encode("utf-8", "surrogateescape"))
+    root = os.path.dirname(os.path.dirname(path))
+    mark_folder(root)
+    write_entry(path, text.encode("utf-8", "surrogateescape"), root)
 
 
 # ---- a rule set as plain data -----------------------------------------------------------------------------
