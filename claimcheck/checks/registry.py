@@ -39,9 +39,21 @@ class Pattern:
 
     @cached_property
     def compiled(self) -> RulePattern:
-        import re2
+        return RulePattern(compile_rule_pattern(self.text))
 
-        return RulePattern(re2.compile(self.text))
+
+def compile_rule_pattern(text: str):
+    """``text`` compiled by RE2, quietly (RE2 would log its own errors to stderr); raises ValueError with RE2's
+    reason when RE2 cannot express it."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(text, options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else error
+        raise ValueError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None
 
 
 class RulePattern:

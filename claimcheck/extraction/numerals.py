@@ -72,6 +72,8 @@ def _read(match: re.Match[str]) -> Numeral | None:
     numeral = _read_unsigned(match)
     if numeral is not None and (match.group("sign") or match.group("currency_sign")):
         numeral.value = -numeral.value
+        if numeral.low is not None and numeral.high is not None:  # "minus tens of thousands"
+            numeral.low, numeral.high = -numeral.high, -numeral.low
     return numeral
 
 

@@ -175,8 +175,10 @@ class _RuleFile:
         validator = Draft202012Validator(rule_file_schema())
         reported = {(p.line, p.column) for p, _ in self.problems}
         for error in sorted(validator.iter_errors(plain(document)), key=lambda e: list(map(str, e.absolute_path))):
-            if error.validator in ("if", "allOf") or (error.validator == "additionalProperties"):
-                continue  # unknown keys were reported above, with a suggestion
+            steps = list(error.absolute_path)
+            if error.validator in ("if", "allOf") or (error.validator == "additionalProperties" and (
+                    not steps or (steps[0] == "rules" and len(steps) == 2))):
+                continue  # unknown keys of the file and of its rules were reported above, with a suggestion
             if error.validator == "enum" and list(error.absolute_path)[-1:] == ["kind"]:
                 continue
             location = self.at(document, error.absolute_path)
@@ -279,11 +281,11 @@ class _RuleFile:
             self.problem(Location(location.path, location.line, location.column + position + quoted, location.source_line),
                          f"pattern does not compile: {error.msg} at position {position}")
             return
-        import re2
+        from ..checks.registry import compile_rule_pattern
 
         try:
-            compiled = re2.compile(pattern)
-        except re2.error as error:
+            compiled = compile_rule_pattern(pattern)
+        except ValueError as error:
             self.problem(location, f"pattern cannot run on RE2 ({error}): rule patterns are matched by RE2, whose "
                          "time is linear in the text, so look-arounds (?=...) (?<=...), back-references \\1 and "
                          "possessive or atomic groups are not available; rewrite the pattern without them")
