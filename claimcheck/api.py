@@ -27,13 +27,13 @@ def extract_text(text: str, doc: str = "<text>", options: ExtractionOptions | No
     == c.text``), although line ends are read as LF: CR LF and CR count as one line break, and a claim's text keeps
     them as written. (A :class:`Document` read from a file holds its text with LF line ends; claims of it index that.)"""
     claims = extract_document(read_text(text, id=doc), options)
-    if "\r\n" in text:
+    if "\r" in text:
         _index_as_given(claims, text)
     return claims
 
 
 def _index_as_given(claims: list[Claim], text: str) -> None:
-    """Offsets into the LF-only text (each CR LF read as one LF) moved back to ``text`` as given."""
+    """Offsets into the LF-only text (each CR LF read as one LF, a lone CR as LF) moved back to ``text`` as given."""
     import bisect
     import re
 

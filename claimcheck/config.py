@@ -121,7 +121,7 @@ def load_settings(config: str | Path | None = None, overrides: dict[str, Any] | 
     if config and not Path(config).exists() and not Path(config).is_symlink():
         raise InputError("no such config file", str(config))
     if path is not None:
-        settings.root = path.resolve().parent
+        settings.root = Path(os.path.realpath(path)).parent  # never raises, even for a link loop (reported by _read)
         for key, (value, line) in _read(path).items():
             if key in PATH_KEYS and value is not None:
                 value = [_relative(path, v) for v in value] if isinstance(value, list) else _relative(path, value)

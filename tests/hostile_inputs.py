@@ -151,6 +151,8 @@ CASES: list[Case] = [
          ["check", "--no-cache", "a.txt"], "too large", "pyproject.toml:"),
     Case("config file is a FIFO", {"c.yaml": FIFO, "a.txt": DOCUMENT}, ["check", "--no-cache", "--config", "c.yaml", "a.txt"],
          "named pipe (FIFO)", "c.yaml:", slow=True),
+    Case("config file is a symlink loop", {"c.yaml": ("link", "c.yaml"), "a.txt": DOCUMENT},
+         ["check", "--no-cache", "--config", "c.yaml", "a.txt"], "symbolic link loop", "c.yaml:"),
     Case("config max_line_length negative", {"claimcheck.yaml": "max_line_length: -1\n", "a.txt": DOCUMENT},
          ["check", "--no-cache", "a.txt"], "positive", "claimcheck.yaml:1:"),
     # ---- suppressions and baselines ------------------------------------------------------------------------------
