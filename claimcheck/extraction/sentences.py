@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pysbd
 
 _LOCAL = threading.local()
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _segmenter() -> pysbd.Segmenter:
@@ -23,9 +24,17 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``paragraph``; spans cover the paragraph without gaps."""
     if len(paragraph) < 40 or not any(mark in paragraph[:-1] for mark in ".!?"):
         return [(0, len(paragraph))]
+    # pysbd reads control characters as spaces in some patterns and not in others (int('\x1e74') raised inside it):
+    # it is given them as spaces, which keeps every offset
+    paragraph = _CONTROL.sub(" ", paragraph)
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(paragraph):
+    try:
+        pieces = _segmenter().segment(paragraph)
+    except (ValueError, IndexError, TypeError, RecursionError):  # a pysbd bug on odd text: one sentence, not a crash
+        _LOCAL.segmenter = None
+        return [(0, len(paragraph))]
+    for piece in pieces:
         # pysbd's own offsets can drift on repeated sentences; find each piece from the cursor instead
         position = paragraph.find(piece.sent.strip(), cursor)
         if position < 0:
