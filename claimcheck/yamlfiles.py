@@ -4,8 +4,8 @@
 :func:`load_yaml` reads a file's text with bounded work: before anything is built, the parser's events are walked
 once to refuse nesting deeper than :data:`MAX_DEPTH`, aliases that would expand to more than :data:`MAX_NODES`
 nodes (a "billion laughs" file is a few lines long) or point back into themselves, and integers of thousands of
-digits; a value that cannot be built (``2020-13-45``) and every syntax error, control character included, is a
-:class:`YamlError` with its line and column.
+digits, and tags other than YAML's plain ones (``!!python/object``); a value that cannot be built (``2020-13-45``)
+and every syntax error, control character included, is a :class:`YamlError` with its line and column.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 MAX_DEPTH = 100  # levels of nested mappings and lists: rule packs and configs use five or six
 MAX_NODES = 200_000  # nodes of a file once every alias is expanded: the bundled packs hold a few thousand
 _LONG_INTEGER = re.compile(r"[-+]?[0-9_]{1000,}")
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 class YamlError(Exception):
@@ -69,6 +70,10 @@ def _check_events(events) -> None:
     for event in events:
         kind = type(event).__name__
         mark = event.start_mark
+        tag = getattr(event, "tag", None)
+        if tag is not None and str(tag) not in _PLAIN_TAGS and str(tag) != "!":
+            raise YamlError(f"tag {tag} is not allowed: claimcheck reads plain YAML values (text, numbers, lists, "
+                            "mappings)", *_line_column(mark))
         if kind in ("MappingStartEvent", "SequenceStartEvent"):
             depth += 1
             if depth > MAX_DEPTH:

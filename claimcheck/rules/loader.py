@@ -160,7 +160,8 @@ class _RuleFile:
                 continue
             kind = entry.get("kind")
             if not isinstance(kind, (str, type(None))):
-                continue  # the schema says what a kind is
+                self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", str(kind), kind_names()))
+                continue
             if kind is not None and kind not in kind_names():
                 self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", kind, kind_names()))
                 continue
