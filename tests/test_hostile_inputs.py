@@ -41,3 +41,24 @@ def test_the_cases_cover_each_class_of_the_review():
                    "synonyms", "2020-13-45", "/dev/full", "damaged ledger", "lowered user_version", "missing a table",
                    "missing a column", "hand-edited", "symlink loop", "utf-16", "broken pyproject", "look-behind"):
         assert needed in names, needed
+
+
+def test_a_rule_pattern_that_would_backtrack_for_ever_runs_in_linear_time(tmp_path):
+    """With Python's re, this pattern takes exponential time on the document below; RE2 matches it at once. The
+    subprocess timeout is the test."""
+    import re
+    import subprocess
+    import sys
+
+    from hostile_inputs import ROOT
+
+    pattern = r"(?P<part>(\d+,?)+)x of (?P<whole>\d+)"
+    assert re.compile(pattern)  # a valid pattern, which the loader accepts
+    (tmp_path / "r.yaml").write_text("version: 1\nrules:\n  - id: slow\n    kind: range\n    pattern: '" + pattern + "'\n"
+                                     "    examples:\n      - text: '" + "1" * 40 + " of 5 strikes.'\n        expect: []\n")
+    (tmp_path / "doc.txt").write_text("Officials said " + "1" * 5000 + " of the 12 villages were cut off.\n")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
+    for args in (["rules", "test", "r.yaml"], ["check", "--no-cache", "--no-bundled", "--rules", "r.yaml", "doc.txt", "-f", "json"]):
+        done = subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=120, env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
