@@ -173,8 +173,11 @@ class ResultCache:
         return entry
 
     def _write_json(self, path: str | Path, data: Any) -> None:
-        if not self._marked:
-            os.makedirs(self.root, exist_ok=True) if not os.path.lexists(self.root) else None
+        if not self._marked:  # the first entry of this run: the folder gets its .gitignore and CACHEDIR.TAG
+            try:
+                os.makedirs(self.root, exist_ok=True)
+            except OSError:
+                pass  # a cache that cannot be written only costs time
             mark_folder(self.root)
             self._marked = True
         write_entry(path, json.dumps(data).encode("utf-8", "surrogateescape"), self.root)  # one call to the C encoder
