@@ -119,6 +119,8 @@ CASES: list[Case] = [
          ["rules", "test", "r.yaml"], "is not allowed", "r.yaml:4:"),
     Case("rule kind a list", {"r.yaml": GOOD_RULE.replace("kind: range", "kind: [range]")}, ["rules", "test", "r.yaml"],
          "unknown rule kind", "r.yaml:4:"),
+    Case("rule kind empty", {"r.yaml": GOOD_RULE.replace("kind: range", "kind: &k")}, ["rules", "test", "r.yaml"],
+         "kind is empty", "r.yaml:4:"),
     Case("rule file nested deeply", {"r.yaml": GOOD_RULE + "x: " + DEEP + "\n"}, ["rules", "test", "r.yaml"], "nested more than",
          "r.yaml:7:"),
     Case("NUL in a rule file", {"r.yaml": GOOD_RULE + "description: a\x00b\n"}, ["rules", "test", "r.yaml"], "U+0000", "r.yaml:7:"),

@@ -159,6 +159,10 @@ class _RuleFile:
             if not isinstance(entry, dict):
                 continue
             kind = entry.get("kind")
+            if kind is None and "kind" in entry:
+                self.problem(self.at(document, ["rules", index, "kind"]),
+                             f"a rule's kind is empty (expected one of: {', '.join(sorted(kind_names()))})")
+                continue
             if not isinstance(kind, (str, type(None))):
                 self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", str(kind), kind_names()))
                 continue
