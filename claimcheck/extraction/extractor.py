@@ -15,8 +15,8 @@ from . import phrases, roles
 from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
-from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
-from .sentences import sentence_spans
+from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
+from .sentences import MAX_SENTENCE, sentence_spans, windows
 from .dating import OtherNumbers, claim_date
 from .unit_reading import UnitReading, read_unit
 
@@ -90,7 +90,8 @@ def column_claims(document: Document, options: ExtractionOptions) -> list[Claim]
 
 
 def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int, list[Numeral]]]:
-    """Group numerals by sentence, segmenting only the text units (see :func:`_units`) that hold one."""
+    """Group numerals by sentence, segmenting only the text units (see :func:`_units`) that hold one; a long unit
+    is segmented a window at a time (see :func:`~claimcheck.extraction.sentences.windows`)."""
     index = 0
     units = _units(text)
     unit_index = 0
@@ -102,10 +103,19 @@ def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int,
         while index < len(numerals) and numerals[index].start < unit_end:
             members.append(numerals[index])
             index += 1
-        for start, end in sentence_spans(text[unit_start:unit_end].replace("\n", " ")):
-            inside = [n for n in members if unit_start + start <= n.start < unit_start + end]
-            if inside:
-                yield unit_start + start, unit_start + end, inside
+        member, numbers = 0, [(n.start, n.end) for n in members]
+        for window_start, window_end in windows(text, unit_start, unit_end, numbers):
+            if member >= len(members) or members[member].start >= window_end:
+                continue  # no number in this window
+            for sentence_start, sentence_end in sentence_spans(text[window_start:window_end].replace("\n", " ")):
+                sentence_start, sentence_end = window_start + sentence_start, window_start + sentence_end
+                for start, end in windows(text, sentence_start, sentence_end, numbers, MAX_SENTENCE):
+                    inside = []
+                    while member < len(members) and members[member].start < end:
+                        inside.append(members[member])
+                        member += 1
+                    if inside:
+                        yield start, end, inside
 
 
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
@@ -231,7 +241,7 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     floor = float("-inf") if unit.unit.startswith("degree") else 0.0
     ranged = is_range or first.kind == "vague"
     if bound == "~" and ranged:
-        low, high = low_value * (1 - options.bands.approximate), high_value * (1 + options.bands.approximate)
+        low, high = approximately(low_value, high_value, options.bands.approximate)
         if first.kind == "vague":
             low, high = low_value, high_value
     else:
@@ -309,7 +319,7 @@ def _values(span: _Span) -> tuple[float, float, float, bool]:
             return first.low, first.high, first.value, True
         return first.value, first.value, first.value, False
     low = first.value
-    if first.magnitude == 1.0 and last.magnitude > 1.0 and first.value < last.value / last.magnitude * 1000:
+    if first.magnitude == 1.0 and last.magnitude > 1.0 and abs(first.value) < abs(last.value) / last.magnitude * 1000:
         low = first.value * last.magnitude  # "1 to 2 million", "$3-4bn"
     low, high = sorted((low, last.value))
     return low, high, (low + high) / 2, True
