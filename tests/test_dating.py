@@ -25,3 +25,9 @@ def test_a_date_without_a_year_takes_the_documents_year(text, expected):
 def test_an_undated_document_gets_no_year_from_today():
     assert dates("On 5 June, 12 people died.") == [("12", None)]
     assert dates("On Sunday, 12 people died.") == [("12", None)]
+
+
+def test_a_chronicle_reads_dates_against_the_year_its_paragraph_names():
+    text = ("Monday, 2 October 2023\n\nIn March 2017 the offensive reached the old city. On 17 March, an air strike killed "
+            "12 people. On Sunday, 40 more people fled the town.\n\nOn 5 June, officials counted 7 dead.\n")
+    assert dates(text) == [("12", "2017-03-17"), ("40", "2023-10-02"), ("7", "2023-06-05")]

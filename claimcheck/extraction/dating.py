@@ -38,9 +38,9 @@ def _month_number(name: str) -> int:
 
 
 @lru_cache(maxsize=256)
-def sentence_dates(sentence: str, document_date: str | None = None) -> tuple[tuple[int, int, str], ...]:
+def sentence_dates(sentence: str, document_date: str | None = None, year: int | None = None) -> tuple[tuple[int, int, str], ...]:
     """(start, end, ISO date) of every date expression in a sentence; those without a year only when the document
-    is dated."""
+    is dated or its paragraph has named a ``year`` (then weekdays, which need the document's week, are not)."""
     from ..documents.metadata import find_dates
 
     dates = [(start, end, found.isoformat()) for start, end, found in find_dates(sentence)]
@@ -49,15 +49,20 @@ def sentence_dates(sentence: str, document_date: str | None = None) -> tuple[tup
         dates.append((match.start(), match.end(),
                       f"{match.group('year')}-{MONTH_NUMBER[month]:02d}" if month else match.group("year")))
     anchor = _parse(document_date)
-    if anchor is not None:
+    if year is not None and (anchor is None or anchor.year != year):
+        anchor, weekdays = None, False  # a paragraph of another year than the document's: its own year holds
+    else:
+        year, weekdays = None, anchor is not None
+    if anchor is not None or year is not None:
         taken = [(start, end) for start, end, _ in dates]
         for match in _DAY_MONTH.finditer(sentence):
             if any(start <= match.start() < end for start, end in taken):
                 continue  # part of a full date already read
-            resolved = _in_year(anchor, _month_number(match.group("month") or match.group("month2")),
-                                int(match.group("day") or match.group("day2")))
+            month, day = _month_number(match.group("month") or match.group("month2")), int(match.group("day") or match.group("day2"))
+            resolved = _in_year(anchor, month, day) if anchor is not None else _on(year, month, day)
             if resolved is not None:
                 dates.append((match.start(), match.end(), resolved.isoformat()))
+    if weekdays:
         for match in _WEEKDAY.finditer(sentence):
             if _DATE_FOLLOWS.match(sentence, match.end()):
                 continue  # "Friday, 19 September": the date says which Friday
@@ -76,6 +81,13 @@ def _parse(text: str | None) -> date | None:
         return None
 
 
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _in_year(anchor: date, month: int, day: int) -> date | None:
     """The day of that month in the document's year, or the year before when that is well after the document."""
     try:
@@ -83,6 +95,18 @@ def _in_year(anchor: date, month: int, day: int) -> date | None:
         return date(anchor.year - 1, month, day) if resolved - anchor > _AHEAD else resolved
     except ValueError:  # 30 February
         return None
+
+
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+_LOOK_BACK = 1500  # characters of the paragraph before a sentence read for the year it is in
+
+
+def context_year(text: str, sentence_start: int) -> int | None:
+    """The last year the paragraph names before a sentence ("In 2017, ... On 18 March, ..."): what a chronicle of
+    several years reads its dates without a year against."""
+    start = max(text.rfind("\n\n", max(0, sentence_start - _LOOK_BACK), sentence_start), sentence_start - _LOOK_BACK, 0)
+    years = _YEAR.findall(text, start, sentence_start)
+    return int(years[-1]) if years else None
 
 
 class OtherNumbers:
@@ -96,10 +120,11 @@ class OtherNumbers:
 
 
 def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNumbers,
-               document_date: str | None) -> str | None:
-    """The date expression nearest the claim with no other claim between them, else the document's date."""
+               document_date: str | None, year: int | None = None) -> str | None:
+    """The date expression nearest the claim with no other claim between them, else the document's date
+    (``year``: the one its paragraph names, see :func:`context_year`)."""
     best = None
-    dates = sentence_dates(sentence, document_date)
+    dates = sentence_dates(sentence, document_date, year)
     for start, end, value in dates:
         low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
         if others.between(low, high) or _CLAUSE_BREAK.search(sentence[low:high]):

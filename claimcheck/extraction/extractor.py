@@ -17,7 +17,7 @@ from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
 from .sentences import MAX_SENTENCE, sentence_spans, windows
-from .dating import OtherNumbers, claim_date
+from .dating import OtherNumbers, claim_date, context_year
 from .unit_reading import UnitReading, read_unit
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
@@ -288,7 +288,8 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
         value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
-        place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
+        place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date,
+                                                   context_year(text, sentence_start)),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type="score" if score else roles.quantity_type(unit, is_age), subject=subject,
         source=read.source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
