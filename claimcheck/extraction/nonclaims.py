@@ -24,7 +24,7 @@ _STREETS = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")),
+    ("url", re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")),  # an address is tried once per run of its characters: linear
     ("date", re.compile(rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)", re.I)),
     ("date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
@@ -44,7 +44,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                       r"[A-Za-z]{1,6}-?\d+[A-Za-z0-9-]*\b|\b\d+[A-Z]{1,2}\d+\w*\b|\b[2-6]G\b|\b[34]D\b")),
     ("address", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREETS}\b\.?")),  # "1600 Pennsylvania Avenue"
     ("zip", re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")),  # "CA 94103"
-    ("file", re.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp4|mov|docx?|xlsx?)\b", re.I)),
+    # a name is tried once per run of its characters ("-1-1-1..." is not rescanned from every dash): linear
+    ("file", re.compile(r"(?<![\w-])[\w-]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp4|mov|docx?|xlsx?)\b", re.I)),
     ("spec", re.compile(r"\b(?:240|360|480|576|720|1080|1440|2160|4320)[pi]\b")),  # video resolutions, not pence
     # a name written in capitals or run together before its number: "S&P 500", "iPhone 11", "PlayStation 5"
     ("id", re.compile(r"(?<![\w&])(?:[A-Z]&[A-Z]|[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)\s\d+\b(?![.,]\d)")),

@@ -62,8 +62,8 @@ _METRE_CONTEXT = re.compile(r"(?:[\s-]*(?:long|high|tall|wide|deep|thick|in\s+(?
 
 NUMBER_PATTERN = re.compile(
     r"(?=[\d.\-−$£€¥₹₽₺₪₩₦]|\b[A-Za-z])"  # only where a number, its sign or its currency can start (speed)
-    rf"(?P<sign>\b(?:minus|negative)[\s-]+|−|(?<![\w.,)%-])-(?=\.?\d))?"
-    rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?)?"
+    rf"(?P<sign>\b(?:minus|negative)[\s-]+|−|(?<![\w.,)%-])-(?=\.?\d|{_CURRENCY}\s?\d))?"  # "-10°C", "-$5bn"
+    rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?(?P<currency_sign>[-−](?=\d))?)?"  # "$-5bn"
     rf"(?:(?P<feetinches>{_FEET_INCHES})"
     rf"|(?P<slash>{_SLASH})"
     rf"|(?P<ratio>{_RATIO})"
@@ -133,8 +133,10 @@ def _ratio_parts(match: re.Match[str]) -> Iterator[Numeral]:
 
 def _read(match: re.Match[str], text: str = "") -> Numeral | None:
     numeral = _read_unsigned(match, text)
-    if numeral is not None and match.group("sign"):
+    if numeral is not None and (match.group("sign") or match.group("currency_sign")):
         numeral.value = -numeral.value
+        if numeral.low is not None and numeral.high is not None:  # "minus tens of thousands"
+            numeral.low, numeral.high = -numeral.high, -numeral.low
     return numeral
 
 
