@@ -220,3 +220,10 @@ def test_ages_stay_ages():
 def test_measure_heads(text, measure):
     assert claimcheck.extract_text(text)[0].measure == measure if "killing" not in text else \
         claimcheck.extract_text(text)[1].measure == measure
+
+
+def test_an_age_after_a_name_is_in_years_as_a_hyphenated_age():
+    [apposed] = claimcheck.extract_text("Smith, 61, was killed on the spot.")
+    [hyphenated] = claimcheck.extract_text("The 61-year-old Smith was killed on the spot.")
+    assert (apposed.type, apposed.unit, apposed.value) == ("age", "year", 61.0)
+    assert (hyphenated.type, hyphenated.unit, hyphenated.value) == ("age", "year", 61.0)

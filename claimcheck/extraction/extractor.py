@@ -24,7 +24,7 @@ from .unit_reading import UnitReading, read_unit
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -285,7 +285,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
-        value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
+        value=value, low=low, high=high, bound=bound, is_range=ranged, measure=measure,
+        unit="year" if is_age and unit.unit == "count" else unit.unit,  # "Smith, 61" is 61 years, as "61-year-old"
         place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date,
                                                    context_year(text, sentence_start)),
         outcome=outcome, qualifier=phrase,
