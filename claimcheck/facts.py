@@ -46,6 +46,7 @@ def _measure_key(measure: str, synonyms: Synonyms) -> str | None:
     return " ".join([*words[:-1], singular(words[-1])])
 
 
+@lru_cache(maxsize=65536)
 def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
     """A looser key for parts of one total: 'air strikes' and 'strikes' both -> 'strike'."""
     if not measure:
