@@ -227,3 +227,10 @@ def test_an_age_after_a_name_is_in_years_as_a_hyphenated_age():
     [hyphenated] = claimcheck.extract_text("The 61-year-old Smith was killed on the spot.")
     assert (apposed.type, apposed.unit, apposed.value) == ("age", "year", 61.0)
     assert (hyphenated.type, hyphenated.unit, hyphenated.value) == ("age", "year", 61.0)
+
+
+def test_who_says_a_figure_is_not_what_it_counts():
+    [crowd] = claimcheck.extract_text("But witnesses said there were more than 50,000 at the rally.")
+    [deployed] = claimcheck.extract_text("Police said 300 police were deployed.")
+    assert (crowd.source, crowd.measure) == ("witnesses", "people")
+    assert (deployed.source, deployed.measure) == ("Police", "police")

@@ -264,6 +264,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
+    if (measure and read.source and measure.lower() == read.source.lower()
+            and measure.lower() not in text[end:sentence_end].lower()):
+        measure = None  # "witnesses said there were more than 50,000": who says it, not what is counted
     is_age, subject = (False, None) if score else roles.age_of(text, first.start, end, sentence_names, unit, value,
                                                                 measure_phrase.text is not None)
     if is_age:
