@@ -40,6 +40,7 @@ class Settings:
     source_column: str | None = None
     claim_columns: dict[str, dict[str, Any]] = field(default_factory=dict)
     db: str = "claimcheck.db"
+    desk: dict[str, Any] = field(default_factory=dict)  # claimcheck serve: public, session_hours, claimreview
     origins: dict[str, str] = field(default_factory=dict, repr=False)
     root: Path | None = field(default=None, repr=False)  # the project root: the config file's folder
 
@@ -57,6 +58,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "cache": (bool,), "cache_dir": (str,), "baseline": (str,), "suppressions": (str,), "encoding": (str,),
     "approximate_band": (float, int), "near_band": (float, int), "text_columns": (list, str), "id_column": (str,),
     "date_column": (str,), "source_column": (str,), "claim_columns": (dict,), "db": (str,),
+    "desk": (dict,),
 }
 _CHOICES = {"fail_on": ("error", "warning", "info", "never"),
             "format": ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")}
@@ -101,7 +103,7 @@ def load_settings(config: str | Path | None = None, overrides: dict[str, Any] | 
     if path is not None:
         settings.root = path.resolve().parent
         for key, (value, line) in _read(path).items():
-            if key in PATH_KEYS and value is not None:
+            if key in PATH_KEYS and value is not None and not (isinstance(value, str) and "://" in value):  # URLs stay
                 value = [_relative(path, v) for v in value] if isinstance(value, list) else _relative(path, value)
             settings.set(key, value, f"{path}:{line}" if line else str(path))
     for key, value in (overrides or {}).items():

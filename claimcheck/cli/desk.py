@@ -18,16 +18,23 @@ export_app = typer.Typer(help="Export from the ledger: ClaimReview JSON-LD, fact
 app.add_typer(track_app, name="track")
 app.add_typer(review_app, name="review")
 app.add_typer(export_app, name="export")
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="The ledger file [default: claimcheck.db, or 'db' in config].")]
+DbOption = Annotated[Optional[str], typer.Option("--db", help="The ledger: a file, or a PostgreSQL URL (postgresql://user@host/db) [default: claimcheck.db, or 'db' in config].")]
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+ByOption = Annotated[Optional[str], typer.Option("--by", help="Who makes the change, for the audit trail [default: the operating-system user].")]
 
 
-def _ledger(db: Path | None, config: Path | None = None, create: bool = False):
+def _ledger(db: str | None, config: Path | None = None, create: bool = False):
     from ..config import load_settings
     from ..ledger import open_ledger
 
     settings = load_settings(config, {"db": str(db) if db else None})
     return open_ledger(settings.db, create=create), settings
+
+
+def _by(by: str | None) -> str | None:
+    if by is not None and not by.strip():
+        raise InputError("--by names who makes the change: give a name")
+    return by.strip() if by else None
 
 
 def _list_format(format: str) -> str:
@@ -42,6 +49,7 @@ def track_add(
     db: DbOption = None,
     rules: RulesOption = None,
     config: ConfigOption = None,
+    by: ByOption = None,
 ) -> None:
     """Ingest documents (idempotent; a revised page is kept beside the earlier version) and re-run the checks."""
     from ..checker import Checker
@@ -50,9 +58,9 @@ def track_add(
     ledger, settings = _ledger(db, config, create=True)
     rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
     checker = Checker.from_settings(settings, rules=rule_set)
-    report = ledger.ingest(paths, checker)
+    report = ledger.ingest(paths, checker, who=_by(by))
     print(f"{len(report.added)} added, {len(report.revised)} revised, {len(report.unchanged)} unchanged; "
-          f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {settings.db}")
+          f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {ledger.store.location}")
 
 
 @track_app.command("facts")
@@ -112,11 +120,11 @@ def review_set(
     status: Annotated[str, typer.Option("--status", help="open, confirmed, dismissed, needs-source or published.")],
     note: Annotated[Optional[str], typer.Option("--note", help="Why.")] = None,
     assignee: Annotated[Optional[str], typer.Option("--assignee", help="Who takes it.")] = None,
-    db: DbOption = None, config: ConfigOption = None,
+    db: DbOption = None, config: ConfigOption = None, by: ByOption = None,
 ) -> None:
     """Set a finding's review status (recorded in its history)."""
     ledger, _ = _ledger(db, config)
-    record = ledger.set_review(finding, status, note=note, assignee=assignee)
+    record = ledger.set_review(finding, status, note=note, assignee=assignee, who=_by(by))
     print(f"#{record['id']} is now {record['review']}" + (f", assigned to {record['assignee']}" if record["assignee"] else ""))
 
 
@@ -169,7 +177,7 @@ def export_claimreview(
             stream.write(text)
 
 
-def _export_table(kind: str, db: Path | None, format: str, output: Path | None, config: Path | None) -> None:
+def _export_table(kind: str, db: str | None, format: str, output: Path | None, config: Path | None) -> None:
     from ..ledger.exports import write_facts, write_findings_export
     from ..output import atomic_write
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from ...errors import InputError
 from ...model import Claim, Document, FactKey
-from .base import DocumentVersion, FindingRecord, ReviewEvent, Store, StoredFact
+from . import queue_sql
+from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueuePage, QueueQuery, QueueRow,
+                   ReviewConflict, ReviewEvent, SessionRecord, Store, StoredFact, UserRecord)
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 _CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "doc"]
@@ -220,12 +222,17 @@ class SQLiteStore(Store):
             "SELECT claim_id FROM finding_claims WHERE finding_id = ? ORDER BY position", (finding_id,))]
 
     def set_review(self, finding_id: int, status: str, assignee: str | None, note: str | None, who: str,
-                   event_note: str | None = None, from_status: str | None = None) -> None:
-        current = self.connection.execute("SELECT status, assignee FROM reviews WHERE finding_id = ?", (finding_id,)).fetchone()
+                   event_note: str | None = None, from_status: str | None = None,
+                   expected_version: int | None = None) -> None:
+        current = self.connection.execute("SELECT status, assignee, version FROM reviews WHERE finding_id = ?",
+                                          (finding_id,)).fetchone()
+        if expected_version is not None and current["version"] != expected_version:
+            raise ReviewConflict(finding_id, self.finding(finding_id), _last_who(self.review_events(finding_id)))
         stamp = now()
         assignee = assignee if assignee is not None else current["assignee"]
-        self.connection.execute("UPDATE reviews SET status = ?, assignee = ?, note = COALESCE(?, note), updated_at = ?"
-                                " WHERE finding_id = ?", (status, assignee, note, stamp, finding_id))
+        assignee = assignee or None  # an empty assignee unassigns
+        self.connection.execute("UPDATE reviews SET status = ?, assignee = ?, note = COALESCE(?, note), updated_at = ?,"
+                                " version = version + 1 WHERE finding_id = ?", (status, assignee, note, stamp, finding_id))
         self.connection.execute(
             "INSERT INTO review_events (finding_id, at, who, from_status, to_status, assignee, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (finding_id, stamp, who, from_status or current["status"], status, assignee,
@@ -263,10 +270,139 @@ class SQLiteStore(Store):
                 for row in self.connection.execute(query)]
 
 
+    # ---- the desk ----------------------------------------------------------------------------------------------
+    def add_user(self, name: str, role: str, password_hash: str) -> bool:
+        existed = self.user(name) is not None
+        self.connection.execute(
+            "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name)"
+            " DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, failed_logins = 0,"
+            " locked_until = NULL", (name, role, password_hash, now()))
+        return not existed
+
+    def user(self, name: str) -> UserRecord | None:
+        row = self.connection.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        return UserRecord(**dict(row)) if row else None
+
+    def users(self) -> list[UserRecord]:
+        return [UserRecord(**dict(row)) for row in self.connection.execute("SELECT * FROM users ORDER BY name")]
+
+    def record_login(self, name: str, success: bool, locked_until: str | None) -> int:
+        if success:
+            self.connection.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = ?", (name,))
+            return 0
+        self.connection.execute("UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE name = ?",
+                                (locked_until, name))
+        row = self.connection.execute("SELECT failed_logins FROM users WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else 0
+
+    def add_session(self, token_hash: str, user: str, csrf: str, expires_at: str) -> None:
+        self.connection.execute("INSERT INTO sessions (token_hash, user_name, csrf, created_at, expires_at)"
+                                " VALUES (?, ?, ?, ?, ?)", (token_hash, user, csrf, now(), expires_at))
+
+    def session(self, token_hash: str) -> SessionRecord | None:
+        row = self.connection.execute(
+            "SELECT s.token_hash, s.user_name AS user, u.role, s.csrf, s.created_at, s.expires_at FROM sessions s"
+            " JOIN users u ON u.name = s.user_name WHERE s.token_hash = ?", (token_hash,)).fetchone()
+        return SessionRecord(**dict(row)) if row else None
+
+    def delete_session(self, token_hash: str) -> None:
+        self.connection.execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
+
+    def delete_expired_sessions(self, now: str) -> None:
+        self.connection.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
+
+    def add_audit(self, who: str, action: str, target: str | None, detail: str | None) -> None:
+        self.connection.execute("INSERT INTO audit (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                                (now(), who, action, target, detail))
+
+    def audit(self, limit: int = 100) -> list[AuditEntry]:
+        return [AuditEntry(**dict(row)) for row in
+                self.connection.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))]
+
+    def queue(self, query: QueueQuery) -> QueuePage:
+        sql, parameters = queue_sql.rows(query, _DIALECT)
+        found = self.connection.execute(sql, parameters).fetchall()
+        outlets: dict[int, list[str]] = {}
+        if found:
+            sql, parameters = queue_sql.outlets([row["id"] for row in found], _DIALECT)
+            for finding_id, outlet in self.connection.execute(sql, parameters):
+                outlets.setdefault(finding_id, []).append(outlet)
+        rows = []
+        for row in found:
+            values = dict(row)
+            date = values.pop("date")
+            record = FindingRecord(**values)
+            record.present = bool(record.present)
+            rows.append(QueueRow(record, date, outlets.get(record.id, [])))
+        sql, parameters = queue_sql.total(query, _DIALECT)
+        total = self.connection.execute(sql, parameters).fetchone()[0]
+        facets = {}
+        if query.facets:
+            for name in ("status", "review", "severity", "rule", "kind", "outlet", "assignee", "fact"):
+                sql, parameters = queue_sql.facet(name, query, _DIALECT)
+                facets[name] = [(value, count) for value, count in self.connection.execute(sql, parameters)]
+        return QueuePage(rows, total, facets)
+
+    def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
+                      fact_id: int | None = None) -> list[ClaimRecord]:
+        query = "SELECT claims.*, documents.doc AS doc FROM claims JOIN documents ON documents.id = claims.document_id"
+        if claim_ids is not None:
+            found = []
+            for start in range(0, len(claim_ids), 500):
+                chunk = [int(i) for i in claim_ids[start:start + 500]]
+                found += self.connection.execute(f"{query} WHERE claims.id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+            rows = sorted(found, key=lambda row: row["id"])
+        elif document_id is not None:
+            rows = self.connection.execute(f"{query} WHERE claims.document_id = ? ORDER BY claims.id", (document_id,)).fetchall()
+        elif fact_id is not None:
+            rows = self.connection.execute(f"{query} WHERE claims.fact_id = ? ORDER BY claims.id", (fact_id,)).fetchall()
+        else:
+            rows = self.connection.execute(f"{query} ORDER BY claims.id").fetchall()
+        return [ClaimRecord(row["id"], row["document_id"], row["fact_id"], _claim(row)) for row in rows]
+
+    def document_version(self, document_id: int) -> tuple[DocumentVersion, Document] | None:
+        if not -(2 ** 63) <= document_id < 2 ** 63:
+            return None
+        row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        version = _version({name: row[name] for name in _VERSION_COLUMNS.split(", ")})
+        return version, Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"],
+                                 outlet=row["outlet"], format=row["format"])
+
+    def versions_of(self, doc: str) -> list[DocumentVersion]:
+        return [_version(row) for row in self.connection.execute(
+            f"SELECT {_VERSION_COLUMNS} FROM documents WHERE doc = ? ORDER BY id", (doc,))]
+
+    def fact(self, fact_id: int) -> StoredFact | None:
+        if not -(2 ** 63) <= fact_id < 2 ** 63:
+            return None
+        row = self.connection.execute("SELECT * FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        if row is None:
+            return None
+        members = [r[0] for r in self.connection.execute("SELECT id FROM claims WHERE fact_id = ? ORDER BY id", (fact_id,))]
+        return StoredFact(row["id"], FactKey(**{name: row[name] for name in _FACT_KEY_FIELDS}), members)
+
+    def findings_of_claims(self, claim_ids: list[int]) -> list[FindingRecord]:
+        if not claim_ids:
+            return []
+        wanted = [int(i) for i in claim_ids]
+        found: dict[int, FindingRecord] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for row in self.connection.execute(
+                    f"{_FINDINGS} WHERE findings.id IN (SELECT finding_id FROM finding_claims WHERE claim_id IN"
+                    f" ({', '.join('?' * len(chunk))})) AND (findings.present = 1 OR reviews.status IN"
+                    " ('confirmed', 'published', 'needs-source'))", chunk):
+                found[row["id"]] = _finding(row)
+        return [found[i] for i in sorted(found)]
+
+
 _FACT_KEY_FIELDS = [f.name for f in fields(FactKey)]
 _VERSION_COLUMNS = "id, doc, content_hash, current, previous_id, date, ingested_at"
 _FINDINGS = ("SELECT findings.id, fingerprint, rule, kind, findings.status, severity, message, fact, claims_digest, present,"
-             " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
+             " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at,"
+             " reviews.version"
              " FROM findings JOIN reviews ON reviews.finding_id = findings.id")
 
 
@@ -292,3 +428,17 @@ def _storable(value):
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+_DIALECT = queue_sql.Dialect(mark="?", ilike="LIKE", true="1")  # SQLite's LIKE ignores ASCII case
+
+
+def _claim(row) -> Claim:
+    values = {name: row[name] for name in _CLAIM_COLUMNS}
+    values["is_range"] = bool(values["is_range"])
+    values["high"] = float("inf") if values["high"] is None and values["bound"] in (">", ">=") else values["high"]
+    return Claim(doc=row["doc"], **values)
+
+
+def _last_who(events: list[ReviewEvent]) -> str | None:
+    return events[-1].who if events else None

@@ -14,6 +14,10 @@ Tables are plain and documented so that standard SQLite tools (the sqlite3 shell
 - ``facts``: every fact (the claims that report one quantity, over every version of every document) with a stable
   ``id`` (kept while its ``key`` is), the fields of its key, and whether the latest ingest still found it
   (``present``); ``claims.fact_id`` says which fact a claim reports.
+- ``users`` (name, role, argon2 password hash, failed logins), ``sessions`` (the hash of each signed-in browser's
+  token, its CSRF token and expiry) and ``audit`` (every change on the desk other than a review: who did what, when)
+  serve ``claimcheck serve``; ``reviews.version`` counts a review's changes, so two reviewers saving the same finding
+  cannot overwrite each other unseen.
 """
 
 from __future__ import annotations
@@ -84,6 +88,34 @@ MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN fact_id INTEGER REFERENCES facts(id);
     CREATE INDEX claims_fact ON claims(fact_id);
     ALTER TABLE claims RENAME COLUMN event TO outcome;
+    """,
+    # 4: the desk in a browser: users with roles, signed-in sessions, an audit trail of who changed what, and a
+    # version on each review (a save names the version it read: a concurrent change is refused, not overwritten)
+    """
+    CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'reviewer', 'editor')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_expiry ON sessions(expires_at);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT
+    );
+    ALTER TABLE reviews ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX reviews_status ON reviews(status);
+    CREATE INDEX finding_claims_claim ON finding_claims(claim_id);
+    CREATE INDEX findings_rule ON findings(rule);
     """,
 ]
 
