@@ -7,7 +7,7 @@ from starlette.responses import RedirectResponse, Response
 
 from ..ledger import REVIEW_STATUSES
 from ..ledger.store import ReviewConflict
-from .views_common import sources
+from .views_common import by_sentence, sources
 from .web import Context, guarded
 
 
@@ -30,7 +30,8 @@ def finding_page(context: Context, finding_id: int, status_code: int = 200, **ex
     events = sorted({source.event for source in found if source.event})
     history = store.review_events(finding_id)
     statuses = [s for s in REVIEW_STATUSES if s != "published" or context.user.can("editor") or record.review == s]
-    return context.render("finding.html.j2", status_code=status_code, record=record, sources=found, facts=facts,
+    return context.render("finding.html.j2", status_code=status_code, record=record, sources=found,
+                          sentences=by_sentence(found), facts=facts,
                           events=events, history=history, statuses=statuses, **extra)
 
 

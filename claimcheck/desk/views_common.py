@@ -104,3 +104,24 @@ def _sentence(claim: Claim) -> Markup:
                    value=claim.value, low=claim.low, high=claim.high, bound=claim.bound, unit=claim.unit,
                    measure=claim.measure)
     return highlight(claim.sentence, [marked])
+
+
+def by_sentence(found: list[Source]) -> list[tuple[Source, Markup]]:
+    """The sources grouped by sentence: each sentence once, every number of the finding in it highlighted."""
+    groups: dict[tuple[int, str], list[Source]] = {}
+    for source in found:
+        groups.setdefault((source.document_id, source.claim.sentence), []).append(source)
+    shown = []
+    for (_, sentence), members in groups.items():
+        marked, cursor = [], 0
+        for member in sorted(members, key=lambda s: s.claim.start):
+            surface = " ".join(member.claim.text.split())
+            position = sentence.find(surface, cursor)
+            if position < 0:
+                continue
+            c = member.claim
+            marked.append(Claim(doc=c.doc, start=position, end=position + len(surface), text=surface, sentence=sentence,
+                                value=c.value, low=c.low, high=c.high, bound=c.bound, unit=c.unit, measure=c.measure))
+            cursor = position + len(surface)
+        shown.append((members[0], highlight(sentence, marked)))
+    return shown
