@@ -301,3 +301,44 @@ def test_exports_use_the_desks_settings(desk):
     assert csv_lines[0].startswith("id,fingerprint,rule") and len(csv_lines) == 14
     report = browser.get(f"/exports/report.html?finding={finding_id}").text
     assert "27 + 30 = 57 ≠ 55 air strikes" in report and report.count('class="finding ') == 1
+
+
+def test_fact_charts_are_drawn_in_one_unit(desk):
+    browser = login(desk, "vic")
+    ledger = open_ledger(desk.state.location)
+    [distance] = [fact for fact in ledger.facts() if fact.measure.startswith("distance")]
+    assert sorted(c.unit for c in distance.claims) == ["kilometer", "mile"]
+    page = browser.get(f"/facts/{distance.id}").text
+    assert "the chart is drawn in kilometer" in page
+    titles = sorted(re.findall(r"<title>source \d+: ([^<]+)</title>", page))
+    assert titles == ["five miles (8.05 kilometer)", "some eight kilometers (8 kilometer)"]
+
+
+def test_the_static_report_has_contents_links_outlets_groups_and_collapsed_consistent_findings(cli, tmp_path):
+    from claimcheck.report.html import convert
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    (corpus / "wire.html").write_text(
+        "<html><head><title>Strikes tallied</title><meta property='og:site_name' content='Frontier Times'>"
+        "<meta name='date' content='2014-09-28'></head><body><article><p>BAGHDAD - US-led aircraft have flown 55 air "
+        "strikes on Islamic State targets in Syria and Iraq since Friday, according to US Central Command.</p>"
+        "</article></body></html>")
+    db = tmp_path / "desk.db"
+    assert cli("track", "add", str(corpus), "--db", str(db)).returncode == 0
+    assert cli("report", "--html", str(tmp_path / "r.html"), "--db", str(db)).returncode == 0
+    html = (tmp_path / "r.html").read_text()
+    contents = html[html.index('<nav id="contents"'):html.index("</nav>")]
+    assert '<a href="#findings">Findings</a>' in contents and '<a href="#group-1">' in contents
+    assert re.search(r'<a href="#group-\d+">fact: strikes \| \* \| Iraq \| \[count\]</a> \(1 to review, 1 consistent\)', contents)
+    assert '<div class="outlet"><strong>Frontier Times</strong>' in html
+    assert 'examples/corpus' not in re.sub(r'<div class="computation">.*?</div>', "", html)  # no paths beside the sources
+    group = re.search(r'<section class="group" id="group-\d+">\s*<h3 class="group-title">fact: strikes \| \* \| Iraq \| \[count\]</h3>'
+                      r'(.*?)</section>', html, re.S).group(1)
+    assert group.count('<article class="finding violated"') == 1
+    assert '<details class="consistent"><summary>1 consistent finding</summary>' in group
+    assert re.search(r'<a href="#(doc-\d+)">Air campaign against Islamic State: the latest Centcom figures</a>', html)
+    anchor = re.search(r'<a href="#(doc-\d+)">Air campaign against Islamic State', html).group(1)
+    assert f'<details id="{anchor}">' in html
+    assert "Drawn in kilometer; other units converted." in html
+    assert round(convert(5, "mile", "kilometer"), 3) == 8.047

@@ -9,7 +9,6 @@ hand-written chart instead of a plotting library keeps a fact page fast (matplot
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from datetime import datetime
 from markupsafe import Markup, escape
 
 from ..model import Claim
+from ..report.html import common_unit, convert
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 70, 20, 16, 46
@@ -31,25 +31,6 @@ class Point:
     high: float | None
     source: int
     when: datetime | None
-
-
-def common_unit(claims: Sequence[Claim]) -> str:
-    """The unit most claims are written in (the axis unit)."""
-    counts = Counter(claim.unit for claim in claims)
-    return counts.most_common(1)[0][0] if counts else "count"
-
-
-def convert(value: float | None, unit: str, target: str) -> float | None:
-    """``value`` in ``unit`` expressed in ``target`` (unchanged when they are the same or cannot be converted)."""
-    if value is None or unit == target or not math.isfinite(value):
-        return value
-    try:
-        from ..units import get_registry
-
-        registry = get_registry()
-        return float(registry.Quantity(value, unit).to(target).magnitude)
-    except Exception:  # noqa: BLE001 - a unit pint cannot convert stays as written (the table shows it)
-        return value
 
 
 def points(claims: Sequence[Claim], sources: list[str]) -> tuple[list[Point], str]:

@@ -10,6 +10,7 @@ from .views_common import sources
 from .web import Context, guarded
 
 PAGE_SIZE = 100
+MAX_CHARTED = 300
 
 
 @guarded("viewer")
@@ -24,6 +25,7 @@ def fact_list(context: Context) -> Response:
 def fact_page(context: Context) -> Response:
     try:
         fact_id = int(context.request.path_params["fact_id"])
+        page = max(1, int(context.request.query_params.get("page", "1") or "1"))
     except ValueError:
         return context.error(404, "no such fact")
     store = context.store
@@ -31,14 +33,16 @@ def fact_page(context: Context) -> Response:
     if fact is None:
         return context.error(404, f"no fact #{fact_id}")
     records = store.claim_records(fact_id=fact_id)
-    found = sources(store, records)
-    found.sort(key=lambda source: (source.date or "", source.claim.doc))
+    records.sort(key=lambda record: (record.claim.date or "", record.claim.doc, record.id))
+    pages = max(1, -(-len(records) // PAGE_SIZE))
+    shown = records[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]  # a fact reported thousands of times is read in pages
+    found = sources(store, shown)
+    charted = [record.claim for record in records[-MAX_CHARTED:]]  # the latest values: a chart stays readable
     labels = {source.claim.doc: f"{source.outlet} — {source.headline}" for source in found}
-    findings = store.findings_of_claims([record.id for record in records])
-    return context.render("fact.html.j2", fact=fact, sources=found, findings=findings,
-                          chart=chart([source.claim for source in found], labels),
-                          unit=common_unit([source.claim for source in found]),
-                          legend=list(dict.fromkeys(source.claim.doc for source in found)), labels=labels)
+    findings = store.findings_of_claims([record.id for record in shown])[:PAGE_SIZE]
+    return context.render("fact.html.j2", fact=fact, sources=found, findings=findings, chart=chart(charted, labels),
+                          unit=common_unit(charted), legend=list(dict.fromkeys(c.doc for c in charted))[:8], labels=labels,
+                          page=page, pages=pages, total=len(records), charted=len(charted))
 
 
 def _events(context: Context) -> dict[str, list[tuple[int, object]]]:

@@ -11,16 +11,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, fields
 
+from psycopg.rows import tuple_row
+
 from ...errors import InputError
 from ...model import Claim, Document, FactKey
 from . import queue_sql
 from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueuePage, QueueQuery, QueueRow,
                    ReviewConflict, ReviewEvent, SessionRecord, Store, StoredFact, UserRecord)
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
-from .sqlite import _CLAIM_COLUMNS, _FACT_KEY_FIELDS, _claim, _last_who, _storable, now
+from .sqlite import _CLAIM_COLUMNS, _FACT_KEY_FIELDS, _claim, _last_who, _storable, now, search_text
 
 _LOCK = 0x636C61696D  # the ledger's advisory lock ("claim")
-_DIALECT = queue_sql.Dialect(mark="%s", ilike="ILIKE", true="TRUE")
+_DIALECT = queue_sql.Dialect(mark="%s", true="TRUE")
 _VERSION_COLUMNS = "id, doc, content_hash, current, previous_id, date, ingested_at"
 _FINDINGS = ("SELECT findings.id, fingerprint, rule, kind, findings.status, severity, message, fact, claims_digest, present,"
              " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at,"
@@ -179,6 +181,18 @@ class PostgresStore(Store):
         with self.connection.cursor() as cursor:
             cursor.executemany("INSERT INTO finding_claims (finding_id, claim_id, position) VALUES (%s, %s, %s)",
                                [(finding_id, claim_id, position) for position, claim_id in enumerate(claim_ids)])
+        self.connection.execute("DELETE FROM finding_outlets WHERE finding_id = %s", (finding_id,))
+        self.connection.execute(
+            "INSERT INTO finding_outlets (finding_id, outlet) SELECT DISTINCT %s::bigint, d.outlet FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
+            " WHERE fc.finding_id = %s AND d.outlet IS NOT NULL", (finding_id, finding_id))
+        self.connection.execute(
+            "INSERT INTO finding_index (finding_id, date, outlets) VALUES (%s, (SELECT max(d.date) FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = %s),"
+            " (SELECT string_agg(outlet, chr(31)) FROM finding_outlets WHERE finding_id = %s)) ON CONFLICT (finding_id)"
+            " DO UPDATE SET date = excluded.date, outlets = excluded.outlets", (finding_id, finding_id, finding_id))
+        self.connection.execute("INSERT INTO finding_search (finding_id, text) VALUES (%s, %s) ON CONFLICT (finding_id)"
+                                " DO UPDATE SET text = excluded.text", (finding_id, _text(search_text(finding))))
         return finding_id, before
 
     def mark_absent(self, present_ids: set[int]) -> None:
@@ -310,21 +324,15 @@ class PostgresStore(Store):
 
     def queue(self, query: QueueQuery) -> QueuePage:
         query = _clean(query)
-        found = self._all(*queue_sql.rows(query, _DIALECT))
-        outlets: dict[int, list[str]] = {}
-        if found:
-            for row in self._all(*queue_sql.outlets([row["id"] for row in found], _DIALECT)):
-                outlets.setdefault(row["finding_id"], []).append(row["outlet"])
         rows = []
-        for values in found:
-            date = values.pop("date")
-            rows.append(QueueRow(FindingRecord(**values), date, outlets.get(values["id"], [])))
-        total = self._one(*queue_sql.total(query, _DIALECT))["count"]
-        facets = {}
-        if query.facets:
-            for name in ("status", "review", "severity", "rule", "kind", "outlet", "assignee", "fact"):
-                facets[name] = [(row["value"], row["n"]) for row in self._all(*queue_sql.facet(name, query, _DIALECT))]
-        return QueuePage(rows, total, facets)
+        for values in self._all(*queue_sql.rows(query, _DIALECT)):
+            date, outlets = values.pop("date"), values.pop("outlets")
+            rows.append(QueueRow(FindingRecord(**values), date, sorted(outlets.split("\x1f")) if outlets else []))
+        with self.connection.cursor(row_factory=tuple_row) as cursor:
+            combos = cursor.execute(*queue_sql.combinations(query, _DIALECT)).fetchall()
+            outlets = cursor.execute(*queue_sql.outlet_facet(query, _DIALECT)).fetchall() if query.facets else []
+        total, facets = queue_sql.count(combos, outlets, query)
+        return QueuePage(rows, total, facets if query.facets else {})
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
                       fact_id: int | None = None) -> list[ClaimRecord]:

@@ -96,9 +96,36 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT
     );
     ALTER TABLE reviews ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
-    CREATE INDEX reviews_status ON reviews(status);
     CREATE INDEX finding_claims_claim ON finding_claims(claim_id);
     CREATE INDEX findings_rule ON findings(rule);
+    CREATE INDEX findings_queue ON findings(present, status, severity, rule, kind, fact);
+    CREATE INDEX reviews_queue ON reviews(status, assignee);
+    CREATE TABLE finding_index (
+        finding_id BIGINT PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        date TEXT, outlets TEXT
+    );
+    CREATE TABLE finding_search (
+        finding_id BIGINT PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE finding_outlets (
+        finding_id BIGINT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (finding_id, outlet)
+    );
+    CREATE INDEX finding_outlets_outlet ON finding_outlets(outlet);
+    INSERT INTO finding_outlets (finding_id, outlet)
+        SELECT DISTINCT fc.finding_id, d.outlet FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+        JOIN documents d ON d.id = c.document_id WHERE d.outlet IS NOT NULL;
+    INSERT INTO finding_index (finding_id, date, outlets)
+        SELECT f.id, (SELECT max(d.date) FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+                      JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = f.id),
+               (SELECT string_agg(o.outlet, chr(31)) FROM finding_outlets o WHERE o.finding_id = f.id)
+        FROM findings f;
+    INSERT INTO finding_search (finding_id, text)
+        SELECT f.id, lower(f.message || ' ' || f.rule || ' ' || COALESCE((SELECT string_agg(c.sentence || ' ' || c.text, ' ')
+               FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id WHERE fc.finding_id = f.id), ''))
+        FROM findings f;
     """,
 ]
 

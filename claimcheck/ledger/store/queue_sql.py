@@ -2,7 +2,13 @@
 
 Every value a user gives is a bound parameter; column names, sort expressions and operators come only from the
 fixed tables below, so nothing typed in a filter or search box reaches the SQL text. A backend passes its
-dialect: its parameter mark (``?`` or ``%s``), its case-insensitive LIKE and its literal for true.
+dialect: its parameter mark (``?`` or ``%s``) and its literal for true.
+
+What a finding is searched and sorted by is kept beside it when it is saved (``finding_index``: its latest source
+date and outlets; ``finding_search``: its text in lower case; ``finding_outlets``: one row per outlet), so a queue
+page reads small tables (and a covering index of findings) instead of joining every claim. Facet counts come from one grouped query (a few hundred combinations of status,
+review, severity, rule, kind, assignee and fact) and one for outlets, counted here with the usual rule: each facet
+counts the findings the *other* filters let through.
 """
 
 from __future__ import annotations
@@ -15,22 +21,23 @@ from .base import QUEUE_FILTERS, QUEUE_SORTS, QueueQuery
 @dataclass(frozen=True)
 class Dialect:
     mark: str  # the parameter placeholder
-    ilike: str  # a case-insensitive LIKE
     true: str  # the literal stored for true
 
 
 _BASE = "FROM findings f JOIN reviews r ON r.finding_id = f.id"
-_SOURCES = ("finding_claims fc JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id")
+_INDEX = " LEFT JOIN finding_index x ON x.finding_id = f.id"
+_SEARCH = " JOIN finding_search s ON s.finding_id = f.id"
 _COLUMNS = {"status": "f.status", "review": "r.status", "severity": "f.severity", "rule": "f.rule", "kind": "f.kind",
             "assignee": "r.assignee", "fact": "f.fact"}
-DATE = f"(SELECT max(d.date) FROM {_SOURCES} WHERE fc.finding_id = f.id)"
+DIMENSIONS = list(_COLUMNS)  # the facets counted from the grouped query; "outlet" has a query of its own
 _SEVERITY = "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
 _STATUS = "CASE f.status WHEN 'violated' THEN 0 WHEN 'changed' THEN 1 ELSE 2 END"
 _REVIEW = ("CASE r.status WHEN 'open' THEN 0 WHEN 'needs-source' THEN 1 WHEN 'confirmed' THEN 2 "
            "WHEN 'published' THEN 3 ELSE 4 END")
+_DATE = "COALESCE(x.date, '')"
 _ORDER = {
-    "priority": [_STATUS, _REVIEW, _SEVERITY, "date DESC", "f.id"],
-    "date": ["date", "f.id"],
+    "priority": [_STATUS, _REVIEW, _SEVERITY, f"{_DATE} DESC", "f.id"],
+    "date": [_DATE, "f.id"],
     "updated": ["r.updated_at", "f.id"],
     "severity": [_SEVERITY, _STATUS, "f.id"],
     "status": [_STATUS, _SEVERITY, "f.id"],
@@ -45,39 +52,44 @@ SELECT = ("f.id, f.fingerprint, f.rule, f.kind, f.status, f.severity, f.message,
           " f.first_seen, f.last_seen, f.lineage, r.status AS review, r.assignee, r.note, r.updated_at, r.version")
 
 
-def _escape_like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def like_pattern(text: str) -> str:
+    """``text`` as a LIKE pattern matching it anywhere, literally (``%``, ``_`` and ``\\`` escaped)."""
+    return "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def source(query: QueueQuery, index: bool = False) -> str:
+    """The FROM clause: findings and reviews, with the search text and the index when the query needs them."""
+    return _BASE + (_SEARCH if query.search.split() else "") + (_INDEX if index or query.date_from or query.date_to else "")
 
 
 def where(query: QueueQuery, dialect: Dialect, without: str | None = None) -> tuple[str, list]:
-    """The WHERE clause (and its parameters) for ``query``, leaving out the filter named ``without``."""
+    """The WHERE clause (and its parameters) for ``query``: what is kept, the search, the dates and the facet
+    filters (but the one named ``without``)."""
     m = dialect.mark
     conditions = [f"(f.present = {dialect.true} OR r.status IN ('confirmed', 'published', 'needs-source'))"]
     parameters: list = []
+    for term in query.search.split():
+        conditions.append(f"s.text LIKE {m} ESCAPE '\\'")
+        parameters.append(like_pattern(term))
+    if query.date_from:
+        conditions.append(f"x.date >= {m}")
+        parameters.append(query.date_from)
+    if query.date_to:
+        conditions.append(f"x.date <= {m}")
+        parameters.append(query.date_to + "~")  # "2018-02" takes in every day of February
     for name in QUEUE_FILTERS:
         values = [str(value) for value in query.filters.get(name, [])]
-        if name == without or not values:
+        if not values or name == without:
             continue
         marks = ", ".join(m for _ in values)
         if name == "outlet":
-            conditions.append(f"EXISTS (SELECT 1 FROM {_SOURCES} WHERE fc.finding_id = f.id"
-                              f" AND COALESCE(d.outlet, '') IN ({marks}))")
+            conditions.append(f"EXISTS (SELECT 1 FROM finding_outlets o WHERE o.finding_id = f.id AND o.outlet IN ({marks}))"
+                              if "" not in values else
+                              f"(EXISTS (SELECT 1 FROM finding_outlets o WHERE o.finding_id = f.id AND o.outlet IN ({marks}))"
+                              " OR NOT EXISTS (SELECT 1 FROM finding_outlets o WHERE o.finding_id = f.id))")
         else:
             conditions.append(f"COALESCE({_COLUMNS[name]}, '') IN ({marks})")
         parameters.extend(values)
-    for term in query.search.split():
-        pattern = _escape_like(term)
-        like = f"{dialect.ilike} {m} ESCAPE '\\'"
-        conditions.append(f"(f.message {like} OR f.rule {like} OR EXISTS (SELECT 1 FROM finding_claims fc"
-                          f" JOIN claims c ON c.id = fc.claim_id WHERE fc.finding_id = f.id"
-                          f" AND (c.sentence {like} OR c.text {like})))")
-        parameters.extend([pattern] * 4)
-    if query.date_from:
-        conditions.append(f"{DATE} >= {m}")
-        parameters.append(query.date_from)
-    if query.date_to:
-        conditions.append(f"{DATE} <= {m}")
-        parameters.append(query.date_to + "~")  # "2018-02" takes in every day of February
     return " WHERE " + " AND ".join(conditions), parameters
 
 
@@ -86,30 +98,46 @@ def rows(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
     order = list(_ORDER[query.sort])
     if query.descending:
         order = [f"{part} DESC" if not part.endswith(" DESC") else part[:-5] for part in order[:-1]] + ["f.id DESC"]
-    sql = (f"SELECT {SELECT}, {DATE} AS date {_BASE}{clause} ORDER BY {', '.join(order)}"
+    sql = (f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, index=True)}{clause}"
+           f" ORDER BY {', '.join(order)}"
            f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}")
     return sql, parameters
 
 
-def total(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
-    clause, parameters = where(query, dialect)
-    return f"SELECT count(*) {_BASE}{clause}", parameters
+def combinations(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
+    """Counts per combination of the facet columns among the findings the search and dates let through (with
+    the outlet filter applied: it is not one of these columns)."""
+    outlets_only = QueueQuery(search=query.search, date_from=query.date_from, date_to=query.date_to,
+                              filters={"outlet": query.filters.get("outlet", [])})
+    clause, parameters = where(outlets_only, dialect)
+    columns = ", ".join(f"COALESCE({_COLUMNS[name]}, '')" for name in DIMENSIONS)
+    return f"SELECT {columns}, count(*) {source(query)}{clause} GROUP BY {columns}", parameters
 
 
-def facet(name: str, query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
-    """Counts of each value of ``name`` among the findings the other filters let through."""
-    clause, parameters = where(query, dialect, without=name)
-    if name == "outlet":
-        return (f"SELECT COALESCE(d.outlet, '') AS value, count(DISTINCT f.id) AS n {_BASE}"
-                " JOIN finding_claims fc ON fc.finding_id = f.id JOIN claims c ON c.id = fc.claim_id"
-                f" JOIN documents d ON d.id = c.document_id{clause} GROUP BY COALESCE(d.outlet, '') ORDER BY n DESC, value"
-                f" LIMIT {FACET_LIMIT}", parameters)
-    column = _COLUMNS[name]
-    return (f"SELECT COALESCE({column}, '') AS value, count(*) AS n {_BASE}{clause} GROUP BY COALESCE({column}, '')"
-            f" ORDER BY n DESC, value LIMIT {FACET_LIMIT}", parameters)
+def outlet_facet(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
+    """Findings per outlet among those every other filter lets through (a finding counts under each of its
+    outlets; findings without one under '')."""
+    clause, parameters = where(query, dialect, without="outlet")
+    return (f"SELECT COALESCE(o.outlet, ''), count(*) {source(query)} LEFT JOIN finding_outlets o ON o.finding_id = f.id"
+            f"{clause} GROUP BY COALESCE(o.outlet, '')", parameters)
 
 
-def outlets(finding_ids: list[int], dialect: Dialect) -> tuple[str, list]:
-    marks = ", ".join(dialect.mark for _ in finding_ids)
-    return (f"SELECT DISTINCT fc.finding_id, d.outlet FROM {_SOURCES} WHERE fc.finding_id IN ({marks})"
-            " AND d.outlet IS NOT NULL ORDER BY fc.finding_id, d.outlet", list(finding_ids))
+def count(combos: list[tuple], outlet_counts: list[tuple], query: QueueQuery) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    """The total and the facet counts from the grouped rows: each facet counts what the other filters let through."""
+    wanted = {name: set(query.filters.get(name, [])) for name in DIMENSIONS}
+
+    def passes(values: tuple, skip: str | None) -> bool:
+        return all(not wanted[name] or values[i] in wanted[name] for i, name in enumerate(DIMENSIONS) if name != skip)
+
+    facets: dict[str, dict[str, int]] = {name: {} for name in [*DIMENSIONS, "outlet"]}
+    total = 0
+    for *values, n in combos:
+        values = tuple(values)
+        if passes(values, None):
+            total += n
+        for i, name in enumerate(DIMENSIONS):
+            if passes(values, name):
+                facets[name][values[i]] = facets[name].get(values[i], 0) + n
+    facets["outlet"] = dict(outlet_counts)
+    return total, {name: sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
+                   for name, counts in facets.items()}

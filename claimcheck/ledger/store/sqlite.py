@@ -188,7 +188,24 @@ class SQLiteStore(Store):
             self.connection.execute("DELETE FROM finding_claims WHERE finding_id = ?", (finding_id,))
         self.connection.executemany("INSERT INTO finding_claims (finding_id, claim_id, position) VALUES (?, ?, ?)",
                                     [(finding_id, claim_id, position) for position, claim_id in enumerate(claim_ids)])
+        self._index_finding(finding_id, finding)
         return finding_id, before
+
+    def _index_finding(self, finding_id: int, finding) -> None:
+        """What the queue searches and sorts a finding by: its text in lower case (folded here, not by SQLite's
+        ASCII-only lower()), its latest source date and its outlets."""
+        self.connection.execute("DELETE FROM finding_outlets WHERE finding_id = ?", (finding_id,))
+        self.connection.execute(
+            "INSERT INTO finding_outlets (finding_id, outlet) SELECT DISTINCT ?, d.outlet FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
+            " WHERE fc.finding_id = ? AND d.outlet IS NOT NULL", (finding_id, finding_id))
+        self.connection.execute(
+            "INSERT INTO finding_index (finding_id, date, outlets) VALUES (?, (SELECT max(d.date) FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = ?),"
+            " (SELECT group_concat(outlet, char(31)) FROM finding_outlets WHERE finding_id = ?)) ON CONFLICT (finding_id)"
+            " DO UPDATE SET date = excluded.date, outlets = excluded.outlets", (finding_id, finding_id, finding_id))
+        self.connection.execute("INSERT INTO finding_search (finding_id, text) VALUES (?, ?) ON CONFLICT (finding_id)"
+                                " DO UPDATE SET text = excluded.text", (finding_id, search_text(finding)))
 
     def mark_absent(self, present_ids: set[int]) -> None:
         for row in self.connection.execute("SELECT id FROM findings WHERE present = 1").fetchall():
@@ -320,28 +337,18 @@ class SQLiteStore(Store):
                 self.connection.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))]
 
     def queue(self, query: QueueQuery) -> QueuePage:
-        sql, parameters = queue_sql.rows(query, _DIALECT)
-        found = self.connection.execute(sql, parameters).fetchall()
-        outlets: dict[int, list[str]] = {}
-        if found:
-            sql, parameters = queue_sql.outlets([row["id"] for row in found], _DIALECT)
-            for finding_id, outlet in self.connection.execute(sql, parameters):
-                outlets.setdefault(finding_id, []).append(outlet)
+        found = self.connection.execute(*queue_sql.rows(query, _DIALECT)).fetchall()
         rows = []
         for row in found:
             values = dict(row)
-            date = values.pop("date")
+            date, outlets = values.pop("date"), values.pop("outlets")
             record = FindingRecord(**values)
             record.present = bool(record.present)
-            rows.append(QueueRow(record, date, outlets.get(record.id, [])))
-        sql, parameters = queue_sql.total(query, _DIALECT)
-        total = self.connection.execute(sql, parameters).fetchone()[0]
-        facets = {}
-        if query.facets:
-            for name in ("status", "review", "severity", "rule", "kind", "outlet", "assignee", "fact"):
-                sql, parameters = queue_sql.facet(name, query, _DIALECT)
-                facets[name] = [(value, count) for value, count in self.connection.execute(sql, parameters)]
-        return QueuePage(rows, total, facets)
+            rows.append(QueueRow(record, date, sorted(outlets.split("\x1f")) if outlets else []))
+        combos = self.connection.execute(*queue_sql.combinations(query, _DIALECT)).fetchall()
+        outlets = self.connection.execute(*queue_sql.outlet_facet(query, _DIALECT)).fetchall() if query.facets else []
+        total, facets = queue_sql.count([tuple(row) for row in combos], [tuple(row) for row in outlets], query)
+        return QueuePage(rows, total, facets if query.facets else {})
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
                       fact_id: int | None = None) -> list[ClaimRecord]:
@@ -430,7 +437,12 @@ def _storable(value):
     return value
 
 
-_DIALECT = queue_sql.Dialect(mark="?", ilike="LIKE", true="1")  # SQLite's LIKE ignores ASCII case
+_DIALECT = queue_sql.Dialect(mark="?", true="1")
+
+
+def search_text(finding) -> str:
+    """What the queue's search looks in: the finding's message and rule, its claims' sentences and texts."""
+    return " ".join([finding.message, finding.rule, *(f"{c.sentence} {c.text}" for c in finding.claims)]).lower()
 
 
 def _claim(row) -> Claim:

@@ -17,7 +17,8 @@ Tables are plain and documented so that standard SQLite tools (the sqlite3 shell
 - ``users`` (name, role, argon2 password hash, failed logins), ``sessions`` (the hash of each signed-in browser's
   token, its CSRF token and expiry) and ``audit`` (every change on the desk other than a review: who did what, when)
   serve ``claimcheck serve``; ``reviews.version`` counts a review's changes, so two reviewers saving the same finding
-  cannot overwrite each other unseen.
+  cannot overwrite each other unseen. ``finding_index`` (each finding's latest source date, its outlets and its text in
+  lower case, for the queue's search and sort) and ``finding_outlets`` are kept up to date as findings are saved.
 """
 
 from __future__ import annotations
@@ -113,9 +114,36 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT
     );
     ALTER TABLE reviews ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
-    CREATE INDEX reviews_status ON reviews(status);
     CREATE INDEX finding_claims_claim ON finding_claims(claim_id);
     CREATE INDEX findings_rule ON findings(rule);
+    CREATE INDEX findings_queue ON findings(present, status, severity, rule, kind, fact);
+    CREATE INDEX reviews_queue ON reviews(status, assignee);
+    CREATE TABLE finding_index (
+        finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        date TEXT, outlets TEXT
+    );
+    CREATE TABLE finding_search (
+        finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE finding_outlets (
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (finding_id, outlet)
+    );
+    CREATE INDEX finding_outlets_outlet ON finding_outlets(outlet);
+    INSERT INTO finding_outlets (finding_id, outlet)
+        SELECT DISTINCT fc.finding_id, d.outlet FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+        JOIN documents d ON d.id = c.document_id WHERE d.outlet IS NOT NULL;
+    INSERT INTO finding_index (finding_id, date, outlets)
+        SELECT f.id, (SELECT max(d.date) FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+                      JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = f.id),
+               (SELECT group_concat(o.outlet, char(31)) FROM finding_outlets o WHERE o.finding_id = f.id)
+        FROM findings f;
+    INSERT INTO finding_search (finding_id, text)
+        SELECT f.id, lower(f.message || ' ' || f.rule || ' ' || COALESCE((SELECT group_concat(c.sentence || ' ' || c.text, ' ')
+               FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id WHERE fc.finding_id = f.id), ''))
+        FROM findings f;
     """,
 ]
 
