@@ -342,3 +342,31 @@ def test_the_static_report_has_contents_links_outlets_groups_and_collapsed_consi
     assert f'<details id="{anchor}">' in html
     assert "Drawn in kilometer; other units converted." in html
     assert round(convert(5, "mile", "kilometer"), 3) == 8.047
+
+
+def test_users_and_who_on_the_command_line(cli, tmp_path):
+    db = str(tmp_path / "desk.db")
+    assert cli("track", "add", str(EXAMPLES), "--db", db, "--by", "lee").returncode == 0
+    added = cli("users", "add", "dana", "--role", "reviewer", "--db", db, input="a long password\n")
+    assert added.returncode == 0 and added.stdout == f"added dana (reviewer) in {db}\n"
+    again = cli("users", "add", "dana", "--role", "editor", "--db", db, input="another long password\n")
+    assert again.stdout == f"updated dana (editor) in {db}\n"
+    assert cli("users", "list", "--db", db).stdout.split()[:2] == ["dana", "editor"]
+    bad_role = cli("users", "add", "kim", "--role", "admin", "--db", db, input="a long password\n")
+    assert bad_role.returncode == 2 and bad_role.stderr == "error: unknown role 'admin' (choose from viewer, reviewer, editor)\n"
+    short = cli("users", "add", "kim", "--role", "viewer", "--db", db, input="short\n")
+    assert short.returncode == 2 and "shorter than 8 characters" in short.stderr
+    bad_name = cli("users", "add", "kim lee", "--role", "viewer", "--db", db, input="a long password\n")
+    assert bad_name.returncode == 2 and "user name 'kim lee'" in bad_name.stderr
+    ledger = open_ledger(db)
+    finding_id = [r for r in ledger.findings() if r["status"] == "violated"][0]["id"]
+    assert cli("review", "set", str(finding_id), "--status", "confirmed", "--by", "dana", "--db", db).returncode == 0
+    assert [e["who"] for e in ledger.history(finding_id)] == ["dana"]
+    assert [(e.who, e.action) for e in ledger.store.audit(10)][-2:] == [("claimcheck users", "user added"), ("lee", "ingest")]
+    empty_by = cli("review", "set", str(finding_id), "--status", "open", "--by", " ", "--db", db)
+    assert empty_by.returncode == 2 and "--by names who makes the change" in empty_by.stderr
+    missing = cli("serve", "--db", str(tmp_path / "folder-not-file"), "--port", "0")
+    assert missing.returncode == 2 and missing.stderr.startswith("error: --port 0: give a port between 1 and 65535")
+    (tmp_path / "claimcheck.yaml").write_text("desk:\n  public: yes please\n")
+    config = cli("serve", "--db", db, cwd=tmp_path)
+    assert config.returncode == 2 and config.stderr.startswith("error: ") and "desk.public should be bool, not str" in config.stderr

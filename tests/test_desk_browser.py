@@ -161,3 +161,15 @@ def test_reading_works_with_scripts_disabled(server, chromium):
     page.wait_for_url("**/facts/*")
     assert page.locator("svg.chart circle").count() >= 2
     context.close()
+
+
+def test_the_search_box_updates_the_queue_as_one_types(server, page):
+    log_in(page, server, "vic")
+    page.goto(server + "/?q=")
+    assert page.locator("#total").inner_text() == "13"
+    page.locator("#search").fill("Palmyra")
+    page.wait_for_url("**q=Palmyra**")
+    page.wait_for_function("document.getElementById('total').textContent !== '13'")
+    assert 0 < int(page.locator("#total").inner_text()) == len(page.locator("a.open-finding").all()) < 13
+    assert page.locator('#queue-body [data-facet="rule"]').count() == 1  # the facets are counted again too
+    assert page.errors == []

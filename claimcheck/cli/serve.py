@@ -52,6 +52,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     rules: RulesOption = None,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes, to use more cores (each has its own connections; logins and sessions are in the ledger, so any worker serves any user).")] = 1,
     config: ConfigOption = None,
 ) -> None:
     """The desk in a browser: the review queue at /, findings, facts, documents, ingest and exports."""
@@ -59,18 +60,31 @@ def serve(
 
     from ..desk import create_app, desk_settings
 
+    if not 0 < port < 65536:
+        raise InputError(f"--port {port}: give a port between 1 and 65535")
+    if not 1 <= workers <= 64:
+        raise InputError(f"--workers {workers}: give between 1 and 64 server processes")
     ledger, settings = _ledger(db, config, create=True)
     ledger.close()
     where = settings.origins.get("desk", "config")
     desk = desk_settings(settings.desk, where if where != "default" else "config")
-    if not 0 < port < 65536:
-        raise InputError(f"--port {port}: give a port between 1 and 65535")
     rule_files = [*settings.rules, *[str(r) for r in rules or []]]
     application = create_app(settings.db, desk, rules=rule_files, bundled=settings.bundled)
     if not ledger_has_users(settings.db) and not desk.public:
         print("warning: this desk has no users yet: add one with `claimcheck users add NAME --role editor`", file=sys.stderr)
     print(f"claimcheck desk on http://{host}:{port}/ over {application.state.desk.ledger.store.location}", file=sys.stderr)
-    uvicorn.run(application, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+        return
+    import json
+    import os
+    from dataclasses import asdict
+
+    application.state.desk.close()
+    os.environ["CLAIMCHECK_DESK"] = json.dumps({"location": settings.db, "settings": asdict(desk), "rules": rule_files,
+                                                "bundled": settings.bundled})
+    uvicorn.run("claimcheck.desk.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", proxy_headers=False, server_header=False)
 
 
 def ledger_has_users(location: str) -> bool:

@@ -93,3 +93,17 @@ def create_app(location: str, settings: DeskSettings | None = None, rules: list[
     app.state.desk = desk
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_environment() -> Starlette:
+    """The desk as ``claimcheck serve --workers N`` starts it in each worker process: its ledger, settings and rule
+    files are passed in CLAIMCHECK_DESK (JSON), since uvicorn starts workers from an import string."""
+    import json
+    import os
+    from dataclasses import fields
+
+    given = json.loads(os.environ["CLAIMCHECK_DESK"])
+    values = given["settings"]
+    values["ratings"] = {status: tuple(rating) for status, rating in values.get("ratings", {}).items()}
+    settings = DeskSettings(**{f.name: values[f.name] for f in fields(DeskSettings) if f.name in values})
+    return create_app(given["location"], settings, rules=given["rules"], bundled=given["bundled"])
