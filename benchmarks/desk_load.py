@@ -90,7 +90,7 @@ class Reviewer(threading.Thread):
     def __init__(self, number: int, base: str, window: dict, start: threading.Barrier, max_requests: int, results: dict,
                  lock: threading.Lock, think: float):
         super().__init__(daemon=True)
-        self.number, self.base, self.window, self.start = number, base, window, start
+        self.number, self.base, self.window, self.gate = number, base, window, start
         self.max_requests, self.think = max_requests, think
         self.results, self.lock = results, lock
         self.rng = random.Random(number)
@@ -122,7 +122,7 @@ class Reviewer(threading.Thread):
             token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
             logged_in = self.timed("login", "POST", "/login", (303,), data={"name": f"reviewer{self.number}",
                                                                             "password": PASSWORD, "csrf": token})
-            self.start.wait()  # everyone logged in: the measured window starts
+            self.gate.wait()  # everyone logged in: the measured window starts
             if not logged_in:
                 return
             done = 0

@@ -43,7 +43,9 @@ def desk(ledger_location, tmp_path):
     app = create_app(ledger_location, settings, clock=clock, failure_delay=0)
     app.state.clock = clock
     app.state.location = ledger_location
+    app.state.reader = open_ledger(ledger_location)  # the test's own view of the ledger (one connection)
     yield app
+    app.state.reader.close()
     app.state.desk.close()
 
 
@@ -102,7 +104,7 @@ def test_a_public_desk_is_readable_but_not_changeable_without_login(desk):
     assert page.status_code == 200 and 'id="review-form"' not in page.text
     refused = browser.post(f"/findings/{finding_id}", data={"status": "confirmed", "version": "0", "csrf": ""})
     assert refused.status_code == 403
-    assert open_ledger(desk.state.location).finding(finding_id)["review"] == "open"
+    assert desk.state.reader.finding(finding_id)["review"] == "open"
 
 
 def test_session_cookies_are_httponly_and_samesite_and_expire(desk):
@@ -137,10 +139,10 @@ def test_wrong_passwords_are_slowed_down(desk):
     assert attempt("guess three").status_code == 401
     reply = browser.post("/login", data={"name": "nobody", "password": "x", "csrf": token})
     assert reply.status_code == 401 and "Wrong user name or password." in reply.text  # as for a wrong password
-    assert open_ledger(desk.state.location).store.user("dana").failed_logins == 3
+    assert desk.state.reader.store.user("dana").failed_logins == 3
     desk.state.clock.now += timedelta(seconds=4)
     assert attempt(PASSWORDS["dana"]).status_code == 303
-    assert open_ledger(desk.state.location).store.user("dana").failed_logins == 0  # a good login clears the count
+    assert desk.state.reader.store.user("dana").failed_logins == 0  # a good login clears the count
 
 
 def test_changes_without_a_csrf_token_are_refused(desk):
@@ -157,7 +159,7 @@ def test_changes_without_a_csrf_token_are_refused(desk):
     assert browser.post("/ingest", files={"files": ("a.txt", b"12 trucks.")}).status_code == 403
     other = client(desk)  # a login form posted from elsewhere has no login cookie to match
     assert other.post("/login", data={"name": "dana", "password": PASSWORDS["dana"], "csrf": "x"}).status_code == 403
-    assert open_ledger(desk.state.location).finding(finding_id)["review"] == "open"
+    assert desk.state.reader.finding(finding_id)["review"] == "open"
     reply = browser.post(f"/findings/{finding_id}", data={"status": "confirmed", "version": version}, headers={"X-CSRF-Token": token})
     assert reply.status_code == 303  # htmx sends the token as a header
 
@@ -178,7 +180,7 @@ def test_roles_are_enforced_on_the_server(desk):
     editor = login(desk, "ed")
     token, version = review_form(editor, finding_id)
     assert editor.post(f"/findings/{finding_id}", data={"status": "published", "version": version, "csrf": token}).status_code == 303
-    ledger = open_ledger(desk.state.location)
+    ledger = desk.state.reader
     assert ledger.finding(finding_id)["review"] == "published"
     assert [(e["who"], e["to_status"]) for e in ledger.history(finding_id)] == [("ed", "published")]
 
@@ -196,7 +198,7 @@ def test_concurrent_reviewers_see_a_conflict_not_an_overwrite(desk):
     message = re.search(r'id="conflict">(.*?)</p>', second.text).group(1)
     assert message.startswith(f"finding #{finding_id} was changed by someone else since you opened it; confirmed by dana at ")
     assert "not an error" in second.text  # the draft is kept in the form to apply again
-    ledger = open_ledger(desk.state.location)
+    ledger = desk.state.reader
     assert ledger.finding(finding_id)["review"] == "confirmed"
     assert [(e["who"], e["note"]) for e in ledger.history(finding_id)] == [("dana", "Centcom confirms 28")]
 
@@ -222,7 +224,7 @@ def test_the_queue_filters_sorts_counts_and_bulk_changes(desk):
     reply = browser.post("/bulk", data={"status": "needs-source", "note": "ask the ministry", "pick": picks[:2],
                                          "csrf": csrf_of(page.text), "back": "/?status=violated"})
     assert reply.status_code == 303 and reply.headers["location"] == "/?status=violated&done=2"
-    ledger = open_ledger(desk.state.location)
+    ledger = desk.state.reader
     changed = [int(p.split(":")[0]) for p in picks[:2]]
     assert [ledger.finding(i)["review"] for i in changed] == ["needs-source", "needs-source"]
     assert [e["who"] for i in changed for e in ledger.history(i)] == ["dana", "dana"]
@@ -278,9 +280,9 @@ def test_ingest_from_the_browser_updates_the_queue(desk):
     after = int(re.search(r'id="total">(\d+)<', browser.get("/?q=").text).group(1))
     assert after > before
     assert "12 + 9 = 21 ≠ 25 air strikes" in browser.get("/?q=&rule=parts-sum-to-total").text
-    [(page_id, _)] = [(i, d) for i, d in open_ledger(desk.state.location).store.documents() if d.id == "https://news.example/tally"]
+    [(page_id, _)] = [(i, d) for i, d in desk.state.reader.store.documents() if d.id == "https://news.example/tally"]
     assert '<a href="https://news.example/tally" rel="noopener noreferrer">original</a>' in browser.get(f"/documents/{page_id}").text
-    ledger = open_ledger(desk.state.location)
+    ledger = desk.state.reader
     [(document_id, document)] = [(i, d) for i, d in ledger.store.documents() if d.id == "uploads/note-b-.txt"]
     shown = browser.get(f"/documents/{document_id}").text
     assert "A note &lt;script&gt;window.pwned = " in shown and "&lt;/script&gt; with" in shown and "<script>window" not in shown
@@ -289,7 +291,7 @@ def test_ingest_from_the_browser_updates_the_queue(desk):
 
 def test_exports_use_the_desks_settings(desk):
     finding_id = violated_sum(desk)
-    ledger = open_ledger(desk.state.location)
+    ledger = desk.state.reader
     ledger.set_review(finding_id, "confirmed", who="dana")
     browser = login(desk, "vic")
     [review] = json.loads(browser.get("/exports/claimreview.json").text)
@@ -305,7 +307,7 @@ def test_exports_use_the_desks_settings(desk):
 
 def test_fact_charts_are_drawn_in_one_unit(desk):
     browser = login(desk, "vic")
-    ledger = open_ledger(desk.state.location)
+    ledger = desk.state.reader
     [distance] = [fact for fact in ledger.facts() if fact.measure.startswith("distance")]
     assert sorted(c.unit for c in distance.claims) == ["kilometer", "mile"]
     page = browser.get(f"/facts/{distance.id}").text

@@ -19,6 +19,7 @@ from .settings import DeskSettings
 from .web import Context, Desk, guarded
 
 STATIC = Path(__file__).resolve().parent / "static"
+THREADS = 16
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
@@ -64,6 +65,10 @@ def create_app(location: str, settings: DeskSettings | None = None, rules: list[
 
     @asynccontextmanager
     async def lifespan(app):
+        import anyio.to_thread
+
+        # views run in worker threads, each with its own connection: 16 keep a PostgreSQL server's connections few
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
         desk.close()
 

@@ -19,8 +19,8 @@ from .web import Context, guarded
 PAGE_SIZE = 50
 DEFAULT = [("status", "violated"), ("status", "changed")]  # the home page hides consistent findings until asked
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-FACET_TITLES = {"status": "Finding", "review": "Review", "severity": "Severity", "rule": "Rule", "kind": "Kind",
-                "outlet": "Outlet", "assignee": "Assignee", "fact": "Fact"}
+FACET_TITLES = {"status": "Finding", "review": "Review", "severity": "Severity", "rule": "Rule", "outlet": "Outlet",
+                "assignee": "Assignee"}
 
 
 def parse(params: list[tuple[str, str]]) -> tuple[QueueQuery, int]:
