@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES
 
 PASSWORDS = {"vic": "viewer password", "dana": "reviewer password", "ed": "editor password"}
 

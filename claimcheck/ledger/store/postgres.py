@@ -11,18 +11,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, fields
 
-from psycopg.rows import tuple_row
-
 from ...errors import InputError
 from ...model import Claim, Document, FactKey
 from . import queue_sql
-from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueuePage, QueueQuery, QueueRow,
-                   ReviewConflict, ReviewEvent, SessionRecord, Store, StoredFact, UserRecord)
+from .base import DocumentVersion, FindingRecord, QueueQuery, ReviewConflict, ReviewEvent, Store, StoredFact
+from .postgres_desk import PostgresDesk
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from .sqlite import _CLAIM_COLUMNS, _FACT_KEY_FIELDS, _claim, _last_who, _storable, now, search_text
 
 _LOCK = 0x636C61696D  # the ledger's advisory lock ("claim")
-_DIALECT = queue_sql.Dialect(mark="%s", true="TRUE")
+_DIALECT = queue_sql.Dialect(mark="%s", true="TRUE", in_ids="f.id = ANY(%s)", ids=list)
 _VERSION_COLUMNS = "id, doc, content_hash, current, previous_id, date, ingested_at"
 _FINDINGS = ("SELECT findings.id, fingerprint, rule, kind, findings.status, severity, message, fact, claims_digest, present,"
              " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at,"
@@ -44,7 +42,7 @@ def describe(url: str) -> str:
     return f"postgresql://{user}{parts.get('host', '')}{port}/{parts.get('dbname', '')}"
 
 
-class PostgresStore(Store):
+class PostgresStore(PostgresDesk, Store):
     def __init__(self, url: str, create: bool = True):
         import psycopg
         from psycopg.rows import dict_row
@@ -274,107 +272,6 @@ class PostgresStore(Store):
         query = f"SELECT id, {', '.join(_FACT_KEY_FIELDS)} FROM facts WHERE present ORDER BY id"
         return [StoredFact(row["id"], FactKey(**{name: row[name] for name in _FACT_KEY_FIELDS}), members.get(row["id"], []))
                 for row in self._all(query)]
-
-    # ---- the desk ----------------------------------------------------------------------------------------------
-    def add_user(self, name: str, role: str, password_hash: str) -> bool:
-        existed = self.user(name) is not None
-        self.connection.execute(
-            "INSERT INTO users (name, role, password_hash, created_at) VALUES (%s, %s, %s, %s) ON CONFLICT (name)"
-            " DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, failed_logins = 0,"
-            " locked_until = NULL", (name, role, password_hash, now()))
-        return not existed
-
-    def user(self, name: str) -> UserRecord | None:
-        row = self._one("SELECT * FROM users WHERE name = %s", (_text(name),))
-        return UserRecord(**row) if row else None
-
-    def users(self) -> list[UserRecord]:
-        return [UserRecord(**row) for row in self._all("SELECT * FROM users ORDER BY name")]
-
-    def record_login(self, name: str, success: bool, locked_until: str | None) -> int:
-        if success:
-            self.connection.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = %s", (name,))
-            return 0
-        row = self._one("UPDATE users SET failed_logins = failed_logins + 1, locked_until = %s WHERE name = %s"
-                        " RETURNING failed_logins", (locked_until, name))
-        return row["failed_logins"] if row else 0
-
-    def add_session(self, token_hash: str, user: str, csrf: str, expires_at: str) -> None:
-        self.connection.execute("INSERT INTO sessions (token_hash, user_name, csrf, created_at, expires_at)"
-                                " VALUES (%s, %s, %s, %s, %s)", (token_hash, user, csrf, now(), expires_at))
-
-    def session(self, token_hash: str) -> SessionRecord | None:
-        row = self._one(
-            'SELECT s.token_hash, s.user_name AS "user", u.role, s.csrf, s.created_at, s.expires_at FROM sessions s'
-            " JOIN users u ON u.name = s.user_name WHERE s.token_hash = %s", (_text(token_hash),))
-        return SessionRecord(**row) if row else None
-
-    def delete_session(self, token_hash: str) -> None:
-        self.connection.execute("DELETE FROM sessions WHERE token_hash = %s", (token_hash,))
-
-    def delete_expired_sessions(self, now: str) -> None:
-        self.connection.execute("DELETE FROM sessions WHERE expires_at <= %s", (now,))
-
-    def add_audit(self, who: str, action: str, target: str | None, detail: str | None) -> None:
-        self.connection.execute("INSERT INTO audit (at, who, action, target, detail) VALUES (%s, %s, %s, %s, %s)",
-                                (now(), who, action, target, detail))
-
-    def audit(self, limit: int = 100) -> list[AuditEntry]:
-        return [AuditEntry(**row) for row in self._all("SELECT * FROM audit ORDER BY id DESC LIMIT %s", (limit,))]
-
-    def queue(self, query: QueueQuery) -> QueuePage:
-        query = _clean(query)
-        rows = []
-        for values in self._all(*queue_sql.rows(query, _DIALECT)):
-            date, outlets = values.pop("date"), values.pop("outlets")
-            rows.append(QueueRow(FindingRecord(**values), date, sorted(outlets.split("\x1f")) if outlets else []))
-        with self.connection.cursor(row_factory=tuple_row) as cursor:
-            combos = cursor.execute(*queue_sql.combinations(query, _DIALECT)).fetchall()
-            outlets = cursor.execute(*queue_sql.outlet_facet(query, _DIALECT)).fetchall() if query.facets else []
-        total, facets = queue_sql.count(combos, outlets, query)
-        return QueuePage(rows, total, facets if query.facets else {})
-
-    def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
-                      fact_id: int | None = None) -> list[ClaimRecord]:
-        query = "SELECT claims.*, documents.doc AS doc FROM claims JOIN documents ON documents.id = claims.document_id"
-        if claim_ids is not None:
-            rows = self._all(f"{query} WHERE claims.id = ANY(%s) ORDER BY claims.id", ([i for i in claim_ids if i in _BIGINT],))
-        elif document_id is not None:
-            rows = self._all(f"{query} WHERE claims.document_id = %s ORDER BY claims.id", (document_id,))
-        elif fact_id is not None:
-            rows = self._all(f"{query} WHERE claims.fact_id = %s ORDER BY claims.id", (fact_id,))
-        else:
-            rows = self._all(f"{query} ORDER BY claims.id")
-        return [ClaimRecord(row["id"], row["document_id"], row["fact_id"], _claim(row)) for row in rows]
-
-    def document_version(self, document_id: int) -> tuple[DocumentVersion, Document] | None:
-        if document_id not in _BIGINT:
-            return None
-        row = self._one("SELECT * FROM documents WHERE id = %s", (document_id,))
-        if row is None:
-            return None
-        return _version({name: row[name] for name in _VERSION_COLUMNS.split(", ")}), _document(row)
-
-    def versions_of(self, doc: str) -> list[DocumentVersion]:
-        return [_version(row) for row in self._all(f"SELECT {_VERSION_COLUMNS} FROM documents WHERE doc = %s ORDER BY id",
-                                                   (_text(doc),))]
-
-    def fact(self, fact_id: int) -> StoredFact | None:
-        if fact_id not in _BIGINT:
-            return None
-        row = self._one("SELECT * FROM facts WHERE id = %s", (fact_id,))
-        if row is None:
-            return None
-        members = [r["id"] for r in self._all("SELECT id FROM claims WHERE fact_id = %s ORDER BY id", (fact_id,))]
-        return StoredFact(row["id"], FactKey(**{name: row[name] for name in _FACT_KEY_FIELDS}), members)
-
-    def findings_of_claims(self, claim_ids: list[int]) -> list[FindingRecord]:
-        wanted = [int(i) for i in claim_ids if int(i) in _BIGINT]
-        if not wanted:
-            return []
-        return [_finding(row) for row in self._all(
-            f"{_FINDINGS} WHERE findings.id IN (SELECT finding_id FROM finding_claims WHERE claim_id = ANY(%s))"
-            f" AND {_KEPT} ORDER BY findings.id", (wanted,))]
 
 
 def _version(row: dict | None) -> DocumentVersion | None:

@@ -13,6 +13,7 @@ counts the findings the *other* filters let through.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .base import QUEUE_FILTERS, QUEUE_SORTS, QueueQuery
@@ -22,11 +23,12 @@ from .base import QUEUE_FILTERS, QUEUE_SORTS, QueueQuery
 class Dialect:
     mark: str  # the parameter placeholder
     true: str  # the literal stored for true
+    in_ids: str  # "f.id is one of a list given as one parameter"
+    ids: Callable[[list[int]], object]  # that parameter from a list of ids
 
 
 _BASE = "FROM findings f JOIN reviews r ON r.finding_id = f.id"
 _INDEX = " LEFT JOIN finding_index x ON x.finding_id = f.id"
-_SEARCH = " JOIN finding_search s ON s.finding_id = f.id"
 _COLUMNS = {"status": "f.status", "review": "r.status", "severity": "f.severity", "rule": "f.rule", "kind": "f.kind",
             "assignee": "r.assignee", "fact": "f.fact"}
 #: the facets counted from the grouped query ("outlet" has a query of its own; kind and fact are filters only: a
@@ -60,20 +62,31 @@ def like_pattern(text: str) -> str:
 
 
 def source(query: QueueQuery, index: bool = False) -> str:
-    """The FROM clause: findings and reviews, with the search text and the index when the query needs them."""
-    return _BASE + (_SEARCH if query.search.split() else "") + (_INDEX if index or query.date_from or query.date_to else "")
+    """The FROM clause: findings and reviews, with the index when the query needs it."""
+    return _BASE + (_INDEX if index or query.date_from or query.date_to else "")
 
 
-def where(query: QueueQuery, dialect: Dialect, without: str | tuple[str, ...] = ()) -> tuple[str, list]:
-    """The WHERE clause (and its parameters) for ``query``: what is kept, the search, the dates and the facet
-    filters (but those named in ``without``)."""
+def search(query: QueueQuery, dialect: Dialect) -> tuple[str, list] | None:
+    """The ids of the findings whose text has every word searched for (None: no search). A queue page runs this
+    once and its other queries take the ids, instead of each reading every finding's text again."""
+    terms = query.search.split()
+    if not terms:
+        return None
+    return ("SELECT finding_id FROM finding_search WHERE " + " AND ".join(f"text LIKE {dialect.mark} ESCAPE '\\'" for _ in terms),
+            [like_pattern(term) for term in terms])
+
+
+def where(query: QueueQuery, dialect: Dialect, without: str | tuple[str, ...] = (),
+          hits: list[int] | None = None) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) for ``query``: what is kept, the search (the ids ``hits`` it found),
+    the dates and the facet filters (but those named in ``without``)."""
     without = (without,) if isinstance(without, str) else without
     m = dialect.mark
     conditions = [f"(f.present = {dialect.true} OR r.status IN ('confirmed', 'published', 'needs-source'))"]
     parameters: list = []
-    for term in query.search.split():
-        conditions.append(f"s.text LIKE {m} ESCAPE '\\'")
-        parameters.append(like_pattern(term))
+    if hits is not None:
+        conditions.append(dialect.in_ids)
+        parameters.append(dialect.ids(hits))
     if query.date_from:
         conditions.append(f"x.date >= {m}")
         parameters.append(query.date_from)
@@ -96,8 +109,8 @@ def where(query: QueueQuery, dialect: Dialect, without: str | tuple[str, ...] = 
     return " WHERE " + " AND ".join(conditions), parameters
 
 
-def rows(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
-    clause, parameters = where(query, dialect)
+def rows(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None) -> tuple[str, list]:
+    clause, parameters = where(query, dialect, hits=hits)
     order = list(_ORDER[query.sort])
     if query.descending:
         order = [f"{part} DESC" if not part.endswith(" DESC") else part[:-5] for part in order[:-1]] + ["f.id DESC"]
@@ -107,18 +120,18 @@ def rows(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
     return sql, parameters
 
 
-def combinations(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
+def combinations(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None) -> tuple[str, list]:
     """Counts per combination of the facet columns among the findings the search, the dates and the filters on
     other columns (outlet, kind, fact) let through."""
-    clause, parameters = where(query, dialect, without=tuple(DIMENSIONS))
+    clause, parameters = where(query, dialect, without=tuple(DIMENSIONS), hits=hits)
     columns = ", ".join(f"COALESCE({_COLUMNS[name]}, '')" for name in DIMENSIONS)
     return f"SELECT {columns}, count(*) {source(query)}{clause} GROUP BY {columns}", parameters
 
 
-def outlet_facet(query: QueueQuery, dialect: Dialect) -> tuple[str, list]:
+def outlet_facet(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None) -> tuple[str, list]:
     """Findings per outlet among those every other filter lets through (a finding counts under each of its
     outlets; findings without one under '')."""
-    clause, parameters = where(query, dialect, without="outlet")
+    clause, parameters = where(query, dialect, without="outlet", hits=hits)
     return (f"SELECT COALESCE(o.outlet, ''), count(*) {source(query)} LEFT JOIN finding_outlets o ON o.finding_id = f.id"
             f"{clause} GROUP BY COALESCE(o.outlet, '')", parameters)
 

@@ -3,6 +3,7 @@ concurrent writers wait instead of failing, and every ingest one transaction."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,8 +14,8 @@ from pathlib import Path
 from ...errors import InputError
 from ...model import Claim, Document, FactKey
 from . import queue_sql
-from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueuePage, QueueQuery, QueueRow,
-                   ReviewConflict, ReviewEvent, SessionRecord, Store, StoredFact, UserRecord)
+from .base import DocumentVersion, FindingRecord, ReviewConflict, ReviewEvent, Store, StoredFact
+from .sqlite_desk import SQLiteDesk
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 _CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "doc"]
@@ -25,7 +26,7 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteDesk, Store):
     def __init__(self, path: str | Path, create: bool = True):
         self.path = self.location = str(path)
         file = Path(path)
@@ -287,123 +288,6 @@ class SQLiteStore(Store):
                 for row in self.connection.execute(query)]
 
 
-    # ---- the desk ----------------------------------------------------------------------------------------------
-    def add_user(self, name: str, role: str, password_hash: str) -> bool:
-        existed = self.user(name) is not None
-        self.connection.execute(
-            "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name)"
-            " DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, failed_logins = 0,"
-            " locked_until = NULL", (name, role, password_hash, now()))
-        return not existed
-
-    def user(self, name: str) -> UserRecord | None:
-        row = self.connection.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
-        return UserRecord(**dict(row)) if row else None
-
-    def users(self) -> list[UserRecord]:
-        return [UserRecord(**dict(row)) for row in self.connection.execute("SELECT * FROM users ORDER BY name")]
-
-    def record_login(self, name: str, success: bool, locked_until: str | None) -> int:
-        if success:
-            self.connection.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = ?", (name,))
-            return 0
-        self.connection.execute("UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE name = ?",
-                                (locked_until, name))
-        row = self.connection.execute("SELECT failed_logins FROM users WHERE name = ?", (name,)).fetchone()
-        return row[0] if row else 0
-
-    def add_session(self, token_hash: str, user: str, csrf: str, expires_at: str) -> None:
-        self.connection.execute("INSERT INTO sessions (token_hash, user_name, csrf, created_at, expires_at)"
-                                " VALUES (?, ?, ?, ?, ?)", (token_hash, user, csrf, now(), expires_at))
-
-    def session(self, token_hash: str) -> SessionRecord | None:
-        row = self.connection.execute(
-            "SELECT s.token_hash, s.user_name AS user, u.role, s.csrf, s.created_at, s.expires_at FROM sessions s"
-            " JOIN users u ON u.name = s.user_name WHERE s.token_hash = ?", (token_hash,)).fetchone()
-        return SessionRecord(**dict(row)) if row else None
-
-    def delete_session(self, token_hash: str) -> None:
-        self.connection.execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
-
-    def delete_expired_sessions(self, now: str) -> None:
-        self.connection.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
-
-    def add_audit(self, who: str, action: str, target: str | None, detail: str | None) -> None:
-        self.connection.execute("INSERT INTO audit (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                                (now(), who, action, target, detail))
-
-    def audit(self, limit: int = 100) -> list[AuditEntry]:
-        return [AuditEntry(**dict(row)) for row in
-                self.connection.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))]
-
-    def queue(self, query: QueueQuery) -> QueuePage:
-        found = self.connection.execute(*queue_sql.rows(query, _DIALECT)).fetchall()
-        rows = []
-        for row in found:
-            values = dict(row)
-            date, outlets = values.pop("date"), values.pop("outlets")
-            record = FindingRecord(**values)
-            record.present = bool(record.present)
-            rows.append(QueueRow(record, date, sorted(outlets.split("\x1f")) if outlets else []))
-        combos = self.connection.execute(*queue_sql.combinations(query, _DIALECT)).fetchall()
-        outlets = self.connection.execute(*queue_sql.outlet_facet(query, _DIALECT)).fetchall() if query.facets else []
-        total, facets = queue_sql.count([tuple(row) for row in combos], [tuple(row) for row in outlets], query)
-        return QueuePage(rows, total, facets if query.facets else {})
-
-    def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
-                      fact_id: int | None = None) -> list[ClaimRecord]:
-        query = "SELECT claims.*, documents.doc AS doc FROM claims JOIN documents ON documents.id = claims.document_id"
-        if claim_ids is not None:
-            found = []
-            for start in range(0, len(claim_ids), 500):
-                chunk = [int(i) for i in claim_ids[start:start + 500]]
-                found += self.connection.execute(f"{query} WHERE claims.id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
-            rows = sorted(found, key=lambda row: row["id"])
-        elif document_id is not None:
-            rows = self.connection.execute(f"{query} WHERE claims.document_id = ? ORDER BY claims.id", (document_id,)).fetchall()
-        elif fact_id is not None:
-            rows = self.connection.execute(f"{query} WHERE claims.fact_id = ? ORDER BY claims.id", (fact_id,)).fetchall()
-        else:
-            rows = self.connection.execute(f"{query} ORDER BY claims.id").fetchall()
-        return [ClaimRecord(row["id"], row["document_id"], row["fact_id"], _claim(row)) for row in rows]
-
-    def document_version(self, document_id: int) -> tuple[DocumentVersion, Document] | None:
-        if not -(2 ** 63) <= document_id < 2 ** 63:
-            return None
-        row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
-        if row is None:
-            return None
-        version = _version({name: row[name] for name in _VERSION_COLUMNS.split(", ")})
-        return version, Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"],
-                                 outlet=row["outlet"], format=row["format"])
-
-    def versions_of(self, doc: str) -> list[DocumentVersion]:
-        return [_version(row) for row in self.connection.execute(
-            f"SELECT {_VERSION_COLUMNS} FROM documents WHERE doc = ? ORDER BY id", (doc,))]
-
-    def fact(self, fact_id: int) -> StoredFact | None:
-        if not -(2 ** 63) <= fact_id < 2 ** 63:
-            return None
-        row = self.connection.execute("SELECT * FROM facts WHERE id = ?", (fact_id,)).fetchone()
-        if row is None:
-            return None
-        members = [r[0] for r in self.connection.execute("SELECT id FROM claims WHERE fact_id = ? ORDER BY id", (fact_id,))]
-        return StoredFact(row["id"], FactKey(**{name: row[name] for name in _FACT_KEY_FIELDS}), members)
-
-    def findings_of_claims(self, claim_ids: list[int]) -> list[FindingRecord]:
-        if not claim_ids:
-            return []
-        wanted = [int(i) for i in claim_ids]
-        found: dict[int, FindingRecord] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            for row in self.connection.execute(
-                    f"{_FINDINGS} WHERE findings.id IN (SELECT finding_id FROM finding_claims WHERE claim_id IN"
-                    f" ({', '.join('?' * len(chunk))})) AND (findings.present = 1 OR reviews.status IN"
-                    " ('confirmed', 'published', 'needs-source'))", chunk):
-                found[row["id"]] = _finding(row)
-        return [found[i] for i in sorted(found)]
-
 
 _FACT_KEY_FIELDS = [f.name for f in fields(FactKey)]
 _VERSION_COLUMNS = "id, doc, content_hash, current, previous_id, date, ingested_at"
@@ -437,7 +321,8 @@ def _storable(value):
     return value
 
 
-_DIALECT = queue_sql.Dialect(mark="?", true="1")
+_DIALECT = queue_sql.Dialect(mark="?", true="1", in_ids="f.id IN (SELECT value FROM json_each(?))",
+                              ids=lambda ids: json.dumps(ids))
 
 
 def search_text(finding) -> str:
