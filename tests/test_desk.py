@@ -120,6 +120,18 @@ def test_session_cookies_are_httponly_and_samesite_and_expire(desk):
     assert browser.get("/").status_code == 303  # expired: back to the login page
 
 
+def test_a_new_password_or_removal_ends_a_users_sessions(desk):
+    from claimcheck.desk.auth import remove_user
+
+    browser = login(desk, "dana")
+    assert browser.get("/").status_code == 200
+    add_user(desk.state.reader.store, "dana", "reviewer", "a brand new password")
+    assert browser.get("/").status_code == 303
+    browser = login(desk, "dana", "a brand new password")
+    remove_user(desk.state.reader.store, "dana")
+    assert browser.get("/").status_code == 303
+
+
 def test_wrong_passwords_are_slowed_down(desk):
     browser = client(desk)
     token = csrf_of(browser.get("/login").text)
@@ -354,6 +366,10 @@ def test_users_and_who_on_the_command_line(cli, tmp_path):
     again = cli("users", "add", "dana", "--role", "editor", "--db", db, input="another long password\n")
     assert again.stdout == f"updated dana (editor) in {db}\n"
     assert cli("users", "list", "--db", db).stdout.split()[:2] == ["dana", "editor"]
+    removed = cli("users", "remove", "dana", "--db", db)
+    assert removed.returncode == 0 and removed.stdout == f"removed dana from {db}\n"
+    assert cli("users", "remove", "dana", "--db", db).stderr == "error: no user 'dana' (see `claimcheck users list`)\n"
+    assert cli("users", "add", "dana", "--role", "editor", "--db", db, input="another long password\n").returncode == 0
     bad_role = cli("users", "add", "kim", "--role", "admin", "--db", db, input="a long password\n")
     assert bad_role.returncode == 2 and bad_role.stderr == "error: unknown role 'admin' (choose from viewer, reviewer, editor)\n"
     short = cli("users", "add", "kim", "--role", "viewer", "--db", db, input="short\n")
@@ -364,7 +380,9 @@ def test_users_and_who_on_the_command_line(cli, tmp_path):
     finding_id = [r for r in ledger.findings() if r["status"] == "violated"][0]["id"]
     assert cli("review", "set", str(finding_id), "--status", "confirmed", "--by", "dana", "--db", db).returncode == 0
     assert [e["who"] for e in ledger.history(finding_id)] == ["dana"]
-    assert [(e.who, e.action) for e in ledger.store.audit(10)][-2:] == [("claimcheck users", "user added"), ("lee", "ingest")]
+    assert [(e.who, e.action) for e in ledger.store.audit(10)][::-1] == [
+        ("lee", "ingest"), ("claimcheck users", "user added"), ("claimcheck users", "user changed"),
+        ("claimcheck users", "user removed"), ("claimcheck users", "user added")]
     empty_by = cli("review", "set", str(finding_id), "--status", "open", "--by", " ", "--db", db)
     assert empty_by.returncode == 2 and "--by names who makes the change" in empty_by.stderr
     missing = cli("serve", "--db", str(tmp_path / "folder-not-file"), "--port", "0")

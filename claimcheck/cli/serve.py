@@ -37,6 +37,17 @@ def users_add(
     print(f"{'added' if new else 'updated'} {name} ({role}) in {ledger.store.location}")
 
 
+@users_app.command("remove")
+def users_remove(name: Annotated[str, typer.Argument(help="The user's login name.")], db: DbOption = None,
+                 config: ConfigOption = None) -> None:
+    """Remove a user: their sessions end at once; what they did stays in the history under their name."""
+    from ..desk.auth import remove_user
+
+    ledger, _ = _ledger(db, config)
+    remove_user(ledger.store, name)
+    print(f"removed {name} from {ledger.store.location}")
+
+
 @users_app.command("list")
 def users_list(db: DbOption = None, config: ConfigOption = None) -> None:
     """The desk's users and their roles."""

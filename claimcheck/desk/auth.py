@@ -87,6 +87,14 @@ def add_user(store: Store, name: str, role: str, password: str) -> bool:
     return new
 
 
+def remove_user(store: Store, name: str) -> None:
+    """Remove a user (their sessions end; their name stays in the history of what they did)."""
+    with store.transaction():
+        if not store.remove_user(name):
+            raise InputError(f"no user {name!r} (see `claimcheck users list`)")
+        store.add_audit("claimcheck users", "user removed", name, None)
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogateescape")).hexdigest()
 

@@ -151,7 +151,11 @@ class Store(ABC):
     # ---- the desk: users, sessions, audit trail, the review queue -----------------------------------------
     @abstractmethod
     def add_user(self, name: str, role: str, password_hash: str) -> bool:
-        """Add a user, or change the role and password of one that exists; True when the user is new."""
+        """Add a user, or change the role and password of one that exists (ending their sessions); True when new."""
+
+    @abstractmethod
+    def remove_user(self, name: str) -> bool:
+        """Remove a user and their sessions; False when there is no such user."""
 
     @abstractmethod
     def user(self, name: str) -> UserRecord | None: ...

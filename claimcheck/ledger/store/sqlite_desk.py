@@ -19,7 +19,15 @@ class SQLiteDesk:
             "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name)"
             " DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, failed_logins = 0,"
             " locked_until = NULL", (name, role, password_hash, base.now()))
+        if existed:  # a new password ends the sessions started with the old one
+            self.connection.execute("DELETE FROM sessions WHERE user_name = ?", (name,))
         return not existed
+
+    def remove_user(self, name: str) -> bool:
+        existed = self.user(name) is not None
+        self.connection.execute("DELETE FROM sessions WHERE user_name = ?", (name,))
+        self.connection.execute("DELETE FROM users WHERE name = ?", (name,))
+        return existed
 
     def user(self, name: str) -> UserRecord | None:
         row = self.connection.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
