@@ -32,17 +32,16 @@ def fact_page(context: Context) -> Response:
     fact = store.fact(fact_id)
     if fact is None:
         return context.error(404, f"no fact #{fact_id}")
-    records = store.claim_records(fact_id=fact_id)
-    records.sort(key=lambda record: (record.claim.date or "", record.claim.doc, record.id))
-    pages = max(1, -(-len(records) // PAGE_SIZE))
-    shown = records[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]  # a fact reported thousands of times is read in pages
+    shown, total = store.fact_claims(fact_id, PAGE_SIZE, (page - 1) * PAGE_SIZE)  # thousands of reports: in pages
+    pages = max(1, -(-total // PAGE_SIZE))
     found = sources(store, shown)
-    charted = [record.claim for record in records[-MAX_CHARTED:]]  # the latest values: a chart stays readable
+    latest, _ = store.fact_claims(fact_id, MAX_CHARTED, latest=True)  # the latest values: a chart stays readable
+    charted = [record.claim for record in reversed(latest)]
     labels = {source.claim.doc: f"{source.outlet} — {source.headline}" for source in found}
     findings = store.findings_of_claims([record.id for record in shown])[:PAGE_SIZE]
     return context.render("fact.html.j2", fact=fact, sources=found, findings=findings, chart=chart(charted, labels),
                           unit=common_unit(charted), legend=list(dict.fromkeys(c.doc for c in charted))[:8], labels=labels,
-                          page=page, pages=pages, total=len(records), charted=len(charted))
+                          page=page, pages=pages, total=total, charted=len(charted))
 
 
 def _events(context: Context) -> dict[str, list[tuple[int, object]]]:

@@ -196,6 +196,10 @@ class Store(ABC):
         """Claims chosen by id, by document version or by fact, in id order, with what they belong to."""
 
     @abstractmethod
+    def fact_claims(self, fact_id: int, limit: int, offset: int = 0, latest: bool = False) -> tuple[list[ClaimRecord], int]:
+        """One page of a fact's claims by date (earliest first, or ``latest`` first), and how many it has."""
+
+    @abstractmethod
     def document_version(self, document_id: int) -> tuple[DocumentVersion, Document] | None: ...
 
     @abstractmethod

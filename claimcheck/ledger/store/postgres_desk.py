@@ -97,6 +97,16 @@ class PostgresDesk:
             rows = self._all(f"{query} ORDER BY claims.id")
         return [ClaimRecord(row["id"], row["document_id"], row["fact_id"], base._claim(row)) for row in rows]
 
+    def fact_claims(self, fact_id: int, limit: int, offset: int = 0, latest: bool = False) -> tuple[list[ClaimRecord], int]:
+        if fact_id not in range(-(2 ** 63), 2 ** 63):
+            return [], 0
+        direction = " DESC" if latest else ""
+        sql = ("SELECT claims.*, documents.doc AS doc FROM claims JOIN documents ON documents.id = claims.document_id"
+               f" WHERE claims.fact_id = %s ORDER BY COALESCE(claims.date, ''){direction}, documents.doc{direction},"
+               f" claims.id{direction} LIMIT %s OFFSET %s")
+        rows = self._all(sql, (fact_id, int(limit), int(offset)))
+        return [ClaimRecord(row["id"], row["document_id"], row["fact_id"], base._claim(row)) for row in rows], self._one("SELECT count(*) AS n FROM claims WHERE fact_id = %s", (fact_id,))["n"]
+
     def document_version(self, document_id: int) -> tuple[DocumentVersion, Document] | None:
         if document_id not in base._BIGINT:
             return None

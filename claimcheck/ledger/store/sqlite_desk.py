@@ -102,6 +102,16 @@ class SQLiteDesk:
             rows = self.connection.execute(f"{query} ORDER BY claims.id").fetchall()
         return [ClaimRecord(row["id"], row["document_id"], row["fact_id"], base._claim(row)) for row in rows]
 
+    def fact_claims(self, fact_id: int, limit: int, offset: int = 0, latest: bool = False) -> tuple[list[ClaimRecord], int]:
+        if fact_id not in range(-(2 ** 63), 2 ** 63):
+            return [], 0
+        direction = " DESC" if latest else ""
+        sql = ("SELECT claims.*, documents.doc AS doc FROM claims JOIN documents ON documents.id = claims.document_id"
+               f" WHERE claims.fact_id = ? ORDER BY COALESCE(claims.date, ''){direction}, documents.doc{direction},"
+               f" claims.id{direction} LIMIT ? OFFSET ?")
+        rows = self.connection.execute(sql, (fact_id, int(limit), int(offset))).fetchall()
+        return [ClaimRecord(row["id"], row["document_id"], row["fact_id"], base._claim(row)) for row in rows], self.connection.execute("SELECT count(*) FROM claims WHERE fact_id = ?", (fact_id,)).fetchone()[0]
+
     def document_version(self, document_id: int) -> tuple[DocumentVersion, Document] | None:
         if not -(2 ** 63) <= document_id < 2 ** 63:
             return None
