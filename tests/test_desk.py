@@ -390,3 +390,25 @@ def test_users_and_who_on_the_command_line(cli, tmp_path):
     (tmp_path / "claimcheck.yaml").write_text("desk:\n  public: yes please\n")
     config = cli("serve", "--db", db, cwd=tmp_path)
     assert config.returncode == 2 and config.stderr.startswith("error: ") and "desk.public should be bool, not str" in config.stderr
+
+
+def test_a_fact_reported_many_times_is_read_in_pages(tmp_path):
+    import claimcheck
+
+    ledger = open_ledger(tmp_path / "desk.db")
+    documents = [claimcheck.read_text(f"Monday, {1 + n % 28} March 2025\n\nAbout {2000 + n * 10:,} US troops remain in Syria, "
+                                      "officials said.\n", id=f"report-{n:03d}.txt") for n in range(105)]
+    ledger.ingest(documents)
+    add_user(ledger.store, "vic", "viewer", PASSWORDS["vic"])
+    [troops] = [fact for fact in ledger.facts() if fact.measure == "troops"]
+    assert len(troops.claims) == 105
+    app = create_app(str(tmp_path / "desk.db"), failure_delay=0)
+    browser = login(app, "vic")
+    first = browser.get(f"/facts/{troops.id}").text
+    assert "Every value reported for this quantity (105)" in first and "page 1 of 2" in first
+    assert first.count("<tr><td>2025-03-") == 100
+    second = browser.get(f"/facts/{troops.id}?page=2").text
+    assert second.count("<tr><td>2025-03-") == 5 and "2025-03-28" in second  # the latest dates come last
+    assert len(re.findall(r"<circle cx=\"[\d.]+\" cy=\"[\d.]+\" r=\"5\"", first)) == 105
+    app.state.desk.close()
+    ledger.close()
