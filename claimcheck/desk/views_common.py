@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from ..ledger import REVIEW_STATUSES
 from ..model import Claim, Document
 from ..report.html import highlight
 
@@ -18,7 +19,7 @@ def install(environment) -> None:
     environment.filters["interval"] = interval
     environment.globals["url_with"] = url_with
     environment.globals["chosen"] = chosen
-    environment.globals["REVIEW_STATUSES"] = ("open", "confirmed", "dismissed", "needs-source", "published")
+    environment.globals["REVIEW_STATUSES"] = REVIEW_STATUSES
 
 
 def number(value: float | None) -> str:
