@@ -20,7 +20,7 @@ import marshal
 import operator
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,9 +28,9 @@ from typing import Any
 from . import __version__
 from .errors import Diagnostic
 from .memo import memos
-from .model import CLAIM_FIELDS, Claim, Document, Finding
+from .model import CLAIM_FIELDS, Claim, Document, Event, Finding
 
-CACHE_FORMAT = "7"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position;
+CACHE_FORMAT = "9"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position;
 #                    a run's document rows name the measures each document states
 _MEMO_LIMIT = 50_000  # answers kept per memo
 _RUNS_KEPT = 8  # run entries kept (most recent first): one per corpus and configuration a project checks
@@ -47,6 +47,7 @@ class StoredRun:
     #: the document, positions read by rules across documents, the measures it states figures of]
     documents: list[list]
     where: dict[int, tuple[int, int]]  # id(quoted claim) -> (document position, position among its claims)
+    events: list[Event] = field(default_factory=list)
 
 
 class ResultCache:
@@ -221,7 +222,8 @@ class ResultCache:
             claims = [claim_from_row(row) for row in stored["claims"]]
             return StoredRun(decode_findings(stored["findings"], claims),
                              [Diagnostic(**item) for item in stored["diagnostics"]], dict(stored["counts"]),
-                             documents or [], {id(claim): tuple(at) for claim, at in zip(claims, stored["where"], strict=True)})
+                             documents or [], {id(claim): tuple(at) for claim, at in zip(claims, stored["where"], strict=True)},
+                             [Event(**item) for item in stored.get("events", [])])
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
@@ -245,7 +247,8 @@ class ResultCache:
         encoded = encode_findings(run.findings, {identity: i for i, identity in enumerate(quoted)})
         _write_json(self.runs / f"{key}.json", {
             "claims": [claim_row(claim) for claim in quoted.values()], "where": [run.where[i] for i in quoted],
-            "findings": encoded, "diagnostics": [asdict(d) for d in run.diagnostics], "counts": run.counts})
+            "findings": encoded, "diagnostics": [asdict(d) for d in run.diagnostics], "counts": run.counts,
+            "events": [event.to_dict() for event in run.events]})
         _write_json(self.runs / f"latest-{corpus}.json", {"run": key, "documents": run.documents})
         self._prune_runs()
 
@@ -290,7 +293,7 @@ def claim_from_row(row: list) -> Claim:
 
 #: The claim fields the rules across documents read (not where the claim sits in its text).
 compared = operator.attrgetter("doc", "text", "value", "low", "high", "bound", "is_range", "unit", "measure", "place",
-                                "actor", "date", "outcome", "qualifier")
+                                "actor", "date", "outcome", "qualifier", "type", "subject", "source", "scope", "sentence")
 
 
 def compared_digest(claims: list[Claim]) -> str:

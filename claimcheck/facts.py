@@ -1,14 +1,19 @@
-"""Grouping claims into facts: the same measure (after synonyms), a compatible actor and place,
-and units of one dimension. A claim that names no actor (or place) matches any."""
+"""Grouping claims into facts: the claims that report one quantity.
+
+First the figures that *could* be one quantity are gathered: the same kind of measure (after synonyms; counts of
+people, whatever word names them, are one kind), the same event (unless a rule compares the measure across events),
+type, outcome and unit dimension, a compatible actor and place (a claim that names none matches any). Then the
+evidence that two of them are one quantity (:mod:`claimcheck.evidence`) splits such a group into facts: figures join
+while the mean confidence between them stays above a threshold."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import GROUPED_OUTCOMES, SIDE_WORDS
+from .lexicon import GROUPED_OUTCOMES, PERSON_NOUNS, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
@@ -49,6 +54,18 @@ def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
     return canonical or singular(measure.lower().split()[-1])
 
 
+def measure_class(measure: str | None, synonyms: Synonyms) -> str | None:
+    """What kind of thing a measure counts: "person" for any word for people ("protesters", "union members",
+    "Greeks"), "thing" for anything else; None when no measure is known."""
+    head = head_key(measure, synonyms)
+    if head is None:
+        return None
+    last = (measure or "").lower().split()[-1]
+    if head in PERSON_NOUNS or last in PERSON_NOUNS or singular(last) in PERSON_NOUNS:
+        return "person"
+    return "thing"
+
+
 @lru_cache(maxsize=8192)
 def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | None:
     """An actor or place under its alias group; "Iraq and Syria" and "Syria and Iraq" are one place."""
@@ -77,68 +94,128 @@ def _totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
 
 @dataclass
 class _Forming:
-    """A fact while claims join it: it takes the first actor and place a joining claim names."""
+    """Claims that could be one quantity, while they are gathered: it takes the first actor and place a joining
+    claim names."""
 
-    measure: str
+    kind: str
     dimension: str
     outcome: str | None
+    event: str | None
     actor: str | None
     place: str | None
     claims: list[Claim] = field(default_factory=list)
 
-    def fact(self) -> Fact:
-        key = FactKey(measure=self.measure, dimension=self.dimension, actor=self.actor, place=self.place,
-                      outcome=self.outcome)
-        return Fact(key=key, claims=self.claims)
+    def fact(self, members: list[Claim], synonyms: Synonyms) -> Fact:
+        """The fact of some of its claims, keyed by their most common measure."""
+        measures = Counter(measure_key(claim.measure, synonyms) for claim in members)
+        measure = max(measures, key=lambda key: (measures[key], key or ""))
+        subject = self.kind.removeprefix("age of ") if self.kind.startswith("age of ") else None
+        key = FactKey(measure=measure or self.kind, dimension=self.dimension, actor=self.actor, place=self.place,
+                      outcome=self.outcome, event=self.event, subject=subject)
+        return Fact(key=key, claims=members)
 
 
-def build_facts(claims: Iterable[Claim], synonyms: Synonyms) -> list[Fact]:
-    groups: dict[tuple[str, str, str | None], list[_Forming]] = defaultdict(list)
-    facts: list[_Forming] = []
-    claims = list(claims)
+def build_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, str | None] | None = None,
+                standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset()) -> list[Fact]:
+    """Facts of the claims. With ``events`` (document id -> event id), claims of different events are never one
+    fact, except claims of a ``standing`` measure (measure keys a rule compares across events: "troops",
+    "territory"), which are reported from event to event. Claims of a ``declared`` measure (one a rule names) are
+    one fact by the rule's word; others are split by the evidence."""
+    events = events or {}
+    facts = []
+    for forming in _candidates(list(claims), synonyms, events, standing):
+        keys = {measure_key(claim.measure, synonyms) for claim in forming.claims}
+        if len(keys) == 1 and keys <= declared:
+            facts.append(forming.fact(forming.claims, synonyms))
+            continue
+        for members in split_by_evidence(forming.claims, events, synonyms):
+            facts.append(forming.fact(members, synonyms))
+    return facts
+
+
+def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str | None],
+                standing: frozenset[str]) -> list[_Forming]:
+    """Groups of claims that could be one quantity (see the module's docstring)."""
+    groups: dict[tuple, list[_Forming]] = defaultdict(list)
+    formed: list[_Forming] = []
     totals = _totals_scope(claims, synonyms)
-    scopes: dict[tuple, tuple] = {}  # (measure, unit, outcome, actor, place) -> (group, actor, place): claims repeat these
-    placed: dict[tuple, dict[tuple, _Forming]] = defaultdict(dict)  # group -> (actor, place) -> the fact they joined
+    keys: dict[tuple, tuple] = {}  # what a claim's grouping depends on -> (group, actor, place): claims repeat these
+    placed: dict[tuple, dict[tuple, _Forming]] = defaultdict(dict)  # group -> (actor, place) -> the group they joined
     for claim in claims:
-        signature = (claim.measure, claim.unit, claim.outcome, claim.actor, totals.get(id(claim), claim.place))
-        scope = scopes.get(signature)
-        if scope is None:
-            scope = scopes[signature] = _grouping(claim, signature[4], synonyms)
-        group, actor, place = scope
+        signature = (claim.measure, claim.unit, claim.outcome, claim.type, claim.subject, claim.actor,
+                     totals.get(id(claim), claim.place),
+                     None if measure_key(claim.measure, synonyms) in standing else events.get(claim.doc))
+        found = keys.get(signature)
+        if found is None:
+            found = keys[signature] = _grouping(claim, signature[6], signature[7], synonyms)
+        group, actor, place = found
         if group is None:
             continue
-        fact = placed[group].get((actor, place))
-        if fact is not None:  # the same grouping as an earlier claim, and no fact of the group has changed since
-            fact.claims.append(claim)
+        forming = placed[group].get((actor, place))
+        if forming is not None:  # the same grouping as an earlier claim, and no group has changed since
+            forming.claims.append(claim)
             continue
-        for fact in groups[group]:
-            if _same_scope(fact.actor, actor, fact.place, place):
-                fact.claims.append(claim)
-                before = (fact.actor, fact.place)
-                fact.actor = fact.actor or actor
-                fact.place = fact.place or place
-                if (fact.actor, fact.place) != before:
-                    placed[group].clear()  # a fact that took an actor or place may no longer match earlier groupings
-                placed[group][(actor, place)] = fact
+        for forming in groups[group]:
+            if _same_scope(forming.actor, actor, forming.place, place):
+                forming.claims.append(claim)
+                before = (forming.actor, forming.place)
+                forming.actor = forming.actor or actor
+                forming.place = forming.place or place
+                if (forming.actor, forming.place) != before:
+                    placed[group].clear()  # a group that took an actor or place may no longer match earlier ones
+                placed[group][(actor, place)] = forming
                 break
         else:
-            fact = _Forming(measure=group[0], dimension=group[1], outcome=group[2], actor=actor, place=place, claims=[claim])
-            groups[group].append(fact)
-            facts.append(fact)
-            placed[group][(actor, place)] = fact
-    return [fact.fact() for fact in facts]
+            forming = _Forming(kind=group[0], dimension=group[1], outcome=group[2], event=group[4], actor=actor,
+                               place=place, claims=[claim])
+            groups[group].append(forming)
+            formed.append(forming)
+            placed[group][(actor, place)] = forming
+    return formed
 
 
-def _grouping(claim: Claim, place: str | None, synonyms: Synonyms) -> tuple:
-    """(measure key, dimension, grouped outcome), actor and place of a claim; no group when it names no measure."""
-    key = measure_key(claim.measure, synonyms)
-    if key is None:
+def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms) -> tuple:
+    """(measure kind, dimension, grouped outcome, type, event), actor and place of a claim; no group when it names
+    no measure. Counts are grouped by whether they count people; other types by themselves (their dimension tells
+    them apart), an age by whose age it is. Which of them are one quantity is for the evidence to say."""
+    kind = measure_class(claim.measure, synonyms) if claim.type == "count" else claim.type
+    if claim.type == "age":
+        kind = f"age of {claim.subject.split()[-1].lower()}" if claim.subject else None
+    if kind is None:
         return None, None, None
     outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES else None
     actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
-    return (key, dimension(claim.unit), outcome), actor, canonical_name("place", place, synonyms)
+    unit_dimension = "[money]" if claim.type == "money" else dimension(claim.unit)  # any currency, at the day's rate
+    return (kind, unit_dimension, outcome, claim.type, event), actor, canonical_name("place", place, synonyms)
 
 
+#: mean confidence that figures are one quantity for them to stay in one fact
+GROUPING = 0.5
+_JUDGED_AT_MOST = 60  # claims of a group weighed all against all; a larger group is split by its measures first
+
+
+def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synonyms: Synonyms) -> list[list[Claim]]:
+    """A group of claims that could be one quantity, split into the sets the evidence says are one (average
+    linkage over the confidence of each pair a desk would compare)."""
+    if len(claims) < 2:
+        return [claims]
+    if len(claims) > _JUDGED_AT_MOST:
+        by_measure: dict[str | None, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_measure[measure_key(claim.measure, synonyms)].append(claim)
+        if len(by_measure) > 1:
+            return [part for members in by_measure.values() for part in split_by_evidence(members, events, synonyms)]
+        return [claims]  # one measure stated many times: one fact, its pairs judged by value groups
+    from .events import average_linkage
+    from .evidence import figures_per_source, weigh
+
+    figures = figures_per_source(claims)
+    similarities = {}
+    for first in range(len(claims)):
+        for second in range(first + 1, len(claims)):
+            evidence = weigh(claims[first], claims[second], events, figures, synonyms)
+            similarities[(first, second)] = 1.0 if evidence.strong else evidence.confidence  # anchored: one quantity
+    return [[claims[i] for i in sorted(members)] for members in average_linkage(len(claims), similarities, GROUPING)]
 
 
 def side(measure: str | None) -> str | None:

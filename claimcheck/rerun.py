@@ -20,6 +20,7 @@ from .checks import CheckContext, runs_per
 from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions
 from .extraction.batch import extract_many
+from .events import find_events
 from .facts import build_facts, measure_key
 from .model import CLAIM_FIELDS, Claim, Document, Finding
 from .rules import RuleSet
@@ -52,6 +53,9 @@ def reused(cache: ResultCache, documents: list[Document], identities: dict[str, 
         before[position] = cache.stored_claims(rows[position][0])
         if before[position] is None:
             return None
+    events = find_events(documents, identities)  # the corpus's events as they are now: a patch holds while unchanged
+    if any(len(row) < 7 or row[6] != document.event for row, document in zip(rows, documents)):
+        return None
     diagnostics: list[Diagnostic] = []
     cache.recall_memos()
     with warnings.catch_warnings():  # told below, with the rest, if the patch is taken
@@ -65,7 +69,7 @@ def reused(cache: ResultCache, documents: list[Document], identities: dict[str, 
     if previous is None:
         return None
     try:
-        patched, fresh = _Patch(previous, documents, before, after, rules, cache, digest).run(diagnostics)
+        patched, fresh = _Patch(previous, documents, before, after, rules, cache, digest, events).run(diagnostics)
     except _Stale:
         return None
     order = {document.id: position for position, document in enumerate(documents)}
@@ -108,10 +112,10 @@ def stored_run(cache: ResultCache, result: CheckResult, diagnostics: list[Diagno
                 read_across.append(index)
         key = cache.key(document)
         rows.append([key, known.get(key) or compared_digest(own), len(own), read_within, read_across,
-                     _measures(own, synonyms)])
+                     _measures(own, synonyms), document.event])
     summary = result.summary
     return StoredRun(result.findings, diagnostics, {key: summary[key] for key in ("claims", "claims_checked", "facts")},
-                     rows, where)
+                     rows, where, result.events)
 
 
 class _Patch:
@@ -119,8 +123,9 @@ class _Patch:
     then and now, by document position)."""
 
     def __init__(self, previous: StoredRun, documents: list[Document], before: dict[int, list[Claim]],
-                 after: dict[int, list[Claim]], rules: RuleSet, cache: ResultCache, digest: str):
+                 after: dict[int, list[Claim]], rules: RuleSet, cache: ResultCache, digest: str, events: list):
         self.previous, self.documents, self.before, self.after = previous, documents, before, after
+        self.events = events
         self.rules, self.cache, self.digest = rules, cache, digest
         self.synonyms = rules.synonyms
         by_measure = {i: (_by_measure(before[i], self.synonyms), _by_measure(after[i], self.synonyms)) for i in before}
@@ -152,7 +157,7 @@ class _Patch:
             key = self.cache.key(self.documents[position])
             self.rows[position][:3] = [key, compared_digest(self.after[position]), len(self.after[position])]
             self.rows[position][5] = _measures(self.after[position], self.synonyms)
-        return StoredRun(kept + within + across, diagnostics, self.counts, self.rows, self.where), fresh
+        return StoredRun(kept + within + across, diagnostics, self.counts, self.rows, self.where, self.events), fresh
 
     def _touched(self, finding: Finding, ids: set[str]) -> bool:
         if runs_per(finding.kind) == "document":
@@ -220,7 +225,9 @@ class _Patch:
         context = CheckContext(documents={self.documents[i].id: self.documents[i] for i in positions},
                                claims=[claim for i in positions for _, claim in now[i]], rules=self.rules)
         findings = check_facts(context, self.cache, self.digest)
-        old_facts = build_facts([claim for i in positions for _, claim in then[i]], self.synonyms)
+        old_facts = build_facts([claim for i in positions for _, claim in then[i]], self.synonyms,
+                                {self.documents[i].id: self.documents[i].event for i in positions},
+                                self.rules.standing_measures(), self.rules.declared_measures())
         self.counts["facts"] += len(context.facts) - len(old_facts)
         located = {id(claim): (position, index) for position in positions for index, claim in now[position]}
         for finding in findings:  # every claim quoted gets its place in the stored run
@@ -273,8 +280,8 @@ def _moved(old: dict[str, list[int]], new: dict[str, list[int]], changed: set[st
 
 
 def _result(documents: list[Document], rules: RuleSet, run: StoredRun) -> CheckResult:
-    return CheckResult(documents, [], [], run.findings, rules=[rule.id for rule in rules.rules], rule_set=rules,
-                       counts=run.counts)
+    return CheckResult(documents, [], [], run.findings, events=run.events, rules=[rule.id for rule in rules.rules],
+                       rule_set=rules, counts=run.counts)
 
 
 def _warn(diagnostics: list[Diagnostic]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Claim, Document, Fact, Finding
+from .model import Claim, Document, Event, Fact, Finding
 from .rules import RuleSet
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -18,6 +18,7 @@ class CheckResult:
     claims: list[Claim]
     facts: list[Fact]
     findings: list[Finding]
+    events: list[Event] = field(default_factory=list)
     checked: int = 0
     rules: list[str] = field(default_factory=list)
     rule_set: RuleSet | None = None
@@ -45,6 +46,7 @@ class CheckResult:
             "claims_checked": counts["claims_checked"],
             "claims_unchecked": counts["claims"] - counts["claims_checked"],
             "facts": counts["facts"],
+            "events": len(self.events),
             "findings": {status: statuses.get(status, 0) for status in STATUS_ORDER},
             "violated_by_severity": {severity: violated.get(severity, 0) for severity in SEVERITY_ORDER},
             "rules": len(self.rules),

@@ -25,6 +25,8 @@ CURRENCIES = (
 
 _EXTRA_DEFINITIONS = [
     "percentage_point = [percentage_point] = _ = percentage_points",
+    # "minus 17 degrees": a temperature whose scale the text does not name (comparable only with another such)
+    "degree_unspecified = [temperature_on_an_unnamed_scale]",
     *(f"{code} = [currency_{code}]" for code in CURRENCIES),
 ]
 

@@ -116,11 +116,10 @@ def edit_two_pages(corpus):
     edit(corpus, "wire-1.txt", "2,000 US troops", "2,600 US troops")
 
 
-PATCHED_EDITS = [reword, correct_figure, add_figure, drop_figure, rename_measure, reorder_sentences, redate_page,
-                 edit_two_pages]
+PATCHED_EDITS = [reword, correct_figure, add_figure, drop_figure, rename_measure, reorder_sentences, edit_two_pages]
 
 
-@pytest.mark.parametrize("change", [*PATCHED_EDITS, remove_page, add_page])
+@pytest.mark.parametrize("change", [*PATCHED_EDITS, remove_page, add_page, redate_page])  # a re-dated page may change events
 def test_after_an_edit_the_cached_run_equals_a_fresh_one(corpus, tmp_path, change):
     cache = tmp_path / "cache"
     before = snapshot(cached_run(corpus, cache))
@@ -135,13 +134,14 @@ def test_after_an_edit_the_cached_run_equals_a_fresh_one(corpus, tmp_path, chang
     assert snapshot(cached_run(corpus, cache)) == snapshot(fresh_run(corpus))
 
 
-def test_rewording_a_page_judges_no_fact_again(corpus, tmp_path, monkeypatch):
+def test_rewording_a_page_judges_again_only_the_facts_of_the_reworded_sentence(corpus, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     cached_run(corpus, cache)
     calls = count_agree_calls(monkeypatch)
-    reword(corpus)
+    reword(corpus)  # who says so is part of the evidence that two figures are one quantity
     result = cached_run(corpus, cache)
-    assert calls == []
+    assert calls and all("troops" in key for key in calls)
+    assert len(set(calls)) < len(fresh_run(corpus).facts)
     moved = [claim for claim in fresh_run(corpus).claims if claim.doc.endswith("wire-2.txt")]
     quoted = [claim for finding in result.findings for claim in finding.claims if claim.doc.endswith("wire-2.txt")]
     assert quoted and all(claim in moved for claim in quoted)  # findings quote the reworded sentence, not the old one

@@ -13,6 +13,7 @@ from ..facts import build_facts, dimension, head_key, measure_key
 from ..lexicon import CHANGE_BEFORE_PERCENTAGE
 from ..model import Claim, Document, Fact, Finding
 from ..rules.ruleset import Rule, RuleSet
+_NOT_ARITHMETIC = frozenset({"age", "score"})
 FINGERPRINTED_LATER = "-"  # run_checks fingerprints every finding once it knows the documents' identities
 
 
@@ -31,7 +32,9 @@ class CheckContext:
     @cached_property
     def facts(self) -> list[Fact]:
         """Grouped when a rule first asks: only rules across documents need them."""
-        return build_facts(self.claims, self.rules.synonyms)
+        return build_facts(self.claims, self.rules.synonyms,
+                           {document.id: document.event for document in self.documents.values()},
+                           self.rules.standing_measures(), self.rules.declared_measures())
 
     # ---- which claims a rule looks at --------------------------------------------------------------
     def keys(self, claim: Claim) -> tuple[str | None, str | None, str]:
@@ -51,6 +54,8 @@ class CheckContext:
             measures = {measure_key(m, self.rules.synonyms) for m in rule.measures} if rule.measures else None
             wanted = self._wanted[rule.id] = (dimensions, measures)
         dimensions, measures = wanted
+        if claim.type in _NOT_ARITHMETIC and rule.kind != "agree":
+            return False  # an age or a score is compared with the same age or score, never added or ranged
         measure, head, claim_dimension = self.keys(claim)
         if dimensions is not None and claim_dimension not in dimensions:
             return False
@@ -79,7 +84,7 @@ class CheckContext:
         examples: list[Claim] = []
         of_claim = []
         for claim in self.claims:
-            signature = (claim.measure, claim.unit)
+            signature = (claim.measure, claim.unit, claim.type)
             position = positions.get(signature)
             if position is None:
                 position = positions[signature] = len(examples)

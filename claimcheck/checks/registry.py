@@ -90,6 +90,7 @@ class RuleKind:
 
 
 _KINDS: dict[str, RuleKind] = {}
+_DISCOVERED = False  # every module of checks/kinds imported (one imported directly registers only itself)
 
 
 def rule_kind(name: str, *, runs_per: Literal["document", "fact"], severity: str, options: type, summary: str,
@@ -105,10 +106,12 @@ def rule_kind(name: str, *, runs_per: Literal["document", "fact"], severity: str
 
 def rule_kinds() -> dict[str, RuleKind]:
     """Every rule kind, by name (the modules of ``claimcheck.checks.kinds`` are imported on first call)."""
-    if not _KINDS:
+    global _DISCOVERED
+    if not _DISCOVERED:
         package = importlib.import_module(f"{__package__}.kinds")
         for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda module: module.name):
             importlib.import_module(f"{package.__name__}.{module.name}")
+        _DISCOVERED = True
     return _KINDS
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..cache import decode_findings, encode_findings
 from ..documents.identity import document_identities
+from ..events import find_events
 from ..model import Claim, Document, Fact, Finding, fingerprint
 from ..result import CheckResult, sort_key
 from ..rules import RuleSet
@@ -39,11 +40,13 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
                 cache.put_local_findings(document, digest, own, *stored)
         findings.extend(stored[0])
         within.update(id(claim) for claim in stored[1])
+    identities = identities or document_identities(documents, root)
+    events = find_events(documents, identities)
     context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
     findings.extend(check_facts(context, cache, digest, executor))
-    fingerprint_all(findings, identities or document_identities(documents, root))
+    fingerprint_all(findings, identities)
     findings.sort(key=sort_key)
-    return CheckResult(documents, claims, context.facts, findings, checked=len(within | context.checked),
+    return CheckResult(documents, claims, context.facts, findings, events=events, checked=len(within | context.checked),
                        rules=[rule.id for rule in rules.rules], rule_set=rules,
                        checked_by={"document": within, "fact": context.checked})
 

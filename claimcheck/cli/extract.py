@@ -47,13 +47,16 @@ def evaluate(
     gold: Annotated[Optional[Path], typer.Argument(help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")] = None,
     findings: Annotated[bool, typer.Option("--findings", help="Score rules: finding precision and recall on document sets.")] = False,
     clusters: Annotated[Optional[Path], typer.Option("--clusters", help="Score findings on labelled news clusters: a folder of <cluster>.yaml gold (see docs/gold-format.md); needs --docs.")] = None,
-    docs: Annotated[Optional[Path], typer.Option("--docs", help="With --clusters: the folder holding each cluster's documents (<cluster>/<doc>.txt).")] = None,
+    sets: Annotated[Optional[Path], typer.Option("--sets", help="Score extraction on public quantity-extraction sets: a folder of <set>.jsonl, or one (see docs/gold-format.md).")] = None,
+    measures: Annotated[Optional[Path], typer.Option("--measures", help="Score measures of counted claims in real news: a .jsonl of labelled numbers (see docs/gold-format.md); needs --docs.")] = None,
+    docs: Annotated[Optional[Path], typer.Option("--docs", help="With --clusters or --measures: the folder holding each cluster's documents (<cluster>/<doc>.txt).")] = None,
     rules: RulesOption = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mismatch.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure), the rules on document sets
-    (--findings), or findings and facts on labelled news clusters (--clusters GOLD --docs DOCS)."""
+    """Score extraction (precision/recall/F1 for value, value+unit, bound, measure), extraction on public
+    quantity-extraction sets (--sets), measures of counted claims in real news (--measures GOLD --docs DOCS), the
+    rules on document sets (--findings), or findings and facts on labelled news clusters (--clusters GOLD --docs DOCS)."""
     import json
 
     from ..api import extract_text
@@ -61,11 +64,24 @@ def evaluate(
     from ..evaluation import evaluate as score_extraction, evaluate_findings, read_findings_gold, read_gold
     from ..rules import load_rules
 
-    if clusters is None and gold is None:
-        raise InputError("give the gold to score against (a path), or --clusters GOLD --docs DOCS")
+    if clusters is None and sets is None and measures is None and gold is None:
+        raise InputError("give the gold to score against (a path), --sets SETS, --measures GOLD --docs DOCS "
+                         "or --clusters GOLD --docs DOCS")
+    if sum(option is not None for option in (clusters, sets, measures)) > 1:
+        raise InputError("--clusters, --sets and --measures are separate evaluations: give one")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if clusters is not None:
+        if sets is not None:
+            from ..evaluation.sets import evaluate_sets, read_sets
+
+            scores = evaluate_sets(read_sets(sets), extract_text)
+        elif measures is not None:
+            from ..evaluation.measures import evaluate_measures, read_measure_gold
+
+            if docs is None:
+                raise InputError("--measures needs --docs: the folder of the clusters' documents")
+            scores = evaluate_measures(read_measure_gold(measures, docs))
+        elif clusters is not None:
             from ..checker import Checker
             from ..evaluation.clusters import evaluate_clusters, read_cluster_gold
 

@@ -14,8 +14,8 @@ from dateutil import parser as dateparser
 MONTH_PATTERN = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # a month name as news writes it
 _DATE_PATTERNS = [
-    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_PATTERN}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_PATTERN})(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
 _DIGIT = re.compile(r"\d")
@@ -58,9 +58,12 @@ def _parse(text: str) -> date | None:
     try:
         if iso:
             return date.fromisoformat(iso.group())
-        if not re.search(r"\b(?:1[6-9]|20)\d\d\b", text):
+        year = re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", text)
+        if not year:
             return None  # no year: dateutil would fill in today's, and results would change day to day
-        return dateparser.parse(text, dayfirst=True).date()
+        found = find_dates(text)
+        parsed = found[0][2] if found else dateparser.parse(text, dayfirst=True).date()
+        return parsed if str(parsed.year) == year.group() else None  # never a year the text does not give
     except (ValueError, OverflowError):
         return None
 

@@ -6,13 +6,13 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..units import dimensionality
-from . import phrases
-from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, SAY_VERBS, TIME_UNITS
+from . import phrases, roles
+from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
@@ -27,7 +27,8 @@ _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of
                             r"March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b")
 _MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
                                               "August", "September", "October", "November", "December"], 1)}
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
+_TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,10 @@ class _Sentence:
         self.starts = [token.start for token in self.tokens]
         self.names = phrases.names(self.tokens)
 
+    @cached_property
+    def source(self) -> str | None:
+        return roles.source_of(self.tokens, self.names, self.text, self.start)
+
 
 def _sentence_claims(document: Document, sentence_start: int, sentence_end: int, numerals: list[Numeral],
                      options: ExtractionOptions) -> Iterator[Claim]:
@@ -220,6 +225,9 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     if _not_a_claim(text, span, unit, measure_phrase, before, after_tokens):
         return None
 
+    score = _is_score(text, span)
+    if score:
+        span = _Span(first, first)
     low_value, high_value, value, is_range = _values(span)
     if first.kind == "vague" or last.kind == "vague" or (first.kind == "words" and "dozen" in text[first.start:first.end].lower()):
         bound = "~" if bound == "=" else bound
@@ -237,6 +245,10 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     measure = measure_phrase.text
     if unit.kind == "age":
         measure = "age"
+    elif unit.kind == "count" and measure in _TEMPERATURE_WORDS:  # "temperatures were minus 20"
+        unit = UnitReading("degree_unspecified", 0, "physical")
+    if unit.unit == "degree_unspecified":
+        measure = "temperature"
     elif measure is None and unit.kind == "physical":
         measure = DIMENSION_MEASURES.get(dimensionality(unit.unit))
     exclude = set(measure_phrase.names)
@@ -250,7 +262,18 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     if actor:
         exclude.add(actor)
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
-    outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)], after_tokens)
+    outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
+                              tokens[bisect.bisect_left(starts, end):])
+    is_age, subject = (False, None) if score else roles.age_of(text, first.start, end, sentence_names, unit, value,
+                                                                measure_phrase.text is not None)
+    if is_age:
+        measure = "age"
+    elif score:
+        subject = roles.holder_of(text, first.start, sentence_names)  # "Klitschko (52-3, 46 KOs)"
+    elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS):
+        measure = "people"  # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says
+    if score:
+        end = max(end, last.end)
     others = _Others(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(
@@ -258,7 +281,8 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
         value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
         place=place, actor=actor, date=_claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
         outcome=outcome, qualifier=phrase,
-        line=line, column=column,
+        line=line, column=column, type="score" if score else roles.quantity_type(unit, is_age), subject=subject,
+        source=read.source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
     )
 
 
@@ -270,6 +294,13 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
     if found.text is None and unit.kind == "currency":
         return phrases.NounPhrase([phrases.Token("money", 0, 0)], found.names)
     return found
+
+
+def _is_score(text: str, span: _Span) -> bool:
+    """'52-3', '31-24': a record or a score (the second figure smaller, joined by a hyphen), not a range."""
+    first, last = span.first, span.last
+    return (first is not last and first.kind == last.kind == "digits" and first.plain_integer and last.plain_integer
+            and last.value < first.value and text[first.end:last.start].strip() in ("-", "–"))
 
 
 def _values(span: _Span) -> tuple[float, float, float, bool]:
@@ -285,16 +316,23 @@ def _values(span: _Span) -> tuple[float, float, float, bool]:
     return low, high, (low + high) / 2, True
 
 
-def _is_year(numeral: Numeral, before: str, has_measure: bool) -> bool:
+def _is_year(numeral: Numeral, before: str, has_measure: bool, after: str = "") -> bool:
+    """'in 2018', 'since 1999', a bare 1997; and a year naming a thing ('a 1999 incident', 'the 2020 Escape', 'a 2013
+    gray Camry': a year-like number after a determiner, before a word that is not a plural count noun)."""
     if not (numeral.plain_integer and 1000 <= numeral.value <= 2100 and numeral.end - numeral.start == 4):
         return False
-    return bool(_YEAR_CONTEXT.search(before)) or (numeral.value >= 1800 and not has_measure)
+    if _YEAR_CONTEXT.search(before) or (numeral.value >= 1800 and not has_measure):
+        return True
+    named = re.match(r"\s+([A-Za-z][\w-]*)", after)
+    return (1900 <= numeral.value <= 2099 and bool(re.search(r"\b(?:a|an|the|his|her|their|its|this|that)\s+$", before, re.I))
+            and named is not None and (named.group(1)[:1].isupper() or not named.group(1).endswith("s")))
 
 
 def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: phrases.NounPhrase, before: str, after_tokens) -> bool:
     first = span.first
     has_measure = measure.text is not None or unit.kind != "count"
-    if _is_year(first, before, has_measure) and (span.last is first or _is_year(span.last, "", has_measure)):
+    after = text[span.last.end:span.last.end + 30]
+    if _is_year(first, before, has_measure, after) and (span.last is first or _is_year(span.last, "", has_measure, after)):
         return True
     if first.kind == "words" and first.value == 1 and first is span.last and unit.kind == "count" and text[first.start:first.end].lower() in ("one", "a"):
         following = after_tokens[0].lower if after_tokens else ""
@@ -336,8 +374,9 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
                          if c is not claim and c.measure and c.unit == claim.unit]
         earlier = [c for c in same_sentence if c.start < claim.start]
         later = [c for c in same_sentence if c.start > claim.start]
+        listed = len(by_sentence[(claim.doc, claim.sentence)]) > 1  # "27 were in the north and 28 in the south"
         previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit == "count"
-                    and c.doc == claim.doc and 0 < claim.start - c.end < 400]
+                    and c.doc == claim.doc and 0 < claim.start - c.end < 400] if listed else []
         source = (earlier[-1] if earlier else later[0] if later else previous[-1] if previous else None)
         if source is not None:
             claim.measure = source.measure

@@ -23,6 +23,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("date", re.compile(rf"(?<![\d.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH}(?![\w])", re.I)),
     ("date", re.compile(r"(?<![\d.,])\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?|(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\d])")),
+    ("date", re.compile(r"(?<![\d.,])\d{1,2}\s/\s\d{1,2}(?:\s/\s\d{2,4})?(?![\d])")),  # "06 / 06 / 2013" in tokenised text
+    ("id", re.compile(r"(?<![\w.])\.?\d+\s?-\s?(?:gauge|caliber|calibre|bore)\b", re.I)),  # a gun's bore: a spec
+    ("version", re.compile(r"\b(?:USB|HDMI|DDR|LTE|PCIe?|Wi-?Fi|Bluetooth|iOS|OS X|Android|Windows|Thunderbolt|FireWire|"
+                           r"HTML|IPv|MPEG|H\.)\s?\d+(?:\.\d+)*\b")),  # "USB 2.0", "iOS 6": versions and standards
     ("date", re.compile(rf"\b(?:mid|early|late|pre|post)-{_YEAR}s?\b|\b{_YEAR}s\b|\b'\d0s\b|\b{_YEAR}[-–/]\d{{2}}\b", re.I)),
     ("time", re.compile(r"(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[/|]\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s?[ap]\.?m\.?)?(?!\d)", re.I)),
     ("time", re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?|\b\d{4}\s?(?:GMT|UTC|hrs|hours\s+local)\b", re.I)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import (ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS,
+from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS,
                        DIRECTIONS, DISCOURSE, ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LINKING_VERBS, LOCATIVE,
                        MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_WORDS, PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
@@ -315,20 +315,37 @@ def actor_after(tokens: list[Token], sentence_names: list[Name]) -> str | None:
 
 
 def outcome(before: list[Token], after: list[Token]) -> str | None:
-    """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed'."""
-    for token in reversed(before[-4:]):  # "killed an estimated 100": the verb governs the number
+    """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed',
+    'three bank workers, a man and two women, died' (a list's verb governs every figure of it; 'killed 5 and
+    injured 40' gives each figure its own)."""
+    window = before[-4:]
+    for index in range(len(window) - 1, -1, -1):  # "killed an estimated 100": the verb governs the number
+        token = window[index]
         if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"}:
             break
-        if token.lower in OUTCOME_WORDS:
+        if token.lower in OUTCOME_WORDS and not _not_outcome(window, index):
             return OUTCOME_WORDS[token.lower]
-    for token in after:  # "100 of those fighters were killed" (not past "and injured 40 others")
-        if token.text in ",;.!?:" or token.text[:1].isdigit() or token.lower in {"and", "or", "but", "while", "whereas"}:
+    for index, token in enumerate(after[:10]):
+        if token.text in ";.!?:" or token.text[:1].isdigit() or token.lower in {"or", "but", "while", "whereas", "who",
+                                                                                 "which", "that", "after", "when", "how",
+                                                                                 "whether", "if", "because"}:
             break
-        if token.lower in OUTCOME_WORDS:
+        following = after[index + 1].lower if index + 1 < len(after) else ""
+        then = after[index + 2] if index + 2 < len(after) else None
+        if (token.lower in ("and", ",", "—", "–", "-", "(") and following in OUTCOME_WORDS and then is not None
+                and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
+            break  # "… and injured 40 others": another clause, another figure
+        if token.lower in OUTCOME_WORDS and not _not_outcome(after, index):
             return OUTCOME_WORDS[token.lower]
     return None
 
 
+_NOT_OUTCOMES = {"penalty", "sentence", "sentences", "row", "threat", "threats", "certificate", "warrant"}
+
+
+def _not_outcome(tokens: list[Token], index: int) -> bool:
+    """'death penalty', 'death row': the word names something else."""
+    return index + 1 < len(tokens) and tokens[index + 1].lower in _NOT_OUTCOMES
 
 
 def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:

@@ -33,10 +33,15 @@ def _import_inflect() -> None:
 
 
 def _quiet() -> None:
-    """quantulum3's log (its doubts about units) is not for users: errors only."""
+    """quantulum3's log (its doubts about units) is not for users: errors only. Where scikit-learn is installed,
+    quantulum3 would disambiguate units with a classifier pickled by another scikit-learn version (which fails to
+    load, and would make readings depend on what else is installed): its rule-based disambiguation is used always."""
     import logging
 
+    from quantulum3 import classifier
+
     logging.getLogger("quantulum3").setLevel(logging.ERROR)
+    classifier.USE_CLF = False
 
 
 def quantulum_parser() -> ModuleType:

@@ -20,10 +20,11 @@ _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", 
 
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|pct\b|percent\b)", re.I)
 _POINTS = re.compile(r"\s?(?:percentage[- ]points?|pp|ppts?|points? of percentage)\b", re.I)
-_AGE = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
+_AGE = re.compile(r"(?:\s?-\s?|\s)years?(?:\s?-\s?|\s)old\b", re.I)  # "61-year-old", "36-year - old" (tokenised text)
 _CURRENCY_WORD = re.compile(r"\s+(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _NEXT_WORD = re.compile(r"[\s-]?(?P<word>[A-Za-z]+)\b")
 _TWO_WORDS = re.compile(r"[\s-]?(?P<first>[A-Za-z]+)[\s_-](?P<second>[A-Za-z]+)\b")
+_DEGREES = re.compile(r"\s?degrees?\b(?!\s+(?:of|north|south|east|west|angle))", re.I)
 _TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b")
 
 
@@ -46,6 +47,8 @@ def read_unit(after: str, currency: str | None = None, magnitude: float = 1.0) -
     if match := _TEMPERATURE.match(after):
         scale = (match.group("scale") or match.group("attached") or match.group("word") or "C")[0].upper()
         return UnitReading("degree_Celsius" if scale == "C" else "degree_Fahrenheit", match.end(), "physical")
+    if match := _DEGREES.match(after):  # "minus 17 degrees": a temperature on an unnamed scale
+        return UnitReading("degree_unspecified", match.end(), "physical")
     if match := _AGE.match(after):
         return UnitReading("year", match.end(), "age")
     if match := _CURRENCY_WORD.match(after):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..checker import Checker
+from ..events import find_events
 from ..result import CheckResult
 from ..model import Claim, Document, Fact, Finding
 from .store import FindingRecord, Store, open_store
@@ -94,8 +95,10 @@ class Ledger:
                     claims = extracted[document.id] if document.id in extracted else checker.extract([document])
                     self.store.add_claims(document_id, claims)
                     (report.revised if previous else report.added).append(document.id)
-            self._store_facts(checker.rule_set)
             current = self.store.documents(current_only=True)
+            events = find_events([document for _, document in current])
+            self.store.save_events(events)
+            self._store_facts(checker.rule_set, {doc: event.id for event in events for doc in event.documents})
             stored = self.store.claims([document_id for document_id, _ in current])
             claim_ids = {id(claim): claim_id for claim_id, _, claim in stored}
             result = Checker(rules=checker.rule_set, root=self.folder).check_claims(
@@ -156,13 +159,15 @@ class Ledger:
         return self.store.finding(finding_id).review
 
     # ---- facts ------------------------------------------------------------------------------------------------
-    def _store_facts(self, rules) -> None:
-        """Group every claim of every version into facts and store them (a fact keeps its id while its key does)."""
+    def _store_facts(self, rules, events: dict[str, str] | None = None) -> None:
+        """Group every claim of every version into facts (within each document's event) and store them (a fact keeps
+        its id while its key does)."""
         from ..facts import build_facts
 
         stored = self.store.claims()
         ids = {id(claim): claim_id for claim_id, _, claim in stored}
-        facts = build_facts([claim for _, _, claim in stored], rules.synonyms)
+        facts = build_facts([claim for _, _, claim in stored], rules.synonyms, events, rules.standing_measures(),
+                            rules.declared_measures())
         self.store.save_facts([(fact.key, [ids[id(claim)] for claim in fact.claims]) for fact in facts])
 
     def facts(self) -> list[Fact]:
@@ -247,9 +252,13 @@ class Ledger:
         documents = self.documents(current_only=True)
         current = {document.id for document in documents}
         claims = [claim for _, _, claim in self.store.claims() if claim.doc in current]
-        result = CheckResult(documents, claims, self.facts(), [finding for _, finding in pairs],
+        result = CheckResult(documents, claims, self.facts(), [finding for _, finding in pairs], events=self.events(),
                              checked=len({id(claim) for _, finding in pairs for claim in finding.claims}))
         return result, {finding.fingerprint: record for record, finding in pairs}
+
+    def events(self) -> list:
+        """The events the current documents report."""
+        return self.store.events()
 
     def documents(self, current_only: bool = False) -> list[Document]:
         return [document for _, document in self.store.documents(current_only)]

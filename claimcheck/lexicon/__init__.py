@@ -42,6 +42,7 @@ ED_ING_NOUNS = _words("grammar", "ed_ing_nouns")
 VERBS_AFTER_NOUN = _words("grammar", "verbs_after_noun")
 LINKING_VERBS = _words("grammar", "linking_verbs")
 SAY_VERBS = _words("grammar", "say_verbs")
+SOURCE_NOUNS = _words("grammar", "source_nouns")
 LOCATIVE = _words("grammar", "locative")
 DISCOURSE = _words("grammar", "discourse")
 OPENERS = _words("grammar", "openers")
@@ -58,6 +59,7 @@ FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | 
 #: what happened to what is counted (killed, injured, ...), by each word that says so
 OUTCOME_WORDS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcomes"].items() for word in words}
 GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
+PERSON_NOUNS = _words("facts", "person_nouns")
 SIDE_WORDS = _words("facts", "side_words")
 
 # cue phrases of the rule kinds (each rule can override its own)
@@ -66,6 +68,7 @@ DECREASE_WORDS: tuple[str, ...] = tuple(_DATA["change"]["decrease"])
 CHANGE_BEFORE_PERCENTAGE: tuple[str, ...] = tuple(_DATA["change"]["before_percentage"])
 TOTAL_CUES: tuple[str, ...] = tuple(_DATA["cues"]["total"])
 COMPLETE_CUES: tuple[str, ...] = tuple(_DATA["cues"]["complete"])
+PARTIAL_CUES: tuple[str, ...] = tuple(_DATA["cues"]["partial"])
 
 # units
 PHYSICAL_ENTITIES = _words("units", "physical_entities")

@@ -37,6 +37,12 @@ class Claim:
     qualifier: str | None = None
     line: int = 0
     column: int = 0
+    #: what kind of quantity: count | money | percent | duration | measurement | age | score, so that only like is
+    #: compared with like (an age is never a count of people)
+    type: str = "count"
+    subject: str | None = None  # who or what the figure is of, where the text says ("Catherine Gomes" for an age)
+    source: str | None = None  # who the sentence attributes the figure to ("police", "the monitoring group")
+    scope: str | None = None  # "total" for a running or overall figure ("so far", "in all"), "part" for a subset
 
     @property
     def interval(self) -> Interval:
@@ -45,7 +51,7 @@ class Claim:
 
     def quantity(self):
         """The value as a pint Quantity in the shared registry."""
-        from .units import quantity
+        from ..units import quantity
 
         return quantity(self.value, self.unit)
 
@@ -67,7 +73,7 @@ CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 
 #: The claim fields a finding quotes for each of its claims.
 FINDING_CLAIM_FIELDS = ("doc", "start", "end", "line", "column", "text", "sentence", "value", "low", "high", "bound",
-                        "unit", "measure", "place", "actor", "date", "outcome")
+                        "unit", "type", "measure", "subject", "place", "actor", "date", "outcome", "scope", "source")
 
 
 @lru_cache(maxsize=16)

@@ -22,6 +22,7 @@ class Document:
     values: dict[str, float] = field(default_factory=dict)  # for a dataset row: declared numeric claim columns
     identity: str | None = None  # what findings are fingerprinted by, when not ``id`` (rows without an id column)
     ignores: list[tuple[str, str]] = field(default_factory=list)  # inline claimcheck-ignore: (rule, reason)
+    event: str | None = None  # the id of the event it reports, once events are found (see claimcheck.events)
 
     @cached_property
     def _line_starts(self) -> list[int]:

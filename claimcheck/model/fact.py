@@ -11,8 +11,9 @@ from .claim import Claim
 class FactKey:
     """What makes claims one quantity. ``measure`` is what is counted (after synonyms), ``outcome`` a casualty
     type the clause names (killed, injured), ``actor`` and ``place`` whose and where (None: any), ``dimension``
-    the units' pint dimension. ``subject``, ``scope`` and ``period`` narrow it further where known: what the
-    measure is of, whether a figure is cumulative or one incident's, and the time it refers to."""
+    the units' pint dimension, ``event`` the id of the event its documents report. ``subject``, ``scope`` and
+    ``period`` narrow it further where known: what the measure is of, whether a figure is cumulative or one
+    incident's, and the time it refers to."""
 
     measure: str
     dimension: str
@@ -22,13 +23,14 @@ class FactKey:
     subject: str | None = None
     scope: str | None = None
     period: str | None = None
+    event: str | None = None
 
     def __str__(self) -> str:
         """'strike | * | Iraq | [count]': how the key is written in findings, reports and the ledger."""
         measure = self.measure + (f" ({self.outcome})" if self.outcome else "")
         parts = [measure, self.actor or "*", self.place or "*"]
         parts += [f"{name} {value}" for name, value in (("of", self.subject), ("scope", self.scope),
-                                                         ("as of", self.period)) if value]
+                                                         ("as of", self.period), ("event", self.event)) if value]
         return " | ".join([*parts, self.dimension])
 
 

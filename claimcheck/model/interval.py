@@ -59,7 +59,11 @@ class Interval:
             slack_high = max(slack_high, abs(self.high) * tolerance.rel if not math.isinf(self.high) else 0)
         return Interval(self.low - slack_low, self.high + slack_high)
 
-    def overlaps(self, other: Interval) -> bool:
+    def overlaps(self, other: Interval, strict: bool = False) -> bool:
+        """Whether the two share a value; ``strict``: more than an end ("39.5–40.5" and "40.5–41.5" do not: the
+        precision a figure is reported to is half-open, as statcheck reads it)."""
+        if strict and self.low != self.high and other.low != other.high:
+            return other.low < self.high and other.high > self.low
         return other.low <= self.high and other.high >= self.low
 
     def __contains__(self, value: float) -> bool:

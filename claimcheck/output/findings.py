@@ -22,7 +22,8 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False) -> 
     summary = result.summary
     if format == "json":
         # indented for people when small; compact (and written by the C encoder) when large
-        stream.write(json.dumps({"findings": [finding.to_dict() for finding in findings], "summary": summary},
+        events = [event.to_dict() for event in result.events]
+        stream.write(json.dumps({"findings": [finding.to_dict() for finding in findings], "events": events, "summary": summary},
                                 ensure_ascii=False, indent=2 if len(findings) <= 200 else None))
         stream.write("\n")
     elif format == "jsonl":

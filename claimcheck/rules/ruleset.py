@@ -70,5 +70,22 @@ class RuleSet:
                         self.default_tolerance))
         return hashlib.sha256(content.encode("utf-8", "surrogateescape")).hexdigest()
 
+    def standing_measures(self) -> frozenset[str]:
+        """Measure keys some rule compares across events (``across_events: true``): standing quantities such as
+        troop levels, reported from event to event."""
+        from ..facts import measure_key
+
+        return frozenset(measure_key(measure, self.synonyms) for rule in self.rules
+                         if getattr(rule.options, "across_events", False) for measure in rule.measures or ())
+
+    def declared_measures(self) -> frozenset[str]:
+        """Measure keys a specific agree rule names (not a fallback): their figures are one quantity by the rule's
+        word (within an event, or across events for a standing one), not split by the evidence."""
+        from ..facts import measure_key
+
+        return frozenset(measure_key(measure, self.synonyms) for rule in self.rules
+                         if rule.kind == "agree" and not getattr(rule.options, "fallback", False)
+                         for measure in rule.measures or ())
+
     def by_id(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)

@@ -1,15 +1,22 @@
-"""``agree``: claims of one fact in different sources agree within tolerance, units converted with pint;
-a disagreement between documents dated further apart than the window is a change over time."""
+"""``agree``: claims of one fact in different sources agree within tolerance, units converted with pint; a
+disagreement between documents dated further apart than the window is a change over time.
+
+A fact only says that two figures *could* be one quantity (same measure, event, dimension). Each pair is judged
+with the evidence that it is (:mod:`claimcheck.evidence`): a disagreement is ``violated`` only when that evidence is
+strong, and every finding says what the evidence is."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from ...evidence import Evidence, figures_per_source, thresholds, weigh
 from ...model import Claim, Fact, Finding, Tolerance
+from ...model.interval import Interval, convert, number, quantity_text, rounding
+from ...money import exchange, is_currency, known
 from ...rules.ruleset import Rule
-from ...model.interval import Interval, convert, number, quantity_text
 from ..context import CheckContext
 from ..registry import option, rule_kind
 
@@ -22,17 +29,28 @@ class AgreeOptions:
                                             "(default: the pack's `defaults.window`)")
     fallback: bool = option(False, "judge only pairs no more specific agree rule has judged")
     within_document: bool = option(False, "also compare figures for different places within one document")
+    across_events: bool = option(False, "compare the rule's `measures` across events too: standing quantities (troop "
+                                        "levels, territory held) reported from event to event")
+    confidence: float | None = option(None, "how sure the evidence must be that two figures are one quantity for a "
+                                            "disagreement to be violated without an anchor (0–1; default: only anchored "
+                                            "pairs are violated)", minimum=0)
+
 
 _LOWER = (">", ">=")
 _UPPER = ("<", "<=")
+_QUOTED_PER_SIDE = 5
+_ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
+_REPRESENTATIVES = 3  # claims of one value group whose evidence is weighed against the other group's
 
 
 @rule_kind("agree", runs_per="fact", severity="warning", options=AgreeOptions,
            statuses=("consistent", "violated", "changed"), summary="""
-every pair of claims of one fact from different documents (or different places of one document): intervals overlap
-after `tolerance` (`rel`, `abs` in the claim's unit, or `points` for percentages), units converted with pint. Two
-bounds in the same direction ("over 98%", "more than 99%") are compared by value. Documents dated further apart
-than `window` that disagree are a change over time.""")
+pairs of claims of one fact from different documents (or from one document, attributed to different sources): intervals
+overlap after `tolerance` (`rel`, `abs` in the claim's unit, or `points` for percentages), units converted with pint.
+Two bounds in the same direction ("over 98%", "more than 99%") never contradict each other. A disagreement is violated
+only when the evidence that the two figures report one quantity is strong (same event, names and words in common, a
+specific measure, the same subject and scope): each finding says what that evidence is and how confident it is.
+Documents dated further apart than `window` that disagree are a change over time.""")
 def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     """Findings of one agree rule on one fact; a fallback rule skips pairs a specific rule has judged."""
     options: AgreeOptions = rule.options
@@ -40,15 +58,28 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     window = options.window or context.rules.window
     applicable = context.applicable(rule)
     claims = [claim for claim in fact.claims if id(claim) in applicable]
-    if len({claim.doc for claim in claims}) < 2 and not options.within_document:
+    if len(claims) < 2:
         return findings
     groups = _groups(claims)
-    for first, second in _pairs(claims, options.within_document):
-        pair = frozenset((id(first), id(second)))
-        if options.fallback and pair in context.judged_pairs:
+    figures = figures_per_source(fact.claims)
+    events = {doc: document.event for doc, document in context.documents.items()}
+    for candidates in _pairs(claims, groups, options.within_document):
+        pairs = [frozenset((id(first), id(second))) for first, second in candidates]
+        if options.fallback and any(pair in context.judged_pairs for pair in pairs):
             continue
-        context.judged_pairs.add(pair)
-        finding = _judge(rule, context, fact, first, second, window)
+        judged = []
+        for first, second in candidates:
+            evidence = weigh(first, second, events, figures, context.rules.synonyms)
+            if rule.measures and not options.fallback and not evidence.strong and first.doc != second.doc:
+                # the rule names what is one quantity across sources (within one page, its figures need anchors)
+                evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",))
+            judged.append((evidence.strong, evidence.confidence, first, second, evidence))
+        evidence = max(judged, key=lambda item: item[:2])[4]  # the best evidence any two of their sources give
+        first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither
+        finding = _judge(rule, context, fact, first, second, window, evidence)
+        if finding is None:
+            continue
+        context.judged_pairs.update(pairs)
         # quote every source that says the same as each side (a few at most)
         left, right = finding.claims
         finding.about = [left, right]
@@ -62,7 +93,20 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     return findings
 
 
-_QUOTED_PER_SIDE = 5
+def comparable(claims: list[Claim], within_document: bool = False) -> list[tuple[Claim, Claim]]:
+    """Every pair of claims a desk would set side by side: from different documents, or from one document when it
+    attributes them to different sources (or, ``within_document``, names different places for them)."""
+    return [(first, second) for index, first in enumerate(claims) for second in claims[index + 1:]
+            if _sides(first, second, within_document)]
+
+
+def _sides(first: Claim, second: Claim, within_document: bool) -> bool:
+    if first.doc != second.doc:
+        return True
+    if first.sentence == second.sentence and first.source == second.source:
+        return within_document and first.place != second.place
+    different_sources = bool(first.source and second.source and first.source.lower() != second.source.lower())
+    return different_sources or (within_document and first.place != second.place)
 
 
 def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
@@ -82,70 +126,136 @@ def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: set[str] =
     return chosen
 
 
-_ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
-
-
-def _pairs(claims: list[Claim], within_document: bool) -> list[tuple[Claim, Claim]]:
-    """Claims of one fact grouped by what they say (value, bound, unit): each group once against each other
-    group, and a group repeated by several documents once against itself. A title repeating its own body
-    is not a second source."""
-    groups = _groups(claims)
-    pairs = []
-    for members in groups.values():
-        other = next((c for c in members[1:] if c.doc != members[0].doc), None)
-        if other is not None:
-            pairs.append((members[0], other))
-    representatives = [members[0] for members in groups.values()]
-    if len(representatives) > _ALL_PAIRS_UP_TO:
-        representatives.sort(key=lambda c: (c.date or "", c.doc))
-        candidates = list(zip(representatives, representatives[1:]))
+def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_document: bool) -> list[list[tuple[Claim, Claim]]]:
+    """Claims of one fact grouped by what they say (value, bound, unit): each group once against each other group
+    (through a few of its claims, from different sources: the pairs to weigh), and a group repeated by several sources
+    once against itself. A title repeating its own body is not a second source."""
+    found = []
+    representatives = {}
+    for key, members in groups.items():
+        chosen, seen = [], set()
+        for claim in members:
+            if (claim.doc, claim.source) not in seen and len(chosen) < _REPRESENTATIVES:
+                chosen.append(claim)
+                seen.add((claim.doc, claim.source))
+        representatives[key] = chosen
+        repeated = comparable(chosen, within_document)
+        if repeated:
+            found.append(repeated)
+    keys = list(groups)
+    if len(keys) > _ALL_PAIRS_UP_TO:
+        keys.sort(key=lambda key: (groups[key][0].date or "", groups[key][0].doc))
+        candidates = list(zip(keys, keys[1:]))
     else:
-        candidates = [(a, b) for i, a in enumerate(representatives) for b in representatives[i + 1:]]
-    for first, second in candidates:
-        if first.doc != second.doc:
-            pairs.append((first, second))
-        elif within_document and first.place != second.place:
-            pairs.append((first, second))
-        else:  # the same document states both: compare with another document that states the second
-            alternative = next((c for c in groups[(second.value, second.bound, second.unit)] if c.doc != first.doc), None)
-            if alternative is not None:
-                pairs.append((first, alternative))
-    return pairs
+        candidates = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]
+    for a, b in candidates:
+        pairs = [(first, second) for first in representatives[a] for second in representatives[b]
+                 if _sides(first, second, within_document)]
+        if pairs:
+            found.append(pairs)
+    return found
 
 
-def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window) -> Finding:
+def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window,
+           evidence: Evidence) -> Finding | None:
+    options: AgreeOptions = rule.options
+    levels = thresholds()
+    if evidence.confidence < levels["compare"] and not evidence.strong:
+        return None  # too little in common to be set side by side
     if first.unit != second.unit and first.bound != "=" and second.bound == "=":
         first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
     unit = second.unit if first.unit != second.unit else first.unit
-    options: AgreeOptions = rule.options
     if unit in ("percent", "percentage_point") and options.percent_tolerance:
         tolerance = options.percent_tolerance
     else:
         tolerance = options.tolerance or context.rules.default_tolerance
-    first_value = convert(first.value, first.unit, unit)
-    second_value = convert(second.value, second.unit, unit)
+    reported = options.tolerance is None and (unit not in ("percent", "percentage_point") or options.percent_tolerance is None)
+    dates = (context.document_date(first), context.document_date(second))
+    converted = _in_unit(first, unit, dates[0] or dates[1])
+    if converted is None:
+        return None  # a currency the reference rates do not cover
+    first_interval, rate = converted
+    first_value = first_interval.low if first.bound in _LOWER else first_interval.high if first.bound in _UPPER else \
+        _convert_value(first, unit, dates[0] or dates[1])
+    second_value = second.value
     same_direction = (first.bound in _LOWER and second.bound in _LOWER) or (first.bound in _UPPER and second.bound in _UPPER)
-    if same_direction:
-        agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
-        basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, compared by value"
+    if reported:  # "5.2" is 5.15–5.25: the precision each figure is reported to is its tolerance
+        tolerance = Tolerance()
+        first_interval = (reported_interval(first).to(first.unit, unit) if rate is None
+                          else first_interval.widened(_EXCHANGE, unit))  # outlets round the day's rate
+        second_interval = reported_interval(second)
     else:
-        widened = first.interval.to(first.unit, unit).widened(tolerance, unit)
-        agrees = widened.overlaps(second.interval.to(second.unit, unit))
+        first_interval = first_interval.widened(tolerance, unit)
+        second_interval = second.interval
+    if same_direction:  # "over 98%" and "more than 99%" can both be true: they differ only if dated apart
+        agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
+        basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, which never contradict each other"
+    else:
+        agrees = first_interval.overlaps(second_interval, strict=reported)
         basis = ""
     status = "consistent" if agrees else "violated"
-    dates = (context.document_date(first), context.document_date(second))
     apart = abs((dates[0] - dates[1]).days) if all(dates) else None
     if not agrees and apart is not None and apart > window.days:
         status = "changed"
-    message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart)
-    return context.finding(rule, status, message, [first, second], fact=str(fact.key))
+    elif same_direction:
+        status = "consistent"
+    elif not agrees and not (evidence.strong or (options.confidence is not None and evidence.confidence >= options.confidence)):
+        return None  # they differ, but too little says they are one quantity
+    message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart,
+                       reported, rate)
+    finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
+    if status == "violated" and reported and _gap(first_value, second_value) < _MINOR:
+        finding.severity = "info"  # a minor disagreement (40 against 42), where the rule sets no tolerance of its own
+    return finding
+
+
+_MINOR = 0.1  # figures less than 10% apart disagree only slightly
+_EXCHANGE = Tolerance(rel=0.05)
+
+
+def _gap(first: float, second: float) -> float:
+    largest = max(abs(first), abs(second))
+    return abs(first - second) / largest if largest else 0.0
+
+
+def reported_interval(claim: Claim) -> Interval:
+    """The interval a figure asserts, an exact one widened to the precision it is reported to: "5.2" is 5.15–5.25,
+    "40" is 39.5–40.5, "1.5 million" is 1.45–1.55 million."""
+    if claim.bound != "=" or claim.is_range:
+        return claim.interval
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", claim.text)
+    if digits is None:
+        return Interval(claim.value - 0.5, claim.value + 0.5)
+    written = float(digits.group().replace(",", ""))
+    scale = abs(claim.value / written) if written else 1.0
+    half = rounding(digits.group()) * scale
+    return Interval(claim.value - half, claim.value + half)
+
+
+def _in_unit(claim: Claim, unit: str, on) -> tuple[Interval, object] | None:
+    """A claim's interval in ``unit`` (a currency at the rate of ``on``), and the date of the rate used, if any."""
+    if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
+        if not (known(claim.unit) and known(unit)):
+            return None
+        low, rate = exchange(claim.interval.low, claim.unit, unit, on) if math.isfinite(claim.interval.low) else (claim.interval.low, None)
+        high, rate = exchange(claim.interval.high, claim.unit, unit, on) if math.isfinite(claim.interval.high) else (claim.interval.high, rate)
+        return Interval(low, high), rate or on
+    return claim.interval.to(claim.unit, unit), None
+
+
+def _convert_value(claim: Claim, unit: str, on) -> float:
+    if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
+        return exchange(claim.value, claim.unit, unit, on)[0]
+    return convert(claim.value, claim.unit, unit)
 
 
 def _message(first: Claim, second: Claim, first_value: float, second_value: float, unit: str, tolerance, agrees: bool,
-             basis: str, status: str, apart: int | None) -> str:
+             basis: str, status: str, apart: int | None, reported: bool = False, rate=None) -> str:
     left = quantity_text(first.value, first.unit, first.bound)
     if first.unit != unit:
         left += f" = {quantity_text(first_value, unit, first.bound)}"
+        if rate is not None:
+            left += f" at the rate of {rate}"
     right = quantity_text(second.value, second.unit, second.bound)
     difference = abs(first_value - second_value)
     if unit in ("percent", "percentage_point"):
@@ -154,12 +264,12 @@ def _message(first: Claim, second: Claim, first_value: float, second_value: floa
         largest = max(abs(first_value), abs(second_value))
         relative = difference / largest * 100 if largest else 0
         gap = f"values differ by {number(difference)} ({relative:.1f}%)"
-    verdict = f"within {tolerance.describe()}" if agrees else f"{gap}, beyond {tolerance.describe()}"
+    allowed = "the precision they are reported to" if reported else tolerance.describe()
+    verdict = f"within {allowed}" if agrees else f"{gap}, beyond {allowed}"
     if agrees and not basis and (first.bound != "=" or second.bound != "="):
         verdict = "intervals overlap " + verdict
     notes = [note for note in (basis, _dates(first, second, apart, status), _scopes(first, second)) if note]
     return f"{left} ({first.doc}) vs {right} ({second.doc}): {verdict}" + (f"; {'; '.join(notes)}" if notes else "")
-
 
 
 def _dates(first: Claim, second: Claim, apart: int | None, status: str) -> str:

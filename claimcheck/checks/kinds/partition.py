@@ -37,7 +37,7 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
             groups[context.passage(claim, options.within)].append(claim)
     findings = []
     for claims in groups.values():
-        if len(claims) < minimum or _changes(claims, context):
+        if len(claims) < minimum or _changes(claims, context) or _per_place(claims, context):
             continue
         total = sum(claim.value for claim in claims)
         slack = sum(rounding(claim.text) for claim in claims)
@@ -52,6 +52,20 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
 
 
 _CHANGE = change_pattern()
+_AFTER_NAME = re.compile(r"^[^\d%]{0,20}?\b(?:with|in|for|from|to|at)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
+def _per_place(claims: list[Claim], context: CheckContext) -> bool:
+    """'59% with Singapore, 44% with Malaysia, 55% with Saudi Arabia': each share of its own place's whole."""
+    from ...lexicon import country_names
+
+    text = context.documents[claims[0].doc].text
+    places = set()
+    for claim in claims:
+        match = _AFTER_NAME.match(text[claim.end:claim.end + 60])
+        if match and (match.group("name") in country_names() or claim.place):
+            places.add(match.group("name"))
+    return len(places) >= 2
 
 
 def _changes(claims: list[Claim], context: CheckContext) -> bool:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ...facts import dimension, head_key
-from ...lexicon import TOTAL_CUES
+from ...lexicon import PARTIAL_CUES, TOTAL_CUES
 from ...model import Claim, Finding, Tolerance
 from ...model.interval import Interval, number
 from ...rules.ruleset import Rule
@@ -21,7 +21,10 @@ class SumOptions:
     within: Within = option("document", "the passage in which parts and their total are looked for", aliases=("scope",))
     tolerance: Tolerance | None = option(None, "how far the parts' sum may be from the total (default: exact)")
     total_cues: Words = option(TOTAL_CUES, "phrases that mark a total (\"a total of\", \"in all\")")
+    partial_cues: Words = option(PARTIAL_CUES, "phrases that say the parts are some of the total (\"including\"): "
+                                 "such parts are violated only when they exceed it")
     min_parts: int = option(2, "how many parts a list needs", minimum=2)
+    reach: int = option(1500, "how far (in characters) from its parts a total may be written", minimum=0)
 
 _LIST_JOIN = re.compile(r"^[^.;:!?\d]{0,80}$")
 _JOIN_WORD = re.compile(r"\b(?:and|plus|while|with|as well as)\b|,")
@@ -34,7 +37,8 @@ covers them (its place names theirs, "Iraq and Syria", or the text says "a total
 compared with the total's interval after `tolerance`.""")
 def check_sum(rule: Rule, context: CheckContext) -> list[Finding]:
     options: SumOptions = rule.options
-    cues = [cue.lower() for cue in options.total_cues]
+    cues = _cue_pattern(options.total_cues)
+    partial = _cue_pattern(options.partial_cues)
     min_parts = options.min_parts
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in context.claims_for(rule):
@@ -45,13 +49,33 @@ def check_sum(rule: Rule, context: CheckContext) -> list[Finding]:
     for claims in groups.values():
         claims.sort(key=lambda c: c.start)
         for run in _listed_parts(claims, context, min_parts):
+            text = context.documents[run[0].doc].text
+            written = _total_in_run(run, text, cues)
+            if written is not None:  # "13,331 in Iraq and 11,235 in Syria, for a total of 24,566"
+                parts, total = run[:written], run[written]
+                if len(parts) >= min_parts:
+                    findings.extend(_judged(rule, context, total, parts, partial))
+                continue
             # "62 air strikes in Iraq and Syria, 30 in Iraq and 38 in Syria": the first may be the total
             for parts in ([run, run[1:]] if len(run) > min_parts else [run]):
-                total = _total_for(parts, claims, cues, context)
+                total = _total_for(parts, claims, cues, context, options.reach)
                 if total is not None:
-                    findings.append(_judge(rule, context, total, parts))
+                    findings.extend(_judged(rule, context, total, parts, partial))
                     break
     return findings
+
+
+def _cue_pattern(cues) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(cue.lower()) for cue in cues) + r")\b")
+
+
+def _total_in_run(run: list[Claim], text: str, cues: re.Pattern) -> int | None:
+    """The index of a run member introduced by a total cue ("..., for a total of 24,566"), if any."""
+    introduces = re.compile(rf"(?:{cues.pattern})[\s:,]*$")
+    for index in range(1, len(run)):
+        if introduces.search(text[run[index - 1].end:run[index].start].lower()):
+            return index
+    return None
 
 
 def _listed_parts(claims: list[Claim], context: CheckContext, min_parts: int) -> list[list[Claim]]:
@@ -72,18 +96,29 @@ def _listed_parts(claims: list[Claim], context: CheckContext, min_parts: int) ->
     return runs
 
 
-def _total_for(parts: list[Claim], claims: list[Claim], cues: list[str], context: CheckContext) -> Claim | None:
+def _total_for(parts: list[Claim], claims: list[Claim], cues: re.Pattern, context: CheckContext, limit: int) -> Claim | None:
     largest = max(part.value for part in parts)
     places = {part.place for part in parts if part.place}
+    outcomes = {part.outcome for part in parts}
+    paragraph = context.paragraph(parts[0])
+    text = context.documents[parts[0].doc].text
     candidates = []
     chosen = {id(part) for part in parts}
     for claim in claims:
-        if id(claim) in chosen or claim.value <= largest:
+        if id(claim) in chosen or claim.value <= largest or claim.doc != parts[0].doc:
             continue
+        if min(abs(claim.start - parts[0].start), abs(claim.start - parts[-1].end)) > limit:
+            continue  # pages apart: a total of something else
+        if claim.outcome and None not in outcomes and claim.outcome not in outcomes:
+            continue  # 520 captured is no total of 11 killed and 61 injured
         covers = bool(claim.place) and len(places) >= 2 and all(place.lower() in claim.place.lower() for place in places)
-        sentence = claim.sentence.lower().replace("_", " ")  # a dataset column "strikes_total" names a total
-        cued = any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues)
-        parts_cued = any(re.search(rf"\b{re.escape(cue)}\b", parts[0].sentence.lower()) for cue in cues)
+        apart = paragraph - context.paragraph(claim) if claim.end else 0  # a dataset column speaks for its whole row
+        if apart and not (covers and apart == 1):
+            continue  # another paragraph tells of another total, unless the one just before is broken down here
+        # the cue is written at the total ("a total of 55", "55 in all"); a dataset column "strikes_total" names one
+        near = (text[max(claim.start - 40, 0):claim.end + 25] if claim.end else claim.sentence).lower().replace("_", " ")
+        cued = bool(cues.search(near))
+        parts_cued = bool(cues.search(parts[0].sentence.lower()))
         distinct = len(places) == len(parts) and not claim.place
         if covers or cued or (parts_cued and distinct) or (distinct and claim.sentence == parts[0].sentence):
             candidates.append(claim)
@@ -92,9 +127,34 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: list[str], context
     return min(candidates, key=lambda claim: abs(claim.start - parts[0].start))
 
 
-def _judge(rule: Rule, context: CheckContext, total: Claim, parts: list[Claim]) -> Finding:
+def _judged(rule: Rule, context: CheckContext, total: Claim, parts: list[Claim], partial: re.Pattern) -> list[Finding]:
+    """The finding on a total and its parts; none for some of a total ("including ...") that does not exceed it."""
     low, high = sum((part.interval.to(part.unit, total.unit) for part in parts), Interval(0, 0))
-    holds = total.interval.widened(rule.options.tolerance or Tolerance(), total.unit).overlaps(Interval(low, high))
+    widened = total.interval.widened(rule.options.tolerance or Tolerance(), total.unit)
+    if _is_partial(total, parts, context, partial) and not widened.overlaps(Interval(low, high)):
+        if low <= widened.high:
+            return []  # some of the total, short of it
+        message = (f"{' + '.join(_shown(part) for part in parts)} = {number(sum(part.value for part in parts))} > "
+                   f"{_shown(total)} {total.measure or parts[0].measure or ''}: some of a total exceed the whole")
+        return [context.finding(rule, "violated", message.replace("  ", " "), [total, *parts])]
+    return [_judge(rule, context, total, parts, Interval(low, high), widened)]
+
+
+def _is_partial(total: Claim, parts: list[Claim], context: CheckContext, partial: re.Pattern) -> bool:
+    """'500 people, including 150 ...', 'of whom 12 ...', 'Of the allegations, 812 ... and two ...'."""
+    text = context.documents[parts[0].doc].text
+    if total.sentence == parts[0].sentence:
+        start = min(total.end, parts[0].start)
+    else:  # from the start of the parts' sentence
+        found = text.rfind(parts[0].sentence[:40], max(parts[0].start - len(parts[0].sentence), 0), parts[0].start + 1)
+        start = found if found >= 0 else parts[0].start
+    between = text[start:parts[-1].start].lower()
+    return bool(partial.search(between)) or parts[0].sentence.lstrip().lower().startswith("of ")
+
+
+def _judge(rule: Rule, context: CheckContext, total: Claim, parts: list[Claim], summed: Interval, widened: Interval) -> Finding:
+    low, high = summed.low, summed.high
+    holds = widened.overlaps(summed)
     exact = all(part.bound == "=" for part in parts) and total.bound == "="
     shown = " + ".join(_shown(part) for part in parts)
     value_sum = sum(part.value for part in parts)

@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from ...errors import ClaimcheckError
-from ...model import Claim, Document, FactKey, Finding
+from ...model import Claim, Document, Event, FactKey, Finding
 
 
 @dataclass
@@ -108,6 +108,14 @@ class Store(ABC):
     @abstractmethod
     def claims(self, document_ids: list[int] | None = None) -> list[tuple[int, int, Claim]]:
         """(claim id, document id, claim) for the given document versions (default: all)."""
+
+    # ---- events
+    @abstractmethod
+    def save_events(self, events: list[Event]) -> None:
+        """Store the events of the current documents as they are now (documents keep the id of theirs)."""
+
+    @abstractmethod
+    def events(self) -> list[Event]: ...
 
     # ---- facts
     @abstractmethod

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import astuple, fields
 
 from ...errors import InputError
-from ...model import Claim, Document, FactKey
+from ...model import Claim, Document, Event, FactKey
 from . import queue_sql
 from .base import DocumentVersion, FindingRecord, QueueQuery, ReviewConflict, ReviewEvent, Store, StoredFact
 from .postgres_desk import PostgresDesk
@@ -241,6 +241,25 @@ class PostgresStore(PostgresDesk, Store):
     def review_events(self, finding_id: int) -> list[ReviewEvent]:
         return [ReviewEvent(**row) for row in self._all("SELECT * FROM review_events WHERE finding_id = %s ORDER BY id",
                                                         (finding_id,))]
+
+    # ---- events ------------------------------------------------------------------------------------------------
+    def save_events(self, events: list[Event]) -> None:
+        self.connection.execute("UPDATE events SET present = FALSE")
+        for event in events:
+            self.connection.execute(
+                "INSERT INTO events (id, label, first_date, last_date, present) VALUES (%s, %s, %s, %s, TRUE)"
+                " ON CONFLICT (id) DO UPDATE SET label = excluded.label, first_date = excluded.first_date,"
+                " last_date = excluded.last_date, present = TRUE",
+                (event.id, _text(event.label), event.first_date, event.last_date))
+            self.connection.execute("UPDATE documents SET event = %s WHERE doc = ANY(%s) AND current",
+                                    (event.id, [_text(doc) for doc in event.documents]))
+
+    def events(self) -> list[Event]:
+        members: dict[str, list[str]] = {}
+        for row in self._all("SELECT doc, event FROM documents WHERE current AND event IS NOT NULL ORDER BY id"):
+            members.setdefault(row["event"], []).append(row["doc"])
+        return [Event(row["id"], members.get(row["id"], []), row["label"], row["first_date"], row["last_date"])
+                for row in self._all("SELECT * FROM events WHERE present ORDER BY first_date, id")]
 
     # ---- facts -------------------------------------------------------------------------------------------------
     def save_facts(self, facts: list[tuple[FactKey, list[int]]]) -> list[int]:

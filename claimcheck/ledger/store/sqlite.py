@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ...errors import InputError
-from ...model import Claim, Document, FactKey
+from ...model import Claim, Document, Event, FactKey
 from . import queue_sql
 from .base import DocumentVersion, FindingRecord, ReviewConflict, ReviewEvent, Store, StoredFact
 from .sqlite_desk import SQLiteDesk
@@ -259,6 +259,24 @@ class SQLiteStore(SQLiteDesk, Store):
     def review_events(self, finding_id: int) -> list[ReviewEvent]:
         return [ReviewEvent(**dict(row)) for row in
                 self.connection.execute("SELECT * FROM review_events WHERE finding_id = ? ORDER BY id", (finding_id,))]
+
+    # ---- events ------------------------------------------------------------------------------------------------
+    def save_events(self, events: list[Event]) -> None:
+        self.connection.execute("UPDATE events SET present = 0")
+        for event in events:
+            self.connection.execute(
+                "INSERT INTO events (id, label, first_date, last_date, present) VALUES (?, ?, ?, ?, 1)"
+                " ON CONFLICT(id) DO UPDATE SET label = excluded.label, first_date = excluded.first_date,"
+                " last_date = excluded.last_date, present = 1", (event.id, event.label, event.first_date, event.last_date))
+            self.connection.executemany("UPDATE documents SET event = ? WHERE doc = ? AND current = 1",
+                                        [(event.id, doc) for doc in event.documents])
+
+    def events(self) -> list[Event]:
+        members: dict[str, list[str]] = {}
+        for row in self.connection.execute("SELECT doc, event FROM documents WHERE current = 1 AND event IS NOT NULL ORDER BY id"):
+            members.setdefault(row["event"], []).append(row["doc"])
+        return [Event(row["id"], members.get(row["id"], []), row["label"], row["first_date"], row["last_date"])
+                for row in self.connection.execute("SELECT * FROM events WHERE present = 1 ORDER BY first_date, id")]
 
     # ---- facts -------------------------------------------------------------------------------------------------
     def save_facts(self, facts: list[tuple[FactKey, list[int]]]) -> list[int]:

@@ -11,6 +11,8 @@ Tables are plain and documented so that standard SQLite tools (the sqlite3 shell
   ``finding_claims`` links findings to claims.
 - ``reviews``: the desk's decision on each finding (status, assignee, note); ``review_events`` is the audit trail:
   who changed what, when, from which status to which, and why.
+- ``events``: what the current documents report, each a set of documents about one happening (``documents.event``
+  names a document's event; its id stays while the event's first document is in it).
 - ``facts``: every fact (the claims that report one quantity, over every version of every document) with a stable
   ``id`` (kept while its ``key`` is), the fields of its key, and whether the latest ingest still found it
   (``present``); ``claims.fact_id`` says which fact a claim reports.
@@ -83,12 +85,22 @@ MIGRATIONS: list[str] = [
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,
         measure TEXT NOT NULL, dimension TEXT NOT NULL, actor TEXT, place TEXT, outcome TEXT, subject TEXT, scope TEXT,
-        period TEXT,
+        period TEXT, event TEXT,
         present INTEGER NOT NULL DEFAULT 1
     );
     ALTER TABLE claims ADD COLUMN fact_id INTEGER REFERENCES facts(id);
     CREATE INDEX claims_fact ON claims(fact_id);
     ALTER TABLE claims RENAME COLUMN event TO outcome;
+    ALTER TABLE claims ADD COLUMN type TEXT NOT NULL DEFAULT 'count';
+    ALTER TABLE claims ADD COLUMN subject TEXT;
+    ALTER TABLE claims ADD COLUMN source TEXT;
+    ALTER TABLE claims ADD COLUMN scope TEXT;
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL, first_date TEXT, last_date TEXT,
+        present INTEGER NOT NULL DEFAULT 1
+    );
+    ALTER TABLE documents ADD COLUMN event TEXT;
     """,
     # 4: the desk in a browser: users with roles, signed-in sessions, an audit trail of who changed what, and a
     # version on each review (a save names the version it read: a concurrent change is refused, not overwritten)

@@ -1,0 +1,217 @@
+"""Recognising events: which documents of a set report the same happening.
+
+A desk's folder of clippings often holds two similar events (two office shootings, two cable cuts); figures from
+different sources are compared within an event only. Documents are compared by what they say near the top (TF-IDF
+over their words and, counted twice, their names; cosine similarity) and grouped by average linkage: two groups
+join while the mean similarity between their documents stays above a threshold. Only documents that share one of
+their most distinctive terms, and whose dates (where known) are close, are compared at all, so the work grows with
+the number of documents, not with its square.
+
+TF-IDF is computed here rather than with scikit-learn: importing scikit-learn costs about a second, and where it is
+installed quantulum3 changes how it reads units.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS
+from .model import Document, Event
+
+#: mean cosine similarity two groups of documents need to be taken as one event
+SIMILARITY = 0.12
+#: documents dated further apart than this are never one event
+WINDOW_DAYS = 60
+_LEAD = 4000  # characters of each document read: headline and the first paragraphs say what happened
+_TOP_TERMS = 40  # distinctive terms per document that other documents are looked up by
+_ALL_PAIRS_UP_TO = 300  # documents of a set compared all with all; a larger set is blocked by distinctive terms
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|de|al|the|and)\s+)?[A-Z][\w'’-]*)*")
+_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+_STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
+         | {"also", "year", "years", "people", "told", "like", "just", "could", "would", "should", "new", "one", "two",
+            "first", "said", "says"})
+
+
+def find_events(documents: Sequence[Document], identities: dict[str, str] | None = None) -> list[Event]:
+    """The events of a document set; each document's ``event`` is set to its event's id. An event's id is made
+    from the identity of its first document (see :mod:`claimcheck.documents.identity`), so it stays the same from
+    run to run while that document is in it."""
+    if not documents:
+        return []
+    identities = identities or {}
+    terms = [_terms(document.text[:_LEAD]) for document in documents]
+    groups = _group(documents, terms) if len(documents) > 1 else [[0]]
+    events = []
+    for members in sorted(groups, key=min):
+        members.sort()
+        chosen = [documents[i] for i in members]
+        dates = sorted(d.date for d in chosen if d.date)
+        first = min(identities.get(d.id, d.id) for d in chosen)
+        event = Event(id=event_id(first), documents=[d.id for d in chosen], label=_label(chosen, [terms[i] for i in members]),
+                      first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None)
+        for document in chosen:
+            document.event = event.id
+        events.append(event)
+    return events
+
+
+def event_id(identity: str) -> str:
+    return "e" + hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+
+
+def _group(documents: Sequence[Document], terms: list[list[str]]) -> list[list[int]]:
+    vectors = tfidf(terms)
+    days = [_day(document.date) for document in documents]
+    similarities = {}
+    for first, second in _candidates(vectors, days):
+        similarity = cosine(vectors[first], vectors[second])
+        if similarity > 0:
+            similarities[(first, second)] = similarity
+    return average_linkage(len(documents), similarities, SIMILARITY, days)
+
+
+def tfidf(documents: list[list[str]]) -> list[dict[str, float]]:
+    """Each document's terms weighted by 1 + log(count) times the smoothed inverse document frequency, normalised
+    to unit length (scikit-learn's TfidfVectorizer with sublinear_tf)."""
+    counts = [Counter(terms) for terms in documents]
+    frequency = Counter(term for counted in counts for term in counted)
+    total = len(documents)
+    idf = {term: math.log((1 + total) / (1 + seen)) + 1 for term, seen in frequency.items()}
+    vectors = []
+    for counted in counts:
+        weights = {term: (1 + math.log(count)) * idf[term] for term, count in counted.items()}
+        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        vectors.append({term: weight / norm for term, weight in weights.items()})
+    return vectors
+
+
+def cosine(first: dict[str, float], second: dict[str, float]) -> float:
+    if len(first) > len(second):
+        first, second = second, first
+    return sum(weight * second.get(term, 0.0) for term, weight in first.items())
+
+
+def _terms(text: str) -> list[str]:
+    """What a document is compared by: its content words, and its names twice (names tell events apart)."""
+    words = [word for word in _WORD.findall(text.lower()) if word not in _STOP]
+    names = []
+    for match in _NAME.finditer(text):
+        name = match.group()
+        if " " not in name and (name.lower() in _STOP or _sentence_start(text, match.start())):
+            continue  # "The", "But", or any lone capitalised first word
+        names.append("@" + " ".join(name.lower().split()))
+    return words + names + names
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].rstrip(" \"“'‘(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _day(iso: str | None) -> int | None:
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _candidates(vectors: list[dict[str, float]], days: list[int | None]) -> set[tuple[int, int]]:
+    """Pairs of documents worth comparing, dated close together where both dates are known: in a small set every
+    pair; in a large one, documents that share one of their most distinctive terms (a term most documents have
+    tells nothing and is skipped)."""
+    count = len(vectors)
+
+    def close(first: int, second: int) -> bool:
+        a, b = days[first], days[second]
+        return a is None or b is None or abs(a - b) <= WINDOW_DAYS
+
+    if count <= _ALL_PAIRS_UP_TO:
+        return {(first, second) for first in range(count) for second in range(first + 1, count) if close(first, second)}
+    common = max(50, count // 20)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for row, vector in enumerate(vectors):
+        for term in heapq.nlargest(_TOP_TERMS, vector, key=vector.__getitem__):
+            postings[term].append(row)
+    pairs = set()
+    for rows in postings.values():
+        if len(rows) < 2 or len(rows) > common:
+            continue
+        for index, first in enumerate(rows):
+            for second in rows[index + 1:]:
+                if close(first, second):
+                    pairs.add((first, second))
+    return pairs
+
+
+def average_linkage(count: int, similarities: dict[tuple[int, int], float], threshold: float,
+                    days: list[int | None] | None = None, window: int = WINDOW_DAYS) -> list[list[int]]:
+    """Average-linkage clustering over a sparse similarity graph (pairs not given count as 0): merge the two groups
+    of highest mean similarity while it is at least ``threshold``. With ``days`` (an ordinal day or None for each
+    item), two groups whose dated members would span more than ``window`` days are never merged."""
+    members = {i: [i] for i in range(count)}
+    spans = {i: (day, day) for i, day in enumerate(days or [None] * count)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)  # group -> neighbour group -> summed similarity
+    for (a, b), similarity in similarities.items():
+        links[a][b] = links[b][a] = similarity
+    heap = [(-similarity, a, b) for (a, b), similarity in similarities.items() if similarity >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a]:
+            continue
+        mean = links[a][b] / (len(members[a]) * len(members[b]))
+        if abs(mean + negative) > 1e-12:  # stale: the groups changed since this entry was pushed
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
+        span = _joined(spans[a], spans[b])
+        if span[0] is not None and span[1] - span[0] > window:
+            continue  # dated too far apart to be one event
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        members[a].extend(members.pop(b))
+        spans[a] = span
+        for neighbour, summed in links.pop(b).items():
+            links[neighbour].pop(b, None)
+            if neighbour == a:
+                continue
+            links[a][neighbour] = links[neighbour][a] = links[a].get(neighbour, 0.0) + summed
+        for neighbour, summed in links[a].items():
+            mean = summed / (len(members[a]) * len(members[neighbour]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(a, neighbour), max(a, neighbour)))
+    return list(members.values())
+
+
+def _joined(first: tuple, second: tuple) -> tuple:
+    lows = [day for day in (first[0], second[0]) if day is not None]
+    highs = [day for day in (first[1], second[1]) if day is not None]
+    return (min(lows), max(highs)) if lows else (None, None)
+
+
+def _label(documents: list[Document], terms: list[list[str]]) -> str:
+    """The names the event's documents share most (as the first of them writes them), else its first title."""
+    counts: dict[str, int] = defaultdict(int)
+    for own in terms:
+        for term in set(own):
+            if term.startswith("@"):
+                counts[term] += 1
+    ranked = sorted(counts, key=lambda term: (-counts[term], -len(term), term))
+    chosen = [term for term in ranked[:3] if counts[term] > (1 if len(documents) > 1 else 0)]
+    if not chosen:
+        return documents[0].title or documents[0].id
+    shown = {}
+    for document in documents:
+        for match in _NAME.finditer(document.text[:_LEAD]):
+            shown.setdefault("@" + " ".join(match.group().lower().split()), match.group())
+        if all(term in shown for term in chosen):
+            break
+    return ", ".join(shown.get(term, term[1:]) for term in chosen)

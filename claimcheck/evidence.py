@@ -1,0 +1,331 @@
+"""How strongly two claims report the same quantity, and why.
+
+Two figures of one fact (same measure, event, dimension, outcome) may still be about different things: a season's
+touchdowns and a career's, the injured at one scene and at another, two people's ages. The evidence that they are one
+quantity is read from their sentences and documents: the same event, names and words shared by the two sentences,
+the same specific measure (not a generic one such as "people" or a duration), the same person for an age, neither a
+part of a whole nor a running total the other is not, and, within one document, different sources. What the figures
+say is left out on purpose: the evidence must be as strong for two figures that disagree as for two that agree, or
+no disagreement could ever be found. Each piece of
+evidence has a weight (``evidence.json``, fitted on labelled real news with ``scripts/fit_evidence.py``); their sum
+gives a confidence between 0 and 1, and the pieces that count most are what a finding quotes.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS
+from .model import Claim
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
+         | {"said", "says", "also", "more", "than", "about", "some", "other", "there", "been", "being", "had", "were"})
+
+#: head words that say little about what is counted on their own
+GENERIC_MEASURES = frozenset({
+    "people", "person", "persons", "money", "distance", "duration", "number", "time", "times", "year", "years", "day",
+    "days", "age", "count", "other", "others", "one", "ones", "man", "men", "woman", "women", "area", "volume", "weight",
+    "speed", "temperature", "power", "energy", "percent", "total", "figure", "figures", "s", "thing", "things", "way",
+    "part", "member", "members", "hour", "hours", "minute", "minutes", "week", "weeks", "month", "months"})
+
+#: what each piece of evidence is called in a finding's message
+DESCRIPTIONS = {
+    "same_event": "same event",
+    "shared_names": "names in common",
+    "shared_words": "words in common",
+    "same_measure": "same measure",
+    "specific_measure": "a specific measure",
+    "same_outcome": "same outcome",
+    "same_subject": "same subject",
+    "same_source": "same source",
+    "headline": "a headline figure",
+    "generic_measure": "only a generic measure in common",
+    "scope_differs": "one is a part or a running total, the other not",
+    "subject_differs": "different subjects",
+    "same_document": "both in one document",
+    "many_figures": "several figures of this measure in one source",
+    "bounded": "a bounded figure",
+    "near_words": "the same words beside the figures",
+    "same_slot": "the same place in the same sentence",
+    "other_slot": "another place in the same sentence",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The confidence that two claims report one quantity, the pieces of evidence behind it (strongest first), and
+    the anchors: what ties them to one quantity strongly enough that their disagreeing is a contradiction."""
+
+    confidence: float
+    for_: tuple[str, ...]
+    against: tuple[str, ...]
+    anchors: tuple[str, ...] = ()
+    vetoes: tuple[str, ...] = ()
+
+    @property
+    def strong(self) -> bool:
+        return bool(self.anchors) and not self.vetoes
+
+    def describe(self) -> str:
+        if self.strong:
+            return f"one quantity: {'; '.join(self.anchors)} (confidence {self.confidence:.2f})"
+        parts = [", ".join(self.for_) or "little in common"]
+        if self.against or self.vetoes:
+            parts.append("but " + ", ".join((*self.vetoes, *self.against)))
+        return f"same quantity? {'; '.join(parts)} (confidence {self.confidence:.2f})"
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The weight of each piece of evidence, and the ``bias`` (what a pair with no evidence at all starts from)."""
+    data = json.loads((importlib.resources.files(__package__) / "evidence.json").read_text(encoding="utf-8"))
+    return {name: float(value) for name, value in data["weights"].items()}
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, float]:
+    data = json.loads((importlib.resources.files(__package__) / "evidence.json").read_text(encoding="utf-8"))
+    return {name: float(value) for name, value in data["thresholds"].items()}
+
+
+@lru_cache(maxsize=65536)
+def _sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(content words, names) of a sentence."""
+    words = frozenset(word.lower() for word in _WORD.findall(sentence) if word.lower() not in _STOP and len(word) > 2)
+    names = set()
+    for match in _NAME.finditer(sentence):
+        name = " ".join(match.group().split())
+        if " " in name or name.lower() not in _STOP:
+            names.add(name.lower())
+    return words, frozenset(names)
+
+
+def features(first: Claim, second: Claim, same_event: bool, figures: tuple[int, int] = (1, 1),
+             heads: tuple[str | None, str | None] = (None, None)) -> dict[str, float]:
+    """The evidence for and against two claims being one quantity, as numbers (0 or 1, or a count scaled to 1).
+    ``figures``: how many different figures of this kind each claim's document (or source) states; ``heads``: the
+    head words of their measures."""
+    words_a, names_a = _sentence_terms(first.sentence)
+    words_b, names_b = _sentence_terms(second.sentence)
+    measure_words = set((first.measure or "").split()) | set((second.measure or "").split())
+    shared_words = (words_a & words_b) - measure_words
+    union = (words_a | words_b) - measure_words
+    shared_names = names_a & names_b
+    generic = any(head in GENERIC_MEASURES for head in heads)
+    same_measure = bool(first.measure and first.measure == second.measure)
+    subjects = (first.subject or "").lower().split()[-1:], (second.subject or "").lower().split()[-1:]
+    same_document = first.doc == second.doc
+    near_a, near_b = _near(first), _near(second)
+    near_union = near_a | near_b
+    slot = _slot_match(first, second)
+    copied = len(shared_words) / len(union) >= 0.5 if union else False
+    return {
+        "same_slot": slot if copied else 0.0,
+        "other_slot": (1.0 - slot) if copied else 0.0,
+        "near_words": len(near_a & near_b) / len(near_union) if near_union else 0.0,
+        "same_event": float(same_event),
+        "shared_names": min(len(shared_names), 3) / 3,
+        "shared_words": len(shared_words) / len(union) if union else 0.0,
+        "same_measure": float(same_measure),
+        "specific_measure": float(not generic and None not in heads),
+        "same_outcome": float(first.outcome is not None and first.outcome == second.outcome),
+        "same_subject": float(bool(subjects[0]) and subjects[0] == subjects[1]),
+        "same_source": float(bool(first.source) and (first.source or "").lower() == (second.source or "").lower()),
+        "headline": float(first.line <= 2 or second.line <= 2),
+        "generic_measure": float(generic and first.outcome is None),
+        "scope_differs": float(first.scope != second.scope),
+        "subject_differs": float(bool(subjects[0]) and bool(subjects[1]) and subjects[0] != subjects[1]),
+        "same_document": float(same_document),
+        "many_figures": min(max(figures) - 1, 3) / 3,
+        "bounded": float(first.bound != "=" or second.bound != "="),
+    }
+
+
+_NEAR = 6  # content words on each side of a figure that say what it is
+
+
+def _near(claim: Claim) -> frozenset[str]:
+    """Lemmas of the content words just before and after a figure (its measure, the verb that governs it)."""
+    return _near_words(claim.sentence, claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _near_words(sentence: str, text: str) -> frozenset[str]:
+    from .facts import singular
+
+    position = sentence.find(" ".join(text.split()))
+    if position < 0:
+        return frozenset()
+    before = [w.lower() for w in _WORD.findall(sentence[:position]) if w.lower() not in _STOP and len(w) > 2][-_NEAR:]
+    after = [w.lower() for w in _WORD.findall(sentence[position + len(text):]) if w.lower() not in _STOP and len(w) > 2][:_NEAR]
+    return frozenset(singular(word) for word in before + after)
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_SLOT = 3  # words on each side of a figure compared word by word
+
+
+def _slot_match(first: Claim, second: Claim) -> float:
+    """How alike the words right beside two figures are, word by word (the same place in two copies of one
+    sentence scores 1; two figures of one sentence score low)."""
+    a, b = _slot(first.sentence, first.text), _slot(second.sentence, second.text)
+    pairs = list(zip(a[0][::-1], b[0][::-1])) + list(zip(a[1], b[1]))
+    return sum(x == y for x, y in pairs) / len(pairs) if pairs else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _slot(sentence: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    position = sentence.find(" ".join(text.split()))
+    if position < 0:
+        return (), ()
+    before = [t.lower() for t in _TOKEN.findall(sentence[:position]) if not t.isdigit()][-_SLOT:]
+    after = [t.lower() for t in _TOKEN.findall(sentence[position + len(text):]) if not t.isdigit()][:_SLOT]
+    return tuple(before), tuple(after)
+
+
+def figures_per_source(claims: list[Claim]) -> Counter:
+    """How many different figures of some claims each source states, per place it names: a source that gives two
+    death tolls (of one place) leaves open which is meant; one that gives a crowd for Athens and another for
+    Thessaloniki does not."""
+    values: dict[tuple, set] = {}
+    for claim in claims:
+        if claim.scope != "conversion":  # "20 km (12 miles)" states one figure
+            values.setdefault(source_key(claim), set()).add((claim.value, claim.bound))
+    for (doc, source, place), found in list(values.items()):
+        if place is not None:  # a figure with no place may be of any place the source names
+            found |= values.get((doc, source, None), set())
+    return Counter({key: len(found) for key, found in values.items()})
+
+
+def source_key(claim: Claim) -> tuple:
+    return claim.doc, claim.source, (claim.place or None)
+
+
+def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter, synonyms) -> Evidence:
+    """The evidence that two claims of one group report one quantity (``figures``: of the group, per source)."""
+    from dataclasses import replace
+
+    from .facts import head_key
+
+    event = events.get(first.doc)
+    same_event = event is not None and event == events.get(second.doc)
+    counts = (figures[source_key(first)], figures[source_key(second)])
+    evidence = judge(features(first, second, same_event, counts,
+                              (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
+    found, against = anchors(first, second, counts, synonyms), vetoes(first, second)
+    return replace(evidence, anchors=found, vetoes=against)
+
+
+_ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing"}
+#: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
+GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "casualty", "other", "individual"})
+_LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
+#: words that say which period a figure covers: figures of different periods are different quantities
+_PERIODS = frozenset({"career", "season", "game", "week", "month", "year", "quarter", "half", "lifetime", "today",
+                      "yesterday", "tonight", "weekend", "overnight", "daily", "annual", "annually", "monthly"})
+_SPEC = re.compile(r"\b\d+(?:\.\d+)?\s?-?\s?(?:inch|gb\b|tb\b|ghz|mhz|mp\b|megapixel|-core)", re.I)
+
+
+def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms) -> tuple[str, ...]:
+    """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
+    place; an age or a record of the same named person; across documents, the only count of people killed (injured,
+    marching ...) each source gives and the only figure of one specific measure each source gives, said in the same
+    words."""
+    from .facts import head_key, measure_class, measure_key
+
+    found = []
+    words_a, _ = _sentence_terms(first.sentence)
+    words_b, _ = _sentence_terms(second.sentence)
+    union = words_a | words_b
+    if union and len(words_a & words_b) / len(union) >= 0.5 and _slot_match(first, second) >= 0.66:
+        found.append("the same sentence in both sources, the figure in the same place")
+    if _same_person(first.subject, second.subject) and first.type == second.type:
+        found.append(f"both the {first.type} of {first.subject}")
+    # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
+    single = figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
+    heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
+    same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
+                   or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
+    names_a, names_b = _sentence_terms(first.sentence)[1], _sentence_terms(second.sentence)[1]
+    placed = bool(names_a & names_b) or (first.line <= _LEAD_LINES and second.line <= _LEAD_LINES)
+    if (single and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people and placed
+            and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):
+        found.append(f"the only count of people {first.outcome} each source gives")
+    key = measure_key(first.measure, synonyms)
+    same_names = not (names_a and names_b) or bool(names_a & names_b)
+    if (single and key and key == measure_key(second.measure, synonyms) and (same_names or len(key.split()) >= 3)
+            and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(_near(first) & _near(second)) >= 2):
+        found.append(f"the only figure of {key} each source gives, in the same words")
+    return tuple(found)
+
+
+def vetoes(first: Claim, second: Claim) -> tuple[str, ...]:
+    """What says two figures are not one quantity, whatever else they share."""
+    found = []
+    if first.scope != second.scope:
+        found.append(f"{_scope_name(first.scope)} against {_scope_name(second.scope)}")
+    if _same_person(first.subject, second.subject) is False:
+        found.append(f"about {first.subject} and {second.subject}")
+    if first.type != second.type:
+        found.append(f"{first.type} against {second.type}")
+    if first.outcome != second.outcome and first.type == "count":
+        found.append(f"{first.outcome or 'no outcome said'} against {second.outcome or 'no outcome said'}")
+    words_a, _ = _sentence_terms(first.sentence)
+    words_b, _ = _sentence_terms(second.sentence)
+    union = words_a | words_b
+    if union and len(words_a & words_b) / len(union) >= 0.7 and _slot_match(first, second) < 0.34:
+        found.append("different figures of one sentence")
+    measured = set((first.measure or "").split()) | set((second.measure or "").split())
+    measured |= {word.rstrip("s") for word in measured}
+    periods = (_near(first) & _PERIODS) - measured, (_near(second) & _PERIODS) - measured
+    if all(periods) and not periods[0] & periods[1]:
+        found.append(f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})")
+    specs = _specs(first.sentence), _specs(second.sentence)
+    if specs[0] and specs[1] and not specs[0] & specs[1]:
+        found.append("different models")
+    return tuple(found)
+
+
+def _specs(sentence: str) -> frozenset[str]:
+    """A product's sizes and capacities named in a sentence ("13-inch", "256GB"): what tells models apart."""
+    return frozenset(re.sub(r"[\s-]", "", match.group()).lower() for match in _SPEC.finditer(sentence))
+
+
+def _same_person(first: str | None, second: str | None) -> bool | None:
+    """Whether two names are one person: the same last name and first names alike ("Catherine Gomes", "Katherine
+    Gomes", "Kathryn Gomes"); None when either gives no name, or only a last name (then nothing is known)."""
+    if not first or not second:
+        return None
+    a, b = first.lower().split(), second.lower().split()
+    if a[-1] != b[-1]:
+        return False
+    if len(a) < 2 or len(b) < 2:
+        return None
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6
+
+
+def _scope_name(scope: str | None) -> str:
+    return {"part": "a part of a whole", "total": "a running total",
+            "conversion": "a conversion of another figure"}.get(scope or "", "a figure")
+
+
+def judge(values: dict[str, float]) -> Evidence:
+    """The confidence the pieces of evidence add up to, and which pieces count most for and against."""
+    weight = weights()
+    total = weight.get("bias", 0.0) + sum(weight.get(name, 0.0) * value for name, value in values.items())
+    confidence = 1 / (1 + math.exp(-total))
+    contributions = sorted(((weight.get(name, 0.0) * value, name) for name, value in values.items() if value),
+                           reverse=True)
+    for_ = tuple(DESCRIPTIONS[name] for amount, name in contributions if amount > 0.25)[:4]
+    against = tuple(DESCRIPTIONS[name] for amount, name in reversed(contributions) if amount < -0.25)[:3]
+    return Evidence(round(confidence, 4), for_, against)

@@ -1,0 +1,157 @@
+"""The role a figure plays in its sentence, beyond what it counts: what type of quantity it is (an age is not a
+count of people), whose it is (the person an age belongs to), who says so (police, a monitoring group) and whether it
+is a running total or a part of a whole. Facts and the agree rule read these to tell quantities apart."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import DETERMINERS, FUNCTION_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
+from .phrases import Name, Token
+from .unit_reading import UnitReading
+
+#: a person's age written after the name: "Catherine Gomes, 61," / "Horton, 34" / "Smith (60)"
+_APPOSITIVE_AGE = re.compile(r"^\s*(?:,|\()\s*$")
+_AFTER_AGE = re.compile(r"^\s*(?:,|\)|;|\.|$|and\b|who\b|of\b|from\b|was\b|is\b|had\b|has\b|opened\b|faces\b)", re.I)
+_AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
+_TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
+                         r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
+                         r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
+                          r"most of the|all but)\s*$", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<source>[^,.;:()\"“”]{2,60})", re.I)
+_SOURCE_WORDS = re.compile(r"[A-Za-z][\w.'’-]*")
+_TITLES = {"lt", "lt.", "capt", "capt.", "sgt", "sgt.", "gen", "gen.", "col", "col.", "maj", "maj.", "dr", "dr.",
+           "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sheriff", "chief", "spokesman", "spokeswoman", "spokesperson",
+           "officer", "detective", "prosecutor", "attorney", "minister", "president", "director", "commander"}
+
+
+def quantity_type(unit: UnitReading, age: bool = False) -> str:
+    """count | money | percent | duration | measurement | age (| score, set where a record or score is read)."""
+    if age or unit.kind == "age":
+        return "age"
+    if unit.kind == "currency":
+        return "money"
+    if unit.kind == "percent":
+        return "percent"
+    if unit.kind == "physical":
+        return "duration" if unit.unit in TIME_UNITS else "measurement"
+    return "count"
+
+
+def _person(name: str) -> str:
+    """The person's name out of a title-cased run ("Esther Williams Dies At Age" -> "Esther Williams")."""
+    words = []
+    for word in name.split():
+        if word.lower() in FUNCTION_WORDS or word.lower() in _NOT_NAMES:
+            break
+        words.append(word)
+    return " ".join(words[:4]) or name
+
+
+_NOT_NAMES = {"age", "aged", "dies", "died", "dead", "was", "is", "who", "mr", "mrs", "ms", "dr"}
+
+
+def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading, value: float,
+           has_measure: bool) -> tuple[bool, str | None]:
+    """(whether the number is a person's age, whose): "Catherine Gomes, 61," and "61-year-old Kathryn Gomes" (a
+    name right beside it), "aged 61"."""
+    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS]
+    if unit.kind == "age":
+        following = next((name for name in people if 0 <= name.start - end <= 2), None)
+        preceding = next((name for name in people if 0 <= start - name.end <= 3), None)
+        return True, _person((following or preceding).text) if (following or preceding) else None
+    if unit.kind != "count" or not (0 < value < 120) or not float(value).is_integer():
+        return False, None
+    if _AGED.search(text[max(0, start - 12):start]):
+        preceding = next((name for name in people if 0 <= start - name.end <= 12), None)
+        return True, _person(preceding.text) if preceding else None
+    preceding = next((name for name in people if 0 <= start - name.end <= 3 and _APPOSITIVE_AGE.match(text[name.end:start])), None)
+    if preceding is None or len(preceding.text.split()) > 5:
+        return False, None
+    closed = re.match(r"\s*[,);]", text[end:end + 3])  # "Smith, 61, opened fire": the age is set off on both sides
+    if closed or (not has_measure and _AFTER_AGE.match(text[end:end + 12])):
+        return True, _person(preceding.text)
+    return False, None
+
+
+def holder_of(text: str, start: int, names: list[Name]) -> str | None:
+    """Whose a record is: the name just before it, set off by a comma or a bracket ("Klitschko (52-3, 46 KOs)",
+    "Riddick Bowe, 43-1,")."""
+    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS]
+    preceding = next((name for name in people if 0 <= start - name.end <= 3 and _APPOSITIVE_AGE.match(text[name.end:start])), None)
+    return _person(preceding.text) if preceding is not None else None
+
+
+def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> str | None:
+    """Who the sentence attributes its figures to: "according to the monitor", "police said", "said Lt. Hastings"."""
+    according = _ACCORDING.search(sentence)
+    if according:
+        return _tidy(according.group("source"))
+    for index, token in enumerate(tokens):
+        if token.lower not in SAY_VERBS or token.lower == "according":
+            continue
+        if index and tokens[index - 1].lower in ("an", "the", "a"):
+            continue  # "an estimated 100": a qualifier, not who says so
+        if index and tokens[index - 1].lower in _PASSIVE:
+            agent = _AGENT.match(sentence[tokens[index].end - offset:])
+            if agent:  # "were reported by the monitor"
+                return _tidy(agent.group("source"))
+            continue  # "16 civilians were reported killed": no one is named
+        before = []
+        for previous in reversed(tokens[max(0, index - 5):index]):
+            if previous.text in ",;:\"“”'‘’()" or previous.lower in ("that", "which", "who", "and", "but"):
+                break
+            if previous.text[:1].isdigit():
+                before = []
+                break  # "16 civilians reported": the counted, not a source
+            before.insert(0, previous.text)
+        words = [word for word in before if word.lower() not in DETERMINERS]
+        if words and not words[-1].lower() in ("it", "he", "she", "they", "we", "i", "you") and _names_a_source(words):
+            return _tidy(" ".join(words))
+        after = []
+        for following in tokens[index + 1:index + 7]:
+            if following.text == "." and after and after[-1].lower() in _TITLES:
+                continue  # "said Lt. John Smith"
+            if following.text in ",;:.!?\"“”()" or following.lower in ("that", "on", "in", "at", "after", "when"):
+                break
+            if following.text[:1].isdigit():
+                break  # "reported 12 deaths": what is said, not who
+            after.append(following.text)
+        if after and after[0][:1].isupper():
+            return _tidy(" ".join(after))
+    return None
+
+
+_PASSIVE = {"was", "were", "is", "are", "be", "been", "being", "also", "not", "widely", "initially", "later"}
+_AGENT = re.compile(r"\s+by\s+(?P<source>[^,.;:()\"“”]{2,60})")
+
+
+def _names_a_source(words: list[str]) -> bool:
+    """A capitalised name ("Syrian state media", "Mustafa Bali") or a word for who reports ("police", "officials")."""
+    return any(word[:1].isupper() or word.lower() in SOURCE_NOUNS for word in words)
+
+
+def _tidy(source: str) -> str | None:
+    words = [word for word in _SOURCE_WORDS.findall(source) if word.lower() not in DETERMINERS]
+    while words and words[0].lower().rstrip(".") in _TITLES and len(words) > 1:
+        words = words[1:]
+    text = " ".join(words[:5])
+    return text or None
+
+
+_CONVERSION = re.compile(r"\d[^\d();.]{0,25}\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|approx\.?\s+)?$", re.I)
+
+
+def scope_of(sentence_before: str, sentence_after: str) -> str | None:
+    """"conversion" for a figure that restates the one before it in other units ("20 kilometres (12.5 miles)"),
+    "part" for a figure that is a part of another the sentence gives ("including 5 children", "among them 3
+    officers"), "total" for a running or overall figure ("so far", "in all", "since the offensive began"). In "two of
+    the three victims died" the two is what died, not a part: it is left as it is."""
+    if _CONVERSION.search(sentence_before[-40:]):
+        return "conversion"
+    if _PART_BEFORE.search(sentence_before[-30:]):
+        return "part"
+    if _TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,")):
+        return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far"
+    return None

