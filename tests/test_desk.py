@@ -344,13 +344,14 @@ def test_the_static_report_has_contents_links_outlets_groups_and_collapsed_consi
     html = (tmp_path / "r.html").read_text()
     contents = html[html.index('<nav id="contents"'):html.index("</nav>")]
     assert '<a href="#findings">Findings</a>' in contents and '<a href="#group-1">' in contents
-    assert re.search(r'<a href="#group-\d+">fact: strikes \| \* \| Iraq \| \[count\]</a> \(1 to review, 1 consistent\)', contents)
+    assert re.search(r'<a href="#group-1">event: US Central Command, Islamic State, Khorasan Group</a> \(2 to review, 5 consistent\)',
+                     contents)
     assert '<div class="outlet"><strong>Frontier Times</strong>' in html
     assert 'examples/corpus' not in re.sub(r'<div class="computation">.*?</div>', "", html)  # no paths beside the sources
-    group = re.search(r'<section class="group" id="group-\d+">\s*<h3 class="group-title">fact: strikes \| \* \| Iraq \| \[count\]</h3>'
-                      r'(.*?)</section>', html, re.S).group(1)
-    assert group.count('<article class="finding violated"') == 1
-    assert '<details class="consistent"><summary>1 consistent finding</summary>' in group
+    group = re.search(r'<section class="group" id="group-1">\s*<h3 class="group-title">event: US Central Command, Islamic '
+                      r'State, Khorasan Group</h3>(.*?)</section>', html, re.S).group(1)
+    assert group.count('<article class="finding violated"') == 2
+    assert '<details class="consistent"><summary>5 consistent findings</summary>' in group
     assert re.search(r'<a href="#(doc-\d+)">Air campaign against Islamic State: the latest Centcom figures</a>', html)
     anchor = re.search(r'<a href="#(doc-\d+)">Air campaign against Islamic State', html).group(1)
     assert f'<details id="{anchor}">' in html
@@ -412,3 +413,29 @@ def test_a_fact_reported_many_times_is_read_in_pages(tmp_path):
     assert len(re.findall(r"<circle cx=\"[\d.]+\" cy=\"[\d.]+\" r=\"5\"", first)) == 105
     app.state.desk.close()
     ledger.close()
+
+
+def test_events_in_the_queue_the_finding_page_and_their_own_pages(desk):
+    browser = login(desk, "vic")
+    events = {event.label: event for event in desk.state.reader.store.events()}
+    strikes = events["US Central Command, Khorasan Group, Islamic State"]
+    assert sorted(strikes.documents) == ["corpus/strike-tally-error.txt", "corpus/strike-tally.txt", "corpus/weekly-roundup.txt"]
+    everything = browser.get("/?q=").text
+    facet = re.search(r'data-facet="event">(.*?)</section>', everything, re.S).group(1)
+    assert f'data-value="{strikes.id}">US Central Command, Khorasan Group, Islamic State</a> <span class="count">7<' in facet
+    filtered = browser.get("/", params={"event": strikes.id}).text
+    assert re.search(r'id="total">(\d+)<', filtered).group(1) == "7"
+    finding_id = violated_sum(desk)
+    page = browser.get(f"/findings/{finding_id}").text
+    assert re.search(rf'<p id="events">Reported in the event: <a href="/events/{strikes.id}">US Central Command, Khorasan '
+                     r'Group, Islamic State</a></p>', page)
+    listing = browser.get("/events").text
+    assert f'<a href="/events/{strikes.id}">US Central Command, Khorasan Group, Islamic State</a>' in listing
+    assert "2014-09-26 – 2014-09-29" in listing
+    event_page = browser.get(f"/events/{strikes.id}").text
+    assert event_page.count('<a href="/documents/') == 3 and "Air campaign against Islamic State" in event_page
+    assert re.search(r'Findings <span class="count">7</span>', event_page) and "27 + 30 = 57" in event_page
+    assert "<svg" in event_page and browser.get("/events/e000000").status_code == 404
+    report = browser.get(f"/exports/report.html?event={strikes.id}").text
+    assert "<title>Event: US Central Command, Khorasan Group, Islamic State</title>" in report
+    assert report.count('<article class="finding ') == 7

@@ -151,7 +151,7 @@ def report(
     result, reviews = ledger.result()
     with atomic_write(html) as stream:
         stream.write(render_html(result.findings, result.facts, result.documents, result.claims, result.summary, reviews,
-                                 title="claimcheck ledger report"))
+                                 title="claimcheck ledger report", events=result.events))
     print(f"wrote {html}")
 
 

@@ -64,18 +64,19 @@ def report_export(context: Context) -> Response:
         findings, title = [f for f in findings if f.fact == str(fact.key)], f"Fact #{fact.id}: {fact.key}"
         result.facts = [f for f in result.facts if f.id == fact.id]
     elif "event" in params:
-        name = params["event"]
-        docs = {d.id for d in result.documents if str(getattr(getattr(d, "event", None), "name", getattr(d, "event", None))) == name}
-        if not docs:
-            return context.error(404, f"no event {name!r} in this ledger")
-        findings, title = [f for f in findings if {c.doc for c in f.claims} & docs], f"Event: {name}"
+        event = next((event for event in result.events if event.id == params["event"]), None)
+        if event is None:
+            return context.error(404, f"no event {params['event']!r} in this ledger")
+        docs = set(event.documents)
+        findings, title = [f for f in findings if {c.doc for c in f.claims} & docs], f"Event: {event.label or event.id}"
     if findings is not result.findings:
         docs = {claim.doc for finding in findings for claim in finding.claims}
         keys = {finding.fact for finding in findings if finding.fact}
         result = CheckResult([d for d in result.documents if d.id in docs], [c for c in result.claims if c.doc in docs],
                              result.facts if "fact" in params else [f for f in result.facts if str(f.key) in keys],
-                             findings, checked=len({id(c) for f in findings for c in f.claims}))
-    html = render_html(result.findings, result.facts, result.documents, result.claims, result.summary, reviews, title=title)
+                             findings, events=result.events, checked=len({id(c) for f in findings for c in f.claims}))
+    html = render_html(result.findings, result.facts, result.documents, result.claims, result.summary, reviews, title=title,
+                       events=result.events)
     return _download(html, "text/html; charset=utf-8", "report.html", attachment="download" in params)
 
 

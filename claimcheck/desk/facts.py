@@ -1,16 +1,19 @@
 """Fact and event pages: every reported value over time by source with its interval (a chart in the page), the
-documents, and links back to the findings about them."""
+documents, and links back to the findings about them. An event is what a set of reports is about (one strike, one
+earthquake); the ledger finds them as it ingests."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
+from ..ledger.store import QueueQuery
 from .charts import chart, common_unit
 from .views_common import sources
 from .web import Context, guarded
 
 PAGE_SIZE = 100
 MAX_CHARTED = 300
+MAX_FACTS = 20
 
 
 @guarded("viewer")
@@ -44,38 +47,28 @@ def fact_page(context: Context) -> Response:
                           page=page, pages=pages, total=total, charted=len(charted))
 
 
-def _events(context: Context) -> dict[str, list[tuple[int, object]]]:
-    """Current documents by the event they report, where the data names one."""
-    events: dict[str, list[tuple[int, object]]] = {}
-    for document_id, document in context.store.documents(current_only=True):
-        name = getattr(document, "event", None)
-        if name:
-            events.setdefault(str(getattr(name, "name", name)), []).append((document_id, document))
-    return events
-
-
 @guarded("viewer")
 def event_list(context: Context) -> Response:
-    events = _events(context)
-    return context.render("events.html.j2", events=sorted(events.items()))
+    events = sorted(context.store.events(), key=lambda event: (event.first_date or "", event.id), reverse=True)
+    return context.render("events.html.j2", events=events)
 
 
 @guarded("viewer")
 def event_page(context: Context) -> Response:
-    name = context.request.path_params["name"]
-    documents = _events(context).get(name)
-    if not documents:
-        return context.error(404, f"no event {name!r} in this ledger")
+    """An event: its documents, each fact its documents report (charted) and the findings about them."""
+    event_id = context.request.path_params["name"]
     store = context.store
-    records = [record for document_id, _ in documents for record in store.claim_records(document_id=document_id)]
-    by_fact: dict[int, list] = {}
-    for record in records:
-        if record.fact_id is not None:
-            by_fact.setdefault(record.fact_id, []).append(record)
+    event = next((event for event in store.events() if event.id == event_id), None)
+    if event is None:
+        return context.error(404, f"no event {event_id!r} in this ledger")
+    documents = store.documents_of_event(event_id)
+    fact_ids = {record.fact_id for document_id, _ in documents for record in store.claim_records(document_id=document_id)
+                if record.fact_id is not None}  # the event's own facts, and measures compared across events
     facts = []
-    for fact_id, members in sorted(by_fact.items(), key=lambda item: -len(item[1])):
-        fact = store.fact(fact_id)
-        found = sources(store, members)
-        facts.append({"fact": fact, "chart": chart([s.claim for s in found]) if len(found) > 1 else "", "sources": found})
-    findings = store.findings_of_claims([record.id for record in records])
-    return context.render("event.html.j2", name=name, documents=documents, facts=facts, findings=findings)
+    for fact in sorted((f for f in map(store.fact, fact_ids) if f is not None), key=lambda f: (-len(f.claim_ids), f.id))[:MAX_FACTS]:
+        latest, total = store.fact_claims(fact.id, MAX_CHARTED, latest=True)
+        claims = [record.claim for record in reversed(latest)]
+        facts.append({"fact": fact, "total": total, "chart": chart(claims) if len(claims) > 1 else "",
+                      "unit": common_unit(claims), "claims": claims[-10:]})
+    findings = store.queue(QueueQuery(filters={"event": [event_id]}, limit=PAGE_SIZE, facets=False))
+    return context.render("event.html.j2", event=event, documents=documents, facts=facts, findings=findings)

@@ -27,7 +27,8 @@ def finding_page(context: Context, finding_id: int, status_code: int = 200, **ex
     found = sources(store, claim_records)
     fact_ids = list(dict.fromkeys(r.fact_id for r in claim_records if r.fact_id is not None))
     facts = [fact for fact in (store.fact(i) for i in fact_ids) if fact is not None]
-    events = sorted({source.event for source in found if source.event})
+    events = sorted(store.event_labels(sorted({source.event for source in found if source.event})).items(),
+                    key=lambda item: item[1])
     history = store.review_events(finding_id)
     statuses = [s for s in REVIEW_STATUSES if s != "published" or context.user.can("editor") or record.review == s]
     return context.render("finding.html.j2", status_code=status_code, record=record, sources=found,

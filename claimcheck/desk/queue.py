@@ -19,8 +19,8 @@ from .web import Context, guarded
 PAGE_SIZE = 50
 DEFAULT = [("status", "violated"), ("status", "changed")]  # the home page hides consistent findings until asked
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-FACET_TITLES = {"status": "Finding", "review": "Review", "severity": "Severity", "rule": "Rule", "outlet": "Outlet",
-                "assignee": "Assignee"}
+FACET_TITLES = {"status": "Finding", "review": "Review", "severity": "Severity", "rule": "Rule", "event": "Event",
+                "outlet": "Outlet", "assignee": "Assignee"}
 
 
 def parse(params: list[tuple[str, str]]) -> tuple[QueueQuery, int]:
@@ -71,8 +71,11 @@ def queue(context: Context) -> Response:
         return context.error(400, str(error))
     result = context.store.queue(query)
     pages = max(1, -(-result.total // PAGE_SIZE))
+    shown_events = [value for value, _ in result.facets.get("event", [])] + query.filters.get("event", [])
+    labels = {"event": context.store.event_labels(shown_events)}
     return context.render("queue.html.j2", result=result, params=params, query=query, page=page, pages=pages,
-                          facet_titles=FACET_TITLES, sorts=QUEUE_SORTS, notice=context.request.query_params.get("done"))
+                          facet_titles=FACET_TITLES, sorts=QUEUE_SORTS, labels=labels,
+                          notice=context.request.query_params.get("done"))
 
 
 @guarded("reviewer", change=True)

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from markupsafe import Markup, escape
 
-from ..model import Claim, Document, Fact, Finding
+from ..model import Claim, Document, Event, Fact, Finding
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 _STATUS = {"violated": 0, "changed": 1, "consistent": 2}
@@ -21,7 +21,8 @@ MAX_CHARTS = 40
 
 
 def render_html(findings: Sequence[Finding], facts: Sequence[Fact], documents: Sequence[Document], claims: Sequence[Claim],
-                summary: dict, reviews: dict[str, dict] | None = None, title: str = "claimcheck report") -> str:
+                summary: dict, reviews: dict[str, dict] | None = None, title: str = "claimcheck report",
+                events: Sequence[Event] = ()) -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     environment = Environment(loader=PackageLoader("claimcheck", "report"), autoescape=select_autoescape(["j2", "html"]))
@@ -32,48 +33,45 @@ def render_html(findings: Sequence[Finding], facts: Sequence[Fact], documents: S
         by_doc[claim.doc].append(claim)
     known = {document.id: document for document in documents}
     anchors = {document.id: f"doc-{number}" for number, document in enumerate(documents, 1)}
+    reported = {doc: event.label or event.id for event in events for doc in event.documents}  # document -> event
     charted = [fact for fact in facts if len(fact.claims) > 1][:MAX_CHARTS]
     fact_anchors = {str(fact.key): f"fact-{number}" for number, fact in enumerate(charted, 1)}
-    items = [{"finding": f, "review": (reviews or {}).get(f.fingerprint), "sources": _sources(f.claims, known, anchors),
+    items = [{"finding": f, "review": (reviews or {}).get(f.fingerprint), "sources": _sources(f.claims, known, anchors, reported),
               "fact_anchor": fact_anchors.get(f.fact or "")} for f in ranked]
     return template.render(
         title=title, inf=math.inf,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summary,
-        groups=_groups(items, known),
+        groups=_groups(items),
         findings=items,
         facts=[{"fact": fact, "anchor": fact_anchors[str(fact.key)], "chart": Markup(_chart(fact)),
                 "unit": common_unit(fact.claims), "claims": fact.claims,
-                "sources": [_describe(claim.doc, known, anchors) for claim in fact.claims]} for fact in charted],
+                "sources": [_describe(claim.doc, known, anchors, reported) for claim in fact.claims]} for fact in charted],
         documents=[{"document": d, "anchor": anchors[d.id], "text": highlight(d.text, [c for c in by_doc.get(d.id, []) if c.end > c.start]),
                     "count": len(by_doc.get(d.id, []))} for d in documents],
     )
 
 
-def _describe(doc: str, known: dict[str, Document], anchors: dict[str, str]) -> dict:
-    """A source as a reader knows it: outlet, headline, date and link, and where it sits in the report."""
+def _describe(doc: str, known: dict[str, Document], anchors: dict[str, str], reported: dict[str, str] | None = None) -> dict:
+    """A source as a reader knows it: outlet, headline, date and link, the event it reports, and where it sits in
+    the report."""
     document = known.get(doc)
     return {"outlet": (document.outlet if document is not None else None) or "unknown outlet",
             "headline": (document.title if document is not None else None) or doc,
             "date": document.date if document is not None else None,
             "link": doc if doc.startswith(("http://", "https://")) else None,
-            "anchor": anchors.get(doc), "event": _event_name(document)}
+            "anchor": anchors.get(doc), "event": (reported or {}).get(doc)}
 
 
-def _event_name(document: Document | None) -> str | None:
-    event = getattr(document, "event", None) if document is not None else None
-    return str(getattr(event, "name", None) or event) if event else None
-
-
-def _groups(items: list[dict], known: dict[str, Document]) -> list[dict]:
+def _groups(items: list[dict]) -> list[dict]:
     """Findings grouped by the event their sources report (where the data names one), else by the fact they are
     about; within a group, consistent findings are set apart to be shown collapsed."""
     groups: dict[str, dict] = {}
     for item in items:
         finding = item["finding"]
-        events = sorted({name for c in finding.claims if (name := _event_name(known.get(c.doc)))})
+        events = sorted({source["event"] for source in item["sources"] if source.get("event")})
         if events:
-            title, kind = ", ".join(events), "event"
+            title, kind = " + ".join(events), "event"
         elif finding.fact:
             title, kind = finding.fact, "fact"
         else:
@@ -101,7 +99,7 @@ def highlight(text: str, claims: Sequence[Claim]) -> Markup:
 
 
 def _sources(claims: Sequence[Claim], known: dict[str, Document] | None = None,
-             anchors: dict[str, str] | None = None) -> list[dict]:
+             anchors: dict[str, str] | None = None, reported: dict[str, str] | None = None) -> list[dict]:
     """The finding's claims grouped by sentence: each source sentence once, all its numbers highlighted, with the
     outlet, headline, date and link of its document."""
     groups: dict[tuple[str, str], list[Claim]] = {}
@@ -121,7 +119,8 @@ def _sources(claims: Sequence[Claim], known: dict[str, Document] | None = None,
             cursor = position + len(surface)
         first = members[0]
         sources.append({"where": f"{doc}:{first.line}:{first.column}", "date": first.date, "sentence": highlight(sentence, marked),
-                        **{key: value for key, value in _describe(doc, known or {}, anchors or {}).items() if key != "date" or value}})
+                        **{key: value for key, value in _describe(doc, known or {}, anchors or {}, reported).items()
+                           if key != "date" or value}})
     return sources
 
 

@@ -214,6 +214,14 @@ class Store(ABC):
     def versions_of(self, doc: str) -> list[DocumentVersion]: ...
 
     @abstractmethod
+    def event_labels(self, event_ids: list[str]) -> dict[str, str]:
+        """The label of each of these events (those the ledger knows)."""
+
+    @abstractmethod
+    def documents_of_event(self, event_id: str) -> list[tuple[int, Document]]:
+        """The current documents reporting an event, by date."""
+
+    @abstractmethod
     def fact(self, fact_id: int) -> StoredFact | None: ...
 
     @abstractmethod
@@ -282,7 +290,7 @@ class ClaimRecord:
 
 
 #: what the queue can be filtered by (each a list of accepted values; "" stands for "none", e.g. unassigned)
-QUEUE_FILTERS = ("status", "review", "severity", "rule", "kind", "outlet", "assignee", "fact")
+QUEUE_FILTERS = ("status", "review", "severity", "rule", "kind", "event", "outlet", "assignee", "fact")
 #: what it can be sorted by
 QUEUE_SORTS = ("priority", "date", "updated", "severity", "status", "rule", "review", "assignee", "id")
 

@@ -137,7 +137,7 @@ class PostgresStore(PostgresDesk, Store):
 
     def documents(self, current_only: bool = True) -> list[tuple[int, Document]]:
         query = "SELECT * FROM documents" + (" WHERE current" if current_only else "") + " ORDER BY id"
-        return [(row["id"], _document(row)) for row in self._all(query)]
+        return [(row["id"], _document(row, event=False)) for row in self._all(query)]  # as SQLite's, without events
 
     def document_versions(self) -> list[DocumentVersion]:
         return [_version(row) for row in self._all(f"SELECT {_VERSION_COLUMNS} FROM documents ORDER BY doc, id")]
@@ -180,6 +180,11 @@ class PostgresStore(PostgresDesk, Store):
             cursor.executemany("INSERT INTO finding_claims (finding_id, claim_id, position) VALUES (%s, %s, %s)",
                                [(finding_id, claim_id, position) for position, claim_id in enumerate(claim_ids)])
         self.connection.execute("DELETE FROM finding_outlets WHERE finding_id = %s", (finding_id,))
+        self.connection.execute("DELETE FROM finding_events WHERE finding_id = %s", (finding_id,))
+        self.connection.execute(
+            "INSERT INTO finding_events (finding_id, event) SELECT DISTINCT %s::bigint, d.event FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
+            " WHERE fc.finding_id = %s AND d.event IS NOT NULL", (finding_id, finding_id))
         self.connection.execute(
             "INSERT INTO finding_outlets (finding_id, outlet) SELECT DISTINCT %s::bigint, d.outlet FROM finding_claims fc"
             " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
@@ -301,9 +306,9 @@ def _finding(row: dict | None) -> FindingRecord | None:
     return FindingRecord(**row) if row is not None else None
 
 
-def _document(row: dict) -> Document:
+def _document(row: dict, event: bool = True) -> Document:
     return Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"], outlet=row["outlet"],
-                    format=row["format"])
+                    format=row["format"], event=row["event"] if event else None)
 
 
 def _text(value):

@@ -76,12 +76,13 @@ class PostgresDesk:
             searching = queue_sql.search(query, dialect)
             hits = [row[0] for row in cursor.execute(*searching)] if searching else None
             combos = cursor.execute(*queue_sql.combinations(query, dialect, hits)).fetchall()
-            outlets = cursor.execute(*queue_sql.outlet_facet(query, dialect, hits)).fetchall() if query.facets else []
+            sources = {name: cursor.execute(*queue_sql.source_facet(name, query, dialect, hits)).fetchall()
+                       for name in (queue_sql.SOURCE_FACETS if query.facets else [])}
         rows = []
         for values in self._all(*queue_sql.rows(query, dialect, hits)):
             date, outlets_text = values.pop("date"), values.pop("outlets")
             rows.append(QueueRow(FindingRecord(**values), date, sorted(outlets_text.split("\x1f")) if outlets_text else []))
-        total, facets = queue_sql.count(combos, outlets, query)
+        total, facets = queue_sql.count(combos, sources, query)
         return QueuePage(rows, total, facets if query.facets else {})
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
@@ -118,6 +119,16 @@ class PostgresDesk:
     def versions_of(self, doc: str) -> list[DocumentVersion]:
         return [base._version(row) for row in self._all(f"SELECT {base._VERSION_COLUMNS} FROM documents WHERE doc = %s ORDER BY id",
                                                    (base._text(doc),))]
+
+    def event_labels(self, event_ids: list[str]) -> dict[str, str]:
+        wanted = [base._text(str(i)) for i in event_ids][:500]
+        if not wanted:
+            return {}
+        return {row["id"]: row["label"] for row in self._all("SELECT id, label FROM events WHERE id = ANY(%s)", (wanted,))}
+
+    def documents_of_event(self, event_id: str) -> list[tuple[int, Document]]:
+        return [(row["id"], base._document(row)) for row in self._all(
+            "SELECT * FROM documents WHERE current AND event = %s ORDER BY COALESCE(date, ''), doc", (base._text(event_id),))]
 
     def fact(self, fact_id: int) -> StoredFact | None:
         if fact_id not in base._BIGINT:

@@ -125,6 +125,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (finding_id, outlet)
     );
     CREATE INDEX finding_outlets_outlet ON finding_outlets(outlet);
+    CREATE TABLE finding_events (
+        finding_id BIGINT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        PRIMARY KEY (finding_id, event)
+    );
+    CREATE INDEX finding_events_event ON finding_events(event);
+    INSERT INTO finding_events (finding_id, event)
+        SELECT DISTINCT fc.finding_id, d.event FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+        JOIN documents d ON d.id = c.document_id WHERE d.event IS NOT NULL;
     INSERT INTO finding_outlets (finding_id, outlet)
         SELECT DISTINCT fc.finding_id, d.outlet FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
         JOIN documents d ON d.id = c.document_id WHERE d.outlet IS NOT NULL;

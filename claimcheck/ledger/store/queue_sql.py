@@ -5,9 +5,10 @@ fixed tables below, so nothing typed in a filter or search box reaches the SQL t
 dialect: its parameter mark (``?`` or ``%s``) and its literal for true.
 
 What a finding is searched and sorted by is kept beside it when it is saved (``finding_index``: its latest source
-date and outlets; ``finding_search``: its text in lower case; ``finding_outlets``: one row per outlet), so a queue
+date and outlets; ``finding_search``: its text in lower case; ``finding_outlets``, ``finding_events``: one row per
+outlet or event of its sources), so a queue
 page reads small tables (and a covering index of findings) instead of joining every claim. Facet counts come from one grouped query (a few hundred combinations of status,
-review, severity, rule, kind, assignee and fact) and one for outlets, counted here with the usual rule: each facet
+review, severity, rule and assignee) and one each for outlets and events, counted here with the usual rule: each facet
 counts the findings the *other* filters let through.
 """
 
@@ -29,9 +30,11 @@ class Dialect:
 
 _BASE = "FROM findings f JOIN reviews r ON r.finding_id = f.id"
 _INDEX = " LEFT JOIN finding_index x ON x.finding_id = f.id"
+_SOURCE_TABLES = {"outlet": ("finding_outlets", "outlet"), "event": ("finding_events", "event")}  # several per finding
+SOURCE_FACETS = list(_SOURCE_TABLES)
 _COLUMNS = {"status": "f.status", "review": "r.status", "severity": "f.severity", "rule": "f.rule", "kind": "f.kind",
             "assignee": "r.assignee", "fact": "f.fact"}
-#: the facets counted from the grouped query ("outlet" has a query of its own; kind and fact are filters only: a
+#: the facets counted from the grouped query (outlet and event have a query each; kind and fact are filters only: a
 #: rule has one kind, and grouping by the facts' long keys would double the query's time)
 DIMENSIONS = ["status", "review", "severity", "rule", "assignee"]
 _SEVERITY = "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
@@ -98,11 +101,11 @@ def where(query: QueueQuery, dialect: Dialect, without: str | tuple[str, ...] = 
         if not values or name in without:
             continue
         marks = ", ".join(m for _ in values)
-        if name == "outlet":
-            conditions.append(f"EXISTS (SELECT 1 FROM finding_outlets o WHERE o.finding_id = f.id AND o.outlet IN ({marks}))"
-                              if "" not in values else
-                              f"(EXISTS (SELECT 1 FROM finding_outlets o WHERE o.finding_id = f.id AND o.outlet IN ({marks}))"
-                              " OR NOT EXISTS (SELECT 1 FROM finding_outlets o WHERE o.finding_id = f.id))")
+        if name in _SOURCE_TABLES:
+            table, column = _SOURCE_TABLES[name]
+            found = f"EXISTS (SELECT 1 FROM {table} o WHERE o.finding_id = f.id AND o.{column} IN ({marks}))"
+            conditions.append(found if "" not in values else
+                              f"({found} OR NOT EXISTS (SELECT 1 FROM {table} o WHERE o.finding_id = f.id))")
         else:
             conditions.append(f"COALESCE({_COLUMNS[name]}, '') IN ({marks})")
         parameters.extend(values)
@@ -128,22 +131,23 @@ def combinations(query: QueueQuery, dialect: Dialect, hits: list[int] | None = N
     return f"SELECT {columns}, count(*) {source(query)}{clause} GROUP BY {columns}", parameters
 
 
-def outlet_facet(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None) -> tuple[str, list]:
-    """Findings per outlet among those every other filter lets through (a finding counts under each of its
-    outlets; findings without one under '')."""
-    clause, parameters = where(query, dialect, without="outlet", hits=hits)
-    return (f"SELECT COALESCE(o.outlet, ''), count(*) {source(query)} LEFT JOIN finding_outlets o ON o.finding_id = f.id"
-            f"{clause} GROUP BY COALESCE(o.outlet, '')", parameters)
+def source_facet(name: str, query: QueueQuery, dialect: Dialect, hits: list[int] | None = None) -> tuple[str, list]:
+    """Findings per outlet (or event) among those every other filter lets through (a finding counts under each of
+    its sources' outlets; findings without one under '')."""
+    table, column = _SOURCE_TABLES[name]
+    clause, parameters = where(query, dialect, without=name, hits=hits)
+    return (f"SELECT COALESCE(o.{column}, ''), count(*) {source(query)} LEFT JOIN {table} o ON o.finding_id = f.id"
+            f"{clause} GROUP BY COALESCE(o.{column}, '')", parameters)
 
 
-def count(combos: list[tuple], outlet_counts: list[tuple], query: QueueQuery) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+def count(combos: list[tuple], source_counts: dict[str, list[tuple]], query: QueueQuery) -> tuple[int, dict[str, list[tuple[str, int]]]]:
     """The total and the facet counts from the grouped rows: each facet counts what the other filters let through."""
     wanted = {name: set(query.filters.get(name, [])) for name in DIMENSIONS}
 
     def passes(values: tuple, skip: str | None) -> bool:
         return all(not wanted[name] or values[i] in wanted[name] for i, name in enumerate(DIMENSIONS) if name != skip)
 
-    facets: dict[str, dict[str, int]] = {name: {} for name in [*DIMENSIONS, "outlet"]}
+    facets: dict[str, dict[str, int]] = {name: {} for name in DIMENSIONS}
     total = 0
     for *values, n in combos:
         values = tuple(values)
@@ -152,6 +156,7 @@ def count(combos: list[tuple], outlet_counts: list[tuple], query: QueueQuery) ->
         for i, name in enumerate(DIMENSIONS):
             if passes(values, name):
                 facets[name][values[i]] = facets[name].get(values[i], 0) + n
-    facets["outlet"] = dict(outlet_counts)
+    for name, counts in source_counts.items():
+        facets[name] = dict(counts)
     return total, {name: sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
                    for name, counts in facets.items()}

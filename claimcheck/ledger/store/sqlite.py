@@ -34,21 +34,24 @@ class SQLiteStore(SQLiteDesk, Store):
             raise InputError("is a directory, not a ledger file: give a file name with --db", self.path)
         if not file.exists() and not create:
             raise InputError("no such ledger (create one with `claimcheck track add PATH --db FILE`)", self.path)
-        if file.exists() and file.stat().st_size and file.read_bytes()[:16] != _SQLITE_HEADER:
+        if file.exists() and file.stat().st_size and _header(file) != _SQLITE_HEADER:
             raise InputError("not a claimcheck ledger (not an SQLite database); give another --db path", self.path)
         try:
             self.connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.connection.row_factory = sqlite3.Row
             self.connection.execute("PRAGMA busy_timeout = 30000")
             self.connection.execute("PRAGMA foreign_keys = ON")
-            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+            self.connection.execute("BEGIN")  # the version and the tables read together: another process may be
+            version = self.connection.execute("PRAGMA user_version").fetchone()[0]  # creating this ledger right now
+            tables = self._tables()
+            self.connection.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             raise InputError(f"not a readable claimcheck ledger ({error})", self.path) from None
         if version > SCHEMA_VERSION:
             self.connection.close()
             raise InputError(f"ledger schema version {version} is newer than this claimcheck supports ({SCHEMA_VERSION}): "
                              "upgrade claimcheck to open it", self.path)
-        if (version and not self._is_ledger()) or (not version and self._tables()):
+        if (version and not {"documents", "claims", "findings", "reviews"} <= tables) or (not version and tables):
             self.connection.close()
             raise InputError("not a claimcheck ledger (another program's database): give another --db path", self.path)
         self._wal()
@@ -194,8 +197,13 @@ class SQLiteStore(SQLiteDesk, Store):
 
     def _index_finding(self, finding_id: int, finding) -> None:
         """What the queue searches and sorts a finding by: its text in lower case (folded here, not by SQLite's
-        ASCII-only lower()), its latest source date and its outlets."""
+        ASCII-only lower()), its latest source date, its outlets and events."""
         self.connection.execute("DELETE FROM finding_outlets WHERE finding_id = ?", (finding_id,))
+        self.connection.execute("DELETE FROM finding_events WHERE finding_id = ?", (finding_id,))
+        self.connection.execute(
+            "INSERT INTO finding_events (finding_id, event) SELECT DISTINCT ?, d.event FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
+            " WHERE fc.finding_id = ? AND d.event IS NOT NULL", (finding_id, finding_id))
         self.connection.execute(
             "INSERT INTO finding_outlets (finding_id, outlet) SELECT DISTINCT ?, d.outlet FROM finding_claims fc"
             " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
@@ -357,3 +365,14 @@ def _claim(row) -> Claim:
 
 def _last_who(events: list[ReviewEvent]) -> str | None:
     return events[-1].who if events else None
+
+
+def _document(row) -> Document:
+    """A stored document version as the desk shows it: with the event it reports."""
+    return Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"], outlet=row["outlet"],
+                    format=row["format"], event=row["event"])
+
+
+def _header(file: Path) -> bytes:
+    with open(file, "rb") as stream:
+        return stream.read(16)

@@ -80,9 +80,9 @@ class SQLiteDesk:
             record.present = bool(record.present)
             rows.append(QueueRow(record, date, sorted(outlets.split("\x1f")) if outlets else []))
         combos = self.connection.execute(*queue_sql.combinations(query, base._DIALECT, hits)).fetchall()
-        outlets = (self.connection.execute(*queue_sql.outlet_facet(query, base._DIALECT, hits)).fetchall()
-                   if query.facets else [])
-        total, facets = queue_sql.count([tuple(row) for row in combos], [tuple(row) for row in outlets], query)
+        sources = {name: [tuple(row) for row in self.connection.execute(*queue_sql.source_facet(name, query, base._DIALECT, hits))]
+                   for name in (queue_sql.SOURCE_FACETS if query.facets else [])}
+        total, facets = queue_sql.count([tuple(row) for row in combos], sources, query)
         return QueuePage(rows, total, facets if query.facets else {})
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
@@ -118,13 +118,22 @@ class SQLiteDesk:
         row = self.connection.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             return None
-        version = base._version({name: row[name] for name in base._VERSION_COLUMNS.split(", ")})
-        return version, Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"],
-                                 outlet=row["outlet"], format=row["format"])
+        return base._version({name: row[name] for name in base._VERSION_COLUMNS.split(", ")}), base._document(row)
 
     def versions_of(self, doc: str) -> list[DocumentVersion]:
         return [base._version(row) for row in self.connection.execute(
             f"SELECT {base._VERSION_COLUMNS} FROM documents WHERE doc = ? ORDER BY id", (doc,))]
+
+    def event_labels(self, event_ids: list[str]) -> dict[str, str]:
+        wanted = [str(i) for i in event_ids][:500]
+        if not wanted:
+            return {}
+        return {row["id"]: row["label"] for row in self.connection.execute(
+            f"SELECT id, label FROM events WHERE id IN ({', '.join('?' * len(wanted))})", wanted)}
+
+    def documents_of_event(self, event_id: str) -> list[tuple[int, Document]]:
+        return [(row["id"], base._document(row)) for row in self.connection.execute(
+            "SELECT * FROM documents WHERE current = 1 AND event = ? ORDER BY COALESCE(date, ''), doc", (event_id,))]
 
     def fact(self, fact_id: int) -> StoredFact | None:
         if not -(2 ** 63) <= fact_id < 2 ** 63:

@@ -20,7 +20,8 @@ Tables are plain and documented so that standard SQLite tools (the sqlite3 shell
   token, its CSRF token and expiry) and ``audit`` (every change on the desk other than a review: who did what, when)
   serve ``claimcheck serve``; ``reviews.version`` counts a review's changes, so two reviewers saving the same finding
   cannot overwrite each other unseen. ``finding_index`` (each finding's latest source date, its outlets and its text in
-  lower case, for the queue's search and sort) and ``finding_outlets`` are kept up to date as findings are saved.
+  lower case, for the queue's search and sort), ``finding_outlets`` and ``finding_events`` (the outlets and events of
+  each finding's sources) are kept up to date as findings are saved.
 """
 
 from __future__ import annotations
@@ -144,6 +145,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (finding_id, outlet)
     );
     CREATE INDEX finding_outlets_outlet ON finding_outlets(outlet);
+    CREATE TABLE finding_events (
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        PRIMARY KEY (finding_id, event)
+    );
+    CREATE INDEX finding_events_event ON finding_events(event);
+    INSERT INTO finding_events (finding_id, event)
+        SELECT DISTINCT fc.finding_id, d.event FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+        JOIN documents d ON d.id = c.document_id WHERE d.event IS NOT NULL;
     INSERT INTO finding_outlets (finding_id, outlet)
         SELECT DISTINCT fc.finding_id, d.outlet FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
         JOIN documents d ON d.id = c.document_id WHERE d.outlet IS NOT NULL;
