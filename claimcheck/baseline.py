@@ -4,6 +4,7 @@ is gone, or suppressions that no longer match anything, are reported."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -57,6 +58,7 @@ class Suppression:
     expires: date | None = None
     origin: str = ""
     used: int = 0
+    inline: bool = False  # a claimcheck-ignore comment in the document
 
     def matches(self, finding: Finding) -> bool:
         if self.fingerprint:
@@ -112,17 +114,32 @@ class Triage:
     suppressed: list[tuple[Finding, Suppression]] = field(default_factory=list)
     unused: list[Suppression] = field(default_factory=list)
     expired: list[Suppression] = field(default_factory=list)
+    unknown: list[Suppression] = field(default_factory=list)  # naming a rule no loaded pack has
+    baseline_file: str | None = None
+    in_baseline: set[str] = field(default_factory=set)  # the baseline's fingerprints (a suppressed finding may be one)
+
+    def held_back(self) -> list[tuple[Finding, str, str]]:
+        """Each suppressed or baselined finding with how it was accepted, in SARIF's words: the suppression's
+        ``kind`` (``inSource`` for a comment in the document, ``external`` otherwise) and its justification."""
+        held = [(finding, "inSource" if suppression.inline else "external", suppression.reason)
+                for finding, suppression in self.suppressed]
+        where = f" ({self.baseline_file})" if self.baseline_file else ""
+        return held + [(finding, "external", f"accepted in the baseline{where}") for finding in self.baselined]
 
 
 def triage(findings: list[Finding], documents: list[Document], baseline: dict[str, dict] | None = None,
-           suppressions: list[Suppression] | None = None, today: date | None = None) -> Triage:
+           suppressions: list[Suppression] | None = None, today: date | None = None,
+           rules: Iterable[str] | None = None) -> Triage:
+    """Split findings into shown, suppressed and baselined; with ``rules`` (the loaded rule ids), suppressions
+    naming another rule are listed as ``unknown`` rather than unused."""
     today = today or date.today()
-    inline = [Suppression(reason or "inline", rule=rule, doc=document.id, origin=f"{document.id} (inline)")
+    inline = [Suppression(reason or "inline", rule=rule, doc=document.id, origin=_inline_origin(document, rule),
+                          inline=True)
               for document in documents for rule, reason in document.ignores]
     active, expired = [], []
     for suppression in [*(suppressions or []), *inline]:
         (expired if suppression.expires and suppression.expires < today else active).append(suppression)
-    result = Triage(shown=[], expired=expired)
+    result = Triage(shown=[], expired=expired, in_baseline=set(baseline or ()))
     for finding in findings:
         match = next((s for s in active if finding.status == "violated" and s.matches(finding)), None)
         if match is not None:
@@ -132,8 +149,19 @@ def triage(findings: list[Finding], documents: list[Document], baseline: dict[st
             result.baselined.append(finding)
         else:
             result.shown.append(finding)
-    result.unused = [s for s in active if not s.used]
+    known = set(rules) if rules is not None else None
+    result.unknown = [s for s in [*active, *expired] if known is not None and s.rule and s.rule not in known]
+    unknown = {id(s) for s in result.unknown}
+    result.unused = [s for s in active if not s.used and id(s) not in unknown]
     if baseline is not None:
         present = {f.fingerprint for f in findings if f.status == "violated"}
         result.gone = [entry for fingerprint, entry in baseline.items() if fingerprint not in present]
     return result
+
+
+def _inline_origin(document: Document, rule: str) -> str:
+    """``doc:line`` of a claimcheck-ignore comment (as read: HTML comments are gone from the extracted text)."""
+    position = document.text.find(f"claimcheck-ignore {rule}")
+    if position < 0:
+        return f"{document.id} (inline)"
+    return f"{document.id}:{document.line_column(position)[0]} (inline)"

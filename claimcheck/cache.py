@@ -50,8 +50,30 @@ class StoredRun:
     events: list[Event] = field(default_factory=list)
 
 
+#: written into a new cache folder, as ruff does: the folder never shows in ``git status`` and backup tools skip it
+_GITIGNORE = "# Automatically created by claimcheck.\n*\n"
+_CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                 "# This file is a cache directory tag created by claimcheck.\n"
+                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
+
+
+def ensure_cache_folder(folder: str | Path) -> None:
+    """Create the cache folder with its own ``.gitignore`` (ignoring everything in it) and a ``CACHEDIR.TAG``;
+    a folder that cannot be created only means nothing will be cached."""
+    ignore = os.path.join(folder, ".gitignore")
+    if os.path.isfile(ignore):
+        return
+    try:
+        os.makedirs(folder, exist_ok=True)
+        for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+            write_entry(os.path.join(folder, name), text.encode("ascii"))
+    except OSError:
+        pass
+
+
 class ResultCache:
     def __init__(self, folder: str | Path, settings_key: str):
+        ensure_cache_folder(folder)
         self.root = str(folder)
         self.folder = Path(folder) / f"documents-v{CACHE_FORMAT}"
         self._folder = str(self.folder)

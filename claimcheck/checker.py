@@ -152,7 +152,9 @@ class Checker:
             if reuse:
                 remember(cache, documents, identities, rule_set, stored_run(cache, result, diagnostics, identities))
         if known is not None or accepted is not None or any(document.ignores for document in documents):
-            result.triage = triage(result.findings, documents, known, accepted)
+            result.triage = triage(result.findings, documents, known, accepted,
+                                   rules=[rule.id for rule in rule_set.rules])
+            result.triage.baseline_file = str(baseline) if baseline else None
         return result
 
 

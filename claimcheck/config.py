@@ -40,6 +40,8 @@ class Settings:
     source_column: str | None = None
     claim_columns: dict[str, dict[str, Any]] = field(default_factory=dict)
     db: str = "claimcheck.db"
+    select: list[str] = field(default_factory=list)  # rule ids or kinds to report (empty: all)
+    ignore: list[str] = field(default_factory=list)  # rule ids or kinds not to report
     desk: dict[str, Any] = field(default_factory=dict)  # claimcheck serve: public, session_hours, claimreview
     origins: dict[str, str] = field(default_factory=dict, repr=False)
     root: Path | None = field(default=None, repr=False)  # the project root: the config file's folder
@@ -58,6 +60,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "cache": (bool,), "cache_dir": (str,), "baseline": (str,), "suppressions": (str,), "encoding": (str,),
     "approximate_band": (float, int), "near_band": (float, int), "text_columns": (list, str), "id_column": (str,),
     "date_column": (str,), "source_column": (str,), "claim_columns": (dict,), "db": (str,),
+    "select": (list, str), "ignore": (list, str),
     "desk": (dict,),
 }
 _CHOICES = {"fail_on": ("error", "warning", "info", "never"),

@@ -32,13 +32,24 @@ class CheckResult:
         return self.triage.shown if self.triage is not None else self.findings
 
     @property
+    def active_rules(self) -> list:
+        """The rules whose findings this result reports (all that ran, unless a selection narrowed them)."""
+        if self.rule_set is None:
+            return []
+        reported = set(self.rules)
+        return [rule for rule in self.rule_set.rules if rule.id in reported] if reported else list(self.rule_set.rules)
+
+    @property
     def documents_by_id(self) -> dict[str, Document]:
         return {document.id: document for document in self.documents}
 
     @property
     def summary(self) -> dict:
-        statuses = Counter(finding.status for finding in self.findings)
-        violated = Counter(finding.severity for finding in self.findings if finding.status == "violated")
+        """Counts every format shares: findings by status are those shown (after baseline and suppressions, which
+        are counted apart); a status this version does not know yet is counted after the known ones."""
+        shown = self.shown
+        statuses = Counter(finding.status for finding in shown)
+        violated = Counter(finding.severity for finding in shown if finding.status == "violated")
         counts = self.counts or {"claims": len(self.claims), "claims_checked": self.checked, "facts": len(self.facts)}
         return {
             "documents": len(self.documents),
@@ -47,7 +58,7 @@ class CheckResult:
             "claims_unchecked": counts["claims"] - counts["claims_checked"],
             "facts": counts["facts"],
             "events": len(self.events),
-            "findings": {status: statuses.get(status, 0) for status in STATUS_ORDER},
+            "findings": {**{status: statuses.get(status, 0) for status in STATUS_ORDER}, **statuses},
             "violated_by_severity": {severity: violated.get(severity, 0) for severity in SEVERITY_ORDER},
             "rules": len(self.rules),
             **self._triage_summary(),
@@ -64,5 +75,5 @@ class CheckResult:
 
 def sort_key(finding: Finding) -> tuple:
     first = finding.claims[0] if finding.claims else None
-    return (STATUS_ORDER[finding.status], SEVERITY_ORDER[finding.severity], finding.rule,
+    return (STATUS_ORDER.get(finding.status, len(STATUS_ORDER)), SEVERITY_ORDER.get(finding.severity, 3), finding.rule,
             first.doc if first else "", first.start if first else 0)

@@ -58,9 +58,9 @@ def test_measures_are_scored_on_the_claim_over_each_labelled_number(tmp_path):
 
     scores = evaluate_measures(labels, extract)
     assert (scores.labelled, scores.found, scores.head_right, scores.value_right) == (4, 3, 2, 3)
-    assert scores.subjects == 1 and scores.subjects_scored is None  # claims carry no subject
+    assert (scores.subjects, scores.subjects_scored, scores.subjects_right) == (1, 1, 0)  # the claim names no subject
     assert scores.clusters == {"t99_ecb": [4, 3, 2]}
-    assert [line.split("\t")[2] for line in scores.error_lines()] == ["measure", "missed"]
+    assert [line.split("\t")[2] for line in scores.error_lines()] == ["measure", "subject", "missed"]
     report = "\n".join(scores.report_lines())
     assert "2/3 of found (0.667); 2/4 of labelled (0.500)" in report
 

@@ -7,8 +7,10 @@ Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage, input or rule-
 from __future__ import annotations
 
 import os
+import re
 import sys
 import warnings
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,13 +18,14 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
-from ..errors import ClaimcheckError, InputError, RuleFileError
+from ..errors import ClaimcheckError, ClaimcheckWarning, InputError, RuleFileError
 
 app = typer.Typer(
     name="claimcheck",
     help="Numeric claims in documents: extracted with their context, checked for consistency.",
+    epilog="Example:\n\n  $ claimcheck check examples/corpus",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # claimcheck --install-completion / --show-completion, as typer provides
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -47,8 +50,52 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    _stderr(_format_warning(str(message)))
+def default(text: str, value: str) -> str:
+    """Help text ending in '[default: VALUE]' (escaped, or rich would read the brackets as markup and drop them)."""
+    return f"{text} \\[default: {value}]"
+
+
+def example(*commands: str) -> str:
+    """A command's help epilog: one example (or a few) of it in use."""
+    return "Example:\n\n" + "\n\n".join(f"  $ {command}" for command in commands)
+
+
+class _WarningLog:
+    """Warnings on stderr, each kind once: a warning that differs from one already printed only in where it is and
+    in its numbers and quoted words is counted instead, and the counts are printed at the end."""
+
+    _LOCATION = re.compile(r"^(?:warning: )?(?:\S+?:\d+(?::\d+)?: )?(?:warning: )?")
+    _DETAILS = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
+
+    def __init__(self) -> None:
+        self.quiet = False
+        self.first: dict[str, str] = {}
+        self.repeats: Counter = Counter()
+
+    def show(self, message, category, filename, lineno, file=None, line=None) -> None:
+        if self.quiet:
+            return
+        text = _format_warning(str(message))
+        shape = self._DETAILS.sub("…", self._LOCATION.sub("", text))
+        if shape in self.first:
+            self.repeats[shape] += 1
+        else:
+            self.first[shape] = text
+            _stderr(text)
+
+    def close(self) -> None:
+        for shape, count in self.repeats.items():
+            _stderr(f"warning: {count} more like this not shown: {self.first[shape]}")
+        self.repeats.clear()
+
+
+_warnings = _WarningLog()
+_show_warning = _warnings.show
+
+
+def hush_warnings() -> None:
+    """--quiet: no warnings on stderr (errors still are)."""
+    _warnings.quiet = True
 
 
 def _format_warning(message: str) -> str:
@@ -74,9 +121,9 @@ def _root(
     """claimcheck reads documents, extracts every quantity with its context, and checks them."""
 
 
-RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="A rule file or folder of them (repeatable); added to the bundled packs.")]
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", metavar="FILE_OR_DIR", help="A rule file or folder of them (repeatable); added to the bundled packs.")]
 NoBundledOption = Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rule packs.")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of the one found by walking up from here.")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file instead of the one found by walking up from here.")]
 
 
 def exit_code(findings, fail_on: str) -> int:
@@ -111,10 +158,15 @@ def _stderr_console():
 
 def main() -> None:
     """Entry point: no traceback reaches a user; errors are one line on stderr with an exit code."""
+    from .helpscreens import plain_help
+
     warnings.showwarning = _show_warning
+    warnings.simplefilter("always", ClaimcheckWarning)  # each one reaches the log, which counts repeats
     warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
     try:
-        app()  # click reports its own usage errors (exit 2) and exits
+        command = typer.main.get_command(app)
+        plain_help(command)
+        command(prog_name="claimcheck")  # click reports its own usage errors (exit 2) and exits
     except RuleFileError as error:
         for location, message in error.problems:
             _stderr(f"error: {RuleFileError.format(location, message)}")
@@ -130,6 +182,8 @@ def main() -> None:
             raise
         _stderr(f"internal error: {type(error).__name__}: {error} (set CLAIMCHECK_DEBUG=1 for a traceback; please report it)")
         sys.exit(EXIT_INTERNAL)
+    finally:
+        _warnings.close()
 
 
 

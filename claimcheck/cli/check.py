@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -11,35 +12,41 @@ import typer
 
 from ..errors import InputError
 from . import (EXIT_FINDINGS, EXIT_OK, ConfigOption, FailOn, NoBundledOption, RulesOption, _stderr, _with_progress, app,
-               exit_code)
+               default, example, exit_code, hush_warnings)
 
-rules_app = typer.Typer(help="Rule packs: print the schema, run the rules' own tests.", no_args_is_help=True)
+rules_app = typer.Typer(help="Rule packs: list and document the rules, print the schema, run the rules' own tests.",
+                        no_args_is_help=True, epilog=example("claimcheck rules show parts-sum-to-total"))
 app.add_typer(rules_app, name="rules")
 
 
-@app.command()
+@app.command(epilog=example("claimcheck check examples/corpus --format sarif --output claimcheck.sarif"))
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively), datasets (.csv, .jsonl, .parquet) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively), datasets (.csv, .jsonl, .parquet) or - for stdin; with --changed, the changed files and the folders to compare them with.")],
     rules: RulesOption = None,
     no_bundled: Annotated[Optional[bool], typer.Option("--no-bundled", help="Do not load the bundled rule packs.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="table, json, jsonl, csv, sarif, junit, github or markdown [default: table on a terminal, else json].")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout; - is stdout.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=default("table, json, jsonl, csv, sarif, junit, github, markdown or html.", "table on a terminal, else json"))] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=default("Write to this file (atomically); - is stdout.", "stdout"))] = None,
     passing: Annotated[Optional[bool], typer.Option("--passing", help="Also list consistent and changed findings.")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a violated finding is at or above this severity [default: error].")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline, and which baselined ones are gone.")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's violated findings as the baseline (atomically).")] = None,
-    suppressions: Annotated[Optional[Path], typer.Option("--suppressions", help="YAML file of accepted findings (fingerprint or rule + doc, reason, expires).")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Extraction worker processes [default: all cores].", min=0)] = None,
-    cache: Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse extraction results of unchanged documents [default: on].")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where the extraction cache lives [default: .claimcheck-cache].")] = None,
-    text_column: Annotated[Optional[list[str]], typer.Option("--text-column", help="Dataset column holding text (repeatable) [default: text].")] = None,
-    id_column: Annotated[Optional[str], typer.Option("--id-column", help="Dataset column with each row's id [default: the row number].")] = None,
-    date_column: Annotated[Optional[str], typer.Option("--date-column", help="Dataset column with each row's date.")] = None,
-    source_column: Annotated[Optional[str], typer.Option("--source-column", help="Dataset column with each row's source (outlet).")] = None,
-    claim_column: Annotated[Optional[list[str]], typer.Option("--claim-column", help="A numeric dataset column read as a claim: COLUMN=MEASURE[:UNIT] (repeatable).")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
-    approximate_band: Annotated[Optional[float], typer.Option(help="Half-width of 'about N' intervals, as a fraction of N [default: 0.1].", min=0.0, max=1.0)] = None,
-    near_band: Annotated[Optional[float], typer.Option(help="Width of 'nearly N' intervals, as a fraction of N [default: 0.1].", min=0.0, max=1.0)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Violated findings only, one line each on a terminal; no summary, no warnings.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule has, by status, instead of the findings (table or json).")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULE", help=default("Report only these rules: ids or kinds, comma-separated or repeated.", "all"))] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULE", help="Do not report these rules: ids or kinds, comma-separated or repeated.")] = None,
+    changed: Annotated[bool, typer.Option("--changed", help="Report only findings that involve the files among PATHS, comparing them with the folders among PATHS (default: the documents git lists here); for pre-commit.")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", metavar="SEVERITY", help=default("Exit 1 when a violated finding is at or above this severity: error, warning, info or never.", "error"))] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Report only findings not in this baseline, and which baselined ones are gone.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", metavar="FILE", help="Record today's violated findings as the baseline (atomically).")] = None,
+    suppressions: Annotated[Optional[Path], typer.Option("--suppressions", metavar="FILE", help="YAML file of accepted findings (fingerprint or rule + doc, reason, expires).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", help=default("Extraction worker processes (0: one per core).", "0"), min=0)] = None,
+    cache: Annotated[Optional[bool], typer.Option("--cache/--no-cache", help=default("Reuse the results of unchanged documents and facts.", "--cache"))] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", metavar="DIR", help=default("Where the cache lives.", ".claimcheck-cache"))] = None,
+    text_column: Annotated[Optional[list[str]], typer.Option("--text-column", metavar="COLUMN", help=default("Dataset column holding text (repeatable).", "text"))] = None,
+    id_column: Annotated[Optional[str], typer.Option("--id-column", metavar="COLUMN", help=default("Dataset column with each row's id.", "the row number"))] = None,
+    date_column: Annotated[Optional[str], typer.Option("--date-column", metavar="COLUMN", help="Dataset column with each row's date.")] = None,
+    source_column: Annotated[Optional[str], typer.Option("--source-column", metavar="COLUMN", help="Dataset column with each row's source (outlet).")] = None,
+    claim_column: Annotated[Optional[list[str]], typer.Option("--claim-column", metavar="COLUMN=MEASURE[:UNIT]", help="A numeric dataset column read as a claim (repeatable).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(metavar="NAME", help=default("Read documents in this encoding.", "UTF-8, or the encoding a BOM names"))] = None,
+    approximate_band: Annotated[Optional[float], typer.Option(metavar="FRACTION", help=default("Half-width of 'about N' intervals, as a fraction of N.", "0.1"), min=0.0, max=1.0)] = None,
+    near_band: Annotated[Optional[float], typer.Option(metavar="FRACTION", help=default("Width of 'nearly N' intervals, as a fraction of N.", "0.1"), min=0.0, max=1.0)] = None,
     config: ConfigOption = None,
 ) -> None:
     """Check the claims in documents with the rules: arithmetic and agreement between sources, explained."""
@@ -47,33 +54,47 @@ def check(
     from ..checker import Checker, collector_paused
     from ..config import load_settings
     from ..output import FINDING_FORMATS, atomic_write, write_report
+    from ..selection import changed_run, involves, keep, selected_rules
 
+    if quiet:
+        hush_warnings()
     overrides = {"rules": [str(r) for r in rules or []], "bundled": None if no_bundled is None else not no_bundled,
                  "format": format, "passing": passing, "fail_on": fail_on.value if fail_on else None,
                  "baseline": str(baseline) if baseline else None, "suppressions": str(suppressions) if suppressions else None,
                  "jobs": jobs, "cache": cache, "cache_dir": str(cache_dir) if cache_dir else None,
                  "text_columns": text_column, "id_column": id_column, "date_column": date_column,
                  "source_column": source_column, "encoding": encoding, "approximate_band": approximate_band,
-                 "near_band": near_band, "claim_columns": _claim_columns(claim_column or [])}
+                 "near_band": near_band, "claim_columns": _claim_columns(claim_column or []), "select": select,
+                 "ignore": ignore}
     settings = load_settings(config, overrides)
     output = None if output is not None and str(output) == "-" else output  # the usual spelling of stdout
     chosen = settings.format or ("table" if (output is None and sys.stdout.isatty()) else "json")
     if chosen not in FINDING_FORMATS:
         raise InputError(f"unknown format {chosen!r} (choose from {', '.join(FINDING_FORMATS)})")
+    if statistics and chosen not in ("table", "json"):
+        raise InputError(f"--statistics prints a table or json, not {chosen}")
     checker = Checker.from_settings(settings, reuse_findings=chosen != "html")  # the HTML report charts every claim
-    checker.rule_set  # rule-file errors stop the run before any document is read
-    result = checker.check(paths, baseline=settings.baseline, suppressions=settings.suppressions,
+    reported = selected_rules(checker.rule_set, settings.select, settings.ignore)  # rule-file errors stop here, first
+    sources, changed_files = changed_run(paths) if changed else (paths, None)
+    result = checker.check(sources, baseline=settings.baseline, suppressions=settings.suppressions,
                            progress=_with_progress)
-    _report_triage(result)
+    if reported is not None or changed_files is not None:
+        touching = involves(result, changed_files) if changed_files is not None else None
+        keep(result, lambda finding: (reported is None or finding.rule in reported)
+             and (touching is None or touching(finding)), reported)
+    if not quiet:
+        _report_triage(result)
     if write_baseline is not None:
         count = record(result.findings, write_baseline)
         _stderr(f"baseline: {count} violated finding(s) recorded in {write_baseline}")
     with collector_paused():
-        if output is not None:
-            with atomic_write(output) as stream:
-                write_report(result, stream, chosen, settings.passing)
-        else:
-            write_report(result, sys.stdout, chosen, settings.passing)
+        with (atomic_write(output) if output is not None else nullcontext(sys.stdout)) as stream:
+            if statistics:
+                from ..output.terminal import write_statistics
+
+                write_statistics(result, stream, chosen)
+            else:
+                write_report(result, stream, chosen, settings.passing, quiet)
     # recording a baseline accepts today's findings: that run succeeds
     raise typer.Exit(EXIT_OK if write_baseline is not None else exit_code(result.shown, settings.fail_on))
 
@@ -91,12 +112,22 @@ def _claim_columns(specs: list[str]) -> dict:
     return validate_claim_columns(columns, "--claim-column")
 
 
+def _did_you_mean(name: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else " (see claimcheck rules list)"
+
+
 def _report_triage(result) -> None:
     triage = result.triage
     if triage is None:
         return
     for entry in triage.gone:
         _stderr(f"baseline: gone (no longer found): {entry.get('rule')} {entry.get('fingerprint')} {entry.get('message', '')}")
+    for suppression in triage.unknown:
+        _stderr(f"warning: {suppression.origin}: suppression names no loaded rule {suppression.rule!r}"
+                f"{_did_you_mean(suppression.rule, [rule.id for rule in result.rule_set.rules])}")
     for suppression in triage.unused:
         _stderr(f"warning: {suppression.origin}: unused suppression ({suppression.rule or suppression.fingerprint}: {suppression.reason})")
     for suppression in triage.expired:
@@ -104,11 +135,12 @@ def _report_triage(result) -> None:
 
 
 
-config_app = typer.Typer(help="Configuration: claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml.", no_args_is_help=True)
+config_app = typer.Typer(help="Configuration: claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml.", no_args_is_help=True,
+                         epilog=example("claimcheck config show"))
 app.add_typer(config_app, name="config")
 
 
-@config_app.command("show")
+@config_app.command("show", epilog=example("claimcheck config show --config examples/dataset/claimcheck.yaml"))
 def config_show(config: ConfigOption = None) -> None:
     """Print the resolved configuration and where each value came from."""
     import json
@@ -122,7 +154,7 @@ def config_show(config: ConfigOption = None) -> None:
 
 
 
-@rules_app.command("schema")
+@rules_app.command("schema", epilog=example("claimcheck rules schema > rules.schema.json"))
 def rules_schema() -> None:
     """Print the JSON Schema of rule files (for editors, e.g. yaml-language-server)."""
     import json
@@ -132,16 +164,56 @@ def rules_schema() -> None:
     print(json.dumps(RULE_FILE_SCHEMA, indent=2))
 
 
-@rules_app.command("list")
+@rules_app.command("list", epilog=example("claimcheck rules list --rules my-rules.yaml"))
 def rules_list(rules: RulesOption = None, no_bundled: NoBundledOption = False) -> None:
-    """List the rules that would run: id, kind, severity and where each is defined."""
+    """List the rules that would run: id, kind, severity, where each is defined and what it checks."""
     from ..rules import load_rules
+    from ..rules.docs import rule_origin
 
-    for rule in load_rules(rules or [], bundled=not no_bundled).rules:
-        print(f"{rule.id:32} {rule.kind:10} {rule.severity:8} {rule.source}:{rule.line}")
+    loaded = load_rules(rules or [], bundled=not no_bundled).rules
+    width = max((len(rule.id) for rule in loaded), default=0)
+    for rule in loaded:
+        print(f"{rule.id:{width}}  {rule.kind:9}  {rule.severity:7}  {rule_origin(rule):28}  {rule.description or ''}".rstrip())
 
 
-@rules_app.command("kinds")
+@rules_app.command("show", epilog=example("claimcheck rules show strike-counts-agree"))
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule's id, as `claimcheck rules list` prints it.")],
+    rules: RulesOption = None, no_bundled: NoBundledOption = False,
+) -> None:
+    """Print a rule's page: what it checks, its settings, its examples and how to suppress it."""
+    from ..rules import load_rules
+    from ..rules.docs import rule_page
+
+    rule_set = load_rules(rules or [], bundled=not no_bundled)
+    rule = rule_set.by_id(rule_id)
+    if rule is None:
+        raise InputError(f"no rule {rule_id!r}{_did_you_mean(rule_id, [r.id for r in rule_set.rules])}")
+    page = rule_page(rule)
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(page))
+    else:
+        sys.stdout.write(page)
+
+
+@rules_app.command("docs", epilog=example("claimcheck rules docs docs/rules"))
+def rules_docs(
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Where to write the pages (created if missing).")],
+    rules: RulesOption = None, no_bundled: NoBundledOption = False,
+) -> None:
+    """Write a Markdown page per rule (<id>.md) and an index.md, as docs/rules/ holds for the bundled packs."""
+    from ..rules import load_rules
+    from ..rules.docs import write_rule_pages
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = write_rule_pages(load_rules(rules or [], bundled=not no_bundled).rules, folder)
+    _stderr(f"wrote {len(written)} pages in {folder}")
+
+
+@rules_app.command("kinds", epilog=example("claimcheck rules kinds"))
 def rules_kinds() -> None:
     """Print the rule kinds and their options (Markdown tables, as in docs/rules.md)."""
     from ..checks.registry import kinds_table, options_table
@@ -151,9 +223,9 @@ def rules_kinds() -> None:
     print(options_table())
 
 
-@rules_app.command("test")
+@rules_app.command("test", epilog=example("claimcheck rules test my-rules/"))
 def rules_test(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Rule files or folders (default: the bundled packs); a folder's tests/ holds fixture documents.")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATHS...", help="Rule files or folders (default: the bundled packs); a folder's tests/ holds fixture documents.")] = None,
 ) -> None:
     """Run each rule's inline examples and annotated fixture documents; exit 1 on any mismatch."""
     from ..rules import bundled_rules_path, load_rules

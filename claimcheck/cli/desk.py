@@ -10,17 +10,23 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InputError
-from . import ConfigOption, RulesOption, app
+from . import ConfigOption, RulesOption, app, default, example
 
-track_app = typer.Typer(help="The ledger: documents, claims, facts and findings tracked over time.", no_args_is_help=True)
-review_app = typer.Typer(help="Review findings: status, assignee, notes, audit trail.", no_args_is_help=True)
-export_app = typer.Typer(help="Export from the ledger: ClaimReview JSON-LD, facts, findings.", no_args_is_help=True)
+track_app = typer.Typer(help="The ledger: documents, claims, facts and findings tracked over time.", no_args_is_help=True,
+                        epilog=example("claimcheck track add examples/corpus --db desk.db"))
+review_app = typer.Typer(help="Review findings: status, assignee, notes, audit trail.", no_args_is_help=True,
+                         epilog=example("claimcheck review list --status open --db desk.db"))
+export_app = typer.Typer(help="Export from the ledger: ClaimReview JSON-LD, facts, findings.", no_args_is_help=True,
+                         epilog=example("claimcheck export facts --format csv --db desk.db"))
 app.add_typer(track_app, name="track")
 app.add_typer(review_app, name="review")
 app.add_typer(export_app, name="export")
-DbOption = Annotated[Optional[str], typer.Option("--db", help="The ledger: a file, or a PostgreSQL URL (postgresql://user@host/db) [default: claimcheck.db, or 'db' in config].")]
-ListFormat = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
-ByOption = Annotated[Optional[str], typer.Option("--by", help="Who makes the change, for the audit trail [default: the operating-system user].")]
+DbOption = Annotated[Optional[str], typer.Option("--db", metavar="FILE_OR_URL", help=default("The ledger: a file (or sqlite:///PATH), or a PostgreSQL URL (postgresql://user@host/db).", "claimcheck.db, or 'db' in config"))]
+ListFormat = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")]
+ExportFormat = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="csv or json.")]
+ExportOutput = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=default("Write here (atomically).", "stdout"))]
+StatusChoice = "open, confirmed, dismissed, needs-source or published."
+ByOption = Annotated[Optional[str], typer.Option("--by", metavar="NAME", help=default("Who makes the change, for the audit trail.", "the operating-system user"))]
 
 
 def _ledger(db: str | None, config: Path | None = None, create: bool = False):
@@ -43,9 +49,9 @@ def _list_format(format: str) -> str:
     return format
 
 
-@track_app.command("add")
+@track_app.command("add", epilog=example("claimcheck track add examples/corpus --db desk.db"))
 def track_add(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to ingest.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files or folders to ingest.")],
     db: DbOption = None,
     rules: RulesOption = None,
     config: ConfigOption = None,
@@ -63,7 +69,7 @@ def track_add(
           f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {ledger.store.location}")
 
 
-@track_app.command("facts")
+@track_app.command("facts", epilog=example("claimcheck track facts --db desk.db"))
 def track_facts(db: DbOption = None, format: ListFormat = "table", config: ConfigOption = None) -> None:
     """List facts with every reported value over time and its sources."""
     import json
@@ -80,8 +86,8 @@ def track_facts(db: DbOption = None, format: ListFormat = "table", config: Confi
         print(f"{fact.id:3}  {fact.key}: {values}")
 
 
-@track_app.command("show")
-def track_show(fact: Annotated[str, typer.Argument(help="A fact's id from `track facts`, or part of its key.")],
+@track_app.command("show", epilog=example("claimcheck track show 3 --db desk.db"))
+def track_show(fact: Annotated[str, typer.Argument(metavar="FACT", help="A fact's id from `track facts`, or part of its key.")],
                db: DbOption = None, config: ConfigOption = None) -> None:
     """Show one fact: each reported value, its interval, date and source sentence."""
     if not fact.strip():
@@ -95,9 +101,9 @@ def track_show(fact: Annotated[str, typer.Argument(help="A fact's id from `track
               f"{claim.doc}:{claim.line}:{claim.column}\n      {claim.sentence}")
 
 
-@review_app.command("list")
+@review_app.command("list", epilog=example("claimcheck review list --status open --db desk.db"))
 def review_list(
-    status: Annotated[Optional[str], typer.Option("--status", help="open, confirmed, dismissed, needs-source or published.")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help=default(StatusChoice, "every status"))] = None,
     db: DbOption = None, format: ListFormat = "table", config: ConfigOption = None,
 ) -> None:
     """List findings with their review status."""
@@ -114,12 +120,12 @@ def review_list(
               f"{record['message']}" + (f"  [{record['assignee']}]" if record["assignee"] else ""))
 
 
-@review_app.command("set")
+@review_app.command("set", epilog=example('claimcheck review set 3 --status confirmed --note "Centcom confirms 28" --db desk.db'))
 def review_set(
-    finding: Annotated[int, typer.Argument(help="The finding's number (see `review list`).")],
-    status: Annotated[str, typer.Option("--status", help="open, confirmed, dismissed, needs-source or published.")],
-    note: Annotated[Optional[str], typer.Option("--note", help="Why.")] = None,
-    assignee: Annotated[Optional[str], typer.Option("--assignee", help="Who takes it.")] = None,
+    finding: Annotated[int, typer.Argument(metavar="FINDING", help="The finding's number (see `review list`).")],
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", help=StatusChoice)],
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="Why.")] = None,
+    assignee: Annotated[Optional[str], typer.Option("--assignee", metavar="NAME", help="Who takes it.")] = None,
     db: DbOption = None, config: ConfigOption = None, by: ByOption = None,
 ) -> None:
     """Set a finding's review status (recorded in its history)."""
@@ -128,8 +134,8 @@ def review_set(
     print(f"#{record['id']} is now {record['review']}" + (f", assigned to {record['assignee']}" if record["assignee"] else ""))
 
 
-@review_app.command("history")
-def review_history(finding: Annotated[int, typer.Argument(help="The finding's number.")], db: DbOption = None,
+@review_app.command("history", epilog=example("claimcheck review history 3 --db desk.db"))
+def review_history(finding: Annotated[int, typer.Argument(metavar="FINDING", help="The finding's number.")], db: DbOption = None,
                    config: ConfigOption = None) -> None:
     """The audit trail of a finding: who changed what, when, from → to."""
     ledger, _ = _ledger(db, config)
@@ -138,9 +144,9 @@ def review_history(finding: Annotated[int, typer.Argument(help="The finding's nu
               + (f" (assignee {event['assignee']})" if event["assignee"] else "") + (f": {event['note']}" if event["note"] else ""))
 
 
-@app.command()
+@app.command(epilog=example("claimcheck report --html report.html --db desk.db"))
 def report(
-    html: Annotated[Path, typer.Option("--html", help="Write the self-contained HTML report here (atomically).")],
+    html: Annotated[Path, typer.Option("--html", metavar="FILE", help="Write the self-contained HTML report here (atomically).")],
     db: DbOption = None, config: ConfigOption = None,
 ) -> None:
     """An offline HTML report of the ledger: findings with sources side by side, facts over time, documents."""
@@ -155,11 +161,11 @@ def report(
     print(f"wrote {html}")
 
 
-@export_app.command("claimreview")
+@export_app.command("claimreview", epilog=example("claimcheck export claimreview --db desk.db --base-url https://desk.example/reviews"))
 def export_claimreview(
     db: DbOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    base_url: Annotated[Optional[str], typer.Option("--base-url", help="Where the reviews will be published (each gets BASE/FINGERPRINT).")] = None,
+    output: ExportOutput = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", metavar="URL", help="Where the reviews will be published (each gets BASE/FINGERPRINT).")] = None,
     config: ConfigOption = None,
 ) -> None:
     """schema.org ClaimReview JSON-LD for confirmed and published findings."""
@@ -192,16 +198,16 @@ def _export_table(kind: str, db: str | None, format: str, output: Path | None, c
             writer(ledger, stream, format)
 
 
-@export_app.command("facts")
-def export_facts(db: DbOption = None, format: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
-                 output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None, config: ConfigOption = None) -> None:
+@export_app.command("facts", epilog=example("claimcheck export facts --format csv --db desk.db"))
+def export_facts(db: DbOption = None, format: ExportFormat = "csv", output: ExportOutput = None,
+                 config: ConfigOption = None) -> None:
     """Every fact with every reported value, as CSV or JSON."""
     _export_table("facts", db, format, output, config)
 
 
-@export_app.command("findings")
-def export_findings(db: DbOption = None, format: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
-                    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None, config: ConfigOption = None) -> None:
+@export_app.command("findings", epilog=example("claimcheck export findings --format json --db desk.db"))
+def export_findings(db: DbOption = None, format: ExportFormat = "csv", output: ExportOutput = None,
+                    config: ConfigOption = None) -> None:
     """Every finding with its review state, as CSV or JSON."""
     _export_table("findings", db, format, output, config)
 

@@ -9,17 +9,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import ClaimFormat, RulesOption, _with_progress, app
+from . import ClaimFormat, RulesOption, _with_progress, app, default, example
 
 
-@app.command()
+@app.command(epilog=example("claimcheck extract examples/corpus/strike-tally.txt --format jsonl"))
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")],
-    format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else jsonl].")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout; - is stdout.")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Read documents in this encoding instead of UTF-8.")] = None,
-    approximate_band: Annotated[float, typer.Option(help="Half-width of 'about N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
-    near_band: Annotated[float, typer.Option(help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively) or - for stdin.")],
+    format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", metavar="FORMAT", help=default("table, jsonl or csv.", "table on a terminal, else jsonl"))] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=default("Write to this file (atomically); - is stdout.", "stdout"))] = None,
+    encoding: Annotated[Optional[str], typer.Option(metavar="NAME", help=default("Read documents in this encoding.", "UTF-8, or the encoding a BOM names"))] = None,
+    approximate_band: Annotated[float, typer.Option(metavar="FRACTION", help="Half-width of 'about N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+    near_band: Annotated[float, typer.Option(metavar="FRACTION", help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
 ) -> None:
     """Extract every numeric claim, with its context, from documents."""
     from ..api import extract_document
@@ -42,14 +42,14 @@ def extract(
 
 
 
-@app.command()
+@app.command(epilog=example("claimcheck evaluate tests/gold/extraction"))
 def evaluate(
-    gold: Annotated[Optional[Path], typer.Argument(help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")] = None,
+    gold: Annotated[Optional[Path], typer.Argument(metavar="GOLD", help="Extraction gold (.jsonl file or folder) or, with --findings, document sets with expected.yaml.")] = None,
     findings: Annotated[bool, typer.Option("--findings", help="Score rules: finding precision and recall on document sets.")] = False,
-    clusters: Annotated[Optional[Path], typer.Option("--clusters", help="Score findings on labelled news clusters: a folder of <cluster>.yaml gold (see docs/gold-format.md); needs --docs.")] = None,
-    sets: Annotated[Optional[Path], typer.Option("--sets", help="Score extraction on public quantity-extraction sets: a folder of <set>.jsonl, or one (see docs/gold-format.md).")] = None,
-    measures: Annotated[Optional[Path], typer.Option("--measures", help="Score measures of counted claims in real news: a .jsonl of labelled numbers (see docs/gold-format.md); needs --docs.")] = None,
-    docs: Annotated[Optional[Path], typer.Option("--docs", help="With --clusters or --measures: the folder holding each cluster's documents (<cluster>/<doc>.txt).")] = None,
+    clusters: Annotated[Optional[Path], typer.Option("--clusters", metavar="DIR", help="Score findings on labelled news clusters: a folder of <cluster>.yaml gold (see docs/gold-format.md); needs --docs.")] = None,
+    sets: Annotated[Optional[Path], typer.Option("--sets", metavar="PATH", help="Score extraction on public quantity-extraction sets: a folder of <set>.jsonl, or one (see docs/gold-format.md).")] = None,
+    measures: Annotated[Optional[Path], typer.Option("--measures", metavar="FILE", help="Score measures of counted claims in real news: a .jsonl of labelled numbers (see docs/gold-format.md); needs --docs.")] = None,
+    docs: Annotated[Optional[Path], typer.Option("--docs", metavar="DIR", help="With --clusters or --measures: the folder holding each cluster's documents (<cluster>/<doc>.txt).")] = None,
     rules: RulesOption = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mismatch.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,

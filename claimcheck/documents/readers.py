@@ -106,6 +106,11 @@ def _expand(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator
             yield name
 
 
+def document_files(folder: str | Path) -> list[str]:
+    """The files ``read_documents`` reads from a folder, in its order ("./a.md" written "a.md")."""
+    return [os.path.normpath(path) for path in _walk(str(folder))]
+
+
 def _walk(folder: str) -> list[str]:
     """Supported files under ``folder`` in sorted order (by path components), hidden files and folders skipped."""
     found = []

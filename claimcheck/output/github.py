@@ -7,6 +7,7 @@ import os
 from typing import TextIO
 
 from .locations import locate
+from .paths import RepoPaths
 
 CAPS = {"error": 10, "warning": 10, "notice": 10}
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -20,7 +21,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write_github(result, findings, stream: TextIO) -> None:
+def write_github(result, findings, stream: TextIO, paths: RepoPaths | None = None) -> None:
+    paths = paths or RepoPaths(result.documents)
     documents = result.documents_by_id
     order = {"error": 0, "warning": 1, "info": 2}
     used = dict.fromkeys(CAPS, 0)
@@ -35,8 +37,8 @@ def write_github(result, findings, stream: TextIO) -> None:
         used[command] += 1
         where = locate(finding.claims[0], documents)
         position = "" if where.approximate else f",line={where.line},col={where.column}"
-        properties = f"file={_escape_property(where.path)}{position},title={_escape_property(finding.rule)}"
-        stream.write(f"::{command} {properties}::{_escape_data(finding.message)}\n")
+        properties = f"file={_escape_property(paths.path(where.path))}{position},title={_escape_property(finding.rule)}"
+        stream.write(f"::{command} {properties}::{_escape_data(paths.message(finding))}\n")
     if left_out:
         stream.write(f"::notice::{left_out} more findings not annotated (GitHub shows at most 10 per kind and step); see the job summary\n")
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -45,7 +47,8 @@ def write_github(result, findings, stream: TextIO) -> None:
 
         try:
             with open(summary_path, "a", encoding="utf-8") as summary:
-                summary.write(markdown(findings, result.summary))
+                held = result.triage.held_back() if result.triage is not None else ()
+                summary.write(markdown(findings, result.summary, paths, documents, held))
         except OSError as error:
             import warnings
 

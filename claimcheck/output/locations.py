@@ -29,3 +29,14 @@ def locate(claim: Claim, documents: dict[str, Document]) -> SourceLocation:
     approximate = document is not None and document.format == "html"
     return SourceLocation(path, max(claim.line, 1), max(claim.column, 1), max(end_line, 1), max(end_column, 1),
                           approximate=approximate)
+
+
+def where_text(claim: Claim, documents: dict[str, Document], paths=None) -> str:
+    """``path:line:column`` of a claim in its file (a dataset row: ``path:line (column NAME)``), the path from the
+    repository root when ``paths`` (a :class:`~claimcheck.output.paths.RepoPaths`) is given."""
+    where = locate(claim, documents)
+    document = documents.get(claim.doc)
+    path = where.path if document is not None and document.path else claim.doc
+    if paths is not None:
+        path = paths.path(path) if document is not None and document.path else paths.doc(path)
+    return f"{path}:{where.line} (column {where.field})" if where.field else f"{path}:{where.line}:{where.column}"

@@ -16,7 +16,7 @@ import pickle
 from pathlib import Path
 
 from .. import __version__
-from ..cache import write_entry
+from ..cache import ensure_cache_folder, write_entry
 from .ruleset import RuleSet
 
 _FORMAT = "1"
@@ -41,6 +41,7 @@ def rule_set_entry(folder: str | Path, files: list[Path]) -> str | None:
             digest.update(file.read_bytes())
     except OSError:
         return None
+    ensure_cache_folder(folder)
     return os.path.join(folder, f"rules-v{_FORMAT}", digest.hexdigest() + ".pickle")
 
 
