@@ -439,3 +439,23 @@ def test_events_in_the_queue_the_finding_page_and_their_own_pages(desk):
     report = browser.get(f"/exports/report.html?event={strikes.id}").text
     assert "<title>Event: US Central Command, Khorasan Group, Islamic State</title>" in report
     assert report.count('<article class="finding ') == 7
+
+
+def test_queue_counts_follow_this_servers_changes_at_once(desk):
+    browser = login(desk, "dana")
+
+    def review_facet(url):
+        page = browser.get(url).text
+        facet = re.search(r'data-facet="review">(.*?)</section>', page, re.S).group(1)
+        return dict(re.findall(r'data-value="([\w-]+)">[\w-]+</a> <span class="count">(\d+)', facet))
+
+    assert review_facet("/") == {"open": "4"} and review_facet("/?q=strikes") == {"open": "9"}  # counted, then kept
+    finding_id = violated_sum(desk)
+    token, version = review_form(browser, finding_id)
+    assert browser.post(f"/findings/{finding_id}", data={"status": "confirmed", "version": version, "csrf": token}).status_code == 303
+    assert review_facet("/") == {"open": "3", "confirmed": "1"}  # the kept counts, moved
+    assert review_facet("/?q=strikes") == {"open": "8", "confirmed": "1"}  # counted again
+    page = browser.get("/?status=violated").text
+    picks = [p for p in re.findall(r'name="pick" value="(\d+:\d+)"', page) if not p.startswith(f"{finding_id}:")]
+    assert browser.post("/bulk", data={"status": "dismissed", "pick": picks, "csrf": csrf_of(page)}).status_code == 303
+    assert review_facet("/") == {"open": "1", "confirmed": "1", "dismissed": "2"}

@@ -173,3 +173,15 @@ def test_the_search_box_updates_the_queue_as_one_types(server, page):
     assert 0 < int(page.locator("#total").inner_text()) == len(page.locator("a.open-finding").all()) < 12
     assert page.locator('#queue-body [data-facet="rule"]').count() == 1  # the facets are counted again too
     assert page.errors == []
+
+
+def test_the_report_of_a_finding_opens_styled_from_the_desk(server, page):
+    log_in(page, server, "vic")
+    page.goto(server + "/?status=violated")
+    page.locator("a.open-finding").first.click()
+    page.wait_for_url("**/findings/*")
+    page.get_by_role("link", name="This finding as a static HTML report").click()
+    page.wait_for_url("**/exports/report.html?finding=*")
+    assert page.locator("article.finding").count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('article.finding')).borderLeftWidth") == "6px"
+    assert page.errors == []

@@ -84,4 +84,5 @@ def ingest(context: Context) -> Response:
         report = context.ledger.ingest(documents, Checker(rules=context.desk.rule_set), who=context.user.name)
     except InputError as error:
         return context.error(400, str(error))
+    context.desk.counts.changed()
     return context.render("ingest.html.j2", report=report)

@@ -69,7 +69,7 @@ def queue(context: Context) -> Response:
         query, page = parse(params)
     except InputError as error:
         return context.error(400, str(error))
-    result = context.store.queue(query)
+    result = context.store.queue(query, context.desk.counts.counts(query))
     pages = max(1, -(-result.total // PAGE_SIZE))
     shown_events = [value for value, _ in result.facets.get("event", [])] + query.filters.get("event", [])
     labels = {"event": context.store.event_labels(shown_events)}
@@ -110,10 +110,12 @@ def bulk(context: Context) -> Response:
                 continue
             try:
                 context.store.set_review(finding_id, status, None, note, context.user.name, expected_version=version)
-                changed.append(finding_id)
+                changed.append((record, finding_id))
             except ReviewConflict:
                 conflicts.append(f"#{finding_id} was changed by someone else")
-        context.audit("bulk status", ", ".join(f"#{i}" for i in changed), f"to {status}")
+        context.audit("bulk status", ", ".join(f"#{i}" for _, i in changed), f"to {status}")
+    for before, finding_id in changed:
+        context.desk.counts.reviewed(before, context.store.finding(finding_id))
     back = str(form.get("back", "/")) or "/"
     if not back.startswith("/?") and back != "/":
         back = "/"

@@ -42,8 +42,10 @@ class Desk:
         self.templates = Environment(loader=PackageLoader("claimcheck.desk", "templates"),
                                      autoescape=select_autoescape(["j2", "html"]), trim_blocks=True, lstrip_blocks=True)
         from . import views_common
+        from .counts import CountCache
 
         views_common.install(self.templates)
+        self.counts = CountCache(lambda query: self.ledger.store.queue_counts(query))
 
     @property
     def ledger(self) -> Ledger:
@@ -65,6 +67,7 @@ class Desk:
             return self._rule_set
 
     def close(self) -> None:
+        self.counts.close()
         with self._lock:
             for ledger in self._opened:
                 try:

@@ -6,11 +6,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ...errors import InputError
-from .base import (ROLES, AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueuePage, QueueQuery, ReviewConflict,
+from .base import (ROLES, AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueueCounts, QueuePage, QueueQuery, ReviewConflict,
                    ReviewEvent, SessionRecord, Store, StoredFact, UserRecord)
 from .sqlite import SQLiteStore
 
-__all__ = ["ROLES", "AuditEntry", "ClaimRecord", "DocumentVersion", "FindingRecord", "QueuePage", "QueueQuery",
+__all__ = ["ROLES", "AuditEntry", "ClaimRecord", "DocumentVersion", "FindingRecord", "QueueCounts", "QueuePage", "QueueQuery",
            "ReviewConflict", "ReviewEvent", "SQLiteStore", "SessionRecord", "Store", "StoredFact", "UserRecord",
            "open_store"]
 

@@ -195,8 +195,13 @@ class Store(ABC):
     def audit(self, limit: int = 100) -> list[AuditEntry]: ...
 
     @abstractmethod
-    def queue(self, query: QueueQuery) -> QueuePage:
-        """One page of findings as the desk filters, sorts and searches them, with counts per facet."""
+    def queue(self, query: QueueQuery, counts: QueueCounts | None = None) -> QueuePage:
+        """One page of findings as the desk filters, sorts and searches them, with counts per facet (``counts``:
+        those counted for this query a moment ago, when the caller keeps them)."""
+
+    @abstractmethod
+    def queue_counts(self, query: QueueQuery) -> QueueCounts:
+        """How many findings the query finds, and per facet (what a page of the queue needs beside its rows)."""
 
     @abstractmethod
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
@@ -324,3 +329,13 @@ class QueuePage:
     rows: list[QueueRow]
     total: int
     facets: dict[str, list[tuple[str, int]]]
+
+
+@dataclass
+class QueueCounts:
+    """The total, the facet counts and the grouped counts they were made from (which also say where a page of
+    the default order starts)."""
+
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    combos: list[tuple]

@@ -8,7 +8,7 @@ from psycopg.rows import tuple_row
 from ...model import Document, FactKey
 from . import postgres as base  # the store's helpers, read when a method runs (postgres.py imports this module)
 from . import queue_sql
-from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueuePage, QueueQuery, QueueRow,
+from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueueCounts, QueuePage, QueueQuery, QueueRow,
                    SessionRecord, StoredFact, UserRecord)
 
 
@@ -69,21 +69,35 @@ class PostgresDesk:
     def audit(self, limit: int = 100) -> list[AuditEntry]:
         return [AuditEntry(**row) for row in self._all("SELECT * FROM audit ORDER BY id DESC LIMIT %s", (limit,))]
 
-    def queue(self, query: QueueQuery) -> QueuePage:
+    def queue(self, query: QueueQuery, counts: QueueCounts | None = None) -> QueuePage:
         query = base._clean(query)
+        hits = self._hits(query)
+        counts = counts or self._counts(query, hits)
+        rows = []
+        for values in self._all(*queue_sql.rows(query, base._DIALECT, hits, counts.combos)):
+            date, outlets_text = values.pop("date"), values.pop("outlets")
+            rows.append(QueueRow(FindingRecord(**values), date, sorted(outlets_text.split("\x1f")) if outlets_text else []))
+        return QueuePage(rows, counts.total, counts.facets if query.facets else {})
+
+    def queue_counts(self, query: QueueQuery) -> QueueCounts:
+        query = base._clean(query)
+        return self._counts(query, self._hits(query))
+
+    def _hits(self, query: QueueQuery) -> list[int] | None:
+        searching = queue_sql.search(query, base._DIALECT)
+        if not searching:
+            return None
+        with self.connection.cursor(row_factory=tuple_row) as cursor:
+            return [row[0] for row in cursor.execute(*searching)]
+
+    def _counts(self, query: QueueQuery, hits: list[int] | None) -> QueueCounts:
         dialect = base._DIALECT
         with self.connection.cursor(row_factory=tuple_row) as cursor:
-            searching = queue_sql.search(query, dialect)
-            hits = [row[0] for row in cursor.execute(*searching)] if searching else None
             combos = cursor.execute(*queue_sql.combinations(query, dialect, hits)).fetchall()
             sources = {name: cursor.execute(*queue_sql.source_facet(name, query, dialect, hits)).fetchall()
                        for name in (queue_sql.SOURCE_FACETS if query.facets else [])}
-        rows = []
-        for values in self._all(*queue_sql.rows(query, dialect, hits)):
-            date, outlets_text = values.pop("date"), values.pop("outlets")
-            rows.append(QueueRow(FindingRecord(**values), date, sorted(outlets_text.split("\x1f")) if outlets_text else []))
         total, facets = queue_sql.count(combos, sources, query)
-        return QueuePage(rows, total, facets if query.facets else {})
+        return QueueCounts(total, facets, combos)
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
                       fact_id: int | None = None) -> list[ClaimRecord]:

@@ -112,15 +112,51 @@ def where(query: QueueQuery, dialect: Dialect, without: str | tuple[str, ...] = 
     return " WHERE " + " AND ".join(conditions), parameters
 
 
-def rows(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None) -> tuple[str, list]:
+def rows(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None,
+         combos: list[tuple] | None = None) -> tuple[str, list]:
+    """One page of rows. In the default order, ``combos`` (the grouped counts) say which tiers of status, review
+    and severity the page falls in, so only those are sorted (the first page of 60,000 findings sorts a few
+    thousand); the offset is taken within them."""
     clause, parameters = where(query, dialect, hits=hits)
+    offset = int(query.offset)
+    if combos is not None and query.sort == "priority" and not query.descending:
+        tiers, offset = page_tiers(combos, query)
+        if not tiers:
+            return f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, index=True)} WHERE 1 = 0", []
+        m = dialect.mark
+        clause += " AND (" + " OR ".join(f"(f.status = {m} AND r.status = {m} AND f.severity = {m})" for _ in tiers) + ")"
+        parameters += [value for tier in tiers for value in tier]
     order = list(_ORDER[query.sort])
     if query.descending:
         order = [f"{part} DESC" if not part.endswith(" DESC") else part[:-5] for part in order[:-1]] + ["f.id DESC"]
     sql = (f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, index=True)}{clause}"
            f" ORDER BY {', '.join(order)}"
-           f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}")
+           f" LIMIT {int(query.limit)} OFFSET {offset}")
     return sql, parameters
+
+
+_RANKS = {"status": {"violated": 0, "changed": 1}, "review": {"open": 0, "needs-source": 1, "confirmed": 2, "published": 3},
+          "severity": {"error": 0, "warning": 1}}
+
+
+def page_tiers(combos: list[tuple], query: QueueQuery) -> tuple[list[tuple[str, str, str]], int]:
+    """The (status, review, severity) tiers a page of the default order falls in, and its offset within them."""
+    wanted = {name: set(query.filters.get(name, [])) for name in DIMENSIONS}
+    sizes: dict[tuple[str, str, str], int] = {}
+    for *values, n in combos:
+        if all(not wanted[name] or values[i] in wanted[name] for i, name in enumerate(DIMENSIONS)):
+            tier = (values[0], values[1], values[2])
+            sizes[tier] = sizes.get(tier, 0) + n
+    ordered = sorted(sizes, key=lambda t: (_RANKS["status"].get(t[0], 2), _RANKS["review"].get(t[1], 4),
+                                           _RANKS["severity"].get(t[2], 2), t))
+    start, chosen, first = 0, [], None
+    for tier in ordered:
+        end = start + sizes[tier]
+        if end > query.offset and start < query.offset + query.limit:
+            chosen.append(tier)
+            first = start if first is None else first
+        start = end
+    return chosen, query.offset - (first or 0)
 
 
 def combinations(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None) -> tuple[str, list]:

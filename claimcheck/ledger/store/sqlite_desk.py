@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...model import Document, FactKey
 from . import queue_sql
 from . import sqlite as base  # the store's helpers, read when a method runs (sqlite.py imports this module)
-from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueuePage, QueueQuery, QueueRow,
+from .base import (AuditEntry, ClaimRecord, DocumentVersion, FindingRecord, QueueCounts, QueuePage, QueueQuery, QueueRow,
                    SessionRecord, StoredFact, UserRecord)
 
 
@@ -69,21 +69,31 @@ class SQLiteDesk:
         return [AuditEntry(**dict(row)) for row in
                 self.connection.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))]
 
-    def queue(self, query: QueueQuery) -> QueuePage:
-        searching = queue_sql.search(query, base._DIALECT)
-        hits = [row[0] for row in self.connection.execute(*searching)] if searching else None
+    def queue(self, query: QueueQuery, counts: QueueCounts | None = None) -> QueuePage:
+        hits = self._hits(query)
+        counts = counts or self._counts(query, hits)
         rows = []
-        for row in self.connection.execute(*queue_sql.rows(query, base._DIALECT, hits)).fetchall():
+        for row in self.connection.execute(*queue_sql.rows(query, base._DIALECT, hits, counts.combos)).fetchall():
             values = dict(row)
             date, outlets = values.pop("date"), values.pop("outlets")
             record = FindingRecord(**values)
             record.present = bool(record.present)
             rows.append(QueueRow(record, date, sorted(outlets.split("\x1f")) if outlets else []))
-        combos = self.connection.execute(*queue_sql.combinations(query, base._DIALECT, hits)).fetchall()
+        return QueuePage(rows, counts.total, counts.facets if query.facets else {})
+
+    def queue_counts(self, query: QueueQuery) -> QueueCounts:
+        return self._counts(query, self._hits(query))
+
+    def _hits(self, query: QueueQuery) -> list[int] | None:
+        searching = queue_sql.search(query, base._DIALECT)
+        return [row[0] for row in self.connection.execute(*searching)] if searching else None
+
+    def _counts(self, query: QueueQuery, hits: list[int] | None) -> QueueCounts:
+        combos = [tuple(row) for row in self.connection.execute(*queue_sql.combinations(query, base._DIALECT, hits))]
         sources = {name: [tuple(row) for row in self.connection.execute(*queue_sql.source_facet(name, query, base._DIALECT, hits))]
                    for name in (queue_sql.SOURCE_FACETS if query.facets else [])}
-        total, facets = queue_sql.count([tuple(row) for row in combos], sources, query)
-        return QueuePage(rows, total, facets if query.facets else {})
+        total, facets = queue_sql.count(combos, sources, query)
+        return QueueCounts(total, facets, combos)
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
                       fact_id: int | None = None) -> list[ClaimRecord]:

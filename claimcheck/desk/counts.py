@@ -1,0 +1,108 @@
+"""The queue's counts (the total and the counts per facet), kept for a few seconds per query.
+
+Counting is the costly part of a queue page on a large ledger (every finding is read to count 60,000 of them); the
+rows of a page are cheap and are always read afresh. Counts are kept per query (filters, search, dates) and:
+
+- a change made through this server patches them at once when it can (a review's status or assignee changed:
+  the finding moves from one group to another), and otherwise drops them (an ingest, a query filtered on review);
+- after ``fresh`` seconds a read is served the kept counts while they are counted again in the background, so a
+  change made elsewhere (the command line, another server process) shows within a few seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from ..ledger.store import FindingRecord, QueueCounts, QueueQuery
+from ..ledger.store import queue_sql
+
+KEPT = ("confirmed", "published", "needs-source")  # gone findings the queue still lists
+
+
+@dataclass
+class Entry:
+    query: QueueQuery
+    counts: QueueCounts
+    stamp: float
+    sources: dict[str, list[tuple]] | None = None
+
+
+def _key(query: QueueQuery) -> tuple:
+    return (tuple(sorted((name, tuple(values)) for name, values in query.filters.items() if values)), query.search,
+            query.date_from, query.date_to, query.facets)
+
+
+def _patchable(query: QueueQuery) -> bool:
+    """Counts a review change can be applied to: no search, dates or filters the grouped counts do not see, and no
+    filter on review or assignee (the outlet and event counts would change with them)."""
+    sql_side = set(queue_sql.QUEUE_FILTERS) - set(queue_sql.DIMENSIONS)
+    return not (query.search.split() or query.date_from or query.date_to
+                or any(query.filters.get(name) for name in sql_side | {"review", "assignee"}))
+
+
+class CountCache:
+    def __init__(self, count, fresh: float = 5.0, size: int = 256):
+        self._count = count  # query -> QueueCounts, in the calling thread (each has its own connection)
+        self.fresh, self.size = fresh, size
+        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self._lock = threading.Lock()
+        self._pending: set[tuple] = set()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-counts")
+
+    def counts(self, query: QueueQuery) -> QueueCounts:
+        key = _key(query)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+                if time.monotonic() - entry.stamp > self.fresh and key not in self._pending:
+                    self._pending.add(key)
+                    self._pool.submit(self._refresh, key, entry.query)
+                return entry.counts
+        counts = self._count(query)
+        self._store(key, query, counts)
+        return counts
+
+    def _refresh(self, key: tuple, query: QueueQuery) -> None:
+        try:
+            self._store(key, query, self._count(query))
+        finally:
+            with self._lock:
+                self._pending.discard(key)
+
+    def _store(self, key: tuple, query: QueueQuery, counts: QueueCounts) -> None:
+        with self._lock:
+            self._entries[key] = Entry(query, counts, time.monotonic())
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def changed(self) -> None:
+        """The ledger changed in a way counts cannot follow (an ingest): count again on the next read."""
+        with self._lock:
+            self._entries.clear()
+
+    def reviewed(self, before: FindingRecord, after: FindingRecord) -> None:
+        """A finding's review changed: move it between groups where the counts allow, drop the others."""
+        with self._lock:
+            for key, entry in list(self._entries.items()):
+                if not _patchable(entry.query):
+                    del self._entries[key]
+                    continue
+                combos = {tuple(values): n for *values, n in entry.counts.combos}
+                for record, step in ((before, -1), (after, 1)):
+                    if record.present or record.review in KEPT:
+                        group = (record.status, record.review, record.severity, record.rule, record.assignee or "")
+                        combos[group] = combos.get(group, 0) + step
+                rows = [(*group, n) for group, n in combos.items() if n > 0]
+                sources = {name: entry.counts.facets.get(name, []) for name in queue_sql.SOURCE_FACETS
+                           if name in entry.counts.facets}
+                total, facets = queue_sql.count(rows, sources, entry.query)
+                entry.counts = QueueCounts(total, facets, rows)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
