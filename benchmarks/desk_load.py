@@ -1,10 +1,11 @@
 """Load on the desk: 20 simulated reviewers against `claimcheck serve` over a ledger of 5,000 documents, on loopback,
 for a bounded time, on SQLite and (with --postgres URL or CLAIMCHECK_TEST_POSTGRES) on PostgreSQL.
 
-    python benchmarks/desk_load.py [--documents 5000] [--reviewers 20] [--seconds 30] [--think 1.0] [--workers 2]
-                                   [--postgres URL]
+    python benchmarks/desk_load.py [--documents 5000] [--reviewers 20] [--seconds 30] [--think 1.0] [--workers 1]
+                                   [--no-warm-up] [--postgres URL]
 
-Each reviewer logs in (logins are timed apart, before the measured window), then loops, pausing to read between pages (--think seconds on average, 0 for none): the queue (default view, filtered by status, rule or outlet, searched, sorted, a
+The server first opens each queue view once (a running desk has counted them before; --no-warm-up measures from
+cold). Each reviewer logs in (logins are timed apart, before the measured window), then loops, pausing to read between pages (--think seconds on average, 0 for none): the queue (default view, filtered by status, rule or outlet, searched, sorted, a
 later page), a finding page from it, now and then a fact page and a review saved with the version it read (a 409
 conflict when another reviewer saved the same finding first is counted apart: it is the desk working, not an
 error). Prints requests per second, median and 95th-percentile latency per page kind, and errors (any other
@@ -167,6 +168,28 @@ class Reviewer(threading.Thread):
         return f"/?q=&page={self.rng.randint(2, 20)}"
 
 
+def queue_views() -> list[str]:
+    """Every queue view the reviewers open (pages of one view share its counts)."""
+    return (["/", "/?status=violated&severity=error", "/?status=violated&sort=date&order=desc",
+             "/?rule=parts-sum-to-total&review=open", "/?q="]
+            + [f"/?q={term.replace(' ', '+')}" for term in SEARCHES]
+            + [f"/?status=violated&outlet={outlet.replace(' ', '+')}" for outlet in OUTLETS])
+
+
+def warm_up(base: str) -> float:
+    """Open each queue view once, as the desk's first readers would: a running desk has counted them before."""
+    import httpx
+
+    start = time.perf_counter()
+    with httpx.Client(follow_redirects=False, timeout=120) as client:
+        form = client.get(base + "/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+        client.post(base + "/login", data={"name": "reviewer0", "password": PASSWORD, "csrf": token})
+        for path in queue_views():
+            client.get(base + path)
+    return time.perf_counter() - start
+
+
 def drive(base: str, reviewers: int, seconds: float, max_requests: int, think: float) -> tuple[dict, float]:
     results: dict = defaultdict(list)
     lock = threading.Lock()
@@ -212,7 +235,9 @@ def main() -> None:
     parser.add_argument("--reviewers", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds a reviewer reads a page (0: none)")
-    parser.add_argument("--workers", type=int, default=2, help="claimcheck serve --workers (default 2: one per core)")
+    parser.add_argument("--workers", type=int, default=1, help="claimcheck serve --workers (each keeps its own counts)")
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
+                        help="start measuring on a server that has not opened the queue views yet")
     parser.add_argument("--max-requests", type=int, default=5000, help="per reviewer, a bound besides the time")
     parser.add_argument("--postgres", default=os.environ.get("CLAIMCHECK_TEST_POSTGRES"),
                         help="a PostgreSQL URL whose database may be emptied (default: $CLAIMCHECK_TEST_POSTGRES)")
@@ -233,6 +258,8 @@ def main() -> None:
             print(f"{name}: ledger of {arguments.documents} documents built in {took:.0f} s")
         process, base = serve(location, work, arguments.workers)
         try:
+            if arguments.warm_up:
+                print(f"{name}: warm-up, each of {len(queue_views())} queue views opened once in {warm_up(base):.1f} s")
             results, elapsed = drive(base, arguments.reviewers, arguments.seconds, arguments.max_requests, arguments.think)
         finally:
             process.terminate()

@@ -1,12 +1,14 @@
-"""The queue's counts (the total and the counts per facet), kept for a few seconds per query.
+"""The queue's counts (the total, the counts per facet and the findings a search found), kept per query.
 
 Counting is the costly part of a queue page on a large ledger (every finding is read to count 60,000 of them); the
 rows of a page are cheap and are always read afresh. Counts are kept per query (filters, search, dates) and:
 
 - a change made through this server patches them at once when it can (a review's status or assignee changed:
-  the finding moves from one group to another), and otherwise drops them (an ingest, a query filtered on review);
+  the finding moves from one group to another); counts it cannot patch (a search, a filter on review) are counted
+  again in the background, and an ingest drops them all;
 - after ``fresh`` seconds a read is served the kept counts while they are counted again in the background, so a
-  change made elsewhere (the command line, another server process) shows within a few seconds.
+  change made elsewhere (the command line, another server process) shows within a few seconds;
+- readers asking for counts nobody has yet wait for one count, not one each.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..ledger.store import FindingRecord, QueueCounts, QueueQuery
@@ -50,7 +52,8 @@ class CountCache:
         self.fresh, self.size = fresh, size
         self._entries: OrderedDict[tuple, Entry] = OrderedDict()
         self._lock = threading.Lock()
-        self._pending: set[tuple] = set()
+        self._pending: dict[tuple, Future] = {}  # counted again in the background
+        self._counting: dict[tuple, Future] = {}  # counted for the first time, in a reader's thread
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-counts")
 
     def counts(self, query: QueueQuery) -> QueueCounts:
@@ -60,11 +63,26 @@ class CountCache:
             if entry is not None:
                 self._entries.move_to_end(key)
                 if time.monotonic() - entry.stamp > self.fresh and key not in self._pending:
-                    self._pending.add(key)
-                    self._pool.submit(self._refresh, key, entry.query)
+                    self._pending[key] = self._pool.submit(self._refresh, key, entry.query)
                 return entry.counts
-        counts = self._count(query)
+            counting = self._counting.get(key)
+            if counting is None:
+                counting = self._counting[key] = Future()
+                mine = True
+            else:
+                mine = False
+        if not mine:
+            return counting.result()
+        try:
+            counts = self._count(query)
+        except BaseException as error:
+            counting.set_exception(error)
+            raise
+        finally:
+            with self._lock:
+                self._counting.pop(key, None)
         self._store(key, query, counts)
+        counting.set_result(counts)
         return counts
 
     def _refresh(self, key: tuple, query: QueueQuery) -> None:
@@ -72,7 +90,14 @@ class CountCache:
             self._store(key, query, self._count(query))
         finally:
             with self._lock:
-                self._pending.discard(key)
+                self._pending.pop(key, None)
+
+    def settle(self) -> None:
+        """Wait for the counts being counted again in the background (for tests)."""
+        with self._lock:
+            pending = list(self._pending.values())
+        for future in pending:
+            future.result()
 
     def _store(self, key: tuple, query: QueueQuery, counts: QueueCounts) -> None:
         with self._lock:
@@ -91,7 +116,7 @@ class CountCache:
         with self._lock:
             for key, entry in list(self._entries.items()):
                 if not _patchable(entry.query):
-                    del self._entries[key]
+                    entry.stamp = float("-inf")  # served until counted again, in the background on the next read
                     continue
                 combos = {tuple(values): n for *values, n in entry.counts.combos}
                 for record, step in ((before, -1), (after, 1)):
@@ -102,7 +127,7 @@ class CountCache:
                 sources = {name: entry.counts.facets.get(name, []) for name in queue_sql.SOURCE_FACETS
                            if name in entry.counts.facets}
                 total, facets = queue_sql.count(rows, sources, entry.query)
-                entry.counts = QueueCounts(total, facets, rows)
+                entry.counts = QueueCounts(total, facets, rows, entry.counts.hits)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -339,3 +339,4 @@ class QueueCounts:
     total: int
     facets: dict[str, list[tuple[str, int]]]
     combos: list[tuple]
+    hits: list[int] | None = None  # the findings the search found (None: no search)

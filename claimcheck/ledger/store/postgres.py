@@ -20,7 +20,7 @@ from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from .sqlite import _CLAIM_COLUMNS, _FACT_KEY_FIELDS, _claim, _last_who, _storable, now, search_text
 
 _LOCK = 0x636C61696D  # the ledger's advisory lock ("claim")
-_DIALECT = queue_sql.Dialect(mark="%s", true="TRUE", in_ids="f.id = ANY(%s)", ids=list)
+_DIALECT = queue_sql.Dialect(mark="%s", true="TRUE", in_ids="f.id = ANY(%s)", ids=list, first="JOIN")
 _VERSION_COLUMNS = "id, doc, content_hash, current, previous_id, date, ingested_at"
 _FINDINGS = ("SELECT findings.id, fingerprint, rule, kind, findings.status, severity, message, fact, claims_digest, present,"
              " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at,"
@@ -190,8 +190,8 @@ class PostgresStore(PostgresDesk, Store):
             " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
             " WHERE fc.finding_id = %s AND d.outlet IS NOT NULL", (finding_id, finding_id))
         self.connection.execute(
-            "INSERT INTO finding_index (finding_id, date, outlets) VALUES (%s, (SELECT max(d.date) FROM finding_claims fc"
-            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = %s),"
+            "INSERT INTO finding_index (finding_id, date, outlets) VALUES (%s, COALESCE((SELECT max(d.date) FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = %s), ''),"
             " (SELECT string_agg(outlet, chr(31)) FROM finding_outlets WHERE finding_id = %s)) ON CONFLICT (finding_id)"
             " DO UPDATE SET date = excluded.date, outlets = excluded.outlets", (finding_id, finding_id, finding_id))
         self.connection.execute("INSERT INTO finding_search (finding_id, text) VALUES (%s, %s) ON CONFLICT (finding_id)"

@@ -71,8 +71,8 @@ class PostgresDesk:
 
     def queue(self, query: QueueQuery, counts: QueueCounts | None = None) -> QueuePage:
         query = base._clean(query)
-        hits = self._hits(query)
-        counts = counts or self._counts(query, hits)
+        counts = counts or self._counts(query, self._hits(query))
+        hits = counts.hits
         rows = []
         for values in self._all(*queue_sql.rows(query, base._DIALECT, hits, counts.combos)):
             date, outlets_text = values.pop("date"), values.pop("outlets")
@@ -97,7 +97,7 @@ class PostgresDesk:
             sources = {name: cursor.execute(*queue_sql.source_facet(name, query, dialect, hits)).fetchall()
                        for name in (queue_sql.SOURCE_FACETS if query.facets else [])}
         total, facets = queue_sql.count(combos, sources, query)
-        return QueueCounts(total, facets, combos)
+        return QueueCounts(total, facets, combos, hits)
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
                       fact_id: int | None = None) -> list[ClaimRecord]:

@@ -26,6 +26,7 @@ class Dialect:
     true: str  # the literal stored for true
     in_ids: str  # "f.id is one of a list given as one parameter"
     ids: Callable[[list[int]], object]  # that parameter from a list of ids
+    first: str  # a join whose left table is read first (SQLite's CROSS JOIN; PostgreSQL's planner chooses itself)
 
 
 _BASE = "FROM findings f JOIN reviews r ON r.finding_id = f.id"
@@ -41,10 +42,10 @@ _SEVERITY = "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 EN
 _STATUS = "CASE f.status WHEN 'violated' THEN 0 WHEN 'changed' THEN 1 ELSE 2 END"
 _REVIEW = ("CASE r.status WHEN 'open' THEN 0 WHEN 'needs-source' THEN 1 WHEN 'confirmed' THEN 2 "
            "WHEN 'published' THEN 3 ELSE 4 END")
-_DATE = "COALESCE(x.date, '')"
+_DATE = "x.date"  # '' when undated
 _ORDER = {
     "priority": [_STATUS, _REVIEW, _SEVERITY, f"{_DATE} DESC", "f.id"],
-    "date": [_DATE, "f.id"],
+    "date": ["x.date", "x.finding_id"],  # read in the order of the date index
     "updated": ["r.updated_at", "f.id"],
     "severity": [_SEVERITY, _STATUS, "f.id"],
     "status": [_STATUS, _SEVERITY, "f.id"],
@@ -64,8 +65,11 @@ def like_pattern(text: str) -> str:
     return "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def source(query: QueueQuery, index: bool = False) -> str:
-    """The FROM clause: findings and reviews, with the index when the query needs it."""
+def source(query: QueueQuery, index: bool = False, dialect: Dialect | None = None) -> str:
+    """The FROM clause: findings and reviews, with the index when the query needs it (sorted by date, read from
+    the index's date order, so a page of the newest findings stops after a page of rows)."""
+    if query.sort == "date" and dialect is not None:
+        return f"FROM finding_index x {dialect.first} findings f ON f.id = x.finding_id JOIN reviews r ON r.finding_id = f.id"
     return _BASE + (_INDEX if index or query.date_from or query.date_to else "")
 
 
@@ -94,7 +98,7 @@ def where(query: QueueQuery, dialect: Dialect, without: str | tuple[str, ...] = 
         conditions.append(f"x.date >= {m}")
         parameters.append(query.date_from)
     if query.date_to:
-        conditions.append(f"x.date <= {m}")
+        conditions.append(f"x.date <> '' AND x.date <= {m}")
         parameters.append(query.date_to + "~")  # "2018-02" takes in every day of February
     for name in QUEUE_FILTERS:
         values = [str(value) for value in query.filters.get(name, [])]
@@ -122,14 +126,14 @@ def rows(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None,
     if combos is not None and query.sort == "priority" and not query.descending:
         tiers, offset = page_tiers(combos, query)
         if not tiers:
-            return f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, index=True)} WHERE 1 = 0", []
+            return f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, True, dialect)} WHERE 1 = 0", []
         m = dialect.mark
         clause += " AND (" + " OR ".join(f"(f.status = {m} AND r.status = {m} AND f.severity = {m})" for _ in tiers) + ")"
         parameters += [value for tier in tiers for value in tier]
     order = list(_ORDER[query.sort])
     if query.descending:
-        order = [f"{part} DESC" if not part.endswith(" DESC") else part[:-5] for part in order[:-1]] + ["f.id DESC"]
-    sql = (f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, index=True)}{clause}"
+        order = [f"{part} DESC" if not part.endswith(" DESC") else part[:-5] for part in order]
+    sql = (f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, True, dialect)}{clause}"
            f" ORDER BY {', '.join(order)}"
            f" LIMIT {int(query.limit)} OFFSET {offset}")
     return sql, parameters

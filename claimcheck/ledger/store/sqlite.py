@@ -209,8 +209,8 @@ class SQLiteStore(SQLiteDesk, Store):
             " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
             " WHERE fc.finding_id = ? AND d.outlet IS NOT NULL", (finding_id, finding_id))
         self.connection.execute(
-            "INSERT INTO finding_index (finding_id, date, outlets) VALUES (?, (SELECT max(d.date) FROM finding_claims fc"
-            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = ?),"
+            "INSERT INTO finding_index (finding_id, date, outlets) VALUES (?, COALESCE((SELECT max(d.date) FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = ?), ''),"
             " (SELECT group_concat(outlet, char(31)) FROM finding_outlets WHERE finding_id = ?)) ON CONFLICT (finding_id)"
             " DO UPDATE SET date = excluded.date, outlets = excluded.outlets", (finding_id, finding_id, finding_id))
         self.connection.execute("INSERT INTO finding_search (finding_id, text) VALUES (?, ?) ON CONFLICT (finding_id)"
@@ -348,7 +348,7 @@ def _storable(value):
 
 
 _DIALECT = queue_sql.Dialect(mark="?", true="1", in_ids="f.id IN (SELECT value FROM json_each(?))",
-                              ids=lambda ids: json.dumps(ids))
+                              ids=lambda ids: json.dumps(ids), first="CROSS JOIN")
 
 
 def search_text(finding) -> str:

@@ -70,8 +70,8 @@ class SQLiteDesk:
                 self.connection.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))]
 
     def queue(self, query: QueueQuery, counts: QueueCounts | None = None) -> QueuePage:
-        hits = self._hits(query)
-        counts = counts or self._counts(query, hits)
+        counts = counts or self._counts(query, self._hits(query))
+        hits = counts.hits
         rows = []
         for row in self.connection.execute(*queue_sql.rows(query, base._DIALECT, hits, counts.combos)).fetchall():
             values = dict(row)
@@ -93,7 +93,7 @@ class SQLiteDesk:
         sources = {name: [tuple(row) for row in self.connection.execute(*queue_sql.source_facet(name, query, base._DIALECT, hits))]
                    for name in (queue_sql.SOURCE_FACETS if query.facets else [])}
         total, facets = queue_sql.count(combos, sources, query)
-        return QueueCounts(total, facets, combos)
+        return QueueCounts(total, facets, combos, hits)
 
     def claim_records(self, claim_ids: list[int] | None = None, document_id: int | None = None,
                       fact_id: int | None = None) -> list[ClaimRecord]:

@@ -133,8 +133,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX reviews_queue ON reviews(status, assignee);
     CREATE TABLE finding_index (
         finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
-        date TEXT, outlets TEXT
+        date TEXT NOT NULL DEFAULT '', outlets TEXT
     );
+    CREATE INDEX finding_index_date ON finding_index(date);
     CREATE TABLE finding_search (
         finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
         text TEXT NOT NULL
@@ -158,8 +159,8 @@ MIGRATIONS: list[str] = [
         SELECT DISTINCT fc.finding_id, d.outlet FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
         JOIN documents d ON d.id = c.document_id WHERE d.outlet IS NOT NULL;
     INSERT INTO finding_index (finding_id, date, outlets)
-        SELECT f.id, (SELECT max(d.date) FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
-                      JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = f.id),
+        SELECT f.id, COALESCE((SELECT max(d.date) FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+                               JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = f.id), ''),
                (SELECT group_concat(o.outlet, char(31)) FROM finding_outlets o WHERE o.finding_id = f.id)
         FROM findings f;
     INSERT INTO finding_search (finding_id, text)
