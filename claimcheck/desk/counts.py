@@ -3,11 +3,11 @@
 Counting is the costly part of a queue page on a large ledger (every finding is read to count 60,000 of them); the
 rows of a page are cheap and are always read afresh. Counts are kept per query (filters, search, dates) and:
 
-- a change made through this server patches them at once when it can (a review's status or assignee changed:
-  the finding moves from one group to another); counts it cannot patch (a search, a filter on review) are counted
-  again in the background, and an ingest drops them all;
+- a review changed through this server patches them at once (the finding moves from one group to another, and
+  its outlets and events in or out of their counts where a filter on review or assignee takes it in or out); an
+  ingest drops them all;
 - after ``fresh`` seconds a read is served the kept counts while they are counted again in the background, so a
-  change made elsewhere (the command line, another server process) shows within a few seconds;
+  change made elsewhere (the command line, another server process) shows within half a minute;
 - readers asking for counts nobody has yet wait for one count, not one each.
 """
 
@@ -38,16 +38,35 @@ def _key(query: QueueQuery) -> tuple:
             query.date_from, query.date_to, query.facets)
 
 
-def _patchable(query: QueueQuery) -> bool:
-    """Counts a review change can be applied to: no search, dates or filters the grouped counts do not see, and no
-    filter on review or assignee (the outlet and event counts would change with them)."""
-    sql_side = set(queue_sql.QUEUE_FILTERS) - set(queue_sql.DIMENSIONS)
-    return not (query.search.split() or query.date_from or query.date_to
-                or any(query.filters.get(name) for name in sql_side | {"review", "assignee"}))
+def _member(query: QueueQuery, counts: QueueCounts, record: FindingRecord, where: dict) -> bool:
+    """Whether a finding is among those the query's search, dates and non-grouped filters let through (which a
+    review change does not alter). ``where``: its outlets, events and date."""
+    if counts.hits is not None and record.id not in set(counts.hits):
+        return False
+    if query.date_from and not (where["date"] and where["date"] >= query.date_from):
+        return False
+    if query.date_to and not (where["date"] and where["date"] <= query.date_to + "~"):
+        return False
+    for name in ("outlet", "event"):
+        wanted = set(query.filters.get(name, []))
+        if wanted and not (set(where[name]) & wanted or ("" in wanted and not where[name])):
+            return False
+    for name, value in (("kind", record.kind), ("fact", record.fact or "")):
+        if query.filters.get(name) and value not in query.filters[name]:
+            return False
+    return True
+
+
+def _passes(query: QueueQuery, record: FindingRecord) -> bool:
+    """Whether a finding passes the grouped filters (status, review, severity, rule, assignee) and is listed."""
+    values = {"status": record.status, "review": record.review, "severity": record.severity, "rule": record.rule,
+              "assignee": record.assignee or ""}
+    listed = record.present or record.review in KEPT
+    return listed and all(not query.filters.get(name) or values[name] in query.filters[name] for name in queue_sql.DIMENSIONS)
 
 
 class CountCache:
-    def __init__(self, count, fresh: float = 5.0, size: int = 256):
+    def __init__(self, count, fresh: float = 30.0, size: int = 256):
         self._count = count  # query -> QueueCounts, in the calling thread (each has its own connection)
         self.fresh, self.size = fresh, size
         self._entries: OrderedDict[tuple, Entry] = OrderedDict()
@@ -111,23 +130,31 @@ class CountCache:
         with self._lock:
             self._entries.clear()
 
-    def reviewed(self, before: FindingRecord, after: FindingRecord) -> None:
-        """A finding's review changed: move it between groups where the counts allow, drop the others."""
+    def reviewed(self, before: FindingRecord, after: FindingRecord, where: dict) -> None:
+        """A finding's review changed: move it between the kept groups (and its outlets and events in or out of
+        their counts). ``where``: its outlets, events and date."""
         with self._lock:
-            for key, entry in list(self._entries.items()):
-                if not _patchable(entry.query):
-                    entry.stamp = float("-inf")  # served until counted again, in the background on the next read
+            for entry in self._entries.values():
+                query, counts = entry.query, entry.counts
+                if not _member(query, counts, after, where):
                     continue
-                combos = {tuple(values): n for *values, n in entry.counts.combos}
+                combos = {tuple(values): n for *values, n in counts.combos}
                 for record, step in ((before, -1), (after, 1)):
                     if record.present or record.review in KEPT:
                         group = (record.status, record.review, record.severity, record.rule, record.assignee or "")
                         combos[group] = combos.get(group, 0) + step
                 rows = [(*group, n) for group, n in combos.items() if n > 0]
-                sources = {name: entry.counts.facets.get(name, []) for name in queue_sql.SOURCE_FACETS
-                           if name in entry.counts.facets}
-                total, facets = queue_sql.count(rows, sources, entry.query)
-                entry.counts = QueueCounts(total, facets, rows, entry.counts.hits)
+                step = _passes(query, after) - _passes(query, before)
+                sources = {}
+                for name in queue_sql.SOURCE_FACETS:
+                    if name in counts.facets:
+                        tally = dict(counts.facets[name])
+                        for value in where[name] or [""]:
+                            if value in tally:
+                                tally[value] += step
+                        sources[name] = [(value, n) for value, n in tally.items() if n > 0]
+                total, facets = queue_sql.count(rows, sources, query)
+                entry.counts = QueueCounts(total, facets, rows, counts.hits)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -72,5 +72,5 @@ def save(context: Context) -> Response:
     except ReviewConflict as conflict:
         return finding_page(context, finding_id, status_code=409, conflict=str(conflict),
                             draft={"status": status, "note": note or "", "assignee": assignee})
-    context.desk.counts.reviewed(record, context.store.finding(finding_id))
+    context.reviewed(record, finding_id)
     return RedirectResponse(f"/findings/{finding_id}?saved=1", status_code=303)

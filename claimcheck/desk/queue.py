@@ -115,7 +115,7 @@ def bulk(context: Context) -> Response:
                 conflicts.append(f"#{finding_id} was changed by someone else")
         context.audit("bulk status", ", ".join(f"#{i}" for _, i in changed), f"to {status}")
     for before, finding_id in changed:
-        context.desk.counts.reviewed(before, context.store.finding(finding_id))
+        context.reviewed(before, finding_id)
     back = str(form.get("back", "/")) or "/"
     if not back.startswith("/?") and back != "/":
         back = "/"

@@ -107,6 +107,11 @@ class Context:
     def audit(self, action: str, target: str | None, detail: str | None = None) -> None:
         self.store.add_audit(self.user.name, action, target, detail)
 
+    def reviewed(self, before, finding_id: int) -> None:
+        """Tell the queue's kept counts that a finding's review changed."""
+        after = self.store.finding(finding_id)
+        self.desk.counts.reviewed(before, after, self.store.finding_sources(finding_id))
+
 
 def desk_of(request: Request) -> Desk:
     return request.app.state.desk

@@ -200,6 +200,10 @@ class Store(ABC):
         those counted for this query a moment ago, when the caller keeps them)."""
 
     @abstractmethod
+    def finding_sources(self, finding_id: int) -> dict:
+        """A finding's outlets, events and latest source date (``{"outlet": [...], "event": [...], "date": ...}``)."""
+
+    @abstractmethod
     def queue_counts(self, query: QueueQuery) -> QueueCounts:
         """How many findings the query finds, and per facet (what a page of the queue needs beside its rows)."""
 

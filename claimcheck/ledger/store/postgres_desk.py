@@ -79,6 +79,12 @@ class PostgresDesk:
             rows.append(QueueRow(FindingRecord(**values), date, sorted(outlets_text.split("\x1f")) if outlets_text else []))
         return QueuePage(rows, counts.total, counts.facets if query.facets else {})
 
+    def finding_sources(self, finding_id: int) -> dict:
+        date = self._one("SELECT date FROM finding_index WHERE finding_id = %s", (finding_id,))
+        return {"outlet": [r["outlet"] for r in self._all("SELECT outlet FROM finding_outlets WHERE finding_id = %s", (finding_id,))],
+                "event": [r["event"] for r in self._all("SELECT event FROM finding_events WHERE finding_id = %s", (finding_id,))],
+                "date": date["date"] if date else ""}
+
     def queue_counts(self, query: QueueQuery) -> QueueCounts:
         query = base._clean(query)
         return self._counts(query, self._hits(query))

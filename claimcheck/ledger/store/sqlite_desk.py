@@ -81,6 +81,12 @@ class SQLiteDesk:
             rows.append(QueueRow(record, date, sorted(outlets.split("\x1f")) if outlets else []))
         return QueuePage(rows, counts.total, counts.facets if query.facets else {})
 
+    def finding_sources(self, finding_id: int) -> dict:
+        run = self.connection.execute
+        return {"outlet": [r[0] for r in run("SELECT outlet FROM finding_outlets WHERE finding_id = ?", (finding_id,))],
+                "event": [r[0] for r in run("SELECT event FROM finding_events WHERE finding_id = ?", (finding_id,))],
+                "date": (run("SELECT date FROM finding_index WHERE finding_id = ?", (finding_id,)).fetchone() or [""])[0]}
+
     def queue_counts(self, query: QueueQuery) -> QueueCounts:
         return self._counts(query, self._hits(query))
 
