@@ -44,7 +44,7 @@ _REVIEW = ("CASE r.status WHEN 'open' THEN 0 WHEN 'needs-source' THEN 1 WHEN 'co
            "WHEN 'published' THEN 3 ELSE 4 END")
 _DATE = "x.date"  # '' when undated
 _ORDER = {
-    "priority": [_STATUS, _REVIEW, _SEVERITY, f"{_DATE} DESC", "f.id"],
+    "priority": [_STATUS, _REVIEW, _SEVERITY, f"{_DATE} DESC", "f.id DESC"],
     "date": ["x.date", "x.finding_id"],  # read in the order of the date index
     "updated": ["r.updated_at", "f.id"],
     "severity": [_SEVERITY, _STATUS, "f.id"],
@@ -69,7 +69,8 @@ def source(query: QueueQuery, index: bool = False, dialect: Dialect | None = Non
     """The FROM clause: findings and reviews, with the index when the query needs it (sorted by date, read from
     the index's date order, so a page of the newest findings stops after a page of rows)."""
     if query.sort == "date" and dialect is not None:
-        return f"FROM finding_index x {dialect.first} findings f ON f.id = x.finding_id JOIN reviews r ON r.finding_id = f.id"
+        return (f"FROM finding_index x {dialect.first} findings f ON f.id = x.finding_id"
+                f" {dialect.first} reviews r ON r.finding_id = f.id")
     return _BASE + (_INDEX if index or query.date_from or query.date_to else "")
 
 
@@ -122,7 +123,7 @@ def rows(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None,
     and severity the page falls in, so only those are sorted (the first page of 60,000 findings sorts a few
     thousand); the offset is taken within them."""
     clause, parameters = where(query, dialect, hits=hits)
-    offset = int(query.offset)
+    offset, tiers = int(query.offset), []
     if combos is not None and query.sort == "priority" and not query.descending:
         tiers, offset = page_tiers(combos, query)
         if not tiers:
@@ -133,7 +134,15 @@ def rows(query: QueueQuery, dialect: Dialect, hits: list[int] | None = None,
     order = list(_ORDER[query.sort])
     if query.descending:
         order = [f"{part} DESC" if not part.endswith(" DESC") else part[:-5] for part in order]
-    sql = (f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {source(query, True, dialect)}{clause}"
+    tables = source(query, True, dialect)
+    narrowed = query.search.split() or any(query.filters.get(name) for name in ("outlet", "event", "kind", "fact"))
+    if combos is not None and query.sort == "priority" and not query.descending and len(tiers) == 1 and not narrowed:
+        # one tier: newest first is the date index read backwards, which stops after a page of rows (a narrower
+        # filter would make that read long: then the tier's rows are sorted instead)
+        tables = (f"FROM finding_index x {dialect.first} findings f ON f.id = x.finding_id"
+                  f" {dialect.first} reviews r ON r.finding_id = f.id")
+        order = ["x.date DESC", "x.finding_id DESC"]
+    sql = (f"SELECT {SELECT}, x.date AS date, x.outlets AS outlets {tables}{clause}"
            f" ORDER BY {', '.join(order)}"
            f" LIMIT {int(query.limit)} OFFSET {offset}")
     return sql, parameters
