@@ -176,17 +176,25 @@ def queue_views() -> list[str]:
             + [f"/?status=violated&outlet={outlet.replace(' ', '+')}" for outlet in OUTLETS])
 
 
-def warm_up(base: str) -> float:
-    """Open each queue view once, as the desk's first readers would: a running desk has counted them before."""
+def warm_up(base: str, workers: int) -> float:
+    """Open each queue view, as the desk's first readers would: a running desk has counted them before (each
+    server process keeps its own counts, so every view is opened by as many clients at once as there are)."""
     import httpx
 
+    def reader() -> None:
+        with httpx.Client(follow_redirects=False, timeout=120) as client:
+            form = client.get(base + "/login")
+            token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+            client.post(base + "/login", data={"name": "reviewer0", "password": PASSWORD, "csrf": token})
+            for path in queue_views():
+                client.get(base + path)
+
     start = time.perf_counter()
-    with httpx.Client(follow_redirects=False, timeout=120) as client:
-        form = client.get(base + "/login")
-        token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
-        client.post(base + "/login", data={"name": "reviewer0", "password": PASSWORD, "csrf": token})
-        for path in queue_views():
-            client.get(base + path)
+    readers = [threading.Thread(target=reader) for _ in range(2 * workers)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join()
     return time.perf_counter() - start
 
 
@@ -259,7 +267,9 @@ def main() -> None:
         process, base = serve(location, work, arguments.workers)
         try:
             if arguments.warm_up:
-                print(f"{name}: warm-up, each of {len(queue_views())} queue views opened once in {warm_up(base):.1f} s")
+                took = warm_up(base, arguments.workers)
+                print(f"{name}: warm-up, each of {len(queue_views())} queue views opened by {2 * arguments.workers} readers"
+                      f" in {took:.1f} s")
             results, elapsed = drive(base, arguments.reviewers, arguments.seconds, arguments.max_requests, arguments.think)
         finally:
             process.terminate()
