@@ -393,6 +393,25 @@ def test_users_and_who_on_the_command_line(cli, tmp_path):
     assert config.returncode == 2 and config.stderr.startswith("error: ") and "desk.public should be bool, not str" in config.stderr
 
 
+def test_review_list_puts_violated_findings_first_and_filters_by_result(cli, tmp_path):
+    db = str(tmp_path / "desk.db")
+    assert cli("track", "add", str(EXAMPLES), "--db", db).returncode == 0
+    listed = json.loads(cli("review", "list", "--status", "open", "--format", "json", "--db", db).stdout)
+    assert [r["status"] for r in listed] == ["violated"] * 3 + ["changed"] * 1 + ["consistent"] * 8
+    assert [r["severity"] for r in listed[:3]] == ["error", "warning", "warning"]
+    queue = json.loads(cli("review", "list", "--status", "open", "--finding", "violated", "--format", "json", "--db", db).stdout)
+    assert queue == listed[:3]
+    table = cli("review", "list", "--finding", "violated,changed", "--severity", "warning,info", "--db", db).stdout
+    assert [line.split()[2:4] for line in table.splitlines()] == [["violated", "warning"]] * 2 + [["changed", "info"]]
+    by_rule = json.loads(cli("review", "list", "--rule", "parts-sum-to-total", "--format", "json", "--db", db).stdout)
+    assert [(r["status"], r["rule"]) for r in by_rule] == [("violated", "parts-sum-to-total")] + [("consistent", "parts-sum-to-total")] * 2
+    wrong = cli("review", "list", "--finding", "broken", "--db", db)
+    assert wrong.returncode == 2 and wrong.stderr == (
+        "error: --finding: unknown value 'broken' (choose from violated, consistent, changed)\n")
+    empty = cli("review", "list", "--severity", " , ", "--db", db)
+    assert empty.returncode == 2 and empty.stderr == "error: --severity needs a value\n"
+
+
 def test_a_fact_reported_many_times_is_read_in_pages(tmp_path):
     import claimcheck
 

@@ -43,6 +43,19 @@ def _by(by: str | None) -> str | None:
     return by.strip() if by else None
 
 
+def _choices(option: str, given: str | None, allowed: tuple[str, ...] | None) -> set[str] | None:
+    """The comma-separated values of a filter option (None: no filter), each checked against ``allowed``."""
+    if given is None:
+        return None
+    values = {value.strip() for value in given.split(",") if value.strip()}
+    if not values:
+        raise InputError(f"{option} needs a value")
+    unknown = sorted(values - set(allowed)) if allowed is not None else []
+    if unknown:
+        raise InputError(f"{option}: unknown value {unknown[0]!r} (choose from {', '.join(allowed)})")
+    return values
+
+
 def _list_format(format: str) -> str:
     if format not in ("table", "json"):
         raise InputError(f"unknown format {format!r} (choose table or json)")
@@ -101,17 +114,33 @@ def track_show(fact: Annotated[str, typer.Argument(metavar="FACT", help="A fact'
               f"{claim.doc}:{claim.line}:{claim.column}\n      {claim.sentence}")
 
 
-@review_app.command("list", epilog=example("claimcheck review list --status open --db desk.db"))
+@review_app.command("list", epilog=example("claimcheck review list --status open --finding violated --db desk.db"))
 def review_list(
     status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help=default(StatusChoice, "every status"))] = None,
+    finding: Annotated[Optional[str], typer.Option("--finding", metavar="RESULTS", help=default(
+        "What the check found, comma-separated: violated, changed, consistent.", "all"))] = None,
+    severity: Annotated[Optional[str], typer.Option("--severity", metavar="SEVERITIES", help=default(
+        "Comma-separated: error, warning, info.", "all"))] = None,
+    rule: Annotated[Optional[str], typer.Option("--rule", metavar="RULES", help=default("Comma-separated rule ids.", "all"))] = None,
     db: DbOption = None, format: ListFormat = "table", config: ConfigOption = None,
 ) -> None:
-    """List findings with their review status."""
+    """List findings with their review status: violated first, then changed, then consistent; most severe first."""
     import json
 
+    from ..model import SEVERITIES, STATUSES
+
     format = _list_format(format)
+    results = _choices("--finding", finding, STATUSES)
+    severities = _choices("--severity", severity, SEVERITIES)
+    rules = _choices("--rule", rule, None)
     ledger, _ = _ledger(db, config)
-    records = ledger.findings(status)
+    order = {"violated": 0, "changed": 1, "consistent": 2}
+    records = sorted((record for record in ledger.findings(status)
+                      if (results is None or record["status"] in results)
+                      and (severities is None or record["severity"] in severities)
+                      and (rules is None or record["rule"] in rules)),
+                     key=lambda record: (order.get(record["status"], 3), SEVERITIES.index(record["severity"])
+                                         if record["severity"] in SEVERITIES else 3, record["id"]))
     if format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
         return
