@@ -121,14 +121,18 @@ def build_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, s
     fact, except claims of a ``standing`` measure (measure keys a rule compares across events: "troops",
     "territory"), which are reported from event to event. Claims of a ``declared`` measure (one a rule names) are
     one fact by the rule's word; others are split by the evidence."""
+    from .evidence import page_figures
+
     events = events or {}
+    claims = list(claims)
+    tolls = page_figures(claims, synonyms)
     facts = []
-    for forming in _candidates(list(claims), synonyms, events, standing):
+    for forming in _candidates(claims, synonyms, events, standing):
         keys = {measure_key(claim.measure, synonyms) for claim in forming.claims}
         if len(keys) == 1 and keys <= declared:
             facts.append(forming.fact(forming.claims, synonyms))
             continue
-        for members in split_by_evidence(forming.claims, events, synonyms):
+        for members in split_by_evidence(forming.claims, events, synonyms, tolls):
             facts.append(forming.fact(members, synonyms))
     return facts
 
@@ -194,7 +198,8 @@ GROUPING = 0.5
 _JUDGED_AT_MOST = 60  # claims of a group weighed all against all; a larger group is split by its measures first
 
 
-def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synonyms: Synonyms) -> list[list[Claim]]:
+def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synonyms: Synonyms,
+                      tolls: Counter | None = None) -> list[list[Claim]]:
     """A group of claims that could be one quantity, split into the sets the evidence says are one (average
     linkage over the confidence of each pair a desk would compare)."""
     if len(claims) < 2:
@@ -204,12 +209,12 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
         for claim in claims:
             by_measure[measure_key(claim.measure, synonyms)].append(claim)
         if len(by_measure) > 1:
-            return [part for members in by_measure.values() for part in split_by_evidence(members, events, synonyms)]
+            return [part for members in by_measure.values() for part in split_by_evidence(members, events, synonyms, tolls)]
         return [claims]  # one measure stated many times: one fact, its pairs judged by value groups
     from .events import average_linkage
     from .evidence import figures_per_source, weigh
 
-    figures = figures_per_source(claims)
+    figures = figures_per_source(claims) + (tolls or Counter())
     similarities = {}
     for first in range(len(claims)):
         for second in range(first + 1, len(claims)):

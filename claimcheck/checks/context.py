@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from collections import Counter
 from functools import cached_property
 
 from ..facts import build_facts, dimension, head_key, measure_key
@@ -28,6 +29,14 @@ class CheckContext:
     _keys: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _wanted: dict[str, tuple] = field(default_factory=dict, repr=False)
     _applicable: dict[str, tuple[list[Claim], set[int]]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def page_figures(self) -> Counter:
+        """How many different figures of each casualty outcome and measure each document gives (see
+        :func:`claimcheck.evidence.page_figures`)."""
+        from ..evidence import page_figures
+
+        return page_figures(self.claims, self.rules.synonyms)
 
     @cached_property
     def facts(self) -> list[Fact]:

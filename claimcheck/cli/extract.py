@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import ClaimFormat, RulesOption, _with_progress, app, default, example
+from . import ClaimFormat, MaxDocumentOption, MaxLineOption, RulesOption, _with_progress, app, default, example
 
 
 @app.command(epilog=example("claimcheck extract examples/corpus/strike-tally.txt --format jsonl"))
@@ -20,6 +20,8 @@ def extract(
     encoding: Annotated[Optional[str], typer.Option(metavar="NAME", help=default("Read documents in this encoding.", "UTF-8, or the encoding a BOM names"))] = None,
     approximate_band: Annotated[float, typer.Option(metavar="FRACTION", help="Half-width of 'about N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
     near_band: Annotated[float, typer.Option(metavar="FRACTION", help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+    max_document_mb: MaxDocumentOption = None,
+    max_line_length: MaxLineOption = None,
 ) -> None:
     """Extract every numeric claim, with its context, from documents."""
     from ..api import extract_document
@@ -29,7 +31,10 @@ def extract(
 
     output = None if output is not None and str(output) == "-" else output  # the usual spelling of stdout
     chosen = (format.value if format else ("table" if (output is None and sys.stdout.isatty()) else "jsonl"))
-    documents = read_documents(paths, encoding=encoding)
+    from ..inputs import DEFAULT_MAX_DOCUMENT_MB, DEFAULT_MAX_LINE_LENGTH, Limits
+
+    limits = Limits(max_document_mb or DEFAULT_MAX_DOCUMENT_MB, max_line_length or DEFAULT_MAX_LINE_LENGTH)
+    documents = read_documents(paths, encoding=encoding, limits=limits)
     options = ExtractionOptions(bands=Bands(approximate=approximate_band, near=near_band))
     claims = []
     for document in _with_progress(documents):

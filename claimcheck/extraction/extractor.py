@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
@@ -15,19 +15,16 @@ from . import phrases, roles
 from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
-from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
-from .sentences import sentence_spans
+from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
+from .sentences import MAX_SENTENCE, sentence_spans, windows
+from .dating import OtherNumbers, claim_date, context_year
 from .unit_reading import UnitReading, read_unit
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-_SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout)\s+(?:(?P<month>January|February|"
-                            r"March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b")
-_MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
-                                              "August", "September", "October", "November", "December"], 1)}
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
 
@@ -93,7 +90,8 @@ def column_claims(document: Document, options: ExtractionOptions) -> list[Claim]
 
 
 def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int, list[Numeral]]]:
-    """Group numerals by sentence, segmenting only the text units (see :func:`_units`) that hold one."""
+    """Group numerals by sentence, segmenting only the text units (see :func:`_units`) that hold one; a long unit
+    is segmented a window at a time (see :func:`~claimcheck.extraction.sentences.windows`)."""
     index = 0
     units = _units(text)
     unit_index = 0
@@ -105,10 +103,19 @@ def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int,
         while index < len(numerals) and numerals[index].start < unit_end:
             members.append(numerals[index])
             index += 1
-        for start, end in sentence_spans(text[unit_start:unit_end].replace("\n", " ")):
-            inside = [n for n in members if unit_start + start <= n.start < unit_start + end]
-            if inside:
-                yield unit_start + start, unit_start + end, inside
+        member, numbers = 0, [(n.start, n.end) for n in members]
+        for window_start, window_end in windows(text, unit_start, unit_end, numbers):
+            if member >= len(members) or members[member].start >= window_end:
+                continue  # no number in this window
+            for sentence_start, sentence_end in sentence_spans(text[window_start:window_end].replace("\n", " ")):
+                sentence_start, sentence_end = window_start + sentence_start, window_start + sentence_end
+                for start, end in windows(text, sentence_start, sentence_end, numbers, MAX_SENTENCE):
+                    inside = []
+                    while member < len(members) and members[member].start < end:
+                        inside.append(members[member])
+                        member += 1
+                    if inside:
+                        yield start, end, inside
 
 
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
@@ -234,7 +241,7 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     floor = float("-inf") if unit.unit.startswith("degree") else 0.0
     ranged = is_range or first.kind == "vague"
     if bound == "~" and ranged:
-        low, high = low_value * (1 - options.bands.approximate), high_value * (1 + options.bands.approximate)
+        low, high = approximately(low_value, high_value, options.bands.approximate)
         if first.kind == "vague":
             low, high = low_value, high_value
     else:
@@ -270,16 +277,19 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
         measure = "age"
     elif score:
         subject = roles.holder_of(text, first.start, sentence_names)  # "Klitschko (52-3, 46 KOs)"
+    elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
+        measure, subject = parent  # "a mother of 12": her children
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS):
         measure = "people"  # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says
     if score:
         end = max(end, last.end)
-    others = _Others(sentence_numerals, first.start, sentence_start)
+    others = OtherNumbers(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
         value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
-        place=place, actor=actor, date=_claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
+        place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date,
+                                                   context_year(text, sentence_start)),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type="score" if score else roles.quantity_type(unit, is_age), subject=subject,
         source=read.source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
@@ -310,7 +320,7 @@ def _values(span: _Span) -> tuple[float, float, float, bool]:
             return first.low, first.high, first.value, True
         return first.value, first.value, first.value, False
     low = first.value
-    if first.magnitude == 1.0 and last.magnitude > 1.0 and first.value < last.value / last.magnitude * 1000:
+    if first.magnitude == 1.0 and last.magnitude > 1.0 and abs(first.value) < abs(last.value) / last.magnitude * 1000:
         low = first.value * last.magnitude  # "1 to 2 million", "$3-4bn"
     low, high = sorted((low, last.value))
     return low, high, (low + high) / 2, True
@@ -382,49 +392,3 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
             claim.measure = source.measure
 
 
-@lru_cache(maxsize=256)
-def _sentence_dates(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, ISO date) of every date expression in a sentence."""
-    from ..documents.metadata import find_dates
-
-    dates = [(start, end, found.isoformat()) for start, end, found in find_dates(sentence)]
-    for match in _SENTENCE_YEAR.finditer(sentence):
-        month = match.group("month")
-        dates.append((match.start(), match.end(),
-                      f"{match.group('year')}-{_MONTH_NUMBER[month]:02d}" if month else match.group("year")))
-    return tuple(sorted(dates))
-
-
-
-
-class _Others:
-    """The other numbers of a sentence, asked only when the sentence has a date (most do not)."""
-
-    def __init__(self, numerals: list[Numeral], own_start: int, offset: int):
-        self.numerals, self.own_start, self.offset = numerals, own_start, offset
-
-    def between(self, low: int, high: int) -> bool:
-        return any(low <= n.start - self.offset < high for n in self.numerals if n.start != self.own_start)
-
-
-def _claim_date(sentence: str, claim_start: int, claim_end: int, others: _Others,
-                document_date: str | None) -> str | None:
-    """The date expression nearest the claim with no other claim between them ("In 2020, 500 …; by 2022 …
-    800"), else the document's date."""
-    best = None
-    dates = _sentence_dates(sentence)
-    for start, end, value in dates:
-        low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
-        if others.between(low, high):
-            continue
-        distance = high - low
-        if best is None or distance < best[0]:
-            best = (distance, value)
-    if best:
-        return best[1]
-    # a date that closes the sentence (or opens it) dates every claim of its clause: "grew from 70 to 74 in 2018"
-    clause_end = sentence.find(";", claim_end)
-    for start, _, value in dates:
-        if start >= claim_end and (clause_end < 0 or start < clause_end):
-            return value
-    return document_date

@@ -17,7 +17,7 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")),
+    ("url", re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")),  # an address is tried once per run of its characters: linear
     ("date", re.compile(rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)", re.I)),
     ("date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),

@@ -32,8 +32,8 @@ _FRACTION = (r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )(?<!latte
              r"\b(?=\s+of\b)")
 
 NUMBER_PATTERN = re.compile(
-    rf"(?P<sign>\bminus\s+|−|(?<![\w.,)-])-(?=\d))?"
-    rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?)?"
+    rf"(?P<sign>\bminus\s+|−|(?<![\w.,)-])-(?=\d|{_CURRENCY}\s?\d))?"  # "-10°C", "-$5bn"
+    rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?(?P<currency_sign>[-−](?=\d))?)?"  # "$-5bn"
     rf"(?:(?P<digits>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d))"
     rf"(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])?"
     rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-)(?P<magword>{_MAGNITUDE_WORDS})\b)?"
@@ -70,8 +70,10 @@ def find_numerals(text: str) -> Iterator[Numeral]:
 
 def _read(match: re.Match[str]) -> Numeral | None:
     numeral = _read_unsigned(match)
-    if numeral is not None and match.group("sign"):
+    if numeral is not None and (match.group("sign") or match.group("currency_sign")):
         numeral.value = -numeral.value
+        if numeral.low is not None and numeral.high is not None:  # "minus tens of thousands"
+            numeral.low, numeral.high = -numeral.high, -numeral.low
     return numeral
 
 

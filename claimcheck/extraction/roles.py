@@ -60,7 +60,13 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
     if unit.kind == "age":
         following = next((name for name in people if 0 <= name.start - end <= 2), None)
         preceding = next((name for name in people if 0 <= start - name.end <= 3), None)
-        return True, _person((following or preceding).text) if (following or preceding) else None
+        if following or preceding:
+            return True, _person((following or preceding).text)
+        holding = next((name for name in people if name.start <= start and end + 2 <= name.end), None)
+        if holding is not None:  # "Sixty-year-old Sharron Smith", read as one capitalised run
+            return True, _person(text[end:holding.end].strip(" -"))
+        unnamed = _UNNAMED.match(text[end:end + 30])  # "a 60-year-old woman": the woman
+        return True, f"the {unnamed.group(1).lower()}" if unnamed else None
     if unit.kind != "count" or not (0 < value < 120) or not float(value).is_integer():
         return False, None
     if _AGED.search(text[max(0, start - 12):start]):
@@ -75,12 +81,43 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
     return False, None
 
 
+_UNNAMED = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,2}?(woman|man|girl|boy|mother|father|teenager|teen|suspect|gunman|victim)\b")
+_PARENT_OF = re.compile(r"\b(?P<role>(?:grand)?(?:mother|father|parent)|mom|dad)\s+of\s*$", re.I)
+_OFFSPRING = {"children", "child", "kids", "sons", "daughters", "grandchildren", None}
+
+
+def parent_of(text: str, start: int, names: list[Name], measure: str | None) -> tuple[str, str] | None:
+    """(measure, whose) of "a mother of 12", "Horton, a mother of 12": a count of someone's children, theirs if
+    a name is set off just before ("Zurana Horton, 34, a mother of 12"), else "the mother"."""
+    role = _PARENT_OF.search(text[max(0, start - 30):start])
+    if role is None or (measure or None) not in _OFFSPRING and (measure or "").split()[-1] not in _OFFSPRING:
+        return None
+    word = role.group("role").lower()
+    counted = "grandchildren" if word.startswith("grand") else "children"
+    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
+    before = [name for name in people if 0 <= start - name.end <= 40 and _SET_OFF.match(text[name.end:start - len(role.group())])]
+    owner = _person(before[-1].text.split("-")[0]) if before else f"the {word}"
+    return counted, owner
+
+
+_SET_OFF = re.compile(r"^(?:\s*,\s*\d{1,3}\s*,|\s*,|\s*-\s*who\s+was|\s+(?:was|is)|\s*\(\d{1,3}\)\s*,?)\s*(?:a|an|the)?\s*$", re.I)
+
+
 def holder_of(text: str, start: int, names: list[Name]) -> str | None:
     """Whose a record is: the name just before it, set off by a comma or a bracket ("Klitschko (52-3, 46 KOs)",
     "Riddick Bowe, 43-1,")."""
     people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS]
     preceding = next((name for name in people if 0 <= start - name.end <= 3 and _APPOSITIVE_AGE.match(text[name.end:start])), None)
+    if preceding is None:  # "Klitschko's record to 52-3", "Klitschko improved his record to 52-3"
+        before = [name for name in people if 0 <= start - name.end <= 100 and not name.locative]
+        nearest = before[-1] if before else None
+        possessive = nearest is not None and text[nearest.end - 2:nearest.end] in ("'s", "’s")
+        if nearest is not None and _RECORD_OF.match(("'s" if possessive else "") + text[nearest.end:start]):
+            preceding = nearest
     return _person(preceding.text) if preceding is not None else None
+
+
+_RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s+)\brecord\b[^.;:\d]*$", re.I)
 
 
 def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> str | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Iterator
 
 import pysbd
 
 _LOCAL = threading.local()
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _segmenter() -> pysbd.Segmenter:
@@ -21,9 +24,17 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``paragraph``; spans cover the paragraph without gaps."""
     if len(paragraph) < 40 or not any(mark in paragraph[:-1] for mark in ".!?"):
         return [(0, len(paragraph))]
+    # pysbd reads control characters as spaces in some patterns and not in others (int('\x1e74') raised inside it):
+    # it is given them as spaces, which keeps every offset
+    paragraph = _CONTROL.sub(" ", paragraph)
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(paragraph):
+    try:
+        pieces = _segmenter().segment(paragraph)
+    except (ValueError, IndexError, TypeError, RecursionError):  # a pysbd bug on odd text: one sentence, not a crash
+        _LOCAL.segmenter = None
+        return [(0, len(paragraph))]
+    for piece in pieces:
         # pysbd's own offsets can drift on repeated sentences; find each piece from the cursor instead
         position = paragraph.find(piece.sent.strip(), cursor)
         if position < 0:
@@ -37,3 +48,42 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         else:
             spans.append((0, len(paragraph)))
     return spans
+
+
+#: The longest stretch of text handed to pysbd at once. pysbd's work grows with the square of its input (each
+#: abbreviation it meets rescans the whole text), so a longer unit (a page with no line breaks, a 1 MB single line)
+#: is cut into windows of at most this many characters first: extraction stays linear in line length. Real
+#: paragraphs are far shorter, so their sentences are what they always were.
+MAX_WINDOW = 10_000
+#: The longest sentence read as one: the work of reading a sentence grows with the product of its numbers and names,
+#: so a longer "sentence" (a list with no full stops, a run of abbreviations) is read in pieces of at most this
+#: many characters. Sentences of real prose are a few hundred characters long.
+MAX_SENTENCE = 2_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def windows(text: str, start: int, end: int, numbers: list[tuple[int, int]] = (),
+            size: int = MAX_WINDOW) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive windows covering ``text[start:end]``, each at most ``size`` characters long, cut
+    after a sentence end where there is one in a window's second half, else at a space, and never inside one of
+    ``numbers`` ((start, end) spans, in order)."""
+    position, index = start, 0
+    while end - position > size:
+        limit = position + size
+        cut = _last(_SENTENCE_END, text, position + size // 2, limit) or _last(_SPACE, text, position + 1, limit) or limit
+        while index < len(numbers) and numbers[index][1] <= cut:
+            index += 1
+        if index < len(numbers) and numbers[index][0] < cut:  # never split "2 million" across windows
+            cut = numbers[index][0] if numbers[index][0] > position else numbers[index][1]
+        yield position, cut
+        position = cut
+    yield position, end
+
+
+def _last(pattern: re.Pattern[str], text: str, low: int, high: int) -> int | None:
+    """The end of the last match of ``pattern`` inside ``text[low:high]``."""
+    found = None
+    for found in pattern.finditer(text, low, high):
+        pass
+    return found.end() if found is not None and found.end() > low else None
