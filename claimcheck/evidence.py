@@ -231,7 +231,18 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     return Counter({key: len(found) for key, found in values.items()})
 
 
-def few_on_page(claim: Claim, figures: Counter, synonyms) -> bool:
+class FigureCounts:
+    """Counts from several tables read as their sum, without copying them: a fact's figures per source beside the
+    page counts of the whole set (adding Counters copied the set's table once per fact)."""
+
+    def __init__(self, *tables: Counter) -> None:
+        self.tables = tables
+
+    def __getitem__(self, key) -> int:
+        return sum(table.get(key, 0) for table in self.tables)
+
+
+def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
     """Whether the claim's page gives few different figures of its measure (see :func:`page_figures`)."""
     from .facts import head_key
 
@@ -243,7 +254,7 @@ def source_key(claim: Claim) -> tuple:
     return claim.doc, claim.source, (claim.place or None)
 
 
-def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter, synonyms) -> Evidence:
+def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter | FigureCounts, synonyms) -> Evidence:
     """The evidence that two claims of one group report one quantity (``figures``: of the group, per source, and
     :func:`page_figures` of all claims, per document)."""
     from dataclasses import replace

@@ -212,9 +212,9 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
             return [part for members in by_measure.values() for part in split_by_evidence(members, events, synonyms, tolls)]
         return [claims]  # one measure stated many times: one fact, its pairs judged by value groups
     from .events import average_linkage
-    from .evidence import figures_per_source, weigh
+    from .evidence import FigureCounts, figures_per_source, weigh
 
-    figures = figures_per_source(claims) + (tolls or Counter())
+    figures = FigureCounts(figures_per_source(claims), tolls or Counter())
     similarities = {}
     for first in range(len(claims)):
         for second in range(first + 1, len(claims)):

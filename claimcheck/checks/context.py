@@ -39,10 +39,14 @@ class CheckContext:
         return page_figures(self.claims, self.rules.synonyms)
 
     @cached_property
+    def events(self) -> dict[str, str | None]:
+        """Each document's event id."""
+        return {document.id: document.event for document in self.documents.values()}
+
+    @cached_property
     def facts(self) -> list[Fact]:
         """Grouped when a rule first asks: only rules across documents need them."""
-        return build_facts(self.claims, self.rules.synonyms,
-                           {document.id: document.event for document in self.documents.values()},
+        return build_facts(self.claims, self.rules.synonyms, self.events,
                            self.rules.standing_measures(), self.rules.declared_measures())
 
     # ---- which claims a rule looks at --------------------------------------------------------------

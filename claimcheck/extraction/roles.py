@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import DETERMINERS, FUNCTION_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
+from ..lexicon import NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
 from .phrases import Name, Token
 from .unit_reading import UnitReading
 
@@ -26,10 +26,15 @@ _TITLES = {"lt", "lt.", "capt", "capt.", "sgt", "sgt.", "gen", "gen.", "col", "c
            "officer", "detective", "prosecutor", "attorney", "minister", "president", "director", "commander"}
 
 
-def quantity_type(unit: UnitReading, age: bool = False) -> str:
-    """count | money | percent | duration | measurement | age (| score, set where a record or score is read)."""
+def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") -> str:
+    """count | money | rate | percent | duration | measurement | age | ratio (| score, set where a record or score is
+    read; spec, magnitude and rank by :func:`typed_count`)."""
     if age or unit.kind == "age":
         return "age"
+    if kind == "fold":
+        return "ratio"  # "sixfold", "a 3-fold rise": a multiple, not a count
+    if unit.rate:
+        return "rate"  # "$3,500 a month", "800,000 barrels a day"
     if unit.kind == "currency":
         return "money"
     if unit.kind == "percent":
@@ -37,6 +42,28 @@ def quantity_type(unit: UnitReading, age: bool = False) -> str:
     if unit.kind == "physical":
         return "duration" if unit.unit in TIME_UNITS else "measurement"
     return "count"
+
+
+#: "a four-cylinder engine", "a three-judge panel": the number says what the thing after it has, not how many there are
+_ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+_RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
+
+
+def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
+    """(type, measure) of a plain number that is no count: a spec ("a four-cylinder engine": cylinders), a magnitude
+    ("a magnitude 6.1 earthquake", "6.1-magnitude"), a rank ("ranked 5th", "#3")."""
+    if _MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after):
+        return "magnitude", "magnitude"
+    if _RANK_BEFORE.search(before[-20:]):
+        return "rank", "rank"
+    attributive = _ATTRIBUTIVE.match(after)
+    # ("two-handed": an adjective; "three-pointer", "43-yarder": a noun of its own)
+    if (attributive and not attributive.group("noun").endswith(("s", "ed")) and attributive.group("noun") not in NOT_ATTRIBUTIVE
+            and attributive.group("noun") not in FUNCTION_WORDS):
+        return "spec", attributive.group("noun")
+    return None
 
 
 def _person(name: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import Evidence, few_on_page, figures_per_source, thresholds, weigh
+from ...evidence import Evidence, FigureCounts, few_on_page, figures_per_source, thresholds, weigh
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import Interval, convert, number, quantity_text, rounding
 from ...money import exchange, is_currency, known
@@ -61,8 +61,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     if len(claims) < 2:
         return findings
     groups = _groups(claims)
-    figures = figures_per_source(fact.claims) + context.page_figures
-    events = {doc: document.event for doc, document in context.documents.items()}
+    figures = FigureCounts(figures_per_source(fact.claims), context.page_figures)
+    events = context.events
     for candidates in _pairs(claims, groups, options.within_document):
         pairs = [frozenset((id(first), id(second))) for first, second in candidates]
         if options.fallback and any(pair in context.judged_pairs for pair in pairs):
