@@ -44,6 +44,7 @@ class Settings:
     ignore: list[str] = field(default_factory=list)  # rule ids or kinds not to report
     max_document_mb: float = 32.0  # MB: a larger file (or stdin, or dataset row) is refused with a located error
     max_line_length: int = 2_000_000  # characters of one line of a document
+    desk: dict[str, Any] = field(default_factory=dict)  # claimcheck serve: public, session_hours, claimreview
     origins: dict[str, str] = field(default_factory=dict, repr=False)
     root: Path | None = field(default=None, repr=False)  # the project root: the config file's folder
 
@@ -63,6 +64,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "date_column": (str,), "source_column": (str,), "claim_columns": (dict,), "db": (str,),
     "select": (list, str), "ignore": (list, str),
     "max_document_mb": (float, int), "max_line_length": (int,),
+    "desk": (dict,),
 }
 _CHOICES = {"fail_on": ("error", "warning", "info", "never"),
             "format": ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")}
@@ -126,7 +128,7 @@ def load_settings(config: str | Path | None = None, overrides: dict[str, Any] | 
     if path is not None:
         settings.root = Path(os.path.realpath(path)).parent  # never raises, even for a link loop (reported by _read)
         for key, (value, line) in _read(path).items():
-            if key in PATH_KEYS and value is not None:
+            if key in PATH_KEYS and value is not None and not (isinstance(value, str) and "://" in value):  # URLs stay
                 value = [_relative(path, v) for v in value] if isinstance(value, list) else _relative(path, value)
             settings.set(key, value, f"{path}:{line}" if line else str(path))
     for key, value in (overrides or {}).items():

@@ -12,7 +12,7 @@ import pytest
 
 import claimcheck
 from claimcheck.ledger import open_ledger
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, count_rows, postgres_database
 
 
 @pytest.fixture
@@ -23,8 +23,8 @@ def corpus(tmp_path):
 
 
 @pytest.fixture
-def ledger(tmp_path, corpus):
-    opened = open_ledger(tmp_path / "desk.db")
+def ledger(ledger_location, corpus):
+    opened = open_ledger(ledger_location)
     opened.ingest([corpus])
     yield opened
     opened.close()
@@ -35,14 +35,14 @@ def count(db, table):
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_ingesting_twice_adds_nothing(cli, tmp_path, corpus):
-    db = tmp_path / "desk.db"
-    first = cli("track", "add", str(corpus), "--db", str(db))
-    assert first.returncode == 0 and first.stdout.startswith("6 added, 0 revised, 0 unchanged")
-    before = {table: count(db, table) for table in ("documents", "claims", "findings", "reviews")}
-    second = cli("track", "add", str(corpus), "--db", str(db))
+def test_ingesting_twice_adds_nothing(cli, ledger_location, corpus):
+    db = ledger_location
+    first = cli("track", "add", str(corpus), "--db", db)
+    assert first.returncode == 0 and first.stdout.startswith("6 added, 0 revised, 0 unchanged"), first.stderr
+    before = {table: count_rows(db, table) for table in ("documents", "claims", "findings", "reviews")}
+    second = cli("track", "add", str(corpus), "--db", db)
     assert second.stdout.startswith("0 added, 0 revised, 6 unchanged") and "(0 new, 0 reopened)" in second.stdout
-    assert {table: count(db, table) for table in before} == before
+    assert {table: count_rows(db, table) for table in before} == before
     assert before["documents"] == 6 and before["claims"] == 30
 
 
@@ -80,10 +80,10 @@ def test_review_state_survives_reruns(ledger, corpus):
     assert ledger.finding(strikes["id"])["review"] == "dismissed"
 
 
-def test_dismissed_finding_reopens_when_its_claims_change(tmp_path):
+def test_dismissed_finding_reopens_when_its_claims_change(ledger_location):
     a = claimcheck.read_text("Monday, 3 March 2025\n\nJets flew 27 air strikes in Syria this week.", id="a.txt")
     b = claimcheck.read_text("Tuesday, 4 March 2025\n\nAircraft carried out 29 airstrikes in Syria this week.", id="b.txt")
-    ledger = open_ledger(tmp_path / "desk.db")
+    ledger = open_ledger(ledger_location)
     ledger.ingest([a, b])
     [finding] = [r for r in ledger.findings() if r["status"] == "violated"]
     ledger.set_review(finding["id"], "dismissed", note="b counts sorties", who="lee")
@@ -100,18 +100,18 @@ def test_dismissed_finding_reopens_when_its_claims_change(tmp_path):
     assert event["note"] == f"reopened: the claims of dismissed finding #{carried['id']} changed"
 
 
-def test_facts_list_every_value_over_time(ledger, cli, tmp_path):
+def test_facts_list_every_value_over_time(ledger, cli, ledger_location):
     facts = ledger.facts()
     [troops] = [f for f in facts if f.measure == "troops"]
     assert [(c.date, c.value) for c in troops.claims] == [("2018-02-09", 2000.0), ("2019-01-08", 2000.0)]
-    shown = cli("track", "show", "troops", "--db", str(tmp_path / "desk.db"))
+    shown = cli("track", "show", "troops", "--db", ledger_location)
     assert shown.returncode == 0 and shown.stdout.startswith("troops | US | Syria")
 
 
-def test_exports(ledger, cli, tmp_path):
+def test_exports(ledger, cli, ledger_location):
     [broken] = [r for r in ledger.findings() if r["rule"] == "parts-sum-to-total" and r["status"] == "violated"]
     ledger.set_review(broken["id"], "confirmed", who="lee")
-    db = str(tmp_path / "desk.db")
+    db = ledger_location
     reviews = json.loads(cli("export", "claimreview", "--db", db, "--base-url", "https://desk.example/reviews").stdout)
     assert len(reviews) == 1
     review = reviews[0]
@@ -126,7 +126,7 @@ def test_exports(ledger, cli, tmp_path):
     assert {f["review"] for f in findings_json} == {"open", "confirmed"}
 
 
-def test_bad_ledger_input(cli, tmp_path, ledger):
+def test_bad_ledger_input(cli, tmp_path, ledger, ledger_location):
     corrupt = tmp_path / "corrupt.db"
     corrupt.write_text("this is not a database")
     result = cli("review", "list", "--db", str(corrupt))
@@ -142,9 +142,9 @@ def test_bad_ledger_input(cli, tmp_path, ledger):
     assert count(newer, "documents") == before
     with sqlite3.connect(newer) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == 99
-    result = cli("review", "set", "4242", "--status", "confirmed", "--db", str(tmp_path / "desk.db"))
+    result = cli("review", "set", "4242", "--status", "confirmed", "--db", ledger_location)
     assert result.returncode == 2 and result.stderr.strip().startswith("error: no finding 4242")
-    result = cli("review", "set", "1", "--status", "maybe", "--db", str(tmp_path / "desk.db"))
+    result = cli("review", "set", "1", "--status", "maybe", "--db", ledger_location)
     assert result.returncode == 2 and "unknown review status 'maybe'" in result.stderr
 
 
@@ -240,13 +240,13 @@ def test_same_file_twice_other_paths_and_restored_versions(cli, tmp_path, corpus
     assert "30 strikes in Iraq" in current.text
 
 
-def test_concurrent_ingests_on_a_new_ledger(tmp_path, corpus):
-    db = tmp_path / "desk.db"
-    command = [sys.executable, "-m", "claimcheck", "track", "add", str(corpus), "--db", str(db)]
+def test_concurrent_ingests_on_a_new_ledger(ledger_location, corpus):
+    db = ledger_location
+    command = [sys.executable, "-m", "claimcheck", "track", "add", str(corpus), "--db", db]
     children = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    outcomes = [child.communicate() + (child.returncode,) for child in children]
+    outcomes = [child.communicate(timeout=300) + (child.returncode,) for child in children]
     assert [code for _, _, code in outcomes] == [0, 0], outcomes
-    assert count(db, "documents") == 6
+    assert count_rows(db, "documents") == 6
 
 
 def test_foreign_and_missing_databases_are_refused(cli, tmp_path):
@@ -262,7 +262,7 @@ def test_foreign_and_missing_databases_are_refused(cli, tmp_path):
     assert missing.returncode == 2 and not (tmp_path / "typo.db").exists()
 
 
-def test_facts_keep_their_ids_across_ingests(ledger, corpus, cli, tmp_path):
+def test_facts_keep_their_ids_across_ingests(ledger, corpus, cli, ledger_location):
     before = {str(fact.key): fact.id for fact in ledger.facts()}
     troops = next(fact for fact in ledger.facts() if "troops" in str(fact.key))
     (corpus / "later.txt").write_text("Monday, 12 February 2018\n\nAbout 2,200 US troops are now in Syria, officials said.\n")
@@ -271,10 +271,9 @@ def test_facts_keep_their_ids_across_ingests(ledger, corpus, cli, tmp_path):
     assert {key: after[key] for key in before if key in after} == {key: before[key] for key in before if key in after}
     grown = ledger.fact(str(troops.id))
     assert grown.id == troops.id and len(grown.claims) == len(troops.claims) + 1
-    shown = cli("track", "show", str(troops.id), "--db", str(tmp_path / "desk.db"))
+    shown = cli("track", "show", str(troops.id), "--db", ledger_location)
     assert shown.returncode == 0 and shown.stdout.splitlines()[0] == str(troops.key)
-    with sqlite3.connect(tmp_path / "desk.db") as connection:  # readable as plain tables
-        assert connection.execute("SELECT count(*) FROM claims WHERE fact_id = ?", (troops.id,)).fetchone()[0] == len(grown.claims)
+    assert count_rows(ledger_location, f"claims WHERE fact_id = {int(troops.id)}") == len(grown.claims)  # plain tables
 
 
 def test_the_ledger_is_chosen_by_its_location(tmp_path, corpus):
@@ -283,3 +282,40 @@ def test_the_ledger_is_chosen_by_its_location(tmp_path, corpus):
     assert ledger.ingest([corpus]).added and (tmp_path / "url.db").is_file()
     with pytest.raises(claimcheck.InputError, match="no ledger store for 'mongodb' URLs"):
         open_ledger("mongodb://localhost/desk")
+
+
+def test_a_second_reviewer_saving_a_stale_review_gets_a_conflict(ledger):
+    from claimcheck.ledger.store import ReviewConflict
+
+    [broken] = [r for r in ledger.findings() if r["rule"] == "parts-sum-to-total" and r["status"] == "violated"]
+    seen = ledger.finding(broken["id"])["version"]  # both reviewers opened the finding at this version
+    ledger.set_review(broken["id"], "confirmed", note="Centcom confirms 28", who="lee", expected_version=seen)
+    with pytest.raises(ReviewConflict, match=rf"finding #{broken['id']} was changed by someone else since you opened it; "
+                                             r"confirmed by lee at .*: reload it and apply your change again"):
+        ledger.set_review(broken["id"], "dismissed", note="not an error", who="dana", expected_version=seen)
+    assert ledger.finding(broken["id"])["review"] == "confirmed"
+    assert [(e["who"], e["to_status"]) for e in ledger.history(broken["id"])] == [("lee", "confirmed")]
+
+
+def test_postgresql_ledgers_refuse_foreign_newer_and_unreachable_databases(cli, corpus):
+    import psycopg
+
+    for url in postgres_database():
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute("CREATE TABLE inventory (item TEXT)")
+        result = cli("review", "list", "--db", url)
+        assert result.returncode == 2 and "another program's database" in result.stderr
+        assert "documents" not in str(psycopg.connect(url).execute("SELECT table_name FROM information_schema.tables").fetchall())
+    for url in postgres_database():
+        assert cli("review", "list", "--db", url).stderr.strip().endswith(
+            "no ledger in this database (create one with `claimcheck track add PATH --db URL`)")
+        open_ledger(url).close()
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute("UPDATE claimcheck_schema SET version = 99")
+        result = cli("track", "add", str(corpus), "--db", url)
+        assert result.returncode == 2 and "schema version 99 is newer" in result.stderr
+        assert count_rows(url, "documents") == 0
+    unreachable = "postgresql://desk:secret-password@/nowhere?host=/nonexistent/socket"
+    result = cli("review", "list", "--db", unreachable)
+    assert result.returncode == 2 and result.stderr.startswith("error: postgresql://desk@/nonexistent/socket/nowhere: cannot connect")
+    assert "secret-password" not in result.stderr

@@ -227,3 +227,4 @@ def _silence_stdout() -> None:
 from . import extract as _extract  # noqa: E402,F401  (extract, evaluate)
 from . import check as _check  # noqa: E402,F401  (check, config, rules)
 from . import desk as _desk  # noqa: E402,F401  (track, review, report, export)
+from . import serve as _serve  # noqa: E402,F401  (serve, users)

@@ -21,19 +21,39 @@ export_app = typer.Typer(help="Export from the ledger: ClaimReview JSON-LD, fact
 app.add_typer(track_app, name="track")
 app.add_typer(review_app, name="review")
 app.add_typer(export_app, name="export")
-DbOption = Annotated[Optional[Path], typer.Option("--db", metavar="FILE", help=default("The ledger file (or sqlite:///PATH).", "claimcheck.db, or 'db' in config"))]
+DbOption = Annotated[Optional[str], typer.Option("--db", metavar="FILE_OR_URL", help=default("The ledger: a file (or sqlite:///PATH), or a PostgreSQL URL (postgresql://user@host/db).", "claimcheck.db, or 'db' in config"))]
 ListFormat = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")]
 ExportFormat = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="csv or json.")]
 ExportOutput = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=default("Write here (atomically).", "stdout"))]
 StatusChoice = "open, confirmed, dismissed, needs-source or published."
+ByOption = Annotated[Optional[str], typer.Option("--by", metavar="NAME", help=default("Who makes the change, for the audit trail.", "the operating-system user"))]
 
 
-def _ledger(db: Path | None, config: Path | None = None, create: bool = False):
+def _ledger(db: str | None, config: Path | None = None, create: bool = False):
     from ..config import load_settings
     from ..ledger import open_ledger
 
     settings = load_settings(config, {"db": str(db) if db else None})
     return open_ledger(settings.db, create=create), settings
+
+
+def _by(by: str | None) -> str | None:
+    if by is not None and not by.strip():
+        raise InputError("--by names who makes the change: give a name")
+    return by.strip() if by else None
+
+
+def _choices(option: str, given: str | None, allowed: tuple[str, ...] | None) -> set[str] | None:
+    """The comma-separated values of a filter option (None: no filter), each checked against ``allowed``."""
+    if given is None:
+        return None
+    values = {value.strip() for value in given.split(",") if value.strip()}
+    if not values:
+        raise InputError(f"{option} needs a value")
+    unknown = sorted(values - set(allowed)) if allowed is not None else []
+    if unknown:
+        raise InputError(f"{option}: unknown value {unknown[0]!r} (choose from {', '.join(allowed)})")
+    return values
 
 
 def _say(text) -> None:
@@ -55,6 +75,7 @@ def track_add(
     db: DbOption = None,
     rules: RulesOption = None,
     config: ConfigOption = None,
+    by: ByOption = None,
 ) -> None:
     """Ingest documents (idempotent; a revised page is kept beside the earlier version) and re-run the checks."""
     from ..checker import Checker
@@ -65,17 +86,18 @@ def track_add(
     settings = load_settings(config, {"db": str(db) if db else None})
     rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
     checker = Checker.from_settings(settings, rules=rule_set)
+    who = _by(by)
     documents = checker.read(paths)  # rules and documents first: a run that cannot read them leaves no ledger behind
     ledger = open_ledger(settings.db, create=True)
     try:
-        report = ledger.ingest(documents, checker)
+        report = ledger.ingest(documents, checker, who=who)
     except BaseException:
         discard = getattr(ledger.store, "discard", None)
         if discard is not None and getattr(ledger.store, "created", False):
             discard()  # a new ledger whose first ingest failed: no empty file is left
         raise
     print(f"{len(report.added)} added, {len(report.revised)} revised, {len(report.unchanged)} unchanged; "
-          f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {settings.db}")
+          f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {ledger.store.location}")
 
 
 @track_app.command("facts", epilog=example("claimcheck track facts --db desk.db"))
@@ -110,17 +132,33 @@ def track_show(fact: Annotated[str, typer.Argument(metavar="FACT", help="A fact'
               f"{claim.doc}:{claim.line}:{claim.column}\n      {claim.sentence}")
 
 
-@review_app.command("list", epilog=example("claimcheck review list --status open --db desk.db"))
+@review_app.command("list", epilog=example("claimcheck review list --status open --finding violated --db desk.db"))
 def review_list(
     status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help=default(StatusChoice, "every status"))] = None,
+    finding: Annotated[Optional[str], typer.Option("--finding", metavar="RESULTS", help=default(
+        "What the check found, comma-separated: violated, changed, consistent.", "all"))] = None,
+    severity: Annotated[Optional[str], typer.Option("--severity", metavar="SEVERITIES", help=default(
+        "Comma-separated: error, warning, info.", "all"))] = None,
+    rule: Annotated[Optional[str], typer.Option("--rule", metavar="RULES", help=default("Comma-separated rule ids.", "all"))] = None,
     db: DbOption = None, format: ListFormat = "table", config: ConfigOption = None,
 ) -> None:
-    """List findings with their review status."""
+    """List findings with their review status: violated first, then changed, then consistent; most severe first."""
     import json
 
+    from ..model import SEVERITIES, STATUSES
+
     format = _list_format(format)
+    results = _choices("--finding", finding, STATUSES)
+    severities = _choices("--severity", severity, SEVERITIES)
+    rules = _choices("--rule", rule, None)
     ledger, _ = _ledger(db, config)
-    records = ledger.findings(status)
+    order = {"violated": 0, "changed": 1, "consistent": 2}
+    records = sorted((record for record in ledger.findings(status)
+                      if (results is None or record["status"] in results)
+                      and (severities is None or record["severity"] in severities)
+                      and (rules is None or record["rule"] in rules)),
+                     key=lambda record: (order.get(record["status"], 3), SEVERITIES.index(record["severity"])
+                                         if record["severity"] in SEVERITIES else 3, record["id"]))
     if format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
         return
@@ -135,11 +173,11 @@ def review_set(
     status: Annotated[str, typer.Option("--status", metavar="STATUS", help=StatusChoice)],
     note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="Why.")] = None,
     assignee: Annotated[Optional[str], typer.Option("--assignee", metavar="NAME", help="Who takes it.")] = None,
-    db: DbOption = None, config: ConfigOption = None,
+    db: DbOption = None, config: ConfigOption = None, by: ByOption = None,
 ) -> None:
     """Set a finding's review status (recorded in its history)."""
     ledger, _ = _ledger(db, config)
-    record = ledger.set_review(finding, status, note=note, assignee=assignee)
+    record = ledger.set_review(finding, status, note=note, assignee=assignee, who=_by(by))
     _say(f"#{record['id']} is now {record['review']}" + (f", assigned to {record['assignee']}" if record["assignee"] else ""))
 
 
@@ -166,7 +204,7 @@ def report(
     result, reviews = ledger.result()
     with atomic_write(html) as stream:
         stream.write(render_html(result.findings, result.facts, result.documents, result.claims, result.summary, reviews,
-                                 title="claimcheck ledger report"))
+                                 title="claimcheck ledger report", events=result.events))
     print(f"wrote {html}")
 
 
@@ -192,7 +230,7 @@ def export_claimreview(
             stream.write(text)
 
 
-def _export_table(kind: str, db: Path | None, format: str, output: Path | None, config: Path | None) -> None:
+def _export_table(kind: str, db: str | None, format: str, output: Path | None, config: Path | None) -> None:
     from ..ledger.exports import write_facts, write_findings_export
     from ..output import atomic_write
 

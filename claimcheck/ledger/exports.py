@@ -14,13 +14,19 @@ ARITHMETIC = {"sum": "Figures do not add up", "partition": "Shares do not add up
               "range": "Impossible figure", "reference": "Inconsistent with reference data"}
 
 
-def claimreview(ledger: Ledger, base_url: str | None = None, author: str = "claimcheck fact-checking desk") -> list[dict]:
+def claimreview(ledger: Ledger, base_url: str | None = None, author: str = "claimcheck fact-checking desk",
+                ratings: dict[str, tuple[int, str]] | None = None, best: int = 5, worst: int = 1,
+                finding_ids: set[int] | None = None) -> list[dict]:
     """One ClaimReview per confirmed (or published) finding: the claim reviewed, where it appeared (the documents
-    that carry that figure, earliest first), the verdict, and when the desk reached it."""
+    that carry that figure, earliest first), the verdict, and when the desk reached it. ``ratings`` (finding
+    status -> value and name, between ``worst`` and ``best``) puts the desk's own rating scale on each review;
+    ``finding_ids`` limits the export to those findings."""
     documents = {document.id: document for document in ledger.documents()}
     reviews = []
     for record, finding in ledger.as_findings():
         if record["review"] not in ("confirmed", "published"):
+            continue
+        if finding_ids is not None and record["id"] not in finding_ids:
             continue
         first = finding.claims[0] if finding.claims else None
         carrying = [c for c in finding.claims if first is not None and c.value == first.value and c.unit == first.unit]
@@ -37,7 +43,8 @@ def claimreview(ledger: Ledger, base_url: str | None = None, author: str = "clai
             "claimReviewed": first.sentence if first else finding.message,
             "reviewBody": finding.message,
             "reviewRating": {"@type": "Rating", "alternateName": ARITHMETIC.get(finding.kind, RATINGS[finding.status])
-                             if finding.status == "violated" else RATINGS.get(finding.status, finding.status)},
+                             if finding.status == "violated" else RATINGS.get(finding.status, finding.status),
+                             **_scale(ratings, finding.status, best, worst)},
             "itemReviewed": {
                 "@type": "Claim",
                 "appearance": appearances,
@@ -46,6 +53,13 @@ def claimreview(ledger: Ledger, base_url: str | None = None, author: str = "clai
             },
         })
     return reviews
+
+
+def _scale(ratings: dict[str, tuple[int, str]] | None, status: str, best: int, worst: int) -> dict:
+    if not ratings or status not in ratings:
+        return {}
+    value, name = ratings[status]
+    return {"ratingValue": value, "bestRating": best, "worstRating": worst, "name": name}
 
 
 def _appearance(doc: str, document) -> dict:
@@ -61,7 +75,7 @@ def _appearance(doc: str, document) -> dict:
 
 FACT_COLUMNS = ["fact", "key", "date", "doc", "text", "value", "low", "high", "bound", "unit", "sentence"]
 FINDING_COLUMNS = ["id", "fingerprint", "rule", "kind", "status", "severity", "message", "fact", "review", "assignee",
-                   "note", "updated_at", "first_seen", "last_seen", "claims"]
+                   "note", "updated_at", "first_seen", "last_seen", "version", "claims"]
 
 
 def write_facts(ledger: Ledger, stream: TextIO, format: str) -> None:

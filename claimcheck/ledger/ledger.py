@@ -121,10 +121,17 @@ class Ledger:
                     report.reopened += 1
             self.store.mark_absent(present)
             report.findings = len(result.findings)
+            if report.added or report.revised:
+                self.store.add_audit(who or _user(), "ingest", ", ".join(report.added + report.revised)[:2000],
+                                     f"{len(report.added)} added, {len(report.revised)} revised, "
+                                     f"{len(report.unchanged)} unchanged; {report.new_findings} new findings")
         return report
 
     @property
     def folder(self) -> Path:
+        """What document paths are relative to: the ledger file's folder, or the working directory for a server."""
+        if "://" in self.store.location:
+            return Path.cwd()
         return Path(self.store.location).resolve().parent
 
     def _canonical(self, document: Document) -> str:
@@ -215,12 +222,15 @@ class Ledger:
         return [by_id[claim_id] for claim_id in wanted if claim_id in by_id]
 
     def set_review(self, finding_id: int, status: str, note: str | None = None, assignee: str | None = None,
-                   who: str | None = None) -> dict:
+                   who: str | None = None, expected_version: int | None = None) -> dict:
+        """Change a finding's review under ``who`` (default: the operating-system user). With
+        ``expected_version`` (the ``version`` the caller read), a change made meanwhile by someone else raises
+        :class:`~claimcheck.ledger.store.ReviewConflict` instead of being overwritten."""
         if status not in REVIEW_STATUSES:
             raise InputError(f"unknown review status {status!r} (choose from {', '.join(REVIEW_STATUSES)})")
         self.finding(finding_id)  # raises for an unknown id before anything changes
         with self.store.transaction():
-            self.store.set_review(finding_id, status, assignee, note, who or _user())
+            self.store.set_review(finding_id, status, assignee, note, who or _user(), expected_version=expected_version)
         return self.finding(finding_id)
 
     def history(self, finding_id: int) -> list[dict]:
@@ -258,7 +268,7 @@ class Ledger:
 
 
 _RECORD_FIELDS = ("id", "fingerprint", "rule", "kind", "status", "severity", "message", "fact", "review", "assignee",
-                  "note", "updated_at", "first_seen", "last_seen")
+                  "note", "updated_at", "first_seen", "last_seen", "version")
 
 
 def _user() -> str:

@@ -57,7 +57,7 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False, qui
     elif format == "html":
         from ..report import render_html
 
-        stream.write(render_html(findings, result.facts, result.documents, result.claims, summary))
+        stream.write(render_html(findings, result.facts, result.documents, result.claims, summary, events=result.events))
     else:  # pragma: no cover - the command line validates formats
         raise ValueError(f"unknown format {format!r}")
 

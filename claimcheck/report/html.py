@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from markupsafe import Markup, escape
 
-from ..model import Claim, Document, Fact, Finding
+from ..model import Claim, Document, Event, Fact, Finding
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 _STATUS = {"violated": 0, "changed": 1, "consistent": 2}
@@ -21,7 +21,8 @@ MAX_CHARTS = 40
 
 
 def render_html(findings: Sequence[Finding], facts: Sequence[Fact], documents: Sequence[Document], claims: Sequence[Claim],
-                summary: dict, reviews: dict[str, dict] | None = None, title: str = "claimcheck report") -> str:
+                summary: dict, reviews: dict[str, dict] | None = None, title: str = "claimcheck report",
+                events: Sequence[Event] = ()) -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     environment = Environment(loader=PackageLoader("claimcheck", "report"), autoescape=select_autoescape(["j2", "html"]))
@@ -30,16 +31,57 @@ def render_html(findings: Sequence[Finding], facts: Sequence[Fact], documents: S
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc].append(claim)
+    known = {document.id: document for document in documents}
+    anchors = {document.id: f"doc-{number}" for number, document in enumerate(documents, 1)}
+    reported = {doc: event.label or event.id for event in events for doc in event.documents}  # document -> event
     charted = [fact for fact in facts if len(fact.claims) > 1][:MAX_CHARTS]
+    fact_anchors = {str(fact.key): f"fact-{number}" for number, fact in enumerate(charted, 1)}
+    items = [{"finding": f, "review": (reviews or {}).get(f.fingerprint), "sources": _sources(f.claims, known, anchors, reported),
+              "fact_anchor": fact_anchors.get(f.fact or "")} for f in ranked]
     return template.render(
         title=title, inf=math.inf,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summary,
-        findings=[{"finding": f, "review": (reviews or {}).get(f.fingerprint), "sources": _sources(f.claims)} for f in ranked],
-        facts=[{"fact": fact, "chart": Markup(_chart(fact)), "claims": fact.claims} for fact in charted],
-        documents=[{"document": d, "text": highlight(d.text, [c for c in by_doc.get(d.id, []) if c.end > c.start]),
+        groups=_groups(items),
+        findings=items,
+        facts=[{"fact": fact, "anchor": fact_anchors[str(fact.key)], "chart": Markup(_chart(fact)),
+                "unit": common_unit(fact.claims), "claims": fact.claims,
+                "sources": [_describe(claim.doc, known, anchors, reported) for claim in fact.claims]} for fact in charted],
+        documents=[{"document": d, "anchor": anchors[d.id], "text": highlight(d.text, [c for c in by_doc.get(d.id, []) if c.end > c.start]),
                     "count": len(by_doc.get(d.id, []))} for d in documents],
     )
+
+
+def _describe(doc: str, known: dict[str, Document], anchors: dict[str, str], reported: dict[str, str] | None = None) -> dict:
+    """A source as a reader knows it: outlet, headline, date and link, the event it reports, and where it sits in
+    the report."""
+    document = known.get(doc)
+    return {"outlet": (document.outlet if document is not None else None) or "unknown outlet",
+            "headline": (document.title if document is not None else None) or doc,
+            "date": document.date if document is not None else None,
+            "link": doc if doc.startswith(("http://", "https://")) else None,
+            "anchor": anchors.get(doc), "event": (reported or {}).get(doc)}
+
+
+def _groups(items: list[dict]) -> list[dict]:
+    """Findings grouped by the event their sources report (where the data names one), else by the fact they are
+    about; within a group, consistent findings are set apart to be shown collapsed."""
+    groups: dict[str, dict] = {}
+    for item in items:
+        finding = item["finding"]
+        events = sorted({source["event"] for source in item["sources"] if source.get("event")})
+        if events:
+            title, kind = " + ".join(events), "event"
+        elif finding.fact:
+            title, kind = finding.fact, "fact"
+        else:
+            title, kind = ", ".join(dict.fromkeys(s["headline"] for s in item["sources"])), "document"
+        group = groups.setdefault(f"{kind}\x1f{title}", {"title": title, "kind": kind, "open": [], "consistent": []})
+        group["consistent" if finding.status == "consistent" else "open"].append(item)
+    ordered = sorted(groups.values(), key=lambda g: (not g["open"], min((_STATUS[i["finding"].status], _SEVERITY[i["finding"].severity]) for i in g["open"] + g["consistent"]), g["title"]))
+    for number, group in enumerate(ordered, 1):
+        group["anchor"] = f"group-{number}"
+    return ordered
 
 
 def highlight(text: str, claims: Sequence[Claim]) -> Markup:
@@ -56,8 +98,10 @@ def highlight(text: str, claims: Sequence[Claim]) -> Markup:
     return Markup("").join(parts)
 
 
-def _sources(claims: Sequence[Claim]) -> list[dict]:
-    """The finding's claims grouped by sentence: each source sentence once, all its numbers highlighted."""
+def _sources(claims: Sequence[Claim], known: dict[str, Document] | None = None,
+             anchors: dict[str, str] | None = None, reported: dict[str, str] | None = None) -> list[dict]:
+    """The finding's claims grouped by sentence: each source sentence once, all its numbers highlighted, with the
+    outlet, headline, date and link of its document."""
     groups: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
         groups.setdefault((claim.doc, claim.sentence), []).append(claim)
@@ -74,7 +118,9 @@ def _sources(claims: Sequence[Claim]) -> list[dict]:
                                 measure=claim.measure))
             cursor = position + len(surface)
         first = members[0]
-        sources.append({"where": f"{doc}:{first.line}:{first.column}", "date": first.date, "sentence": highlight(sentence, marked)})
+        sources.append({"where": f"{doc}:{first.line}:{first.column}", "date": first.date, "sentence": highlight(sentence, marked),
+                        **{key: value for key, value in _describe(doc, known or {}, anchors or {}, reported).items()
+                           if key != "date" or value}})
     return sources
 
 
@@ -90,16 +136,18 @@ def _chart(fact: Fact) -> str:
     figure, axis = plt.subplots(figsize=(6.4, 2.6), dpi=100)
     sources = list(dict.fromkeys(claim.doc for claim in fact.claims))
     dated = all(_date(claim.date) for claim in fact.claims)
-    finite = [v for claim in fact.claims for v in (claim.value, claim.low, claim.high) if v is not None and math.isfinite(v)]
+    unit = common_unit(fact.claims)  # one unit on the axis: "5 miles" is drawn at 8.05 next to "8 km"
+    placed = [(claim, *(convert(v, claim.unit, unit) for v in (claim.value, claim.low, claim.high))) for claim in fact.claims]
+    finite = [v for _, *values in placed for v in values if v is not None and math.isfinite(v)]
     top = max(finite) * 1.15 if finite else 1
     for index, source in enumerate(sources):
-        mine = [claim for claim in fact.claims if claim.doc == source]
-        xs = [_date(c.date) if dated else sources.index(source) for c in mine]
-        values = [c.value for c in mine]
-        lows = [c.value - (c.low if c.low is not None and math.isfinite(c.low) else 0) for c in mine]
-        highs = [(c.high if c.high is not None and math.isfinite(c.high) else top) - c.value for c in mine]
+        mine = [entry for entry in placed if entry[0].doc == source]
+        xs = [_date(c.date) if dated else sources.index(source) for c, *_ in mine]
+        values = [value for _, value, _, _ in mine]
+        lows = [value - (low if low is not None and math.isfinite(low) else 0) for _, value, low, _ in mine]
+        highs = [(high if high is not None and math.isfinite(high) else top) - value for _, value, _, high in mine]
         axis.errorbar(xs, values, yerr=[lows, highs], fmt="o", capsize=4, label=f"source {index + 1}")
-    axis.set_ylabel(fact.claims[0].unit)
+    axis.set_ylabel(unit)
     axis.grid(alpha=0.3)
     if not dated:
         axis.set_xticks(range(len(sources)), [f"source {i + 1}" for i in range(len(sources))])
@@ -124,3 +172,23 @@ def _date(text: str | None):
         except ValueError:
             continue
     return None
+
+
+def common_unit(claims: Sequence[Claim]) -> str:
+    """The unit most of ``claims`` are written in: a chart's one axis unit."""
+    from collections import Counter
+
+    counts = Counter(claim.unit for claim in claims)
+    return counts.most_common(1)[0][0] if counts else "count"
+
+
+def convert(value: float | None, unit: str, target: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``target`` (as it is when the units are the same or do not convert)."""
+    if value is None or unit == target or not math.isfinite(value):
+        return value
+    try:
+        from ..units import get_registry
+
+        return float(get_registry().Quantity(value, unit).to(target).magnitude)
+    except Exception:  # noqa: BLE001 - pint's errors for units it cannot convert; the value stays as written
+        return value

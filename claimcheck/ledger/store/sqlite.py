@@ -5,6 +5,7 @@ every database error reaches the user as one located line saying how to recover.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,9 +16,11 @@ from pathlib import Path
 from ...errors import InputError
 from ...model import BOUNDS, Claim, Document, Event, FactKey
 from ...model.finding import SEVERITIES, STATUSES
-from .base import DocumentVersion, FindingRecord, ReviewEvent, Store, StoredFact
+from . import queue_sql
+from .base import DocumentVersion, FindingRecord, ReviewConflict, ReviewEvent, Store, StoredFact
 from .sqlite_checks import (INTEGER, NUMBER, OPTIONAL_INTEGER, OPTIONAL_NUMBER, OPTIONAL_TEXT, TEXT, LedgerError,
                             check_ledger, checked_row, database_error, guarded)
+from .sqlite_desk import SQLiteDesk
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 _CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "doc"]
@@ -29,7 +32,7 @@ def now() -> str:
 
 
 @guarded
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteDesk, Store):
     def __init__(self, path: str | Path, create: bool = True):
         self.path = self.location = str(path)
         file = Path(path)
@@ -59,17 +62,21 @@ class SQLiteStore(Store):
             self.connection.row_factory = sqlite3.Row
             self.connection.execute("PRAGMA busy_timeout = 30000")
             self.connection.execute("PRAGMA foreign_keys = ON")
-            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+            self.connection.execute("BEGIN")  # the version, the tables and their check read together: another
+            version = self.connection.execute("PRAGMA user_version").fetchone()[0]  # process may be creating
+            tables = self._tables()  # or migrating this ledger right now
+            is_ledger = {"documents", "claims", "findings", "reviews"} <= tables
             if version > SCHEMA_VERSION:
                 raise InputError(f"ledger schema version {version} is newer than this claimcheck supports "
                                  f"({SCHEMA_VERSION}): upgrade claimcheck to open it", self.path)
-            if not version and self._is_ledger():
+            if not version and is_ledger:
                 raise LedgerError(f"the ledger's user_version is 0 but it holds a claimcheck ledger's tables (the version "
                                   f"number was changed by hand): set it back with `sqlite3 {self.path} 'PRAGMA "
                                   f"user_version = {SCHEMA_VERSION}'` if it was made by this claimcheck", self.path)
-            if (version and not self._is_ledger()) or (not version and self._tables()):
+            if (version and not is_ledger) or (not version and tables):
                 raise InputError("not a claimcheck ledger (another program's database): give another --db path", self.path)
             check_ledger(self.connection, self.path, version)
+            self.connection.execute("COMMIT")
             self._wal()
             self._migrate()
         except sqlite3.Error as error:
@@ -231,7 +238,29 @@ class SQLiteStore(Store):
             self.connection.execute("DELETE FROM finding_claims WHERE finding_id = ?", (finding_id,))
         self.connection.executemany("INSERT INTO finding_claims (finding_id, claim_id, position) VALUES (?, ?, ?)",
                                     [(finding_id, claim_id, position) for position, claim_id in enumerate(claim_ids)])
+        self._index_finding(finding_id, finding)
         return finding_id, before
+
+    def _index_finding(self, finding_id: int, finding) -> None:
+        """What the queue searches and sorts a finding by: its text in lower case (folded here, not by SQLite's
+        ASCII-only lower()), its latest source date, its outlets and events."""
+        self.connection.execute("DELETE FROM finding_outlets WHERE finding_id = ?", (finding_id,))
+        self.connection.execute("DELETE FROM finding_events WHERE finding_id = ?", (finding_id,))
+        self.connection.execute(
+            "INSERT INTO finding_events (finding_id, event) SELECT DISTINCT ?, d.event FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
+            " WHERE fc.finding_id = ? AND d.event IS NOT NULL", (finding_id, finding_id))
+        self.connection.execute(
+            "INSERT INTO finding_outlets (finding_id, outlet) SELECT DISTINCT ?, d.outlet FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id"
+            " WHERE fc.finding_id = ? AND d.outlet IS NOT NULL", (finding_id, finding_id))
+        self.connection.execute(
+            "INSERT INTO finding_index (finding_id, date, outlets) VALUES (?, COALESCE((SELECT max(d.date) FROM finding_claims fc"
+            " JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = ?), ''),"
+            " (SELECT group_concat(outlet, char(31)) FROM finding_outlets WHERE finding_id = ?)) ON CONFLICT (finding_id)"
+            " DO UPDATE SET date = excluded.date, outlets = excluded.outlets", (finding_id, finding_id, finding_id))
+        self.connection.execute("INSERT INTO finding_search (finding_id, text) VALUES (?, ?) ON CONFLICT (finding_id)"
+                                " DO UPDATE SET text = excluded.text", (finding_id, search_text(finding)))
 
     def mark_absent(self, present_ids: set[int]) -> None:
         for row in self.connection.execute("SELECT id FROM findings WHERE present = 1").fetchall():
@@ -265,12 +294,17 @@ class SQLiteStore(Store):
             "SELECT claim_id FROM finding_claims WHERE finding_id = ? ORDER BY position", (finding_id,))]
 
     def set_review(self, finding_id: int, status: str, assignee: str | None, note: str | None, who: str,
-                   event_note: str | None = None, from_status: str | None = None) -> None:
-        current = self.connection.execute("SELECT status, assignee FROM reviews WHERE finding_id = ?", (finding_id,)).fetchone()
+                   event_note: str | None = None, from_status: str | None = None,
+                   expected_version: int | None = None) -> None:
+        current = self.connection.execute("SELECT status, assignee, version FROM reviews WHERE finding_id = ?",
+                                          (finding_id,)).fetchone()
+        if expected_version is not None and current["version"] != expected_version:
+            raise ReviewConflict(finding_id, self.finding(finding_id), _last_who(self.review_events(finding_id)))
         stamp = now()
         assignee = assignee if assignee is not None else current["assignee"]
-        self.connection.execute("UPDATE reviews SET status = ?, assignee = ?, note = COALESCE(?, note), updated_at = ?"
-                                " WHERE finding_id = ?", (status, assignee, note, stamp, finding_id))
+        assignee = assignee or None  # an empty assignee unassigns
+        self.connection.execute("UPDATE reviews SET status = ?, assignee = ?, note = COALESCE(?, note), updated_at = ?,"
+                                " version = version + 1 WHERE finding_id = ?", (status, assignee, note, stamp, finding_id))
         self.connection.execute(
             "INSERT INTO review_events (finding_id, at, who, from_status, to_status, assignee, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (finding_id, stamp, who, from_status or current["status"], status, assignee,
@@ -332,10 +366,12 @@ class SQLiteStore(Store):
                 for row in rows]
 
 
+
 _FACT_KEY_FIELDS = [f.name for f in fields(FactKey)]
 _VERSION_COLUMNS = "id, doc, content_hash, current, previous_id, date, ingested_at"
 _FINDINGS = ("SELECT findings.id, fingerprint, rule, kind, findings.status, severity, message, fact, claims_digest, present,"
-             " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at"
+             " first_seen, last_seen, lineage, reviews.status AS review, reviews.assignee, reviews.note, reviews.updated_at,"
+             " reviews.version"
              " FROM findings JOIN reviews ON reviews.finding_id = findings.id")
 
 
@@ -383,3 +419,29 @@ def _storable(value):
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+_DIALECT = queue_sql.Dialect(mark="?", true="1", in_ids="f.id IN (SELECT value FROM json_each(?))",
+                              ids=lambda ids: json.dumps(ids), first="CROSS JOIN")
+
+
+def search_text(finding) -> str:
+    """What the queue's search looks in: the finding's message and rule, its claims' sentences and texts."""
+    return " ".join([finding.message, finding.rule, *(f"{c.sentence} {c.text}" for c in finding.claims)]).lower()
+
+
+def _claim(row) -> Claim:
+    values = {name: row[name] for name in _CLAIM_COLUMNS}
+    values["is_range"] = bool(values["is_range"])
+    values["high"] = float("inf") if values["high"] is None and values["bound"] in (">", ">=") else values["high"]
+    return Claim(doc=row["doc"], **values)
+
+
+def _last_who(events: list[ReviewEvent]) -> str | None:
+    return events[-1].who if events else None
+
+
+def _document(row) -> Document:
+    """A stored document version as the desk shows it: with the event it reports."""
+    return Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"], outlet=row["outlet"],
+                    format=row["format"], event=row["event"])

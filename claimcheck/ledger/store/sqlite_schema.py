@@ -16,6 +16,12 @@ Tables are plain and documented so that standard SQLite tools (the sqlite3 shell
 - ``facts``: every fact (the claims that report one quantity, over every version of every document) with a stable
   ``id`` (kept while its ``key`` is), the fields of its key, and whether the latest ingest still found it
   (``present``); ``claims.fact_id`` says which fact a claim reports.
+- ``users`` (name, role, argon2 password hash, failed logins), ``sessions`` (the hash of each signed-in browser's
+  token, its CSRF token and expiry) and ``audit`` (every change on the desk other than a review: who did what, when)
+  serve ``claimcheck serve``; ``reviews.version`` counts a review's changes, so two reviewers saving the same finding
+  cannot overwrite each other unseen. ``finding_index`` (each finding's latest source date, its outlets and its text in
+  lower case, for the queue's search and sort), ``finding_outlets`` and ``finding_events`` (the outlets and events of
+  each finding's sources) are kept up to date as findings are saved.
 """
 
 from __future__ import annotations
@@ -96,6 +102,71 @@ MIGRATIONS: list[str] = [
         present INTEGER NOT NULL DEFAULT 1
     );
     ALTER TABLE documents ADD COLUMN event TEXT;
+    """,
+    # 4: the desk in a browser: users with roles, signed-in sessions, an audit trail of who changed what, and a
+    # version on each review (a save names the version it read: a concurrent change is refused, not overwritten)
+    """
+    CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'reviewer', 'editor')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_expiry ON sessions(expires_at);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT
+    );
+    ALTER TABLE reviews ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX finding_claims_claim ON finding_claims(claim_id);
+    CREATE INDEX findings_rule ON findings(rule);
+    CREATE INDEX findings_queue ON findings(present, status, severity, rule, kind, fact);
+    CREATE INDEX reviews_queue ON reviews(status, assignee);
+    CREATE TABLE finding_index (
+        finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        date TEXT NOT NULL DEFAULT '', outlets TEXT
+    );
+    CREATE INDEX finding_index_date ON finding_index(date);
+    CREATE TABLE finding_search (
+        finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE finding_outlets (
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (finding_id, outlet)
+    );
+    CREATE INDEX finding_outlets_outlet ON finding_outlets(outlet);
+    CREATE TABLE finding_events (
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        PRIMARY KEY (finding_id, event)
+    );
+    CREATE INDEX finding_events_event ON finding_events(event);
+    INSERT INTO finding_events (finding_id, event)
+        SELECT DISTINCT fc.finding_id, d.event FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+        JOIN documents d ON d.id = c.document_id WHERE d.event IS NOT NULL;
+    INSERT INTO finding_outlets (finding_id, outlet)
+        SELECT DISTINCT fc.finding_id, d.outlet FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+        JOIN documents d ON d.id = c.document_id WHERE d.outlet IS NOT NULL;
+    INSERT INTO finding_index (finding_id, date, outlets)
+        SELECT f.id, COALESCE((SELECT max(d.date) FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id
+                               JOIN documents d ON d.id = c.document_id WHERE fc.finding_id = f.id), ''),
+               (SELECT group_concat(o.outlet, char(31)) FROM finding_outlets o WHERE o.finding_id = f.id)
+        FROM findings f;
+    INSERT INTO finding_search (finding_id, text)
+        SELECT f.id, lower(f.message || ' ' || f.rule || ' ' || COALESCE((SELECT group_concat(c.sentence || ' ' || c.text, ' ')
+               FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id WHERE fc.finding_id = f.id), ''))
+        FROM findings f;
     """,
 ]
 
