@@ -24,17 +24,25 @@ class CheckContext:
     rules: RuleSet
     checked: set[int] = field(default_factory=set)  # ids of claims some rule looked at
     judged_pairs: set[frozenset[int]] = field(default_factory=set)  # claim pairs an agree rule compared
+    #: document id -> the id of its event, where the documents are not at hand (a worker judging some facts)
+    known_events: dict[str, str | None] | None = None
 
     _keys: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _wanted: dict[str, tuple] = field(default_factory=dict, repr=False)
     _applicable: dict[str, tuple[list[Claim], set[int]]] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def events(self) -> dict[str, str | None]:
+        """Document id -> the id of the event it reports; made once, as every fact's agree rules read it."""
+        if self.known_events is not None:
+            return self.known_events
+        return {document.id: document.event for document in self.documents.values()}
+
+    @cached_property
     def facts(self) -> list[Fact]:
         """Grouped when a rule first asks: only rules across documents need them."""
-        return build_facts(self.claims, self.rules.synonyms,
-                           {document.id: document.event for document in self.documents.values()},
-                           self.rules.standing_measures(), self.rules.declared_measures())
+        return build_facts(self.claims, self.rules.synonyms, self.events, self.rules.standing_measures(),
+                           self.rules.declared_measures())
 
     # ---- which claims a rule looks at --------------------------------------------------------------
     def keys(self, claim: Claim) -> tuple[str | None, str | None, str]:

@@ -62,7 +62,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         return findings
     groups = _groups(claims)
     figures = figures_per_source(fact.claims)
-    events = {doc: document.event for doc, document in context.documents.items()}
+    events = context.events
     for candidates in _pairs(claims, groups, options.within_document):
         pairs = [frozenset((id(first), id(second))) for first, second in candidates]
         if options.fallback and any(pair in context.judged_pairs for pair in pairs):
