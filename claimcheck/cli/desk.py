@@ -42,9 +42,11 @@ def _list_format(format: str) -> str:
     return format
 
 
-@track_app.command("add", epilog=example("claimcheck track add examples/corpus --db desk.db"))
+@track_app.command("add", epilog=example("claimcheck track add examples/corpus --db desk.db",
+                                          "claimcheck track add --claims claims/ --db desk.db"))
 def track_add(
-    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files or folders to ingest.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATHS...", help="Files or folders to ingest.")] = None,
+    claims: Annotated[Optional[str], typer.Option("--claims", metavar="DIR", help="Ingest a claims dataset (claimcheck extract --format parquet) instead of PATHS: its documents with the claims extracted before.")] = None,
     db: DbOption = None,
     rules: RulesOption = None,
     config: ConfigOption = None,
@@ -53,10 +55,22 @@ def track_add(
     from ..checker import Checker
     from ..rules import load_rules
 
+    if not paths and claims is None:
+        raise InputError("give the documents to ingest (PATHS...) or a claims dataset (--claims DIR)")
+    if paths and claims is not None:
+        raise InputError("give PATHS or --claims DIR, not both: a claims dataset holds its documents")
+    stored = None
+    if claims is not None:
+        from ..parquet import read_dataset
+
+        paths, stored = [], []
+        for part_documents, part_claims in read_dataset(claims):
+            paths.extend(part_documents)
+            stored.extend(part_claims)
     ledger, settings = _ledger(db, config, create=True)
     rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
     checker = Checker.from_settings(settings, rules=rule_set)
-    report = ledger.ingest(paths, checker)
+    report = ledger.ingest(paths, checker, claims=stored)
     print(f"{len(report.added)} added, {len(report.revised)} revised, {len(report.unchanged)} unchanged; "
           f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {settings.db}")
 
