@@ -53,8 +53,8 @@ def _schemas() -> tuple[pyarrow.Schema, pyarrow.Schema]:
 
 
 def is_remote(location: str) -> bool:
-    """A URL fsspec reads (``s3://``, ``gs://``, ``memory://``), not a path on this machine."""
-    return "://" in location and not location.startswith("file://")
+    """A URL fsspec reads (``s3://``, ``gs://``, ``file://``), not a path as the operating system names it."""
+    return "://" in location
 
 
 def _filesystem(location: str):
@@ -184,6 +184,8 @@ def read_marker(location: str) -> dict:
         with fs.open(f"{root}/{MARKER}", "r") as stream:
             marker = json.load(stream)
     except FileNotFoundError:
+        if not fs.exists(f"{root}/documents"):
+            raise InputError(f"not a claims dataset (no {MARKER}); documents to check are given as PATHS", location) from None
         raise InputError(f"not a complete claims dataset: {MARKER} is missing (an interrupted extract? run it again)",
                          location) from None
     except (OSError, ValueError) as error:
