@@ -11,7 +11,6 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-pytest.importorskip("distributed")
 
 TIMEOUT = 300  # a hung cluster fails the test instead of hanging the suite
 
@@ -39,7 +38,7 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def single(corpus):
-    done = _cli("check", str(corpus), "--format", "json")
+    done = _cli("check", str(corpus), "--format", "json", "--no-cache")
     assert done.returncode == 1, done.stderr  # the corpus has sums that do not add up
     return done.stdout
 
@@ -89,7 +88,7 @@ if __name__ == "__main__":
 def test_a_worker_killed_mid_run_is_retried_and_the_findings_are_the_same(tmp_path):
     folder = tmp_path / "corpus"
     _generate(folder, 120, seed=5)
-    expected = _cli("check", str(folder), "--format", "json")
+    expected = _cli("check", str(folder), "--format", "json", "--no-cache")
     script = tmp_path / "kill.py"
     script.write_text(KILL, encoding="utf-8")
     done = subprocess.run([sys.executable, str(script), str(folder)], capture_output=True, text=True, cwd=ROOT,
