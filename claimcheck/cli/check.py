@@ -20,8 +20,7 @@ rules_app = typer.Typer(help="Rule packs: list and document the rules, print the
 app.add_typer(rules_app, name="rules")
 
 
-@app.command(epilog=example("claimcheck check examples/corpus --format sarif --output claimcheck.sarif",
-                            "claimcheck check 'archive/**/*.txt' --scheduler local[4] --format jsonl --output findings.jsonl"))
+@app.command(epilog=example("claimcheck check examples/corpus --format sarif --output claimcheck.sarif"))
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively), datasets (.csv, .jsonl, .parquet) or - for stdin; with --changed, the changed files and the folders to compare them with; with --scheduler, glob patterns and fsspec URLs too.")] = None,
     rules: RulesOption = None,

@@ -42,8 +42,7 @@ def _list_format(format: str) -> str:
     return format
 
 
-@track_app.command("add", epilog=example("claimcheck track add examples/corpus --db desk.db",
-                                          "claimcheck track add --claims claims/ --db desk.db"))
+@track_app.command("add", epilog=example("claimcheck track add examples/corpus --db desk.db"))
 def track_add(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATHS...", help="Files or folders to ingest.")] = None,
     claims: Annotated[Optional[str], typer.Option("--claims", metavar="DIR", help="Ingest a claims dataset (claimcheck extract --format parquet) instead of PATHS: its documents with the claims extracted before.")] = None,

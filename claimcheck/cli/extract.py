@@ -14,8 +14,7 @@ from . import ClaimFormat, RulesOption, _stderr, _with_progress, app, default, e
 from .cluster import PartitionOption, SchedulerOption
 
 
-@app.command(epilog=example("claimcheck extract examples/corpus/strike-tally.txt --format jsonl",
-                            "claimcheck extract archive/ --format parquet --output claims/ --scheduler local[4]"))
+@app.command(epilog=example("claimcheck extract examples/corpus/strike-tally.txt --format jsonl"))
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively) or - for stdin; with --scheduler, glob patterns and fsspec URLs too.")],
     format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", metavar="FORMAT", help=default("table, jsonl, csv, or parquet (a claims dataset: a folder of Parquet parts that claimcheck check --claims reads; see docs/claims-dataset.md).", "table on a terminal, else jsonl"))] = None,
