@@ -23,8 +23,27 @@ __all__ = ["check", "check_result", "claims_frame", "collector_paused", "extract
 
 
 def extract_text(text: str, doc: str = "<text>", options: ExtractionOptions | None = None) -> list[Claim]:
-    """Claims in a piece of plain text (offsets index into ``text``)."""
-    return extract_document(read_text(text, id=doc), options)
+    """Claims in a piece of plain text; ``start`` and ``end`` index ``text`` exactly as given (``text[c.start:c.end]
+    == c.text``), although line ends are read as LF: CR LF and CR count as one line break, and a claim's text keeps
+    them as written. (A :class:`Document` read from a file holds its text with LF line ends; claims of it index that.)"""
+    claims = extract_document(read_text(text, id=doc), options)
+    if "\r" in text:
+        _index_as_given(claims, text)
+    return claims
+
+
+def _index_as_given(claims: list[Claim], text: str) -> None:
+    """Offsets into the LF-only text (each CR LF read as one LF, a lone CR as LF) moved back to ``text`` as given."""
+    import bisect
+    import re
+
+    pairs = [match.start() - number for number, match in enumerate(re.finditer("\r\n", text))]  # where each LF landed
+    for claim in claims:
+        if claim.start == claim.end == 0:  # a dataset column's claim: no span
+            continue
+        claim.start += bisect.bisect_left(pairs, claim.start)
+        claim.end += bisect.bisect_left(pairs, claim.end)
+        claim.text = text[claim.start:claim.end]
 
 
 def extract_document(document: Document, options: ExtractionOptions | None = None) -> list[Claim]:

@@ -28,15 +28,18 @@ def write_baseline(findings: list[Finding], path: str | Path) -> int:
 
 
 def read_baseline(path: str | Path) -> dict[str, dict]:
+    from .inputs import read_setting_text
+
     name = str(path)
+    if not Path(path).exists() and not Path(path).is_symlink():
+        raise InputError("no such baseline file (create one with --write-baseline)", name)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("no such baseline file (create one with --write-baseline)", name) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read baseline: {error}", name) from None
+        data = json.loads(read_setting_text(path, "baseline"))
     except json.JSONDecodeError as error:
         raise InputError(f"baseline is not valid JSON: {error.msg}", name, error.lineno, error.colno) from None
+    except (ValueError, RecursionError):
+        raise InputError("baseline is not a claimcheck baseline (a number too long, or nesting too deep): re-create it "
+                         "with --write-baseline", name) from None
     if not isinstance(data, dict) or data.get("tool") != "claimcheck" or not isinstance(data.get("findings"), list):
         raise InputError("not a claimcheck baseline (expected {\"tool\": \"claimcheck\", \"findings\": [...]})", name)
     if data.get("format") != BASELINE_FORMAT:
@@ -69,18 +72,16 @@ class Suppression:
 
 def read_suppressions(path: str | Path) -> list[Suppression]:
     """A YAML file: ``suppressions: [{fingerprint | rule (+ doc), reason, expires?}]``."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from .inputs import read_setting_text
+    from .yamlfiles import YamlError, load_yaml
 
     name = str(path)
+    if not Path(path).exists() and not Path(path).is_symlink():
+        raise InputError("no such suppressions file", name)
     try:
-        data = YAML(typ="rt", pure=True).load(Path(path).read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise InputError("no such suppressions file", name) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read suppressions: {error}", name) from None
-    except YAMLError as error:
-        raise InputError(f"not valid YAML: {error}", name) from None
+        data = load_yaml(read_setting_text(path, "suppressions file")) or {}
+    except YamlError as error:
+        raise InputError(error.message, name, error.line, error.column) from None
     entries = data.get("suppressions") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError("a suppressions file is a mapping with a 'suppressions:' list", name)
@@ -89,6 +90,9 @@ def read_suppressions(path: str | Path) -> list[Suppression]:
         line = entries.lc.item(index)[0] + 1
         if not isinstance(entry, dict) or not entry.get("reason") or not (entry.get("fingerprint") or entry.get("rule")):
             raise InputError("each suppression needs a reason and a fingerprint or a rule", name, line)
+        for key in ("fingerprint", "rule", "doc"):
+            if entry.get(key) is not None and not isinstance(entry.get(key), str):
+                raise InputError(f"{key} should be text, not {type(entry[key]).__name__}", name, line)
         expires = entry.get("expires")
         if isinstance(expires, datetime):
             expires = expires.date()

@@ -8,8 +8,10 @@ Two kinds of entry live in the cache folder:
 - per run, keyed by every document's key and identity, the rule set and the extraction settings: the
   findings of the whole run, which an unchanged re-run reports without reading a claim.
 
-Entries are written to a temporary file and renamed into place, so concurrent and interrupted runs never
-leave a half-written entry; an unreadable entry is simply recomputed.
+Entries are JSON written to a temporary file and renamed into place, so concurrent and interrupted runs never
+leave a half-written entry; an unreadable entry, or one not written for the key it is read under, is simply
+recomputed. Nothing in the folder can run code or make a run hang (see :mod:`claimcheck.cache_files`), and every
+claim and finding read from it is checked for its fields' types.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import json
 import marshal
 import operator
 import os
-import tempfile
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,11 +29,14 @@ from typing import Any
 
 from . import __version__
 from .errors import Diagnostic
-from .memo import memos
+from .cache_files import mark_folder, read_json, real_folder, write_entry
+from .memo import answer_fits, memos
 from .model import CLAIM_FIELDS, Claim, Document, Event, Finding
+from .model.finding import SEVERITIES, STATUSES
 
-CACHE_FORMAT = "9"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position;
-#                    a run's document rows name the measures each document states
+CACHE_FORMAT = "10"  # claims as rows in field order (infinite bounds as Infinity); findings refer to claims by position;
+#                     a run's document rows name the measures each document states, and its events; every entry names
+#                     its key
 _MEMO_LIMIT = 50_000  # answers kept per memo
 _RUNS_KEPT = 8  # run entries kept (most recent first): one per corpus and configuration a project checks
 
@@ -51,29 +56,8 @@ class StoredRun:
 
 
 #: written into a new cache folder, as ruff does: the folder never shows in ``git status`` and backup tools skip it
-_GITIGNORE = "# Automatically created by claimcheck.\n*\n"
-_CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-                 "# This file is a cache directory tag created by claimcheck.\n"
-                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
-
-
-def ensure_cache_folder(folder: str | Path) -> None:
-    """Create the cache folder with its own ``.gitignore`` (ignoring everything in it) and a ``CACHEDIR.TAG``;
-    a folder that cannot be created only means nothing will be cached."""
-    ignore = os.path.join(folder, ".gitignore")
-    if os.path.isfile(ignore):
-        return
-    try:
-        os.makedirs(folder, exist_ok=True)
-        for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-            write_entry(os.path.join(folder, name), text.encode("ascii"))
-    except OSError:
-        pass
-
-
 class ResultCache:
     def __init__(self, folder: str | Path, settings_key: str):
-        ensure_cache_folder(folder)
         self.root = str(folder)
         self.folder = Path(folder) / f"documents-v{CACHE_FORMAT}"
         self._folder = str(self.folder)
@@ -84,6 +68,7 @@ class ResultCache:
         self._entries: dict[str, dict] = {}  # document entries read or written in this run
         self._keys: dict[int, tuple[Document, str]] = {}
         self._stored_answers: dict[str, int] = {}  # memo name -> answers its file held when recalled  # id(document) -> (document, key), for this run
+        self._marked = False
 
     # ---- documents ------------------------------------------------------------------------------------
     def key(self, document: Document) -> str:
@@ -117,7 +102,9 @@ class ResultCache:
         """This document's claims as stored: rows of fields in :data:`CLAIM_FIELDS` order (for a caller that
         builds only the few claims it needs)."""
         rows = self._entry(self.key(document)).get("claims")
-        return rows if isinstance(rows, list) and all(isinstance(row, list) and len(row) == len(CLAIM_FIELDS) for row in rows) else None
+        measure = CLAIM_FIELDS.index("measure")
+        return rows if isinstance(rows, list) and all(isinstance(row, list) and len(row) == len(CLAIM_FIELDS)
+                                                      and isinstance(row[measure], (str, type(None))) for row in rows) else None
 
     def stored_claims(self, key: str) -> list[Claim] | None:
         """The claims stored under a document key (of an earlier version of a document, say), or None."""
@@ -128,7 +115,7 @@ class ResultCache:
         entry = self._entry(key)
         try:
             claims = [claim_from_row(row) for row in entry["claims"]]
-            diagnostics = [Diagnostic(**item) for item in entry.get("diagnostics", [])]
+            diagnostics = [_diagnostic(item) for item in entry.get("diagnostics", [])]
         except (KeyError, TypeError, ValueError):
             self.misses += 1
             return None
@@ -137,9 +124,9 @@ class ResultCache:
 
     def put(self, document: Document, claims: list[Claim], diagnostics: list[Diagnostic] = ()) -> None:
         key = self.key(document)
-        entry = {"claims": [claim_row(claim) for claim in claims], "diagnostics": [asdict(d) for d in diagnostics]}
+        entry = {"key": key, "claims": [claim_row(claim) for claim in claims], "diagnostics": [asdict(d) for d in diagnostics]}
         self._entries[key] = entry
-        _write_json(self._path(key), entry)
+        self._write_json(self._path(key), entry)
 
     def local_findings(self, document: Document, rules: str, claims: list[Claim]) -> tuple[list[Finding], list[Claim]] | None:
         """The document-local findings and checked claims stored for the rule set with digest ``rules``."""
@@ -155,7 +142,7 @@ class ResultCache:
         checks = _encode_checks(claims, findings, checked)
         if "claims" in entry and checks is not None:
             entry["checks"] = {"rules": rules, **checks}
-            _write_json(self._path(key), entry)
+            self._write_json(self._path(key), entry)
 
     # ---- facts ----------------------------------------------------------------------------------------
     def fact_key(self, fact: str, rules: str, claims: list[Claim]) -> str:
@@ -168,30 +155,35 @@ class ResultCache:
 
     def fact_findings(self, key: str, claims: list[Claim]) -> tuple[list[Finding], list[Claim]] | None:
         path = self.facts / key[:2] / f"{key}.json"
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            os.utime(path)  # recently used: kept when entries no run has used lately are pruned
-        except (OSError, ValueError):
+        stored = read_json(path)
+        if not isinstance(stored, dict) or stored.get("key") != key:
             return None
-        return _decode_checks(stored, claims) if isinstance(stored, dict) else None
+        _touch(path)  # recently used: kept when entries no run has used lately are pruned
+        return _decode_checks(stored, claims)
 
     def put_fact_findings(self, key: str, claims: list[Claim], findings: list[Finding], checked: list[Claim]) -> None:
         checks = _encode_checks(claims, findings, checked)
         if checks is not None:
-            _write_json(self.facts / key[:2] / f"{key}.json", checks)
+            self._write_json(self.facts / key[:2] / f"{key}.json", {"key": key, **checks})
 
     def _entry(self, key: str) -> dict:
         entry = self._entries.get(key)
         if entry is None:
-            try:
-                with open(self._path(key), encoding="utf-8") as stream:
-                    entry = json.loads(stream.read())
-            except (OSError, ValueError):
-                entry = {}
-            if not isinstance(entry, dict):
+            entry = read_json(self._path(key))
+            if not isinstance(entry, dict) or entry.get("key") != key:
                 entry = {}
             self._entries[key] = entry
         return entry
+
+    def _write_json(self, path: str | Path, data: Any) -> None:
+        if not self._marked:  # the first entry of this run: the folder gets its .gitignore and CACHEDIR.TAG
+            try:
+                os.makedirs(self.root, exist_ok=True)
+            except OSError:
+                pass  # a cache that cannot be written only costs time
+            mark_folder(self.root)
+            self._marked = True
+        write_entry(path, json.dumps(data).encode("utf-8", "surrogateescape"), self.root)  # one call to the C encoder
 
     def _path(self, key: str) -> str:
         return os.path.join(self._folder, key[:2], key + ".json")  # plain strings: thousands are built per run
@@ -201,14 +193,12 @@ class ResultCache:
         """Teach the process's memos (see :mod:`claimcheck.memo`) what earlier runs worked out."""
         for name, found in memos().items():
             self._stored_answers[name] = 0
-            try:
-                with open(self._memo_path(name), encoding="utf-8") as stream:
-                    stored = json.loads(stream.read())
-            except (OSError, ValueError):
-                continue
-            if isinstance(stored, dict) and stored.get("stamp") == _library_stamp() and isinstance(stored.get("answers"), dict):
-                found.learn(stored["answers"])
-                self._stored_answers[name] = len(stored["answers"])
+            stored = read_json(self._memo_path(name))
+            if (isinstance(stored, dict) and stored.get("stamp") == _library_stamp() and stored.get("memo") == name
+                    and isinstance(stored.get("answers"), dict)):
+                answers = {question: answer for question, answer in stored["answers"].items() if answer_fits(name, answer)}
+                found.learn(answers)
+                self._stored_answers[name] = len(answers)
 
     def keep_memos(self) -> None:
         """Store what the memos worked out in this run, beside what was stored before (up to a limit)."""
@@ -216,7 +206,7 @@ class ResultCache:
             new = found.drain()
             if name in self._stored_answers and (new or len(found.known) > self._stored_answers[name]):
                 answers = dict(list(found.known.items())[-_MEMO_LIMIT:])
-                _write_json(self._memo_path(name), {"stamp": _library_stamp(), "answers": answers})
+                self._write_json(self._memo_path(name), {"memo": name, "stamp": _library_stamp(), "answers": answers})
 
     def _memo_path(self, name: str) -> str:
         return os.path.join(self.root, f"memos-v{CACHE_FORMAT}", f"{name}.json")
@@ -238,25 +228,33 @@ class ResultCache:
     def get_run(self, key: str, documents: list[list] | None = None) -> StoredRun | None:
         """A run's findings as :meth:`put_run` stored them (``documents`` as :meth:`latest_documents` gave them)."""
         path = self.runs / f"{key}.json"
+        stored = read_json(path)
+        if not isinstance(stored, dict) or stored.get("key") != key:
+            return None
+        _touch(path)  # recently used: kept when older runs are pruned
         try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            os.utime(path)  # recently used: kept when older runs are pruned
             claims = [claim_from_row(row) for row in stored["claims"]]
+            counts = {str(name): int(count) for name, count in dict(stored["counts"]).items()}
+            where = [(int(document), int(position)) for document, position in stored["where"]]
             return StoredRun(decode_findings(stored["findings"], claims),
-                             [Diagnostic(**item) for item in stored["diagnostics"]], dict(stored["counts"]),
-                             documents or [], {id(claim): tuple(at) for claim, at in zip(claims, stored["where"], strict=True)},
-                             [Event(**item) for item in stored.get("events", [])])
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+                             [_diagnostic(item) for item in stored["diagnostics"]], counts,
+                             documents or [], {id(claim): at for claim, at in zip(claims, where, strict=True)},
+                             [Event(**dict(item)) for item in stored.get("events", [])])
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
 
     def latest_documents(self, corpus: str) -> tuple[str, list[list]] | None:
         """The key of the last run stored for this corpus key, and what it knew of each document (small: read
         before deciding whether that run's findings are worth loading)."""
+        latest = read_json(self.runs / f"latest-{corpus}.json")
+        if not isinstance(latest, dict) or latest.get("key") != corpus:
+            return None
         try:
-            with open(self.runs / f"latest-{corpus}.json", encoding="utf-8") as stream:
-                latest = json.loads(stream.read())
-            return str(latest["run"]), list(latest["documents"])
-        except (OSError, ValueError, KeyError, TypeError):
+            documents = list(latest["documents"])
+            if not all(_document_row(row) for row in documents):
+                return None
+            return str(latest["run"]), documents
+        except (KeyError, TypeError):
             return None
 
     def put_run(self, key: str, corpus: str, run: StoredRun) -> None:
@@ -267,25 +265,30 @@ class ResultCache:
         if not all(identity in run.where for identity in quoted):
             return
         encoded = encode_findings(run.findings, {identity: i for i, identity in enumerate(quoted)})
-        _write_json(self.runs / f"{key}.json", {
-            "claims": [claim_row(claim) for claim in quoted.values()], "where": [run.where[i] for i in quoted],
+        self._write_json(self.runs / f"{key}.json", {
+            "key": key, "claims": [claim_row(claim) for claim in quoted.values()], "where": [run.where[i] for i in quoted],
             "findings": encoded, "diagnostics": [asdict(d) for d in run.diagnostics], "counts": run.counts,
             "events": [event.to_dict() for event in run.events]})
-        _write_json(self.runs / f"latest-{corpus}.json", {"run": key, "documents": run.documents})
+        self._write_json(self.runs / f"latest-{corpus}.json", {"key": corpus, "run": key, "documents": run.documents})
         self._prune_runs()
 
     def _prune_runs(self) -> None:
         """Keep the most recent runs, and the fact entries they (or any later run) used."""
+        if not real_folder(self.runs):
+            return  # pruning deletes files: never through a symbolic link
         try:
-            entries = sorted((path for path in self.runs.glob("*.json") if not path.name.startswith("latest-")),
+            entries = sorted((path for path in self.runs.glob("*.json") if _ENTRY_NAME.fullmatch(path.name)),
                              key=lambda path: path.stat().st_mtime, reverse=True)
             for path in entries[_RUNS_KEPT:]:
                 path.unlink(missing_ok=True)
-            if len(entries) >= _RUNS_KEPT:
+            if len(entries) >= _RUNS_KEPT and real_folder(self.facts):
                 oldest = entries[_RUNS_KEPT - 1].stat().st_mtime
-                for path in self.facts.glob("*/*.json"):
-                    if path.stat().st_mtime < oldest:
-                        path.unlink(missing_ok=True)
+                for folder in self.facts.iterdir():
+                    if not (_PREFIX.fullmatch(folder.name) and real_folder(folder)):
+                        continue
+                    for path in folder.glob("*.json"):
+                        if _ENTRY_NAME.fullmatch(path.name) and path.lstat().st_mtime < oldest:
+                            path.unlink(missing_ok=True)
         except OSError:
             pass  # another run pruned first
 
@@ -310,6 +313,9 @@ claim_row = operator.attrgetter(*CLAIM_FIELDS)  # a claim's fields as a tuple of
 
 
 def claim_from_row(row: list) -> Claim:
+    """A claim from its stored row; a row whose fields do not have a claim's types is refused (TypeError)."""
+    if len(row) != len(_ROW_CHECKS) or not all(map(isinstance, row, _ROW_CHECKS)):
+        raise TypeError("a stored claim's fields have the wrong types")
     return Claim(*row)
 
 
@@ -351,28 +357,45 @@ def encode_findings(findings: list[Finding], positions: dict[int, int]) -> list[
 def decode_findings(rows: list[list], claims: list[Claim]) -> list[Finding]:
     findings = []
     for rule, kind, status, severity, message, fact, fingerprint, quoted, about in rows:
+        if (status not in STATUSES or severity not in SEVERITIES or not all(isinstance(part, str) for part in (rule, kind, message, fingerprint))
+                or not (fact is None or isinstance(fact, str))):
+            raise TypeError("a stored finding's fields have the wrong types")
         findings.append(Finding(rule, kind, status, severity, message, [claims[i] for i in quoted], fact, fingerprint,
                                 None if about is None else [claims[i] for i in about]))
     return findings
 
 
-def _write_json(path: str | Path, data: Any) -> None:
-    write_entry(path, json.dumps(data).encode("utf-8", "surrogateescape"))  # one call to the C encoder
-
-
-def write_entry(path: str | Path, data: bytes) -> None:
-    """Write a cache entry atomically (temporary file, then rename); a cache that cannot be written only
-    costs time, so failing to write is silent."""
+def _touch(path: Path) -> None:
     try:
-        folder = os.path.dirname(path)
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+        os.utime(path, follow_symlinks=False)
+    except (OSError, NotImplementedError):
+        pass
+
+
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # the only files pruning deletes
+_PREFIX = re.compile(r"[0-9a-f]{2}")
+_ROW_TYPES = {"doc": (str,), "start": (int,), "end": (int,), "text": (str,), "sentence": (str,), "value": (float, int),
+              "low": (float, int, type(None)), "high": (float, int, type(None)), "bound": (str,), "is_range": (bool,),
+              "unit": (str,), "line": (int,), "column": (int,)}
+_ROW_CHECKS = tuple(_ROW_TYPES.get(name, (str, type(None))) for name in CLAIM_FIELDS)
+
+
+def _document_row(row: Any) -> bool:
+    """[key, digest, claim count, positions read within, positions read across, measures, event id] with those
+    types."""
+    if not (isinstance(row, list) and len(row) == 7 and isinstance(row[0], str) and isinstance(row[1], str)
+            and type(row[2]) is int and isinstance(row[5], list) and all(isinstance(measure, str) for measure in row[5])
+            and (row[6] is None or isinstance(row[6], str))):
+        return False
+    return all(isinstance(positions, list) and all(type(i) is int and 0 <= i < row[2] for i in positions)
+               for positions in row[3:5])
+
+
+def _diagnostic(item: Any) -> Diagnostic:
+    if not isinstance(item, dict):
+        raise TypeError("a diagnostic is a mapping")
+    diagnostic = Diagnostic(**item)
+    if not (isinstance(diagnostic.doc, str) and isinstance(diagnostic.message, str) and isinstance(diagnostic.line, int)
+            and isinstance(diagnostic.column, int) and isinstance(diagnostic.severity, str)):
+        raise TypeError("a diagnostic's fields have the wrong types")
+    return diagnostic

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .documents import DatasetSpec, read_documents
 from .errors import Diagnostic
+from .inputs import Limits
 from .extraction import ExtractionOptions
 from .model import Claim, Document
 from .result import CheckResult
@@ -59,6 +60,7 @@ class Checker:
     executor: Executor | None = None
     root: str | Path | None = None
     reuse_findings: bool = False
+    limits: Limits = field(default_factory=Limits)  # how much one document may hold
 
     @classmethod
     def from_settings(cls, settings: Settings, *, rules: RuleSet | None = None, reuse_findings: bool = False) -> Checker:
@@ -71,7 +73,8 @@ class Checker:
                                     claim_columns=settings.claim_columns)
         return cls(rules=rules if rules is not None else settings.rules, bundled=settings.bundled, options=options,
                    dataset=dataset, encoding=settings.encoding, cache_dir=settings.cache_dir if settings.cache else None,
-                   jobs=settings.jobs, root=settings.root, reuse_findings=reuse_findings)
+                   jobs=settings.jobs, root=settings.root, reuse_findings=reuse_findings,
+                   limits=Limits(settings.max_document_mb, settings.max_line_length))
 
     # ---- what a session keeps --------------------------------------------------------------------------
     @cached_property
@@ -84,6 +87,10 @@ class Checker:
         if self.cache_dir is None:
             return None
         from .cache import ResultCache
+        from .cache_files import usable
+
+        if not usable(self.cache_dir):
+            return None  # a cache folder committed to the repository (or not a folder): warned, and not used
 
         return ResultCache(self.cache_dir, self.options.cache_key())
 
@@ -96,7 +103,7 @@ class Checker:
         documents = [item for item in items if isinstance(item, Document)]
         paths = [item for item in items if not isinstance(item, Document)]
         if paths:
-            documents += read_documents(paths, encoding=self.encoding, dataset=self.dataset)
+            documents += read_documents(paths, encoding=self.encoding, dataset=self.dataset, limits=self.limits)
         return documents
 
     def extract(self, sources: Sources, *, progress: Progress | None = None,

@@ -42,6 +42,8 @@ class Settings:
     db: str = "claimcheck.db"
     select: list[str] = field(default_factory=list)  # rule ids or kinds to report (empty: all)
     ignore: list[str] = field(default_factory=list)  # rule ids or kinds not to report
+    max_document_mb: float = 32.0  # MB: a larger file (or stdin, or dataset row) is refused with a located error
+    max_line_length: int = 2_000_000  # characters of one line of a document
     origins: dict[str, str] = field(default_factory=dict, repr=False)
     root: Path | None = field(default=None, repr=False)  # the project root: the config file's folder
 
@@ -60,6 +62,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "approximate_band": (float, int), "near_band": (float, int), "text_columns": (list, str), "id_column": (str,),
     "date_column": (str,), "source_column": (str,), "claim_columns": (dict,), "db": (str,),
     "select": (list, str), "ignore": (list, str),
+    "max_document_mb": (float, int), "max_line_length": (int,),
 }
 _CHOICES = {"fail_on": ("error", "warning", "info", "never"),
             "format": ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")}
@@ -77,19 +80,38 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether a pyproject.toml configures claimcheck; one that means to (it has ``[tool.claimcheck]``) but is not
+    valid TOML is an error, not a run without its settings."""
+    try:
+        text = _text(path)
+    except InputError:
+        return False  # not readable as text: not ours to judge
+    if "claimcheck" not in text:
+        return False
+    import re
+
+    try:
+        tool = _toml(text, path).get("tool", {})
+    except InputError:
+        if re.search(r"^\s*\[\s*tool\s*\.\s*claimcheck\b", text, re.M):
+            raise  # meant for claimcheck: running on without its settings would check the wrong things
+        return False  # another tool's broken file
+    return isinstance(tool, dict) and "claimcheck" in tool
+
+
+def _toml(text: str, path: Path) -> dict:
+    import re
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8")
-        return "claimcheck" in tomllib.loads(text).get("tool", {})
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as error:
-        if "[tool.claimcheck]" in locals().get("text", ""):
-            import warnings
-
-            from .errors import ClaimcheckWarning
-
-            warnings.warn(ClaimcheckWarning(f"{path}: has [tool.claimcheck] but is not valid TOML ({error}); ignored"))
-        return False
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "syntax error"
+        raise InputError(f"not valid TOML: {message}", str(path), int(where.group(1)) if where else None,
+                         int(where.group(2)) if where else None) from None
+    except (ValueError, RecursionError):  # an integer of thousands of digits, nesting too deep
+        raise InputError("not valid TOML: a value is too large or nested too deeply to read", str(path)) from None
 
 
 def load_settings(config: str | Path | None = None, overrides: dict[str, Any] | None = None,
@@ -99,10 +121,10 @@ def load_settings(config: str | Path | None = None, overrides: dict[str, Any] | 
     for key in KEYS:
         settings.origins[key] = "default"
     path = Path(config) if config else (None if os.environ.get("CLAIMCHECK_NO_CONFIG") else find_config(start))
-    if config and not Path(config).is_file():
+    if config and not Path(config).exists() and not Path(config).is_symlink():
         raise InputError("no such config file", str(config))
     if path is not None:
-        settings.root = path.resolve().parent
+        settings.root = Path(os.path.realpath(path)).parent  # never raises, even for a link loop (reported by _read)
         for key, (value, line) in _read(path).items():
             if key in PATH_KEYS and value is not None:
                 value = [_relative(path, v) for v in value] if isinstance(value, list) else _relative(path, value)
@@ -120,24 +142,18 @@ def _relative(config: Path, value: str) -> str:
 
 def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
     if path.suffix == ".toml":  # pyproject.toml, or any TOML file given with --config: [tool.claimcheck]
-        import tomllib
-
-        try:
-            section = tomllib.loads(_text(path)).get("tool", {}).get("claimcheck", {})
-        except tomllib.TOMLDecodeError as error:
-            raise InputError(f"not valid TOML: {error}", str(path)) from None
+        section = _toml(_text(path), path).get("tool", {}).get("claimcheck", {})
+        if not isinstance(section, dict):
+            raise InputError("[tool.claimcheck] should be a table of settings", str(path))
         entries = {key: (value, None) for key, value in section.items()}
         where = "[tool.claimcheck]"
     else:
-        from ruamel.yaml import YAML
-        from ruamel.yaml.error import MarkedYAMLError
+        from .yamlfiles import YamlError, load_yaml
 
         try:
-            data = YAML(typ="rt", pure=True).load(_text(path)) or {}
-        except MarkedYAMLError as error:
-            mark = error.problem_mark
-            raise InputError(f"not valid YAML: {error.problem}", str(path), mark.line + 1 if mark else None,
-                             mark.column + 1 if mark else None) from None
+            data = load_yaml(_text(path)) or {}
+        except YamlError as error:
+            raise InputError(error.message, str(path), error.line, error.column) from None
         if not isinstance(data, dict):
             raise InputError("a config file is a mapping of settings", str(path))
         entries = {str(key): (value, data.lc.key(key)[0] + 1) for key, value in data.items()}
@@ -154,12 +170,9 @@ def _read(path: Path) -> dict[str, tuple[Any, int | None]]:
 
 
 def _text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"config is not valid UTF-8 (byte {error.start}): re-save it as UTF-8", str(path)) from None
-    except OSError as error:
-        raise InputError(f"cannot read config: {error.strerror}", str(path)) from None
+    from .inputs import read_setting_text
+
+    return read_setting_text(path, "config")
 
 
 def validate_claim_columns(value: Any, where: str, line: int | None = None) -> dict:
@@ -196,6 +209,8 @@ def _coerce(key: str, value: Any, path: Path, line: int | None) -> Any:
         raise InputError(f"{key} must be one of {', '.join(_CHOICES[key])}, not {value!r}", str(path), line)
     if key in ("approximate_band", "near_band") and not 0 <= value <= 1:
         raise InputError(f"{key} is a fraction between 0 and 1, not {value!r}", str(path), line)
+    if key in ("max_document_mb", "max_line_length") and not 0 < value < 10 ** 12:
+        raise InputError(f"{key} must be a positive number, not {value!r}", str(path), line)
     if key == "jobs" and value < 0:
         raise InputError("jobs must be 0 (all cores) or more", str(path), line)
     if key == "claim_columns":

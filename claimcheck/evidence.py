@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS
+from .lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
+                      WEEKDAYS)
 from .model import Claim
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -69,14 +70,21 @@ class Evidence:
     against: tuple[str, ...]
     anchors: tuple[str, ...] = ()
     vetoes: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()  # what leaves an anchored pair short of a contradiction ("one of them undated")
 
     @property
     def strong(self) -> bool:
         return bool(self.anchors) and not self.vetoes
 
+    @property
+    def conclusive(self) -> bool:
+        """Strong enough that the two figures disagreeing is a contradiction."""
+        return self.strong and not self.caveats
+
     def describe(self) -> str:
         if self.strong:
-            return f"one quantity: {'; '.join(self.anchors)} (confidence {self.confidence:.2f})"
+            caveats = f", but {', '.join(self.caveats)}" if self.caveats else ""
+            return f"one quantity: {'; '.join(self.anchors)}{caveats} (confidence {self.confidence:.2f})"
         parts = [", ".join(self.for_) or "little in common"]
         if self.against or self.vetoes:
             parts.append("but " + ", ".join((*self.vetoes, *self.against)))
@@ -205,12 +213,50 @@ def figures_per_source(claims: list[Claim]) -> Counter:
     return Counter({key: len(found) for key, found in values.items()})
 
 
+def page_figures(claims: list[Claim], synonyms) -> Counter:
+    """How many different counts of people killed (injured, ...) and of each measure each document gives, whoever
+    says them: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
+    another page's could contradict."""
+    from .facts import head_key
+
+    values: dict[tuple, set] = {}
+    for claim in claims:
+        if claim.type != "count" or claim.scope == "conversion":
+            continue
+        if claim.outcome in _ANCHORED_OUTCOMES:
+            values.setdefault(("document", claim.doc, claim.outcome), set()).add((claim.value, claim.bound))
+        head = head_key(claim.measure, synonyms)
+        if head:
+            values.setdefault(("measure", claim.doc, head), set()).add((claim.value, claim.bound))
+    return Counter({key: len(found) for key, found in values.items()})
+
+
+class FigureCounts:
+    """Counts from several tables read as their sum, without copying them: a fact's figures per source beside the
+    page counts of the whole set (adding Counters copied the set's table once per fact)."""
+
+    def __init__(self, *tables: Counter) -> None:
+        self.tables = tables
+
+    def __getitem__(self, key) -> int:
+        return sum(table.get(key, 0) for table in self.tables)
+
+
+def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
+    """Whether the claim's page gives few different figures of its measure (see :func:`page_figures`)."""
+    from .facts import head_key
+
+    tolls = figures[("document", claim.doc, claim.outcome)] if claim.outcome in _ANCHORED_OUTCOMES else 0
+    return max(tolls, figures[("measure", claim.doc, head_key(claim.measure, synonyms))]) <= FIGURES_PER_PAGE
+
+
 def source_key(claim: Claim) -> tuple:
     return claim.doc, claim.source, (claim.place or None)
 
 
-def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter, synonyms) -> Evidence:
-    """The evidence that two claims of one group report one quantity (``figures``: of the group, per source)."""
+def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter | FigureCounts, synonyms) -> Evidence:
+    """The evidence that two claims of one group report one quantity (``figures``: of the group, per source, and
+    :func:`page_figures` of all claims, per document)."""
     from dataclasses import replace
 
     from .facts import head_key
@@ -218,15 +264,17 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     event = events.get(first.doc)
     same_event = event is not None and event == events.get(second.doc)
     counts = (figures[source_key(first)], figures[source_key(second)])
+    tolls = tuple(figures[("document", claim.doc, claim.outcome)] for claim in (first, second))
     evidence = judge(features(first, second, same_event, counts,
                               (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
-    found, against = anchors(first, second, counts, synonyms), vetoes(first, second)
+    found, against = anchors(first, second, counts, synonyms, tolls), vetoes(first, second)
     return replace(evidence, anchors=found, vetoes=against)
 
 
 _ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing"}
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
 GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "casualty", "other", "individual"})
+FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
 _LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: words that say which period a figure covers: figures of different periods are different quantities
 _PERIODS = frozenset({"career", "season", "game", "week", "month", "year", "quarter", "half", "lifetime", "today",
@@ -234,37 +282,82 @@ _PERIODS = frozenset({"career", "season", "game", "week", "month", "year", "quar
 _SPEC = re.compile(r"\b\d+(?:\.\d+)?\s?-?\s?(?:inch|gb\b|tb\b|ghz|mhz|mp\b|megapixel|-core)", re.I)
 
 
-def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms) -> tuple[str, ...]:
+def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
+            tolls: tuple[int, int] = (1, 1)) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
-    place; an age or a record of the same named person; across documents, the only count of people killed (injured,
-    marching ...) each source gives and the only figure of one specific measure each source gives, said in the same
-    words."""
+    place (of the same name); an age, a record or a count of the same named person; across documents, the only count
+    of people killed (injured, marching ...) each source gives."""
     from .facts import head_key, measure_class, measure_key
 
     found = []
     words_a, _ = _sentence_terms(first.sentence)
     words_b, _ = _sentence_terms(second.sentence)
     union = words_a | words_b
-    if union and len(words_a & words_b) / len(union) >= 0.5 and _slot_match(first, second) >= 0.66:
+    if (union and len(words_a & words_b) / len(union) >= 0.5 and _slot_match(first, second) >= 0.66
+            and _same_name_before(first, second)):
         found.append("the same sentence in both sources, the figure in the same place")
-    if _same_person(first.subject, second.subject) and first.type == second.type:
-        found.append(f"both the {first.type} of {first.subject}")
+    same_person = _same_person(first.subject, second.subject)
+    if same_person is None and first.type == "score" and first.subject and second.subject:
+        same_person = _same_person(first.subject.split()[-1], second.subject.split()[-1]) is not False  # one record
+    if same_person and first.subject.lower().startswith("the ") and figures != (1, 1):
+        same_person = False  # "the girl" of a source that gives two girls' ages: which one is open
+    if (same_person and first.type == second.type
+            and (first.type in ("age", "score") or head_key(first.measure, synonyms) == head_key(second.measure, synonyms))):
+        found.append(f"both the {first.type if first.type in ('age', 'score') else first.measure} of {first.subject}")
     # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
-    single = figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
+    single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
+              and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms))
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
     names_a, names_b = _sentence_terms(first.sentence)[1], _sentence_terms(second.sentence)[1]
     placed = bool(names_a & names_b) or (first.line <= _LEAD_LINES and second.line <= _LEAD_LINES)
-    if (single and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people and placed
-            and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):
+    few = all(count <= FIGURES_PER_PAGE for count in tolls)
+    if (single and few and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):
         found.append(f"the only count of people {first.outcome} each source gives")
+    # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
+    # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
+    # that are not one quantity across them
     key = measure_key(first.measure, synonyms)
-    same_names = not (names_a and names_b) or bool(names_a & names_b)
-    if (single and key and key == measure_key(second.measure, synonyms) and (same_names or len(key.split()) >= 3)
+    if (single and few and key and key == measure_key(second.measure, synonyms) and len(key.split()) >= 3
             and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(_near(first) & _near(second)) >= 2):
         found.append(f"the only figure of {key} each source gives, in the same words")
     return tuple(found)
+
+
+def _same_name_before(first: Claim, second: Claim) -> bool:
+    """Whether the figures are said of the same name, where both sentences name someone just before them ("Miller
+    is averaging 15.5 points" is no copy of "Dalembert is averaging 5 points")."""
+    names = _name_before(first.sentence, first.text), _name_before(second.sentence, second.text)
+    return not all(names) or names[0] == names[1]
+
+
+@lru_cache(maxsize=65536)
+def _name_before(sentence: str, text: str) -> str | None:
+    position = sentence.find(" ".join(text.split()))
+    if position <= 0:
+        return None
+    words = _TOKEN.findall(sentence[:position])[-6:]
+    capitalised = [word for index, word in enumerate(words) if word[:1].isupper() and (index or position > 40)]
+    return capitalised[-1].lower() if capitalised else None
+
+
+def _another_of_head(claim: Claim, synonyms) -> bool:
+    """Whether the claim's sentence gives another figure of its head noun ("seven consecutive life sentences and four
+    sentences of life without parole"): then which of them a source's one figure matches is open."""
+    from .facts import head_key
+
+    head = head_key(claim.measure, synonyms)
+    return bool(head) and head not in GENERIC_PEOPLE and _figures_of(head, claim.sentence) >= 2
+
+
+_FIGURE = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+@lru_cache(maxsize=4096)
+def _figures_of(head: str, sentence: str) -> int:
+    return len(re.findall(rf"\b{_FIGURE}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}(?:e?s)?\b", sentence, re.I))
 
 
 def vetoes(first: Claim, second: Claim) -> tuple[str, ...]:
@@ -288,6 +381,9 @@ def vetoes(first: Claim, second: Claim) -> tuple[str, ...]:
     periods = (_near(first) & _PERIODS) - measured, (_near(second) & _PERIODS) - measured
     if all(periods) and not periods[0] & periods[1]:
         found.append(f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})")
+    if first.type == second.type == "score" and min(first.value, second.value) > 0 \
+            and max(first.value, second.value) / min(first.value, second.value) > 3:
+        found.append("a record against a game's score")  # 7-2 and 91-73
     specs = _specs(first.sentence), _specs(second.sentence)
     if specs[0] and specs[1] and not specs[0] & specs[1]:
         found.append("different models")
@@ -304,13 +400,15 @@ def _same_person(first: str | None, second: str | None) -> bool | None:
     Gomes", "Kathryn Gomes"); None when either gives no name, or only a last name (then nothing is known)."""
     if not first or not second:
         return None
+    from difflib import SequenceMatcher
+
+    if first.lower().startswith("the ") or second.lower().startswith("the "):  # "the mother": someone unnamed
+        return True if first.lower() == second.lower() else None
     a, b = first.lower().split(), second.lower().split()
-    if a[-1] != b[-1]:
+    if a[-1] != b[-1] and SequenceMatcher(None, a[-1], b[-1]).ratio() < 0.85:  # "Klitchsko" is "Klitschko" misspelt
         return False
     if len(a) < 2 or len(b) < 2:
         return None
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6
 
 

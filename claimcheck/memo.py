@@ -64,3 +64,22 @@ def learn_all(answers: dict[str, dict[str, Any]], new: bool = False) -> None:
     for name, known in answers.items():
         if name in _MEMOS:
             _MEMOS[name].learn(known, new)
+
+
+#: What a stored answer of each memo looks like (answers read back from the cache folder are checked against it).
+_SHAPES: dict[str, Callable[[Any], bool]] = {
+    "pint-dimensions": lambda answer: isinstance(answer, str),
+    "simplemma-lemmas": lambda answer: isinstance(answer, str),
+    "quantulum3-unit-readings": lambda answer: answer is None or _unit_reading(answer),
+    "pint-unit-readings": lambda answer: answer is None or _unit_reading(answer),
+}
+
+
+def _unit_reading(answer: Any) -> bool:
+    return (isinstance(answer, list) and len(answer) == 3 and isinstance(answer[0], str) and type(answer[1]) is int
+            and answer[1] >= 0 and isinstance(answer[2], str))
+
+
+def answer_fits(name: str, answer: Any) -> bool:
+    """Whether a stored answer has the shape the memo ``name`` gives (unknown memos: plain strings only)."""
+    return _SHAPES.get(name, lambda found: isinstance(found, str))(answer)

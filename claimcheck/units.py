@@ -21,10 +21,13 @@ CURRENCIES = (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "CAD", "AUD", "NZD", "HKD",
     "SGD", "SEK", "NOK", "DKK", "PLN", "TRY", "BRL", "MXN", "ZAR", "KRW", "SAR", "AED",
     "ILS", "EGP", "IQD", "SYP", "IRR", "UAH", "NGN", "KES", "PKR", "BDT", "IDR", "THB",
+    "MYR", "CZK", "TWD",
 )
 
 _EXTRA_DEFINITIONS = [
     "percentage_point = [percentage_point] = _ = percentage_points",
+    "basis_point = 0.01 * percentage_point = _ = basis_points",
+    "ppb = 1e-3 * ppm",
     # "minus 17 degrees": a temperature whose scale the text does not name (comparable only with another such)
     "degree_unspecified = [temperature_on_an_unnamed_scale]",
     *(f"{code} = [currency_{code}]" for code in CURRENCIES),
@@ -38,6 +41,14 @@ def _definitions() -> list[str]:
     if "\ncount = []\n" not in text:  # pragma: no cover - guards against a changed pint file
         raise RuntimeError("pint's default definitions no longer define 'count = []'")
     text = text.replace("\ncount = []\n", "\ncount = [count]\n")
+    # bits and bytes are information, not shares of a whole: 256 GB is never 256% of anything
+    if "\nbit = []\n" not in text:  # pragma: no cover - guards against a changed pint file
+        raise RuntimeError("pint's default definitions no longer define 'bit = []'")
+    text = text.replace("\nbit = []\n", "\nbit = [information]\n")
+    # parts per million (and billion) measure a concentration, compared only with one another
+    if "\nppm = 1e-6\n" not in text:  # pragma: no cover - guards against a changed pint file
+        raise RuntimeError("pint's default definitions no longer define 'ppm = 1e-6'")
+    text = text.replace("\nppm = 1e-6\n", "\nppm = [concentration]\n")
     return text.splitlines() + _EXTRA_DEFINITIONS
 
 
@@ -84,8 +95,11 @@ def _cached_registry(definitions: str) -> "pint.UnitRegistry":
 @memo("pint-dimensions")
 def dimensionality(unit: str) -> str:
     """pint's dimensionality of a unit ('kilometer ** 2' -> '[length] ** 2'): remembered across runs, so that a
-    re-run that extracts an edited document or regroups a few facts need not import pint."""
-    return str(get_registry().Unit(unit).dimensionality)
+    re-run that extracts an edited document or regroups a few facts need not import pint; the units that unit
+    reading gives are answered from its shipped index, so that a first run need not build pint's registry either."""
+    from .extraction.unit_index import dimension
+
+    return dimension(unit) or str(get_registry().Unit(unit).dimensionality)
 
 
 def canonical_unit(name: str) -> str:

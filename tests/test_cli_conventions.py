@@ -21,7 +21,7 @@ def test_the_cache_folder_ignores_itself_in_git(cli, tmp_path):
     result = cli("check", "page.txt", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     cache = tmp_path / ".claimcheck-cache"
-    assert (cache / ".gitignore").read_text() == "# Automatically created by claimcheck.\n*\n"
+    assert (cache / ".gitignore").read_text() == "# claimcheck's cache: never commit it\n*\n"
     assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert git("status", "--porcelain", "--untracked-files=all", cwd=tmp_path) == "?? page.txt\n"
     assert len(list(cache.rglob("*.json"))) > 1  # the cache itself was written

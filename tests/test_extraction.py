@@ -1,12 +1,14 @@
 """Extraction on sentences written for these tests: values, bounds, intervals, units, measures and context."""
 
 import math
+import re
 import warnings
 
 import pytest
 
 import claimcheck
 from claimcheck import ClaimcheckWarning
+from claimcheck.extraction import sentences
 
 
 def one(text: str):
@@ -53,7 +55,7 @@ def test_ranges_and_vague_quantities(text, value, low, high):
     ("The council approved a £3.5 million package.", 3.5e6, "GBP"),
     ("The bank lent €20m to the port authority.", 2e7, "EUR"),
     ("Relief agencies reached 1.2 million people.", 1.2e6, "count"),
-    ("The scheme will cost Rs 11,000 crore a year.", 1.1e11, "INR"),
+    ("The scheme will cost Rs 11,000 crore a year.", 1.1e11, "INR / year"),
     ("Turnout reached 64.2 per cent.", 64.2, "percent"),
     ("Support fell by 3 percentage points.", 3, "percentage_point"),
     ("The convoy stopped five miles east of the bridge.", 5, "mile"),
@@ -170,6 +172,38 @@ def test_each_figure_keeps_its_own_event_and_date():
 def test_one_long_sentence_of_numbers_stays_fast_enough_to_finish():
     claims = claimcheck.extract_text("Values: " + ", ".join(str(i) for i in range(1, 1500)) + ".")
     assert len(claims) > 1000
+
+
+_STORY = ("Dr. Jones met Capt. Smith at 5 p.m. in the U.S. capital. The council paid $3.5 million for 40 new buses. "
+          "About 1,200 people attended the meeting! Was the 12% rise approved? Officials said 7 of the 9 members agreed.")
+
+
+def test_a_long_single_line_reads_like_the_same_text_one_sentence_per_line():
+    sentences = [sentence + ("" if sentence.endswith(("!", "?")) else ".")
+                 for sentence in re.split(r"(?<=[a-z0-9][.!?]) (?=[A-Z])", _STORY)] * 60
+    single = [(c.text, c.value, c.unit, c.measure) for c in claimcheck.extract_text(" ".join(sentences))]
+    per_line = [(c.text, c.value, c.unit, c.measure) for c in claimcheck.extract_text("\n".join(sentences))]
+    assert len(single) == 6 * 60 and single == per_line
+
+
+def test_the_sentence_splitter_reads_a_long_line_in_bounded_pieces(monkeypatch):
+    read: list[int] = []
+    segment = sentences._segment
+    monkeypatch.setattr(sentences, "_segment", lambda piece: read.append(len(piece)) or segment(piece))
+    line = " ".join([_STORY] * 200)  # about 40,000 characters
+    spans = sentences.sentence_spans(line)
+    assert spans[0][0] == 0 and spans[-1][1] == len(line) and all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert [line[start:end].strip() for start, end in spans[:2]] == [
+        "Dr. Jones met Capt. Smith at 5 p.m. in the U.S. capital.", "The council paid $3.5 million for 40 new buses."]
+    assert len(spans) == 5 * 200 and read and max(read) <= sentences.WINDOW
+
+
+def test_the_exclusion_index_finds_the_first_overlapping_span():
+    from claimcheck.extraction.nonclaims import Excluded, ExclusionIndex
+
+    index = ExclusionIndex([Excluded(0, 50, "url"), Excluded(10, 12, "date"), Excluded(60, 70, "id"), Excluded(65, 66, "time")])
+    assert [index.overlapping(*where) for where in [(20, 30), (50, 60), (55, 61), (66, 80), (70, 90)]] == [
+        Excluded(0, 50, "url"), None, Excluded(60, 70, "id"), Excluded(60, 70, "id"), None]
 
 
 @pytest.mark.parametrize("text, expected", [

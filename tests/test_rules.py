@@ -109,7 +109,7 @@ def test_a_rule_set_is_kept_per_content_in_the_cache_folder(tmp_path, monkeypatc
     first = claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
     assert first.by_id("ref").options.table.rows[0]["value"] == 20779.0
     assert type(first.by_id("ref").options.tolerance.rel) is float  # plain values, not the YAML parser's own types
-    assert len(list((cache / "rules-v1").glob("*.pickle"))) == 1
+    assert len(list((cache / "rules-v2").glob("*.json"))) == 1
     parsed = []
     monkeypatch.setattr(loader._RuleFile, "load", lambda self, rule_set: parsed.append(self.path) or [])
     again = claimcheck.load_rules([tmp_path / "ref.yaml"], cache_dir=cache)
@@ -129,9 +129,11 @@ def test_a_rule_set_is_kept_per_content_in_the_cache_folder(tmp_path, monkeypatc
 def test_a_damaged_stored_rule_set_is_loaded_afresh(tmp_path):
     cache = tmp_path / "cache"
     expected = claimcheck.load_rules(cache_dir=cache).digest()
-    for entry in (cache / "rules-v1").glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
-    assert claimcheck.load_rules(cache_dir=cache).digest() == expected
+    entries = list((cache / "rules-v2").glob("*.json"))
+    assert len(entries) == 1
+    for damage in (b"not JSON", b"[" * 100_000, b'{"cache": "claimcheck rule set", "format": "2"}', b"\xff\xfe"):
+        entries[0].write_bytes(damage)
+        assert claimcheck.load_rules(cache_dir=cache).digest() == expected
 
 
 def test_rules_guide_lists_every_kind_as_declared():

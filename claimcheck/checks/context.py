@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from collections import Counter
 from functools import cached_property
 
 from ..facts import build_facts, dimension, head_key, measure_key
@@ -26,10 +27,22 @@ class CheckContext:
     judged_pairs: set[frozenset[int]] = field(default_factory=set)  # claim pairs an agree rule compared
     #: document id -> the id of its event, where the documents are not at hand (a worker judging some facts)
     known_events: dict[str, str | None] | None = None
+    #: the page figures of the documents whose claims these are, where not all their claims are at hand (likewise)
+    known_figures: Counter | None = None
 
     _keys: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _wanted: dict[str, tuple] = field(default_factory=dict, repr=False)
     _applicable: dict[str, tuple[list[Claim], set[int]]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def page_figures(self) -> Counter:
+        """How many different figures of each casualty outcome and measure each document gives (see
+        :func:`claimcheck.evidence.page_figures`)."""
+        if self.known_figures is not None:
+            return self.known_figures
+        from ..evidence import page_figures
+
+        return page_figures(self.claims, self.rules.synonyms)
 
     @cached_property
     def events(self) -> dict[str, str | None]:
@@ -41,8 +54,8 @@ class CheckContext:
     @cached_property
     def facts(self) -> list[Fact]:
         """Grouped when a rule first asks: only rules across documents need them."""
-        return build_facts(self.claims, self.rules.synonyms, self.events, self.rules.standing_measures(),
-                           self.rules.declared_measures())
+        return build_facts(self.claims, self.rules.synonyms, self.events,
+                           self.rules.standing_measures(), self.rules.declared_measures())
 
     # ---- which claims a rule looks at --------------------------------------------------------------
     def keys(self, claim: Claim) -> tuple[str | None, str | None, str]:

@@ -31,13 +31,63 @@ Within = Literal["sentence", "paragraph", "document"]  # the passage a rule look
 
 @dataclass(frozen=True)
 class Pattern:
-    """A regular expression in a rule file, compiled once."""
+    """A regular expression in a rule file, compiled once by RE2 (google-re2): its matching time is linear in the
+    text, so no pattern a rule file holds can backtrack catastrophically and hang a run. Python's syntax
+    (``(?P<name>...)``, ``\\b``, ``(?i)``) is RE2's; look-arounds and back-references are not (the loader says so)."""
 
     text: str
 
     @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.text)
+    def compiled(self) -> RulePattern:
+        return RulePattern(compile_rule_pattern(self.text))
+
+
+def compile_rule_pattern(text: str):
+    """``text`` compiled by RE2, quietly (RE2 would log its own errors to stderr); raises ValueError with RE2's
+    reason when RE2 cannot express it."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(text, options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else error
+        raise ValueError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None
+
+
+class RulePattern:
+    """An RE2 pattern whose matches take group names wherever :mod:`re`'s do (``span("part")``)."""
+
+    def __init__(self, compiled):
+        self.compiled = compiled
+        self.groupindex = dict(compiled.groupindex)
+
+    def finditer(self, text: str):
+        return (_RuleMatch(match, self.groupindex) for match in self.compiled.finditer(text))
+
+    def search(self, text: str):
+        match = self.compiled.search(text)
+        return None if match is None else _RuleMatch(match, self.groupindex)
+
+
+class _RuleMatch:
+    __slots__ = ("match", "names")
+
+    def __init__(self, match, names: dict[str, int]):
+        self.match, self.names = match, names
+
+    def group(self, *groups):
+        return self.match.group(*groups)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self.match.span(self.names[group] if isinstance(group, str) else group)
+
+    def start(self, group: int | str = 0) -> int:
+        return self.span(group)[0]
+
+    def end(self, group: int | str = 0) -> int:
+        return self.span(group)[1]
 
 
 @dataclass(frozen=True)

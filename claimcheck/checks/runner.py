@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,18 +107,19 @@ def _events_of(facts: list[Fact], events: dict[str, str | None]) -> dict[str, st
     return {claim.doc: events.get(claim.doc) for fact in facts for claim in fact.claims}
 
 
-def check_block(rules: RuleSet, claims: list[Claim], events: dict[str, str | None],
-                scopes: dict[int, str]) -> tuple[list[tuple[Claim, int, Fact, list[Finding]]], set[int]]:
+def check_block(rules: RuleSet, claims: list[Claim], events: dict[str, str | None], scopes: dict[int, str],
+                figures: Counter | None = None) -> tuple[list[tuple[Claim, int, Fact, list[Finding]]], set[int]]:
     """The facts of one block of claims (:func:`claimcheck.facts.fact_blocks`: gathered from every document, in
     document order) judged by the rules across documents, as :func:`run_checks` judges them: each with the claim that
     started its group and its place among the facts split from that group (which order facts of many blocks as one
-    run orders them), and its findings; and the ids of the claims the rules read."""
-    context = CheckContext(documents={}, claims=claims, rules=rules, known_events=events)
+    run orders them), and its findings; and the ids of the claims the rules read. ``figures``: the page figures of
+    the claims' documents (:func:`claimcheck.evidence.page_figures` of all their claims, not only this block's)."""
+    context = CheckContext(documents={}, claims=claims, rules=rules, known_events=events, known_figures=figures)
     across = _across(rules)
     judged = []
     previous, part = None, 0
     for first, fact in formed_facts(claims, rules.synonyms, events, rules.standing_measures(), rules.declared_measures(),
-                                    scopes):
+                                    scopes, figures):
         part = part + 1 if first is previous else 0
         previous = first
         judged.append((first, part, fact, _judge(across, context, fact) if across else []))

@@ -48,7 +48,9 @@ class ClaimFormat(str, Enum):
 
 
 def _stderr(message: str) -> None:
-    print(message, file=sys.stderr)
+    from ..output.safe import terminal_text
+
+    print(terminal_text(message), file=sys.stderr)  # file names and document text may hold escape sequences
 
 
 def default(text: str, value: str) -> str:
@@ -124,6 +126,8 @@ def _root(
 
 RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", metavar="FILE_OR_DIR", help="A rule file or folder of them (repeatable); added to the bundled packs.")]
 NoBundledOption = Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rule packs.")]
+MaxDocumentOption = Annotated[Optional[float], typer.Option("--max-document-mb", metavar="MB", help=default("Refuse a document (file, stdin or dataset row) larger than this many megabytes.", "32"), min=0.001)]
+MaxLineOption = Annotated[Optional[int], typer.Option("--max-line-length", metavar="CHARS", help=default("Refuse a document with a line longer than this many characters.", "2,000,000"), min=1)]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file instead of the one found by walking up from here.")]
 
 
@@ -167,7 +171,10 @@ def main() -> None:
     try:
         command = typer.main.get_command(app)
         plain_help(command)
-        command(prog_name="claimcheck")  # click reports its own usage errors (exit 2) and exits
+        try:
+            command(prog_name="claimcheck")  # click reports its own usage errors (exit 2) and exits
+        finally:
+            _flush_stdout()
     except RuleFileError as error:
         for location, message in error.problems:
             _stderr(f"error: {RuleFileError.format(location, message)}")
@@ -176,8 +183,14 @@ def main() -> None:
         _stderr(f"error: {error}")
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
+        _silence_stdout()
         sys.stderr.close()
         sys.exit(EXIT_OK)
+    except OSError as error:  # the machine, not claimcheck: a full disk, a device that refuses writes
+        _silence_stdout()
+        where = error.filename if error.filename is not None else "<stdout>"
+        _stderr(f"error: {where}: cannot write or read: {error.strerror or error}")
+        sys.exit(EXIT_USAGE)
     except Exception as error:
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
@@ -188,6 +201,27 @@ def main() -> None:
 
 
 
+
+
+def _flush_stdout() -> None:
+    """Write out what is buffered for stdout now, so that a failure (a full disk) is reported like any other."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, "<stdout>") from None
+    except ValueError:
+        pass  # stdout already closed
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what could not be written fails quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 # the command modules register themselves on ``app``

@@ -11,8 +11,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InputError
-from . import (EXIT_FINDINGS, EXIT_OK, ConfigOption, FailOn, NoBundledOption, RulesOption, _stderr, _with_progress, app,
-               default, example, exit_code, hush_warnings)
+from . import (EXIT_FINDINGS, EXIT_OK, ConfigOption, FailOn, MaxDocumentOption, MaxLineOption, NoBundledOption,
+               RulesOption, _stderr, _with_progress, app, default, example, exit_code, hush_warnings)
 from .cluster import PartitionOption, SchedulerOption, ScratchOption
 
 rules_app = typer.Typer(help="Rule packs: list and document the rules, print the schema, run the rules' own tests.",
@@ -52,6 +52,8 @@ def check(
     scheduler: SchedulerOption = None,
     partition_size: PartitionOption = None,
     scratch: ScratchOption = None,
+    max_document_mb: MaxDocumentOption = None,
+    max_line_length: MaxLineOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Check the claims in documents with the rules: arithmetic and agreement between sources, explained."""
@@ -70,7 +72,7 @@ def check(
                  "text_columns": text_column, "id_column": id_column, "date_column": date_column,
                  "source_column": source_column, "encoding": encoding, "approximate_band": approximate_band,
                  "near_band": near_band, "claim_columns": _claim_columns(claim_column or []), "select": select,
-                 "ignore": ignore}
+                 "ignore": ignore, "max_document_mb": max_document_mb, "max_line_length": max_line_length}
     settings = load_settings(config, overrides)
     output = None if output is not None and str(output) == "-" else output  # the usual spelling of stdout
     chosen = settings.format or ("table" if (output is None and sys.stdout.isatty()) else "json")

@@ -36,6 +36,13 @@ def _ledger(db: Path | None, config: Path | None = None, create: bool = False):
     return open_ledger(settings.db, create=create), settings
 
 
+def _say(text) -> None:
+    """A line for a person at a terminal: document text and names may hold escape sequences, which are taken out."""
+    from ..output.safe import terminal_text
+
+    print(terminal_text(str(text)))
+
+
 def _list_format(format: str) -> str:
     if format not in ("table", "json"):
         raise InputError(f"unknown format {format!r} (choose table or json)")
@@ -52,24 +59,35 @@ def track_add(
 ) -> None:
     """Ingest documents (idempotent; a revised page is kept beside the earlier version) and re-run the checks."""
     from ..checker import Checker
+    from ..config import load_settings
+    from ..ledger import open_ledger
     from ..rules import load_rules
 
     if not paths and claims is None:
         raise InputError("give the documents to ingest (PATHS...) or a claims dataset (--claims DIR)")
     if paths and claims is not None:
         raise InputError("give PATHS or --claims DIR, not both: a claims dataset holds its documents")
+    settings = load_settings(config, {"db": str(db) if db else None})
+    rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
+    checker = Checker.from_settings(settings, rules=rule_set)
     stored = None
     if claims is not None:
         from ..parquet import read_dataset
 
-        paths, stored = [], []
+        documents, stored = [], []
         for part_documents, part_claims in read_dataset(claims):
-            paths.extend(part_documents)
+            documents.extend(part_documents)
             stored.extend(part_claims)
-    ledger, settings = _ledger(db, config, create=True)
-    rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
-    checker = Checker.from_settings(settings, rules=rule_set)
-    report = ledger.ingest(paths, checker, claims=stored)
+    else:
+        documents = checker.read(paths)  # rules and documents first: a run that cannot read them leaves no ledger behind
+    ledger = open_ledger(settings.db, create=True)
+    try:
+        report = ledger.ingest(documents, checker, claims=stored)
+    except BaseException:
+        discard = getattr(ledger.store, "discard", None)
+        if discard is not None and getattr(ledger.store, "created", False):
+            discard()  # a new ledger whose first ingest failed: no empty file is left
+        raise
     print(f"{len(report.added)} added, {len(report.revised)} revised, {len(report.unchanged)} unchanged; "
           f"{report.findings} findings ({report.new_findings} new, {report.reopened} reopened) in {settings.db}")
 
@@ -88,7 +106,7 @@ def track_facts(db: DbOption = None, format: ListFormat = "table", config: Confi
         return
     for fact in facts:
         values = ", ".join(f"{c.text} ({c.date or 'undated'}, {c.doc})" for c in fact.claims)
-        print(f"{fact.id:3}  {fact.key}: {values}")
+        _say(f"{fact.id:3}  {fact.key}: {values}")
 
 
 @track_app.command("show", epilog=example("claimcheck track show 3 --db desk.db"))
@@ -99,10 +117,10 @@ def track_show(fact: Annotated[str, typer.Argument(metavar="FACT", help="A fact'
         raise InputError("give a fact's id or part of its key (see `claimcheck track facts`)")
     ledger, _ = _ledger(db, config)
     found = ledger.fact(fact)
-    print(found.key)
+    _say(found.key)
     for claim in found.claims:
         interval = claim.to_dict()
-        print(f"  {claim.date or 'undated':10}  {claim.text:24} [{interval['low']}, {interval['high']}] {claim.unit}  "
+        _say(f"  {claim.date or 'undated':10}  {claim.text:24} [{interval['low']}, {interval['high']}] {claim.unit}  "
               f"{claim.doc}:{claim.line}:{claim.column}\n      {claim.sentence}")
 
 
@@ -121,7 +139,7 @@ def review_list(
         print(json.dumps(records, indent=2, ensure_ascii=False))
         return
     for record in records:
-        print(f"#{record['id']:<4} {record['review']:12} {record['status']:10} {record['severity']:8} {record['rule']}: "
+        _say(f"#{record['id']:<4} {record['review']:12} {record['status']:10} {record['severity']:8} {record['rule']}: "
               f"{record['message']}" + (f"  [{record['assignee']}]" if record["assignee"] else ""))
 
 
@@ -136,7 +154,7 @@ def review_set(
     """Set a finding's review status (recorded in its history)."""
     ledger, _ = _ledger(db, config)
     record = ledger.set_review(finding, status, note=note, assignee=assignee)
-    print(f"#{record['id']} is now {record['review']}" + (f", assigned to {record['assignee']}" if record["assignee"] else ""))
+    _say(f"#{record['id']} is now {record['review']}" + (f", assigned to {record['assignee']}" if record["assignee"] else ""))
 
 
 @review_app.command("history", epilog=example("claimcheck review history 3 --db desk.db"))
@@ -145,7 +163,7 @@ def review_history(finding: Annotated[int, typer.Argument(metavar="FINDING", hel
     """The audit trail of a finding: who changed what, when, from → to."""
     ledger, _ = _ledger(db, config)
     for event in ledger.history(finding):
-        print(f"{event['at']}  {event['who']}: {event['from_status']} → {event['to_status']}"
+        _say(f"{event['at']}  {event['who']}: {event['from_status']} → {event['to_status']}"
               + (f" (assignee {event['assignee']})" if event["assignee"] else "") + (f": {event['note']}" if event["note"] else ""))
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InputError
-from . import ClaimFormat, RulesOption, _stderr, _with_progress, app, default, example
+from . import ClaimFormat, MaxDocumentOption, MaxLineOption, RulesOption, _stderr, _with_progress, app, default, example
 from .cluster import PartitionOption, SchedulerOption
 
 
@@ -24,6 +24,8 @@ def extract(
     near_band: Annotated[float, typer.Option(metavar="FRACTION", help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
     scheduler: SchedulerOption = None,
     partition_size: PartitionOption = None,
+    max_document_mb: MaxDocumentOption = None,
+    max_line_length: MaxLineOption = None,
 ) -> None:
     """Extract every numeric claim, with its context, from documents."""
     from ..api import extract_document
@@ -33,6 +35,9 @@ def extract(
 
     output = None if output is not None and str(output) == "-" else output  # the usual spelling of stdout
     chosen = (format.value if format else ("table" if (output is None and sys.stdout.isatty()) else "jsonl"))
+    from ..inputs import DEFAULT_MAX_DOCUMENT_MB, DEFAULT_MAX_LINE_LENGTH, Limits
+
+    limits = Limits(max_document_mb or DEFAULT_MAX_DOCUMENT_MB, max_line_length or DEFAULT_MAX_LINE_LENGTH)
     options = ExtractionOptions(bands=Bands(approximate=approximate_band, near=near_band))
     if chosen == "parquet" and output is None:
         raise InputError("--format parquet writes a dataset (a folder of parts): give it with --output DIR")
@@ -42,7 +47,7 @@ def extract(
                              f"not {chosen}")
         _extract_on_cluster(paths, scheduler, str(output), options, encoding, partition_size)
         return
-    documents = read_documents(paths, encoding=encoding)
+    documents = read_documents(paths, encoding=encoding, limits=limits)
     claims = []
     for document in _with_progress(documents):
         claims.extend(extract_document(document, options))

@@ -22,6 +22,7 @@ from ..documents import DatasetSpec
 from ..errors import ClaimcheckWarning, Diagnostic
 from ..events import event_id
 from ..extraction import ExtractionOptions
+from ..evidence import page_figures
 from ..facts import fact_blocks
 from ..model import Claim, Document, Finding
 from ..result import SEVERITY_ORDER, STATUS_ORDER
@@ -232,9 +233,10 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
         within = {id(claim) for claim in looked_at}
         tally.checked += len(within)
         blocks, scopes = fact_blocks(own, rules.synonyms, document.event, standing)
+        figures = page_figures(own, rules.synonyms)  # of the whole page: a block holds only some of its claims
         for index, (claim, block) in enumerate(zip(own, blocks)):
             if block is not None:
-                payload = (claim, scopes.get(id(claim)), identity, document.event, id(claim) in within, light)
+                payload = (claim, scopes.get(id(claim)), identity, document.event, id(claim) in within, light, figures)
                 claims_rows.append({"block": repr(block), "number": number, "index": index,
                                     "payload": pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)})
     tally.used, tally.present = judge.used, judge.present
@@ -256,8 +258,11 @@ def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, 
     for block, members in by_block.items():
         members.sort(key=lambda member: member[:2])
         claims, scopes, events, identities, documents, within, place = [], {}, {}, {}, {}, set(), {}
+        figures: Counter = Counter()
         for number, index, payload in members:
-            claim, scope, identity, event, checked, light = pickle.loads(payload)
+            claim, scope, identity, event, checked, light, page = pickle.loads(payload)
+            if claim.doc not in events:
+                figures.update(page)  # keyed by document: the pages' counts side by side
             claims.append(claim)
             place[id(claim)] = (number, index)
             if scope is not None:
@@ -266,7 +271,7 @@ def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, 
             documents.setdefault(claim.doc, light)
             if checked:
                 within.add(id(claim))
-        judged, looked_at = check_block(settings.rules, claims, events, scopes)
+        judged, looked_at = check_block(settings.rules, claims, events, scopes, figures)
         tally.facts += len(judged)
         tally.checked += len(looked_at - within)
         for first, split, _, found in judged:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import Limits, check_path, read_bytes
 from ..model import Document
 from .decoding import decode
 
@@ -31,8 +32,11 @@ class DatasetSpec:
     claim_columns: tuple[str, ...] = ()
 
 
-def read_dataset(path: str | Path, spec: DatasetSpec | None = None, encoding: str | None = None) -> list[Document]:
+def read_dataset(path: str | Path, spec: DatasetSpec | None = None, encoding: str | None = None,
+                 limits: Limits | None = None) -> list[Document]:
+    """Each row a document; a row's text is bounded by ``limits`` like a file's (located at the row's line)."""
     spec = spec or DatasetSpec()
+    limits = limits or Limits()
     name = str(path)
     kind = DATASET_SUFFIXES[Path(path).suffix.lower()]
     frame, lines = _frame(Path(path), kind, encoding)
@@ -42,6 +46,11 @@ def read_dataset(path: str | Path, spec: DatasetSpec | None = None, encoding: st
     for position, record in enumerate(frame.to_dict(orient="records")):
         line = lines[position] if lines else position + 1
         document = _document(name, record, line, spec, positional=spec.id_column is None)
+        if len(document.text) > limits.document_bytes:
+            raise limits.too_large(name, line)(len(document.text))
+        if len(document.text) > limits.line_length and max(map(len, document.text.split("\n"))) > limits.line_length:
+            raise InputError(f"the row's text has a line over the limit of {limits.line_length:,} characters: raise it "
+                             "with --max-line-length (or max_line_length in config)", name, line)
         if document.id in seen:  # a repeated id: keep both rows, the later one named FILE#ID~LINE
             import warnings
 
@@ -60,11 +69,12 @@ def _frame(path: Path, kind: str, encoding: str | None):
 
     name = str(path)
     if kind == "parquet":
+        check_path(path, "dataset")
         try:
             return pd.read_parquet(path), None
         except Exception as error:  # pyarrow raises its own types for files that are not Parquet
             raise InputError(f"not a readable Parquet file ({type(error).__name__}: {str(error).splitlines()[0]})", name) from None
-    text = decode(path.read_bytes(), name, encoding)
+    text = decode(read_bytes(path, "dataset"), name, encoding)
     if kind == "jsonl":
         records, lines = [], []
         for number, line in enumerate(text.splitlines(), 1):
@@ -74,8 +84,18 @@ def _frame(path: Path, kind: str, encoding: str | None):
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(f"not valid JSON: {error.msg}", name, number, error.colno) from None
+            except RecursionError:
+                raise InputError("JSON nested too deeply to read (a row is an object of columns)", name, number) from None
+            except ValueError:  # an integer too long for Python to convert
+                digits = re.search(r"\d{4000,}", line)
+                raise InputError("a number with thousands of digits: not a figure claimcheck can read; remove it or "
+                                 "write it as text", name, number, digits.start() + 1 if digits else None) from None
             if not isinstance(record, dict):
                 raise InputError("each line must be a JSON object", name, number)
+            if "\\u" in line and not _encodable(record):
+                escape = _LONE_SURROGATE.search(line)
+                raise InputError("a \\u escape names half of a UTF-16 surrogate pair, not a character: fix the escape or "
+                                 "re-export the file as UTF-8", name, number, escape.start() + 1 if escape else None)
             records.append(record)
             lines.append(number)
         return pd.DataFrame.from_records(records), lines
@@ -97,6 +117,25 @@ def _frame(path: Path, kind: str, encoding: str | None):
     except csv.Error as error:
         raise InputError(f"not valid CSV: {error}", name, reader.line_num) from None
     return pd.DataFrame(body, columns=header), lines
+
+
+_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                             r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _encodable(value) -> bool:
+    """Whether every text in a parsed JSON value can be written as UTF-8 (no lone surrogates from \\u escapes)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_encodable(key) and _encodable(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(map(_encodable, value))
+    return True
 
 
 def _cell_text(value) -> str:

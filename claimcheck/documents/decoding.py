@@ -37,11 +37,32 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             except UnicodeDecodeError as error:
                 raise _located(data, error, path, f"not valid {name}") from None
     if looks_binary(data):
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            raise InputError(f"looks like {utf16.upper()} text without a byte-order mark: pass --encoding {utf16} or "
+                             "re-save it as UTF-8", path)
         raise InputError("binary file (contains NUL bytes), not a text document; skip it or convert it to text", path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise _located(data, error, path, "not valid UTF-8") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when NUL bytes sit in every other position, as in UTF-16 text of Latin script, and
+    the whole file decodes so; None otherwise."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for name, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.3 * (len(sample) // 2) and others <= 0.05 * (len(sample) // 2):
+            try:
+                decoded = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return name if "\x00" not in decoded else None
+    return None
 
 
 def _located(data: bytes, error: UnicodeDecodeError, path: str, what: str) -> InputError:

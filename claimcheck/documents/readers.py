@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import ClaimcheckWarning, InputError
+from ..inputs import Limits, check_path, display_name, read_bytes
 from ..model import Document
 from .datasets import DATASET_SUFFIXES, DatasetSpec, read_dataset
 from .decoding import decode
@@ -34,48 +35,44 @@ def read_text(text: str, id: str = "<text>", format: str = "text", path: str | N
     return document
 
 
-def display_name(path: str | Path) -> str:
-    """A path as text that can always be printed and stored: undecodable bytes in file names become escapes."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def read_document(path: str | Path, encoding: str | None = None) -> Document:
-    """One file (or ``-`` for stdin); raises InputError when it cannot be read as a text document."""
+def read_document(path: str | Path, encoding: str | None = None, limits: Limits | None = None) -> Document:
+    """One file (or ``-`` for stdin); raises InputError when it cannot be read as a text document: not a regular
+    file (a FIFO, device or socket), larger than ``limits`` allow, or not text."""
+    limits = limits or Limits()
     name = display_name(path)
     if name == STDIN:
-        text = decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        data = sys.stdin.buffer.read(limits.document_bytes + 1)
+        if len(data) > limits.document_bytes:
+            raise limits.too_large("<stdin>")(len(data))
+        text = decode(data, "<stdin>", encoding)
         format = "html" if text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")) else "text"
-        return read_text(text, id=STDIN, format=format)
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read()
-    except FileNotFoundError:
-        raise InputError("no such file or directory", name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", name) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", name) from None
+        document = read_text(text, id=STDIN, format=format)
+        limits.check_text(document.text, "<stdin>")
+        return document
+    data = read_bytes(path, "document", limits.document_bytes, limits.too_large(name))
     format = SUPPORTED_SUFFIXES.get(os.path.splitext(name)[1].lower(), "text")
-    return read_text(decode(data, name, encoding), id=name, format=format, path=name)
+    document = read_text(decode(data, name, encoding), id=name, format=format, path=name)
+    limits.check_text(document.text, name)
+    return document
 
 
 def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
-                   dataset: DatasetSpec | None = None) -> list[Document]:
+                   dataset: DatasetSpec | None = None, limits: Limits | None = None) -> list[Document]:
     """Every readable document under ``paths`` (directories are walked recursively, in sorted order).
 
     A file that cannot be read is a :class:`ClaimcheckWarning` and the rest are read; when nothing
-    at all can be read the first problem is raised as an :class:`InputError`.
+    at all can be read the first problem is raised as an :class:`InputError`. ``limits`` bound what one
+    document may hold.
     """
     documents: list[Document] = []
     problems: list[InputError] = []
     for file in _expand(paths, problems):
         try:
             if os.path.splitext(file)[1].lower() in DATASET_SUFFIXES and file != STDIN:
-                if not os.path.isfile(file):
-                    raise InputError("no such file or directory", file)
-                documents.extend(read_dataset(file, dataset, encoding))
+                check_path(file, "dataset")
+                documents.extend(read_dataset(file, dataset, encoding, limits))
             else:
-                documents.append(read_document(file, encoding))
+                documents.append(read_document(file, encoding, limits))
         except InputError as problem:
             problems.append(problem)
     if not documents and problems:
@@ -95,7 +92,10 @@ def _expand(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator
             continue
         entry = Path(path)
         if not entry.exists():
-            problems.append(InputError("no such file or directory", name))
+            try:
+                check_path(path, "document")  # says why: a broken link, a link loop, no such file
+            except InputError as problem:
+                problems.append(problem)
         elif entry.is_dir():
             found = _walk(name)
             if not found:

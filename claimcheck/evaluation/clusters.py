@@ -101,12 +101,12 @@ class ClusterScores:
                          f"{topic.major:5} {topic.major_found:5}  {_shown(topic.pairs_both, topic.pairs_predicted):>10} "
                          f"{_shown(topic.pairs_both, topic.pairs_gold):>5}  {_shown(topic.mentions_matched, topic.mentions):>7}")
         summary = self.summary()
-        lines += ["", f"precision of violated findings {summary['violated_precision']:.3f}; recall of disagreements "
-                      f"{summary['disagreement_recall']:.3f} (major {summary['major_recall']:.3f}); "
+        lines += ["", f"precision of violated findings {_figure(summary['violated_precision'])}; recall of disagreements "
+                      f"{_figure(summary['disagreement_recall'])} (major {_figure(summary['major_recall'])}); "
                       f"{summary['violated_per_folder']:.1f} violated findings per folder",
-                  f"same quantity, pairwise over matched claims: precision {summary['same_quantity_precision']:.3f}, "
-                  f"recall {summary['same_quantity_recall']:.3f}; gold mentions matched by a claim "
-                  f"{summary['mentions_matched']:.3f}"]
+                  f"same quantity, pairwise over matched claims: precision {_figure(summary['same_quantity_precision'])}, "
+                  f"recall {_figure(summary['same_quantity_recall'])}; gold mentions matched by a claim "
+                  f"{_figure(summary['mentions_matched'])}"]
         return lines
 
     def error_lines(self) -> list[str]:
@@ -117,8 +117,13 @@ class ClusterScores:
         return lines
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 1.0
+def _ratio(part: int, whole: int) -> float | None:
+    """part / whole; None when there is nothing to measure (no violated finding has no precision)."""
+    return part / whole if whole else None
+
+
+def _figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
 
 
 def _shown(part: int, whole: int) -> str:

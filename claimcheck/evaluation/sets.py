@@ -271,11 +271,14 @@ def _score_values(score: SetScore, text_id: str, quantity: SetQuantity, claim: C
 
 
 def value_right(quantity: SetQuantity, claim: Claim, scaled_only: bool = False) -> bool:
-    """The claim states the gold value: as annotated or in claimcheck's unit (50 cents = 0.5 USD); a range by its
-    midpoint or by both ends. ``scaled_only``: in claimcheck's unit only (for value+unit)."""
+    """The claim states the gold value: as annotated or in claimcheck's unit (50 cents = 0.5 USD; a share claimcheck
+    gives in percent, "one in five" = 20%, is gold's plain fraction 0.2); a range by its midpoint or by both ends.
+    ``scaled_only``: in claimcheck's unit only (for value+unit)."""
     if quantity.value is None:
         return False
     scales = {quantity.unit.scale} if scaled_only else {1.0, quantity.unit.scale}
+    if not scaled_only and claim.unit == "percent" and quantity.unit.unit == "count":
+        scales.add(100.0)
     for scale in scales:
         if _close(claim.value, quantity.value * scale):
             return True

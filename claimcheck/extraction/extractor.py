@@ -6,28 +6,26 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..units import dimensionality
 from . import phrases, roles
-from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, SAY_VERBS, TIME_UNITS
+from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
-from .qualifiers import Bands, Qualifier, interval, qualifier_after, qualifier_before
-from .sentences import sentence_spans
+from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
+from .sentences import MAX_SENTENCE, sentence_spans, windows
+from .dating import OtherNumbers, claim_date, context_year
+from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-_SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout)\s+(?:(?P<month>January|February|"
-                            r"March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b")
-_MONTH_NUMBER = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
-                                              "August", "September", "October", "November", "December"], 1)}
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "5"
+_CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
 
@@ -44,14 +42,6 @@ class ExtractionOptions:
 
         return json.dumps({"version": EXTRACTOR_VERSION, "bands": [self.bands.approximate, self.bands.near],
                            "claim_columns": self.claim_columns}, sort_keys=True)
-
-
-@dataclass
-class _Span:
-    """A number (or a range of two) being turned into a claim."""
-
-    first: Numeral
-    last: Numeral
 
 
 def extract_claims(document: Document, options: ExtractionOptions | None = None,
@@ -93,7 +83,8 @@ def column_claims(document: Document, options: ExtractionOptions) -> list[Claim]
 
 
 def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int, list[Numeral]]]:
-    """Group numerals by sentence, segmenting only the text units (see :func:`_units`) that hold one."""
+    """Group numerals by sentence, segmenting only the text units (see :func:`_units`) that hold one; a long unit
+    is segmented a window at a time (see :func:`~claimcheck.extraction.sentences.windows`)."""
     index = 0
     units = _units(text)
     unit_index = 0
@@ -105,12 +96,26 @@ def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int,
         while index < len(numerals) and numerals[index].start < unit_end:
             members.append(numerals[index])
             index += 1
-        for start, end in sentence_spans(text[unit_start:unit_end].replace("\n", " ")):
-            inside = [n for n in members if unit_start + start <= n.start < unit_start + end]
-            if inside:
-                yield unit_start + start, unit_start + end, inside
+        member, numbers = 0, [(n.start, n.end) for n in members]
+        for window_start, window_end in windows(text, unit_start, unit_end, numbers):
+            if member >= len(members) or members[member].start >= window_end:
+                continue  # no number in this window
+            window = text[window_start:window_end].replace("\n", " ")
+            for sentence_start, sentence_end in (sentence_spans(window) if _MAY_END_SENTENCE.search(window.rstrip())
+                                                 else [(0, len(window))]):
+                sentence_start, sentence_end = window_start + sentence_start, window_start + sentence_end
+                for start, end in windows(text, sentence_start, sentence_end, numbers, MAX_SENTENCE):
+                    inside = []
+                    while member < len(members) and members[member].start < end:
+                        inside.append(members[member])
+                        member += 1
+                    if inside:
+                        yield start, end, inside
 
 
+#: a full stop, question or exclamation mark (and any closing quote or bracket) followed by a space and what can start a
+#: sentence: a paragraph without one is one sentence, and the sentence splitter (the slow part of extraction) is not asked
+_MAY_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9]")
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -136,33 +141,6 @@ def _units(text: str) -> list[tuple[int, int]]:
     return units or [(0, len(text) + 1)]
 
 
-def _join_ranges(text: str, numerals: list[Numeral]) -> list[_Span]:
-    spans: list[_Span] = []
-    index = 0
-    while index < len(numerals):
-        first = numerals[index]
-        if index + 1 < len(numerals):
-            second = numerals[index + 1]
-            between = text[first.end:second.start]
-            joiner = _RANGE_JOIN.match(between)
-            before = text[max(0, first.start - 80):first.start]
-            if joiner and first.kind not in ("vague", "fraction") and second.kind not in ("vague", "fraction") and _is_range(joiner.group().strip().lower(), before):
-                spans.append(_Span(first, second))
-                index += 2
-                continue
-        spans.append(_Span(first, first))
-        index += 1
-    return spans
-
-
-def _is_range(joiner: str, before: str) -> bool:
-    if joiner == "and":
-        return bool(re.search(r"\bbetween\s*$", before, re.I))
-    if joiner == "to" and re.search(r"\bfrom\s*$", before, re.I):
-        return False  # "grew from 70 to 74": a change, two claims
-    return not re.search(r"\bbetween\s*$", before, re.I)
-
-
 @dataclass
 class _Sentence:
     """A sentence being read: its place in the document, its tokens (and their starts), names and numbers."""
@@ -177,6 +155,7 @@ class _Sentence:
         self.tokens = phrases.tokenize(self.text, self.start)
         self.starts = [token.start for token in self.tokens]
         self.names = phrases.names(self.tokens)
+        self.victims: str | None = None  # the people an earlier figure of the sentence counts
 
     @cached_property
     def source(self) -> str | None:
@@ -186,21 +165,37 @@ class _Sentence:
 def _sentence_claims(document: Document, sentence_start: int, sentence_end: int, numerals: list[Numeral],
                      options: ExtractionOptions) -> Iterator[Claim]:
     sentence = _Sentence(document, sentence_start, sentence_end, numerals)
-    spans = _join_ranges(document.text, numerals)
+    spans = join_ranges(document.text, numerals)
+    previous = None
     for position, span in enumerate(spans):
         limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
         claim = _claim(sentence, span, limit, options)
         if claim is not None:
+            if (claim.unit == "count" and claim.measure and claim.measure != "people"
+                    and claim.measure.split()[-1].split("-")[-1] in PERSON_NOUNS):
+                sentence.victims = claim.measure
+            if (previous is not None and claim.scope == "conversion" and claim.bound == "=" and previous.bound != "="
+                    and _CONVERTED.match(document.text, previous.end, claim.start)):
+                _bound_like(claim, previous, options)  # "more than 100 km (60 miles)": more than 60 miles too
+            previous = claim
             yield claim
 
 
-def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions) -> Claim | None:
+def _bound_like(claim: Claim, converted: Claim, options: ExtractionOptions) -> None:
+    claim.bound, claim.qualifier = converted.bound, converted.qualifier
+    claim.low, claim.high = interval(claim.value, claim.bound, claim.qualifier, options.bands,
+                                     float("-inf") if claim.unit.startswith("degree") else 0.0,
+                                     claim.low if claim.is_range else None, claim.high if claim.is_range else None)
+
+
+def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) -> Claim | None:
     document, sentence, sentence_start, sentence_end = read.document, read.text, read.start, read.end
     tokens, sentence_names, sentence_numerals, starts = read.tokens, read.names, read.numerals, read.starts
     text = document.text
     first, last = span.first, span.last
     after_number = text[last.end:min(limit, sentence_end)]
     unit = (UnitReading("percent", 0, "percent") if first.kind == "fraction"
+            else UnitReading(last.unit, 0, "physical") if last.unit
             else read_unit(after_number, last.currency or first.currency, last.magnitude))
     unit_end = last.end + unit.length
     before_start = max(sentence_start, first.start - 160)  # qualifiers and year context sit just before the number
@@ -218,6 +213,9 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     after_tokens = tokens[bisect.bisect_left(starts, end):bisect.bisect_left(starts, limit)]
     before_tokens = tokens[:bisect.bisect_left(starts, before_start + qualifier.start)]
     measure_phrase = _measure(unit, after_tokens, [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start])
+    if (first.kind == "fraction" and measure_phrase.text is None and after_tokens and after_tokens[0].is_word
+            and not phrases.looks_verbal(after_tokens[0].text)):
+        measure_phrase = phrases.noun_phrase(after_tokens, max_words=3)  # "one in five adults": a share of adults
     if bound == "=" and measure_phrase.words:  # "100 rifles or more"
         late = qualifier_after(text[measure_phrase.words[-1].end:min(limit, sentence_end)])
         if late:
@@ -225,16 +223,18 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
     if _not_a_claim(text, span, unit, measure_phrase, before, after_tokens):
         return None
 
-    score = _is_score(text, span)
+    score = is_score(text, span)
     if score:
-        span = _Span(first, first)
-    low_value, high_value, value, is_range = _values(span)
+        span = Span(first, first)
+    low_value, high_value, value, is_range = span_values(span)
     if first.kind == "vague" or last.kind == "vague" or (first.kind == "words" and "dozen" in text[first.start:first.end].lower()):
         bound = "~" if bound == "=" else bound
+    if unit.scale != 1.0:  # "75 cents": 0.75 USD
+        low_value, high_value, value = low_value * unit.scale, high_value * unit.scale, value * unit.scale
     floor = float("-inf") if unit.unit.startswith("degree") else 0.0
     ranged = is_range or first.kind == "vague"
     if bound == "~" and ranged:
-        low, high = low_value * (1 - options.bands.approximate), high_value * (1 + options.bands.approximate)
+        low, high = approximately(low_value, high_value, options.bands.approximate)
         if first.kind == "vague":
             low, high = low_value, high_value
     else:
@@ -270,18 +270,27 @@ def _claim(read: _Sentence, span: _Span, limit: int, options: ExtractionOptions)
         measure = "age"
     elif score:
         subject = roles.holder_of(text, first.start, sentence_names)  # "Klitschko (52-3, 46 KOs)"
+    elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
+        measure, subject = parent  # "a mother of 12": her children
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS):
-        measure = "people"  # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says
+        # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
+        # killing two": the co-workers an earlier figure of the sentence that something happened to names
+        measure = (read.victims if measure is None else None) or "people"
     if score:
         end = max(end, last.end)
-    others = _Others(sentence_numerals, first.start, sentence_start)
+    quantity_type = "score" if score else roles.quantity_type(unit, is_age, first.kind)
+    if quantity_type == "count" and (typed := roles.typed_count(text[before_start:first.start], text[last.end:min(limit, sentence_end)])):
+        quantity_type, measure = typed[0], typed[1] or measure  # "a four-cylinder engine", "a magnitude 6.1 quake"
+    others = OtherNumbers(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(
         doc=document.id, start=start, end=end, text=text[start:end], sentence=" ".join(sentence.split()),
-        value=value, low=low, high=high, bound=bound, is_range=ranged, unit=unit.unit, measure=measure,
-        place=place, actor=actor, date=_claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date),
+        value=value, low=low, high=high, bound=bound, is_range=ranged, measure=measure,
+        unit="year" if is_age and unit.unit == "count" else unit.unit,  # "Smith, 61" is 61 years, as "61-year-old"
+        place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date,
+                                                   context_year(text, sentence_start)),
         outcome=outcome, qualifier=phrase,
-        line=line, column=column, type="score" if score else roles.quantity_type(unit, is_age), subject=subject,
+        line=line, column=column, type=quantity_type, subject=subject,
         source=read.source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
     )
 
@@ -296,26 +305,6 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
     return found
 
 
-def _is_score(text: str, span: _Span) -> bool:
-    """'52-3', '31-24': a record or a score (the second figure smaller, joined by a hyphen), not a range."""
-    first, last = span.first, span.last
-    return (first is not last and first.kind == last.kind == "digits" and first.plain_integer and last.plain_integer
-            and last.value < first.value and text[first.end:last.start].strip() in ("-", "–"))
-
-
-def _values(span: _Span) -> tuple[float, float, float, bool]:
-    first, last = span.first, span.last
-    if first is last:
-        if first.kind == "vague":
-            return first.low, first.high, first.value, True
-        return first.value, first.value, first.value, False
-    low = first.value
-    if first.magnitude == 1.0 and last.magnitude > 1.0 and first.value < last.value / last.magnitude * 1000:
-        low = first.value * last.magnitude  # "1 to 2 million", "$3-4bn"
-    low, high = sorted((low, last.value))
-    return low, high, (low + high) / 2, True
-
-
 def _is_year(numeral: Numeral, before: str, has_measure: bool, after: str = "") -> bool:
     """'in 2018', 'since 1999', a bare 1997; and a year naming a thing ('a 1999 incident', 'the 2020 Escape', 'a 2013
     gray Camry': a year-like number after a determiner, before a word that is not a plural count noun)."""
@@ -328,7 +317,7 @@ def _is_year(numeral: Numeral, before: str, has_measure: bool, after: str = "") 
             and named is not None and (named.group(1)[:1].isupper() or not named.group(1).endswith("s")))
 
 
-def _not_a_claim(text: str, span: _Span, unit: UnitReading, measure: phrases.NounPhrase, before: str, after_tokens) -> bool:
+def _not_a_claim(text: str, span: Span, unit: UnitReading, measure: phrases.NounPhrase, before: str, after_tokens) -> bool:
     first = span.first
     has_measure = measure.text is not None or unit.kind != "count"
     after = text[span.last.end:span.last.end + 30]
@@ -382,49 +371,3 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
             claim.measure = source.measure
 
 
-@lru_cache(maxsize=256)
-def _sentence_dates(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, ISO date) of every date expression in a sentence."""
-    from ..documents.metadata import find_dates
-
-    dates = [(start, end, found.isoformat()) for start, end, found in find_dates(sentence)]
-    for match in _SENTENCE_YEAR.finditer(sentence):
-        month = match.group("month")
-        dates.append((match.start(), match.end(),
-                      f"{match.group('year')}-{_MONTH_NUMBER[month]:02d}" if month else match.group("year")))
-    return tuple(sorted(dates))
-
-
-
-
-class _Others:
-    """The other numbers of a sentence, asked only when the sentence has a date (most do not)."""
-
-    def __init__(self, numerals: list[Numeral], own_start: int, offset: int):
-        self.numerals, self.own_start, self.offset = numerals, own_start, offset
-
-    def between(self, low: int, high: int) -> bool:
-        return any(low <= n.start - self.offset < high for n in self.numerals if n.start != self.own_start)
-
-
-def _claim_date(sentence: str, claim_start: int, claim_end: int, others: _Others,
-                document_date: str | None) -> str | None:
-    """The date expression nearest the claim with no other claim between them ("In 2020, 500 …; by 2022 …
-    800"), else the document's date."""
-    best = None
-    dates = _sentence_dates(sentence)
-    for start, end, value in dates:
-        low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
-        if others.between(low, high):
-            continue
-        distance = high - low
-        if best is None or distance < best[0]:
-            best = (distance, value)
-    if best:
-        return best[1]
-    # a date that closes the sentence (or opens it) dates every claim of its clause: "grew from 70 to 74 in 2018"
-    clause_end = sentence.find(";", claim_end)
-    for start, _, value in dates:
-        if start >= claim_end and (clause_end < 0 or start < clause_end):
-            return value
-    return document_date

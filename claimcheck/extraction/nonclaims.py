@@ -7,17 +7,24 @@ inside one of these spans is skipped, and the reason is kept for ``--explain``-s
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..documents.metadata import MONTH_PATTERN as _MONTH
+from ..lexicon import CURRENCY_SYMBOLS, HYPHEN_PREFIXES
 
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+#: letters written before a number that make it money ("USD10m", "RM23.50"), not an id
+_CODES = "|".join(sorted((re.escape(code) for code in CURRENCY_SYMBOLS if code[:1].isalpha()), key=len, reverse=True))
+_PREFIXES = "|".join(sorted(HYPHEN_PREFIXES))
+_STREETS = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Parkway|Pkwy)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")),
+    ("url", re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")),  # an address is tried once per run of its characters: linear
     ("date", re.compile(rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)", re.I)),
     ("date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
@@ -30,14 +37,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b(?:mid|early|late|pre|post)-{_YEAR}s?\b|\b{_YEAR}s\b|\b'\d0s\b|\b{_YEAR}[-–/]\d{{2}}\b", re.I)),
     ("time", re.compile(r"(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[/|]\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s?[ap]\.?m\.?)?(?!\d)", re.I)),
     ("time", re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?|\b\d{4}\s?(?:GMT|UTC|hrs|hours\s+local)\b", re.I)),
-    ("phone", re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}(?!\d|,\d)")),
+    ("phone", re.compile(r"(?<![\w.,])(?<!\d )(?![1-9]\d{0,2}(?: \d{3})+(?!\d))(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}(?!\d|,\d)")),
     ("version", re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b", re.I)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
-    ("id", re.compile(r"\b\d+(?:\.\d+)?[eE][+-]?\d+\b")),  # scientific notation: tables and code, not reporting
-    ("id", re.compile(r"(?<![\w$£€¥₹])(?!(?:Rs|US|USD|EUR|GBP|INR|JPY|CHF|CNY)\b)[A-Za-z]{1,6}-?\d+[A-Za-z0-9-]*\b|\b\d+[A-Z]{1,2}\d+\w*\b|\b[2-6]G\b|\b[34]D\b")),
+    ("id", re.compile(rf"(?<![\w$£€¥₹])(?=[A-Za-z]{{1,6}}-?\d)(?!(?:{_CODES}|US)\.?\s?\d)(?i:(?!(?:{_PREFIXES})-\d))"
+                      r"[A-Za-z]{1,6}-?\d+[A-Za-z0-9-]*\b|\b\d+[A-Z]{1,2}\d+\w*\b|\b[2-6]G\b|\b[34]D\b")),
+    ("address", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREETS}\b\.?")),  # "1600 Pennsylvania Avenue"
+    ("zip", re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")),  # "CA 94103"
+    # a name is tried once per run of its characters ("-1-1-1..." is not rescanned from every dash): linear
+    ("file", re.compile(r"(?<![\w-])[\w-]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp4|mov|docx?|xlsx?)\b", re.I)),
+    ("spec", re.compile(r"\b(?:240|360|480|576|720|1080|1440|2160|4320)[pi]\b")),  # video resolutions, not pence
+    # a name written in capitals or run together before its number: "S&P 500", "iPhone 11", "PlayStation 5"
+    ("id", re.compile(r"(?<![\w&])(?:[A-Z]&[A-Z]|[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)\s\d+\b(?![.,]\d)")),
     ("list-number", re.compile(r"(?m)^[ \t]*(?:[-*•]\s*)?\(?\d{1,2}[.)](?=\s)")),
     ("malformed", re.compile(r"(?<![\w,.])\d{1,3}(?:,[\dOo]{3})*,(?=[\dOo]{3})[\dOo]*[Oo][\dOo]*(?:,[\dOo]{3})*\b|(?<![\w,.])\d+[Oo]+\d*[Oo\d]*\b")),
 ]
+_SCIENTIFIC = re.compile(r"\b\d+(?:\.\d+)?[eE][+-]?\d+\b")
 _CHROME_COUNTER = re.compile(r"(?<![\w.,])\d[\d,.]*[kKmM]?\s+(?:min(?:ute)?s?\s+(?:read|listen|watch)|comments?|shares?|"
                              r"views|likes|retweets|replies|reactions)\b", re.I)
 _CHROME_LINE = re.compile(r"(?m)^[^A-Za-z\n]*\d[^A-Za-z\n]*$")
@@ -57,6 +72,8 @@ def find_excluded(text: str) -> list[Excluded]:
     spans.extend(Excluded(m.start(), m.end(), "chrome") for m in _CHROME_LINE.finditer(text))
     spans.extend(Excluded(m.start(), m.end(), "chrome") for m in _CHROME_COUNTER.finditer(text))
     spans.extend(_model_names(text))
+    # scientific notation is tables and code, unless a unit says it measures something ("1.2e6 tonnes")
+    spans.extend(Excluded(m.start(), m.end(), "id") for m in _SCIENTIFIC.finditer(text) if not _unit_follows(text, m.end()))
     spans.extend(_labelled_ids(text))
     return sorted(spans, key=lambda span: (span.start, -span.end))
 
@@ -70,7 +87,7 @@ def _labelled_ids(text: str) -> Iterator[Excluded]:
             yield Excluded(match.start(), match.end(), "id")
 
 
-_NAMED_NUMBER = re.compile(r"(?<=[a-z0-9,;] )(?P<name>(?:[A-Z][A-Za-z]+ )+)(?P<number>\d+)\b(?![,.]\d)")
+_NAMED_NUMBER = re.compile(r"(?=[A-Z])(?<=[a-z0-9,;] )(?P<name>(?:[A-Z][A-Za-z]+ )+)(?P<number>\d+)\b(?![,.]\d)")
 
 
 def _model_names(text: str) -> Iterator[Excluded]:
@@ -79,29 +96,42 @@ def _model_names(text: str) -> Iterator[Excluded]:
     Title-case lines (headlines) are left alone: there every word is capitalized."""
     from ..lexicon import ACTOR_NAMES, CURRENCY_SYMBOLS, MONTHS, QUALIFIERS_BEFORE, country_names
 
+    title_case: dict[int, bool] = {}  # per line start: each line is read once however many names it holds
     for match in _NAMED_NUMBER.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        words = re.findall(r"[A-Za-z]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])
-        if words and sum(word[0].isupper() for word in words) / len(words) > 0.5:
+        if line_start not in title_case:
+            line_end = text.find("\n", match.end())
+            words = re.findall(r"[A-Za-z]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])
+            title_case[line_start] = bool(words) and sum(word[0].isupper() for word in words) / len(words) > 0.5
+        if title_case[line_start]:
             continue
         last = match.group("name").split()[-1]
         if (last.lower() in MONTHS or last.lower() in QUALIFIERS_BEFORE or last in ACTOR_NAMES or last in country_names()
                 or last in CURRENCY_SYMBOLS or last.rstrip(".") in CURRENCY_SYMBOLS):
             continue
+        if _unit_follows(text, match.end("number")):
+            continue  # "the MacBook Pro 16 inch": the number measures the thing named
         yield Excluded(match.start("name"), match.end("number"), "id")
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    from .unit_reading import read_unit
+
+    return read_unit(text[end:end + 40]).kind in ("physical", "percent", "currency")
 
 
 class ExclusionIndex:
     """Answers 'does offset range [start, end) touch a non-claim span?'."""
 
     def __init__(self, spans: list[Excluded]):
-        self.spans = spans
+        self.spans = spans  # sorted by start
+        self._starts = [span.start for span in spans]
+        self._reach = list(itertools.accumulate((span.end for span in spans), max))  # furthest end so far
 
     def overlapping(self, start: int, end: int) -> Excluded | None:
-        for span in self.spans:
-            if span.start >= end:
-                break
-            if span.end > start:
-                return span
+        """The first span (by start) that overlaps, found by bisection: a long document is not read span by span
+        for each number."""
+        first = bisect.bisect_right(self._reach, start)  # the first span that ends after ``start``
+        if first < bisect.bisect_left(self._starts, end):
+            return self.spans[first]
         return None

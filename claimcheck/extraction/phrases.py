@@ -92,13 +92,22 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
         acronym = len(token.text) > 1 and token.text.isupper()
         if not modifier_participle and not acronym and (
             not token.is_word or token.lower in FUNCTION_WORDS or token.lower in MONTHS or token.lower in WEEKDAYS
-            or (has_noun and token.lower in VERBS_AFTER_NOUN)
+            or (has_noun and token.lower in VERBS_AFTER_NOUN and not _adjective_then_noun(words[-1], following))
         ):
             if token.lower in DETERMINERS and not words:
                 continue
             break
         possessive = token.text.endswith(("'s", "’s"))
-        if has_noun and _looks_verbal(token.text) and not _continues_phrase(following, token.text):
+        if _CONTRACTION.match(token.lower):
+            break  # "the two women she's accused of shooting": a pronoun starts the next clause
+        if (has_noun and _looks_verbal(token.text) and not _continues_phrase(following, token.text)
+                and not _adjective_then_noun(words[-1], following)):
+            break
+        if (has_noun and not words[-1].is_capitalized and _plural(words[-1].lower) and not _plural(token.lower)
+                and not token.is_capitalized):
+            break  # "three circuits account for", "two reporters crack": a plural head ends the phrase
+        if "-" in token.text and (cut := _dash_joined(token)) is not None:
+            words.append(cut)  # "four people-one with broken bones": the dash ends the phrase
             break
         words.append(token)
         has_noun = has_noun or not (possessive or _is_adverb(token.text) or _is_participle(token.text))
@@ -112,6 +121,36 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
 def _looks_verbal(word: str) -> bool:
     lower = word.lower()
     return (lower.endswith(("ed", "ing")) and lower not in ED_ING_NOUNS) or lower in VERBS
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _dash_joined(token: Token) -> Token | None:
+    """'people-one', 'recharges-three', 'associates-the': a word glued by a dash to a function or number word that
+    starts the next phrase, cut back to the word."""
+    head, _, rest = token.text.partition("-")
+    if head and rest.split("-")[0].lower() in DETERMINERS | NUMBER_WORDS.keys() | {"former"}:
+        return Token(head, token.start, token.start + len(head))
+    return None
+
+
+_CONTRACTION = re.compile(r"(?:he|she|it|they|we|you|i|there|who)['’](?:s|re|ve|d|ll|m)$")
+_ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ful", "ic", "able", "ible", "est")
+
+
+def _adjective_then_noun(previous: Token, following: Token | None) -> bool:
+    """'most endangered properties', 'three consecutive left hooks': after an adjective, a verb's form followed by a
+    plural noun modifies that noun (after a noun it is the verb: 'two people killed others')."""
+    adjective = previous.lower in {"most", "least", "more"} or previous.lower.endswith(_ADJECTIVE_ENDINGS)
+    return (adjective and following is not None and following.is_word and not following.is_capitalized
+            and _plural(following.lower) and following.lower not in FUNCTION_WORDS and not _looks_verbal(following.text))
+
+
+def looks_verbal(word: str) -> bool:
+    """'voted', 'rising', 'said': a verb's form, not a noun's."""
+    return _looks_verbal(word)
 
 
 def _continues_phrase(token: Token | None, word: str = "") -> bool:
@@ -149,6 +188,9 @@ def _split_names(words: list[Token], sentence_initial: bool = False) -> NounPhra
     return NounPhrase(kept, names)
 
 
+_ORDINALS = {"first", "last", "next", "previous", "past", "final", "opening", "second", "third"}
+
+
 def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) -> NounPhrase:
     """What the number counts, read from the words after the number and its unit."""
     if tokens and tokens[0].lower in ("-strong", "strong") or (len(tokens) > 1 and tokens[0].text == "-" and tokens[1].lower == "strong"):
@@ -160,7 +202,8 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
         if head == "of" and dimension == "[length]":
             return NounPhrase([], [])  # "within 2 km of the town": a reference point, not what is measured
         rest = tokens[1:]
-        while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()):
+        while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()
+                        or rest[0].lower in _ORDINALS or rest[0].lower in NUMBER_WORDS):  # "four of their first five drives"
             if rest[0].lower in {"them", "whom"}:
                 return NounPhrase([], [])
             rest = rest[1:]

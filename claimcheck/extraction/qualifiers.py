@@ -64,14 +64,27 @@ def qualifier_after(after: str) -> Qualifier | None:
 
 def interval(value: float, bound: str, phrase: str | None, bands: Bands, floor: float = 0.0,
              low: float | None = None, high: float | None = None) -> tuple[float, float]:
-    """The [low, high] a claim asserts; ``low``/``high`` are the ends of a stated range or vague quantity."""
+    """The [low, high] a claim asserts; ``low``/``high`` are the ends of a stated range or vague quantity. Bands are
+    a fraction of a figure's size, so a negative figure's interval is as wide as a positive one's and low <= high
+    ("about -10°C" is -11..-9)."""
     low = value if low is None else low
     high = value if high is None else high
     near = phrase in NEAR_QUALIFIERS
     if bound == "~":
-        return low * (1 - bands.approximate), high * (1 + bands.approximate)
+        return approximately(low, high, bands.approximate)
     if bound in (">", ">="):
-        return low, high * (1 + bands.near) if near else INF
+        return low, _grown(high, bands.near) if near else INF
     if bound in ("<", "<="):
-        return (low * (1 - bands.near) if near else floor), high
+        # below a negative figure there is no floor of zero ("less than -$5bn")
+        return (_grown(low, -bands.near) if near else floor if floor <= high else -INF), high
     return low, high
+
+
+def approximately(low: float, high: float, band: float) -> tuple[float, float]:
+    """[low, high] widened by ``band`` of each end's size on either side ("about 2,000" -> 1,800..2,200)."""
+    return _grown(low, -band), _grown(high, band)
+
+
+def _grown(value: float, fraction: float) -> float:
+    """``value`` moved up by ``fraction`` of its size (down for a negative ``fraction``)."""
+    return value * (1 + fraction) if value >= 0 else value * (1 - fraction)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import DETERMINERS, FUNCTION_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
+from ..lexicon import NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
 from .phrases import Name, Token
 from .unit_reading import UnitReading
 
@@ -26,10 +26,15 @@ _TITLES = {"lt", "lt.", "capt", "capt.", "sgt", "sgt.", "gen", "gen.", "col", "c
            "officer", "detective", "prosecutor", "attorney", "minister", "president", "director", "commander"}
 
 
-def quantity_type(unit: UnitReading, age: bool = False) -> str:
-    """count | money | percent | duration | measurement | age (| score, set where a record or score is read)."""
+def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") -> str:
+    """count | money | rate | percent | duration | measurement | age | ratio (| score, set where a record or score is
+    read; spec, magnitude and rank by :func:`typed_count`)."""
     if age or unit.kind == "age":
         return "age"
+    if kind == "fold":
+        return "ratio"  # "sixfold", "a 3-fold rise": a multiple, not a count
+    if unit.rate:
+        return "rate"  # "$3,500 a month", "800,000 barrels a day"
     if unit.kind == "currency":
         return "money"
     if unit.kind == "percent":
@@ -37,6 +42,28 @@ def quantity_type(unit: UnitReading, age: bool = False) -> str:
     if unit.kind == "physical":
         return "duration" if unit.unit in TIME_UNITS else "measurement"
     return "count"
+
+
+#: "a four-cylinder engine", "a three-judge panel": the number says what the thing after it has, not how many there are
+_ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+_RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
+
+
+def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
+    """(type, measure) of a plain number that is no count: a spec ("a four-cylinder engine": cylinders), a magnitude
+    ("a magnitude 6.1 earthquake", "6.1-magnitude"), a rank ("ranked 5th", "#3")."""
+    if _MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after):
+        return "magnitude", "magnitude"
+    if _RANK_BEFORE.search(before[-20:]):
+        return "rank", "rank"
+    attributive = _ATTRIBUTIVE.match(after)
+    # ("two-handed": an adjective; "three-pointer", "43-yarder": a noun of its own)
+    if (attributive and not attributive.group("noun").endswith(("s", "ed")) and attributive.group("noun") not in NOT_ATTRIBUTIVE
+            and attributive.group("noun") not in FUNCTION_WORDS):
+        return "spec", attributive.group("noun")
+    return None
 
 
 def _person(name: str) -> str:
@@ -60,7 +87,13 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
     if unit.kind == "age":
         following = next((name for name in people if 0 <= name.start - end <= 2), None)
         preceding = next((name for name in people if 0 <= start - name.end <= 3), None)
-        return True, _person((following or preceding).text) if (following or preceding) else None
+        if following or preceding:
+            return True, _person((following or preceding).text)
+        holding = next((name for name in people if name.start <= start and end + 2 <= name.end), None)
+        if holding is not None:  # "Sixty-year-old Sharron Smith", read as one capitalised run
+            return True, _person(text[end:holding.end].strip(" -"))
+        unnamed = _UNNAMED.match(text[end:end + 30])  # "a 60-year-old woman": the woman
+        return True, f"the {unnamed.group(1).lower()}" if unnamed else None
     if unit.kind != "count" or not (0 < value < 120) or not float(value).is_integer():
         return False, None
     if _AGED.search(text[max(0, start - 12):start]):
@@ -75,12 +108,43 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
     return False, None
 
 
+_UNNAMED = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,2}?(woman|man|girl|boy|mother|father|teenager|teen|suspect|gunman|victim)\b")
+_PARENT_OF = re.compile(r"\b(?P<role>(?:grand)?(?:mother|father|parent)|mom|dad)\s+of\s*$", re.I)
+_OFFSPRING = {"children", "child", "kids", "sons", "daughters", "grandchildren", None}
+
+
+def parent_of(text: str, start: int, names: list[Name], measure: str | None) -> tuple[str, str] | None:
+    """(measure, whose) of "a mother of 12", "Horton, a mother of 12": a count of someone's children, theirs if
+    a name is set off just before ("Zurana Horton, 34, a mother of 12"), else "the mother"."""
+    role = _PARENT_OF.search(text[max(0, start - 30):start])
+    if role is None or (measure or None) not in _OFFSPRING and (measure or "").split()[-1] not in _OFFSPRING:
+        return None
+    word = role.group("role").lower()
+    counted = "grandchildren" if word.startswith("grand") else "children"
+    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
+    before = [name for name in people if 0 <= start - name.end <= 40 and _SET_OFF.match(text[name.end:start - len(role.group())])]
+    owner = _person(before[-1].text.split("-")[0]) if before else f"the {word}"
+    return counted, owner
+
+
+_SET_OFF = re.compile(r"^(?:\s*,\s*\d{1,3}\s*,|\s*,|\s*-\s*who\s+was|\s+(?:was|is)|\s*\(\d{1,3}\)\s*,?)\s*(?:a|an|the)?\s*$", re.I)
+
+
 def holder_of(text: str, start: int, names: list[Name]) -> str | None:
     """Whose a record is: the name just before it, set off by a comma or a bracket ("Klitschko (52-3, 46 KOs)",
     "Riddick Bowe, 43-1,")."""
     people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS]
     preceding = next((name for name in people if 0 <= start - name.end <= 3 and _APPOSITIVE_AGE.match(text[name.end:start])), None)
+    if preceding is None:  # "Klitschko's record to 52-3", "Klitschko improved his record to 52-3"
+        before = [name for name in people if 0 <= start - name.end <= 100 and not name.locative]
+        nearest = before[-1] if before else None
+        possessive = nearest is not None and text[nearest.end - 2:nearest.end] in ("'s", "’s")
+        if nearest is not None and _RECORD_OF.match(("'s" if possessive else "") + text[nearest.end:start]):
+            preceding = nearest
     return _person(preceding.text) if preceding is not None else None
+
+
+_RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s+)\brecord\b[^.;:\d]*$", re.I)
 
 
 def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> str | None:

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from ..memo import memo
 from ..units import get_registry
-from ..lexicon import CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES
+from . import unit_index
+from ..lexicon import (CURRENCY_SUBUNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_UNITS, PHYSICAL_ENTITIES, RATE_PERIODS, TIME_UNITS,
+                       WRITTEN_UNITS)
 
 _PHYSICAL_DIMENSIONS = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]", "[length] / [time]",
                         "[temperature]"}
@@ -25,7 +27,16 @@ _CURRENCY_WORD = re.compile(r"\s+(?P<word>" + "|".join(sorted(CURRENCY_WORDS, ke
 _NEXT_WORD = re.compile(r"[\s-]?(?P<word>[A-Za-z]+)\b")
 _TWO_WORDS = re.compile(r"[\s-]?(?P<first>[A-Za-z]+)[\s_-](?P<second>[A-Za-z]+)\b")
 _DEGREES = re.compile(r"\s?degrees?\b(?!\s+(?:of|north|south|east|west|angle))", re.I)
-_TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b")
+_TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b"
+                          r"|\s?deg(?:rees?|s?\.?)\s?(?P<short>[CcFf])\b")
+_SYMBOL_AFTER = re.compile(r"\s?(?P<symbol>[€£¥₹₽₺₪₩₦])")
+_HYPHEN_YEAR = re.compile(r"-years?\b(?![\s-]*old\b)", re.I)
+_SUBUNIT = re.compile(r"\s?(?P<coin>" + "|".join(sorted((w for w in CURRENCY_SUBUNITS if len(w) > 1), key=len, reverse=True))
+                      + r")\b|(?P<coin_glued>(?-i:p))\b(?!\.\w)", re.I)
+_WRITTEN = re.compile(r"[\s-]?(?P<written>" + "|".join(re.escape(w) for w in sorted(WRITTEN_UNITS, key=len, reverse=True))
+                      + r")(?![\w-])", re.I)
+_RATE = re.compile(r"\s*(?:a|an|per|each|every|/)\s*(?P<period>" + "|".join(sorted(RATE_PERIODS, key=len, reverse=True))
+                   + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -33,19 +44,49 @@ class UnitReading:
     unit: str  # pint canonical name, "count", "percent" or an ISO 4217 code
     length: int  # characters after the number that belong to the unit
     kind: str = "count"  # count | percent | currency | physical | age
+    scale: float = 1.0  # the number times this is the value in ``unit`` ("75 cents" = 0.75 USD)
+    rate: bool = False  # money or an amount per period or per unit ("$3,500 a month", "$80 a barrel")
 
 
 def read_unit(after: str, currency: str | None = None, magnitude: float = 1.0) -> UnitReading:
-    """The unit written in ``after`` (the text right after a number)."""
+    """The unit written in ``after`` (the text right after a number), with what it is counted per
+    ("$3,500 a month" is USD / month, "800,000 barrels a day" barrel / day)."""
+    reading = _read_unit(after, currency, magnitude)
+    if (reading.kind in ("currency", "physical") and "/" not in reading.unit and reading.unit not in TIME_UNITS
+            and (rate := _RATE.match(after, reading.length))):  # ("eight hours a day" is a duration, not a rate)
+        period = RATE_PERIODS[rate.group("period").lower()]
+        if period != reading.unit:
+            speed = reading.kind == "physical" and period in TIME_UNITS and _dimension(reading.unit) == "[length]"
+            return UnitReading(f"{reading.unit} / {period}", rate.end(), reading.kind, reading.scale, not speed)
+    return reading
+
+
+def _dimension(unit: str) -> str | None:
+    from ..units import dimensionality
+
+    return dimensionality(unit)
+
+
+def _read_unit(after: str, currency: str | None, magnitude: float) -> UnitReading:
     if currency:
         word = _CURRENCY_WORD.match(after)
         return UnitReading(currency, word.end() if word else 0, "currency")
+    if match := _SYMBOL_AFTER.match(after):  # "15€", "20 £"
+        return UnitReading(CURRENCY_SYMBOLS[match.group("symbol")], match.end(), "currency")
+    if match := _HYPHEN_YEAR.match(after):  # "a two-year plan": a span of years, not "the year"
+        return UnitReading("year", match.end(), "physical")
+    if match := _SUBUNIT.match(after):  # "75 cents", "164p"
+        code, worth = CURRENCY_SUBUNITS[(match.group("coin") or match.group("coin_glued")).lower()]
+        return UnitReading(code, match.end(), "currency", worth)
+    if match := _WRITTEN.match(after):  # "300 bhp", "500 lb-ft", "45 mpg", "25 basis points"
+        unit = WRITTEN_UNITS[match.group("written").lower()]
+        return UnitReading(unit, match.end(), "percent" if unit == "basis_point" else "physical")
     if match := _PERCENT.match(after):
         return UnitReading("percent", match.end(), "percent")
     if match := _POINTS.match(after):
         return UnitReading("percentage_point", match.end(), "percent")
     if match := _TEMPERATURE.match(after):
-        scale = (match.group("scale") or match.group("attached") or match.group("word") or "C")[0].upper()
+        scale = (match.group("scale") or match.group("attached") or match.group("word") or match.group("short") or "C")[0].upper()
         return UnitReading("degree_Celsius" if scale == "C" else "degree_Fahrenheit", match.end(), "physical")
     if match := _DEGREES.match(after):  # "minus 17 degrees": a temperature on an unnamed scale
         return UnitReading("degree_unspecified", match.end(), "physical")
@@ -68,10 +109,9 @@ def _window(after: str) -> str:
     return window[: cut.start()] if cut else window
 
 
-@lru_cache(maxsize=1)
-def _unit_first_words() -> frozenset[str]:
+def quantulum_first_words() -> frozenset[str]:
     """First words of every unit name and symbol quantulum3 knows: a window that starts with none of
-    them holds no unit, and quantulum3 (the slow part) need not read it."""
+    them holds no unit (the index ships them: see :mod:`.unit_index`)."""
     from .quantulum import quantulum_load
 
     units = quantulum_load().units("en_US")
@@ -83,7 +123,7 @@ def _unit_first_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_FIRST_WORD = re.compile(r"\s*-?([^\s\d/.,()\[\]-]+)")
+_FIRST_WORD = re.compile(r"\s*-?([^\s\d/.,()\[\]^²³-]+)")
 
 
 def _remembered(name: str, read: Callable[[str], UnitReading | None]) -> Callable[[str], UnitReading | None]:
@@ -93,11 +133,21 @@ def _remembered(name: str, read: Callable[[str], UnitReading | None]) -> Callabl
 
 
 def _read_with_quantulum(window: str) -> UnitReading | None:
-    from .quantulum import quantulum_parser
-
     first = _FIRST_WORD.match(window)
-    if not first or first.group(1).lower() not in _unit_first_words():
+    if not first or first.group(1).lower() not in unit_index.first_words():
         return None
+    found = unit_index.quantulum_reading(window[1:] if window.startswith("-") else window)
+    if found is unit_index.ASK:
+        return quantulum_reading_slow(window)
+    if found is None:
+        return None
+    unit, length, kind = found
+    return UnitReading(unit, length + 1 if window.startswith("-") else length, kind)
+
+
+def quantulum_reading_slow(window: str) -> UnitReading | None:
+    """What quantulum3 reads as the unit that starts ``window`` (and pint calls it)."""
+    from .quantulum import quantulum_parser
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -152,6 +202,18 @@ def _pint_unit(after: str) -> UnitReading | None:
 
 
 def _read_with_pint(after: str) -> UnitReading | None:
+    two = _TWO_WORDS.match(after)
+    if two and (unit := unit_index.pint_pair(f"{two.group('first')}_{two.group('second').rstrip('s')}".lower())):
+        return UnitReading(unit, two.end(), "physical")
+    match = _NEXT_WORD.match(after)
+    if not match or match.group("word").lower() in NOT_UNITS or len(match.group("word")) < 3:
+        return None
+    unit = unit_index.pint_word(match.group("word").lower())
+    return UnitReading(unit, match.end(), "physical") if unit else None
+
+
+def pint_reading_slow(after: str) -> UnitReading | None:
+    """What pint reads as a physical unit in the next one or two words of ``after``."""
     registry = get_registry()
     two = _TWO_WORDS.match(after)
     if two:  # "nautical miles", "metric tons"

@@ -86,6 +86,8 @@ def _write(rows: list[dict], stream: TextIO, format: str, columns: list[str]) ->
         json.dump(rows, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
         return
+    from ..output.safe import csv_record
+
     writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(map(csv_record, rows))  # a sentence, file name, note or assignee never runs as a formula

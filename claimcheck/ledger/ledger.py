@@ -108,11 +108,14 @@ class Ledger:
                     claims = extracted[document.id] if document.id in extracted else checker.extract([document])
                     self.store.add_claims(document_id, claims)
                     (report.revised if previous else report.added).append(document.id)
-            current = self.store.documents(current_only=True)
+            # checked in an order that depends on the documents, not on when each was ingested: the same final
+            # corpus gets the same events, findings and fingerprints whatever order its documents came in
+            current = sorted(self.store.documents(current_only=True), key=lambda pair: pair[1].id)
             events = find_events([document for _, document in current])
             self.store.save_events(events)
             self._store_facts(checker.rule_set, {doc: event.id for event in events for doc in event.documents})
-            stored = self.store.claims([document_id for document_id, _ in current])
+            stored = sorted(self.store.claims([document_id for document_id, _ in current]),
+                            key=lambda item: (item[2].doc, item[0]))
             claim_ids = {id(claim): claim_id for claim_id, _, claim in stored}
             result = Checker(rules=checker.rule_set, root=self.folder).check_claims(
                 [document for _, document in current], [claim for _, _, claim in stored])

@@ -28,6 +28,8 @@ VAGUE_MULTIPLIERS: dict[str, tuple[int, int]] = {word: tuple(ends) for word, end
 IDIOMS_WITH_ONE = _words("numbers", "idioms_with_one")
 CURRENCY_SYMBOLS: dict[str, str] = dict(_DATA["currencies"]["symbols"])
 CURRENCY_WORDS: dict[str, str] = dict(_DATA["currencies"]["words"])
+#: coins after a number: the currency and one coin's worth in it ("75 cents" = 0.75 USD)
+CURRENCY_SUBUNITS: dict[str, tuple[str, float]] = {word: (code, float(worth)) for word, (code, worth) in _DATA["currencies"]["subunits"].items()}
 
 # grammar: the small phrase reader's function words
 DETERMINERS = _words("grammar", "determiners")
@@ -54,6 +56,8 @@ NAME_PARTICLES = _words("grammar", "name_particles")
 MONTHS = _words("grammar", "months")
 WEEKDAYS = _words("grammar", "weekdays")
 ID_PREFIXES = _words("grammar", "id_prefixes")
+HYPHEN_PREFIXES = _words("grammar", "hyphen_prefixes")
+NOT_ATTRIBUTIVE = _words("grammar", "not_attributive")
 FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | DETERMINERS | PHRASE_ENDERS
 
 #: what happened to what is counted (killed, injured, ...), by each word that says so
@@ -75,6 +79,8 @@ PHYSICAL_ENTITIES = _words("units", "physical_entities")
 NOT_UNITS = _words("units", "not_units")
 TIME_UNITS = _words("units", "time_units")
 DIMENSION_MEASURES: dict[str, str] = dict(_DATA["units"]["dimension_measures"])
+WRITTEN_UNITS: dict[str, str] = dict(_DATA["units"]["written"])
+RATE_PERIODS: dict[str, str] = dict(_DATA["units"]["rate_periods"])
 
 # names
 ACTOR_NAMES = _words("names", "actors")

@@ -15,13 +15,19 @@ def atomic_write(path: str | Path, encoding: str = "utf-8", newline: str | None 
     """Open a temporary file beside ``path``; it replaces ``path`` only if the block finishes.
 
     A symbolic link is written through (its target is replaced); a device or pipe (``/dev/stdout``) is
-    written directly, since it cannot be replaced."""
+    written directly, since it cannot be replaced. A write that fails (a full disk, ``/dev/full``) is an
+    :class:`~claimcheck.errors.InputError` naming the path, and leaves the file as it was."""
     from ..errors import InputError
 
     target = Path(os.path.realpath(path))
     if target.exists() and not target.is_file() and not target.is_dir():
-        with open(target, "w", encoding=encoding, newline=newline) as stream:
-            yield stream
+        try:
+            with open(target, "w", encoding=encoding, newline=newline) as stream:
+                yield stream
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise InputError(f"cannot write: {error.strerror or error}", str(path)) from None
         return
     if target.is_dir():
         raise InputError("is a directory: give a file name for the output", str(path))
@@ -38,6 +44,9 @@ def atomic_write(path: str | Path, encoding: str = "utf-8", newline: str | None 
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the permissions open() would
         os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {error.strerror or error} (the file was left as it was)", str(path)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..model import CLAIM_FIELDS, Claim
+from .safe import csv_record, terminal_text
 
 CLAIM_FORMATS = ("table", "jsonl", "csv")
 
@@ -20,7 +21,7 @@ def write_claims(claims: Sequence[Claim], stream: TextIO, format: str, console=N
         writer = csv.DictWriter(stream, fieldnames=list(CLAIM_FIELDS), lineterminator="\n")
         writer.writeheader()
         for claim in claims:
-            writer.writerow({key: "" if value is None else value for key, value in claim.to_dict().items()})
+            writer.writerow(csv_record({key: "" if value is None else value for key, value in claim.to_dict().items()}))
     elif format == "table":
         _table(claims, stream, console)
     else:  # pragma: no cover - the command line validates formats
@@ -43,7 +44,8 @@ def _table(claims: Sequence[Claim], stream: TextIO, console) -> None:
     for column in ("doc:line:col", "text", "value", "bound", "unit", "measure", "place", "actor", "date"):
         table.add_column(column, overflow="fold")
     for claim in claims:
-        table.add_row(f"{claim.doc}:{claim.line}:{claim.column}", claim.text, f"{claim.value:,.6g}", _interval(claim),
-                      claim.unit, claim.measure or "", claim.place or "", claim.actor or "", claim.date or "")
+        table.add_row(*map(terminal_text, (f"{claim.doc}:{claim.line}:{claim.column}", claim.text, f"{claim.value:,.6g}",
+                                           _interval(claim), claim.unit, claim.measure or "", claim.place or "",
+                                           claim.actor or "", claim.date or "")))
     console.print(table)
     console.print(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} in {len({c.doc for c in claims})} document(s)")

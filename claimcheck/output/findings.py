@@ -10,6 +10,7 @@ from typing import TextIO
 
 from ..model import Finding
 from .paths import RepoPaths
+from .safe import csv_row, markdown_text
 
 FINDING_FORMATS = ("table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html")
 
@@ -66,10 +67,10 @@ def _csv(findings: Sequence[Finding], stream: TextIO, paths: RepoPaths, header: 
     if header:  # a report written in parts has it once
         writer.writerow(["rule", "kind", "status", "severity", "message", "fingerprint", "docs", "locations", "claim_texts"])
     for finding in findings:
-        writer.writerow([finding.rule, finding.kind, finding.status, finding.severity, paths.message(finding),
-                         finding.fingerprint, "; ".join(dict.fromkeys(paths.doc(c.doc) for c in finding.claims)),
-                         "; ".join(f"{paths.doc(c.doc)}:{c.line}:{c.column}" for c in finding.claims),
-                         "; ".join(c.text for c in finding.claims)])
+        writer.writerow(csv_row([finding.rule, finding.kind, finding.status, finding.severity, paths.message(finding),
+                                 finding.fingerprint, "; ".join(dict.fromkeys(paths.doc(c.doc) for c in finding.claims)),
+                                 "; ".join(f"{paths.doc(c.doc)}:{c.line}:{c.column}" for c in finding.claims),
+                                 "; ".join(c.text for c in finding.claims)]))
 
 
 def markdown(findings: Sequence[Finding], summary: dict, paths: RepoPaths | None = None,
@@ -100,7 +101,6 @@ def markdown(findings: Sequence[Finding], summary: dict, paths: RepoPaths | None
 
 
 def _escape(text: str) -> str:
-    """Table-cell text that Markdown (and GitHub's HTML in it) shows as written."""
-    import html
-
-    return html.escape(text, quote=False).replace("|", "\\|").replace("`", "\\`").replace("\n", " ")
+    """Table-cell text that Markdown (and GitHub's HTML in it) shows as written: no link, image or HTML from a
+    document is live (see :func:`~claimcheck.output.safe.markdown_text`)."""
+    return markdown_text(text)

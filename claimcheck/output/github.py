@@ -14,6 +14,9 @@ _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
+    from .safe import terminal_text
+
+    text = terminal_text(text.replace("\r", "\n"))  # the log shows escape sequences as colours and cursor moves
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 from typing import TextIO
 
 from ..model import Claim, Finding
+from .safe import terminal_text
 from .summary import coverage_text, findings_text
 
 STATUS_STYLE = {"violated": "bold red", "changed": "yellow", "consistent": "green"}
@@ -156,15 +157,15 @@ def _where(claim: Claim, documents: dict) -> str:
     document = documents.get(claim.doc)
     if document is not None and document.format == "row":
         location = locate(claim, documents)
-        return f"{claim.doc} (line {location.line}, column {location.field})"
-    return f"{claim.doc}:{claim.line}:{claim.column}"
+        return terminal_text(f"{claim.doc} (line {location.line}, column {location.field})")
+    return terminal_text(f"{claim.doc}:{claim.line}:{claim.column}")
 
 
 def highlighted_sentence(claims: Sequence[Claim]):
     """One source sentence with the numbers of ``claims`` (all from that sentence) highlighted."""
     from rich.text import Text
 
-    sentence = claims[0].sentence
+    sentence = terminal_text(claims[0].sentence)  # a document's escape sequences never reach the terminal
     text = Text(sentence)
     cursor = 0
     for claim in sorted(claims, key=lambda c: c.start):
@@ -211,6 +212,7 @@ def _heading(console, text: str, line: str) -> None:
     from rich.text import Text
 
     heading = Text(f"{line * 2} ")
+    text = terminal_text(text)
     heading.append(text, style="bold")
     heading.append(" " + line * max(console.width - len(text) - 4, 2))
     console.print(heading, soft_wrap=True)
@@ -223,7 +225,7 @@ def _finding(console, finding: Finding, documents: dict) -> None:
     header.append(f"{STATUS_MARK.get(finding.status, '•')} {finding.status}", style=STATUS_STYLE.get(finding.status, "bold"))
     header.append(f"  {finding.severity}  {finding.rule} ({finding.kind})", style="dim")
     console.print(header, soft_wrap=True)
-    _wrapped(console, Text(finding.message), len(_INDENT))
+    _wrapped(console, Text(terminal_text(finding.message)), len(_INDENT))
     for sentence in _by_sentence(finding.claims):
         console.print(Text(_INDENT + _where(sentence[0], documents), style="cyan"), soft_wrap=True)
         _wrapped(console, highlighted_sentence(sentence), 2 * len(_INDENT))
@@ -257,7 +259,7 @@ def write_concise(result, findings: Sequence[Finding], stream: TextIO) -> None:
     documents = result.documents_by_id
     for finding in findings:
         where = where_text(finding.claims[0], documents) if finding.claims else "-"
-        stream.write(f"{where}: {finding.severity} {finding.rule}: {' '.join(finding.message.split())}\n")
+        stream.write(terminal_text(f"{where}: {finding.severity} {finding.rule}: {' '.join(finding.message.split())}") + "\n")
 
 
 def write_statistics(result, stream: TextIO, format: str) -> None:

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..errors import InputError, Location, RuleFileError
 from ..units import get_registry, is_known_unit
-from ..yamlfiles import plain
+from ..inputs import check_path, read_setting_text
+from ..yamlfiles import YamlError, load_yaml, plain
 from .ruleset import Rule, RuleSet, Synonyms, Tolerance
 from .schema import TOP_LEVEL_KEYS, allowed_keys, kind_names, rule_file_schema
 
@@ -48,8 +49,11 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
             files.extend(sorted(f for f in entry.glob("*") if f.suffix in RULE_SUFFIXES and f.is_file()))
         elif entry.is_file():
             files.append(entry)
-        else:
+        elif not entry.exists() and not entry.is_symlink():
             raise InputError("no such rule file or directory", str(path))
+        else:
+            check_path(entry, "rule file")  # a FIFO, device, broken link or link loop: says which
+            files.append(entry)
     return files
 
 
@@ -115,21 +119,16 @@ class _RuleFile:
 
     # ---- loading --------------------------------------------------------------------------------
     def load(self, rule_set: RuleSet) -> list[Rule]:
-        from ruamel.yaml import YAML
-        from ruamel.yaml.error import MarkedYAMLError
-
         try:
-            text = self.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            self.problem(Location(str(self.path), 1, 1), f"cannot read rule file: {error}")
+            text = read_setting_text(self.path, "rule file")
+        except InputError as error:
+            self.problem(Location(str(self.path), error.line or 1, error.column or 1), error.args[0])
             return []
         self.lines = text.splitlines()
         try:
-            document = YAML(typ="rt", pure=True).load(text)
-        except MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            self.problem(self.location(mark.line, mark.column) if mark else Location(str(self.path), 1, 1),
-                         f"not valid YAML: {error.problem or error.context}")
+            document = load_yaml(text)
+        except YamlError as error:
+            self.problem(self.location(error.line - 1, error.column - 1), error.message)
             return []
         if not isinstance(document, dict):
             self.problem(Location(str(self.path), 1, 1), "a rule file is a mapping with 'version: 1' and 'rules:'")
@@ -156,10 +155,17 @@ class _RuleFile:
         for key in document:
             if key not in TOP_LEVEL_KEYS:
                 self.problem(self.at(document, [key], key=True), _unknown("key", key, TOP_LEVEL_KEYS))
-        for index, entry in enumerate(document.get("rules") or []):
+        for index, entry in enumerate(_list(document.get("rules"))):
             if not isinstance(entry, dict):
                 continue
             kind = entry.get("kind")
+            if kind is None and "kind" in entry:
+                self.problem(self.at(document, ["rules", index, "kind"]),
+                             f"a rule's kind is empty (expected one of: {', '.join(sorted(kind_names()))})")
+                continue
+            if not isinstance(kind, (str, type(None))):
+                self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", str(kind), kind_names()))
+                continue
             if kind is not None and kind not in kind_names():
                 self.problem(self.at(document, ["rules", index, "kind"]), _unknown("rule kind", kind, kind_names()))
                 continue
@@ -174,8 +180,10 @@ class _RuleFile:
         validator = Draft202012Validator(rule_file_schema())
         reported = {(p.line, p.column) for p, _ in self.problems}
         for error in sorted(validator.iter_errors(plain(document)), key=lambda e: list(map(str, e.absolute_path))):
-            if error.validator in ("if", "allOf") or (error.validator == "additionalProperties"):
-                continue  # unknown keys were reported above, with a suggestion
+            steps = list(error.absolute_path)
+            if error.validator in ("if", "allOf") or (error.validator == "additionalProperties" and (
+                    not steps or (steps[0] == "rules" and len(steps) == 2))):
+                continue  # unknown keys of the file and of its rules were reported above, with a suggestion
             if error.validator == "enum" and list(error.absolute_path)[-1:] == ["kind"]:
                 continue
             location = self.at(document, error.absolute_path)
@@ -186,7 +194,7 @@ class _RuleFile:
 
     def read_header(self, document: dict, rule_set: RuleSet) -> None:
         for kind, groups in (document.get("synonyms") or {}).items():
-            rule_set.synonyms.add(kind, {k: list(v) for k, v in groups.items()})
+            rule_set.synonyms.add(kind, {str(k): [str(name) for name in v] for k, v in groups.items()})
         defaults = document.get("defaults") or {}
         if "window" in defaults:
             rule_set.window = parse_duration(defaults["window"])
@@ -278,6 +286,15 @@ class _RuleFile:
             self.problem(Location(location.path, location.line, location.column + position + quoted, location.source_line),
                          f"pattern does not compile: {error.msg} at position {position}")
             return
+        from ..checks.registry import compile_rule_pattern
+
+        try:
+            compiled = compile_rule_pattern(pattern)
+        except ValueError as error:
+            self.problem(location, f"pattern cannot run on RE2 ({error}): rule patterns are matched by RE2, whose "
+                         "time is linear in the text, so look-arounds (?=...) (?<=...), back-references \\1 and "
+                         "possessive or atomic groups are not available; rewrite the pattern without them")
+            return
         missing = set(needed) - set(compiled.groupindex)
         if missing:
             self.problem(location, f"pattern needs the named group(s) {', '.join(f'(?P<{g}>...)' for g in sorted(missing))}")
@@ -286,23 +303,32 @@ class _RuleFile:
         location = self.at(document, path)
         table_path = (self.path.parent / name)
         self.tables.append(table_path)
-        if not table_path.is_file():
+        if not table_path.exists() and not table_path.is_symlink():
             self.problem(location, f"reference table {name!r} not found (looked in {table_path.parent})")
             return None
         try:
+            text = read_setting_text(table_path, "reference table")
             if table_path.suffix in RULE_SUFFIXES:
-                from ruamel.yaml import YAML
-
-                rows = [dict(row) for row in (YAML(typ="safe", pure=True).load(table_path.read_text(encoding="utf-8")) or [])]
+                data = load_yaml(text, typ="safe") or []
+                if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+                    raise ValueError("a YAML reference table is a list of mappings")
+                rows = [dict(row) for row in data]
                 header = set().union(*(row.keys() for row in rows)) if rows else set()
                 first_data_line = 1
             else:
-                with table_path.open(encoding="utf-8-sig", newline="") as stream:
-                    reader = csv.DictReader(stream)
-                    header = set(reader.fieldnames or [])
-                    rows = list(reader)
+                import io
+
+                reader = csv.DictReader(io.StringIO(text, newline=""))
+                header = set(reader.fieldnames or [])
+                rows = list(reader)
                 first_data_line = 2
-        except Exception as error:  # a malformed table: report it where the rule names it
+        except YamlError as error:
+            self.problem(Location(str(table_path), error.line, error.column), error.message)
+            return None
+        except InputError as error:
+            self.problem(location, f"reference table {name!r} cannot be read: {error.args[0]}")
+            return None
+        except (ValueError, TypeError, csv.Error) as error:  # a malformed table: report it where the rule names it
             self.problem(location, f"reference table {name!r} cannot be read: {error}")
             return None
         missing = [column for column in REFERENCE_COLUMNS if column not in header]
@@ -328,6 +354,11 @@ class _RuleFile:
         for step in path:
             document = document[step]
         return document
+
+
+def _list(value: Any) -> list:
+    """A list as written, or nothing (``rules: 5`` is reported by the schema, not iterated)."""
+    return value if isinstance(value, list) else []
 
 
 def _field(kind, name: str):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import Evidence, figures_per_source, thresholds, weigh
+from ...evidence import Evidence, FigureCounts, few_on_page, figures_per_source, thresholds, weigh
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import Interval, convert, number, quantity_text, rounding
 from ...money import exchange, is_currency, known
@@ -61,7 +61,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     if len(claims) < 2:
         return findings
     groups = _groups(claims)
-    figures = figures_per_source(fact.claims)
+    figures = FigureCounts(figures_per_source(fact.claims), context.page_figures)
     events = context.events
     for candidates in _pairs(claims, groups, options.within_document):
         pairs = [frozenset((id(first), id(second))) for first, second in candidates]
@@ -70,11 +70,12 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         judged = []
         for first, second in candidates:
             evidence = weigh(first, second, events, figures, context.rules.synonyms)
-            if rule.measures and not options.fallback and not evidence.strong and first.doc != second.doc:
-                # the rule names what is one quantity across sources (within one page, its figures need anchors)
-                evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",))
-            judged.append((evidence.strong, evidence.confidence, first, second, evidence))
-        evidence = max(judged, key=lambda item: item[:2])[4]  # the best evidence any two of their sources give
+            if rule.measures and not options.fallback and not evidence.strong and _declared_pair(first, second, figures, context):
+                undated = not (context.document_date(first) and context.document_date(second))
+                evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
+                                   caveats=("one of them undated (it may be of any time)",) if undated else ())
+            judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
+        evidence = max(judged, key=lambda item: item[:3])[5]  # the best evidence any two of their sources give
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither
         finding = _judge(rule, context, fact, first, second, window, evidence)
         if finding is None:
@@ -156,6 +157,13 @@ def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_documen
     return found
 
 
+def _declared_pair(first: Claim, second: Claim, figures, context: CheckContext) -> bool:
+    """Whether a rule's word that its measure is one quantity across sources holds for this pair: two pages, each
+    giving few figures of it (a chronicle of many incidents does not say which is meant)."""
+    synonyms = context.rules.synonyms
+    return first.doc != second.doc and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
+
+
 def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window,
            evidence: Evidence) -> Finding | None:
     options: AgreeOptions = rule.options
@@ -169,7 +177,8 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         tolerance = options.percent_tolerance
     else:
         tolerance = options.tolerance or context.rules.default_tolerance
-    reported = options.tolerance is None and (unit not in ("percent", "percentage_point") or options.percent_tolerance is None)
+    untoleranced = options.tolerance is None and (unit not in ("percent", "percentage_point") or options.percent_tolerance is None)
+    reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
     dates = (context.document_date(first), context.document_date(second))
     converted = _in_unit(first, unit, dates[0] or dates[1])
     if converted is None:
@@ -191,22 +200,35 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
         basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, which never contradict each other"
     else:
-        agrees = first_interval.overlaps(second_interval, strict=reported)
+        exact = all(claim.bound == "=" and not claim.is_range for claim in (first, second))
+        agrees = first_interval.overlaps(second_interval, strict=reported and exact)  # "as many as 20,000" meets "tens of thousands"
         basis = ""
     status = "consistent" if agrees else "violated"
     apart = abs((dates[0] - dates[1]).days) if all(dates) else None
     if not agrees and apart is not None and apart > window.days:
+        if not evidence.strong and not same_direction:
+            return None  # a change of one quantity needs the evidence that it is one, as a contradiction does
         status = "changed"
     elif same_direction:
         status = "consistent"
-    elif not agrees and not (evidence.strong or (options.confidence is not None and evidence.confidence >= options.confidence)):
+    elif not agrees and not (evidence.conclusive or (options.confidence is not None and evidence.confidence >= options.confidence)):
         return None  # they differ, but too little says they are one quantity
     message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart,
                        reported, rate)
     finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
-    if status == "violated" and reported and _gap(first_value, second_value) < _MINOR:
-        finding.severity = "info"  # a minor disagreement (40 against 42), where the rule sets no tolerance of its own
+    exact_rule = options.tolerance is not None and not (options.tolerance.rel or options.tolerance.abs)  # {abs: 0}
+    if status == "violated" and not exact_rule and _gap(first_value, second_value) < _MINOR:
+        finding.severity = "info"  # a minor disagreement (40 against 42), unless the rule asks for exact figures
     return finding
+
+
+def _discrete(first: Claim, second: Claim) -> bool:
+    """Ages, records and counts of things: 52 wins and 53 are different figures whatever a rule's relative
+    tolerance (meant for measurements and conversions); each is compared to the precision it is reported to
+    ("2,000 troops" is 1,500–2,500)."""
+    if first.type != second.type:
+        return False
+    return first.type in ("age", "score") or (first.type == "count" and first.unit == second.unit == "count")
 
 
 _MINOR = 0.1  # figures less than 10% apart disagree only slightly

@@ -37,7 +37,8 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
             groups[context.passage(claim, options.within)].append(claim)
     findings = []
     for claims in groups.values():
-        if len(claims) < minimum or _changes(claims, context) or _per_place(claims, context):
+        claims = _listed(claims, context)
+        if len(claims) < minimum or _changes(claims, context) or _per_place(claims, context) or _of_wholes(claims, context):
             continue
         total = sum(claim.value for claim in claims)
         slack = sum(rounding(claim.text) for claim in claims)
@@ -66,6 +67,31 @@ def _per_place(claims: list[Claim], context: CheckContext) -> bool:
         if match and (match.group("name") in country_names() or claim.place):
             places.add(match.group("name"))
     return len(places) >= 2
+
+
+def _listed(claims: list[Claim], context: CheckContext) -> list[Claim]:
+    """The longest run of the shares written as one list ("45% for, 40% against and 15% undecided"): shares in
+    different clauses ("...where 92% were opposed; support was strongest where 87% ...") are of different wholes."""
+    text = context.documents[claims[0].doc].text
+    runs: list[list[Claim]] = [[claims[0]]]
+    for claim in claims[1:]:
+        between = text[runs[-1][-1].end:claim.start]
+        if len(between) <= 80 and not _CLAUSE_BREAK.search(between):
+            runs[-1].append(claim)
+        else:
+            runs.append([claim])
+    return max(runs, key=len)
+
+
+def _of_wholes(claims: list[Claim], context: CheckContext) -> bool:
+    """'78% of Lebanese, 77% of Jordanians': each the share of its own whole."""
+    text = context.documents[claims[0].doc].text
+    wholes = {match.group(1).lower() for claim in claims if (match := _OF_WHOLE.match(text[claim.end:claim.end + 40]))}
+    return len(wholes) >= 2
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|\b(?:while|whereas|but|where)\b")
+_OF_WHOLE = re.compile(r"^\s*(?:percent|per cent)?\s*of\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)")
 
 
 def _changes(claims: list[Claim], context: CheckContext) -> bool:

@@ -27,7 +27,8 @@ class SumOptions:
     reach: int = option(1500, "how far (in characters) from its parts a total may be written", minimum=0)
 
 _LIST_JOIN = re.compile(r"^[^.;:!?\d]{0,80}$")
-_JOIN_WORD = re.compile(r"\b(?:and|plus|while|with|as well as)\b|,")
+_JOIN_WORD = re.compile(r"\b(?:and|plus|with|as well as)\b|,")
+_ADDED = re.compile(r"\b(?:another|other|more|further|additional|while|whereas)\s*$", re.I)  # "..., while entering another four"
 
 
 @rule_kind("sum", runs_per="document", severity="error", options=SumOptions, summary="""
@@ -69,9 +70,13 @@ def _cue_pattern(cues) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(cue.lower()) for cue in cues) + r")\b")
 
 
+#: cues written just before a total ("for a total of 24,566"); "of which", "including" follow one instead
+_INTRODUCES_TOTAL = r"\b(?:a total of|total of|in total|in all|altogether|combined|overall|totall?ing|total)"
+
+
 def _total_in_run(run: list[Claim], text: str, cues: re.Pattern) -> int | None:
     """The index of a run member introduced by a total cue ("..., for a total of 24,566"), if any."""
-    introduces = re.compile(rf"(?:{cues.pattern})[\s:,]*$")
+    introduces = re.compile(rf"{_INTRODUCES_TOTAL}[\s:,]*$")
     for index in range(1, len(run)):
         if introduces.search(text[run[index - 1].end:run[index].start].lower()):
             return index
@@ -85,7 +90,8 @@ def _listed_parts(claims: list[Claim], context: CheckContext, min_parts: int) ->
     for claim in claims:
         if current and current[-1].sentence == claim.sentence and current[-1].doc == claim.doc:
             between = context.documents[claim.doc].text[current[-1].end:claim.start]
-            if _LIST_JOIN.match(between) and _JOIN_WORD.search(between):
+            if _LIST_JOIN.match(between) and _JOIN_WORD.search(between) and not _ADDED.search(between) \
+                    and "while" not in between.lower().split():
                 current.append(claim)
                 continue
         if len(current) >= min_parts:
@@ -109,6 +115,8 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: re.Pattern, contex
             continue
         if min(abs(claim.start - parts[0].start), abs(claim.start - parts[-1].end)) > limit:
             continue  # pages apart: a total of something else
+        if claim.source and parts[0].source and claim.source != parts[0].source:
+            continue  # the government's 21 and 10 are no parts of the monitor's 127
         if claim.outcome and None not in outcomes and claim.outcome not in outcomes:
             continue  # 520 captured is no total of 11 killed and 61 injured
         covers = bool(claim.place) and len(places) >= 2 and all(place.lower() in claim.place.lower() for place in places)
@@ -116,8 +124,11 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: re.Pattern, contex
         if apart and not (covers and apart == 1):
             continue  # another paragraph tells of another total, unless the one just before is broken down here
         # the cue is written at the total ("a total of 55", "55 in all"); a dataset column "strikes_total" names one
-        near = (text[max(claim.start - 40, 0):claim.end + 25] if claim.end else claim.sentence).lower().replace("_", " ")
-        cued = bool(cues.search(near))
+        if claim.end:  # "a total of 55", "55 in all", "55, including ...": never "..., including 28" (a part)
+            before, after = text[max(claim.start - 40, 0):claim.start].lower(), text[claim.end:claim.end + 25].lower()
+            cued = bool(re.search(_INTRODUCES_TOTAL, before) or cues.search(after))
+        else:  # a dataset column "strikes_total" names a total
+            cued = bool(cues.search(claim.sentence.lower().replace("_", " ")))
         parts_cued = bool(cues.search(parts[0].sentence.lower()))
         distinct = len(places) == len(parts) and not claim.place
         if covers or cued or (parts_cued and distinct) or (distinct and claim.sentence == parts[0].sentence):
@@ -149,7 +160,11 @@ def _is_partial(total: Claim, parts: list[Claim], context: CheckContext, partial
         found = text.rfind(parts[0].sentence[:40], max(parts[0].start - len(parts[0].sentence), 0), parts[0].start + 1)
         start = found if found >= 0 else parts[0].start
     between = text[start:parts[-1].start].lower()
-    return bool(partial.search(between)) or parts[0].sentence.lstrip().lower().startswith("of ")
+    of_the = any(_OF_THE.match(text[part.end:part.end + 20]) for part in parts)  # "21 of the dead were civilians"
+    return bool(partial.search(between)) or parts[0].sentence.lstrip().lower().startswith("of ") or of_the
+
+
+_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these|them|whom|which)\b", re.I)
 
 
 def _judge(rule: Rule, context: CheckContext, total: Claim, parts: list[Claim], summed: Interval, widened: Interval) -> Finding:

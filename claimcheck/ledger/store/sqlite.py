@@ -1,5 +1,7 @@
 """The embedded ledger store: one SQLite file, WAL journal so readers do not block a writer, a busy timeout so
-concurrent writers wait instead of failing, and every ingest one transaction."""
+concurrent writers wait instead of failing, and every ingest one transaction. A file is checked before it is
+trusted (damaged pages, its schema against its version, values of the right types; see :mod:`.sqlite_checks`), and
+every database error reaches the user as one located line saying how to recover."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ...errors import InputError
-from ...model import Claim, Document, Event, FactKey
+from ...model import BOUNDS, Claim, Document, Event, FactKey
+from ...model.finding import SEVERITIES, STATUSES
 from .base import DocumentVersion, FindingRecord, ReviewEvent, Store, StoredFact
+from .sqlite_checks import (INTEGER, NUMBER, OPTIONAL_INTEGER, OPTIONAL_NUMBER, OPTIONAL_TEXT, TEXT, LedgerError,
+                            check_ledger, checked_row, database_error, guarded)
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 _CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "doc"]
@@ -23,6 +28,7 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+@guarded
 class SQLiteStore(Store):
     def __init__(self, path: str | Path, create: bool = True):
         self.path = self.location = str(path)
@@ -31,25 +37,50 @@ class SQLiteStore(Store):
             raise InputError("is a directory, not a ledger file: give a file name with --db", self.path)
         if not file.exists() and not create:
             raise InputError("no such ledger (create one with `claimcheck track add PATH --db FILE`)", self.path)
-        if file.exists() and file.stat().st_size and file.read_bytes()[:16] != _SQLITE_HEADER:
-            raise InputError("not a claimcheck ledger (not an SQLite database); give another --db path", self.path)
+        if file.exists() and not file.is_file():
+            raise InputError("is not a regular file (a FIFO or device?), not a ledger: give a file name with --db", self.path)
+        self.created = not file.exists()  # made by this call: removed again if the first ingest fails
+        if file.exists() and file.stat().st_size:
+            with open(file, "rb") as stream:
+                if stream.read(16) != _SQLITE_HEADER:
+                    raise InputError("not a claimcheck ledger (not an SQLite database); give another --db path", self.path)
         try:
             self.connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except sqlite3.Error as error:
+            raise database_error(self.path, error) from None
+        try:
+            self._open()
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def _open(self) -> None:
+        try:
             self.connection.row_factory = sqlite3.Row
             self.connection.execute("PRAGMA busy_timeout = 30000")
             self.connection.execute("PRAGMA foreign_keys = ON")
             version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            raise InputError(f"not a readable claimcheck ledger ({error})", self.path) from None
-        if version > SCHEMA_VERSION:
-            self.connection.close()
-            raise InputError(f"ledger schema version {version} is newer than this claimcheck supports ({SCHEMA_VERSION}): "
-                             "upgrade claimcheck to open it", self.path)
-        if (version and not self._is_ledger()) or (not version and self._tables()):
-            self.connection.close()
-            raise InputError("not a claimcheck ledger (another program's database): give another --db path", self.path)
-        self._wal()
-        self._migrate()
+            if version > SCHEMA_VERSION:
+                raise InputError(f"ledger schema version {version} is newer than this claimcheck supports "
+                                 f"({SCHEMA_VERSION}): upgrade claimcheck to open it", self.path)
+            if not version and self._is_ledger():
+                raise LedgerError(f"the ledger's user_version is 0 but it holds a claimcheck ledger's tables (the version "
+                                  f"number was changed by hand): set it back with `sqlite3 {self.path} 'PRAGMA "
+                                  f"user_version = {SCHEMA_VERSION}'` if it was made by this claimcheck", self.path)
+            if (version and not self._is_ledger()) or (not version and self._tables()):
+                raise InputError("not a claimcheck ledger (another program's database): give another --db path", self.path)
+            check_ledger(self.connection, self.path, version)
+            self._wal()
+            self._migrate()
+        except sqlite3.Error as error:
+            raise database_error(self.path, error) from None
+
+    def discard(self) -> None:
+        """Close, and remove the file when this store created it (a first ingest that failed leaves no file)."""
+        self.connection.close()
+        if self.created:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(self.path + suffix).unlink(missing_ok=True)
 
     def _wal(self) -> None:
         """Switch to WAL; another process may hold the lock for a moment, so wait for it like any writer."""
@@ -93,13 +124,22 @@ class SQLiteStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic unit: everything or nothing (BEGIN IMMEDIATE takes the write lock up front)."""
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise database_error(self.path, error) from None
         try:
             yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
+            self.connection.execute("COMMIT")
+        except BaseException as error:
+            if self.connection.in_transaction:
+                try:
+                    self.connection.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the transaction is gone with the error that ended it
+            if isinstance(error, sqlite3.Error):
+                raise database_error(self.path, error) from None
             raise
-        self.connection.execute("COMMIT")
 
     def close(self) -> None:
         self.connection.close()
@@ -107,11 +147,11 @@ class SQLiteStore(Store):
     # ---- documents and claims ---------------------------------------------------------------------------
     def document_by_hash(self, content_hash: str) -> DocumentVersion | None:
         return _version(self.connection.execute(f"SELECT {_VERSION_COLUMNS} FROM documents WHERE content_hash = ?",
-                                                (content_hash,)).fetchone())
+                                                (content_hash,)).fetchone(), self.path)
 
     def current_version(self, doc: str) -> DocumentVersion | None:
         return _version(self.connection.execute(f"SELECT {_VERSION_COLUMNS} FROM documents WHERE doc = ? AND current = 1",
-                                                (doc,)).fetchone())
+                                                (doc,)).fetchone(), self.path)
 
     def add_document(self, document: Document, content_hash: str, previous_id: int | None) -> int:
         if previous_id is not None:
@@ -134,12 +174,15 @@ class SQLiteStore(Store):
 
     def documents(self, current_only: bool = True) -> list[tuple[int, Document]]:
         query = "SELECT * FROM documents" + (" WHERE current = 1" if current_only else "") + " ORDER BY id"
+        rows = self.connection.execute(query).fetchall()
+        for row in rows:
+            checked_row(self.path, "documents", row, _DOCUMENT_TYPES)
         return [(row["id"], Document(id=row["doc"], text=row["text"], title=row["title"], date=row["date"],
                                      outlet=row["outlet"], format=row["format"]))
-                for row in self.connection.execute(query)]
+                for row in rows]
 
     def document_versions(self) -> list[DocumentVersion]:
-        return [_version(row) for row in self.connection.execute(f"SELECT {_VERSION_COLUMNS} FROM documents ORDER BY doc, id")]
+        return [_version(row, self.path) for row in self.connection.execute(f"SELECT {_VERSION_COLUMNS} FROM documents ORDER BY doc, id")]
 
     def claims(self, document_ids: list[int] | None = None) -> list[tuple[int, int, Claim]]:
         """(claim id, document id, claim) for the given document versions (default: all)."""
@@ -150,7 +193,9 @@ class SQLiteStore(Store):
         for row in rows:
             if wanted is not None and row["document_id"] not in wanted:
                 continue
+            checked_row(self.path, "claims", row, _CLAIM_TYPES, {"bound": BOUNDS, "is_range": (0, 1)})
             values = {name: row[name] for name in _CLAIM_COLUMNS}
+            values["line"], values["column"] = values["line"] or 0, values["column"] or 0
             values["is_range"] = bool(values["is_range"])
             values["high"] = float("inf") if values["high"] is None and values["bound"] in (">", ">=") else values["high"]
             found.append((row["id"], row["document_id"], Claim(doc=row["doc"], **values)))
@@ -158,12 +203,12 @@ class SQLiteStore(Store):
 
     # ---- findings and reviews --------------------------------------------------------------------------------
     def finding_by_fingerprint(self, fingerprint: str) -> FindingRecord | None:
-        return _finding(self.connection.execute(f"{_FINDINGS} WHERE fingerprint = ?", (fingerprint,)).fetchone())
+        return _finding(self.connection.execute(f"{_FINDINGS} WHERE fingerprint = ?", (fingerprint,)).fetchone(), self.path)
 
     def ancestor(self, lineage: str, fingerprint: str) -> FindingRecord | None:
         return _finding(self.connection.execute(
             f"{_FINDINGS} WHERE lineage = ? AND fingerprint != ? ORDER BY findings.id DESC LIMIT 1",
-            (lineage, fingerprint)).fetchone())
+            (lineage, fingerprint)).fetchone(), self.path)
 
     def save_finding(self, finding, digest: str, claim_ids: list[int], lineage: str) -> tuple[int, FindingRecord | None]:
         before = self.finding_by_fingerprint(finding.fingerprint)
@@ -208,12 +253,12 @@ class SQLiteStore(Store):
             parameters.append(status)
         if conditions:
             query += " WHERE " + " AND ".join(conditions)
-        return [_finding(row) for row in self.connection.execute(query + " ORDER BY findings.id", parameters)]
+        return [_finding(row, self.path) for row in self.connection.execute(query + " ORDER BY findings.id", parameters).fetchall()]
 
     def finding(self, finding_id: int) -> FindingRecord | None:
         if not -(2 ** 63) <= finding_id < 2 ** 63:
             return None
-        return _finding(self.connection.execute(f"{_FINDINGS} WHERE findings.id = ?", (finding_id,)).fetchone())
+        return _finding(self.connection.execute(f"{_FINDINGS} WHERE findings.id = ?", (finding_id,)).fetchone(), self.path)
 
     def finding_claim_ids(self, finding_id: int) -> list[int]:
         return [row[0] for row in self.connection.execute(
@@ -232,8 +277,10 @@ class SQLiteStore(Store):
              event_note if event_note is not None else note))
 
     def review_events(self, finding_id: int) -> list[ReviewEvent]:
-        return [ReviewEvent(**dict(row)) for row in
-                self.connection.execute("SELECT * FROM review_events WHERE finding_id = ? ORDER BY id", (finding_id,))]
+        rows = self.connection.execute("SELECT * FROM review_events WHERE finding_id = ? ORDER BY id", (finding_id,)).fetchall()
+        for row in rows:
+            checked_row(self.path, "review_events", row, _EVENT_TYPES)
+        return [ReviewEvent(**dict(row)) for row in rows]
 
     # ---- events ------------------------------------------------------------------------------------------------
     def save_events(self, events: list[Event]) -> None:
@@ -277,8 +324,12 @@ class SQLiteStore(Store):
         for row in self.connection.execute("SELECT id, fact_id FROM claims WHERE fact_id IS NOT NULL ORDER BY id"):
             members.setdefault(row["fact_id"], []).append(row["id"])
         query = f"SELECT id, {', '.join(_FACT_KEY_FIELDS)} FROM facts WHERE present = 1 ORDER BY id"
+        rows = self.connection.execute(query).fetchall()
+        for row in rows:
+            checked_row(self.path, "facts", row, {name: TEXT if name in ("measure", "dimension") else OPTIONAL_TEXT
+                                                  for name in _FACT_KEY_FIELDS})
         return [StoredFact(row["id"], FactKey(**{name: row[name] for name in _FACT_KEY_FIELDS}), members.get(row["id"], []))
-                for row in self.connection.execute(query)]
+                for row in rows]
 
 
 _FACT_KEY_FIELDS = [f.name for f in fields(FactKey)]
@@ -288,17 +339,39 @@ _FINDINGS = ("SELECT findings.id, fingerprint, rule, kind, findings.status, seve
              " FROM findings JOIN reviews ON reviews.finding_id = findings.id")
 
 
-def _version(row: sqlite3.Row | None) -> DocumentVersion | None:
+_DOCUMENT_TYPES = {"id": INTEGER, "doc": TEXT, "content_hash": TEXT, "title": OPTIONAL_TEXT, "date": OPTIONAL_TEXT,
+                   "outlet": OPTIONAL_TEXT, "format": TEXT, "text": TEXT, "previous_id": OPTIONAL_INTEGER,
+                   "current": INTEGER, "ingested_at": TEXT}
+_VERSION_TYPES = {name: _DOCUMENT_TYPES[name] for name in ("id", "doc", "content_hash", "current", "previous_id", "date",
+                                                           "ingested_at")}
+_CLAIM_TYPES = {"id": INTEGER, "document_id": INTEGER, "doc": TEXT, "start": INTEGER, "end": INTEGER, "text": TEXT,
+                "sentence": TEXT, "value": NUMBER, "low": OPTIONAL_NUMBER, "high": OPTIONAL_NUMBER, "bound": TEXT,
+                "is_range": INTEGER, "unit": TEXT, "measure": OPTIONAL_TEXT, "place": OPTIONAL_TEXT, "actor": OPTIONAL_TEXT,
+                "date": OPTIONAL_TEXT, "outcome": OPTIONAL_TEXT, "qualifier": OPTIONAL_TEXT, "line": OPTIONAL_INTEGER,
+                "column": OPTIONAL_INTEGER}
+_FINDING_TYPES = {"id": INTEGER, "fingerprint": TEXT, "rule": TEXT, "kind": TEXT, "status": TEXT, "severity": TEXT,
+                  "message": TEXT, "fact": OPTIONAL_TEXT, "claims_digest": TEXT, "present": INTEGER, "first_seen": TEXT,
+                  "last_seen": TEXT, "lineage": OPTIONAL_TEXT, "review": TEXT, "assignee": OPTIONAL_TEXT,
+                  "note": OPTIONAL_TEXT, "updated_at": TEXT}
+_EVENT_TYPES = {"id": INTEGER, "finding_id": INTEGER, "at": TEXT, "who": TEXT, "from_status": OPTIONAL_TEXT,
+                "to_status": TEXT, "assignee": OPTIONAL_TEXT, "note": OPTIONAL_TEXT}
+
+
+def _version(row: sqlite3.Row | None, path: str = "") -> DocumentVersion | None:
     if row is None:
         return None
+    checked_row(path, "documents", row, _VERSION_TYPES)
     version = DocumentVersion(**dict(row))
     version.current = bool(version.current)
     return version
 
 
-def _finding(row: sqlite3.Row | None) -> FindingRecord | None:
+def _finding(row: sqlite3.Row | None, path: str = "") -> FindingRecord | None:
     if row is None:
         return None
+    from ..ledger import REVIEW_STATUSES
+
+    checked_row(path, "findings", row, _FINDING_TYPES, {"status": STATUSES, "severity": SEVERITIES, "review": REVIEW_STATUSES})
     record = FindingRecord(**dict(row))
     record.present = bool(record.present)
     return record

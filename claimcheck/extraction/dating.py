@@ -1,0 +1,141 @@
+"""The as-of date of a claim: the date expression of its sentence nearest to it ("In 2020, 500 ...; by 2022 ...
+800"), resolved against the document's date ("on 5 June" takes the document's year, "on Monday" the Monday of the
+document's week), else the document's date. No year is ever taken from today: with no document date, a date
+without a year dates nothing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .numerals import Numeral
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]
+MONTH_NUMBER = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout)\s+(?:(?P<month>January|"
+                            r"February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+                            r"(?P<year>(?:19|20)\d\d)\b")
+#: "5 June", "June 5", "June 5th", "5th of June" with no year after it
+_DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
+                        rf"{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!,?\s*(?:19|20)\d\d)")
+_WEEKDAY = re.compile(r"\b(?i:on|last|since|by|this|early|late)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday)\b")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s*(?:yet|but|while|although|though|whereas)\b|\b(?:but|yet|whereas)\b")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_FOLLOWS = re.compile(rf",?\s*(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+\d)")
+_PERIOD_START = re.compile(r"\b(?i:since|from|starting|beginning|began)\s+(?:(?:on|in)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday),?\s+)?$")
+_AHEAD = timedelta(days=62)  # "on 28 December" in a January report is last December
+
+
+def _month_number(name: str) -> int:
+    return next(number for month, number in MONTH_NUMBER.items() if month.lower().startswith(name[:3].lower()))
+
+
+@lru_cache(maxsize=256)
+def sentence_dates(sentence: str, document_date: str | None = None, year: int | None = None) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, ISO date) of every date expression in a sentence; those without a year only when the document
+    is dated or its paragraph has named a ``year`` (then weekdays, which need the document's week, are not)."""
+    from ..documents.metadata import find_dates
+
+    dates = [(start, end, found.isoformat()) for start, end, found in find_dates(sentence)]
+    for match in _SENTENCE_YEAR.finditer(sentence):
+        month = match.group("month")
+        dates.append((match.start(), match.end(),
+                      f"{match.group('year')}-{MONTH_NUMBER[month]:02d}" if month else match.group("year")))
+    anchor = _parse(document_date)
+    if year is not None and (anchor is None or anchor.year != year):
+        anchor, weekdays = None, False  # a paragraph of another year than the document's: its own year holds
+    else:
+        year, weekdays = None, anchor is not None
+    if anchor is not None or year is not None:
+        taken = [(start, end) for start, end, _ in dates]
+        for match in _DAY_MONTH.finditer(sentence):
+            if any(start <= match.start() < end for start, end in taken):
+                continue  # part of a full date already read
+            month, day = _month_number(match.group("month") or match.group("month2")), int(match.group("day") or match.group("day2"))
+            resolved = _in_year(anchor, month, day) if anchor is not None else _on(year, month, day)
+            if resolved is not None:
+                dates.append((match.start(), match.end(), resolved.isoformat()))
+    if weekdays:
+        for match in _WEEKDAY.finditer(sentence):
+            if _DATE_FOLLOWS.match(sentence, match.end()):
+                continue  # "Friday, 19 September": the date says which Friday
+            back = (anchor.weekday() - _WEEKDAYS.index(match.group("weekday"))) % 7
+            dates.append((match.start(), match.end(), (anchor - timedelta(days=back)).isoformat()))
+    # "55 strikes since 19 September": a period's start, not the date the figure is as of
+    return tuple(sorted(found for found in dates if not _PERIOD_START.search(sentence[max(0, found[0] - 30):found[0]])))
+
+
+def _parse(text: str | None) -> date | None:
+    if not text or not re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _in_year(anchor: date, month: int, day: int) -> date | None:
+    """The day of that month in the document's year, or the year before when that is well after the document."""
+    try:
+        resolved = date(anchor.year, month, day)
+        return date(anchor.year - 1, month, day) if resolved - anchor > _AHEAD else resolved
+    except ValueError:  # 30 February
+        return None
+
+
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+_LOOK_BACK = 1500  # characters of the paragraph before a sentence read for the year it is in
+
+
+def context_year(text: str, sentence_start: int) -> int | None:
+    """The last year the paragraph names before a sentence ("In 2017, ... On 18 March, ..."): what a chronicle of
+    several years reads its dates without a year against."""
+    start = max(text.rfind("\n\n", max(0, sentence_start - _LOOK_BACK), sentence_start), sentence_start - _LOOK_BACK, 0)
+    years = _YEAR.findall(text, start, sentence_start)
+    return int(years[-1]) if years else None
+
+
+class OtherNumbers:
+    """The other numbers of a sentence, asked only when the sentence has a date (most do not)."""
+
+    def __init__(self, numerals: list[Numeral], own_start: int, offset: int):
+        self.numerals, self.own_start, self.offset = numerals, own_start, offset
+
+    def between(self, low: int, high: int) -> bool:
+        return any(low <= n.start - self.offset < high for n in self.numerals if n.start != self.own_start)
+
+
+def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNumbers,
+               document_date: str | None, year: int | None = None) -> str | None:
+    """The date expression nearest the claim with no other claim between them, else the document's date
+    (``year``: the one its paragraph names, see :func:`context_year`)."""
+    best = None
+    dates = sentence_dates(sentence, document_date, year)
+    for start, end, value in dates:
+        low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
+        if others.between(low, high) or _CLAUSE_BREAK.search(sentence[low:high]):
+            continue  # another figure's date, or another clause's ("over 98% ..., yet the clash on 7 February")
+        distance = high - low
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    if best:
+        return best[1]
+    # a date that closes the sentence (or opens it) dates every claim of its clause: "grew from 70 to 74 in 2018"
+    for start, _, value in dates:
+        if start >= claim_end and not _CLAUSE_BREAK.search(sentence[claim_end:start]):
+            return value
+    return document_date

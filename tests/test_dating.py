@@ -1,0 +1,33 @@
+"""The as-of date of a claim: dates in its sentence, resolved against the document's date, never today's."""
+
+import pytest
+
+import claimcheck
+
+
+def dates(text: str) -> list[tuple[str, str | None]]:
+    return [(claim.text, claim.date) for claim in claimcheck.Checker().extract([claimcheck.read_text(text)])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tuesday, 4 March 2014\n\nOn Sunday, 12 people died.", [("12", "2014-03-02")]),
+    ("Tuesday, 4 March 2014\n\nOn 2 March, 12 people died.", [("12", "2014-03-02")]),
+    ("Tuesday, 4 March 2014\n\nOn March 1st the toll stood at 12.", [("12", "2014-03-01")]),
+    ("Friday, 10 January 2014\n\nOn 28 December, 12 people died.", [("12", "2013-12-28")]),  # last December
+    ("Tuesday, 4 March 2014\n\nOn 5 June 2012, 12 people died.", [("12", "2012-06-05")]),
+    ("Saturday, 27 September 2014\n\nJets flew 55 air strikes since Friday, 19 September.", [("55", "2014-09-27")]),
+    ("Tuesday, 4 March 2014\n\nThe toll reached 40, but on Sunday it was 12.", [("40", "2014-03-04"), ("12", "2014-03-02")]),
+], ids=["weekday", "day-month", "month-day", "previous-year", "full-date", "since-is-a-start", "other-clause"])
+def test_a_date_without_a_year_takes_the_documents_year(text, expected):
+    assert dates(text) == expected
+
+
+def test_an_undated_document_gets_no_year_from_today():
+    assert dates("On 5 June, 12 people died.") == [("12", None)]
+    assert dates("On Sunday, 12 people died.") == [("12", None)]
+
+
+def test_a_chronicle_reads_dates_against_the_year_its_paragraph_names():
+    text = ("Monday, 2 October 2023\n\nIn March 2017 the offensive reached the old city. On 17 March, an air strike killed "
+            "12 people. On Sunday, 40 more people fled the town.\n\nOn 5 June, officials counted 7 dead.\n")
+    assert dates(text) == [("12", "2017-03-17"), ("40", "2023-10-02"), ("7", "2023-06-05")]

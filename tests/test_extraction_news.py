@@ -1,0 +1,229 @@
+"""Defect classes of extraction on real news, each with short sentences written for these tests."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import claimcheck
+
+
+def claims(text: str) -> list[tuple]:
+    return [(c.text, round(c.value, 6), c.unit) for c in claimcheck.extract_text(text)]
+
+
+def one(text: str):
+    found = claimcheck.extract_text(text)
+    assert len(found) == 1, [(c.text, c.value, c.unit) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Analysts expect wages to grow between 3% and 4% this year.", 3, 4, "percent"),
+    ("Bids ranged from $150 to $2 million for the painting.", 150, 2e6, "USD"),
+    ("The bats call at between 20kHz and 25kHz.", 20, 25, "kilohertz"),
+    ("The bridge will take two or three years to rebuild.", 2, 3, "year"),
+    ("Margins of 7%-8% are typical.", 7, 8, "percent"),
+    ("Some four to six thousand fans queued overnight.", 3600, 6600, "count"),
+    ("Between minus five and ten degrees Celsius is forecast.", -5, 10, "degree_Celsius"),
+])
+def test_ranges_are_one_claim(text, low, high, unit):
+    claim = one(text)
+    assert claim.is_range and claim.unit == unit
+    assert math.isclose(claim.low, low) and math.isclose(claim.high, high)
+
+
+def test_a_change_from_one_figure_to_another_stays_two_claims():
+    assert claims("Membership grew from 70 to 74 last year.") == [("70", 70, "count"), ("74", 74, "count")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The start-up raised USD12m from investors.", 12e6, "USD"),
+    ("The port borrowed EUR40m from the bank.", 40e6, "EUR"),
+    ("Global debt hit $US90 trillion.", 90e12, "USD"),
+    ("Each meal costs RM12.50 at the stall.", 12.5, "MYR"),
+    ("The villa sold for HK$8 million.", 8e6, "HKD"),
+    ("The contract is worth C$45 million.", 45e6, "CAD"),
+    ("Imports reached AU$3 billion.", 3e9, "AUD"),
+    ("The permit costs 300 shekels.", 300, "ILS"),
+    ("A coffee there costs 35 Danish crowns.", 35, "DKK"),
+    ("A bus fare rose to 85 cents.", 0.85, "USD"),
+    ("The stock ended at 212p in London.", 2.12, "GBP"),
+])
+def test_currencies_glued_written_as_words_and_coins(text, value, unit):
+    claim = one(text)
+    assert (round(claim.value, 6), claim.unit, claim.type) == (value, unit, "money")
+
+
+@pytest.mark.parametrize("text", [
+    "The Nasdaq 100 and the S&P 500 both slipped.",
+    "She upgraded to an iPhone 14 last week.",
+    "The office is at 221 Baker Street.",
+    "Send the form to Springfield, IL 62704 by hand.",
+    "The photo was saved as IMG_2041.jpg by the agency.",
+    "The clip streams in 1080p on most phones.",
+])
+def test_numbers_inside_names_and_ids_are_no_claims(text):
+    assert claims(text) == []
+
+
+def test_a_model_number_followed_by_a_unit_keeps_its_measurement():
+    assert claims("The new MacBook Pro 14 inch costs less.")[0][1:] == (14, "inch")
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "bound"), [
+    ("The offense lost minus-3 yards on the drive.", -3, "yard", "="),
+    ("Foundries now make sub-5 nanometer chips.", 5, "nanometer", "<"),
+])
+def test_hyphenated_prefixes(text, value, unit, bound):
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.bound) == (value, unit, bound)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The tablet ships with 256 GB of storage.", 256, "gigabyte"),
+    ("Fibre lines offer 500 Mbps to homes.", 500, "megabit / second"),
+    ("The chip is clocked at 2.4 GHz.", 2.4, "gigahertz"),
+    ("The engine develops 250 bhp.", 250, "horsepower"),
+    ("It produces 350 Nm of torque.", 350, "meter * newton"),
+    ("The steel is rated at 400 MPa.", 400, "megapascal"),
+    ("Nitrogen dioxide peaked at 60 ppb.", 60, "ppb"),
+    ("Carbon dioxide passed 420 ppm.", 420, "ppm"),
+    ("The hybrid returns 55 mpg.", 55, "mile / gallon"),
+    ("The bank cut rates by 50 basis points.", 50, "basis_point"),
+    ("It was 28 deg c at noon.", 28, "degree_Celsius"),
+    ("The pickup makes 420 lb-ft of torque.", 420, "foot * force_pound"),
+])
+def test_technical_units(text, value, unit):
+    claim = one(text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Rent in the centre is $2,100 a month.", 2100, "USD / month"),
+    ("The field produces 300,000 barrels a day.", 300000, "barrel / day"),
+    ("Crude traded at $75 a barrel.", 75, "USD / barrel"),
+])
+def test_rates_keep_their_denominator(text, value, unit):
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.type) == (value, unit, "rate")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The region has 3 hundred million residents.", 3e8, "count"),
+    ("Some 9 B people may live on Earth by then.", 9e9, "count"),
+    ("The team is a .600 side at home.", 0.6, "count"),
+    ("She hiked 4 1/2 miles before dawn.", 4.5, "mile"),
+    ("Stir in 1/4 pound of sugar.", 0.25, "pound"),
+    ("The sample held 2.5 × 10^6 cells per millilitre.", 2.5e6, "count"),
+    ("The quarry shipped 3.4e5 tonnes of gravel.", 3.4e5, "metric_ton"),
+    ("The guard is 6ft 2in tall.", 6 + 2 / 12, "foot"),
+    ("The village has 12 000 000 visitors.", 1.2e7, "count"),
+    ("The village has 45\u00a0000 visitors.", 45000, "count"),
+    ("The mast is 2.5m high.", 2.5, "meter"),
+    ("Profits rose fourfold in a decade.", 4, "count"),
+])
+def test_number_forms(text, value, unit):
+    claim = one(text)
+    assert math.isclose(claim.value, value) and claim.unit == unit
+
+
+@pytest.mark.parametrize(("text", "share", "measure"), [
+    ("One in four drivers had a crash last year.", 25, "drivers"),
+    ("Roughly 2 in 5 tenants rent privately.", 40, "tenants"),
+    ("Two out of three voters backed the plan.", 200 / 3, "voters"),
+])
+def test_one_in_five_is_a_share(text, share, measure):
+    claim = one(text)
+    assert math.isclose(claim.value, share) and claim.unit == "percent" and claim.measure == measure
+
+
+def test_two_thirds_without_of_is_a_share():
+    claim = one("Three quarters said they would vote.")
+    assert (claim.value, claim.unit) == (75, "percent")
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    ("The economy grew for nine quarters in a row.", 9, "quarters"),
+    ("Seven quarters of decline ended in June.", 7, "quarters"),
+    ("The two halves of the match were dull.", 2, "halves"),
+    ("Growth has now lasted 6 quarters.", 6, "quarters"),
+])
+def test_a_whole_or_more_of_fractions_is_a_count_not_a_share(text, value, measure):
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.measure) == (value, "count", measure)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Tickets cost 15€ at the door.", 15, "EUR"),
+    ("A pint is 6 £ in the centre.", 6, "GBP"),
+])
+def test_a_currency_symbol_after_the_number(text, value, unit):
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.type) == (value, unit, "money")
+
+
+def test_a_hyphenated_year_is_a_span_of_years():
+    claim = one("The council approved a three-year plan.")
+    assert (claim.value, claim.unit, claim.type) == (3, "year", "duration")
+
+
+def test_and_a_half_adds_a_half():
+    claim = one("The trail runs two and a half miles.")
+    assert (claim.value, claim.unit) == (2.5, "mile")
+
+
+def test_a_range_with_the_unit_written_once_after_the_second_figure():
+    claim = one("The 6- to 9-meter boats were sunk.")
+    assert (claim.low, claim.high, claim.unit) == (6, 9, "meter")
+
+
+def test_a_bound_carries_into_its_conversion():
+    first, second = claimcheck.extract_text("The river flooded more than 50 km (31 miles) of farmland.")
+    assert (first.bound, second.bound, second.unit, second.scope) == (">", ">", "mile", "conversion")
+    assert second.high == math.inf
+
+
+def test_lower_than_is_a_bound():
+    claim = one("The index closed lower than 7.5 points.")
+    assert (claim.bound, claim.value) == ("<", 7.5)
+
+
+@pytest.mark.parametrize(("text", "kind", "measure"), [
+    ("He bought a six-cylinder engine for the car.", "spec", "cylinder"),
+    ("A magnitude 6.3 earthquake shook the coast.", "magnitude", "magnitude"),
+    ("The 5.8-magnitude quake was felt inland.", "magnitude", "magnitude"),
+    ("The club is ranked 4 in the league.", "rank", "rank"),
+    ("Sales jumped threefold.", "ratio", "sales"),
+])
+def test_typed_quantities_are_no_counts(text, kind, measure):
+    claim = one(text)
+    assert (claim.type, claim.measure) == (kind, measure)
+
+
+def test_ages_stay_ages():
+    claim = one("Tom Baker, 41, was charged on Monday.")
+    assert (claim.type, claim.subject) == ("age", "Tom Baker")
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Rescuers found five people-two of them children.", "people"),
+    ("These four circuits carry most traffic.", "circuits"),
+    ("He shot four co-workers, killing two.", "co-workers"),
+    ("They won three of their last five games.", "games"),
+    ("The list names 10 most endangered buildings in the city.", "most endangered buildings"),
+    ("They own three expensive rented flats.", "expensive rented flats"),
+    ("Police say two gunmen killed guards at the gate.", "gunmen"),
+    ("The two women she's accused of shooting died.", "women"),
+])
+def test_measure_heads(text, measure):
+    assert claimcheck.extract_text(text)[0].measure == measure if "killing" not in text else \
+        claimcheck.extract_text(text)[1].measure == measure
+
+
+def test_an_age_after_a_name_is_in_years_as_a_hyphenated_age():
+    [apposed] = claimcheck.extract_text("Smith, 61, was killed on the spot.")
+    [hyphenated] = claimcheck.extract_text("The 61-year-old Smith was killed on the spot.")
+    assert (apposed.type, apposed.unit, apposed.value) == ("age", "year", 61.0)
+    assert (hyphenated.type, hyphenated.unit, hyphenated.value) == ("age", "year", 61.0)
