@@ -129,13 +129,14 @@ class Checker:
             self.cache.keep_memos()
 
     def check(self, sources: Sources, *, baseline: str | Path | None = None, suppressions: str | Path | None = None,
-              progress: Progress | None = None) -> CheckResult:
+              progress: Progress | None = None, claims: list[Claim] | None = None) -> CheckResult:
         """The findings of the rules on the documents, with the documents, claims, facts and a coverage summary;
-        given a ``baseline`` or ``suppressions`` file, what they hold back (``result.shown`` is what is left)."""
+        given a ``baseline`` or ``suppressions`` file, what they hold back (``result.shown`` is what is left).
+        ``claims``: the documents' claims, extracted before (a claims dataset's): nothing is extracted or cached."""
         with collector_paused():
-            return self._check(sources, baseline, suppressions, progress)
+            return self._check(sources, baseline, suppressions, progress, claims)
 
-    def _check(self, sources: Sources, baseline, suppressions, progress) -> CheckResult:
+    def _check(self, sources: Sources, baseline, suppressions, progress, claims=None) -> CheckResult:
         from .baseline import read_baseline, read_suppressions, triage
         from .checks.runner import run_checks
         from .documents.identity import document_identities
@@ -147,9 +148,11 @@ class Checker:
         documents = self.read(sources)
         root = Path(self.root) if self.root else None
         identities = document_identities(documents, root)
-        cache = self.cache
+        cache = self.cache if claims is None else None
         reuse = cache is not None and self.reuse_findings
         result = reused(cache, documents, identities, rule_set, self.options) if reuse else None
+        if claims is not None:
+            result = run_checks(documents, claims, rule_set, root, identities=identities, executor=self.executor)
         if result is None:
             diagnostics: list[Diagnostic] = []
             with self._memos():

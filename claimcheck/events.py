@@ -18,7 +18,8 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS
@@ -47,22 +48,59 @@ def find_events(documents: Sequence[Document], identities: dict[str, str] | None
     identities = identities or {}
     terms = [_terms(document.text[:_LEAD]) for document in documents]
     groups = _group(documents, terms) if len(documents) > 1 else [[0]]
+    leads = [lead(document, identities.get(document.id, document.id), own) for document, own in zip(documents, terms)]
     events = []
     for members in sorted(groups, key=min):
         members.sort()
-        chosen = [documents[i] for i in members]
-        dates = sorted(d.date for d in chosen if d.date)
-        first = min(identities.get(d.id, d.id) for d in chosen)
-        event = Event(id=event_id(first), documents=[d.id for d in chosen], label=_label(chosen, [terms[i] for i in members]),
-                      first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None)
-        for document in chosen:
-            document.event = event.id
+        event = make_event([leads[i] for i in members])
+        for i in members:
+            documents[i].event = event.id
         events.append(event)
     return events
 
 
 def event_id(identity: str) -> str:
     return "e" + hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What an event is made from, of each of its documents: its id and identity, date, title, the names its lead
+    counts (``@name`` terms) and how it first writes each name it has (for the event's label)."""
+
+    id: str
+    identity: str
+    date: str | None
+    title: str | None
+    names: frozenset[str]
+    spellings: dict[str, str]
+
+
+def lead(document: Document, identity: str, terms: list[str] | None = None) -> Lead:
+    """A document's :class:`Lead` (``terms``: its :func:`lead_terms`, when already at hand)."""
+    terms = lead_terms(document) if terms is None else terms
+    spellings: dict[str, str] = {}
+    for match in _NAME.finditer(document.text[:_LEAD]):
+        spellings.setdefault("@" + " ".join(match.group().lower().split()), match.group())
+    return Lead(document.id, identity, document.date, document.title,
+                frozenset(term for term in terms if term.startswith("@")), spellings)
+
+
+def make_event(members: Sequence[Lead]) -> Event:
+    """The event of some documents (in document order): its id from the first identity, label, documents, dates."""
+    dates = sorted(member.date for member in members if member.date)
+    return Event(id=event_id(min(member.identity for member in members)), documents=[member.id for member in members],
+                 label=_label(members), first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None)
+
+
+def lead_terms(document: Document) -> list[str]:
+    """What a document is compared by (see :func:`_terms`): the words and names near its top."""
+    return _terms(document.text[:_LEAD])
+
+
+def day(document: Document) -> int | None:
+    """A document's date as an ordinal day (None when undated), for the window events stay within."""
+    return _day(document.date)
 
 
 def _group(documents: Sequence[Document], terms: list[list[str]]) -> list[list[int]]:
@@ -73,7 +111,7 @@ def _group(documents: Sequence[Document], terms: list[list[str]]) -> list[list[i
         similarity = cosine(vectors[first], vectors[second])
         if similarity > 0:
             similarities[(first, second)] = similarity
-    return average_linkage(len(documents), similarities, SIMILARITY, days)
+    return linked_groups(range(len(documents)), similarities, days)
 
 
 def tfidf(documents: list[list[str]]) -> list[dict[str, float]]:
@@ -82,13 +120,20 @@ def tfidf(documents: list[list[str]]) -> list[dict[str, float]]:
     counts = [Counter(terms) for terms in documents]
     frequency = Counter(term for counted in counts for term in counted)
     total = len(documents)
-    idf = {term: math.log((1 + total) / (1 + seen)) + 1 for term, seen in frequency.items()}
-    vectors = []
-    for counted in counts:
-        weights = {term: (1 + math.log(count)) * idf[term] for term, count in counted.items()}
-        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
-        vectors.append({term: weight / norm for term, weight in weights.items()})
-    return vectors
+    idf = {term: inverse_frequency(seen, total) for term, seen in frequency.items()}
+    return [unit_vector(counted, idf.__getitem__) for counted in counts]
+
+
+def inverse_frequency(seen: int, total: int) -> float:
+    """The smoothed inverse document frequency of a term ``seen`` in that many of ``total`` documents."""
+    return math.log((1 + total) / (1 + seen)) + 1
+
+
+def unit_vector(counted: Counter, idf: Callable[[str], float]) -> dict[str, float]:
+    """One document's TF-IDF vector from its term counts (in the order its terms first come)."""
+    weights = {term: (1 + math.log(count)) * idf(term) for term, count in counted.items()}
+    norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+    return {term: weight / norm for term, weight in weights.items()}
 
 
 def cosine(first: dict[str, float], second: dict[str, float]) -> float:
@@ -128,27 +173,98 @@ def _candidates(vectors: list[dict[str, float]], days: list[int | None]) -> set[
     pair; in a large one, documents that share one of their most distinctive terms (a term most documents have
     tells nothing and is skipped)."""
     count = len(vectors)
-
-    def close(first: int, second: int) -> bool:
-        a, b = days[first], days[second]
-        return a is None or b is None or abs(a - b) <= WINDOW_DAYS
-
     if count <= _ALL_PAIRS_UP_TO:
-        return {(first, second) for first in range(count) for second in range(first + 1, count) if close(first, second)}
-    common = max(50, count // 20)
+        return set(sharing(range(count), days))
+    common = common_cutoff(count)
     postings: dict[str, list[int]] = defaultdict(list)
     for row, vector in enumerate(vectors):
-        for term in heapq.nlargest(_TOP_TERMS, vector, key=vector.__getitem__):
+        for term in top_terms(vector):
             postings[term].append(row)
     pairs = set()
     for rows in postings.values():
-        if len(rows) < 2 or len(rows) > common:
-            continue
-        for index, first in enumerate(rows):
-            for second in rows[index + 1:]:
-                if close(first, second):
-                    pairs.add((first, second))
+        if 2 <= len(rows) <= common:
+            pairs.update(sharing(rows, days))
     return pairs
+
+
+def compares_all(count: int) -> bool:
+    """Whether a set of ``count`` documents is compared all with all (else by shared distinctive terms)."""
+    return count <= _ALL_PAIRS_UP_TO
+
+
+def common_cutoff(count: int) -> int:
+    """In a set of ``count`` documents, a term in more documents than this is too common to pair them by."""
+    return max(50, count // 20)
+
+
+def top_terms(vector: dict[str, float]) -> list[str]:
+    """A document's most distinctive terms, which other documents are looked up by."""
+    return heapq.nlargest(_TOP_TERMS, vector, key=vector.__getitem__)
+
+
+def sharing(rows: Sequence[int], days) -> Iterator[tuple[int, int]]:
+    """Pairs (in order) of documents that share a term, among ``rows`` (in document order), dated close enough;
+    ``days[row]`` is a document's ordinal day or None."""
+    for index, first in enumerate(rows):
+        a = days[first]
+        for second in rows[index + 1:]:
+            b = days[second]
+            if a is None or b is None or abs(a - b) <= WINDOW_DAYS:
+                yield first, second
+
+
+def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Connected components (union-find): each node that has an edge -> the smallest node of its component."""
+    parent: dict[int, int] = {}
+
+    def root(node: int) -> int:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for first, second in edges:
+        a, b = root(first), root(second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {node: root(node) for node in parent}
+
+
+#: similarity at or above which two documents can be linked at all: average linkage joins two groups only when their
+#: mean similarity reaches SIMILARITY (within the rounding its staleness test allows), so some pair between them does
+LINKING = SIMILARITY - 1e-9
+
+
+def linked_groups(nodes: Iterable[int], similarities: dict[tuple[int, int], float], days) -> list[list[int]]:
+    """Average-linkage groups of ``nodes`` (see :func:`average_linkage`): computed one connected component of the
+    pairs at :data:`LINKING` or more at a time, which gives the same groups (no group can span two components)
+    in work that grows with the components, and lets each component be clustered apart (on another machine)."""
+    found = components(pair for pair, similarity in similarities.items() if similarity >= LINKING)
+    members: dict[int, list[int]] = defaultdict(list)
+    for node in nodes:
+        members[found.get(node, node)].append(node)
+    inside: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for (first, second), similarity in similarities.items():
+        component = found.get(first)
+        if component is not None and component == found.get(second):
+            inside[component][(first, second)] = similarity
+    groups = []
+    for component, nodes_of in members.items():
+        groups.extend(component_groups(nodes_of, inside.get(component, {}), [days[node] for node in nodes_of]))
+    return groups
+
+
+def component_groups(nodes: list[int], similarities: dict[tuple[int, int], float],
+                     days: list[int | None]) -> list[list[int]]:
+    """Average-linkage groups of one component: ``nodes`` in document order with their ``days``, ``similarities``
+    between them by node. Clustered under positions in ``nodes``, which keep the order of the nodes, so ties break
+    as they would over the whole set."""
+    if len(nodes) == 1:
+        return [list(nodes)]
+    position = {node: index for index, node in enumerate(nodes)}
+    local = {(position[first], position[second]): similarity for (first, second), similarity in similarities.items()}
+    return [[nodes[index] for index in group] for group in average_linkage(len(nodes), local, SIMILARITY, days)]
 
 
 def average_linkage(count: int, similarities: dict[tuple[int, int], float], threshold: float,
@@ -197,21 +313,21 @@ def _joined(first: tuple, second: tuple) -> tuple:
     return (min(lows), max(highs)) if lows else (None, None)
 
 
-def _label(documents: list[Document], terms: list[list[str]]) -> str:
+def _label(members: Sequence[Lead]) -> str:
     """The names the event's documents share most (as the first of them writes them), else its first title."""
     counts: dict[str, int] = defaultdict(int)
-    for own in terms:
-        for term in set(own):
-            if term.startswith("@"):
-                counts[term] += 1
+    for member in members:
+        for term in member.names:
+            counts[term] += 1
     ranked = sorted(counts, key=lambda term: (-counts[term], -len(term), term))
-    chosen = [term for term in ranked[:3] if counts[term] > (1 if len(documents) > 1 else 0)]
+    chosen = [term for term in ranked[:3] if counts[term] > (1 if len(members) > 1 else 0)]
     if not chosen:
-        return documents[0].title or documents[0].id
-    shown = {}
-    for document in documents:
-        for match in _NAME.finditer(document.text[:_LEAD]):
-            shown.setdefault("@" + " ".join(match.group().lower().split()), match.group())
+        return members[0].title or members[0].id
+    shown: dict[str, str] = {}
+    for member in members:
+        for term in chosen:
+            if term in member.spellings:
+                shown.setdefault(term, member.spellings[term])
         if all(term in shown for term in chosen):
             break
     return ", ".join(shown.get(term, term[1:]) for term in chosen)

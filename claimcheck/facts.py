@@ -9,7 +9,7 @@ while the mean confidence between them stays above a threshold."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -77,7 +77,7 @@ def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | Non
     return " and ".join(sorted(canonical))
 
 
-def _totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
+def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
     """'55 air strikes: 27 in Syria and 28 in Iraq': in a document that splits a measure by place, a figure of that
     measure with no place is for all of them ("Iraq and Syria"), not a candidate for each one."""
     places: dict[tuple[str, str | None], set[str]] = defaultdict(set)
@@ -117,33 +117,57 @@ class _Forming:
 
 
 def build_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, str | None] | None = None,
-                standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset()) -> list[Fact]:
+                standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset(),
+                scopes: dict[int, str] | None = None, tolls: Counter | None = None) -> list[Fact]:
     """Facts of the claims. With ``events`` (document id -> event id), claims of different events are never one
     fact, except claims of a ``standing`` measure (measure keys a rule compares across events: "troops",
     "territory"), which are reported from event to event. Claims of a ``declared`` measure (one a rule names) are
-    one fact by the rule's word; others are split by the evidence."""
+    one fact by the rule's word; others are split by the evidence. ``scopes``: the places :func:`totals_scope` gave
+    the claims, when they were worked out with the rest of their documents' claims (see :func:`fact_blocks`);
+    ``tolls``: the page figures of their documents (:func:`claimcheck.evidence.page_figures`), likewise."""
+    return [fact for _, fact in formed_facts(claims, synonyms, events, standing, declared, scopes, tolls)]
+
+
+def formed_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, str | None] | None = None,
+                 standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset(),
+                 scopes: dict[int, str] | None = None, tolls: Counter | None = None) -> Iterator[tuple[Claim, Fact]]:
+    """The facts :func:`build_facts` makes, in its order, each with the claim that started its group of candidates
+    (the facts split from one group follow each other): the facts of several blocks (:func:`fact_blocks`), grouped
+    apart, are put in one run's order by where these claims stand."""
     from .evidence import page_figures
 
     events = events or {}
     claims = list(claims)
-    tolls = page_figures(claims, synonyms)
-    facts = []
-    for forming in _candidates(claims, synonyms, events, standing):
+    tolls = tolls if tolls is not None else page_figures(claims, synonyms)
+    for forming in _candidates(claims, synonyms, events, standing, scopes):
         keys = {measure_key(claim.measure, synonyms) for claim in forming.claims}
         if len(keys) == 1 and keys <= declared:
-            facts.append(forming.fact(forming.claims, synonyms))
+            yield forming.claims[0], forming.fact(forming.claims, synonyms)
             continue
         for members in split_by_evidence(forming.claims, events, synonyms, tolls):
-            facts.append(forming.fact(members, synonyms))
-    return facts
+            yield forming.claims[0], forming.fact(members, synonyms)
+
+
+def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None,
+                standing: frozenset[str] = frozenset()) -> tuple[list[tuple | None], dict[int, str]]:
+    """Where one document's claims (all of them, in order; the document reports ``event``) are grouped into facts:
+    for each claim, its block, the key of the candidates it can be grouped with (None: no fact), and the places the
+    document's totals stand for (see :func:`totals_scope`). A fact never spans two blocks, so the claims of each block,
+    gathered from every document in document order, give the facts of a whole run (with :func:`formed_facts`)."""
+    scopes = totals_scope(claims, synonyms)
+    blocks = []
+    for claim in claims:
+        key = measure_key(claim.measure, synonyms)
+        blocks.append(_grouping(claim, scopes.get(id(claim), claim.place), None if key in standing else event, synonyms)[0])
+    return blocks, scopes
 
 
 def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str | None],
-                standing: frozenset[str]) -> list[_Forming]:
+                standing: frozenset[str], scopes: dict[int, str] | None = None) -> list[_Forming]:
     """Groups of claims that could be one quantity (see the module's docstring)."""
     groups: dict[tuple, list[_Forming]] = defaultdict(list)
     formed: list[_Forming] = []
-    totals = _totals_scope(claims, synonyms)
+    totals = totals_scope(claims, synonyms) if scopes is None else scopes
     keys: dict[tuple, tuple] = {}  # what a claim's grouping depends on -> (group, actor, place): claims repeat these
     placed: dict[tuple, dict[tuple, _Forming]] = defaultdict(dict)  # group -> (actor, place) -> the group they joined
     for claim in claims:

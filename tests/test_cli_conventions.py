@@ -58,7 +58,7 @@ def test_help_screens_speak_plainly_and_show_an_example(cli, command):
 
 def test_check_help_shows_defaults_and_every_format(cli):
     text = " ".join(help_screen(cli, "check").split())
-    assert "Usage: claimcheck check [OPTIONS] PATHS..." in text
+    assert "Usage: claimcheck check [OPTIONS] [PATHS...]" in text  # or --claims DIR
     for shown in ("table, json, jsonl, csv, sarif, junit, github, markdown or html. [default: table on a terminal, else json]",
                   "[default: error]", "[default: .claimcheck-cache]", "[default: 0.1]", "[default: stdout]",
                   "--output -o FILE", "--fail-on SEVERITY", "--select RULE", "--jobs -j N [x>=0]"):

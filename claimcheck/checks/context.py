@@ -25,6 +25,10 @@ class CheckContext:
     rules: RuleSet
     checked: set[int] = field(default_factory=set)  # ids of claims some rule looked at
     judged_pairs: set[frozenset[int]] = field(default_factory=set)  # claim pairs an agree rule compared
+    #: document id -> the id of its event, where the documents are not at hand (a worker judging some facts)
+    known_events: dict[str, str | None] | None = None
+    #: the page figures of the documents whose claims these are, where not all their claims are at hand (likewise)
+    known_figures: Counter | None = None
 
     _keys: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _wanted: dict[str, tuple] = field(default_factory=dict, repr=False)
@@ -34,13 +38,17 @@ class CheckContext:
     def page_figures(self) -> Counter:
         """How many different figures of each casualty outcome and measure each document gives (see
         :func:`claimcheck.evidence.page_figures`)."""
+        if self.known_figures is not None:
+            return self.known_figures
         from ..evidence import page_figures
 
         return page_figures(self.claims, self.rules.synonyms)
 
     @cached_property
     def events(self) -> dict[str, str | None]:
-        """Each document's event id."""
+        """Document id -> the id of the event it reports; made once, as every fact's agree rules read it."""
+        if self.known_events is not None:
+            return self.known_events
         return {document.id: document.event for document in self.documents.values()}
 
     @cached_property

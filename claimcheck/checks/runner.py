@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..cache import decode_findings, encode_findings
 from ..documents.identity import document_identities
 from ..events import find_events
+from ..facts import formed_facts
 from ..model import Claim, Document, Fact, Finding, fingerprint
 from ..result import CheckResult, sort_key
 from ..rules import RuleSet
@@ -65,7 +66,8 @@ def check_facts(context: CheckContext, cache: "ResultCache | None" = None, diges
     todo = [index for index, found in enumerate(stored) if found is None]
     if executor is not None and len(todo) > 1:
         batches = [todo[i:i + _FACTS_PER_BATCH] for i in range(0, len(todo), _FACTS_PER_BATCH)]
-        futures = [executor.submit(judge_facts, context.rules, [facts[index] for index in batch]) for batch in batches]
+        futures = [executor.submit(judge_facts, context.rules, [facts[index] for index in batch],
+                                   _events_of([facts[index] for index in batch], context.events)) for batch in batches]
         for batch, future in zip(batches, futures):
             for index, (rows, checked) in zip(batch, future.result()):
                 stored[index] = decode_findings(rows, facts[index].claims), [facts[index].claims[i] for i in checked]
@@ -85,10 +87,12 @@ def check_facts(context: CheckContext, cache: "ResultCache | None" = None, diges
 _FACTS_PER_BATCH = 64
 
 
-def judge_facts(rules: RuleSet, facts: list[Fact]) -> list[tuple[list, list[int]]]:
+def judge_facts(rules: RuleSet, facts: list[Fact], events: dict[str, str | None] | None = None) -> list[tuple[list, list[int]]]:
     """The rules across documents on some facts, where an executor runs them: per fact, its findings as rows that
-    refer to the fact's claims by position, and the positions of the claims the rules read."""
-    context = CheckContext(documents={}, claims=[claim for fact in facts for claim in fact.claims], rules=rules)
+    refer to the fact's claims by position, and the positions of the claims the rules read. ``events``: the event of
+    each document the facts quote (the evidence that two figures are one quantity reads it)."""
+    context = CheckContext(documents={}, claims=[claim for fact in facts for claim in fact.claims], rules=rules,
+                           known_events=events or {})
     across = _across(rules)
     judged = []
     for fact in facts:
@@ -97,6 +101,29 @@ def judge_facts(rules: RuleSet, facts: list[Fact]) -> list[tuple[list, list[int]
         judged.append((encode_findings(found, positions), [positions[id(claim)] for claim in fact.claims
                                                             if id(claim) in context.checked]))
     return judged
+
+
+def _events_of(facts: list[Fact], events: dict[str, str | None]) -> dict[str, str | None]:
+    return {claim.doc: events.get(claim.doc) for fact in facts for claim in fact.claims}
+
+
+def check_block(rules: RuleSet, claims: list[Claim], events: dict[str, str | None], scopes: dict[int, str],
+                figures: Counter | None = None) -> tuple[list[tuple[Claim, int, Fact, list[Finding]]], set[int]]:
+    """The facts of one block of claims (:func:`claimcheck.facts.fact_blocks`: gathered from every document, in
+    document order) judged by the rules across documents, as :func:`run_checks` judges them: each with the claim that
+    started its group and its place among the facts split from that group (which order facts of many blocks as one
+    run orders them), and its findings; and the ids of the claims the rules read. ``figures``: the page figures of
+    the claims' documents (:func:`claimcheck.evidence.page_figures` of all their claims, not only this block's)."""
+    context = CheckContext(documents={}, claims=claims, rules=rules, known_events=events, known_figures=figures)
+    across = _across(rules)
+    judged = []
+    previous, part = None, 0
+    for first, fact in formed_facts(claims, rules.synonyms, events, rules.standing_measures(), rules.declared_measures(),
+                                    scopes, figures):
+        part = part + 1 if first is previous else 0
+        previous = first
+        judged.append((first, part, fact, _judge(across, context, fact) if across else []))
+    return judged, context.checked
 
 
 def _across(rules: RuleSet) -> list:

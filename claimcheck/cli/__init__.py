@@ -44,6 +44,7 @@ class ClaimFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 def _stderr(message: str) -> None:

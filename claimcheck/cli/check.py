@@ -13,6 +13,7 @@ import typer
 from ..errors import InputError
 from . import (EXIT_FINDINGS, EXIT_OK, ConfigOption, FailOn, MaxDocumentOption, MaxLineOption, NoBundledOption,
                RulesOption, _stderr, _with_progress, app, default, example, exit_code, hush_warnings)
+from .cluster import PartitionOption, SchedulerOption, ScratchOption
 
 rules_app = typer.Typer(help="Rule packs: list and document the rules, print the schema, run the rules' own tests.",
                         no_args_is_help=True, epilog=example("claimcheck rules show parts-sum-to-total"))
@@ -21,7 +22,7 @@ app.add_typer(rules_app, name="rules")
 
 @app.command(epilog=example("claimcheck check examples/corpus --format sarif --output claimcheck.sarif"))
 def check(
-    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively), datasets (.csv, .jsonl, .parquet) or - for stdin; with --changed, the changed files and the folders to compare them with.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively), datasets (.csv, .jsonl, .parquet) or - for stdin; with --changed, the changed files and the folders to compare them with; with --scheduler, glob patterns and fsspec URLs too.")] = None,
     rules: RulesOption = None,
     no_bundled: Annotated[Optional[bool], typer.Option("--no-bundled", help="Do not load the bundled rule packs.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help=default("table, json, jsonl, csv, sarif, junit, github, markdown or html.", "table on a terminal, else json"))] = None,
@@ -47,6 +48,10 @@ def check(
     encoding: Annotated[Optional[str], typer.Option(metavar="NAME", help=default("Read documents in this encoding.", "UTF-8, or the encoding a BOM names"))] = None,
     approximate_band: Annotated[Optional[float], typer.Option(metavar="FRACTION", help=default("Half-width of 'about N' intervals, as a fraction of N.", "0.1"), min=0.0, max=1.0)] = None,
     near_band: Annotated[Optional[float], typer.Option(metavar="FRACTION", help=default("Width of 'nearly N' intervals, as a fraction of N.", "0.1"), min=0.0, max=1.0)] = None,
+    claims: Annotated[Optional[str], typer.Option("--claims", metavar="DIR", help="Check a claims dataset (claimcheck extract --format parquet) instead of PATHS: nothing is extracted again.")] = None,
+    scheduler: SchedulerOption = None,
+    partition_size: PartitionOption = None,
+    scratch: ScratchOption = None,
     max_document_mb: MaxDocumentOption = None,
     max_line_length: MaxLineOption = None,
     config: ConfigOption = None,
@@ -75,11 +80,22 @@ def check(
         raise InputError(f"unknown format {chosen!r} (choose from {', '.join(FINDING_FORMATS)})")
     if statistics and chosen not in ("table", "json"):
         raise InputError(f"--statistics prints a table or json, not {chosen}")
+    if not paths and claims is None:
+        raise InputError("give the documents to check (PATHS...) or a claims dataset (--claims DIR)")
+    if paths and claims is not None:
+        raise InputError("give PATHS or --claims DIR, not both: a claims dataset holds its documents")
     checker = Checker.from_settings(settings, reuse_findings=chosen != "html")  # the HTML report charts every claim
     reported = selected_rules(checker.rule_set, settings.select, settings.ignore)  # rule-file errors stop here, first
+    if scheduler is not None:
+        _check_on_cluster(checker, paths, claims, scheduler, settings, chosen, reported, changed, statistics, quiet,
+                          output, write_baseline, partition_size, scratch)
     sources, changed_files = changed_run(paths) if changed else (paths, None)
+    if claims is not None:
+        if changed:
+            raise InputError("--changed reads changed files: it does not apply to a claims dataset")
+        sources, stored = _claims_dataset(claims)
     result = checker.check(sources, baseline=settings.baseline, suppressions=settings.suppressions,
-                           progress=_with_progress)
+                           progress=_with_progress, claims=stored if claims is not None else None)
     if reported is not None or changed_files is not None:
         touching = involves(result, changed_files) if changed_files is not None else None
         keep(result, lambda finding: (reported is None or finding.rule in reported)
@@ -99,6 +115,60 @@ def check(
                 write_report(result, stream, chosen, settings.passing, quiet)
     # recording a baseline accepts today's findings: that run succeeds
     raise typer.Exit(EXIT_OK if write_baseline is not None else exit_code(result.shown, settings.fail_on))
+
+
+def _claims_dataset(location: str):
+    """The documents and claims of a claims dataset, all parts."""
+    from ..parquet import read_dataset
+
+    documents, claims = [], []
+    for part_documents, part_claims in read_dataset(location):
+        documents.extend(part_documents)
+        claims.extend(part_claims)
+    return documents, claims
+
+
+def _check_on_cluster(checker, paths, claims, scheduler, settings, chosen, reported, changed, statistics, quiet, output,
+                      write_baseline, partition_size, scratch) -> None:
+    """``check --scheduler``: the same run on a Dask cluster, its report streamed from the workers' sorted findings."""
+    from ..baseline import write_baseline as record
+    from ..checker import collector_paused
+    from ..cluster import check_on_cluster, connect
+    from ..cluster.report import REFUSED, STREAMED, write_streamed
+    from ..output import atomic_write, write_report
+    from .cluster import announce, progress_bars
+
+    if changed:
+        raise InputError("--changed compares a few files with a corpus: run it without --scheduler")
+    if chosen in REFUSED:
+        raise InputError(f"--format {chosen} lists every document{' and claim' if chosen == 'html' else ''}: with "
+                         f"--scheduler, choose {', '.join(f for f in ('json', 'jsonl', 'csv', 'sarif', 'github', 'markdown', 'table'))}")
+    with connect(scheduler) as client:
+        announce(client, quiet)
+        result = check_on_cluster(checker, paths, client, claims=claims, baseline=settings.baseline,
+                                  suppressions=settings.suppressions, reported=reported, per_part=partition_size,
+                                  scratch=scratch, progress=progress_bars())
+        try:
+            if not quiet:
+                _report_triage(result)
+            if write_baseline is not None:
+                violated = [finding for finding, _, _, _ in result.findings(("shown", "suppressed", "baselined"), False)]
+                count = record(violated, write_baseline)
+                _stderr(f"baseline: {count} violated finding(s) recorded in {write_baseline}")
+            with collector_paused():
+                with (atomic_write(output) if output is not None else nullcontext(sys.stdout)) as stream:
+                    if statistics:
+                        from ..output.terminal import write_statistics
+
+                        write_statistics(result, stream, chosen)
+                    elif chosen in STREAMED:
+                        write_streamed(result, stream, chosen, settings.passing, quiet)
+                    else:
+                        write_report(result.materialized(settings.passing and not quiet), stream, chosen,
+                                     settings.passing, quiet)
+        finally:
+            result.close()
+    raise typer.Exit(EXIT_OK if write_baseline is not None else result.exit_code(settings.fail_on))
 
 
 def _claim_columns(specs: list[str]) -> dict:

@@ -71,7 +71,8 @@ def _list_format(format: str) -> str:
 
 @track_app.command("add", epilog=example("claimcheck track add examples/corpus --db desk.db"))
 def track_add(
-    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files or folders to ingest.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATHS...", help="Files or folders to ingest.")] = None,
+    claims: Annotated[Optional[str], typer.Option("--claims", metavar="DIR", help="Ingest a claims dataset (claimcheck extract --format parquet) instead of PATHS: its documents with the claims extracted before.")] = None,
     db: DbOption = None,
     rules: RulesOption = None,
     config: ConfigOption = None,
@@ -83,14 +84,27 @@ def track_add(
     from ..ledger import open_ledger
     from ..rules import load_rules
 
+    if not paths and claims is None:
+        raise InputError("give the documents to ingest (PATHS...) or a claims dataset (--claims DIR)")
+    if paths and claims is not None:
+        raise InputError("give PATHS or --claims DIR, not both: a claims dataset holds its documents")
     settings = load_settings(config, {"db": str(db) if db else None})
     rule_set = load_rules([*settings.rules, *[str(r) for r in rules or []]], bundled=settings.bundled)
     checker = Checker.from_settings(settings, rules=rule_set)
     who = _by(by)
-    documents = checker.read(paths)  # rules and documents first: a run that cannot read them leaves no ledger behind
+    stored = None
+    if claims is not None:
+        from ..parquet import read_dataset
+
+        documents, stored = [], []
+        for part_documents, part_claims in read_dataset(claims):
+            documents.extend(part_documents)
+            stored.extend(part_claims)
+    else:
+        documents = checker.read(paths)  # rules and documents first: a run that cannot read them leaves no ledger behind
     ledger = open_ledger(settings.db, create=True)
     try:
-        report = ledger.ingest(documents, checker, who=who)
+        report = ledger.ingest(documents, checker, who=who, claims=stored)
     except BaseException:
         discard = getattr(ledger.store, "discard", None)
         if discard is not None and getattr(ledger.store, "created", False):

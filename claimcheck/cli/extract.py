@@ -9,17 +9,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import ClaimFormat, MaxDocumentOption, MaxLineOption, RulesOption, _with_progress, app, default, example
+from ..errors import InputError
+from . import ClaimFormat, MaxDocumentOption, MaxLineOption, RulesOption, _stderr, _with_progress, app, default, example
+from .cluster import PartitionOption, SchedulerOption
 
 
 @app.command(epilog=example("claimcheck extract examples/corpus/strike-tally.txt --format jsonl"))
 def extract(
-    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively) or - for stdin.")],
-    format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", metavar="FORMAT", help=default("table, jsonl or csv.", "table on a terminal, else jsonl"))] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=default("Write to this file (atomically); - is stdout.", "stdout"))] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files, folders (read recursively) or - for stdin; with --scheduler, glob patterns and fsspec URLs too.")],
+    format: Annotated[Optional[ClaimFormat], typer.Option("--format", "-f", metavar="FORMAT", help=default("table, jsonl, csv, or parquet (a claims dataset: a folder of Parquet parts that claimcheck check --claims reads; see docs/claims-dataset.md).", "table on a terminal, else jsonl"))] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=default("Write to this file (atomically); - is stdout; for parquet, the dataset's folder.", "stdout"))] = None,
     encoding: Annotated[Optional[str], typer.Option(metavar="NAME", help=default("Read documents in this encoding.", "UTF-8, or the encoding a BOM names"))] = None,
     approximate_band: Annotated[float, typer.Option(metavar="FRACTION", help="Half-width of 'about N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
     near_band: Annotated[float, typer.Option(metavar="FRACTION", help="Width of 'nearly N' / 'just over N' intervals, as a fraction of N.", min=0.0, max=1.0)] = 0.1,
+    scheduler: SchedulerOption = None,
+    partition_size: PartitionOption = None,
     max_document_mb: MaxDocumentOption = None,
     max_line_length: MaxLineOption = None,
 ) -> None:
@@ -34,17 +38,43 @@ def extract(
     from ..inputs import DEFAULT_MAX_DOCUMENT_MB, DEFAULT_MAX_LINE_LENGTH, Limits
 
     limits = Limits(max_document_mb or DEFAULT_MAX_DOCUMENT_MB, max_line_length or DEFAULT_MAX_LINE_LENGTH)
-    documents = read_documents(paths, encoding=encoding, limits=limits)
     options = ExtractionOptions(bands=Bands(approximate=approximate_band, near=near_band))
+    if chosen == "parquet" and output is None:
+        raise InputError("--format parquet writes a dataset (a folder of parts): give it with --output DIR")
+    if scheduler is not None:
+        if chosen != "parquet":
+            raise InputError(f"with --scheduler, extract writes a claims dataset: --format parquet --output DIR, "
+                             f"not {chosen}")
+        _extract_on_cluster(paths, scheduler, str(output), options, encoding, partition_size)
+        return
+    documents = read_documents(paths, encoding=encoding, limits=limits)
     claims = []
     for document in _with_progress(documents):
         claims.extend(extract_document(document, options))
+    if chosen == "parquet":
+        from ..cluster import _extraction
+        from ..parquet import write_dataset
+
+        write_dataset(str(output), documents, claims, partition_size or 500, _extraction(options))
+        _stderr(f"{len(documents)} documents, {len(claims)} claims written to {output}")
+        return
     if output is not None:
         with atomic_write(output) as stream:
             write_claims(claims, stream, chosen)
     else:
         write_claims(claims, sys.stdout, chosen)
 
+
+
+def _extract_on_cluster(paths: list[str], scheduler: str, output: str, options, encoding, per_part) -> None:
+    from ..cluster import connect, extract_on_cluster
+    from .cluster import announce, progress_bars
+
+    with connect(scheduler) as client:
+        announce(client)
+        documents, claims = extract_on_cluster(paths, client, output, options=options, encoding=encoding,
+                                               per_part=per_part, progress=progress_bars())
+    _stderr(f"{documents} documents, {claims} claims written to {output}")
 
 
 @app.command(epilog=example("claimcheck evaluate tests/gold/extraction"))

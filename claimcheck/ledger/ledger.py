@@ -65,20 +65,33 @@ class Ledger:
 
     # ---- ingest --------------------------------------------------------------------------------------------
     def ingest(self, items: Iterable[str | Path | Document], checker: Checker | None = None,
-               who: str | None = None) -> IngestReport:
+               who: str | None = None, claims: Iterable[Claim] | None = None) -> IngestReport:
         """Add documents (idempotent by content; a changed page becomes a new version linked to the old one, a page
         put back as it was makes that version current again) and re-run the checks over the current versions,
         keeping review state by fingerprint. One transaction. ``checker`` gives the rules and how documents are
-        read and extracted (with its cache, an unchanged document is not extracted again)."""
+        read and extracted (with its cache, an unchanged document is not extracted again); ``claims``: the
+        documents' claims, extracted before (a claims dataset's), so nothing is extracted."""
         checker = checker or Checker()
         documents = checker.read(list(items))
+        given: dict[str, list[Claim]] | None = None
+        if claims is not None:
+            given = {}
+            for claim in claims:
+                given.setdefault(claim.doc, []).append(claim)
         batch: dict[str, Document] = {}
         for document in documents:  # one path given twice, or as a file and inside a folder, is one document
+            own = given.pop(document.id, []) if given is not None else None
             document.id = self._canonical(document)
+            for claim in own or []:
+                claim.doc = document.id
+            if own is not None:
+                given[document.id] = own
             batch.setdefault(content_hash(document), document)
         candidates = [(key, document) for key, document in batch.items() if not self._is_current(key, document.id)]
         extracted: dict[str, list[Claim]] = {document.id: [] for _, document in candidates}
-        for claim in checker.extract([document for _, document in candidates]):
+        if given is not None:
+            extracted = {document.id: given.get(document.id, []) for document in batch.values()}
+        for claim in checker.extract([document for _, document in candidates]) if given is None else ():
             extracted[claim.doc].append(claim)
         report = IngestReport()
         with self.store.transaction():

@@ -62,9 +62,10 @@ def write_report(result, stream: TextIO, format: str, passing: bool = False, qui
         raise ValueError(f"unknown format {format!r}")
 
 
-def _csv(findings: Sequence[Finding], stream: TextIO, paths: RepoPaths) -> None:
+def _csv(findings: Sequence[Finding], stream: TextIO, paths: RepoPaths, header: bool = True) -> None:
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(["rule", "kind", "status", "severity", "message", "fingerprint", "docs", "locations", "claim_texts"])
+    if header:  # a report written in parts has it once
+        writer.writerow(["rule", "kind", "status", "severity", "message", "fingerprint", "docs", "locations", "claim_texts"])
     for finding in findings:
         writer.writerow(csv_row([finding.rule, finding.kind, finding.status, finding.severity, paths.message(finding),
                                  finding.fingerprint, "; ".join(dict.fromkeys(paths.doc(c.doc) for c in finding.claims)),

@@ -109,6 +109,8 @@ def _console(stream: TextIO):
 
 def rule_counts(result) -> dict[str, Counter]:
     """Per rule: the shown findings by status, and ``accepted`` (suppressed or baselined)."""
+    if getattr(result, "rule_counts", None) is not None:  # counted where the findings were (a run on a cluster)
+        return result.rule_counts
     counts: dict[str, Counter] = {}
     for finding in result.shown:
         counts.setdefault(finding.rule, Counter())[finding.status] += 1

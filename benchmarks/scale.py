@@ -1,0 +1,117 @@
+"""Checking a generated corpus on one machine and on a Dask cluster: throughput and peak memory.
+
+    python benchmarks/scale.py [--docs 2000 10000] [--workers 1 2]
+
+For each corpus size (articles from benchmarks/incremental.py, about 2 KB each) it times `claimcheck check` run as
+one process (--jobs 1), on one machine with every core (--jobs 0), and with --scheduler on a cluster of 1 and 2
+worker processes (a `dask scheduler` and `dask worker --nthreads 1` started here, on the loopback address). Peak
+memory: the resident set of the command (the client, which also plans and streams the report) from wait4, and of
+each worker process from getrusage inside it (the workers are restarted before each run). No cache is used, and
+every run's JSON Lines report is compared with the single-process one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from incremental import generate  # noqa: E402  (the same generated articles)
+
+
+def _claimcheck(args: list[str], output: Path) -> tuple[float, int]:
+    """Run the command; its wall-clock seconds and peak resident memory (MiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "claimcheck", "check", *args, "--format", "jsonl", "--output",
+                                str(output), "--fail-on", "never", "--no-cache", "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"claimcheck {' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def _peak() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Cluster:
+    """A scheduler and N single-threaded worker processes on the loopback address, as a real deployment runs them."""
+
+    def __init__(self, workers: int) -> None:
+        from distributed import Client
+
+        bin_dir = Path(sys.executable).parent
+        self.address = f"tcp://127.0.0.1:{_free_port()}"
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        self.processes = [subprocess.Popen([bin_dir / "dask", "scheduler", "--host", "127.0.0.1", "--port",
+                                            self.address.rsplit(":", 1)[1], "--no-dashboard"], **quiet)]
+        self.processes.append(subprocess.Popen([bin_dir / "dask", "worker", self.address, "--nworkers", str(workers),
+                                                "--nthreads", "1", "--no-dashboard"], **quiet))
+        self.client = Client(self.address, timeout=60)
+        self.client.wait_for_workers(workers, timeout=120)
+        self.workers = workers
+
+    def fresh(self) -> None:
+        """Restart the worker processes, so that their peak memory is this run's."""
+        self.client.restart(wait_for_workers=True)
+        self.client.wait_for_workers(self.workers, timeout=120)
+
+    def peaks(self) -> list[int]:
+        return sorted(self.client.run(_peak).values())
+
+    def close(self) -> None:
+        self.client.close()
+        for process in reversed(self.processes):
+            process.terminate()
+            process.wait(timeout=60)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[2000], help="corpus sizes (default: 2000)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="cluster sizes (default: 1 2)")
+    parser.add_argument("--partition-size", type=int, default=500)
+    arguments = parser.parse_args()
+    print(f"{'docs':>7} {'run':<18} {'seconds':>8} {'docs/s':>7} {'client MiB':>10}  worker MiB")
+    for count in arguments.docs:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch) / "corpus"
+            folder.mkdir()
+            generate(folder, count)
+            expected = Path(scratch) / "single.jsonl"
+            for label, args, out in [("one process", ["--jobs", "1"], expected),
+                                     ("one machine -j 0", ["--jobs", "0"], Path(scratch) / "jobs.jsonl")]:
+                seconds, client = _claimcheck([str(folder), *args], out)
+                print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {client:>10}", flush=True)
+            for workers in arguments.workers:
+                cluster = Cluster(workers)
+                try:
+                    cluster.fresh()
+                    output = Path(scratch) / f"dask-{workers}.jsonl"
+                    seconds, client = _claimcheck([str(folder), "--scheduler", cluster.address, "--partition-size",
+                                                   str(arguments.partition_size)], output)
+                    peaks = cluster.peaks()
+                finally:
+                    cluster.close()
+                same = "same findings" if output.read_bytes() == expected.read_bytes() else "FINDINGS DIFFER"
+                print(f"{count:>7} {f'dask, {workers} worker(s)':<18} {seconds:>8.1f} {count / seconds:>7.1f} "
+                      f"{client:>10}  {', '.join(map(str, peaks))}  ({same})", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""Events over a cluster, exactly as one process finds them (:func:`claimcheck.events.find_events`), without any
+machine holding the corpus:
+
+1. each partition counts in how many of its documents each term of their leads occurs; the counts are summed in a
+   tree (what the client keeps is the vocabulary's terms that occur in two documents or more: a term in one
+   document has the frequency every missing term has);
+2. each partition weighs its documents' terms (TF-IDF with those frequencies) and lists its documents under their
+   most distinctive terms;
+3. the lists are shuffled by term, and documents that share a term (not too common, dated close together) make
+   candidate pairs, shuffled again to drop pairs found under several terms;
+4. each pair is joined with the two documents' vectors (two shuffles) and their cosine similarity worked out;
+5. one task finds the connected components of the pairs similar enough to be linked at all (the one step that sees
+   the whole corpus: it holds two numbers per linkable pair and one per linked document);
+6. pairs and documents are shuffled by component, and each component is clustered by average linkage; every
+   document outside a component is an event of its own.
+
+A corpus of up to 300 documents (compared all with all by one process) is done in one task. The output: the
+event of every document that shares its event with others (by document number) and every event, keyed by the
+number of its first document, so that they can be listed in one run's order.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections import Counter
+from collections.abc import Iterable
+
+from ..events import (LINKING, Lead, common_cutoff, component_groups, compares_all, cosine, day, lead, lead_terms,
+                      linked_groups, make_event, sharing, top_terms, unit_vector, inverse_frequency)
+from ..model import Event
+from .sources import Part, read_partition
+from .stages import RunSettings, document_number
+
+_NO_DAY = -1  # ordinal days start at 1
+
+
+def lead_stage(part: Part, settings: RunSettings) -> tuple[Counter, int, list]:
+    """In how many of the partition's documents each lead term occurs, how many documents there are, and the
+    inline suppressions (``claimcheck-ignore`` comments) of its documents, in order, by document number."""
+    from ..baseline import Suppression, _inline_origin
+
+    documents, _, _, _ = read_partition(part, settings.dataset, settings.encoding, settings.root)
+    frequencies: Counter = Counter()
+    inline = []
+    for position, document in enumerate(documents):
+        frequencies.update(set(lead_terms(document)))
+        for rule, reason in document.ignores:
+            inline.append((document_number(part.index, position),
+                           Suppression(reason or "inline", rule=rule, doc=document.id,
+                                       origin=_inline_origin(document, rule), inline=True)))
+    return frequencies, len(documents), inline
+
+
+def summed(*parts: tuple[Counter, int, list] | Counter) -> Counter:
+    """Term frequencies of several partitions (or of sums already made) added up."""
+    total: Counter = Counter()
+    for part in parts:
+        total.update(part[0] if isinstance(part, tuple) else part)
+    return total
+
+
+def shared_terms(frequencies: Counter) -> dict[str, int]:
+    """The terms in two documents or more (a term in one has the frequency an unknown term is given)."""
+    return {term: seen for term, seen in frequencies.items() if seen > 1}
+
+
+def vector_stage(part: Part, settings: RunSettings, frequencies: dict[str, int], total: int):
+    """A row per document: its number, day, most distinctive terms, TF-IDF vector and lead (pickled), path."""
+    import pandas as pd
+
+    documents, identities, _, _ = read_partition(part, settings.dataset, settings.encoding, settings.root)
+
+    def idf(term: str) -> float:
+        return inverse_frequency(frequencies.get(term, 1), total)
+
+    rows = []
+    for position, (document, identity) in enumerate(zip(documents, identities)):
+        terms = lead_terms(document)
+        vector = unit_vector(Counter(terms), idf)
+        when = day(document)
+        rows.append({"number": document_number(part.index, position), "day": _NO_DAY if when is None else when,
+                     "top": top_terms(vector), "vector": pickle.dumps(vector, protocol=pickle.HIGHEST_PROTOCOL),
+                     "lead": pickle.dumps(lead(document, identity, terms), protocol=pickle.HIGHEST_PROTOCOL),
+                     "path": document.path})
+    return pd.DataFrame(rows, columns=list(VECTOR_META)).astype(VECTOR_META)
+
+
+VECTOR_META = {"number": "int64", "day": "int64", "top": object, "vector": object, "lead": object, "path": object}
+PAIR_META = {"first": "int64", "second": "int64"}
+EDGE_META = {"first": "int64", "second": "int64", "similarity": "float64"}
+LABEL_META = {"number": "int64", "component": "int64"}
+MAPPING_META = {"number": "int64", "event": object}
+EVENT_META = {"number": "int64", "payload": object}
+LINKED_META = {"kind": object, "number": "int64", "event": object, "payload": object}
+NODE_META = {"kind": object, "component": "int64", "number": "int64", "second": "int64", "similarity": "float64",
+             "day": "int64", "lead": object, "path": object}
+
+
+def _frame(rows: list[dict], meta: dict):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=list(meta)).astype(meta)
+
+
+def _day(value: int) -> int | None:
+    return None if value == _NO_DAY else int(value)
+
+
+def pairs_stage(postings, common: int):
+    """Candidate pairs from documents listed under the same terms (``term``, ``number``, ``day`` rows; every
+    document of a term is in the same partition), as one process pairs them; ``common``: see
+    :func:`~claimcheck.events.common_cutoff`."""
+    rows = set()
+    for _, group in postings.groupby("term", sort=False):
+        if not 2 <= len(group) <= common:
+            continue
+        group = group.sort_values("number")
+        numbers = [int(number) for number in group["number"]]
+        days = {int(number): _day(value) for number, value in zip(group["number"], group["day"])}
+        rows.update(sharing(numbers, days))
+    return _frame([{"first": first, "second": second} for first, second in sorted(rows)], PAIR_META)
+
+
+def unique_pairs(pairs):
+    return pairs.drop_duplicates(ignore_index=True)
+
+
+def similarity_stage(joined):
+    """``first``, ``second`` and their vectors ``v1``, ``v2`` -> the pairs of positive similarity."""
+    rows = []
+    for first, second, v1, v2 in zip(joined["first"], joined["second"], joined["v1"], joined["v2"]):
+        similarity = cosine(pickle.loads(v1), pickle.loads(v2))
+        if similarity > 0:
+            rows.append({"first": int(first), "second": int(second), "similarity": similarity})
+    return _frame(rows, EDGE_META)
+
+
+def component_stage(*edges):
+    """The one step over the whole corpus: the connected components of the linkable pairs (union-find), as rows
+    (document number, its component's smallest document number)."""
+    from ..events import components
+
+    found = components((int(first), int(second)) for frame in edges
+                       for first, second in zip(frame["first"], frame["second"]))
+    return _frame([{"number": number, "component": component} for number, component in found.items()], LABEL_META)
+
+
+def link_stage(rows):
+    """Rows of documents (``kind`` "node": component, number, day, lead, path) and of pairs ("edge": component,
+    number as the first, second, similarity), all of each component in this partition -> the events of the
+    components: "map" rows (number, event) for documents that share their event, "event" rows (number of its first
+    document, payload)."""
+    nodes: dict[int, list] = {}
+    edges: dict[int, dict[tuple[int, int], float]] = {}
+    for kind, component, number, second, value, when, lead_, path in zip(
+            rows["kind"], rows["component"], rows["number"], rows["second"], rows["similarity"], rows["day"],
+            rows["lead"], rows["path"]):
+        if kind == "node":
+            nodes.setdefault(int(component), []).append((int(number), _day(when), lead_, path))
+        else:
+            edges.setdefault(int(component), {})[(int(number), int(second))] = float(value)
+    out = []
+    for component, members in nodes.items():
+        members.sort(key=lambda member: member[0])
+        numbers = [member[0] for member in members]
+        by_number = {member[0]: member for member in members}
+        for group in component_groups(numbers, edges.get(component, {}), [member[1] for member in members]):
+            group.sort()
+            chosen = [by_number[number] for number in group]
+            event = make_event([pickle.loads(member[2]) for member in chosen])
+            if len(group) > 1:
+                out.extend({"kind": "map", "number": number, "event": event.id, "payload": None} for number in group)
+            out.append({"kind": "event", **_event_row(group[0], event, [member[3] for member in chosen])})
+    return _frame(out, LINKED_META)
+
+
+def lonely_stage(frame):
+    """Documents in no component (``number``, ``lead``, ``path``, ``component`` missing): each its own event
+    ("event" rows, as :func:`link_stage` gives them)."""
+    rows = []
+    for number, lead_, path, component in zip(frame["number"], frame["lead"], frame["path"], frame["component"]):
+        if component != component or component is None:  # NaN: no component
+            rows.append({"kind": "event", **_event_row(int(number), make_event([pickle.loads(lead_)]), [path])})
+    return _frame(rows, LINKED_META)
+
+
+def small_stage(*frames):
+    """All the events of a corpus small enough to be compared all with all, in one task (as one process does)."""
+    import pandas as pd
+
+    rows = pd.concat(frames, ignore_index=True).sort_values("number") if frames else _frame([], VECTOR_META)
+    numbers = [int(number) for number in rows["number"]]
+    vectors = [pickle.loads(vector) for vector in rows["vector"]]
+    days = [_day(value) for value in rows["day"]]
+    leads: list[Lead] = [pickle.loads(value) for value in rows["lead"]]
+    paths = list(rows["path"])
+    similarities = {}
+    for first, second in sharing(range(len(numbers)), days):
+        similarity = cosine(vectors[first], vectors[second])
+        if similarity > 0:
+            similarities[(first, second)] = similarity
+    out = []
+    for group in sorted(linked_groups(range(len(numbers)), similarities, days), key=min):
+        group.sort()
+        event = make_event([leads[i] for i in group])
+        if len(group) > 1:
+            out.extend({"kind": "map", "number": numbers[i], "event": event.id, "payload": None} for i in group)
+        out.append({"kind": "event", **_event_row(numbers[group[0]], event, [paths[i] for i in group])})
+    return _frame(out, LINKED_META)
+
+
+def _event_row(number: int, event: Event, paths: Iterable[str | None]) -> dict:
+    return {"number": number, "payload": pickle.dumps((event, list(paths)), protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+def read_event(payload: bytes) -> tuple[Event, list[str | None]]:
+    return pickle.loads(payload)
+
+
+__all__ = ["LINKING", "common_cutoff", "compares_all", "lead_stage", "vector_stage", "summed", "shared_terms",
+           "pairs_stage", "similarity_stage", "component_stage", "link_stage", "lonely_stage", "small_stage"]

@@ -1,0 +1,338 @@
+"""A check on a Dask cluster: the stages of :mod:`claimcheck.cluster.stages` and :mod:`claimcheck.cluster.events`
+wired into Dask graphs, with shuffles (Dask's peer-to-peer shuffle, which spills to the workers' disks) where
+claims or pairs of documents must meet.
+
+1. leads: each partition's term frequencies, summed in a tree; the inline suppressions of every document;
+2. events (see :mod:`claimcheck.cluster.events`): which documents share an event, and every event, written to the
+   scratch folder;
+3. documents: each partition is read and extracted, its documents' own rules run, and every claim keyed by its
+   block of facts; the claims are shuffled by block and each block's facts judged; every finding is written to the
+   scratch folder with a key that sorts as one run orders its findings;
+4. the findings and the events are sorted by those keys (from the scratch folder, so nothing is computed twice)
+   and the report is streamed from the sorted files, a part at a time.
+
+The client holds the plan (the files' names), the tallies and one sorted part at a time; claims never leave the
+workers, and documents only as the light copies the findings quote.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import warnings
+from dataclasses import dataclass, field
+from functools import partial
+
+from ..errors import InputError
+from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABEL_META, VECTOR_META, common_cutoff,
+                     compares_all, component_stage, lead_stage, link_stage, lonely_stage, pairs_stage, shared_terms,
+                     similarity_stage, small_stage, summed, unique_pairs, vector_stage)
+from .sources import Part, Plan
+from .stages import RunSettings, Tally, block_stage, document_number, partition_stage
+from .storage import Scratch, empty, read_rows, rows_in, sort_parts
+
+TOPIC = "claimcheck-progress"
+FINDING_META = {"key": object, "state": object, "status": object, "payload": object}
+CLAIM_META = {"block": object, "number": "int64", "index": "int64", "payload": object}
+_FAN_IN = 8  # partitions' term counts summed per task
+
+
+class Progress:
+    """What a run reports as it goes (the command line shows a bar per stage): nothing, unless overridden."""
+
+    def stage(self, name: str, total: int) -> None:
+        """A stage of ``total`` partitions begins."""
+
+    def done(self, name: str, part: int) -> None:
+        """A partition of a stage is done (a partition run again after a worker was lost is reported again)."""
+
+    def close(self) -> None:
+        """The run is over."""
+
+
+def report(stage: str, part: int) -> None:
+    """Tell the client a partition is done (from a worker; nothing outside one)."""
+    try:
+        from distributed import get_worker
+
+        get_worker().log_event(TOPIC, {"stage": stage, "part": part})
+    except (ImportError, ValueError):
+        pass
+
+
+# ---- the tasks (module-level, so that workers unpickle them by name) ---------------------------------------------
+
+def _leads(part: Part, settings: RunSettings):
+    found = lead_stage(part, settings)
+    report("leads", part.index)
+    return found
+
+
+def _vectors(part: Part, settings: RunSettings, frequencies: dict, total: int):
+    frame = vector_stage(part, settings, frequencies, total)
+    report("events", part.index)
+    return frame
+
+
+EVENT_META = {"number": "int64", "payload": object}
+
+
+def _count(found) -> int:
+    return found[1]
+
+
+def _inline(found) -> list:
+    return found[2]
+
+
+def _documents(part: Part, settings: RunSettings, linked, inline: list):
+    import pandas as pd
+
+    mapping = {int(number): event for number, event in zip(linked.index, linked["event"])} if len(linked) else {}
+    findings, claims, tally = partition_stage(part, settings, mapping, inline)
+    findings.append(_tally_row(tally))
+    report("documents", part.index)
+    return (pd.DataFrame(findings, columns=list(FINDING_META)).astype(FINDING_META),
+            pd.DataFrame(claims, columns=list(CLAIM_META)).astype(CLAIM_META))
+
+
+def _blocks(frame, settings: RunSettings, inline: list, partition_info=None):
+    import pandas as pd
+
+    findings, tally = block_stage(zip(frame["block"], frame["number"], frame["index"], frame["payload"]), settings, inline)
+    findings.append(_tally_row(tally))
+    if partition_info is not None:
+        report("facts", partition_info["number"])
+    return pd.DataFrame(findings, columns=list(FINDING_META)).astype(FINDING_META)
+
+
+def _tally_row(tally: Tally) -> dict:
+    """A partition's or a block's tally travels with its findings (a row of its own), so that the stage is one
+    graph without branches (Dask would run a stage once per branch that filters its output)."""
+    return {"key": "", "state": "tally", "status": "", "payload": pickle.dumps(tally)}
+
+
+def _take(frame, index: int, count: int):
+    return frame.iloc[index::count]
+
+
+# ---- the run --------------------------------------------------------------------------------------------------
+
+@dataclass
+class Ran:
+    """What a run leaves for its report: the tally, counts, inline suppressions and where the sorted findings and
+    events are (in the scratch folder)."""
+
+    tally: Tally
+    events: int
+    inline: list
+    scratch: Scratch
+    findings_parts: list[str] = field(default_factory=list)
+    events_parts: list[str] = field(default_factory=list)
+
+
+def run(client, plan: Plan, settings: RunSettings, scratch: Scratch, progress: Progress | None = None) -> Ran:
+    """Check the partitions of ``plan`` on the cluster ``client`` is connected to (see the module docstring)."""
+    import dask
+
+    progress = progress or Progress()
+    parts = plan.parts
+    handler = _Handler(progress)
+    client.subscribe_topic(TOPIC, handler)
+    try:
+        with dask.config.set({"dataframe.convert-string": False}):
+            return _run(client, parts, settings, scratch, progress)
+    finally:
+        client.unsubscribe_topic(TOPIC)
+        progress.close()
+
+
+class _Handler:
+    def __init__(self, progress: Progress):
+        self.progress = progress
+
+    def __call__(self, event) -> None:
+        message = event[1] if isinstance(event, tuple) else event
+        try:
+            self.progress.done(message["stage"], message["part"])
+        except Exception:  # noqa: BLE001 - a progress bar must never stop a run
+            pass
+
+
+def _run(client, parts: list[Part], settings: RunSettings, scratch: Scratch, progress: Progress) -> Ran:
+    import dask.dataframe as dd
+    from dask import delayed
+
+    settings_f = client.scatter(settings, broadcast=True, hash=False)
+    # 1. leads: term frequencies (summed in a tree), document counts, inline suppressions
+    progress.stage("leads", len(parts))
+    leads = [delayed(_leads, pure=False)(part, settings_f) for part in parts]
+    level = leads
+    while len(level) > 1:
+        level = [delayed(summed)(*level[i:i + _FAN_IN]) for i in range(0, len(level), _FAN_IN)]
+    frequencies = delayed(shared_terms)(level[0] if len(leads) > 1 else delayed(summed)(leads[0]))
+    counts = [delayed(_count)(found) for found in leads]
+    inlines = [delayed(_inline)(found) for found in leads]
+    frequencies_f, counts_f, inlines_f = client.compute([frequencies, counts, inlines])
+    total = sum(counts_f.result())
+    if total == 0:
+        frequencies_f.cancel()
+        raise _nothing_read(client, parts, settings)
+    inline = [suppression for found in inlines_f.result() for _, suppression in found]
+    inline_f = client.scatter([inline], broadcast=True, hash=False)[0]  # one object, not a future per item
+    # 2. events
+    progress.stage("events", len(parts))
+    _events(client, parts, settings_f, frequencies_f, total, scratch)
+    frequencies_f.release()
+    mapping = dd.read_parquet(scratch.path("linked"), filters=[("kind", "==", "map")], columns=["number", "event"])
+    divisions = [document_number(index, 0) for index in range(len(parts))] + [document_number(len(parts), 0) - 1]
+    mapping = mapping.set_index("number", divisions=divisions)  # the linked documents of each partition, with it
+    # 3. documents and facts, in one graph: each partition is read and extracted once
+    progress.stage("documents", len(parts))
+    staged = [delayed(_documents, nout=2, pure=False)(part, settings_f, linked, inline_f)
+              for part, linked in zip(parts, mapping.to_delayed())]
+    own = dd.from_delayed([found[0] for found in staged], meta=empty(FINDING_META), verify_meta=False)
+    claims = dd.from_delayed([found[1] for found in staged], meta=empty(CLAIM_META), verify_meta=False)
+    blocks = claims.shuffle("block").map_partitions(_blocks, delayed(settings_f), delayed(inline_f),
+                                                    meta=empty(FINDING_META))
+    progress.stage("facts", blocks.npartitions)
+    _write(client, dd.concat([own, blocks]), scratch.path("findings-found"), FINDING_META)
+    tally = Tally()
+    for path in scratch.parts("findings-found"):
+        for payload in read_rows(path, ["payload"], [("state", "==", "tally")])["payload"]:
+            tally.add(pickle.loads(payload))
+    # 4. sorted findings and events
+    progress.stage("sorting", 2)
+    write = partial(_write, client)
+    findings_parts = sort_parts(client, scratch, "findings-found", "findings", "key", FINDING_META, write,
+                                filters=[("state", "!=", "tally")])
+    progress.done("sorting", 0)
+    events_parts = sort_parts(client, scratch, "events-found", "events", "number", EVENT_META, write)
+    progress.done("sorting", 1)
+    events = sum(rows_in(path) for path in events_parts)
+    return Ran(tally, events, inline, scratch, findings_parts, events_parts)
+
+
+def _events(client, parts: list[Part], settings_f, frequencies_f, total: int, scratch: Scratch) -> None:
+    """Step 2, each step written to the scratch folder and read back by the next: ``linked`` (the event of each
+    document that shares it, "map" rows; the events of components, "event" rows) and ``events-found`` (every
+    event)."""
+    import dask.dataframe as dd
+    from dask import delayed
+
+    def features():
+        return dd.from_delayed([delayed(_vectors, pure=False)(part, settings_f, frequencies_f, total) for part in parts],
+                               meta=empty(VECTOR_META), verify_meta=False)
+
+    if compares_all(total):
+        linked = dd.from_delayed([delayed(small_stage)(*features().to_delayed())], meta=empty(LINKED_META),
+                                 verify_meta=False)
+        _write(client, linked, scratch.path("linked"), LINKED_META)
+        linked = dd.read_parquet(scratch.path("linked"), filters=[("kind", "==", "event")], columns=["number", "payload"])
+        _write(client, linked, scratch.path("events-found"), EVENT_META)
+        return
+    # pairs of documents that share a distinctive term, and their similarity
+    found = features()
+    postings = found[["number", "day", "top"]].explode("top").rename(columns={"top": "term"}).dropna(subset=["term"])
+    pairs = postings.shuffle("term").map_partitions(pairs_stage, common_cutoff(total), meta=empty(PAIR_META))
+    pairs = pairs.shuffle(["first", "second"]).map_partitions(unique_pairs, meta=empty(PAIR_META))
+    vectors = found[["number", "vector"]]
+    joined = pairs.merge(vectors.rename(columns={"number": "first", "vector": "v1"}), on="first", how="inner")
+    joined = joined.merge(vectors.rename(columns={"number": "second", "vector": "v2"}), on="second", how="inner")
+    _write(client, joined.map_partitions(similarity_stage, meta=empty(EDGE_META)), scratch.path("edges"), EDGE_META)
+    # the components of the linkable pairs (the one task over the whole corpus)
+    edges = dd.read_parquet(scratch.path("edges"))
+    strong = dd.read_parquet(scratch.path("edges"), filters=[("similarity", ">=", LINKING)], columns=["first", "second"])
+    component = delayed(component_stage)(*strong.to_delayed())
+    spread = max(1, len(parts))
+    _write(client, dd.from_delayed([delayed(_take)(component, index, spread) for index in range(spread)],
+                                   meta=empty(LABEL_META), verify_meta=False), scratch.path("labels"), LABEL_META)
+    # each component clustered; every other document an event of its own
+    labels = dd.read_parquet(scratch.path("labels"))
+    found = features()
+    nodes = found[["number", "day", "lead", "path"]].merge(labels, on="number", how="inner")
+    nodes = nodes.assign(kind="node", second=-1, similarity=0.0)[list(NODE_META)]
+    inside = edges.merge(labels.rename(columns={"number": "first", "component": "c1"}), on="first", how="inner")
+    inside = inside.merge(labels.rename(columns={"number": "second", "component": "c2"}), on="second", how="inner")
+    inside = inside[inside["c1"] == inside["c2"]]
+    inside = inside.rename(columns={"first": "number", "c1": "component"}).assign(
+        kind="edge", day=-1, lead=None, path=None)[list(NODE_META)]
+    linked = dd.concat([nodes, inside]).shuffle("component").map_partitions(link_stage, meta=empty(LINKED_META))
+    alone = found[["number", "lead", "path"]].merge(labels, on="number", how="left")
+    alone = alone.map_partitions(lonely_stage, meta=empty(LINKED_META))
+    _write(client, dd.concat([linked, alone]), scratch.path("linked"), LINKED_META)
+    events = dd.read_parquet(scratch.path("linked"), filters=[("kind", "==", "event")], columns=["number", "payload"])
+    _write(client, events, scratch.path("events-found"), EVENT_META)
+
+
+def _write(client, frame, path: str, meta: dict) -> None:
+    """Compute a frame into Parquet files at ``path`` (part.0, part.1, ... in partition order)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Computing mixed collections")
+        frame.to_parquet(path, write_index=False, schema=_schema(meta), compute_kwargs={"scheduler": client})
+
+
+def _schema(meta: dict):
+    """The Parquet schema of rows the workers write: text, numbers and pickled payloads (binary)."""
+    import pyarrow as pa
+
+    types = {"int64": pa.int64(), "float64": pa.float64()}
+    return pa.schema([(name, types.get(kind) or (pa.binary() if name in ("payload", "lead", "vector") else pa.string()))
+                      for name, kind in meta.items()])
+
+
+
+
+def _nothing_read(client, parts: list[Part], settings: RunSettings) -> InputError:
+    """As one process says when no document could be read: the problem, or how many there were and the first."""
+    from .sources import read_partition
+
+    problems: list[str] = []
+    for part in parts[:20]:
+        problems.extend(client.submit(read_partition, part, settings.dataset, settings.encoding, settings.root,
+                                      pure=False).result()[3])
+    if len(problems) == 1:
+        return InputError(problems[0].removesuffix(" (skipped)"))
+    if problems:
+        return InputError(f"no document could be read ({len(problems)} problems; first: "
+                          f"{problems[0].removesuffix(' (skipped)')})")
+    return InputError("no document could be read")
+
+
+# ---- extraction into a claims dataset ----------------------------------------------------------------------------
+
+def _extract_part(part: Part, folder: str, options, dataset, encoding: str | None) -> tuple[int, int, list[str]]:
+    """Read and extract one partition and write it as a part of the claims dataset at ``folder``."""
+    from ..extraction import extract_claims
+    from ..parquet import write_part
+    from .sources import read_partition
+
+    documents, _, _, notes = read_partition(part, dataset, encoding, os.getcwd())
+    claims = []
+    for document in documents:
+        diagnostics = []
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                claims.extend(extract_claims(document, options, diagnostics))
+        except Exception as error:  # noqa: BLE001 - one document that breaks extraction costs that document only
+            notes.append(f"{document.id}: warning: claims could not be extracted ({type(error).__name__}: {error})")
+        notes.extend(str(diagnostic) for diagnostic in diagnostics)
+    write_part(folder, part.index, documents, claims)
+    report("extracting", part.index)
+    return len(documents), len(claims), notes
+
+
+def extract_parts(client, parts: list[Part], folder: str, options, dataset, encoding: str | None,
+                  progress: Progress) -> tuple[int, int, list[str]]:
+    """Every partition extracted and written by a worker; the documents and claims written, and the warnings."""
+    client.subscribe_topic(TOPIC, _Handler(progress))
+    progress.stage("extracting", len(parts))
+    try:
+        futures = client.map(_extract_part, parts, folder=folder, options=options, dataset=dataset,
+                             encoding=encoding, pure=False)
+        done = client.gather(futures)
+    finally:
+        client.unsubscribe_topic(TOPIC)
+        progress.close()
+    return sum(found[0] for found in done), sum(found[1] for found in done), [note for found in done for note in found[2]]

@@ -1,0 +1,293 @@
+"""What a worker does with its share of a run: the same code as a run in one process (document rules with
+:func:`~claimcheck.checks.runner.check_document`, facts with :func:`~claimcheck.checks.runner.check_block`), on a
+partition of documents or a block of claims, with what is needed to put the findings in one run's order.
+
+One run orders its findings by :func:`~claimcheck.result.sort_key`, and findings that tie in it as they were
+found: every document's own findings in document order, then every fact's findings in the order of the facts.
+Each finding here carries that whole order as a string that sorts the same way (:func:`order_key`): documents are
+numbered by partition and place in it, and a fact by the claim that started its group and its place among the facts
+split from that group. Nothing here imports Dask: :mod:`claimcheck.cluster.run` calls these on workers.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..checks.runner import check_block, check_document, fingerprint_all
+from ..documents import DatasetSpec
+from ..errors import ClaimcheckWarning, Diagnostic
+from ..events import event_id
+from ..extraction import ExtractionOptions
+from ..evidence import page_figures
+from ..facts import fact_blocks
+from ..model import Claim, Document, Finding
+from ..result import SEVERITY_ORDER, STATUS_ORDER
+from ..rules import RuleSet
+from .sources import Part, read_partition
+
+_SHIFT = 32  # a document's number: its partition's, shifted, and its place in the partition
+NOTES_PER_PART = 200  # warnings a partition reports word for word; the rest are counted
+
+
+def document_number(part: int, position: int) -> int:
+    return (part << _SHIFT) | position
+
+
+def partition_of(number: int) -> int:
+    return number >> _SHIFT
+
+
+@dataclass
+class RunSettings:
+    """What every worker of a run is given once: the rules, how documents are read and extracted, the project root
+    (identities are relative to it), and what decides which findings are shown (suppressions, baseline, selection)."""
+
+    rules: RuleSet
+    options: ExtractionOptions
+    dataset: DatasetSpec | None
+    encoding: str | None
+    root: str
+    suppressions: list = field(default_factory=list)  # active suppressions of a file, in its order
+    baseline: frozenset[str] | None = None  # fingerprints
+    reported: frozenset[str] | None = None  # rule ids --select/--ignore leave (None: all)
+
+
+# ---- the order of findings ----------------------------------------------------------------------------------------
+
+def order_key(finding: Finding, origin: tuple[int, ...]) -> str:
+    """A string that sorts as (:func:`~claimcheck.result.sort_key`, where the finding was found) sorts: a document's
+    finding ``(0, document, index)``, a fact's ``(1, document, claim, split, index)``."""
+    first = finding.claims[0] if finding.claims else None
+    parts = [struct.pack(">BB", STATUS_ORDER.get(finding.status, len(STATUS_ORDER)), SEVERITY_ORDER.get(finding.severity, 3)),
+             _text(finding.rule), _text(first.doc if first else ""),
+             struct.pack(">Q", (first.start if first else 0) + (1 << 63)), struct.pack(">B", origin[0]),
+             *(struct.pack(">Q", value) for value in origin[1:])]
+    return b"".join(parts).hex()
+
+
+def _text(value: str) -> bytes:
+    """Text that sorts as Python sorts strings (code point order, which UTF-8 keeps), ended by a byte below all."""
+    return value.encode("utf-8", "surrogatepass") + b"\0"
+
+
+# ---- light documents: what the report needs of a document, without its text ------------------------------------
+
+def placed(document: Document) -> Document:
+    """A copy of a document with what locating its claims needs (path, format, row, columns, where its lines
+    start) but not its text, to travel with the findings that quote it."""
+    light = Document(id=document.id, text="", title=document.title, date=document.date, outlet=document.outlet,
+                     path=document.path, format=document.format, row=document.row, fields=document.fields,
+                     identity=document.identity, event=document.event)
+    light.__dict__["_line_starts"] = document._line_starts  # the cached line index Document.line_column reads
+    return light
+
+
+# ---- triage: which findings are shown -------------------------------------------------------------------------
+
+@dataclass
+class Triager:
+    """Decides per finding, as :func:`claimcheck.baseline.triage` decides over all of them: the first matching
+    suppression (those of the file, then the documents' inline ones in document order) holds a violated finding
+    back, else the baseline does. Records which suppressions were used and which baselined fingerprints were met."""
+
+    external: list
+    inline: list
+    baseline: frozenset[str] | None
+    used: set[tuple[str, int]] = field(default_factory=set)
+    present: set[str] = field(default_factory=set)  # violated fingerprints that are in the baseline
+
+    def state(self, finding: Finding) -> tuple[str, str | None]:
+        """("shown" | "suppressed" | "baselined", how it was accepted: SARIF's kind and the reason)."""
+        if finding.status != "violated":
+            return "shown", None
+        if self.baseline is not None and finding.fingerprint in self.baseline:
+            self.present.add(finding.fingerprint)
+        for kind, suppressions in (("external", self.external), ("inline", self.inline)):
+            for index, suppression in enumerate(suppressions):
+                if suppression.matches(finding):
+                    self.used.add((kind, index))
+                    return "suppressed", f"{'inSource' if suppression.inline else 'external'}\x1f{suppression.reason}"
+        if self.baseline is not None and finding.fingerprint in self.baseline:
+            return "baselined", None
+        return "shown", None
+
+
+def triager(settings: RunSettings, inline: list) -> Triager:
+    return Triager(settings.suppressions, inline, settings.baseline)
+
+
+# ---- rows ---------------------------------------------------------------------------------------------------------
+
+@dataclass
+class Tally:
+    """Counts a partition or a block adds to the run's summary."""
+
+    documents: int = 0
+    claims: int = 0
+    checked: int = 0
+    facts: int = 0
+    statuses: Counter = field(default_factory=Counter)  # shown findings by status
+    violated: Counter = field(default_factory=Counter)  # shown violated findings by severity
+    held: Counter = field(default_factory=Counter)  # suppressed / baselined
+    by_rule: Counter = field(default_factory=Counter)  # (rule, status of a shown finding, or "accepted")
+    used: set = field(default_factory=set)
+    present: set = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    more_notes: int = 0
+
+    def add(self, other: Tally) -> Tally:
+        self.documents += other.documents
+        self.claims += other.claims
+        self.checked += other.checked
+        self.facts += other.facts
+        self.statuses.update(other.statuses)
+        self.violated.update(other.violated)
+        self.held.update(other.held)
+        self.by_rule.update(other.by_rule)
+        self.used |= other.used
+        self.present |= other.present
+        self.notes.extend(other.notes)
+        self.more_notes += other.more_notes
+        return self
+
+    def note(self, text: str) -> None:
+        if len(self.notes) < NOTES_PER_PART:
+            self.notes.append(text)
+        else:
+            self.more_notes += 1
+
+
+def finding_row(finding: Finding, origin: tuple[int, ...], documents: dict[str, Document], judge: Triager,
+                reported: frozenset[str] | None, tally: Tally) -> dict | None:
+    """A finding as a row of the run's findings (None when --select/--ignore leave its rule out), counted."""
+    state, how = judge.state(finding)
+    if reported is not None and finding.rule not in reported:
+        return None
+    if state == "shown":
+        tally.statuses[finding.status] += 1
+        tally.by_rule[(finding.rule, finding.status)] += 1
+        if finding.status == "violated":
+            tally.violated[finding.severity] += 1
+    else:
+        tally.held[state] += 1
+        tally.by_rule[(finding.rule, "accepted")] += 1
+    quoted = {claim.doc: documents[claim.doc] for claim in finding.claims if claim.doc in documents}
+    return {"key": order_key(finding, origin), "state": state, "status": finding.status,
+            "payload": pickle.dumps((finding, quoted, how), protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+def read_finding(payload: bytes) -> tuple[Finding, dict[str, Document], str | None]:
+    return pickle.loads(payload)
+
+
+# ---- the partition stage: documents, their claims, their own rules, and their claims' blocks ----------------------
+
+def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], inline: list) -> tuple[list[dict], list[dict], Tally]:
+    """Read a partition, extract its documents' claims (or take those stored with them), run the rules within each
+    document, and key every claim by the block of facts it can join. ``linked``: the event of each document of the
+    partition that shares its event with others (by number; any other document is an event of its own). Returns
+    the findings rows, the claims rows (``block``, ``number``, ``index``, ``payload``) and the partition's tally."""
+    from ..extraction import extract_claims
+
+    documents, identities, stored, notes = read_partition(part, settings.dataset, settings.encoding, settings.root)
+    tally = Tally(documents=len(documents))
+    for note in notes:
+        tally.note(note)
+    by_document: dict[str, list[Claim]] = {}
+    if stored is not None:
+        for claim in stored:
+            by_document.setdefault(claim.doc, []).append(claim)
+    rules = settings.rules
+    judge = triager(settings, inline)
+    standing = rules.standing_measures()
+    findings, claims_rows = [], []
+    for position, (document, identity) in enumerate(zip(documents, identities)):
+        number = document_number(part.index, position)
+        document.event = linked.get(number) or event_id(identity)
+        if stored is None:
+            diagnostics: list[Diagnostic] = []
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    own = extract_claims(document, settings.options, diagnostics)
+            except Exception as error:  # noqa: BLE001 - one document that breaks extraction costs that document only
+                tally.note(f"{document.id}: warning: claims could not be extracted ({type(error).__name__}: {error}); "
+                           "the document is checked without them")
+                own = []
+            for diagnostic in diagnostics:
+                tally.note(str(diagnostic))
+        else:
+            own = by_document.get(document.id, [])
+        tally.claims += len(own)
+        light = placed(document)
+        found, looked_at = check_document(document, own, rules)
+        fingerprint_all(found, {document.id: identity})
+        for index, finding in enumerate(found):
+            row = finding_row(finding, (0, number, index), {document.id: light}, judge, settings.reported, tally)
+            if row is not None:
+                findings.append(row)
+        within = {id(claim) for claim in looked_at}
+        tally.checked += len(within)
+        blocks, scopes = fact_blocks(own, rules.synonyms, document.event, standing)
+        figures = page_figures(own, rules.synonyms)  # of the whole page: a block holds only some of its claims
+        for index, (claim, block) in enumerate(zip(own, blocks)):
+            if block is not None:
+                payload = (claim, scopes.get(id(claim)), identity, document.event, id(claim) in within, light, figures)
+                claims_rows.append({"block": repr(block), "number": number, "index": index,
+                                    "payload": pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)})
+    tally.used, tally.present = judge.used, judge.present
+    return findings, claims_rows, tally
+
+
+# ---- the block stage: the facts of a block of claims, judged ------------------------------------------------------
+
+def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, inline: list) -> tuple[list[dict], Tally]:
+    """The facts of the blocks among ``rows`` (block, number, index, payload: all of each block's claims, in any
+    order), judged by the rules across documents; returns findings rows and the tally (facts, and the claims these
+    rules read that no rule within a document had)."""
+    tally = Tally()
+    judge = triager(settings, inline)
+    by_block: dict[str, list[tuple[int, int, bytes]]] = {}
+    for block, number, index, payload in rows:
+        by_block.setdefault(block, []).append((number, index, payload))
+    findings = []
+    for block, members in by_block.items():
+        members.sort(key=lambda member: member[:2])
+        claims, scopes, events, identities, documents, within, place = [], {}, {}, {}, {}, set(), {}
+        figures: Counter = Counter()
+        for number, index, payload in members:
+            claim, scope, identity, event, checked, light, page = pickle.loads(payload)
+            if claim.doc not in events:
+                figures.update(page)  # keyed by document: the pages' counts side by side
+            claims.append(claim)
+            place[id(claim)] = (number, index)
+            if scope is not None:
+                scopes[id(claim)] = scope
+            events[claim.doc], identities[claim.doc] = event, identity
+            documents.setdefault(claim.doc, light)
+            if checked:
+                within.add(id(claim))
+        judged, looked_at = check_block(settings.rules, claims, events, scopes, figures)
+        tally.facts += len(judged)
+        tally.checked += len(looked_at - within)
+        for first, split, _, found in judged:
+            fingerprint_all(found, identities)
+            number, index = place[id(first)]
+            for position, finding in enumerate(found):
+                row = finding_row(finding, (1, number, index, split, position), documents, judge, settings.reported, tally)
+                if row is not None:
+                    findings.append(row)
+    tally.used, tally.present = judge.used, judge.present
+    return findings, tally
+
+
+def warn_notes(tally: Tally) -> None:
+    """The warnings workers met, as one process warns them (stderr counts repeats)."""
+    for note in tally.notes:
+        warnings.warn(ClaimcheckWarning(note), stacklevel=2)
+    if tally.more_notes:
+        warnings.warn(ClaimcheckWarning(f"{tally.more_notes} more warnings from the workers not shown"), stacklevel=2)

@@ -1,0 +1,113 @@
+"""Checking on a Dask cluster (``check --scheduler``): a real local cluster of worker processes gives the same report,
+byte for byte, as one process, also when a worker is killed mid-run. Every run is a subprocess with a timeout."""
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+
+TIMEOUT = 300  # a hung cluster fails the test instead of hanging the suite
+
+
+def _generate(folder, count: int, seed: int) -> None:
+    spec = importlib.util.spec_from_file_location("incremental", ROOT / "benchmarks" / "incremental.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder.mkdir()
+    module.generate(folder, count, seed)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=TIMEOUT, env={"PATH": "/usr/bin:/bin", "CI": "1", "PYTHONIOENCODING": "utf-8"})
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """360 generated articles: more than are compared all with all, so events are found by shuffled terms too."""
+    folder = tmp_path_factory.mktemp("cluster") / "corpus"
+    _generate(folder, 360, seed=11)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def single(corpus):
+    done = _cli("check", str(corpus), "--format", "json", "--no-cache")
+    assert done.returncode == 1, done.stderr  # the corpus has sums that do not add up
+    return done.stdout
+
+
+def test_a_local_cluster_reports_what_one_process_reports(corpus, single):
+    done = _cli("check", str(corpus), "--format", "json", "--scheduler", "local[2]", "--partition-size", "50")
+    assert done.returncode == 1, done.stderr
+    assert "Dask dashboard: http://" in done.stderr
+    report = json.loads(done.stdout)
+    assert report["summary"]["documents"] == 360
+    assert report["summary"]["findings"]["violated"] > 0
+    assert done.stdout == single  # same findings, fingerprints and order
+
+
+KILL = r"""
+import os, signal, sys, threading
+from distributed import Client, LocalCluster
+from claimcheck.checker import Checker
+from claimcheck.cluster import check_on_cluster
+from claimcheck.cluster.report import write_streamed
+from claimcheck.cluster.run import Progress
+
+class KillOne(Progress):
+    '''Kills a worker process when the first partition of documents is done: its results and running tasks are lost.'''
+    def __init__(self, pids):
+        self.pids, self.killed = pids, threading.Event()
+    def done(self, name, part):
+        if name == "documents" and not self.killed.is_set():
+            self.killed.set()
+            pid = self.pids[0]
+            os.kill(pid, signal.SIGKILL)
+            print(f"killed {pid}", file=sys.stderr, flush=True)
+
+if __name__ == "__main__":
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        progress = KillOne(sorted(client.run(os.getpid).values()))
+        result = check_on_cluster(Checker(), [sys.argv[1]], client, per_part=20, progress=progress)
+        try:
+            write_streamed(result, sys.stdout, "json", False, False)
+        finally:
+            result.close()
+        assert progress.killed.is_set(), "no worker was killed"
+"""
+
+
+def test_a_worker_killed_mid_run_is_retried_and_the_findings_are_the_same(tmp_path):
+    folder = tmp_path / "corpus"
+    _generate(folder, 120, seed=5)
+    expected = _cli("check", str(folder), "--format", "json", "--no-cache")
+    script = tmp_path / "kill.py"
+    script.write_text(KILL, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(folder)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=TIMEOUT, env={**os.environ, "CI": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "killed " in done.stderr
+    assert json.loads(done.stdout)["summary"]["documents"] == 120
+    assert done.stdout == expected.stdout
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2():
+    done = run_cli("check", "examples/corpus", "--scheduler", "tcp://127.0.0.1:9")
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot reach a Dask scheduler" in lines[0] and "tcp://127.0.0.1:9" in lines[0]
+
+
+def test_a_malformed_scheduler_address_is_one_line_and_exit_2():
+    done = run_cli("check", "examples/corpus", "--scheduler", "nowhere at all")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]
+    assert "not a scheduler address" in done.stderr
