@@ -18,9 +18,10 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .facts import head_key, measure_class, measure_key, singular
 from .lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
                       WEEKDAYS)
 from .model import Claim
@@ -167,7 +168,6 @@ def _near(claim: Claim) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _near_words(sentence: str, text: str) -> frozenset[str]:
-    from .facts import singular
 
     position = sentence.find(" ".join(text.split()))
     if position < 0:
@@ -217,7 +217,6 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     """How many different counts of people killed (injured, ...) and of each measure each document gives, whoever
     says them: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
     another page's could contradict."""
-    from .facts import head_key
 
     values: dict[tuple, set] = {}
     for claim in claims:
@@ -239,12 +238,14 @@ class FigureCounts:
         self.tables = tables
 
     def __getitem__(self, key) -> int:
-        return sum(table.get(key, 0) for table in self.tables)
+        total = 0
+        for table in self.tables:
+            total += table.get(key, 0)
+        return total
 
 
 def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
     """Whether the claim's page gives few different figures of its measure (see :func:`page_figures`)."""
-    from .facts import head_key
 
     tolls = figures[("document", claim.doc, claim.outcome)] if claim.outcome in _ANCHORED_OUTCOMES else 0
     return max(tolls, figures[("measure", claim.doc, head_key(claim.measure, synonyms))]) <= FIGURES_PER_PAGE
@@ -257,9 +258,7 @@ def source_key(claim: Claim) -> tuple:
 def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter | FigureCounts, synonyms) -> Evidence:
     """The evidence that two claims of one group report one quantity (``figures``: of the group, per source, and
     :func:`page_figures` of all claims, per document)."""
-    from dataclasses import replace
 
-    from .facts import head_key
 
     event = events.get(first.doc)
     same_event = event is not None and event == events.get(second.doc)
@@ -287,7 +286,6 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives."""
-    from .facts import head_key, measure_class, measure_key
 
     found = []
     words_a, _ = _sentence_terms(first.sentence)
@@ -346,7 +344,6 @@ def _name_before(sentence: str, text: str) -> str | None:
 def _another_of_head(claim: Claim, synonyms) -> bool:
     """Whether the claim's sentence gives another figure of its head noun ("seven consecutive life sentences and four
     sentences of life without parole"): then which of them a source's one figure matches is open."""
-    from .facts import head_key
 
     head = head_key(claim.measure, synonyms)
     return bool(head) and head not in GENERIC_PEOPLE and _figures_of(head, claim.sentence) >= 2
@@ -390,6 +387,7 @@ def vetoes(first: Claim, second: Claim) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=65536)
 def _specs(sentence: str) -> frozenset[str]:
     """A product's sizes and capacities named in a sentence ("13-inch", "256GB"): what tells models apart."""
     return frozenset(re.sub(r"[\s-]", "", match.group()).lower() for match in _SPEC.finditer(sentence))
