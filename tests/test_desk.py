@@ -495,6 +495,17 @@ def test_the_queue_sorts_by_date_both_ways(desk):
     assert set(in_2018) == {"2018-02-09"} and len(in_2018) == newest.count("2018-02-09") > 0
 
 
+
+def test_the_queue_sorts_by_outlet_and_event(desk):
+    browser = login(desk, "vic")
+    page = browser.get("/?q=&sort=outlet").text
+    outlets = re.findall(r'<td class="review">[\w-]+</td>\s*<td>[^<]*</td>\s*<td>[\d-]*</td>\s*<td>([^<]*)</td>', page)
+    assert len(outlets) == 12
+    firsts = [min(o.split(", ")) if o else "~" for o in outlets]  # a finding sorts under its first outlet by name
+    assert firsts == sorted(firsts)
+    assert browser.get("/?q=&sort=event").status_code == 200
+    assert len(re.findall(r'class="open-finding">#(\d+)<', browser.get("/?q=&sort=event&order=desc").text)) == 12
+
 def test_kept_counts_match_fresh_counts_after_review_changes(desk):
     from claimcheck.ledger.store import QueueQuery
 

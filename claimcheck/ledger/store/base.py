@@ -301,7 +301,8 @@ class ClaimRecord:
 #: what the queue can be filtered by (each a list of accepted values; "" stands for "none", e.g. unassigned)
 QUEUE_FILTERS = ("status", "review", "severity", "rule", "kind", "event", "outlet", "assignee", "fact")
 #: what it can be sorted by
-QUEUE_SORTS = ("priority", "date", "updated", "severity", "status", "rule", "review", "assignee", "id")
+QUEUE_SORTS = ("priority", "date", "updated", "severity", "status", "rule", "review", "assignee", "outlet", "event",
+               "id")
 
 
 @dataclass

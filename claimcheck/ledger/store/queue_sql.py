@@ -52,6 +52,9 @@ _ORDER = {
     "rule": ["f.rule", "f.id"],
     "review": [_REVIEW, "f.id"],
     "assignee": ["COALESCE(r.assignee, '')", "f.id"],
+    # a finding quoting several outlets (events) sorts under the first by name; one with none last
+    "outlet": ["COALESCE((SELECT MIN(o.outlet) FROM finding_outlets o WHERE o.finding_id = f.id), '~')", "f.id"],
+    "event": ["COALESCE((SELECT MIN(o.event) FROM finding_events o WHERE o.finding_id = f.id), '~')", "f.id"],
     "id": ["f.id"],
 }
 assert set(_ORDER) == set(QUEUE_SORTS)
