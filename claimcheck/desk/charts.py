@@ -16,7 +16,7 @@ from datetime import datetime
 from markupsafe import Markup, escape
 
 from ..model import Claim
-from ..report.html import common_unit, convert
+from ..report.html import chart_date, common_unit, convert
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 70, 20, 16, 46
@@ -38,7 +38,7 @@ def points(claims: Sequence[Claim], sources: list[str]) -> tuple[list[Point], st
     found = []
     for claim in claims:
         found.append(Point(claim, convert(claim.value, claim.unit, unit), convert(claim.low, claim.unit, unit),
-                           convert(claim.high, claim.unit, unit), sources.index(claim.doc), _date(claim.date)))
+                           convert(claim.high, claim.unit, unit), sources.index(claim.doc), chart_date(claim.date)))
     return found, unit
 
 
@@ -125,14 +125,3 @@ def _number(value: float) -> str:
     if abs(value) >= 1e6 or (value and abs(value) < 0.01):
         return f"{value:.3g}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _date(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    for form, width in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        try:
-            return datetime.strptime(text[:width], form)
-        except ValueError:
-            continue
-    return None

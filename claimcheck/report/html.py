@@ -135,14 +135,14 @@ def _chart(fact: Fact) -> str:
     plt.rcParams["svg.hashsalt"] = "claimcheck"
     figure, axis = plt.subplots(figsize=(6.4, 2.6), dpi=100)
     sources = list(dict.fromkeys(claim.doc for claim in fact.claims))
-    dated = all(_date(claim.date) for claim in fact.claims)
+    dated = all(chart_date(claim.date) for claim in fact.claims)
     unit = common_unit(fact.claims)  # one unit on the axis: "5 miles" is drawn at 8.05 next to "8 km"
     placed = [(claim, *(convert(v, claim.unit, unit) for v in (claim.value, claim.low, claim.high))) for claim in fact.claims]
     finite = [v for _, *values in placed for v in values if v is not None and math.isfinite(v)]
     top = max(finite) * 1.15 if finite else 1
     for index, source in enumerate(sources):
         mine = [entry for entry in placed if entry[0].doc == source]
-        xs = [_date(c.date) if dated else sources.index(source) for c, *_ in mine]
+        xs = [chart_date(c.date) if dated else sources.index(source) for c, *_ in mine]
         values = [value for _, value, _, _ in mine]
         lows = [value - (low if low is not None and math.isfinite(low) else 0) for _, value, low, _ in mine]
         highs = [(high if high is not None and math.isfinite(high) else top) - value for _, value, _, high in mine]
@@ -163,7 +163,8 @@ def _chart(fact: Fact) -> str:
     return svg[svg.find("<svg"):]
 
 
-def _date(text: str | None):
+def chart_date(text: str | None) -> datetime | None:
+    """A claim's date (a day, a month or a year) as a point on a chart's time axis."""
     if not text:
         return None
     for form, width in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
