@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .about import code_stamp
 from .errors import Diagnostic
 from .cache_files import mark_folder, read_json, real_folder, write_entry
 from .memo import answer_fits, memos
@@ -81,7 +82,7 @@ class ResultCache:
 
     def _key(self, document: Document) -> str:
         digest = hashlib.sha256()
-        for part in (self.settings_key, __version__, document.id, document.text, document.date or "", document.outlet or "",
+        for part in (self.settings_key, code_stamp(), document.id, document.text, document.date or "", document.outlet or "",
                      str(document.row or ""), json.dumps(document.values, sort_keys=True) if document.values else ""):
             digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
@@ -148,7 +149,7 @@ class ResultCache:
     def fact_key(self, fact: str, rules: str, claims: list[Claim]) -> str:
         """A fact's claims as the rules across documents read them (where in the text they sit is left out:
         an edit elsewhere in a document does not change what its figures say)."""
-        digest = hashlib.sha256(f"{__version__}\0{rules}\0{fact}".encode("utf-8", "surrogateescape"))
+        digest = hashlib.sha256(f"{code_stamp()}\0{rules}\0{fact}".encode("utf-8", "surrogateescape"))
         # marshal format 2 writes every value out (no back-references that depend on object identity)
         digest.update(marshal.dumps(tuple(map(compared, claims)), 2))
         return digest.hexdigest()
@@ -213,14 +214,14 @@ class ResultCache:
 
     # ---- runs -----------------------------------------------------------------------------------------
     def run_key(self, documents: list[Document], identities: dict[str, str], rules: str) -> str:
-        digest = hashlib.sha256(f"{self.settings_key}\0{__version__}\0{rules}".encode())
+        digest = hashlib.sha256(f"{self.settings_key}\0{code_stamp()}\0{rules}".encode())
         for document in documents:
             digest.update(f"\0{identities.get(document.id, document.id)}\0{self.key(document)}".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     def corpus_key(self, documents: list[Document], identities: dict[str, str], rules: str) -> str:
         """The same documents (by identity, whatever they say), rules and settings: runs that can be patched."""
-        digest = hashlib.sha256(f"{self.settings_key}\0{__version__}\0{rules}".encode())
+        digest = hashlib.sha256(f"{self.settings_key}\0{code_stamp()}\0{rules}".encode())
         for document in documents:
             digest.update(f"\0{identities.get(document.id, document.id)}".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()

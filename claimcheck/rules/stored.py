@@ -22,14 +22,13 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from .. import __version__
+from ..about import code_stamp
 from ..cache_files import mark_folder, read_entry, read_json, usable, write_entry
 from ..model.interval import Tolerance
 from .ruleset import Rule, RuleSet, Synonyms
 
 _FORMAT = "2"  # 1 was a pickle
 _MARK = "claimcheck rule set"
-_PACKAGE = Path(__file__).resolve().parent.parent  # its whole source is in the key: any change loads afresh
 
 
 def rule_set_entry(folder: str | Path, files: list[Path]) -> str | None:
@@ -43,10 +42,8 @@ def rule_set_entry(folder: str | Path, files: list[Path]) -> str | None:
         pint = version("pint")
     except PackageNotFoundError:
         pint = "?"
-    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{pint}".encode())
+    digest = hashlib.sha256(f"{_FORMAT}\0{code_stamp()}\0{pint}".encode())
     try:
-        for source in sorted(_PACKAGE.rglob("*.py")):
-            digest.update(source.read_bytes())
         for file in files:
             if not file.is_file():
                 return None  # a FIFO or device among the rule files: the loader refuses it
