@@ -217,7 +217,6 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     """How many different counts of people killed (injured, ...) and of each measure each document gives, whoever
     says them: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
     another page's could contradict."""
-
     values: dict[tuple, set] = {}
     for claim in claims:
         if claim.type != "count" or claim.scope == "conversion":
@@ -246,7 +245,6 @@ class FigureCounts:
 
 def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
     """Whether the claim's page gives few different figures of its measure (see :func:`page_figures`)."""
-
     tolls = figures[("document", claim.doc, claim.outcome)] if claim.outcome in _ANCHORED_OUTCOMES else 0
     return max(tolls, figures[("measure", claim.doc, head_key(claim.measure, synonyms))]) <= FIGURES_PER_PAGE
 
@@ -258,8 +256,6 @@ def source_key(claim: Claim) -> tuple:
 def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter | FigureCounts, synonyms) -> Evidence:
     """The evidence that two claims of one group report one quantity (``figures``: of the group, per source, and
     :func:`page_figures` of all claims, per document)."""
-
-
     event = events.get(first.doc)
     same_event = event is not None and event == events.get(second.doc)
     counts = (figures[source_key(first)], figures[source_key(second)])
@@ -286,7 +282,6 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives."""
-
     found = []
     words_a, _ = _sentence_terms(first.sentence)
     words_b, _ = _sentence_terms(second.sentence)
@@ -344,7 +339,6 @@ def _name_before(sentence: str, text: str) -> str | None:
 def _another_of_head(claim: Claim, synonyms) -> bool:
     """Whether the claim's sentence gives another figure of its head noun ("seven consecutive life sentences and four
     sentences of life without parole"): then which of them a source's one figure matches is open."""
-
     head = head_key(claim.measure, synonyms)
     return bool(head) and head not in GENERIC_PEOPLE and _figures_of(head, claim.sentence) >= 2
 
