@@ -234,3 +234,11 @@ def test_who_says_a_figure_is_not_what_it_counts():
     [deployed] = claimcheck.extract_text("Police said 300 police were deployed.")
     assert (crowd.source, crowd.measure) == ("witnesses", "people")
     assert (deployed.source, deployed.measure) == ("Police", "police")
+
+
+def test_a_headline_verb_says_what_happened_to_the_number_after_it():
+    killed, injured = claimcheck.extract_text("A gunman kills 1, wounds 2 at a Michigan factory.")
+    [wounds] = claimcheck.extract_text("He suffered 3 gunshot wounds.")
+    assert (killed.value, killed.measure, killed.outcome) == (1.0, "people", "killed")
+    assert (injured.value, injured.measure, injured.outcome) == (2.0, "people", "injured")
+    assert (wounds.measure, wounds.outcome) == ("gunshot wounds", None)

@@ -12,7 +12,7 @@ from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..units import dimensionality
 from . import phrases, roles
-from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
+from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
@@ -275,7 +275,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         subject = roles.holder_of(text, first.start, sentence_names)  # "Klitschko (52-3, 46 KOs)"
     elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
         measure, subject = parent  # "a mother of 12": her children
-    elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS):
+    elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
+                                                 or measure.split()[-1] in OUTCOME_VERBS):
         # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
         # killing two": the co-workers an earlier figure of the sentence that something happened to names
         measure = (read.victims if measure is None else None) or "people"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS,
                        DIRECTIONS, DISCOURSE, ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LINKING_VERBS, LOCATIVE,
-                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_WORDS, PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
+                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
@@ -366,6 +366,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
         token = window[index]
         if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"}:
             break
+        if token.lower in OUTCOME_VERBS:
+            return OUTCOME_VERBS[token.lower]
         if token.lower in OUTCOME_WORDS and not _not_outcome(window, index):
             return OUTCOME_WORDS[token.lower]
     for index, token in enumerate(after[:10]):
@@ -375,7 +377,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
             break
         following = after[index + 1].lower if index + 1 < len(after) else ""
         then = after[index + 2] if index + 2 < len(after) else None
-        if (token.lower in ("and", ",", "—", "–", "-", "(") and following in OUTCOME_WORDS and then is not None
+        if (token.lower in ("and", ",", "—", "–", "-", "(") and (following in OUTCOME_WORDS or following in OUTCOME_VERBS)
+                and then is not None
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
             break  # "… and injured 40 others": another clause, another figure
         if token.lower in OUTCOME_WORDS and not _not_outcome(after, index):

@@ -62,6 +62,8 @@ FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | 
 
 #: what happened to what is counted (killed, injured, ...), by each word that says so
 OUTCOME_WORDS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcomes"].items() for word in words}
+#: verbs that give the outcome of the number right after them only ("kills 1, wounds 2")
+OUTCOME_VERBS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcome_verbs"].items() for word in words}
 GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
 PERSON_NOUNS = _words("facts", "person_nouns")
 SIDE_WORDS = _words("facts", "side_words")
