@@ -43,6 +43,14 @@ class Limits:
                 raise InputError(f"line is {len(line):,} characters long, over the limit of {self.line_length:,}: "
                                  "raise it with --max-line-length (or max_line_length in config)", path, number, 1)
 
+    def check_row(self, text: str, path: str, line: int) -> None:
+        """Refuse a dataset row's text over the limits (located at the row's line)."""
+        if len(text) > self.document_bytes:
+            raise self.too_large(path, line)(len(text))
+        if len(text) > self.line_length and max(map(len, text.split("\n"))) > self.line_length:
+            raise InputError(f"the row's text has a line over the limit of {self.line_length:,} characters: raise it "
+                             "with --max-line-length (or max_line_length in config)", path, line)
+
     def too_large(self, path: str, line: int | None = None) -> Callable[[int], InputError]:
         """The error for a document of ``size`` bytes over the limit."""
         return lambda size: InputError(f"document is {size / MB:,.1f} MB, over the limit of {self.document_mb:g} MB: "

@@ -111,3 +111,20 @@ def test_a_malformed_scheduler_address_is_one_line_and_exit_2():
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [done.stderr.strip()]
     assert "not a scheduler address" in done.stderr
+
+
+def test_documents_over_the_limits_are_skipped_on_a_cluster_as_in_one_process(tmp_path):
+    folder = tmp_path / "corpus"
+    _generate(folder, 40, seed=3)
+    (folder / "scraped.txt").write_text("The convoy carried 120 tonnes of grain. " * 400, encoding="utf-8")
+    (folder / "rows.csv").write_text("id,text\n1,Officials counted 30 trucks.\n2," + "Another 12 trucks arrived. " * 400
+                                     + "\n", encoding="utf-8")
+    limit = ["--max-line-length", "5000", "--format", "json", "--no-cache", "--fail-on", "never"]
+    one = _cli("check", str(folder), *limit)
+    spread = _cli("check", str(folder), *limit, "--scheduler", "local[1]")
+    assert one.returncode == spread.returncode == 0, spread.stderr
+    assert spread.stdout == one.stdout
+    for done in (one, spread):
+        assert "scraped.txt:1:1: line is 16,000 characters long, over the limit of 5,000" in done.stderr
+        assert "rows.csv:3: the row's text has a line over the limit of 5,000 characters" in done.stderr
+    assert json.loads(spread.stdout)["summary"]["documents"] == 40  # both refused, as one process refuses them

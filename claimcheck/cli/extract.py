@@ -45,7 +45,7 @@ def extract(
         if chosen != "parquet":
             raise InputError(f"with --scheduler, extract writes a claims dataset: --format parquet --output DIR, "
                              f"not {chosen}")
-        _extract_on_cluster(paths, scheduler, str(output), options, encoding, partition_size)
+        _extract_on_cluster(paths, scheduler, str(output), options, encoding, partition_size, limits)
         return
     documents = read_documents(paths, encoding=encoding, limits=limits)
     claims = []
@@ -66,14 +66,14 @@ def extract(
 
 
 
-def _extract_on_cluster(paths: list[str], scheduler: str, output: str, options, encoding, per_part) -> None:
+def _extract_on_cluster(paths: list[str], scheduler: str, output: str, options, encoding, per_part, limits) -> None:
     from ..cluster import connect, extract_on_cluster
     from .cluster import announce, progress_bars
 
     with connect(scheduler) as client:
         announce(client)
         documents, claims = extract_on_cluster(paths, client, output, options=options, encoding=encoding,
-                                               per_part=per_part, progress=progress_bars())
+                                               per_part=per_part, progress=progress_bars(), limits=limits)
     _stderr(f"{documents} documents, {claims} claims written to {output}")
 
 

@@ -120,7 +120,7 @@ def check_on_cluster(checker: Checker, paths: list[str] | None, client, *, claim
     root = str(Path(checker.root).resolve()) if checker.root else str(Path.cwd())
     settings = RunSettings(rule_set, checker.options, checker.dataset, checker.encoding, root, active,
                            frozenset(known) if known is not None else None,
-                           frozenset(reported) if reported is not None else None)
+                           frozenset(reported) if reported is not None else None, checker.limits)
     space = Scratch.create(client, scratch)
     try:
         ran = run(client, found, settings, space, progress)
@@ -146,7 +146,7 @@ def check_on_cluster(checker: Checker, paths: list[str] | None, client, *, claim
 
 
 def extract_on_cluster(paths: list[str], client, location: str, *, options=None, dataset=None, encoding: str | None = None,
-                       per_part: int | None = None, progress: Progress | None = None) -> tuple[int, int]:
+                       per_part: int | None = None, progress: Progress | None = None, limits=None) -> tuple[int, int]:
     """Extract documents on the cluster into a claims dataset at ``location`` (see :mod:`claimcheck.parquet`), each
     partition written by the worker that extracted it; returns the number of documents and claims."""
     import warnings
@@ -169,7 +169,7 @@ def extract_on_cluster(paths: list[str], client, location: str, *, options=None,
     writer = DatasetWriter(location)
     try:
         documents, claims, notes = extract_parts(client, found.parts, writer.staging, options, dataset, encoding,
-                                                 progress or NoProgress())
+                                                 progress or NoProgress(), limits)
         for note in notes:
             warnings.warn(ClaimcheckWarning(note), stacklevel=2)
         if not documents:

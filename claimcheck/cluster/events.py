@@ -39,7 +39,7 @@ def lead_stage(part: Part, settings: RunSettings) -> tuple[Counter, int, list]:
     inline suppressions (``claimcheck-ignore`` comments) of its documents, in order, by document number."""
     from ..baseline import Suppression, _inline_origin
 
-    documents, _, _, _ = read_partition(part, settings.dataset, settings.encoding, settings.root)
+    documents, _, _, _ = read_partition(part, settings.dataset, settings.encoding, settings.root, settings.limits)
     frequencies: Counter = Counter()
     inline = []
     for position, document in enumerate(documents):
@@ -68,7 +68,7 @@ def vector_stage(part: Part, settings: RunSettings, frequencies: dict[str, int],
     """A row per document: its number, day, most distinctive terms, TF-IDF vector and lead (pickled), path."""
     import pandas as pd
 
-    documents, identities, _, _ = read_partition(part, settings.dataset, settings.encoding, settings.root)
+    documents, identities, _, _ = read_partition(part, settings.dataset, settings.encoding, settings.root, settings.limits)
 
     def idf(term: str) -> float:
         return inverse_frequency(frequencies.get(term, 1), total)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..documents import DatasetSpec
 from ..documents.datasets import DATASET_SUFFIXES, _cell_text, _document, _require_columns, read_dataset
 from ..errors import ClaimcheckWarning, InputError
+from ..inputs import Limits
 from ..model import Document
 from ..parquet import is_remote
 from .sources import Part, Source
@@ -180,10 +181,13 @@ def _closed(runs: list[_Run], rows: int) -> list[_Run]:
 
 # ---- on a worker ------------------------------------------------------------------------------------------------
 
-def read_rows(source: Source, part: Part, spec: DatasetSpec | None, encoding: str | None) -> list[Document]:
-    """The documents of a partition of a dataset file (all of them when the partition is the whole file)."""
+def read_rows(source: Source, part: Part, spec: DatasetSpec | None, encoding: str | None,
+              limits: Limits | None = None) -> list[Document]:
+    """The documents of a partition of a dataset file (all of them when the partition is the whole file), each row
+    bounded by ``limits`` as one process bounds it."""
+    limits = limits or Limits()
     if part.rows is None:
-        return read_dataset(source.read, spec, encoding)
+        return read_dataset(source.read, spec, encoding, limits)
     spec = spec or DatasetSpec()
     kind = DATASET_SUFFIXES[os.path.splitext(source.name)[1].lower()]
     start, stop = part.rows
@@ -197,6 +201,7 @@ def read_rows(source: Source, part: Part, spec: DatasetSpec | None, encoding: st
     documents = []
     for offset, (record, line) in enumerate(zip(records, lines)):
         document = _document(source.read, record, line, spec, positional=spec.id_column is None)
+        limits.check_row(document.text, source.read, line)
         if start + offset in renamed:
             warnings.warn(ClaimcheckWarning(f"{source.read}:{line}: id {document.id.rsplit('#', 1)[-1]!r} repeats the "
                                             f"row at line {renamed[start + offset]}; this row is {document.id}~{line}"))

@@ -290,7 +290,7 @@ def _nothing_read(client, parts: list[Part], settings: RunSettings) -> InputErro
     problems: list[str] = []
     for part in parts[:20]:
         problems.extend(client.submit(read_partition, part, settings.dataset, settings.encoding, settings.root,
-                                      pure=False).result()[3])
+                                      settings.limits, pure=False).result()[3])
     if len(problems) == 1:
         return InputError(problems[0].removesuffix(" (skipped)"))
     if problems:
@@ -301,13 +301,14 @@ def _nothing_read(client, parts: list[Part], settings: RunSettings) -> InputErro
 
 # ---- extraction into a claims dataset ----------------------------------------------------------------------------
 
-def _extract_part(part: Part, folder: str, options, dataset, encoding: str | None) -> tuple[int, int, list[str]]:
+def _extract_part(part: Part, folder: str, options, dataset, encoding: str | None,
+                  limits=None) -> tuple[int, int, list[str]]:
     """Read and extract one partition and write it as a part of the claims dataset at ``folder``."""
     from ..extraction import extract_claims
     from ..parquet import write_part
     from .sources import read_partition
 
-    documents, _, _, notes = read_partition(part, dataset, encoding, os.getcwd())
+    documents, _, _, notes = read_partition(part, dataset, encoding, os.getcwd(), limits)
     claims = []
     for document in documents:
         diagnostics = []
@@ -324,13 +325,13 @@ def _extract_part(part: Part, folder: str, options, dataset, encoding: str | Non
 
 
 def extract_parts(client, parts: list[Part], folder: str, options, dataset, encoding: str | None,
-                  progress: Progress) -> tuple[int, int, list[str]]:
+                  progress: Progress, limits=None) -> tuple[int, int, list[str]]:
     """Every partition extracted and written by a worker; the documents and claims written, and the warnings."""
     client.subscribe_topic(TOPIC, _Handler(progress))
     progress.stage("extracting", len(parts))
     try:
         futures = client.map(_extract_part, parts, folder=folder, options=options, dataset=dataset,
-                             encoding=encoding, pure=False)
+                             encoding=encoding, limits=limits, pure=False)
         done = client.gather(futures)
     finally:
         client.unsubscribe_topic(TOPIC)

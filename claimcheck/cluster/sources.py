@@ -20,6 +20,7 @@ from ..documents.datasets import DATASET_SUFFIXES
 from ..documents.identity import document_identity
 from ..documents.readers import SUPPORTED_SUFFIXES, _walk, display_name, read_document, read_text
 from ..errors import InputError
+from ..inputs import Limits
 from ..model import Document
 from ..parquet import dataset_parts, is_remote, read_part as read_claims_part
 
@@ -154,8 +155,8 @@ def _remote(url: str, problems: list[InputError]) -> Iterable[Source]:
 
 # ---- on a worker ------------------------------------------------------------------------------------------------
 
-def read_partition(part: Part, dataset: DatasetSpec | None, encoding: str | None,
-                   root: str) -> tuple[list[Document], list[str], list, list[str]]:
+def read_partition(part: Part, dataset: DatasetSpec | None, encoding: str | None, root: str,
+                   limits: Limits | None = None) -> tuple[list[Document], list[str], list, list[str]]:
     """A partition's documents in order, each document's identity (what findings are fingerprinted by), the claims
     stored with them (a claims dataset's; else None) and the warnings reading them gave (as one process words
     them)."""
@@ -170,7 +171,7 @@ def read_partition(part: Part, dataset: DatasetSpec | None, encoding: str | None
             documents, identities, stored = [], [], None
             for source in part.sources:
                 try:
-                    found = _read_source(source, part, dataset, encoding)
+                    found = _read_source(source, part, dataset, encoding, limits or Limits())
                 except InputError as problem:
                     notes.append(f"{_renamed_text(str(problem), source)} (skipped)")
                     continue
@@ -183,12 +184,13 @@ def read_partition(part: Part, dataset: DatasetSpec | None, encoding: str | None
     return documents, identities, stored, notes
 
 
-def _read_source(source: Source, part: Part, dataset: DatasetSpec | None, encoding: str | None) -> list[Document]:
+def _read_source(source: Source, part: Part, dataset: DatasetSpec | None, encoding: str | None,
+                 limits: Limits) -> list[Document]:
     suffix = os.path.splitext(source.name)[1].lower()
     if suffix in DATASET_SUFFIXES:
         from .rows import read_rows
 
-        return read_rows(source, part, dataset, encoding)
+        return read_rows(source, part, dataset, encoding, limits)
     if is_remote(source.read):
         import fsspec
 
@@ -196,12 +198,16 @@ def _read_source(source: Source, part: Part, dataset: DatasetSpec | None, encodi
 
         try:
             with fsspec.open(source.read, "rb") as stream:
-                data = stream.read()
+                data = stream.read(limits.document_bytes + 1)
         except (OSError, ValueError) as error:
             raise InputError(f"cannot read: {error}", source.name) from None
-        return [read_text(decode(data, source.name, encoding), id=source.name,
-                          format=SUPPORTED_SUFFIXES.get(suffix, "text"), path=source.name)]
-    return [read_document(source.read, encoding)]
+        if len(data) > limits.document_bytes:
+            raise limits.too_large(source.name)(len(data))
+        document = read_text(decode(data, source.name, encoding), id=source.name,
+                             format=SUPPORTED_SUFFIXES.get(suffix, "text"), path=source.name)
+        limits.check_text(document.text, source.name)
+        return [document]
+    return [read_document(source.read, encoding, limits)]
 
 
 def _identity(document: Document, source: Source | None, root: str) -> str:

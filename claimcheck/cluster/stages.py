@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..checks.runner import check_block, check_document, fingerprint_all
 from ..documents import DatasetSpec
 from ..errors import ClaimcheckWarning, Diagnostic
+from ..inputs import Limits
 from ..events import event_id
 from ..extraction import ExtractionOptions
 from ..evidence import page_figures
@@ -54,6 +55,7 @@ class RunSettings:
     suppressions: list = field(default_factory=list)  # active suppressions of a file, in its order
     baseline: frozenset[str] | None = None  # fingerprints
     reported: frozenset[str] | None = None  # rule ids --select/--ignore leave (None: all)
+    limits: Limits = field(default_factory=Limits)  # how much one document may hold, as for one process
 
 
 # ---- the order of findings ----------------------------------------------------------------------------------------
@@ -193,7 +195,7 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
     the findings rows, the claims rows (``block``, ``number``, ``index``, ``payload``) and the partition's tally."""
     from ..extraction import extract_claims
 
-    documents, identities, stored, notes = read_partition(part, settings.dataset, settings.encoding, settings.root)
+    documents, identities, stored, notes = read_partition(part, settings.dataset, settings.encoding, settings.root, settings.limits)
     tally = Tally(documents=len(documents))
     for note in notes:
         tally.note(note)

@@ -46,11 +46,7 @@ def read_dataset(path: str | Path, spec: DatasetSpec | None = None, encoding: st
     for position, record in enumerate(frame.to_dict(orient="records")):
         line = lines[position] if lines else position + 1
         document = _document(name, record, line, spec, positional=spec.id_column is None)
-        if len(document.text) > limits.document_bytes:
-            raise limits.too_large(name, line)(len(document.text))
-        if len(document.text) > limits.line_length and max(map(len, document.text.split("\n"))) > limits.line_length:
-            raise InputError(f"the row's text has a line over the limit of {limits.line_length:,} characters: raise it "
-                             "with --max-line-length (or max_line_length in config)", name, line)
+        limits.check_row(document.text, name, line)
         if document.id in seen:  # a repeated id: keep both rows, the later one named FILE#ID~LINE
             import warnings
 
