@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..documents.readers import nothing_read
 from ..errors import InputError
 
 if TYPE_CHECKING:
@@ -111,10 +112,7 @@ def check_on_cluster(checker: Checker, paths: list[str] | None, client, *, claim
     found = claims_plan(claims) if claims is not None else plan(paths or [], per_part or PER_PART, checker.dataset,
                                                                  checker.encoding)
     if not found.parts:
-        problems = found.problems
-        raise problems[0] if len(problems) == 1 else InputError(
-            f"no document could be read ({len(problems)} problems; first: {problems[0]})" if problems else
-            "no document to check")
+        raise nothing_read(found.problems, "no document to check")
     for problem in found.problems:
         warnings.warn(ClaimcheckWarning(f"{problem} (skipped)"), stacklevel=2)
     root = str(Path(checker.root).resolve()) if checker.root else str(Path.cwd())
@@ -160,10 +158,7 @@ def extract_on_cluster(paths: list[str], client, location: str, *, options=None,
     options = options or ExtractionOptions()
     found = plan(paths, per_part or PER_PART, dataset, encoding)
     if not found.parts:
-        problems = found.problems
-        raise problems[0] if len(problems) == 1 else InputError(
-            f"no document could be read ({len(problems)} problems; first: {problems[0]})" if problems else
-            "no document to extract")
+        raise nothing_read(found.problems, "no document to extract")
     for problem in found.problems:
         warnings.warn(ClaimcheckWarning(f"{problem} (skipped)"), stacklevel=2)
     writer = DatasetWriter(location)
@@ -173,8 +168,7 @@ def extract_on_cluster(paths: list[str], client, location: str, *, options=None,
         for note in notes:
             warnings.warn(ClaimcheckWarning(note), stacklevel=2)
         if not documents:
-            raise InputError(notes[0].removesuffix(" (skipped)") if len(notes) == 1 else
-                             f"no document could be read ({len(notes)} problems)" if notes else "no document to extract")
+            raise nothing_read(notes, "no document to extract")
         writer.finish([part.index for part in found.parts], documents, claims, _extraction(options))
     except BaseException:
         writer.abandon()

@@ -285,18 +285,14 @@ def _schema(meta: dict):
 
 def _nothing_read(client, parts: list[Part], settings: RunSettings) -> InputError:
     """As one process says when no document could be read: the problem, or how many there were and the first."""
+    from ..documents.readers import nothing_read
     from .sources import read_partition
 
     problems: list[str] = []
     for part in parts[:20]:
         problems.extend(client.submit(read_partition, part, settings.dataset, settings.encoding, settings.root,
                                       settings.limits, pure=False).result()[3])
-    if len(problems) == 1:
-        return InputError(problems[0].removesuffix(" (skipped)"))
-    if problems:
-        return InputError(f"no document could be read ({len(problems)} problems; first: "
-                          f"{problems[0].removesuffix(' (skipped)')})")
-    return InputError("no document could be read")
+    return nothing_read(problems)
 
 
 # ---- extraction into a claims dataset ----------------------------------------------------------------------------

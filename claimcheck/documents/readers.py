@@ -6,7 +6,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import ClaimcheckWarning, InputError
@@ -76,12 +76,23 @@ def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
         except InputError as problem:
             problems.append(problem)
     if not documents and problems:
-        raise problems[0] if len(problems) == 1 else InputError(
-            f"no document could be read ({len(problems)} problems; first: {problems[0]})"
-        )
+        raise nothing_read(problems)
     for problem in problems:
         warnings.warn(ClaimcheckWarning(f"{problem} (skipped)"), stacklevel=2)
     return documents
+
+
+def nothing_read(problems: Sequence[InputError | str], otherwise: str = "no document could be read") -> InputError:
+    """The error when no document could be read: the one problem as it was, or how many there were and the first
+    (``problems`` as errors or as the warnings they gave, "... (skipped)"); ``otherwise`` when there were none."""
+    if not problems:
+        return InputError(otherwise)
+    first = problems[0]
+    if len(problems) == 1 and isinstance(first, InputError):
+        return first
+    text = str(first).removesuffix(" (skipped)")
+    return InputError(text) if len(problems) == 1 else InputError(
+        f"no document could be read ({len(problems)} problems; first: {text})")
 
 
 def _expand(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator[str]:
