@@ -118,19 +118,19 @@ class _Forming:
 
 def build_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, str | None] | None = None,
                 standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset(),
-                scopes: dict[int, str] | None = None, tolls: Counter | None = None) -> list[Fact]:
+                scopes: dict[int, str] | None = None, pages: Counter | None = None) -> list[Fact]:
     """Facts of the claims. With ``events`` (document id -> event id), claims of different events are never one
     fact, except claims of a ``standing`` measure (measure keys a rule compares across events: "troops",
     "territory"), which are reported from event to event. Claims of a ``declared`` measure (one a rule names) are
     one fact by the rule's word; others are split by the evidence. ``scopes``: the places :func:`totals_scope` gave
     the claims, when they were worked out with the rest of their documents' claims (see :func:`fact_blocks`);
-    ``tolls``: the page figures of their documents (:func:`claimcheck.evidence.page_figures`), likewise."""
-    return [fact for _, fact in formed_facts(claims, synonyms, events, standing, declared, scopes, tolls)]
+    ``pages``: the page figures of their documents (:func:`claimcheck.evidence.page_figures`), likewise."""
+    return [fact for _, fact in formed_facts(claims, synonyms, events, standing, declared, scopes, pages)]
 
 
 def formed_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, str | None] | None = None,
                  standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset(),
-                 scopes: dict[int, str] | None = None, tolls: Counter | None = None) -> Iterator[tuple[Claim, Fact]]:
+                 scopes: dict[int, str] | None = None, pages: Counter | None = None) -> Iterator[tuple[Claim, Fact]]:
     """The facts :func:`build_facts` makes, in its order, each with the claim that started its group of candidates
     (the facts split from one group follow each other): the facts of several blocks (:func:`fact_blocks`), grouped
     apart, are put in one run's order by where these claims stand."""
@@ -138,13 +138,13 @@ def formed_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, 
 
     events = events or {}
     claims = list(claims)
-    tolls = tolls if tolls is not None else page_figures(claims, synonyms)
+    pages = pages if pages is not None else page_figures(claims, synonyms)
     for forming in _candidates(claims, synonyms, events, standing, scopes):
         keys = {measure_key(claim.measure, synonyms) for claim in forming.claims}
         if len(keys) == 1 and keys <= declared:
             yield forming.claims[0], forming.fact(forming.claims, synonyms)
             continue
-        for members in split_by_evidence(forming.claims, events, synonyms, tolls):
+        for members in split_by_evidence(forming.claims, events, synonyms, pages):
             yield forming.claims[0], forming.fact(members, synonyms)
 
 
@@ -224,7 +224,7 @@ _JUDGED_AT_MOST = 60  # claims of a group weighed all against all; a larger grou
 
 
 def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synonyms: Synonyms,
-                      tolls: Counter | None = None) -> list[list[Claim]]:
+                      pages: Counter | None = None) -> list[list[Claim]]:
     """A group of claims that could be one quantity, split into the sets the evidence says are one (average
     linkage over the confidence of each pair a desk would compare)."""
     if len(claims) < 2:
@@ -234,12 +234,12 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
         for claim in claims:
             by_measure[measure_key(claim.measure, synonyms)].append(claim)
         if len(by_measure) > 1:
-            return [part for members in by_measure.values() for part in split_by_evidence(members, events, synonyms, tolls)]
+            return [part for members in by_measure.values() for part in split_by_evidence(members, events, synonyms, pages)]
         return [claims]  # one measure stated many times: one fact, its pairs judged by value groups
     from .events import average_linkage
     from .evidence import FigureCounts, figures_per_source, weigh
 
-    figures = FigureCounts(figures_per_source(claims), tolls or Counter())
+    figures = FigureCounts(figures_per_source(claims), pages or Counter())
     similarities = {}
     for first in range(len(claims)):
         for second in range(first + 1, len(claims)):

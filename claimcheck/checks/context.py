@@ -5,9 +5,9 @@ Interval arithmetic and how numbers are written live with the model (:mod:`claim
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from collections import Counter
 from functools import cached_property
 
 from ..facts import build_facts, dimension, head_key, measure_key
@@ -55,7 +55,7 @@ class CheckContext:
     def facts(self) -> list[Fact]:
         """Grouped when a rule first asks: only rules across documents need them."""
         return build_facts(self.claims, self.rules.synonyms, self.events,
-                           self.rules.standing_measures(), self.rules.declared_measures())
+                           self.rules.standing_measures(), self.rules.declared_measures(), pages=self.page_figures)
 
     # ---- which claims a rule looks at --------------------------------------------------------------
     def keys(self, claim: Claim) -> tuple[str | None, str | None, str]:
