@@ -72,6 +72,7 @@ class Evidence:
     anchors: tuple[str, ...] = ()
     vetoes: tuple[str, ...] = ()
     caveats: tuple[str, ...] = ()  # what leaves an anchored pair short of a contradiction ("one of them undated")
+    apart: bool = False  # a veto that holds even for a pair much alike: never grouped as one quantity
 
     @property
     def strong(self) -> bool:
@@ -205,7 +206,7 @@ def figures_per_source(claims: list[Claim]) -> Counter:
     Thessaloniki does not."""
     values: dict[tuple, set] = {}
     for claim in claims:
-        if claim.scope != "conversion":  # "20 km (12 miles)" states one figure
+        if claim.scope not in ("conversion", "whole"):  # "20 km (12 miles)" states one figure; "two of the three" one
             values.setdefault(source_key(claim), set()).add((claim.value, claim.bound))
     for (doc, source, place), found in list(values.items()):
         if place is not None:  # a figure with no place may be of any place the source names
@@ -263,7 +264,8 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     evidence = judge(features(first, second, same_event, counts,
                               (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
     found, against = anchors(first, second, counts, synonyms, tolls), vetoes(first, second)
-    return replace(evidence, anchors=found, vetoes=against)
+    apart = bool(against) and bool(vetoes(first, second, strict=False))
+    return replace(evidence, anchors=found, vetoes=against, apart=apart)
 
 
 _ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing"}
@@ -351,21 +353,25 @@ def _figures_of(head: str, sentence: str) -> int:
     return len(re.findall(rf"\b{_FIGURE}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}(?:e?s)?\b", sentence, re.I))
 
 
-def vetoes(first: Claim, second: Claim) -> tuple[str, ...]:
-    """What says two figures are not one quantity, whatever else they share."""
+def vetoes(first: Claim, second: Claim, strict: bool = True) -> tuple[str, ...]:
+    """What says two figures are not one quantity, whatever else they share. Not ``strict``: only what says they
+    are two quantities however alike they are (a part and its whole, two periods, two people), not what leaves their
+    contradicting open (an outcome one does not say; a conversion or a running total of the other; two sources' figures
+    in one sentence): figures so vetoed are never grouped as one fact."""
     found = []
-    if first.scope != second.scope:
+    if first.scope != second.scope and (strict or {first.scope, second.scope} & {"part", "whole"}):
         found.append(f"{_scope_name(first.scope)} against {_scope_name(second.scope)}")
-    if _same_person(first.subject, second.subject) is False:
+    named = strict or all(len((subject or "").split()) >= 2 for subject in (first.subject, second.subject))
+    if named and _same_person(first.subject, second.subject) is False:  # a one-word subject may be a place misread
         found.append(f"about {first.subject} and {second.subject}")
     if first.type != second.type:
         found.append(f"{first.type} against {second.type}")
-    if first.outcome != second.outcome and first.type == "count":
+    if first.outcome != second.outcome and first.type == "count" and (strict or None not in (first.outcome, second.outcome)):
         found.append(f"{first.outcome or 'no outcome said'} against {second.outcome or 'no outcome said'}")
     words_a, _ = _sentence_terms(first.sentence)
     words_b, _ = _sentence_terms(second.sentence)
     union = words_a | words_b
-    if union and len(words_a & words_b) / len(union) >= 0.7 and _slot_match(first, second) < 0.34:
+    if strict and union and len(words_a & words_b) / len(union) >= 0.7 and _slot_match(first, second) < 0.34:
         found.append("different figures of one sentence")
     measured = set((first.measure or "").split()) | set((second.measure or "").split())
     measured |= {word.rstrip("s") for word in measured}
@@ -387,6 +393,9 @@ def _specs(sentence: str) -> frozenset[str]:
     return frozenset(re.sub(r"[\s-]", "", match.group()).lower() for match in _SPEC.finditer(sentence))
 
 
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def _same_person(first: str | None, second: str | None) -> bool | None:
     """Whether two names are one person: the same last name and first names alike ("Catherine Gomes", "Katherine
     Gomes", "Kathryn Gomes"); None when either gives no name, or only a last name (then nothing is known)."""
@@ -396,16 +405,21 @@ def _same_person(first: str | None, second: str | None) -> bool | None:
 
     if first.lower().startswith("the ") or second.lower().startswith("the "):  # "the mother": someone unnamed
         return True if first.lower() == second.lower() else None
-    a, b = first.lower().split(), second.lower().split()
+    a, b = ([word for word in name.lower().replace(",", " ").split() if word not in _NAME_SUFFIXES] or name.lower().split()
+            for name in (first, second))
     if a[-1] != b[-1] and SequenceMatcher(None, a[-1], b[-1]).ratio() < 0.85:  # "Klitchsko" is "Klitschko" misspelt
         return False
     if len(a) < 2 or len(b) < 2:
         return None
-    return SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < len(longer) and set(shorter) <= set(longer):  # "John Jenkin" in "Unemployed John Jenkin"
+        return True
+    # "Katie" and "Kathryn" may be one woman's names; "John" and "Kathryn Jenkin" are two people of one family
+    return SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6 or (a[0][:3] == b[0][:3] and len(a[0]) > 2)
 
 
 def _scope_name(scope: str | None) -> str:
-    return {"part": "a part of a whole", "total": "a running total",
+    return {"part": "a part of a whole", "whole": "the whole a part is counted from", "total": "a running total",
             "conversion": "a conversion of another figure"}.get(scope or "", "a figure")
 
 

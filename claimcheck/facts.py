@@ -244,7 +244,8 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
     for first in range(len(claims)):
         for second in range(first + 1, len(claims)):
             evidence = weigh(claims[first], claims[second], events, figures, synonyms)
-            similarities[(first, second)] = 1.0 if evidence.strong else evidence.confidence  # anchored: one quantity
+            # anchored: one quantity; vetoed (a part against a whole, another period, another person): never one
+            similarities[(first, second)] = 0.0 if evidence.apart else 1.0 if evidence.strong else evidence.confidence
     return [[claims[i] for i in sorted(members)] for members in average_linkage(len(claims), similarities, GROUPING)]
 
 

@@ -242,3 +242,23 @@ def test_a_headline_verb_says_what_happened_to_the_number_after_it():
     assert (killed.value, killed.measure, killed.outcome) == (1.0, "people", "killed")
     assert (injured.value, injured.measure, injured.outcome) == (2.0, "people", "injured")
     assert (wounds.measure, wounds.outcome) == ("gunshot wounds", None)
+
+
+def test_a_lone_one_after_a_verb_of_harm_counts_people():
+    shot, killed = claimcheck.extract_text("A former worker shot three people, killing one, at the firm.")
+    assert (shot.value, shot.outcome) == (3.0, None)
+    assert (killed.value, killed.measure, killed.outcome) == (1.0, "people", "killed")
+    assert claimcheck.extract_text("He was the one who called.") == []
+
+
+def test_the_whole_a_part_is_counted_from_is_not_what_happened_to_the_part():
+    died, victims = claimcheck.extract_text("Reports said two of the three victims died.")
+    assert (died.value, died.outcome, died.scope) == (2.0, "killed", None)
+    assert (victims.value, victims.scope) == (3.0, "whole")
+
+
+def test_where_the_source_is_is_not_where_the_figure_is():
+    [dead] = claimcheck.extract_text("Local evening news in Michigan reported that two people died.")
+    [strikes] = claimcheck.extract_text("There were 30 airstrikes in Syria, the Iraqi defence ministry said.")
+    assert (dead.value, dead.place, dead.outcome) == (2.0, None, "killed")
+    assert strikes.place == "Syria"  # "Iraq" is no word of "Iraqi"

@@ -261,6 +261,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
              or phrases.subject_actor(tokens, sentence_names, first.start))
     if actor:
         exclude.add(actor)
+    if read.source:  # "local news in Michigan reported two dead": where the source is, not where they died
+        exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", read.source)}
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
@@ -321,6 +323,11 @@ def _is_year(numeral: Numeral, before: str, has_measure: bool, after: str = "") 
             and named is not None and (named.group(1)[:1].isupper() or not named.group(1).endswith("s")))
 
 
+#: "shooting three, killing one": a lone "one" right after these verbs counts the people it happened to
+_VERBS_OF_HARM = frozenset(word for word, outcome in {**OUTCOME_WORDS, **OUTCOME_VERBS}.items()
+                           if outcome in ("killed", "injured") and word.endswith(("ing", "ed", "s")) and word not in ("deaths", "injuries", "casualties", "fatalities"))
+
+
 def _not_a_claim(text: str, span: Span, unit: UnitReading, measure: phrases.NounPhrase, before: str, after_tokens) -> bool:
     first = span.first
     has_measure = measure.text is not None or unit.kind != "count"
@@ -331,7 +338,8 @@ def _not_a_claim(text: str, span: Span, unit: UnitReading, measure: phrases.Noun
         following = after_tokens[0].lower if after_tokens else ""
         preceding = re.search(r"(\w+)\W*$", before)
         said = next((t.lower for t in after_tokens if t.start >= measure.words[-1].end), "") if measure.words else ""
-        if (measure.text is None or following in IDIOMS_WITH_ONE or said in SAY_VERBS
+        killing = bool(preceding) and preceding.group(1).lower() in _VERBS_OF_HARM and not before.rstrip().endswith(",")
+        if ((measure.text is None and not killing) or following in IDIOMS_WITH_ONE or said in SAY_VERBS
                 or (preceding and preceding.group(1).lower() in {"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})):
             return True
     return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
+from ..lexicon import NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
 from .phrases import Name, Token
 from .unit_reading import UnitReading
 
@@ -19,6 +19,9 @@ _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overal
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
                           r"most of the|all but)\s*$", re.I)
+#: "two of the three victims died": the three are the whole a part is counted from, not what died
+_WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                           + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<source>[^,.;:()\"“”]{2,60})", re.I)
 _SOURCE_WORDS = re.compile(r"[A-Za-z][\w.'’-]*")
 _TITLES = {"lt", "lt.", "capt", "capt.", "sgt", "sgt.", "gen", "gen.", "col", "col.", "maj", "maj.", "dr", "dr.",
@@ -210,12 +213,15 @@ _CONVERSION = re.compile(r"\d[^\d();.]{0,25}\(\s*(?:about\s+|around\s+|some\s+|r
 def scope_of(sentence_before: str, sentence_after: str) -> str | None:
     """"conversion" for a figure that restates the one before it in other units ("20 kilometres (12.5 miles)"),
     "part" for a figure that is a part of another the sentence gives ("including 5 children", "among them 3
-    officers"), "total" for a running or overall figure ("so far", "in all", "since the offensive began"). In "two of
+    officers"), "whole" for the whole a part of it is counted from (the three of "two of the three victims
+    died"), "total" for a running or overall figure ("so far", "in all", "since the offensive began"). In "two of
     the three victims died" the two is what died, not a part: it is left as it is."""
     if _CONVERSION.search(sentence_before[-40:]):
         return "conversion"
     if _PART_BEFORE.search(sentence_before[-30:]):
         return "part"
+    if _WHOLE_BEFORE.search(sentence_before[-30:]):
+        return "whole"
     if _TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,")):
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far"
     return None

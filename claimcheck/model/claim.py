@@ -42,7 +42,8 @@ class Claim:
     type: str = "count"
     subject: str | None = None  # who or what the figure is of, where the text says ("Catherine Gomes" for an age)
     source: str | None = None  # who the sentence attributes the figure to ("police", "the monitoring group")
-    scope: str | None = None  # "total" for a running or overall figure ("so far", "in all"), "part" for a subset
+    scope: str | None = None  # "total" for a running or overall figure ("so far", "in all"), "part" for a subset,
+    #: "whole" for the set a subset is counted from ("of the three victims")
 
     @property
     def interval(self) -> Interval:

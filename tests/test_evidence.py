@@ -1,0 +1,53 @@
+"""The evidence that two figures report one quantity, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+from claimcheck.evidence import _same_person, vetoes, weigh, figures_per_source
+from claimcheck.facts import split_by_evidence
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("Catherine Gomes", "Katherine Gomes", True),
+    ("Anthony LaCalamita", "Anthony LaCalamita III", True),
+    ("John Jenkin", "Unemployed John Jenkin", True),
+    ("Katie Jenkin", "Kathryn Jenkin", True),
+    ("John Jenkin", "Kathryn Jenkin", False),
+    ("Eric Kirkpatrick", "Gary Gomes", False),
+    ("Gomes", "Catherine Gomes", None),
+])
+def test_whether_two_names_are_one_person(first, second, same):
+    assert _same_person(first, second) is same
+
+
+def _claims(*sentences: str) -> list:
+    return [claim for index, sentence in enumerate(sentences)
+            for claim in claimcheck.extract_text(sentence, doc=f"d{index}.txt")]
+
+
+def test_a_part_and_its_whole_are_never_grouped_however_alike():
+    two, three, one = _claims("Local news said two of the three victims died.", "One person died in the shooting.")
+    assert vetoes(two, three, strict=False) == ("a figure against the whole a part is counted from",)
+    assert vetoes(two, one, strict=False) == ()
+    synonyms = claimcheck.Checker().rule_set.synonyms
+    groups = split_by_evidence([two, three, one], {"d0.txt": "e1", "d1.txt": "e1"}, synonyms)
+    assert [sorted(claim.text for claim in group) for group in groups if three in group] == [["three"]]
+
+
+def test_an_unsaid_outcome_or_two_figures_of_one_sentence_leave_the_pair_open():
+    families, displaced = _claims("About 520 families were counted.", "Nearly 500 families were displaced.")
+    assert vetoes(families, displaced) and not vetoes(families, displaced, strict=False)
+    police, monitor = _claims("The toll was 400, police said, but the monitor said 700 people had been killed.")
+    assert vetoes(police, monitor) == ("no outcome said against killed", "different figures of one sentence")
+    assert vetoes(police, monitor, strict=False) == ()
+
+
+def test_the_only_toll_each_source_gives_anchors_a_disagreement():
+    _shot, one, two = _claims("A gunman shot three people, killing one, on Monday.",
+                       "Local news in Michigan first reported that two people died in the shooting.")
+    events = {"d0.txt": "e1", "d1.txt": "e1"}
+    evidence = weigh(one, two, events, figures_per_source([one, two]), claimcheck.Checker().rule_set.synonyms)
+    assert evidence.anchors == ("the only count of people killed each source gives",)
+    assert evidence.conclusive and not evidence.apart
