@@ -311,6 +311,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and few and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):
         found.append(f"the only count of people {first.outcome} each source gives")
+    if (single and first.type == second.type == "magnitude" and names_a & names_b
+            and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
+        found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
     # that are not one quantity across them
