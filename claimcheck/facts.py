@@ -17,6 +17,7 @@ from .lexicon import GROUPED_OUTCOMES, PERSON_NOUNS, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
+from .places import canonical_city
 from .units import dimensionality as dimension
 
 
@@ -69,28 +70,36 @@ def measure_class(measure: str | None, synonyms: Synonyms) -> str | None:
 
 @lru_cache(maxsize=8192)
 def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | None:
-    """An actor or place under its alias group; "Iraq and Syria" and "Syria and Iraq" are one place."""
+    """An actor or place under its alias group; "Iraq and Syria" and "Syria and Iraq" are one place, and so are
+    "Salonika" and "Thessaloniki" (a city's names, from GeoNames)."""
     if name is None:
         return None
     parts = [part.strip() for part in name.split(" and ")]
-    canonical = [synonyms.canonical(kind, part) or " ".join(part.replace(".", "").split()) for part in parts]
+    canonical = [synonyms.canonical(kind, part) or (kind == "place" and canonical_city(part))
+                 or " ".join(part.replace(".", "").split()) for part in parts]
     return " and ".join(sorted(canonical))
 
 
 def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
     """'55 air strikes: 27 in Syria and 28 in Iraq': in a document that splits a measure by place, a figure of that
-    measure with no place is for all of them ("Iraq and Syria"), not a candidate for each one."""
-    places: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    measure with no place is for all of them ("Iraq and Syria"), not a candidate for each one. Only places named
+    near it count (within ``_TOTAL_LINES`` lines): a headline's toll is not the total of the other shootings a
+    background paragraph lists."""
+    places: dict[tuple[str, str | None], list[tuple[int, str]]] = defaultdict(list)
     for claim in claims:
         if claim.place:
-            places[(claim.doc, measure_key(claim.measure, synonyms))].update(claim.place.split(" and "))
+            places[(claim.doc, measure_key(claim.measure, synonyms))] += [(claim.line, part) for part in claim.place.split(" and ")]
     scopes = {}
     for claim in claims:
         if claim.place is None:
-            named = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
+            listed = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
+            named = {place for line, place in listed if abs(line - claim.line) <= _TOTAL_LINES}
             if len(named) >= 2:
                 scopes[id(claim)] = " and ".join(sorted(named))
     return scopes
+
+
+_TOTAL_LINES = 2
 
 
 @dataclass
@@ -164,13 +173,13 @@ def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None,
 
 def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str | None],
                 standing: frozenset[str], scopes: dict[int, str] | None = None) -> list[_Forming]:
-    """Groups of claims that could be one quantity (see the module's docstring)."""
-    groups: dict[tuple, list[_Forming]] = defaultdict(list)
-    formed: list[_Forming] = []
+    """Groups of claims that could be one quantity (see the module's docstring). Claims that name a place are grouped
+    first; a claim that names none then joins the group most claims name (an unplaced crowd is the main crowd, not the
+    one named first or last), else an unplaced group."""
     totals = totals_scope(claims, synonyms) if scopes is None else scopes
     keys: dict[tuple, tuple] = {}  # what a claim's grouping depends on -> (group, actor, place): claims repeat these
-    placed: dict[tuple, dict[tuple, _Forming]] = defaultdict(dict)  # group -> (actor, place) -> the group they joined
-    for claim in claims:
+    members: dict[tuple, list[tuple[int, Claim, str | None, str | None]]] = defaultdict(list)
+    for index, claim in enumerate(claims):
         signature = (claim.measure, claim.unit, claim.outcome, claim.type, claim.subject, claim.actor,
                      totals.get(id(claim), claim.place),
                      None if measure_key(claim.measure, synonyms) in standing else events.get(claim.doc))
@@ -178,29 +187,61 @@ def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str |
         if found is None:
             found = keys[signature] = _grouping(claim, signature[6], signature[7], synonyms)
         group, actor, place = found
-        if group is None:
-            continue
-        forming = placed[group].get((actor, place))
-        if forming is not None:  # the same grouping as an earlier claim, and no group has changed since
+        if group is not None:
+            members[group].append((index, claim, actor, place))
+    formed: list[tuple[int, _Forming]] = []
+    for group, grouped in members.items():
+        placed = _gather(group, [member for member in grouped if member[3] is not None], [])
+        unplaced = []
+        for member in grouped:
+            if member[3] is None and not _join_placed(member, placed):
+                unplaced.append(member)
+        formed += placed + _gather(group, unplaced, [])
+    formed.sort(key=lambda pair: pair[0])
+    order = {id(claim): index for index, claim in enumerate(claims)}
+    for _, forming in formed:
+        forming.claims.sort(key=lambda claim: order[id(claim)])  # unplaced claims joined after the placed ones
+    return [forming for _, forming in formed]
+
+
+def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None]],
+            formed: list[tuple[int, _Forming]]) -> list[tuple[int, _Forming]]:
+    """Claims of one group gathered into formings of compatible actor and place, in order (each forming with the index
+    of its first claim); a forming takes the first actor and place a joining claim names."""
+    joined: dict[tuple, _Forming] = {}  # (actor, place) -> the forming they joined, while no forming has changed
+    for index, claim, actor, place in grouped:
+        forming = joined.get((actor, place))
+        if forming is not None:
             forming.claims.append(claim)
             continue
-        for forming in groups[group]:
+        for _, forming in formed:
             if _same_scope(forming.actor, actor, forming.place, place):
                 forming.claims.append(claim)
                 before = (forming.actor, forming.place)
                 forming.actor = forming.actor or actor
                 forming.place = forming.place or place
                 if (forming.actor, forming.place) != before:
-                    placed[group].clear()  # a group that took an actor or place may no longer match earlier ones
-                placed[group][(actor, place)] = forming
+                    joined.clear()  # a forming that took an actor or place may no longer match earlier ones
+                joined[(actor, place)] = forming
                 break
         else:
             forming = _Forming(kind=group[0], dimension=group[1], outcome=group[2], event=group[4], actor=actor,
                                place=place, claims=[claim])
-            groups[group].append(forming)
-            formed.append(forming)
-            placed[group][(actor, place)] = forming
+            formed.append((index, forming))
+            joined[(actor, place)] = forming
     return formed
+
+
+def _join_placed(member: tuple[int, Claim, str | None, str | None], placed: list[tuple[int, _Forming]]) -> bool:
+    """Put a claim that names no place in the placed forming it most likely belongs to; False when none fits."""
+    _, claim, actor, _ = member
+    fitting = [forming for _, forming in placed if _same_scope(forming.actor, actor, None, None)]
+    if not fitting:
+        return False
+    chosen = max(fitting, key=lambda forming: len(forming.claims))  # the first of the largest
+    chosen.claims.append(claim)
+    chosen.actor = chosen.actor or actor
+    return True
 
 
 def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms) -> tuple:

@@ -72,6 +72,9 @@ _SHAPES: dict[str, Callable[[Any], bool]] = {
     "simplemma-lemmas": lambda answer: isinstance(answer, str),
     "quantulum3-unit-readings": lambda answer: answer is None or _unit_reading(answer),
     "pint-unit-readings": lambda answer: answer is None or _unit_reading(answer),
+    "geonames-cities": lambda answer: answer is None or (isinstance(answer, list) and len(answer) == 3
+                                                         and isinstance(answer[0], str) and isinstance(answer[1], str)
+                                                         and type(answer[2]) is int),
 }
 
 

@@ -51,3 +51,17 @@ def test_the_only_toll_each_source_gives_anchors_a_disagreement():
     evidence = weigh(one, two, events, figures_per_source([one, two]), claimcheck.Checker().rule_set.synonyms)
     assert evidence.anchors == ("the only count of people killed each source gives",)
     assert evidence.conclusive and not evidence.apart
+
+
+def test_a_city_has_one_name_and_an_unplaced_figure_joins_the_main_place():
+    from claimcheck.facts import build_facts, canonical_name
+    from claimcheck.places import canonical_city
+
+    synonyms = claimcheck.Checker().rule_set.synonyms
+    assert canonical_city("Salonika") == canonical_city("Thessaloniki") == "Thessaloniki"
+    assert canonical_name("place", "Salonika", synonyms) == "Thessaloniki"
+    claims = _claims("Some 20,000 people marched in Athens.", "About 5,000 people marched in Thessaloniki.",
+                     "Tens of thousands of people marched in Athens.", "An estimated 100,000 people marched.")
+    facts = build_facts(claims, synonyms, {f"d{index}.txt": "e1" for index in range(4)})
+    assert sorted(sorted(claim.text for claim in fact.claims) for fact in facts) == [
+        ["About 5,000"], ["An estimated 100,000", "Some 20,000", "Tens of thousands"]]

@@ -262,3 +262,10 @@ def test_where_the_source_is_is_not_where_the_figure_is():
     [strikes] = claimcheck.extract_text("There were 30 airstrikes in Syria, the Iraqi defence ministry said.")
     assert (dead.value, dead.place, dead.outcome) == (2.0, None, "killed")
     assert strikes.place == "Syria"  # "Iraq" is no word of "Iraqi"
+
+
+def test_a_large_city_is_a_place_without_a_preposition_and_an_organisation_is_none():
+    [march] = claimcheck.extract_text("The Athens protest march drew an estimated 200,000 people.")
+    [fund] = claimcheck.extract_text("About 100,000 people protested against the International Monetary Fund.")
+    [goals] = claimcheck.extract_text("After the break Reading scored 3 goals.")
+    assert (march.place, fund.place, goals.place) == ("Athens", None, None)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS,
                        DIRECTIONS, DISCOURSE, ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LINKING_VERBS, LOCATIVE,
-                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
+                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
@@ -304,11 +305,14 @@ def is_place(name: Name, sentence_start: int) -> bool:
         return False
     if name.text in country_names() or words[-1] in PLACE_SUFFIXES:
         return True
-    if name.text in ACTOR_NAMES or name.text in DEMONYMS or name.start == sentence_start:
+    if name.text in ACTOR_NAMES or name.text in DEMONYMS or name.start == sentence_start or words[-1] in ORGANISATION_SUFFIXES:
         return False
     if re.search(r"-(?:led|backed|based|allied|funded|run|controlled)$", name.text) or name.attributive:
         return False
-    return name.locative and not name.text.isupper()
+    if name.locative:
+        return not name.text.isupper()
+    found = city(name.text) if len(name.text) > 3 else None  # "the Athens march": a large city needs no "in"
+    return found is not None and found[2] >= NAMED_ALONE
 
 
 def choose_place(sentence_names: list[Name], start: int, end: int, limit: int, sentence_start: int,

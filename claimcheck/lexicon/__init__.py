@@ -89,6 +89,7 @@ ACTOR_NAMES = _words("names", "actors")
 DEMONYMS: dict[str, str | None] = {name: country or None for name, country in _DATA["names"]["demonyms"].items()}
 PLACE_ALIASES = _words("names", "places")
 PLACE_SUFFIXES = _words("names", "place_suffixes")
+ORGANISATION_SUFFIXES = _words("names", "organisation_suffixes")
 
 
 @lru_cache(maxsize=1)
