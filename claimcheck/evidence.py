@@ -314,6 +314,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and first.type == second.type == "magnitude" and names_a & names_b
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
+    if (figures == (1, 1) and first.doc == second.doc and first.scope == second.scope and _two_sources(first, second)
+            and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and abs(first.line - second.line) <= _NEAR_LINES):  # "officials said over 100 died; the monitor said 10"
+        found.append(f"the one count of people {first.outcome} each of two sources on one page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
     # that are not one quantity across them
@@ -322,6 +326,15 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(_near(first) & _near(second)) >= 2):
         found.append(f"the only figure of {key} each source gives, in the same words")
     return tuple(found)
+
+
+_NEAR_LINES = 3  # lines apart two sources' figures on one page are set against each other
+
+
+def _two_sources(first: Claim, second: Claim) -> bool:
+    """Whether two figures are attributed to two different, named sources."""
+    sources = [" ".join((claim.source or "").lower().split()) for claim in (first, second)]
+    return all(sources) and sources[0] != sources[1] and sources[0] not in sources[1] and sources[1] not in sources[0]
 
 
 def _same_name_before(first: Claim, second: Claim) -> bool:
