@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .facts import head_key, measure_class, measure_key, singular
+from .facts import NAME_SUFFIXES, head_key, measure_class, measure_key, singular
 from .lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
                       WEEKDAYS)
 from .model import Claim
@@ -409,9 +409,6 @@ def _specs(sentence: str) -> frozenset[str]:
     return frozenset(re.sub(r"[\s-]", "", match.group()).lower() for match in _SPEC.finditer(sentence))
 
 
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
 def _same_person(first: str | None, second: str | None) -> bool | None:
     """Whether two names are one person: the same last name and first names alike ("Catherine Gomes", "Katherine
     Gomes", "Kathryn Gomes"); None when either gives no name, or only a last name (then nothing is known)."""
@@ -421,7 +418,7 @@ def _same_person(first: str | None, second: str | None) -> bool | None:
 
     if first.lower().startswith("the ") or second.lower().startswith("the "):  # "the mother": someone unnamed
         return True if first.lower() == second.lower() else None
-    a, b = ([word for word in name.lower().replace(",", " ").split() if word not in _NAME_SUFFIXES] or name.lower().split()
+    a, b = ([word for word in name.lower().replace(",", " ").split() if word not in NAME_SUFFIXES] or name.lower().split()
             for name in (first, second))
     if a[-1] != b[-1] and SequenceMatcher(None, a[-1], b[-1]).ratio() < 0.85:  # "Klitchsko" is "Klitschko" misspelt
         return False

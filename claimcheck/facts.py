@@ -244,13 +244,23 @@ def _join_placed(member: tuple[int, Claim, str | None, str | None], placed: list
     return True
 
 
+#: what follows a surname without being one: "Anthony LaCalamita III" is LaCalamita
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def person_key(name: str) -> str:
+    """The surname a person's figures are grouped by ("Anthony LaCalamita III" -> "lacalamita")."""
+    words = [word for word in name.lower().replace(",", " ").split() if word not in NAME_SUFFIXES]
+    return (words or name.lower().split())[-1]
+
+
 def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms) -> tuple:
     """(measure kind, dimension, grouped outcome, type, event), actor and place of a claim; no group when it names
     no measure. Counts are grouped by whether they count people; other types by themselves (their dimension tells
     them apart), an age by whose age it is. Which of them are one quantity is for the evidence to say."""
     kind = measure_class(claim.measure, synonyms) if claim.type == "count" else claim.type
     if claim.type == "age":
-        kind = f"age of {claim.subject.split()[-1].lower()}" if claim.subject else None
+        kind = f"age of {person_key(claim.subject)}" if claim.subject else None
     if kind is None:
         return None, None, None
     outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES else None

@@ -269,3 +269,10 @@ def test_a_large_city_is_a_place_without_a_preposition_and_an_organisation_is_no
     [fund] = claimcheck.extract_text("About 100,000 people protested against the International Monetary Fund.")
     [goals] = claimcheck.extract_text("After the break Reading scored 3 goals.")
     assert (march.place, fund.place, goals.place) == ("Athens", None, None)
+
+
+def test_a_place_or_a_body_beside_an_age_is_not_whose_age_it_is():
+    [man] = claimcheck.extract_text("A 61-year-old man from Vancouver was killed.")
+    [officer] = claimcheck.extract_text("NYPD officer Raj Chohan, 59, died.")
+    assert (man.type, man.subject) == ("age", "the man")
+    assert (officer.type, officer.subject) == ("age", "Raj Chohan")

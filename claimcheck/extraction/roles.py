@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
-from .phrases import Name, Token
+from ..lexicon import ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
+from ..places import city
+from .phrases import Name, Token, country_names
 from .unit_reading import UnitReading
 
 #: a person's age written after the name: "Catherine Gomes, 61," / "Horton, 34" / "Smith (60)"
@@ -82,11 +83,19 @@ def _person(name: str) -> str:
 _NOT_NAMES = {"age", "aged", "dies", "died", "dead", "was", "is", "who", "mr", "mrs", "ms", "dr"}
 
 
+def _a_place_or_body(name: Name) -> bool:
+    """"the 61-year-old from Vancouver", "an NYPD officer, 59", "the American, 40": names beside an age that are not
+    whose age it is."""
+    text = name.text
+    return (name.locative or text in country_names() or text in DEMONYMS or text in ACTOR_NAMES
+            or (text.isupper() and len(text) <= 5) or city(text) is not None)
+
+
 def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading, value: float,
            has_measure: bool) -> tuple[bool, str | None]:
     """(whether the number is a person's age, whose): "Catherine Gomes, 61," and "61-year-old Kathryn Gomes" (a
     name right beside it), "aged 61"."""
-    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS]
+    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not _a_place_or_body(name)]
     if unit.kind == "age":
         following = next((name for name in people if 0 <= name.start - end <= 2), None)
         preceding = next((name for name in people if 0 <= start - name.end <= 3), None)
