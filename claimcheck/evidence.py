@@ -29,7 +29,10 @@ from .model import Claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
-         | {"said", "says", "also", "more", "than", "about", "some", "other", "there", "been", "being", "had", "were"})
+         | {"said", "says", "also", "more", "than", "about", "some", "other", "there", "been", "being", "had", "were"}
+         # the figures themselves: two sentences that agree share them, two that disagree do not
+         | set(NUMBER_WORDS) | {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                               "billions", "half", "dozens", "tens", "and"})
 
 #: head words that say little about what is counted on their own
 GENERIC_MEASURES = frozenset({
@@ -289,7 +292,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     words_b, _ = _sentence_terms(second.sentence)
     union = words_a | words_b
     if (union and len(words_a & words_b) / len(union) >= 0.5 and _slot_match(first, second) >= 0.66
-            and _same_name_before(first, second)):
+            and _same_word_before(first, second) and _same_name_before(first, second)):
         found.append("the same sentence in both sources, the figure in the same place")
     same_person = _same_person(first.subject, second.subject)
     if same_person is None and first.type == "score" and first.subject and second.subject:
@@ -335,6 +338,13 @@ def _two_sources(first: Claim, second: Claim) -> bool:
     """Whether two figures are attributed to two different, named sources."""
     sources = [" ".join((claim.source or "").lower().split()) for claim in (first, second)]
     return all(sources) and sources[0] != sources[1] and sources[0] not in sources[1] and sources[1] not in sources[0]
+
+
+def _same_word_before(first: Claim, second: Claim) -> bool:
+    """Whether the word right before both figures is the same ("served four months" and "served five months";
+    not "is averaging 15.5 points" and "is down almost five points")."""
+    before = _slot(first.sentence, first.text)[0][-1:], _slot(second.sentence, second.text)[0][-1:]
+    return before[0] == before[1]
 
 
 def _same_name_before(first: Claim, second: Claim) -> bool:
