@@ -275,7 +275,7 @@ _ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
 GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "casualty", "other", "individual"})
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
-_LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
+LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: words that say which period a figure covers: figures of different periods are different quantities
 _PERIODS = frozenset({"career", "season", "game", "week", "month", "year", "quarter", "half", "lifetime", "today",
                       "yesterday", "tonight", "weekend", "overnight", "daily", "annual", "annually", "monthly"})
@@ -309,7 +309,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
     names_a, names_b = _sentence_terms(first.sentence)[1], _sentence_terms(second.sentence)[1]
-    placed = bool(names_a & names_b) or (first.line <= _LEAD_LINES and second.line <= _LEAD_LINES)
+    placed = bool(names_a & names_b) or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
     few = all(count <= FIGURES_PER_PAGE for count in tolls)
     if (single and few and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):

@@ -143,3 +143,14 @@ def test_findings_frame():
     frame = claimcheck.findings_frame(claimcheck.check([EXAMPLES]))
     assert list(frame.columns) == ["rule", "kind", "status", "severity", "message", "fact", "fingerprint", "docs", "claim_texts"]
     assert "parts-sum-to-total" in set(frame["rule"])
+
+
+@pytest.mark.parametrize(("later_toll", "status"), [("15", "changed"), ("9", "violated")])
+def test_a_later_higher_toll_is_an_update_and_a_lower_one_a_contradiction(tmp_path, later_toll, status):
+    (tmp_path / "a.txt").write_text("Monday, 5 January 2009\n\n12 people were killed in the blast at the market, "
+                                    "police said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Tuesday, 6 January 2009\n\n{later_toll} people were killed in the blast at the "
+                                    "market, police said.\n", encoding="utf-8")
+    [finding] = claimcheck.Checker().check([tmp_path]).findings
+    assert finding.status == status
+    assert [claim.text for claim in finding.claims] == ["12", later_toll]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import Evidence, FigureCounts, few_on_page, figures_per_source, thresholds, weigh
+from ...evidence import LEAD_LINES, Evidence, FigureCounts, few_on_page, figures_per_source, thresholds, weigh
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import Interval, convert, number, quantity_text, rounding
 from ...money import exchange, is_currency, known
@@ -211,6 +211,8 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         status = "changed"
     elif same_direction:
         status = "consistent"
+    elif not agrees and apart and _rising_toll(first, second, dates) and evidence.strong:
+        status = "changed"  # a toll reported a day later and higher: an update, not a contradiction
     elif not agrees and not (evidence.conclusive or (options.confidence is not None and evidence.confidence >= options.confidence)):
         return None  # they differ, but too little says they are one quantity
     message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart,
@@ -220,6 +222,19 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     if status == "violated" and not exact_rule and _gap(first_value, second_value) < _MINOR:
         finding.severity = "info"  # a minor disagreement (40 against 42), unless the rule asks for exact figures
     return finding
+
+
+#: tolls that only rise as an event goes on: a later, higher figure updates an earlier one
+_RUNNING_OUTCOMES = frozenset({"killed", "injured", "captured", "displaced", "missing"})
+
+
+def _rising_toll(first: Claim, second: Claim, dates: tuple) -> bool:
+    """Whether two figures are a running toll and its update: the same outcome, the later-dated one higher and told
+    in its page's lead (further down, a page tells what was first reported: "news originally reported two died")."""
+    if first.outcome not in _RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]:
+        return False
+    earlier, later = (first, second) if dates[0] < dates[1] else (second, first)
+    return later.low >= earlier.low and later.value > earlier.value and later.line <= LEAD_LINES
 
 
 def _discrete(first: Claim, second: Claim) -> bool:
