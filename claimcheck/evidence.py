@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .facts import NAME_SUFFIXES, head_key, measure_class, measure_key, singular
+from .facts import NAME_SUFFIXES, canonical_name, head_key, measure_class, measure_key, singular
 from .lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
                       WEEKDAYS)
 from .model import Claim
@@ -220,17 +220,33 @@ def figures_per_source(claims: list[Claim]) -> Counter:
 def page_figures(claims: list[Claim], synonyms) -> Counter:
     """How many different counts of people killed (injured, ...) and of each measure each document gives, whoever
     says them: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
-    another page's could contradict."""
+    another page's could contradict. Per place as well: a page that gives one crowd for each of five cities gives few
+    for each city (its unplaced figures count for every one of them)."""
     values: dict[tuple, set] = {}
+    placed: dict[tuple, dict[str | None, set]] = {}
     for claim in claims:
         if claim.type != "count" or claim.scope == "conversion":
             continue
+        figure = (claim.value, claim.bound)
         if claim.outcome in _ANCHORED_OUTCOMES:
-            values.setdefault(("document", claim.doc, claim.outcome), set()).add((claim.value, claim.bound))
+            values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
+            place = canonical_name("place", claim.place, synonyms) if claim.place else None
+            placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
         head = head_key(claim.measure, synonyms)
         if head:
-            values.setdefault(("measure", claim.doc, head), set()).add((claim.value, claim.bound))
+            values.setdefault(("measure", claim.doc, head), set()).add(figure)
+    for (doc, outcome), by_place in placed.items():
+        for place, found in by_place.items():
+            if place is not None:
+                values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     return Counter({key: len(found) for key, found in values.items()})
+
+
+def page_tolls(claim: Claim, figures: Counter | FigureCounts, synonyms) -> int:
+    """How many different counts of the claim's outcome its page gives, for its place when it names one."""
+    if claim.place:
+        return figures[("document", claim.doc, claim.outcome, canonical_name("place", claim.place, synonyms))]
+    return figures[("document", claim.doc, claim.outcome)]
 
 
 class FigureCounts:
@@ -263,7 +279,7 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     event = events.get(first.doc)
     same_event = event is not None and event == events.get(second.doc)
     counts = (figures[source_key(first)], figures[source_key(second)])
-    tolls = tuple(figures[("document", claim.doc, claim.outcome)] for claim in (first, second))
+    tolls = tuple(page_tolls(claim, figures, synonyms) for claim in (first, second))
     evidence = judge(features(first, second, same_event, counts,
                               (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
     found, against = anchors(first, second, counts, synonyms, tolls), vetoes(first, second)
@@ -309,7 +325,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
     names_a, names_b = _sentence_terms(first.sentence)[1], _sentence_terms(second.sentence)[1]
-    placed = bool(names_a & names_b) or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
+    same_place = first.place is not None and (canonical_name("place", first.place, synonyms)
+                                              == canonical_name("place", second.place, synonyms))
+    placed = bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
     few = all(count <= FIGURES_PER_PAGE for count in tolls)
     if (single and few and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):

@@ -79,3 +79,17 @@ def test_two_sources_on_one_page_that_give_different_tolls_disagree(tmp_path):
         [("a.txt", "More than 40"), ("a.txt", "12")], [("b.txt", "40"), ("b.txt", "12")]]
     assert "the one count of people killed each of two sources on one page gives" in findings[0].message
     assert "the one count of people injured each of two sources on one page gives" in findings[1].message
+
+
+def test_a_page_with_one_crowd_per_city_anchors_each_city_and_a_city_has_one_name(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Wednesday, 5 May 2010\n\nAn approximate 200,000 people marched in Athens.\nIn Patras 10,000 people marched, "
+        "and 8,000 people marched in Heraklion.\nThe unions said 3,000 people marched in Larissa.\n\n\n\n\n\n"
+        "In Salonika approximately 50,000 people marched to the centre.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Wednesday, 5 May 2010\n\nStrikers marched in the capital.\n\n\n\n\n\n\n\n"
+        "Another 20,000 people marched in Thessaloniki.\n", encoding="utf-8")
+    violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
+    assert [[(claim.doc.rsplit("/", 1)[-1], claim.text, claim.place) for claim in finding.claims] for finding in violated] == [
+        [("a.txt", "approximately 50,000", "Salonika"), ("b.txt", "20,000", "Thessaloniki")]]
+    assert "the only count of people gathered each source gives" in violated[0].message
