@@ -335,9 +335,12 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and first.type == second.type == "magnitude" and names_a & names_b
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
-    if (figures == (1, 1) and first.doc == second.doc and first.scope == second.scope and _two_sources(first, second)
+    if (figures == (1, 1) and first.doc == second.doc and first.scope == second.scope
             and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
-            and abs(first.line - second.line) <= _NEAR_LINES):  # "officials said over 100 died; the monitor said 10"
+            and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
+            and _told_against(first, second)
+            and (_two_sources(first, second) or (_one_source(first, second) and first.line == second.line
+                                                 and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):
         found.append(f"the one count of people {first.outcome} each of two sources on one page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
@@ -352,6 +355,25 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
 _NEAR_LINES = 3  # lines apart two sources' figures on one page are set against each other
 
 
+#: words with which a page sets one account against another ("However, state media said 10 had been killed")
+_CONTRAST = frozenset({"however", "but", "while", "whereas", "although", "though", "disputed", "contradicted",
+                       "contrast", "denied", "instead"})
+#: words that say a figure is of another incident or another group ("another attack", "were also killed")
+_ANOTHER = frozenset({"another", "also", "separate", "separately", "other", "further", "additional", "including"})
+
+
+def _told_against(first: Claim, second: Claim) -> bool:
+    """Whether the later of two figures on one page is told against the earlier: a word of contrast in its sentence,
+    no word that makes it another incident's, and the same words beside both figures ("Russian mercenaries ...
+    killed"), not "16 of the dead" against "21 of the dead"."""
+    earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
+    words = {word.lower() for word in _WORD.findall(later.sentence)}
+    parts = [claim for claim in (first, second) if claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
+             .lstrip().lower().startswith("of ")]
+    return (bool(words & _CONTRAST) and not words & _ANOTHER and not parts
+            and len(_near(first) & _near(second)) >= 2)
+
+
 def _two_sources(first: Claim, second: Claim) -> bool:
     """Whether two figures are attributed to two different, named sources."""
     sources = [" ".join((claim.source or "").lower().split()) for claim in (first, second)]
@@ -363,6 +385,12 @@ def _same_word_before(first: Claim, second: Claim) -> bool:
     not "is averaging 15.5 points" and "is down almost five points")."""
     before = _slot(first.sentence, first.text)[0][-1:], _slot(second.sentence, second.text)[0][-1:]
     return before[0] == before[1]
+
+
+def _one_source(first: Claim, second: Claim) -> bool:
+    """Whether one figure is attributed and the other not ("over 100 were reported killed. However, state media said
+    10 had been killed"): in one paragraph, of one named thing, that is two accounts too."""
+    return bool(first.source) != bool(second.source)
 
 
 def _same_name_before(first: Claim, second: Claim) -> bool:

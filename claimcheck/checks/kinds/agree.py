@@ -96,7 +96,9 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
 
 def comparable(claims: list[Claim], within_document: bool = False) -> list[tuple[Claim, Claim]]:
     """Every pair of claims a desk would set side by side: from different documents, or from one document when it
-    attributes them to different sources (or, ``within_document``, names different places for them)."""
+    attributes them to different sources, or one paragraph gives one figure as its own and another as a source's
+    ("over 100 were reported killed; state media said 10") (or, ``within_document``, names different places for
+    them)."""
     return [(first, second) for index, first in enumerate(claims) for second in claims[index + 1:]
             if _sides(first, second, within_document)]
 
@@ -107,7 +109,8 @@ def _sides(first: Claim, second: Claim, within_document: bool) -> bool:
     if first.sentence == second.sentence and first.source == second.source:
         return within_document and first.place != second.place
     different_sources = bool(first.source and second.source and first.source.lower() != second.source.lower())
-    return different_sources or (within_document and first.place != second.place)
+    told_apart = first.line == second.line and bool(first.source) != bool(second.source)
+    return different_sources or told_apart or (within_document and first.place != second.place)
 
 
 def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
