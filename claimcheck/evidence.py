@@ -133,7 +133,7 @@ def features(first: Claim, second: Claim, same_event: bool, figures: tuple[int, 
     union = (words_a | words_b) - measure_words
     shared_names = names_a & names_b
     generic = any(head in GENERIC_MEASURES for head in heads)
-    same_measure = bool(first.measure and first.measure == second.measure)
+    same_measure = bool(first.measure and first.measure == second.measure) or (heads[0] is not None and heads[0] == heads[1])
     subjects = (first.subject or "").lower().split()[-1:], (second.subject or "").lower().split()[-1:]
     same_document = first.doc == second.doc
     near_a, near_b = _near(first), _near(second)

@@ -8,6 +8,8 @@ while the mean confidence between them stays above a threshold."""
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +31,9 @@ def singular(word: str) -> str:
     return simplemma.lemmatize(word, lang="en")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")  # "KO's", "Saints'": the thing, not its owner's mark
+
+
 def measure_key(measure: str | None, synonyms: Synonyms) -> str | None:
     if not measure:
         return None
@@ -43,7 +48,7 @@ def _measure_key(measure: str, synonyms: Synonyms) -> str | None:
     canonical = synonyms.canonical("measure", measure)
     if canonical:
         return canonical
-    words = measure.lower().split()
+    words = [_POSSESSIVE.sub("", word) or word for word in measure.lower().split()]
     return " ".join([*words[:-1], singular(words[-1])])
 
 
@@ -53,7 +58,8 @@ def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
     if not measure:
         return None
     canonical = synonyms.canonical("measure", measure)
-    return canonical or singular(measure.lower().split()[-1])
+    last = measure.lower().split()[-1]
+    return canonical or singular(_POSSESSIVE.sub("", last) or last)
 
 
 def measure_class(measure: str | None, synonyms: Synonyms) -> str | None:
