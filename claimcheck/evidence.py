@@ -332,7 +332,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and few and first.outcome in _ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):
         found.append(f"the only count of people {first.outcome} each source gives")
-    if (single and first.type == second.type == "magnitude" and names_a & names_b
+    if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= 3
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
     if (figures == (1, 1) and first.doc == second.doc and first.scope == second.scope
@@ -385,6 +385,17 @@ def _same_word_before(first: Claim, second: Claim) -> bool:
     not "is averaging 15.5 points" and "is down almost five points")."""
     before = _slot(first.sentence, first.text)[0][-1:], _slot(second.sentence, second.text)[0][-1:]
     return before[0] == before[1]
+
+
+def _days_apart(first: Claim, second: Claim) -> int:
+    """Days between two figures' dates (0 when either is undated): two quakes a month apart are two quakes, however
+    alike their stories."""
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(first.date) - date.fromisoformat(second.date)).days)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _one_source(first: Claim, second: Claim) -> bool:

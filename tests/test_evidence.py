@@ -102,3 +102,14 @@ def test_a_page_with_one_crowd_per_city_anchors_each_city_and_a_city_has_one_nam
     assert [[(claim.doc.rsplit("/", 1)[-1], claim.text, claim.place) for claim in finding.claims] for finding in violated] == [
         [("a.txt", "approximately 50,000", "Salonika"), ("b.txt", "20,000", "Thessaloniki")]]
     assert "the only count of people gathered each source gives" in violated[0].message
+
+
+def test_two_quakes_a_month_apart_are_two_quakes(tmp_path):
+    (tmp_path / "a.txt").write_text("Sunday, 9 March 2025\n\nA magnitude 5.2 earthquake struck near Eureka on Sunday.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Thursday, 10 April 2025\n\nA 6.1-magnitude quake shook Eureka on Thursday.\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Sunday, 9 March 2025\n\nResidents of Eureka felt the 5.6-magnitude quake.\n",
+                                    encoding="utf-8")
+    violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
+    assert [sorted(claim.text for claim in finding.claims) for finding in violated] == [["5.2", "5.6"]]

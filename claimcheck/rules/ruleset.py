@@ -85,6 +85,7 @@ class RuleSet:
 
         return frozenset(measure_key(measure, self.synonyms) for rule in self.rules
                          if rule.kind == "agree" and not getattr(rule.options, "fallback", False)
+                         and getattr(rule.options, "one_quantity", True)
                          for measure in rule.measures or ())
 
     def by_id(self, rule_id: str) -> Rule | None:

@@ -31,6 +31,10 @@ class AgreeOptions:
     within_document: bool = option(False, "also compare figures for different places within one document")
     across_events: bool = option(False, "compare the rule's `measures` across events too: standing quantities (troop "
                                         "levels, territory held) reported from event to event")
+    one_quantity: bool = option(True, "the rule's `measures` are one quantity within an event by the rule's word (two "
+                                      "pages that each give few figures of it are compared without more evidence); "
+                                      "false: the evidence decides, as for any figure (a quake's magnitude, when a "
+                                      "story may tell of two quakes)")
     confidence: float | None = option(None, "how sure the evidence must be that two figures are one quantity for a "
                                             "disagreement to be violated without an anchor (0–1; default: only anchored "
                                             "pairs are violated)", minimum=0)
@@ -70,7 +74,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         judged = []
         for first, second in candidates:
             evidence = weigh(first, second, events, figures, context.rules.synonyms)
-            if rule.measures and not options.fallback and not evidence.strong and _declared_pair(first, second, figures, context):
+            if (rule.measures and options.one_quantity and not options.fallback and not evidence.strong
+                    and _declared_pair(first, second, figures, context)):
                 undated = not (context.document_date(first) and context.document_date(second))
                 evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
                                    caveats=("one of them undated (it may be of any time)",) if undated else ())
