@@ -342,6 +342,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (_two_sources(first, second) or (_one_source(first, second) and first.line == second.line
                                                  and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):
         found.append(f"the one count of people {first.outcome} each of two sources on one page gives")
+    if (figures == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and _two_sources(first, second)
+            and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
+            and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
+        found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
     # that are not one quantity across them
@@ -355,6 +359,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
 _NEAR_LINES = 3  # lines apart two sources' figures on one page are set against each other
 
 
+#: words with which a sentence lists several sources' estimates of one number ("estimates ranging from 400 ... to 700")
+_ESTIMATES = re.compile(r"\b(?:estimates|estimated|disputed|ranging|ranged|varied|vary|varying|conflicting)\b", re.I)
 #: words with which a page sets one account against another ("However, state media said 10 had been killed")
 _CONTRAST = frozenset({"however", "but", "while", "whereas", "although", "though", "disputed", "contradicted",
                        "contrast", "denied", "instead"})
@@ -454,7 +460,8 @@ def vetoes(first: Claim, second: Claim, strict: bool = True) -> tuple[str, ...]:
     words_a, _ = _sentence_terms(first.sentence)
     words_b, _ = _sentence_terms(second.sentence)
     union = words_a | words_b
-    if strict and union and len(words_a & words_b) / len(union) >= 0.7 and _slot_match(first, second) < 0.34:
+    if (strict and union and len(words_a & words_b) / len(union) >= 0.7 and _slot_match(first, second) < 0.34
+            and not (first.sentence == second.sentence and _two_sources(first, second))):  # two sources' estimates
         found.append("different figures of one sentence")
     measured = set((first.measure or "").split()) | set((second.measure or "").split())
     measured |= {word.rstrip("s") for word in measured}

@@ -113,3 +113,12 @@ def test_two_quakes_a_month_apart_are_two_quakes(tmp_path):
                                     encoding="utf-8")
     violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
     assert [sorted(claim.text for claim in finding.claims) for finding in violated] == [["5.2", "5.6"]]
+
+
+def test_two_sources_estimates_in_one_sentence_disagree(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "The number of fighters left in the city was disputed, with estimates ranging from around 400 fighters "
+        "(according to local troops) to 700 fighters (according to the monitor).\n", encoding="utf-8")
+    [finding] = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
+    assert [claim.text for claim in finding.claims] == ["around 400", "700"]
+    assert "estimates of one number of fighters by two sources, in one sentence" in finding.message

@@ -276,3 +276,15 @@ def test_a_place_or_a_body_beside_an_age_is_not_whose_age_it_is():
     [officer] = claimcheck.extract_text("NYPD officer Raj Chohan, 59, died.")
     assert (man.type, man.subject) == ("age", "the man")
     assert (officer.type, officer.subject) == ("age", "Raj Chohan")
+
+
+def test_a_bracket_after_a_figure_names_its_own_source():
+    found = claimcheck.extract_text(
+        "The number of fighters left in the city was disputed, with estimates ranging from around 400 (according to "
+        "local troops), to 400–900 (a Defense Department estimate), to 700 fighters and 1,500 militiamen "
+        "(information obtained from former members).")
+    assert [(claim.text, claim.source) for claim in found] == [
+        ("around 400", "local troops"), ("400–900", "Defense Department"), ("700", "former members"),
+        ("1,500", "former members")]
+    hurt = claimcheck.extract_text("Police said 12 people (two of them children) were hurt, according to the mayor.")
+    assert [(claim.text, claim.source) for claim in hurt] == [("12", "mayor"), ("two", "mayor")]

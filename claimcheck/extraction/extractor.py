@@ -261,12 +261,13 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
              or phrases.subject_actor(tokens, sentence_names, first.start))
     if actor:
         exclude.add(actor)
-    if read.source:  # "local news in Michigan reported two dead": where the source is, not where they died
-        exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", read.source)}
+    source = roles.bracketed_source(text[end:sentence_end]) or read.source
+    if source:  # "local news in Michigan reported two dead": where the source is, not where they died
+        exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
-    if (measure and read.source and measure.lower() == read.source.lower()
+    if (measure and source and measure.lower() == source.lower()
             and measure.lower() not in text[end:sentence_end].lower()):
         measure = None  # "witnesses said there were more than 50,000": who says it, not what is counted
     is_age, subject = (False, None) if score else roles.age_of(text, first.start, end, sentence_names, unit, value,
@@ -297,7 +298,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                                                    context_year(text, sentence_start)),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type=quantity_type, subject=subject,
-        source=read.source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
+        source=source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
     )
 
 

@@ -161,7 +161,8 @@ _RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s
 
 def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> str | None:
     """Who the sentence attributes its figures to: "according to the monitor", "police said", "said Lt. Hastings"."""
-    according = _ACCORDING.search(sentence)
+    according = next((found for found in _ACCORDING.finditer(sentence)  # "(according to X)" is one figure's
+                      if sentence[:found.start()].count("(") <= sentence[:found.start()].count(")")), None)
     if according:
         return _tidy(according.group("source"))
     for index, token in enumerate(tokens):
@@ -206,6 +207,21 @@ _AGENT = re.compile(r"\s+by\s+(?P<source>[^,.;:()\"“”]{2,60})")
 def _names_a_source(words: list[str]) -> bool:
     """A capitalised name ("Syrian state media", "Mustafa Bali") or a word for who reports ("police", "officials")."""
     return any(word[:1].isupper() or word.lower() in SOURCE_NOUNS for word in words)
+
+
+#: "around 400 (according to local troops)", "400–900 (a Defense Department estimate)": who gives this one figure
+_BRACKETED = re.compile(r"^[^()]{0,80}?\(\s*(?:according to\s+(?P<according>[^()]{2,60}?)"
+                        r"|(?P<estimate>[^()\d]{2,60}?)(?:'s|’s)?\s+(?:estimates?|figures?|counts?|claims?)"
+                        r"|(?:[^()\d]{0,40}?\b(?:information|data|reports?|intelligence)\b[^()\d]{0,20}?\b(?:from|by|of)\s+"
+                        r"(?P<from>[^()\d]{2,50}?)))\s*\)", re.I)
+
+
+def bracketed_source(after: str) -> str | None:
+    """The source a bracket right after a figure names ("(according to local SDF troops)"), or None."""
+    found = _BRACKETED.match(after)
+    if not found:
+        return None
+    return _tidy(found.group("according") or found.group("estimate") or found.group("from"))
 
 
 def _tidy(source: str) -> str | None:
