@@ -269,7 +269,7 @@ def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Syno
         kind = f"age of {person_key(claim.subject)}" if claim.subject else None
     if kind is None:
         return None, None, None
-    outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES else None
+    outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES and claim.type == "count" else None  # an age is no toll
     actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
     unit_dimension = "[money]" if claim.type == "money" else dimension(claim.unit)  # any currency, at the day's rate
     return (kind, unit_dimension, outcome, claim.type, event), actor, canonical_name("place", place, synonyms)
