@@ -288,3 +288,15 @@ def test_a_bracket_after_a_figure_names_its_own_source():
         ("1,500", "former members")]
     hurt = claimcheck.extract_text("Police said 12 people (two of them children) were hurt, according to the mayor.")
     assert [(claim.text, claim.source) for claim in hurt] == [("12", "mayor"), ("two", "mayor")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The climber slipped and fell about 60m down a gully.", 60, "meter"),
+    ("He fell about 200m to his death.", 200, "meter"),
+    ("The sea wall is 37m long.", 37, "meter"),
+    ("Revenue fell 20m last year.", 20e6, "count"),
+    ("The firm raised $60m from investors.", 60e6, "USD"),
+])
+def test_an_m_after_a_fall_is_metres_and_after_money_millions(text, value, unit):
+    claim = claimcheck.extract_text(text)[0]
+    assert (claim.value, claim.unit) == (value, unit)

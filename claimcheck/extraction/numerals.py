@@ -58,7 +58,16 @@ _EXPONENT = r"(?P<exponent>[eE][+-]?\d{1,3}\b|\s?[×x*]\s?10(?:\^\s?[-+−]?\d{1
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 #: "37m (121ft)-long", "1.5m high": metres, not millions
 _METRE_CONTEXT = re.compile(r"(?:[\s-]*(?:long|high|tall|wide|deep|thick|in\s+(?:length|height|diameter|width|depth)|"
-                            r"above|below)\b|\s*\(\s*\d[\d,.]*\s*(?:ft|feet|foot|in|inches|yd|yards?)\b)", re.I)
+                            r"above|below|down|away|off|into|onto|to\s+(?:his|her|their|its)\s+death)\b"
+                            r"|\s*\(\s*\d[\d,.]*\s*(?:ft|feet|foot|in|inches|yd|yards?)\b)", re.I)
+#: "fell about 60m", "plunged 200m": a fall or a climb is in metres, not millions
+_METRE_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|plunged|plunging|plummeted|dropped|slid|sliding|slipped|"
+                           r"tumbled|climbed|descended|dived|swam|sprinted|ran)\s+(?:about|around|some|nearly|almost|"
+                           r"approximately|roughly|more\s+than|over|up\s+to|at\s+least)?\s*$", re.I)
+#: what makes a figure after "fell" money or a count ("revenue fell 20m", "shares dropped 5m")
+_FINANCE = re.compile(r"\b(?:revenue|revenues|sales|profits?|earnings|income|shares|stocks?|prices?|costs?|budget|"
+                      r"spending|debt|deficit|funds?|funding|investment|value|worth|turnover|output|subscribers|"
+                      r"viewers|users|visitors|customers|population|votes|jobs)\b", re.I)
 
 NUMBER_PATTERN = re.compile(
     r"(?=[\d.\-−$£€¥₹₽₺₪₩₦]|\b[A-Za-z])"  # only where a number, its sign or its currency can start (speed)
@@ -199,7 +208,9 @@ def _read_digits(match: re.Match[str], text: str, currency: str | None, number_s
         return Numeral(match.start(), match.end(), float(digits), "fold", number_start=number_start)
     suffix = match.group("suffix") or ""
     end = match.end()
-    if suffix == "m" and currency is None and _METRE_CONTEXT.match(text, end):
+    if suffix == "m" and currency is None and (_METRE_CONTEXT.match(text, end)
+                                                or (_METRE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                                                    and not _FINANCE.search(text, max(0, match.start() - 80), match.start()))):
         suffix, end = "", match.end("suffix") - 1  # "1.5m high": metres (read as a unit next)
     magnitude_words = (suffix or match.group("magword") or match.group("spaced") or "").lower()
     magnitude = 1.0
