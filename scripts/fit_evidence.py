@@ -1,11 +1,11 @@
-"""Fit the weights of the same-quantity evidence (claimcheck/evidence.py) on labelled news clusters.
+"""Fit the weights of the same-quantity evidence (claimcheck/evidence/) on labelled news clusters.
 
     python scripts/fit_evidence.py --clusters tests/gold/realnews/ecb --docs ../shared/eval/realnews/ecb_dev [--write]
 
 Every pair of claims a fact would compare is a sample: its evidence features, and whether the gold puts the two
 claims in one group. A logistic regression (Newton's method, L2) is fitted leaving one topic out at a time, so the
 printed scores are for topics the weights never saw; with --write the weights fitted on every topic, and the
-thresholds chosen from the held-out scores, go to claimcheck/evidence.json.
+thresholds chosen from the held-out scores, go to claimcheck/evidence/evidence.json.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=Path, default=ROOT / "tests" / "gold" / "realnews" / "ecb")
     parser.add_argument("--docs", type=Path, default=ROOT.parent / "shared" / "eval" / "realnews" / "ecb_dev")
-    parser.add_argument("--write", action="store_true", help="write the weights to claimcheck/evidence.json")
+    parser.add_argument("--write", action="store_true", help="write the weights to claimcheck/evidence/evidence.json")
     arguments = parser.parse_args()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -114,7 +114,7 @@ def main() -> None:
     for name, value in sorted(zip([*names, "bias"], weights), key=lambda item: -abs(item[1])):
         print(f"  {name:18} {value:+.3f}")
     if arguments.write:
-        path = ROOT / "claimcheck" / "evidence.json"
+        path = ROOT / "claimcheck" / "evidence" / "evidence.json"
         data = json.loads(path.read_text(encoding="utf-8"))
         data["weights"] = {name: round(float(value), 4) for name, value in zip([*names, "bias"], weights)}
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

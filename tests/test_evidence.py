@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.evidence import _same_person, vetoes, weigh, figures_per_source
+from claimcheck.evidence import figures_per_source, vetoes, weigh
+from claimcheck.evidence.vetoes import same_person
 from claimcheck.facts import split_by_evidence
 
 
@@ -19,7 +20,7 @@ from claimcheck.facts import split_by_evidence
     ("Gomes", "Catherine Gomes", None),
 ])
 def test_whether_two_names_are_one_person(first, second, same):
-    assert _same_person(first, second) is same
+    assert same_person(first, second) is same
 
 
 def _claims(*sentences: str) -> list:

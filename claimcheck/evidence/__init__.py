@@ -1,0 +1,126 @@
+"""How strongly two claims report the same quantity, and why.
+
+Two figures of one fact (same measure, event, dimension, outcome) may still be about different things: a season's
+touchdowns and a career's, the injured at one scene and at another, two people's ages. The evidence that they are one
+quantity is read from their sentences and documents: the same event, names and words shared by the two sentences,
+the same specific measure (not a generic one such as "people" or a duration), the same person for an age, neither a
+part of a whole nor a running total the other is not, and, within one document, different sources. What the figures
+say is left out on purpose: the evidence must be as strong for two figures that disagree as for two that agree, or
+no disagreement could ever be found. Each piece of
+evidence has a weight (``evidence.json``, fitted on labelled real news with ``scripts/fit_evidence.py``); their sum
+gives a confidence between 0 and 1, and the pieces that count most are what a finding quotes.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..facts import head_key
+from ..model import Claim
+from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors
+from .features import GENERIC_MEASURES, features
+from .pages import FIGURES_PER_PAGE, FigureCounts, few_on_page, figures_per_source, page_figures, page_tolls, source_key
+from .vetoes import vetoes
+
+__all__ = ["DESCRIPTIONS", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
+           "LEAD_LINES", "anchors", "features", "few_on_page", "figures_per_source", "judge", "page_figures",
+           "page_tolls", "source_key", "thresholds", "vetoes", "weigh", "weights"]
+
+#: what each piece of evidence is called in a finding's message
+DESCRIPTIONS = {
+    "same_event": "same event",
+    "shared_names": "names in common",
+    "shared_words": "words in common",
+    "same_measure": "same measure",
+    "specific_measure": "a specific measure",
+    "same_outcome": "same outcome",
+    "same_subject": "same subject",
+    "same_source": "same source",
+    "headline": "a headline figure",
+    "generic_measure": "only a generic measure in common",
+    "scope_differs": "one is a part or a running total, the other not",
+    "subject_differs": "different subjects",
+    "same_document": "both in one document",
+    "many_figures": "several figures of this measure in one source",
+    "bounded": "a bounded figure",
+    "near_words": "the same words beside the figures",
+    "same_slot": "the same place in the same sentence",
+    "other_slot": "another place in the same sentence",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The confidence that two claims report one quantity, the pieces of evidence behind it (strongest first), and
+    the anchors: what ties them to one quantity strongly enough that their disagreeing is a contradiction."""
+
+    confidence: float
+    for_: tuple[str, ...]
+    against: tuple[str, ...]
+    anchors: tuple[str, ...] = ()
+    vetoes: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()  # what leaves an anchored pair short of a contradiction ("one of them undated")
+    apart: bool = False  # a veto that holds even for a pair much alike: never grouped as one quantity
+
+    @property
+    def strong(self) -> bool:
+        return bool(self.anchors) and not self.vetoes
+
+    @property
+    def conclusive(self) -> bool:
+        """Strong enough that the two figures disagreeing is a contradiction."""
+        return self.strong and not self.caveats
+
+    def describe(self) -> str:
+        if self.strong:
+            caveats = f", but {', '.join(self.caveats)}" if self.caveats else ""
+            return f"one quantity: {'; '.join(self.anchors)}{caveats} (confidence {self.confidence:.2f})"
+        parts = [", ".join(self.for_) or "little in common"]
+        if self.against or self.vetoes:
+            parts.append("but " + ", ".join((*self.vetoes, *self.against)))
+        return f"same quantity? {'; '.join(parts)} (confidence {self.confidence:.2f})"
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The weight of each piece of evidence, and the ``bias`` (what a pair with no evidence at all starts from)."""
+    data = json.loads((importlib.resources.files(__package__) / "evidence.json").read_text(encoding="utf-8"))
+    return {name: float(value) for name, value in data["weights"].items()}
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, float]:
+    data = json.loads((importlib.resources.files(__package__) / "evidence.json").read_text(encoding="utf-8"))
+    return {name: float(value) for name, value in data["thresholds"].items()}
+
+
+def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter | FigureCounts, synonyms) -> Evidence:
+    """The evidence that two claims of one group report one quantity (``figures``: of the group, per source, and
+    :func:`page_figures` of all claims, per document)."""
+    event = events.get(first.doc)
+    same_event = event is not None and event == events.get(second.doc)
+    counts = (figures[source_key(first)], figures[source_key(second)])
+    tolls = tuple(page_tolls(claim, figures, synonyms) for claim in (first, second))
+    evidence = judge(features(first, second, same_event, counts,
+                              (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
+    found, against = anchors(first, second, counts, synonyms, tolls), vetoes(first, second)
+    apart = bool(against) and bool(vetoes(first, second, strict=False))
+    return replace(evidence, anchors=found, vetoes=against, apart=apart)
+
+
+def judge(values: dict[str, float]) -> Evidence:
+    """The confidence the pieces of evidence add up to, and which pieces count most for and against."""
+    weight = weights()
+    total = weight.get("bias", 0.0) + sum(weight.get(name, 0.0) * value for name, value in values.items())
+    confidence = 1 / (1 + math.exp(-total))
+    contributions = sorted(((weight.get(name, 0.0) * value, name) for name, value in values.items() if value),
+                           reverse=True)
+    for_ = tuple(DESCRIPTIONS[name] for amount, name in contributions if amount > 0.25)[:4]
+    against = tuple(DESCRIPTIONS[name] for amount, name in reversed(contributions) if amount < -0.25)[:3]
+    return Evidence(round(confidence, 4), for_, against)
+

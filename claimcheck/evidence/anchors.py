@@ -1,0 +1,159 @@
+"""Anchors: what ties two figures to one quantity beyond doubt, so that their disagreeing is a contradiction (two
+copies of one sentence, the same person's age, the only toll each source gives, two sources' estimates set against
+each other)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..facts import canonical_name, head_key, measure_class, measure_key
+from ..lexicon import NUMBER_WORDS
+from ..model import Claim
+from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
+from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, two_sources
+from .vetoes import same_person
+
+#: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
+GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "casualty", "other", "individual"})
+LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
+
+
+def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
+            tolls: tuple[int, int] = (1, 1)) -> tuple[str, ...]:
+    """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
+    place (of the same name); an age, a record or a count of the same named person; across documents, the only count
+    of people killed (injured, marching ...) each source gives."""
+    found = []
+    words_a, _ = sentence_terms(first.sentence)
+    words_b, _ = sentence_terms(second.sentence)
+    union = words_a | words_b
+    if (union and len(words_a & words_b) / len(union) >= 0.5 and slot_match(first, second) >= 0.66
+            and _same_word_before(first, second) and _same_name_before(first, second)):
+        found.append("the same sentence in both sources, the figure in the same place")
+    one_person = same_person(first.subject, second.subject)
+    if one_person is None and first.type == "score" and first.subject and second.subject:
+        one_person = same_person(first.subject.split()[-1], second.subject.split()[-1]) is not False  # one record
+    if one_person and first.subject.lower().startswith("the ") and figures != (1, 1):
+        one_person = False  # "the girl" of a source that gives two girls' ages: which one is open
+    if (one_person and first.type == second.type
+            and (first.type in ("age", "score") or head_key(first.measure, synonyms) == head_key(second.measure, synonyms))):
+        found.append(f"both the {first.type if first.type in ('age', 'score') else first.measure} of {first.subject}")
+    # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
+    single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
+              and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms))
+    heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
+    same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
+                   or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
+    names_a, names_b = sentence_terms(first.sentence)[1], sentence_terms(second.sentence)[1]
+    same_place = first.place is not None and (canonical_name("place", first.place, synonyms)
+                                              == canonical_name("place", second.place, synonyms))
+    placed = bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
+    few = all(count <= FIGURES_PER_PAGE for count in tolls)
+    if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):
+        found.append(f"the only count of people {first.outcome} each source gives")
+    if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= 3
+            and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
+        found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
+    if (figures == (1, 1) and first.doc == second.doc and first.scope == second.scope
+            and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
+            and _told_against(first, second)
+            and (two_sources(first, second) or (_one_source(first, second) and first.line == second.line
+                                                 and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):
+        found.append(f"the one count of people {first.outcome} each of two sources on one page gives")
+    if (figures == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
+            and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
+            and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
+        found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
+    # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
+    # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
+    # that are not one quantity across them
+    key = measure_key(first.measure, synonyms)
+    if (single and few and key and key == measure_key(second.measure, synonyms) and len(key.split()) >= 3
+            and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(near(first) & near(second)) >= 2):
+        found.append(f"the only figure of {key} each source gives, in the same words")
+    return tuple(found)
+
+
+_NEAR_LINES = 3  # lines apart two sources' figures on one page are set against each other
+
+
+#: words with which a sentence lists several sources' estimates of one number ("estimates ranging from 400 ... to 700")
+_ESTIMATES = re.compile(r"\b(?:estimates|estimated|disputed|ranging|ranged|varied|vary|varying|conflicting)\b", re.I)
+#: words with which a page sets one account against another ("However, state media said 10 had been killed")
+_CONTRAST = frozenset({"however", "but", "while", "whereas", "although", "though", "disputed", "contradicted",
+                       "contrast", "denied", "instead"})
+#: words that say a figure is of another incident or another group ("another attack", "were also killed")
+_ANOTHER = frozenset({"another", "also", "separate", "separately", "other", "further", "additional", "including"})
+
+
+def _told_against(first: Claim, second: Claim) -> bool:
+    """Whether the later of two figures on one page is told against the earlier: a word of contrast in its sentence,
+    no word that makes it another incident's, and the same words beside both figures ("Russian mercenaries ...
+    killed"), not "16 of the dead" against "21 of the dead"."""
+    earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
+    words = {word.lower() for word in WORD.findall(later.sentence)}
+    parts = [claim for claim in (first, second) if claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
+             .lstrip().lower().startswith("of ")]
+    return (bool(words & _CONTRAST) and not words & _ANOTHER and not parts
+            and len(near(first) & near(second)) >= 2)
+
+
+def _same_word_before(first: Claim, second: Claim) -> bool:
+    """Whether the word right before both figures is the same ("served four months" and "served five months";
+    not "is averaging 15.5 points" and "is down almost five points")."""
+    before = slot(first.sentence, first.text)[0][-1:], slot(second.sentence, second.text)[0][-1:]
+    return before[0] == before[1]
+
+
+def _days_apart(first: Claim, second: Claim) -> int:
+    """Days between two figures' dates (0 when either is undated): two quakes a month apart are two quakes, however
+    alike their stories."""
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(first.date) - date.fromisoformat(second.date)).days)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _one_source(first: Claim, second: Claim) -> bool:
+    """Whether one figure is attributed and the other not ("over 100 were reported killed. However, state media said
+    10 had been killed"): in one paragraph, of one named thing, that is two accounts too."""
+    return bool(first.source) != bool(second.source)
+
+
+def _same_name_before(first: Claim, second: Claim) -> bool:
+    """Whether the figures are said of the same name, where both sentences name someone just before them ("Miller
+    is averaging 15.5 points" is no copy of "Dalembert is averaging 5 points")."""
+    names = _name_before(first.sentence, first.text), _name_before(second.sentence, second.text)
+    return not all(names) or names[0] == names[1]
+
+
+@lru_cache(maxsize=65536)
+def _name_before(sentence: str, text: str) -> str | None:
+    position = sentence.find(" ".join(text.split()))
+    if position <= 0:
+        return None
+    words = TOKEN.findall(sentence[:position])[-6:]
+    capitalised = [word for index, word in enumerate(words) if word[:1].isupper() and (index or position > 40)]
+    return capitalised[-1].lower() if capitalised else None
+
+
+def _another_of_head(claim: Claim, synonyms) -> bool:
+    """Whether the claim's sentence gives another figure of its head noun ("seven consecutive life sentences and four
+    sentences of life without parole"): then which of them a source's one figure matches is open."""
+    head = head_key(claim.measure, synonyms)
+    return bool(head) and head not in GENERIC_PEOPLE and _figures_of(head, claim.sentence) >= 2
+
+
+_FIGURE = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+@lru_cache(maxsize=4096)
+def _figures_of(head: str, sentence: str) -> int:
+    return len(re.findall(rf"\b{_FIGURE}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}(?:e?s)?\b", sentence, re.I))
+
+

@@ -1,0 +1,122 @@
+"""What two figures' sentences share: content words and names, the words right beside each figure, and the
+pieces of evidence :func:`claimcheck.evidence.judge` weighs."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..facts import singular
+from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
+                       WEEKDAYS)
+from ..model import Claim
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
+         | {"said", "says", "also", "more", "than", "about", "some", "other", "there", "been", "being", "had", "were"}
+         # the figures themselves: two sentences that agree share them, two that disagree do not
+         | set(NUMBER_WORDS) | {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                               "billions", "half", "dozens", "tens", "and"})
+
+#: head words that say little about what is counted on their own
+GENERIC_MEASURES = frozenset({
+    "people", "person", "persons", "money", "distance", "duration", "number", "time", "times", "year", "years", "day",
+    "days", "age", "count", "other", "others", "one", "ones", "man", "men", "woman", "women", "area", "volume", "weight",
+    "speed", "temperature", "power", "energy", "percent", "total", "figure", "figures", "s", "thing", "things", "way",
+    "part", "member", "members", "hour", "hours", "minute", "minutes", "week", "weeks", "month", "months"})
+
+@lru_cache(maxsize=65536)
+def sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(content words, names) of a sentence."""
+    words = frozenset(word.lower() for word in WORD.findall(sentence) if word.lower() not in _STOP and len(word) > 2)
+    names = set()
+    for match in _NAME.finditer(sentence):
+        name = " ".join(match.group().split())
+        if " " in name or name.lower() not in _STOP:
+            names.add(name.lower())
+    return words, frozenset(names)
+
+
+def features(first: Claim, second: Claim, same_event: bool, figures: tuple[int, int] = (1, 1),
+             heads: tuple[str | None, str | None] = (None, None)) -> dict[str, float]:
+    """The evidence for and against two claims being one quantity, as numbers (0 or 1, or a count scaled to 1).
+    ``figures``: how many different figures of this kind each claim's document (or source) states; ``heads``: the
+    head words of their measures."""
+    words_a, names_a = sentence_terms(first.sentence)
+    words_b, names_b = sentence_terms(second.sentence)
+    measure_words = set((first.measure or "").split()) | set((second.measure or "").split())
+    shared_words = (words_a & words_b) - measure_words
+    union = (words_a | words_b) - measure_words
+    shared_names = names_a & names_b
+    generic = any(head in GENERIC_MEASURES for head in heads)
+    same_measure = bool(first.measure and first.measure == second.measure) or (heads[0] is not None and heads[0] == heads[1])
+    subjects = (first.subject or "").lower().split()[-1:], (second.subject or "").lower().split()[-1:]
+    same_document = first.doc == second.doc
+    near_a, near_b = near(first), near(second)
+    near_union = near_a | near_b
+    slot = slot_match(first, second)
+    copied = len(shared_words) / len(union) >= 0.5 if union else False
+    return {
+        "same_slot": slot if copied else 0.0,
+        "other_slot": (1.0 - slot) if copied else 0.0,
+        "near_words": len(near_a & near_b) / len(near_union) if near_union else 0.0,
+        "same_event": float(same_event),
+        "shared_names": min(len(shared_names), 3) / 3,
+        "shared_words": len(shared_words) / len(union) if union else 0.0,
+        "same_measure": float(same_measure),
+        "specific_measure": float(not generic and None not in heads),
+        "same_outcome": float(first.outcome is not None and first.outcome == second.outcome),
+        "same_subject": float(bool(subjects[0]) and subjects[0] == subjects[1]),
+        "same_source": float(bool(first.source) and (first.source or "").lower() == (second.source or "").lower()),
+        "headline": float(first.line <= 2 or second.line <= 2),
+        "generic_measure": float(generic and first.outcome is None),
+        "scope_differs": float(first.scope != second.scope),
+        "subject_differs": float(bool(subjects[0]) and bool(subjects[1]) and subjects[0] != subjects[1]),
+        "same_document": float(same_document),
+        "many_figures": min(max(figures) - 1, 3) / 3,
+        "bounded": float(first.bound != "=" or second.bound != "="),
+    }
+
+
+_NEAR = 6  # content words on each side of a figure that say what it is
+
+
+def near(claim: Claim) -> frozenset[str]:
+    """Lemmas of the content words just before and after a figure (its measure, the verb that governs it)."""
+    return _near_words(claim.sentence, claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _near_words(sentence: str, text: str) -> frozenset[str]:
+
+    position = sentence.find(" ".join(text.split()))
+    if position < 0:
+        return frozenset()
+    before = [w.lower() for w in WORD.findall(sentence[:position]) if w.lower() not in _STOP and len(w) > 2][-_NEAR:]
+    after = [w.lower() for w in WORD.findall(sentence[position + len(text):]) if w.lower() not in _STOP and len(w) > 2][:_NEAR]
+    return frozenset(singular(word) for word in before + after)
+
+
+TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_SLOT = 3  # words on each side of a figure compared word by word
+
+
+def slot_match(first: Claim, second: Claim) -> float:
+    """How alike the words right beside two figures are, word by word (the same place in two copies of one
+    sentence scores 1; two figures of one sentence score low)."""
+    a, b = slot(first.sentence, first.text), slot(second.sentence, second.text)
+    pairs = list(zip(a[0][::-1], b[0][::-1])) + list(zip(a[1], b[1]))
+    return sum(x == y for x, y in pairs) / len(pairs) if pairs else 0.0
+
+
+@lru_cache(maxsize=65536)
+def slot(sentence: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    position = sentence.find(" ".join(text.split()))
+    if position < 0:
+        return (), ()
+    before = [t.lower() for t in TOKEN.findall(sentence[:position]) if not t.isdigit()][-_SLOT:]
+    after = [t.lower() for t in TOKEN.findall(sentence[position + len(text):]) if not t.isdigit()][:_SLOT]
+    return tuple(before), tuple(after)
+
+

@@ -1,0 +1,88 @@
+"""How many figures a source or a page gives: the evidence that one figure is *the* toll, crowd or tally of a page
+(a chronicle of many incidents has none), and what a fact's sources say per place."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..facts import canonical_name, head_key
+from ..model import Claim
+
+ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing"}
+FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
+
+
+def figures_per_source(claims: list[Claim]) -> Counter:
+    """How many different figures of some claims each source states, per place it names: a source that gives two
+    death tolls (of one place) leaves open which is meant; one that gives a crowd for Athens and another for
+    Thessaloniki does not."""
+    values: dict[tuple, set] = {}
+    for claim in claims:
+        if claim.scope not in ("conversion", "whole"):  # "20 km (12 miles)" states one figure; "two of the three" one
+            values.setdefault(source_key(claim), set()).add((claim.value, claim.bound))
+    for (doc, source, place), found in list(values.items()):
+        if place is not None:  # a figure with no place may be of any place the source names
+            found |= values.get((doc, source, None), set())
+    return Counter({key: len(found) for key, found in values.items()})
+
+
+def page_figures(claims: list[Claim], synonyms) -> Counter:
+    """How many different counts of people killed (injured, ...) and of each measure each document gives, whoever
+    says them: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
+    another page's could contradict. Per place as well: a page that gives one crowd for each of five cities gives few
+    for each city (its unplaced figures count for every one of them)."""
+    values: dict[tuple, set] = {}
+    placed: dict[tuple, dict[str | None, set]] = {}
+    for claim in claims:
+        if claim.type != "count" or claim.scope == "conversion":
+            continue
+        figure = (claim.value, claim.bound)
+        if claim.outcome in ANCHORED_OUTCOMES:
+            values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
+            place = canonical_name("place", claim.place, synonyms) if claim.place else None
+            placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
+        head = head_key(claim.measure, synonyms)
+        if head:
+            values.setdefault(("measure", claim.doc, head), set()).add(figure)
+    for (doc, outcome), by_place in placed.items():
+        for place, found in by_place.items():
+            if place is not None:
+                values[("document", doc, outcome, place)] = found | by_place.get(None, set())
+    return Counter({key: len(found) for key, found in values.items()})
+
+
+def page_tolls(claim: Claim, figures: Counter | FigureCounts, synonyms) -> int:
+    """How many different counts of the claim's outcome its page gives, for its place when it names one."""
+    if claim.place:
+        return figures[("document", claim.doc, claim.outcome, canonical_name("place", claim.place, synonyms))]
+    return figures[("document", claim.doc, claim.outcome)]
+
+
+class FigureCounts:
+    """Counts from several tables read as their sum, without copying them: a fact's figures per source beside the
+    page counts of the whole set (adding Counters copied the set's table once per fact)."""
+
+    def __init__(self, *tables: Counter) -> None:
+        self.tables = tables
+
+    def __getitem__(self, key) -> int:
+        total = 0
+        for table in self.tables:
+            total += table.get(key, 0)
+        return total
+
+
+def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
+    """Whether the claim's page gives few different figures of its measure (see :func:`page_figures`)."""
+    tolls = figures[("document", claim.doc, claim.outcome)] if claim.outcome in ANCHORED_OUTCOMES else 0
+    return max(tolls, figures[("measure", claim.doc, head_key(claim.measure, synonyms))]) <= FIGURES_PER_PAGE
+
+
+def source_key(claim: Claim) -> tuple:
+    return claim.doc, claim.source, (claim.place or None)
+
+
+def two_sources(first: Claim, second: Claim) -> bool:
+    """Whether two figures are attributed to two different, named sources."""
+    sources = [" ".join((claim.source or "").lower().split()) for claim in (first, second)]
+    return all(sources) and sources[0] != sources[1] and sources[0] not in sources[1] and sources[1] not in sources[0]

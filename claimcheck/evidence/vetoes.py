@@ -1,0 +1,88 @@
+"""Vetoes: what says two figures are not one quantity, whatever else they share (a part and its whole, two periods,
+two people, two models)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..facts import NAME_SUFFIXES
+from ..model import Claim
+from .features import near, sentence_terms, slot_match
+from .pages import two_sources
+
+#: words that say which period a figure covers: figures of different periods are different quantities
+_PERIODS = frozenset({"career", "season", "game", "week", "month", "year", "quarter", "half", "lifetime", "today",
+                      "yesterday", "tonight", "weekend", "overnight", "daily", "annual", "annually", "monthly"})
+_SPEC = re.compile(r"\b\d+(?:\.\d+)?\s?-?\s?(?:inch|gb\b|tb\b|ghz|mhz|mp\b|megapixel|-core)", re.I)
+
+
+
+def vetoes(first: Claim, second: Claim, strict: bool = True) -> tuple[str, ...]:
+    """What says two figures are not one quantity, whatever else they share. Not ``strict``: only what says they
+    are two quantities however alike they are (a part and its whole, two periods, two people), not what leaves their
+    contradicting open (an outcome one does not say; a conversion or a running total of the other; two sources' figures
+    in one sentence): figures so vetoed are never grouped as one fact."""
+    found = []
+    if first.scope != second.scope and (strict or {first.scope, second.scope} & {"part", "whole"}):
+        found.append(f"{_scope_name(first.scope)} against {_scope_name(second.scope)}")
+    named = strict or all(len((subject or "").split()) >= 2 for subject in (first.subject, second.subject))
+    if named and same_person(first.subject, second.subject) is False:  # a one-word subject may be a place misread
+        found.append(f"about {first.subject} and {second.subject}")
+    if first.type != second.type:
+        found.append(f"{first.type} against {second.type}")
+    if first.outcome != second.outcome and first.type == "count" and (strict or None not in (first.outcome, second.outcome)):
+        found.append(f"{first.outcome or 'no outcome said'} against {second.outcome or 'no outcome said'}")
+    words_a, _ = sentence_terms(first.sentence)
+    words_b, _ = sentence_terms(second.sentence)
+    union = words_a | words_b
+    if (strict and union and len(words_a & words_b) / len(union) >= 0.7 and slot_match(first, second) < 0.34
+            and not (first.sentence == second.sentence and two_sources(first, second))):  # two sources' estimates
+        found.append("different figures of one sentence")
+    measured = set((first.measure or "").split()) | set((second.measure or "").split())
+    measured |= {word.rstrip("s") for word in measured}
+    periods = (near(first) & _PERIODS) - measured, (near(second) & _PERIODS) - measured
+    if all(periods) and not periods[0] & periods[1]:
+        found.append(f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})")
+    if first.type == second.type == "score" and min(first.value, second.value) > 0 \
+            and max(first.value, second.value) / min(first.value, second.value) > 3:
+        found.append("a record against a game's score")  # 7-2 and 91-73
+    specs = _specs(first.sentence), _specs(second.sentence)
+    if specs[0] and specs[1] and not specs[0] & specs[1]:
+        found.append("different models")
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def _specs(sentence: str) -> frozenset[str]:
+    """A product's sizes and capacities named in a sentence ("13-inch", "256GB"): what tells models apart."""
+    return frozenset(re.sub(r"[\s-]", "", match.group()).lower() for match in _SPEC.finditer(sentence))
+
+
+def same_person(first: str | None, second: str | None) -> bool | None:
+    """Whether two names are one person: the same last name and first names alike ("Catherine Gomes", "Katherine
+    Gomes", "Kathryn Gomes"); None when either gives no name, or only a last name (then nothing is known)."""
+    if not first or not second:
+        return None
+    from difflib import SequenceMatcher
+
+    if first.lower().startswith("the ") or second.lower().startswith("the "):  # "the mother": someone unnamed
+        return True if first.lower() == second.lower() else None
+    a, b = ([word for word in name.lower().replace(",", " ").split() if word not in NAME_SUFFIXES] or name.lower().split()
+            for name in (first, second))
+    if a[-1] != b[-1] and SequenceMatcher(None, a[-1], b[-1]).ratio() < 0.85:  # "Klitchsko" is "Klitschko" misspelt
+        return False
+    if len(a) < 2 or len(b) < 2:
+        return None
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < len(longer) and set(shorter) <= set(longer):  # "John Jenkin" in "Unemployed John Jenkin"
+        return True
+    # "Katie" and "Kathryn" may be one woman's names; "John" and "Kathryn Jenkin" are two people of one family
+    return SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6 or (a[0][:3] == b[0][:3] and len(a[0]) > 2)
+
+
+def _scope_name(scope: str | None) -> str:
+    return {"part": "a part of a whole", "whole": "the whole a part is counted from", "total": "a running total",
+            "conversion": "a conversion of another figure"}.get(scope or "", "a figure")
+
+
