@@ -26,6 +26,16 @@ def test_whether_two_names_are_one_person(first, second, same):
 def _claims(*sentences: str) -> list:
     return [claim for index, sentence in enumerate(sentences)
             for claim in claimcheck.extract_text(sentence, doc=f"d{index}.txt")]
+def _violated(folder, **documents: str) -> list:
+    """The violated findings of a check of the given documents (name -> text), written into ``folder``."""
+    for name, text in documents.items():
+        (folder / name.replace("_", ".")).write_text(text, encoding="utf-8")
+    return [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
+
+
+def _shown(finding, *fields: str) -> list[tuple]:
+    return [(claim.doc.rsplit("/", 1)[-1], *(getattr(claim, field) for field in fields)) for claim in finding.claims]
+
 
 
 def test_a_part_and_its_whole_are_never_grouped_however_alike():
@@ -69,57 +79,50 @@ def test_a_city_has_one_name_and_an_unplaced_figure_joins_the_main_place():
 
 
 def test_two_sources_on_one_page_that_give_different_tolls_disagree(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Monday, 5 January 2009\n\nMore than 40 people were killed when shells hit the school, medical officials said.\n"
-        "But the army said 12 people were killed in the strike.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Monday, 5 January 2009\n\nShells hit a school, medical officials said; 40 people were hurt.\n"
-        "But the army said 12 people were hurt in the strike.\n", encoding="utf-8")
-    findings = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
-    assert [[(claim.doc.rsplit("/", 1)[-1], claim.text) for claim in finding.claims] for finding in findings] == [
+    findings = _violated(
+        tmp_path,
+        a_txt="Monday, 5 January 2009\n\nMore than 40 people were killed when shells hit the school, medical officials "
+              "said.\nBut the army said 12 people were killed in the strike.\n",
+        b_txt="Monday, 5 January 2009\n\nShells hit a school, medical officials said; 40 people were hurt.\n"
+              "But the army said 12 people were hurt in the strike.\n")
+    assert [_shown(finding, "text") for finding in findings] == [
         [("a.txt", "More than 40"), ("a.txt", "12")], [("b.txt", "40"), ("b.txt", "12")]]
     assert "the one count of people killed each of two sources on one page gives" in findings[0].message
     assert "the one count of people injured each of two sources on one page gives" in findings[1].message
 
 
 def test_figures_of_another_incident_or_a_part_on_one_page_are_not_set_against_each_other(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Monday, 5 January 2009\n\nMore than 50 fighters were killed in the attack, officials said. Another attack "
-        "was repelled and 13 fighters were killed, according to the police.\n"
-        "The monitor said 16 of the dead were soldiers. But the government said 21 of the dead were civilians.\n",
-        encoding="utf-8")
-    assert [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"] == []
+    assert _violated(
+        tmp_path,
+        a_txt="Monday, 5 January 2009\n\nMore than 50 fighters were killed in the attack, officials said. Another "
+              "attack was repelled and 13 fighters were killed, according to the police.\n"
+              "The monitor said 16 of the dead were soldiers. But the government said 21 of the dead were civilians.\n") == []
 
 
 def test_a_page_with_one_crowd_per_city_anchors_each_city_and_a_city_has_one_name(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Wednesday, 5 May 2010\n\nAn approximate 200,000 people marched in Athens.\nIn Patras 10,000 people marched, "
-        "and 8,000 people marched in Heraklion.\nThe unions said 3,000 people marched in Larissa.\n\n\n\n\n\n"
-        "In Salonika approximately 50,000 people marched to the centre.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Wednesday, 5 May 2010\n\nStrikers marched in the capital.\n\n\n\n\n\n\n\n"
-        "Another 20,000 people marched in Thessaloniki.\n", encoding="utf-8")
-    violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
-    assert [[(claim.doc.rsplit("/", 1)[-1], claim.text, claim.place) for claim in finding.claims] for finding in violated] == [
+    violated = _violated(
+        tmp_path,
+        a_txt="Wednesday, 5 May 2010\n\nAn approximate 200,000 people marched in Athens.\nIn Patras 10,000 people "
+              "marched, and 8,000 people marched in Heraklion.\nThe unions said 3,000 people marched in Larissa.\n"
+              "\n\n\n\n\nIn Salonika approximately 50,000 people marched to the centre.\n",
+        b_txt="Wednesday, 5 May 2010\n\nStrikers marched in the capital.\n\n\n\n\n\n\n\n"
+              "Another 20,000 people marched in Thessaloniki.\n")
+    assert [_shown(finding, "text", "place") for finding in violated] == [
         [("a.txt", "approximately 50,000", "Salonika"), ("b.txt", "20,000", "Thessaloniki")]]
     assert "the only count of people gathered each source gives" in violated[0].message
 
 
 def test_two_quakes_a_month_apart_are_two_quakes(tmp_path):
-    (tmp_path / "a.txt").write_text("Sunday, 9 March 2025\n\nA magnitude 5.2 earthquake struck near Eureka on Sunday.\n",
-                                    encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Thursday, 10 April 2025\n\nA 6.1-magnitude quake shook Eureka on Thursday.\n",
-                                    encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Sunday, 9 March 2025\n\nResidents of Eureka felt the 5.6-magnitude quake.\n",
-                                    encoding="utf-8")
-    violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
+    violated = _violated(tmp_path,
+                         a_txt="Sunday, 9 March 2025\n\nA magnitude 5.2 earthquake struck near Eureka on Sunday.\n",
+                         b_txt="Thursday, 10 April 2025\n\nA 6.1-magnitude quake shook Eureka on Thursday.\n",
+                         c_txt="Sunday, 9 March 2025\n\nResidents of Eureka felt the 5.6-magnitude quake.\n")
     assert [sorted(claim.text for claim in finding.claims) for finding in violated] == [["5.2", "5.6"]]
 
 
 def test_two_sources_estimates_in_one_sentence_disagree(tmp_path):
-    (tmp_path / "a.md").write_text(
-        "The number of fighters left in the city was disputed, with estimates ranging from around 400 fighters "
-        "(according to local troops) to 700 fighters (according to the monitor).\n", encoding="utf-8")
-    [finding] = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
+    [finding] = _violated(tmp_path, a_md="The number of fighters left in the city was disputed, with estimates ranging "
+                                         "from around 400 fighters (according to local troops) to 700 fighters "
+                                         "(according to the monitor).\n")
     assert [claim.text for claim in finding.claims] == ["around 400", "700"]
     assert "estimates of one number of fighters by two sources, in one sentence" in finding.message
