@@ -126,3 +126,12 @@ def test_two_sources_estimates_in_one_sentence_disagree(tmp_path):
                                          "(according to the monitor).\n")
     assert [claim.text for claim in finding.claims] == ["around 400", "700"]
     assert "estimates of one number of fighters by two sources, in one sentence" in finding.message
+
+
+def test_two_undated_pages_are_never_a_contradiction(tmp_path):
+    undated = _violated(tmp_path, a_txt="20 insurgents were killed in the district.\n",
+                        b_txt="65 insurgents were killed in the district.\n")
+    dated = _violated(tmp_path, a_txt="Monday, 5 January 2009\n\n20 insurgents were killed in the district.\n",
+                      b_txt="Monday, 5 January 2009\n\n65 insurgents were killed in the district.\n")
+    assert undated == []
+    assert [_shown(finding, "text") for finding in dated] == [[("a.txt", "20"), ("b.txt", "65")]]

@@ -300,3 +300,9 @@ def test_a_bracket_after_a_figure_names_its_own_source():
 def test_an_m_after_a_fall_is_metres_and_after_money_millions(text, value, unit):
     claim = claimcheck.extract_text(text)[0]
     assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_a_dash_before_a_year_is_no_minus_sign():
+    assert claimcheck.extract_text("Pakistan: Timeline (Terrorist Activities) -2022, August") == []
+    [cold] = claimcheck.extract_text("Temperatures fell to -20 degrees.")
+    assert cold.value == -20.0

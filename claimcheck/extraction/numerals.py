@@ -71,7 +71,7 @@ _FINANCE = re.compile(r"\b(?:revenue|revenues|sales|profits?|earnings|income|sha
 
 NUMBER_PATTERN = re.compile(
     r"(?=[\d.\-−$£€¥₹₽₺₪₩₦]|\b[A-Za-z])"  # only where a number, its sign or its currency can start (speed)
-    rf"(?P<sign>\b(?:minus|negative)[\s-]+|−|(?<![\w.,)%-])-(?=\.?\d|{_CURRENCY}\s?\d))?"  # "-10°C", "-$5bn"
+    rf"(?P<sign>\b(?:minus|negative)[\s-]+|−|(?<![\w.,)%-])-(?!(?:19|20)\d\d(?!\d|[.,]\d))(?=\.?\d|{_CURRENCY}\s?\d))?"  # "-10°C", "-$5bn"; "-2022": a dash
     rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?(?P<currency_sign>[-−](?=\d))?)?"  # "$-5bn"
     rf"(?:(?P<feetinches>{_FEET_INCHES})"
     rf"|(?P<slash>{_SLASH})"

@@ -79,6 +79,11 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
                 undated = not (context.document_date(first) and context.document_date(second))
                 evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
                                    caveats=("one of them undated (it may be of any time)",) if undated else ())
+            elif (evidence.strong and first.doc != second.doc
+                    and not (context.document_date(first) or context.document_date(second))):
+                # two undated pages: nothing says they tell of one time ("20 insurgents were killed!" and "65
+                # insurgents were killed!" are two headlines' incidents as often as one's two accounts)
+                evidence = replace(evidence, caveats=(*evidence.caveats, "both undated (they may be of different times)"))
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
         evidence = max(judged, key=lambda item: item[:3])[5]  # the best evidence any two of their sources give
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither
