@@ -268,7 +268,8 @@ def test_a_large_city_is_a_place_without_a_preposition_and_an_organisation_is_no
     [march] = claimcheck.extract_text("The Athens protest march drew an estimated 200,000 people.")
     [fund] = claimcheck.extract_text("About 100,000 people protested against the International Monetary Fund.")
     [goals] = claimcheck.extract_text("After the break Reading scored 3 goals.")
-    assert (march.place, fund.place, goals.place) == ("Athens", None, None)
+    [fall] = claimcheck.extract_text("The Melbourne man fell about 200 metres.")
+    assert (march.place, fund.place, goals.place, fall.place) == ("Athens", None, None, None)
 
 
 def test_a_place_or_a_body_beside_an_age_is_not_whose_age_it_is():

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS,
                        DIRECTIONS, DISCOURSE, ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LINKING_VERBS, LOCATIVE,
-                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
+                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PERSON_NOUNS,
+                       PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
@@ -266,6 +267,7 @@ class Name:
     locative: bool  # introduced by "in", "across", "near" ...
     comparison: bool = False  # "the size of Wales": named for comparison, not where something is
     attributive: bool = False  # "The U.S. -led coalition": a modifier, not where something is
+    of_person: bool = False  # "a Melbourne man": where someone is from, not where something happened
 
 
 def names(tokens: list[Token]) -> list[Name]:
@@ -293,8 +295,9 @@ def names(tokens: list[Token]) -> list[Name]:
             locative = found[-1].locative  # "around Wad Sharifa and Girba"
         text = " ".join(t.text for t in tokens[index:end + 1])
         attributive = end + 1 < len(tokens) and tokens[end + 1].text.startswith("-")
+        of_person = end + 1 < len(tokens) and tokens[end + 1].lower in PERSON_NOUNS
         found.append(Name(text.removesuffix("'s").removesuffix("’s"), token.start, tokens[end].end, locative, comparison,
-                          attributive))
+                          attributive, of_person))
         index = end + 1
     return found
 
@@ -311,7 +314,7 @@ def is_place(name: Name, sentence_start: int) -> bool:
         return False
     if name.locative:
         return not name.text.isupper()
-    found = city(name.text) if len(name.text) > 3 else None  # "the Athens march": a large city needs no "in"
+    found = city(name.text) if len(name.text) > 3 and not name.of_person else None  # "the Athens march": no "in"
     return found is not None and found[2] >= NAMED_ALONE
 
 
