@@ -128,3 +128,27 @@ def test_documents_over_the_limits_are_skipped_on_a_cluster_as_in_one_process(tm
         assert "scraped.txt:1:1: line is 16,000 characters long, over the limit of 5,000" in done.stderr
         assert "rows.csv:3: the row's text has a line over the limit of 5,000 characters" in done.stderr
     assert json.loads(spread.stdout)["summary"]["documents"] == 40  # both refused, as one process refuses them
+
+
+def test_the_components_of_linked_pairs_are_those_one_process_finds():
+    """The one whole-corpus task (numpy arrays) labels each document with its component's smallest document number,
+    as union-find over Python dicts does, whatever the pairs' order and however they are split into partitions."""
+    import random
+
+    pd = pytest.importorskip("pandas")
+    from claimcheck.cluster.events import component_stage
+    from claimcheck.events import components
+
+    pairs = [(1, 2), (2, 3), (10, 11), (11, 10), (7, 1), ((5 << 32) | 4, 12), (12, 3), (40, 41)]
+    frames = [pd.DataFrame({"first": [a for a, _ in pairs[i::3]], "second": [b for _, b in pairs[i::3]]}, dtype="int64")
+              for i in range(3)]
+    found = component_stage(*frames)
+    assert dict(zip(found["number"], found["component"])) == {
+        1: 1, 2: 1, 3: 1, 7: 1, 12: 1, (5 << 32) | 4: 1, 10: 10, 11: 10, 40: 40, 41: 40}
+    assert len(component_stage()) == 0
+    rng = random.Random(3)
+    for _ in range(50):
+        pairs = [(rng.randrange(200), rng.randrange(200)) for _ in range(rng.randint(1, 150))]
+        frame = pd.DataFrame({"first": [a for a, _ in pairs], "second": [b for _, b in pairs]}, dtype="int64")
+        found = component_stage(frame)
+        assert dict(zip(found["number"], found["component"])) == components(pairs)

@@ -28,7 +28,7 @@ from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABE
                      compares_all, component_stage, lead_stage, link_stage, lonely_stage, pairs_stage, shared_terms,
                      similarity_stage, small_stage, summed, unique_pairs, vector_stage)
 from .sources import Part, Plan
-from .stages import RunSettings, Tally, block_stage, document_number, partition_stage
+from .stages import RunSettings, Tally, block_stage, document_number, forget, partition_stage
 from .storage import Scratch, empty, read_rows, rows_in, sort_parts
 
 TOPIC = "claimcheck-progress"
@@ -90,6 +90,7 @@ def _documents(part: Part, settings: RunSettings, linked, inline: list):
 
     mapping = {int(number): event for number, event in zip(linked.index, linked["event"])} if len(linked) else {}
     findings, claims, tally = partition_stage(part, settings, mapping, inline)
+    forget()
     findings.append(_tally_row(tally))
     report("documents", part.index)
     return (pd.DataFrame(findings, columns=list(FINDING_META)).astype(FINDING_META),
@@ -100,6 +101,7 @@ def _blocks(frame, settings: RunSettings, inline: list, partition_info=None):
     import pandas as pd
 
     findings, tally = block_stage(zip(frame["block"], frame["number"], frame["index"], frame["payload"]), settings, inline)
+    forget()
     findings.append(_tally_row(tally))
     if partition_info is not None:
         report("facts", partition_info["number"])

@@ -11,8 +11,10 @@ split from that group. Nothing here imports Dask: :mod:`claimcheck.cluster.run` 
 
 from __future__ import annotations
 
+import functools
 import pickle
 import struct
+import sys
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,6 +58,36 @@ class RunSettings:
     baseline: frozenset[str] | None = None  # fingerprints
     reported: frozenset[str] | None = None  # rule ids --select/--ignore leave (None: all)
     limits: Limits = field(default_factory=Limits)  # how much one document may hold, as for one process
+
+
+# ---- a worker's memory between tasks ----------------------------------------------------------------------------
+
+_MEMO = 4096  # an lru_cache this large memoizes per sentence or per claim; smaller ones hold loaded data or names
+
+
+def forget() -> None:
+    """Empty claimcheck's per-sentence memo caches (``lru_cache`` of 4096 entries or more: the sentence terms, slots
+    and near words the evidence reads, normalised texts) and hand freed heap back to the system, after a partition
+    or a block is done. One process keeps them for the whole run; a worker that did the same would grow with every
+    partition it is given until each cache is full (65,536 sentences each, some hundreds of MiB), so its memory would
+    depend on the corpus, not on the partition. Memoization only: findings are the same."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("claimcheck") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, functools._lru_cache_wrapper) and (value.cache_info().maxsize or 0) >= _MEMO:
+                value.cache_clear()
+    _trim()
+
+
+def _trim() -> None:
+    """Return the C heap's free pages to the system (glibc's malloc_trim; nothing elsewhere)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 # ---- the order of findings ----------------------------------------------------------------------------------------
