@@ -135,3 +135,13 @@ def test_two_undated_pages_are_never_a_contradiction(tmp_path):
                       b_txt="Monday, 5 January 2009\n\n65 insurgents were killed in the district.\n")
     assert undated == []
     assert [_shown(finding, "text") for finding in dated] == [[("a.txt", "20"), ("b.txt", "65")]]
+
+
+def test_the_only_tolls_of_two_pages_a_month_apart_are_two_incidents(tmp_path):
+    first = "Monday, 5 January 2009\n\nThree people were killed in the shooting at the office.\n"
+    apart = _violated(tmp_path, a_txt=first,
+                      b_txt="Thursday, 5 February 2009\n\nOne person was killed in the shooting at the office.\n")
+    near = _violated(tmp_path, a_txt=first,
+                     b_txt="Tuesday, 6 January 2009\n\nOne person was killed in the shooting at the office.\n")
+    assert apart == []
+    assert [_shown(finding, "text") for finding in near] == [[("a.txt", "Three"), ("b.txt", "One")]]

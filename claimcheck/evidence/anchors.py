@@ -51,7 +51,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     placed = bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
     few = all(count <= FIGURES_PER_PAGE for count in tolls)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
-            and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)):
+            and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
+            and _days_apart(first, second) <= _SAME_INCIDENT_DAYS):  # two shootings a month apart are two tolls
         found.append(f"the only count of people {first.outcome} each source gives")
     if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= 3
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
@@ -106,6 +107,9 @@ def _same_word_before(first: Claim, second: Claim) -> bool:
     not "is averaging 15.5 points" and "is down almost five points")."""
     before = slot(first.sentence, first.text)[0][-1:], slot(second.sentence, second.text)[0][-1:]
     return before[0] == before[1]
+
+
+_SAME_INCIDENT_DAYS = 7  # days apart the only tolls of two pages may be one incident's
 
 
 def _days_apart(first: Claim, second: Claim) -> int:
