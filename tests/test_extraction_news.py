@@ -307,3 +307,12 @@ def test_a_dash_before_a_year_is_no_minus_sign():
     assert claimcheck.extract_text("Pakistan: Timeline (Terrorist Activities) -2022, August") == []
     [cold] = claimcheck.extract_text("Temperatures fell to -20 degrees.")
     assert cold.value == -20.0
+
+
+def test_a_thing_sized_at_a_figure_is_what_the_figure_measures():
+    [march] = claimcheck.extract_text("Police put the march, to mark a general strike, at roughly 30,000 people.")
+    [crowd] = claimcheck.extract_text("Organisers put the crowd at 50,000.")
+    [cost] = claimcheck.extract_text("Analysts put the cost at $5 billion.")
+    assert (march.measure, march.outcome) == ("people", "gathered")
+    assert (crowd.measure, crowd.outcome) == ("people", "gathered")
+    assert (cost.measure, cost.outcome) == ("cost", None)

@@ -267,6 +267,11 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
+    sized = phrases.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
+    if sized:
+        outcome = outcome or OUTCOME_WORDS.get(sized)
+        if measure is None or (measure_phrase.words and measure_phrase.words[-1].end <= start):
+            measure = None if sized in OUTCOME_WORDS else sized  # "organisers put the crowd at 50,000": people
     if (measure and source and measure.lower() == source.lower()
             and measure.lower() not in text[end:sentence_end].lower()):
         measure = None  # "witnesses said there were more than 50,000": who says it, not what is counted
