@@ -316,3 +316,10 @@ def test_a_thing_sized_at_a_figure_is_what_the_figure_measures():
     assert (march.measure, march.outcome) == ("people", "gathered")
     assert (crowd.measure, crowd.outcome) == ("people", "gathered")
     assert (cost.measure, cost.outcome) == ("cost", None)
+
+
+def test_who_sizes_a_thing_at_a_figure_is_its_source():
+    [march] = claimcheck.extract_text("Police put the march, to mark a general strike, at roughly 30,000 people.")
+    first, second = claimcheck.extract_text("The government estimated the damage at $3m, but police put it at $9m.")
+    assert (march.source, first.source, first.measure) == ("Police", "government", "damage")
+    assert second.source == "police"

@@ -261,13 +261,15 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
              or phrases.subject_actor(tokens, sentence_names, first.start))
     if actor:
         exclude.add(actor)
-    source = roles.bracketed_source(text[end:sentence_end]) or read.source
+    source = (roles.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
+              or roles.sized_source(text[sentence_start:start])  # "police put the march at 30,000"
+              or read.source)
     if source:  # "local news in Michigan reported two dead": where the source is, not where they died
         exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
-    sized = phrases.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
+    sized = roles.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
     if sized:
         outcome = outcome or OUTCOME_WORDS.get(sized)
         if measure is None or (measure_phrase.words and measure_phrase.words[-1].end <= start):

@@ -364,20 +364,6 @@ def actor_after(tokens: list[Token], sentence_names: list[Name]) -> str | None:
 
 
 
-#: "police put the march ... at roughly 30,000": the size of what the verb's object names
-_SIZED = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s+"
-                    r"(?:the|a|an|this|that|its|their)?\s*(?P<noun>[a-z]+)\b[^.;:]{0,80}?\bat\s+"
-                    r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to)?\s*$",
-                    re.I)
-
-
-def sized_noun(before: str) -> str | None:
-    """The thing a sentence sizes at the figure that follows ("put the march at 30,000" -> march, "estimated the cost
-    at $5 billion" -> cost), when the text before the figure says so."""
-    found = _SIZED.search(before[-160:])
-    return found.group("noun").lower() if found and found.group("noun").lower() not in FUNCTION_WORDS else None
-
-
 def outcome(before: list[Token], after: list[Token]) -> str | None:
     """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed',
     'three bank workers, a man and two women, died' (a list's verb governs every figure of it; 'killed 5 and

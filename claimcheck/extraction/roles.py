@@ -209,6 +209,45 @@ def _names_a_source(words: list[str]) -> bool:
     return any(word[:1].isupper() or word.lower() in SOURCE_NOUNS for word in words)
 
 
+#: "police put the march ... at roughly 30,000": the size of what the verb's object names
+_SIZING_VERB = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s", re.I)
+_SIZED = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s+"
+                    r"(?:the|a|an|this|that|its|their)?\s*(?P<noun>[a-z]+)\b[^.;:]{0,80}?\bat\s+"
+                    r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to)?\s*$",
+                    re.I)
+
+
+def _last_sized(before: str):
+    """The sizing phrase that ends right before a figure, starting at its last sizing verb."""
+    text = before[-160:]
+    for verb in reversed(list(_SIZING_VERB.finditer(text))):
+        found = _SIZED.match(text, verb.start())
+        if found:
+            return text, found
+    return text, None
+
+
+def sized_noun(before: str) -> str | None:
+    """The thing a sentence sizes at the figure that follows ("put the march at 30,000" -> march, "estimated the cost
+    at $5 billion" -> cost), when the text before the figure says so."""
+    _, found = _last_sized(before)
+    return found.group("noun").lower() if found and found.group("noun").lower() not in FUNCTION_WORDS else None
+
+
+def sized_source(before: str) -> str | None:
+    """Who sizes a thing at the figure that follows ("Police put the march at 30,000" -> Police)."""
+    text, found = _last_sized(before)
+    if not found:
+        return None
+    words = [word for word in re.findall(r"[\w.'’-]+|[,;:()]", text[:found.start()])[-3:]
+             if word.lower() not in FUNCTION_WORDS or word.lower() in SOURCE_NOUNS]  # "but police put it at"
+    while words and not re.match(r"[\w]", words[0]):
+        words = words[1:]
+    if any(not re.match(r"[\w]", word) for word in words):
+        words = words[max(index for index, word in enumerate(words) if not re.match(r"[\w]", word)) + 1:]
+    return _tidy(" ".join(words)) if words and _names_a_source(words) else None
+
+
 #: "around 400 (according to local troops)", "400–900 (a Defense Department estimate)": who gives this one figure
 _BRACKETED = re.compile(r"^[^()]{0,80}?\(\s*(?:according to\s+(?P<according>[^()]{2,60}?)"
                         r"|(?P<estimate>[^()\d]{2,60}?)(?:'s|’s)?\s+(?:estimates?|figures?|counts?|claims?)"
