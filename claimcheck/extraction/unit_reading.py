@@ -9,7 +9,6 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..memo import memo
 from ..units import get_registry
