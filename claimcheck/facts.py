@@ -9,7 +9,6 @@ while the mean confidence between them stays above a threshold."""
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -105,7 +104,7 @@ def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
     return scopes
 
 
-_TOTAL_LINES = 2
+_TOTAL_LINES = 2  # lines from a figure within which the places of its parts are named
 
 
 @dataclass
@@ -197,12 +196,12 @@ def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str |
             members[group].append((index, claim, actor, place))
     formed: list[tuple[int, _Forming]] = []
     for group, grouped in members.items():
-        placed = _gather(group, [member for member in grouped if member[3] is not None], [])
+        placed = _gather(group, [member for member in grouped if member[3] is not None])
         unplaced = []
         for member in grouped:
             if member[3] is None and not _join_placed(member, placed):
                 unplaced.append(member)
-        formed += placed + _gather(group, unplaced, [])
+        formed += placed + _gather(group, unplaced)
     formed.sort(key=lambda pair: pair[0])
     order = {id(claim): index for index, claim in enumerate(claims)}
     for _, forming in formed:
@@ -210,10 +209,10 @@ def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str |
     return [forming for _, forming in formed]
 
 
-def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None]],
-            formed: list[tuple[int, _Forming]]) -> list[tuple[int, _Forming]]:
+def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None]]) -> list[tuple[int, _Forming]]:
     """Claims of one group gathered into formings of compatible actor and place, in order (each forming with the index
     of its first claim); a forming takes the first actor and place a joining claim names."""
+    formed: list[tuple[int, _Forming]] = []
     joined: dict[tuple, _Forming] = {}  # (actor, place) -> the forming they joined, while no forming has changed
     for index, claim, actor, place in grouped:
         forming = joined.get((actor, place))
@@ -254,10 +253,15 @@ def _join_placed(member: tuple[int, Claim, str | None, str | None], placed: list
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+def name_words(name: str) -> list[str]:
+    """A person's name in lower-case words, without Jr or III ("Anthony LaCalamita III" -> anthony, lacalamita)."""
+    words = [word for word in name.lower().replace(",", " ").split() if word not in NAME_SUFFIXES]
+    return words or name.lower().split()
+
+
 def person_key(name: str) -> str:
     """The surname a person's figures are grouped by ("Anthony LaCalamita III" -> "lacalamita")."""
-    words = [word for word in name.lower().replace(",", " ").split() if word not in NAME_SUFFIXES]
-    return (words or name.lower().split())[-1]
+    return name_words(name)[-1]
 
 
 def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms) -> tuple:

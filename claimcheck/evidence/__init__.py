@@ -24,11 +24,12 @@ from ..facts import head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors
 from .features import GENERIC_MEASURES, features
-from .pages import FIGURES_PER_PAGE, FigureCounts, few_on_page, figures_per_source, page_figures, page_tolls, source_key
-from .vetoes import vetoes
+from .pages import (FIGURES_PER_PAGE, FigureCounts, few_on_page, figures_per_source, own_and_sourced, page_figures,
+                    page_tolls, source_key)
+from .vetoes import judged_vetoes, vetoes
 
 __all__ = ["DESCRIPTIONS", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
-           "LEAD_LINES", "anchors", "features", "few_on_page", "figures_per_source", "judge", "page_figures",
+           "LEAD_LINES", "anchors", "features", "few_on_page", "figures_per_source", "judge", "own_and_sourced", "page_figures",
            "page_tolls", "source_key", "thresholds", "vetoes", "weigh", "weights"]
 
 #: what each piece of evidence is called in a finding's message
@@ -87,16 +88,19 @@ class Evidence:
 
 
 @lru_cache(maxsize=1)
+def _fitted() -> dict:
+    return json.loads((importlib.resources.files(__package__) / "evidence.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """The weight of each piece of evidence, and the ``bias`` (what a pair with no evidence at all starts from)."""
-    data = json.loads((importlib.resources.files(__package__) / "evidence.json").read_text(encoding="utf-8"))
-    return {name: float(value) for name, value in data["weights"].items()}
+    return {name: float(value) for name, value in _fitted()["weights"].items()}
 
 
 @lru_cache(maxsize=1)
 def thresholds() -> dict[str, float]:
-    data = json.loads((importlib.resources.files(__package__) / "evidence.json").read_text(encoding="utf-8"))
-    return {name: float(value) for name, value in data["thresholds"].items()}
+    return {name: float(value) for name, value in _fitted()["thresholds"].items()}
 
 
 def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter | FigureCounts, synonyms) -> Evidence:
@@ -108,9 +112,9 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     tolls = tuple(page_tolls(claim, figures, synonyms) for claim in (first, second))
     evidence = judge(features(first, second, same_event, counts,
                               (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
-    found, against = anchors(first, second, counts, synonyms, tolls), vetoes(first, second)
-    apart = bool(against) and bool(vetoes(first, second, strict=False))
-    return replace(evidence, anchors=found, vetoes=against, apart=apart)
+    judged = judged_vetoes(first, second)
+    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls),
+                   vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 
 
 def judge(values: dict[str, float]) -> Evidence:

@@ -5,13 +5,14 @@ each other)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from ..facts import canonical_name, head_key, measure_class, measure_key
 from ..lexicon import NUMBER_WORDS
 from ..model import Claim
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
-from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, two_sources
+from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, own_and_sourced, two_sources
 from .vetoes import same_person
 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
@@ -25,8 +26,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives."""
     found = []
-    words_a, _ = sentence_terms(first.sentence)
-    words_b, _ = sentence_terms(second.sentence)
+    words_a, names_a = sentence_terms(first.sentence)
+    words_b, names_b = sentence_terms(second.sentence)
     union = words_a | words_b
     if (union and len(words_a & words_b) / len(union) >= 0.5 and slot_match(first, second) >= 0.66
             and _same_word_before(first, second) and _same_name_before(first, second)):
@@ -45,7 +46,6 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
-    names_a, names_b = sentence_terms(first.sentence)[1], sentence_terms(second.sentence)[1]
     same_place = first.place is not None and (canonical_name("place", first.place, synonyms)
                                               == canonical_name("place", second.place, synonyms))
     placed = bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
@@ -54,14 +54,14 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS):  # two shootings a month apart are two tolls
         found.append(f"the only count of people {first.outcome} each source gives")
-    if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= 3
+    if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
     if (figures == (1, 1) and first.doc == second.doc and first.scope == second.scope
             and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _told_against(first, second)
-            and (two_sources(first, second) or (_one_source(first, second) and first.line == second.line
+            and (two_sources(first, second) or (own_and_sourced(first, second)
                                                  and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):
         found.append(f"the one count of people {first.outcome} each of two sources on one page gives")
     if (figures == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
@@ -94,7 +94,7 @@ def _told_against(first: Claim, second: Claim) -> bool:
     """Whether the later of two figures on one page is told against the earlier: a word of contrast in its sentence,
     no word that makes it another incident's, and the same words beside both figures ("Russian mercenaries ...
     killed"), not "16 of the dead" against "21 of the dead"."""
-    earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
+    later = max((first, second), key=lambda claim: (claim.line, claim.start))
     words = {word.lower() for word in WORD.findall(later.sentence)}
     parts = [claim for claim in (first, second) if claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
              .lstrip().lower().startswith("of ")]
@@ -110,23 +110,16 @@ def _same_word_before(first: Claim, second: Claim) -> bool:
 
 
 _SAME_INCIDENT_DAYS = 7  # days apart the only tolls of two pages may be one incident's
+_SAME_QUAKE_DAYS = 3  # days apart the only magnitudes of two pages may be one quake's
 
 
 def _days_apart(first: Claim, second: Claim) -> int:
     """Days between two figures' dates (0 when either is undated): two quakes a month apart are two quakes, however
     alike their stories."""
-    from datetime import date
-
     try:
         return abs((date.fromisoformat(first.date) - date.fromisoformat(second.date)).days)
     except (TypeError, ValueError):
         return 0
-
-
-def _one_source(first: Claim, second: Claim) -> bool:
-    """Whether one figure is attributed and the other not ("over 100 were reported killed. However, state media said
-    10 had been killed"): in one paragraph, of one named thing, that is two accounts too."""
-    return bool(first.source) != bool(second.source)
 
 
 def _same_name_before(first: Claim, second: Claim) -> bool:

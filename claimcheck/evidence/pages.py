@@ -82,6 +82,12 @@ def source_key(claim: Claim) -> tuple:
     return claim.doc, claim.source, (claim.place or None)
 
 
+def own_and_sourced(first: Claim, second: Claim) -> bool:
+    """Whether one paragraph gives one figure as its own and the other as a source's ("over 100 were reported killed.
+    However, state media said 10 had been killed"): two accounts too."""
+    return first.line == second.line and bool(first.source) != bool(second.source)
+
+
 def two_sources(first: Claim, second: Claim) -> bool:
     """Whether two figures are attributed to two different, named sources."""
     sources = [" ".join((claim.source or "").lower().split()) for claim in (first, second)]

@@ -4,9 +4,10 @@ two people, two models)."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..facts import NAME_SUFFIXES
+from ..facts import name_words
 from ..model import Claim
 from .features import near, sentence_terms, slot_match
 from .pages import two_sources
@@ -17,40 +18,47 @@ _PERIODS = frozenset({"career", "season", "game", "week", "month", "year", "quar
 _SPEC = re.compile(r"\b\d+(?:\.\d+)?\s?-?\s?(?:inch|gb\b|tb\b|ghz|mhz|mp\b|megapixel|-core)", re.I)
 
 
-
 def vetoes(first: Claim, second: Claim, strict: bool = True) -> tuple[str, ...]:
     """What says two figures are not one quantity, whatever else they share. Not ``strict``: only what says they
     are two quantities however alike they are (a part and its whole, two periods, two people), not what leaves their
     contradicting open (an outcome one does not say; a conversion or a running total of the other; two sources' figures
     in one sentence): figures so vetoed are never grouped as one fact."""
+    return tuple(message for message, apart in judged_vetoes(first, second) if strict or apart)
+
+
+def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
+    """Every veto of :func:`vetoes`, each with whether it keeps the figures apart even when not ``strict``."""
     found = []
-    if first.scope != second.scope and (strict or {first.scope, second.scope} & {"part", "whole"}):
-        found.append(f"{_scope_name(first.scope)} against {_scope_name(second.scope)}")
-    named = strict or all(len((subject or "").split()) >= 2 for subject in (first.subject, second.subject))
-    if named and same_person(first.subject, second.subject) is False:  # a one-word subject may be a place misread
-        found.append(f"about {first.subject} and {second.subject}")
+    if first.scope != second.scope:
+        found.append((f"{_scope_name(first.scope)} against {_scope_name(second.scope)}",
+                      bool({first.scope, second.scope} & {"part", "whole"})))
+    if same_person(first.subject, second.subject) is False:  # a one-word subject may be a place misread
+        found.append((f"about {first.subject} and {second.subject}",
+                      all(len((subject or "").split()) >= 2 for subject in (first.subject, second.subject))))
     if first.type != second.type:
-        found.append(f"{first.type} against {second.type}")
-    if first.outcome != second.outcome and first.type == "count" and (strict or None not in (first.outcome, second.outcome)):
-        found.append(f"{first.outcome or 'no outcome said'} against {second.outcome or 'no outcome said'}")
+        found.append((f"{first.type} against {second.type}", True))
+    if first.outcome != second.outcome and first.type == "count":
+        found.append((f"{first.outcome or 'no outcome said'} against {second.outcome or 'no outcome said'}",
+                      None not in (first.outcome, second.outcome)))
     words_a, _ = sentence_terms(first.sentence)
     words_b, _ = sentence_terms(second.sentence)
     union = words_a | words_b
-    if (strict and union and len(words_a & words_b) / len(union) >= 0.7 and slot_match(first, second) < 0.34
+    if (union and len(words_a & words_b) / len(union) >= 0.7 and slot_match(first, second) < 0.34
             and not (first.sentence == second.sentence and two_sources(first, second))):  # two sources' estimates
-        found.append("different figures of one sentence")
+        found.append(("different figures of one sentence", False))
     measured = set((first.measure or "").split()) | set((second.measure or "").split())
     measured |= {word.rstrip("s") for word in measured}
     periods = (near(first) & _PERIODS) - measured, (near(second) & _PERIODS) - measured
     if all(periods) and not periods[0] & periods[1]:
-        found.append(f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})")
+        found.append((f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})",
+                      True))
     if first.type == second.type == "score" and min(first.value, second.value) > 0 \
             and max(first.value, second.value) / min(first.value, second.value) > 3:
-        found.append("a record against a game's score")  # 7-2 and 91-73
+        found.append(("a record against a game's score", True))  # 7-2 and 91-73
     specs = _specs(first.sentence), _specs(second.sentence)
     if specs[0] and specs[1] and not specs[0] & specs[1]:
-        found.append("different models")
-    return tuple(found)
+        found.append(("different models", True))
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -64,12 +72,9 @@ def same_person(first: str | None, second: str | None) -> bool | None:
     Gomes", "Kathryn Gomes"); None when either gives no name, or only a last name (then nothing is known)."""
     if not first or not second:
         return None
-    from difflib import SequenceMatcher
-
     if first.lower().startswith("the ") or second.lower().startswith("the "):  # "the mother": someone unnamed
         return True if first.lower() == second.lower() else None
-    a, b = ([word for word in name.lower().replace(",", " ").split() if word not in NAME_SUFFIXES] or name.lower().split()
-            for name in (first, second))
+    a, b = name_words(first), name_words(second)
     if a[-1] != b[-1] and SequenceMatcher(None, a[-1], b[-1]).ratio() < 0.85:  # "Klitchsko" is "Klitschko" misspelt
         return False
     if len(a) < 2 or len(b) < 2:

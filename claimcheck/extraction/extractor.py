@@ -333,7 +333,8 @@ def _is_year(numeral: Numeral, before: str, has_measure: bool, after: str = "") 
 
 #: "shooting three, killing one": a lone "one" right after these verbs counts the people it happened to
 _VERBS_OF_HARM = frozenset(word for word, outcome in {**OUTCOME_WORDS, **OUTCOME_VERBS}.items()
-                           if outcome in ("killed", "injured") and word.endswith(("ing", "ed", "s")) and word not in ("deaths", "injuries", "casualties", "fatalities"))
+                           if outcome in ("killed", "injured") and word.endswith(("ing", "ed", "s"))
+                           and word not in ("deaths", "injuries", "casualties", "fatalities"))
 
 
 def _not_a_claim(text: str, span: Span, unit: UnitReading, measure: phrases.NounPhrase, before: str, after_tokens) -> bool:

@@ -210,8 +210,9 @@ def _names_a_source(words: list[str]) -> bool:
 
 
 #: "police put the march ... at roughly 30,000": the size of what the verb's object names
-_SIZING_VERB = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s", re.I)
-_SIZED = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s+"
+_SIZING = r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s"
+_SIZING_VERB = re.compile(_SIZING, re.I)
+_SIZED = re.compile(_SIZING + r"\s*"
                     r"(?:the|a|an|this|that|its|their)?\s*(?P<noun>[a-z]+)\b[^.;:]{0,80}?\bat\s+"
                     r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to)?\s*$",
                     re.I)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import LEAD_LINES, Evidence, FigureCounts, few_on_page, figures_per_source, thresholds, weigh
+from ...evidence import (LEAD_LINES, Evidence, FigureCounts, few_on_page, figures_per_source, own_and_sourced,
+                         thresholds, weigh)
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import Interval, convert, number, quantity_text, rounding
 from ...money import exchange, is_currency, known
@@ -119,8 +120,7 @@ def _sides(first: Claim, second: Claim, within_document: bool) -> bool:
     if first.sentence == second.sentence and first.source == second.source:
         return within_document and first.place != second.place
     different_sources = bool(first.source and second.source and first.source.lower() != second.source.lower())
-    told_apart = first.line == second.line and bool(first.source) != bool(second.source)
-    return different_sources or told_apart or (within_document and first.place != second.place)
+    return different_sources or own_and_sourced(first, second) or (within_document and first.place != second.place)
 
 
 def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
