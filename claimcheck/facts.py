@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import GROUPED_OUTCOMES, PERSON_NOUNS, SIDE_WORDS
+from .lexicon import GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
@@ -269,6 +269,8 @@ def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Syno
     no measure. Counts are grouped by whether they count people; other types by themselves (their dimension tells
     them apart), an age by whose age it is. Which of them are one quantity is for the evidence to say."""
     kind = measure_class(claim.measure, synonyms) if claim.type == "count" else claim.type
+    if claim.type != "count" and head_key(claim.measure, synonyms) in ROLES:
+        kind, place = head_key(claim.measure, synonyms), None  # an event's fall, a deal's price: wherever it happened
     if claim.type == "age":
         kind = f"age of {person_key(claim.subject)}" if claim.subject else None
     if kind is None:

@@ -145,3 +145,30 @@ def test_the_only_tolls_of_two_pages_a_month_apart_are_two_incidents(tmp_path):
                      b_txt="Tuesday, 6 January 2009\n\nOne person was killed in the shooting at the office.\n")
     assert apart == []
     assert [_shown(finding, "text") for finding in near] == [[("a.txt", "Three"), ("b.txt", "One")]]
+
+
+def test_the_only_fall_each_page_gives_anchors_a_disagreement_and_two_falls_on_a_page_do_not(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Friday, 13 September 2013\n\nClimber Duncan Rait died after falling about 150 metres near the Tasman "
+              "Saddle on Mount Cook.\n",
+        b_txt="Friday, 13 September 2013\n\nOn Mount Cook, Duncan Rait plunged about 60m into a crevasse, the guide "
+              "said.\n",
+        c_txt="Saturday, 14 September 2013\n\nOn Mount Cook, Duncan Rait fell 200m near the hut. A second climber fell "
+              "some 700 metres from the ridge.\n")
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "about 150 metres"), ("b.txt", "about 60m")]]
+    assert "the only fall each page gives" in violated[0].message
+
+
+@pytest.mark.parametrize(("before", "measure", "role"), [
+    ("The climber fell some ", "distance", "fall"),
+    ("he fell from a height of ", "distance", "fall"),
+    ("Oracle agreed to buy Sun Microsystems for about ", "money", "deal"),
+    ("the bank sold its insurance arm to a rival for ", "money", "deal"),
+    ("the checkpoint lies some ", "distance", None),
+    ("The climber fell some ", "money", None),
+])
+def test_a_verb_says_what_a_generic_figure_is_of(before, measure, role):
+    from claimcheck.extraction.roles import role_of
+
+    assert role_of(before, measure) == role

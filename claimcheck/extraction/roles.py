@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS
+from functools import lru_cache
+
+from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, ROLES, SAY_VERBS,
+                       SOURCE_NOUNS, TIME_UNITS)
 from ..places import city
 from .phrases import Name, Token, country_names
 from .unit_reading import UnitReading
@@ -53,6 +56,31 @@ _ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
+
+
+def role_of(before: str, measure: str | None) -> str | None:
+    """What a figure of a generic measure is of, by the verb that governs it (``[roles]`` in the lexicon): "fell some
+    150 metres" -> fall, "agreed to buy the chipmaker for $5.4 billion" -> deal."""
+    if measure is None:
+        return None
+    tail = before[-160:]
+    for name, pattern in _role_patterns().get(measure, ()):
+        if pattern.search(tail):
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
+    patterns: dict[str, list] = {}
+    for name, spec in ROLES.items():
+        verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in spec["verbs"])
+        if spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5 billion"
+            pattern = rf"\b(?:{verbs})\b[^.;:!?()]{{0,80}}?\bfor(?:\s+[a-z]+){{0,2}}\s*$"
+        else:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
+            pattern = rf"\b(?:{verbs})\b(?:\s+[a-z]+){{0,4}}\s*$"
+        patterns.setdefault(spec["measure"], []).append((name, re.compile(pattern, re.I)))
+    return {measure: tuple(found) for measure, found in patterns.items()}
 
 
 def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
