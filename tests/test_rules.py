@@ -22,7 +22,7 @@ def test_bundled_packs_load():
 def test_bundled_rule_tests_pass(cli):
     result = cli("rules", "test")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().endswith("13 passed, 0 failed")
+    assert result.stdout.strip().endswith("14 passed, 0 failed")
     assert "parts-sum-to-total: 6 hits, 0 misses, 0 false alarms" in result.stdout
 
 
