@@ -323,3 +323,17 @@ def test_who_sizes_a_thing_at_a_figure_is_its_source():
     first, second = claimcheck.extract_text("The government estimated the damage at $3m, but police put it at $9m.")
     assert (march.source, first.source, first.measure) == ("Police", "government", "damage")
     assert second.source == "police"
+
+
+@pytest.mark.parametrize(("text", "measures"), [
+    ("The quake struck at a depth of 10 km near the coast.", ["depth"]),
+    ("The quake, 16 kilometres deep, shook the town.", ["depth"]),
+    ("The fault runs 110 miles along the coast.", ["distance"]),
+    ("The climber died after falling about 150 metres from the ridge.", ["fall"]),
+    ("Acme agreed to buy Widget Ltd for $160 million.", ["deal"]),
+    ("It struck about 35 km south-west of Eureka.", ["distance southwest of eureka"]),
+    ("At least 12 people were killed and 40 injured.", ["people", "people"]),
+    ("The march on the 5th of May was attended by an approximate 200,000.", ["people"]),
+])
+def test_what_a_figure_measures_by_the_words_around_it(text, measures):
+    assert [claim.measure for claim in claimcheck.extract_text(text)] == measures

@@ -217,6 +217,9 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
 
 
 
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
 def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhrase:
     """What a number measures when the sentence names it before the number: a fact-box label
     ("Flood warnings in force: 144") or the subject of a linking verb ("unemployment held at 6.4%",
@@ -252,6 +255,11 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
         while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
             start -= 1
     words = tokens[start:verb]
+    counted = [position for position, word in enumerate(words)
+               if (word.text[:1].isdigit() or word.lower in NUMBER_WORDS)
+               and not (position + 1 < len(words) and words[position + 1].lower in _ORDINAL_SUFFIXES)]  # "the 5th of"
+    if counted:  # "at least 12 people were killed and 40 injured": what the earlier figure counts
+        words, start = words[counted[-1] + 1:], start + counted[-1] + 1
     while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
         words = words[1:]
     return noun_phrase(words, sentence_initial=start == 0)
@@ -406,7 +414,8 @@ def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
     a distance is measured from a landmark, and the landmark is part of what is measured, not a place."""
     while tokens and tokens[0].lower in ("to", "the", "further", "farther", "away", "due"):
         tokens = tokens[1:]  # "some eight kilometers to the east of the line"
-    if len(tokens) < 3 or tokens[0].lower not in DIRECTIONS or tokens[1].lower != "of":
+    direction = tokens[0].lower.replace("-", "") if tokens else ""  # "south-west" is southwest
+    if len(tokens) < 3 or direction not in DIRECTIONS or tokens[1].lower != "of":
         return None
     rest = tokens[2:]
     while rest and (rest[0].lower in DETERMINERS or rest[0].text in "\"“”‘’'"):
@@ -416,4 +425,4 @@ def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
         return None
     head = [word.lower.replace("-", "") for word in phrase.words[-2:]]
     end = phrase.words[-1].end
-    return f"distance {tokens[0].lower} of {' '.join(head)}", end
+    return f"distance {direction} of {' '.join(head)}", end

@@ -58,28 +58,40 @@ _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)",
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
 
-def role_of(before: str, measure: str | None) -> str | None:
-    """What a figure of a generic measure is of, by the verb that governs it (``[roles]`` in the lexicon): "fell some
-    150 metres" -> fall, "agreed to buy the chipmaker for $5.4 billion" -> deal."""
+def role_of(before: str, measure: str | None, after: str = "") -> str | None:
+    """What a figure of a generic measure is of, by the verb that governs it or the words around it (``[roles]`` in
+    the lexicon): "fell some 150 metres" -> fall, "agreed to buy the chipmaker for $5.4 billion" -> deal, "at a depth
+    of 10 km" and "16 kilometres deep" -> depth."""
     if measure is None:
         return None
-    tail = before[-160:]
-    for name, pattern in _role_patterns().get(measure, ()):
-        if pattern.search(tail):
+    tail, head = before[-160:], after[:40]
+    for name, governed, following in _role_patterns().get(measure, ()):
+        if (governed and governed.search(tail)) or (following and following.match(head)):
             return name
     return None
 
 
+_WORDS = r"(?:\s+[a-z]+){{0,{}}}"  # a few words between a verb and its figure
+
+
 @lru_cache(maxsize=1)
-def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
+def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern | None], ...]]:
+    def alternatives(phrases) -> str:
+        return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+
     patterns: dict[str, list] = {}
     for name, spec in ROLES.items():
-        verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in spec["verbs"])
-        if spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5 billion"
-            pattern = rf"\b(?:{verbs})\b[^.;:!?()]{{0,80}}?\bfor(?:\s+[a-z]+){{0,2}}\s*$"
-        else:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
-            pattern = rf"\b(?:{verbs})\b(?:\s+[a-z]+){{0,4}}\s*$"
-        patterns.setdefault(spec["measure"], []).append((name, re.compile(pattern, re.I)))
+        governed = []
+        if spec["verbs"] and spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5bn"
+            governed.append(rf"\b(?:{alternatives(spec['verbs'])})\b[^.;:!?()]{{0,80}}?\bfor{_WORDS.format(2)}")
+        elif spec["verbs"]:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
+            governed.append(rf"\b(?:{alternatives(spec['verbs'])})\b{_WORDS.format(4)}")
+        if spec.get("before"):  # "at a depth of 10 km"
+            governed.append(rf"\b(?:{alternatives(spec['before'])})")
+        following = spec.get("after")  # "16 kilometres deep"
+        patterns.setdefault(spec["measure"], []).append((
+            name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
+            re.compile(rf"^\s*(?:{alternatives(following)})\b", re.I) if following else None))
     return {measure: tuple(found) for measure, found in patterns.items()}
 
 
