@@ -172,3 +172,24 @@ def test_a_verb_says_what_a_generic_figure_is_of(before, measure, role):
     from claimcheck.extraction.roles import role_of
 
     assert role_of(before, measure) == role
+
+
+def test_two_named_sources_in_one_paragraph_disagree_without_a_word_of_contrast(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt="Monday, 5 January 2009\n\nOfficials said 100 people were killed in the blast at the market. The "
+              "monitor said 10 people were killed in the blast.\n")
+    assert [claim.text for claim in finding.claims] == ["100", "10"]
+    assert "the one count of people killed each of two sources on one page gives" in finding.message
+    for other in ("The monitor said four members of a family were also killed in the blast.",
+                  "On 20 January, the monitor said 10 fighters were killed in the blast."):
+        folder = tmp_path / str(len(other))
+        folder.mkdir()
+        text = f"Monday, 5 January 2009\n\nThe army said 88 fighters were killed in the blast at the market. {other}\n"
+        assert _violated(folder, a_txt=text) == []
+
+
+def test_a_source_named_by_its_acronym_in_brackets():
+    found = claimcheck.extract_text("The Syrian Observatory for Human Rights (SOHR) said 40 people were killed. The UN "
+                                    "office (OCHA) for Syria stated that 9,000 people had fled.")
+    assert [(claim.text, claim.source) for claim in found] == [("40", "SOHR"), ("9,000", "OCHA")]

@@ -25,7 +25,7 @@ from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors
 from .features import GENERIC_MEASURES, features
 from .pages import (FIGURES_PER_PAGE, FigureCounts, few_on_page, figures_per_source, own_and_sourced, page_figures,
-                    page_tolls, source_key)
+                    page_tolls, paragraph_key, source_key)
 from .vetoes import judged_vetoes, vetoes
 
 __all__ = ["DESCRIPTIONS", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
@@ -109,11 +109,12 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     event = events.get(first.doc)
     same_event = event is not None and event == events.get(second.doc)
     counts = (figures[source_key(first)], figures[source_key(second)])
+    paragraphs = (figures[paragraph_key(first)], figures[paragraph_key(second)])
     tolls = tuple(page_tolls(claim, figures, synonyms) for claim in (first, second))
     evidence = judge(features(first, second, same_event, counts,
                               (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
     judged = judged_vetoes(first, second)
-    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls),
+    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs),
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 
 

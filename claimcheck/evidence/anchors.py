@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..facts import canonical_name, head_key, measure_class, measure_key
-from ..lexicon import NUMBER_WORDS, ROLES
+from ..lexicon import MONTHS, NUMBER_WORDS, ROLES, WEEKDAYS
 from ..model import Claim
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, own_and_sourced, two_sources
@@ -21,7 +21,7 @@ LEAD_LINES = 8  # lines of a document in which its event's main figures are told
 
 
 def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
-            tolls: tuple[int, int] = (1, 1)) -> tuple[str, ...]:
+            tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1)) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives."""
@@ -29,7 +29,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
     union = words_a | words_b
-    if (union and len(words_a & words_b) / len(union) >= 0.5 and slot_match(first, second) >= 0.66
+    if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5 and slot_match(first, second) >= 0.66
             and _same_word_before(first, second) and _same_name_before(first, second)):
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
@@ -57,10 +57,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
-    if (figures == (1, 1) and first.doc == second.doc and first.scope == second.scope
-            and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+    if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
+            and first.doc == second.doc and first.scope == second.scope and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
-            and _told_against(first, second)
+            and (_told_against(first, second) or _two_accounts(first, second))
             and (two_sources(first, second) or (own_and_sourced(first, second)
                                                  and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):
         found.append(f"the one count of people {first.outcome} each of two sources on one page gives")
@@ -99,10 +99,30 @@ def _told_against(first: Claim, second: Claim) -> bool:
     killed"), not "16 of the dead" against "21 of the dead"."""
     later = max((first, second), key=lambda claim: (claim.line, claim.start))
     words = {word.lower() for word in WORD.findall(later.sentence)}
-    parts = [claim for claim in (first, second) if claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
-             .lstrip().lower().startswith("of ")]
-    return (bool(words & _CONTRAST) and not words & _ANOTHER and not parts
+    return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
             and len(near(first) & near(second)) >= 2)
+
+
+def _two_accounts(first: Claim, second: Claim) -> bool:
+    """Whether one paragraph gives two named sources' accounts of one thing in the same words ("OCHA stated that
+    9,000 people had evacuated ... SOHR reported 1,400 people had evacuated"): neither sentence tells of another
+    incident, a part or another day ("SOHR said four members of a family were also killed", "16 of the dead", "On 20
+    January, SOHR reported ...")."""
+    if first.line != second.line or not two_sources(first, second) or _a_part(first) or _a_part(second):
+        return False
+    words = [{word.lower() for word in WORD.findall(claim.sentence)} for claim in (first, second)]
+    days = [found & _DAY_WORDS for found in words]
+    return (not (words[0] | words[1]) & (_ANOTHER | {"well"}) and days[0] == days[1]
+            and len(near(first) & near(second)) >= 2)
+
+
+def _a_part(claim: Claim) -> bool:
+    """Whether the figure counts some of a whole ("16 of the dead")."""
+    after = claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
+    return after.lstrip().lower().startswith("of ")
+
+
+_DAY_WORDS = MONTHS | WEEKDAYS | {"yesterday", "today", "tonight"}
 
 
 def _same_word_before(first: Claim, second: Claim) -> bool:

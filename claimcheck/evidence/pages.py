@@ -21,9 +21,11 @@ def figures_per_source(claims: list[Claim]) -> Counter:
     for claim in claims:
         if claim.scope not in ("conversion", "whole"):  # "20 km (12 miles)" states one figure; "two of the three" one
             values.setdefault(source_key(claim), set()).add((claim.value, claim.bound))
-    for (doc, source, place), found in list(values.items()):
-        if place is not None:  # a figure with no place may be of any place the source names
-            found |= values.get((doc, source, None), set())
+            if claim.scope != "part":  # "1,400 had fled, including dozens of militants" gives one count of the fled
+                values.setdefault(paragraph_key(claim), set()).add((claim.value, claim.bound))
+    for key, found in list(values.items()):
+        if key[0] != "paragraph" and key[2] is not None:  # a figure with no place may be of any place the source names
+            found |= values.get((key[0], key[1], None), set())
     return Counter({key: len(found) for key, found in values.items()})
 
 
@@ -88,6 +90,11 @@ def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool
 
 def source_key(claim: Claim) -> tuple:
     return claim.doc, claim.source, (claim.place or None)
+
+
+def paragraph_key(claim: Claim) -> tuple:
+    """A source's figures in one paragraph: a long article cites a monitor many times, once in each paragraph."""
+    return "paragraph", claim.doc, claim.source, claim.line
 
 
 def own_and_sourced(first: Claim, second: Claim) -> bool:

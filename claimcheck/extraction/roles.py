@@ -8,8 +8,8 @@ import re
 
 from functools import lru_cache
 
-from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, ROLES, SAY_VERBS,
-                       SOURCE_NOUNS, TIME_UNITS)
+from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, PREPOSITIONS,
+                       ROLES, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS)
 from ..places import city
 from .phrases import Name, Token, country_names
 from .unit_reading import UnitReading
@@ -224,6 +224,10 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
                 break  # "16 civilians reported": the counted, not a source
             before.insert(0, previous.text)
         words = [word for word in before if word.lower() not in DETERMINERS]
+        if not words or words[0].lower() in PREPOSITIONS:  # "the Syrian Observatory (SOHR) said", "(OCHA) for Syria stated"
+            acronym = _acronym_before(tokens, index - len(before))
+            if acronym:
+                return acronym
         if words and not words[-1].lower() in ("it", "he", "she", "they", "we", "i", "you") and _names_a_source(words):
             return _tidy(" ".join(words))
         after = []
@@ -237,6 +241,15 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
             after.append(following.text)
         if after and after[0][:1].isupper():
             return _tidy(" ".join(after))
+    return None
+
+
+def _acronym_before(tokens: list[Token], index: int) -> str | None:
+    """The bracketed acronym that ends right before ``index`` ("... for Human Rights (SOHR)" -> SOHR)."""
+    if index >= 3 and tokens[index - 1].text == ")" and tokens[index - 3].text == "(":
+        acronym = tokens[index - 2].text
+        if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
+            return acronym
     return None
 
 
