@@ -164,7 +164,8 @@ def test_the_only_fall_each_page_gives_anchors_a_disagreement_and_two_falls_on_a
     ("The climber fell some ", "distance", "fall"),
     ("he fell from a height of ", "distance", "fall"),
     ("Oracle agreed to buy Sun Microsystems for about ", "money", "deal"),
-    ("the bank sold its insurance arm to a rival for ", "money", "deal"),
+    ("the bank agreed to sell its insurance arm to a rival for ", "money", "deal"),
+    ("Shoppers can buy the phone for ", "money", None),
     ("the checkpoint lies some ", "distance", None),
     ("The climber fell some ", "money", None),
 ])
