@@ -61,6 +61,13 @@ def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
     return canonical or singular(_POSSESSIVE.sub("", last) or last)
 
 
+def claim_role(claim: Claim, synonyms: Synonyms) -> str | None:
+    """The thing an event has one of that a claim's figure is of (``[roles]`` in the lexicon: a fall, a deal's price,
+    a turnout), or None."""
+    head = head_key(claim.measure, synonyms)
+    return head if head in ROLES and ROLES[head]["type"] == claim.type else None
+
+
 def measure_class(measure: str | None, synonyms: Synonyms) -> str | None:
     """What kind of thing a measure counts: "person" for any word for people ("protesters", "union members",
     "Greeks"), "thing" for anything else; None when no measure is known."""
@@ -269,8 +276,8 @@ def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Syno
     no measure. Counts are grouped by whether they count people; other types by themselves (their dimension tells
     them apart), an age by whose age it is. Which of them are one quantity is for the evidence to say."""
     kind = measure_class(claim.measure, synonyms) if claim.type == "count" else claim.type
-    if claim.type != "count" and head_key(claim.measure, synonyms) in ROLES:
-        kind, place = head_key(claim.measure, synonyms), None  # an event's fall, a deal's price: wherever it happened
+    if role := claim_role(claim, synonyms):
+        kind, place = role, None  # an event's fall, a deal's price: wherever each page says it happened
     if claim.type == "age":
         kind = f"age of {person_key(claim.subject)}" if claim.subject else None
     if kind is None:

@@ -194,3 +194,18 @@ def test_a_source_named_by_its_acronym_in_brackets():
     found = claimcheck.extract_text("The Syrian Observatory for Human Rights (SOHR) said 40 people were killed. The UN "
                                     "office (OCHA) for Syria stated that 9,000 people had fled.")
     assert [(claim.text, claim.source) for claim in found] == [("40", "SOHR"), ("9,000", "OCHA")]
+
+
+def test_a_contract_a_turnout_and_a_deal_are_one_each_per_event(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Monday, 5 January 2009\n\nThe Yankees signed Mark Teixeira to an eight-year, $180 million contract on "
+              "Monday.\n",
+        b_txt="Monday, 5 January 2009\n\nMark Teixeira agreed to a $160 million contract with the Yankees.\n",
+        c_txt="Monday, 15 December 2008\n\nVoters in Turkmenistan went to the polls on Sunday and turnout was 93.9 "
+              "percent, the election commission announced.\n",
+        d_txt="Tuesday, 16 December 2008\n\nOnly 85 percent turnout was recorded in the Turkmenistan vote, observers "
+              "from the capital reported.\n")
+    assert [(_shown(finding, "text"), finding.message.split("one quantity: ")[1].split(" (")[0]) for finding in violated] == [
+        ([("a.txt", "$180 million"), ("b.txt", "$160 million")], "the only value of a contract each page gives"),
+        ([("c.txt", "93.9 percent"), ("d.txt", "85 percent")], "the only turnout each page gives")]

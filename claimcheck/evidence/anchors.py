@@ -8,7 +8,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ..facts import canonical_name, head_key, measure_class, measure_key
+from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
 from ..lexicon import MONTHS, NUMBER_WORDS, ROLES, WEEKDAYS
 from ..model import Claim
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
@@ -68,9 +68,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
         found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
-    if (single and tolls == (1, 1) and heads[0] == heads[1] and heads[0] in ROLES
+    role = claim_role(first, synonyms)
+    if (single and tolls == (1, 1) and role and role == claim_role(second, synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS):  # "fell 150 metres" and "plunged 60m"
-        found.append(f"the only {ROLES[heads[0]]['called']} each page gives")
+        found.append(f"the only {ROLES[role]['called']} each page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
     # that are not one quantity across them

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..facts import canonical_name, head_key
-from ..lexicon import ROLES
+from ..facts import canonical_name, claim_role, head_key
 from ..model import Claim
 
 ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing"}
@@ -41,8 +40,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             continue
         figure = (claim.value, claim.bound)
         if claim.type != "count":
-            if head_key(claim.measure, synonyms) in ROLES:  # a page that tells of two falls has no one fall
-                values.setdefault(("measure", claim.doc, head_key(claim.measure, synonyms)), set()).add(figure)
+            if role := claim_role(claim, synonyms):  # a page that tells of two falls has no one fall
+                values.setdefault(("measure", claim.doc, role), set()).add(figure)
             continue
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
@@ -61,8 +60,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
 def page_tolls(claim: Claim, figures: Counter | FigureCounts, synonyms) -> int:
     """How many different counts of the claim's outcome its page gives, for its place when it names one (of its role,
     for a fall or a deal's price: see ``[roles]`` in the lexicon)."""
-    if claim.type != "count" and head_key(claim.measure, synonyms) in ROLES:
-        return figures[("measure", claim.doc, head_key(claim.measure, synonyms))]
+    if role := claim_role(claim, synonyms):
+        return figures[("measure", claim.doc, role)]
     if claim.place:
         return figures[("document", claim.doc, claim.outcome, canonical_name("place", claim.place, synonyms))]
     return figures[("document", claim.doc, claim.outcome)]

@@ -15,7 +15,7 @@ from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS,
                        DIRECTIONS, DISCOURSE, ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LINKING_VERBS, LOCATIVE,
                        MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PERSON_NOUNS,
-                       PLACE_SUFFIXES, PREPOSITIONS, SAY_VERBS,
+                       PLACE_SUFFIXES, PREPOSITIONS, ROLES, SAY_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
@@ -211,6 +211,8 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
             rest = rest[1:]
         return noun_phrase(rest)
     if kind == "percent":
+        if head in _PERCENT_ROLES:  # "85 percent turnout": a share an event has one of
+            return noun_phrase(tokens[:1])
         return NounPhrase([], [])  # "8.7% year on year": only "N% of X" names the whole
     return noun_phrase(tokens)
 
@@ -218,6 +220,7 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_PERCENT_ROLES = frozenset(name for name, spec in ROLES.items() if spec["type"] == "percent")
 
 
 def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhrase:

@@ -65,7 +65,7 @@ OUTCOME_WORDS: dict[str, str] = {word: outcome for outcome, words in _DATA["outc
 #: verbs that give the outcome of the number right after them only ("kills 1, wounds 2")
 OUTCOME_VERBS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcome_verbs"].items() for word in words}
 #: the roles a verb gives a generic figure ("fell 150 metres": a fall), each with its measure and verbs
-ROLES: dict[str, dict] = {name: {**spec, "verbs": tuple(spec["verbs"])} for name, spec in _DATA["roles"].items()}
+ROLES: dict[str, dict] = {name: {**spec, "verbs": tuple(spec.get("verbs", ()))} for name, spec in _DATA["roles"].items()}
 GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
 PERSON_NOUNS = _words("facts", "person_nouns")
 SIDE_WORDS = _words("facts", "side_words")
