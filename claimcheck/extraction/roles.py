@@ -65,13 +65,13 @@ def role_of(before: str, measure: str | None, after: str = "") -> str | None:
     if measure is None:
         return None
     tail, head = before[-160:], after[:40]
-    for name, governed, following in _role_patterns().get(measure, ()):
+    for name, governed, following in _role_patterns().get(measure.lower(), ()):
         if (governed and governed.search(tail)) or (following and following.match(head)):
             return name
     return None
 
 
-_WORDS = r"(?:\s+[a-z]+){{0,{}}}"  # a few words between a verb and its figure
+_WORDS = r"(?:[\s,]+[a-z]+){{0,{}}}"  # a few words between a verb and its figure
 
 
 @lru_cache(maxsize=1)
@@ -81,19 +81,20 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
 
     patterns: dict[str, list] = {}
     for name, spec in ROLES.items():
-        if "measure" not in spec:
+        if "measures" not in spec:
             continue  # a role named by its own noun ("turnout"): the measure is read as it is
         governed = []
         if spec["verbs"] and spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5bn"
             governed.append(rf"\b(?:{alternatives(spec['verbs'])})\b[^.;:!?()]{{0,80}}?\bfor{_WORDS.format(2)}")
         elif spec["verbs"]:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
-            governed.append(rf"\b(?:{alternatives(spec['verbs'])})\b{_WORDS.format(4)}")
+            governed.append(rf"\b(?:{alternatives(spec['verbs'])})\b{_WORDS.format(spec.get('gap', 4))}")
         if spec.get("before"):  # "at a depth of 10 km"
             governed.append(rf"\b(?:{alternatives(spec['before'])})")
         following = spec.get("after")  # "16 kilometres deep"
-        patterns.setdefault(spec["measure"], []).append((
-            name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
-            re.compile(rf"^\s*(?:{alternatives(following)})\b", re.I) if following else None))
+        found = (name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
+                 re.compile(rf"^\s*(?:{alternatives(following)})\b", re.I) if following else None)
+        for measure in spec["measures"]:
+            patterns.setdefault(measure, []).append(found)
     return {measure: tuple(found) for measure, found in patterns.items()}
 
 
