@@ -209,3 +209,16 @@ def test_a_contract_a_turnout_and_a_deal_are_one_each_per_event(tmp_path):
     assert [(_shown(finding, "text"), finding.message.split("one quantity: ")[1].split(" (")[0]) for finding in violated] == [
         ([("a.txt", "$180 million"), ("b.txt", "$160 million")], "the only value of a contract each page gives"),
         ([("c.txt", "93.9 percent"), ("d.txt", "85 percent")], "the only turnout each page gives")]
+
+
+def test_the_only_magnitude_each_page_gives_needs_no_name_in_its_sentence(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Sunday, 9 March 2025\n\nA strong earthquake shook Qeshm island in Hormozgan province on Sunday.\n"
+              "The survey measured it at magnitude 5.9.\n",
+        b_txt="Sunday, 9 March 2025\n\nAn earthquake hit Qeshm island in Hormozgan province, killing seven people.\n"
+              "The tremor had a magnitude of 6.1, seismologists said.\n",
+        c_txt="Sunday, 9 March 2025\n\nAn earthquake hit Qeshm island in Hormozgan province. A magnitude 6.1 "
+              "quake was followed by a magnitude 4.5 aftershock.\n")
+    assert [(_shown(finding, "text"), finding.message.split("one quantity: ")[1].split(" (")[0]) for finding in violated] == [
+        ([("a.txt", "5.9"), ("b.txt", "6.1")], "the only magnitude each page gives")]
