@@ -70,6 +70,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
         found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
     role = claim_role(first, synonyms)
     if (single and tolls == (1, 1) and role and role == claim_role(second, synonyms)
+            and (names_a & names_b or not ROLES[role].get("named"))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS):  # "fell 150 metres" and "plunged 60m"
         found.append(f"the only {ROLES[role]['called']} each page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance

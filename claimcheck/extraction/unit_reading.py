@@ -29,7 +29,8 @@ _DEGREES = re.compile(r"\s?degrees?\b(?!\s+(?:of|north|south|east|west|angle))",
 _TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b"
                           r"|\s?deg(?:rees?|s?\.?)\s?(?P<short>[CcFf])\b")
 _SYMBOL_AFTER = re.compile(r"\s?(?P<symbol>[€£¥₹₽₺₪₩₦])")
-_HYPHEN_YEAR = re.compile(r"-years?\b(?![\s-]*old\b)", re.I)
+_HYPHEN_YEAR = re.compile(r"-years?\b(?![\s-]*old\b)|\s+year(?=\s+(?:prison\s+|jail\s+)?(?:sentences?|terms?|contracts?|deals?|"
+                          r"plans?|bans?|leases?|extensions?|agreements?|periods?|stints?|spells?)\b)", re.I)
 _SUBUNIT = re.compile(r"\s?(?P<coin>" + "|".join(sorted((w for w in CURRENCY_SUBUNITS if len(w) > 1), key=len, reverse=True))
                       + r")\b|(?P<coin_glued>(?-i:p))\b(?!\.\w)", re.I)
 _WRITTEN = re.compile(r"[\s-]?(?P<written>" + "|".join(re.escape(w) for w in sorted(WRITTEN_UNITS, key=len, reverse=True))
@@ -72,7 +73,7 @@ def _read_unit(after: str, currency: str | None, magnitude: float) -> UnitReadin
         return UnitReading(currency, word.end() if word else 0, "currency")
     if match := _SYMBOL_AFTER.match(after):  # "15€", "20 £"
         return UnitReading(CURRENCY_SYMBOLS[match.group("symbol")], match.end(), "currency")
-    if match := _HYPHEN_YEAR.match(after):  # "a two-year plan": a span of years, not "the year"
+    if match := _HYPHEN_YEAR.match(after):  # "a two-year plan", "a 5 year sentence": a span of years, not "the year"
         return UnitReading("year", match.end(), "physical")
     if match := _SUBUNIT.match(after):  # "75 cents", "164p"
         code, worth = CURRENCY_SUBUNITS[(match.group("coin") or match.group("coin_glued")).lower()]
