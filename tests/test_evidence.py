@@ -222,3 +222,14 @@ def test_the_only_magnitude_each_page_gives_needs_no_name_in_its_sentence(tmp_pa
               "quake was followed by a magnitude 4.5 aftershock.\n")
     assert [(_shown(finding, "text"), finding.message.split("one quantity: ")[1].split(" (")[0]) for finding in violated] == [
         ([("a.txt", "5.9"), ("b.txt", "6.1")], "the only magnitude each page gives")]
+
+
+def test_at_least_seven_and_seven_are_one_figure_of_a_page(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Monday, 5 January 2009\n\nAt least seven people were killed when a bomb hit the market in Juba.\n"
+              "The blast in Juba killed seven people and wounded 20.\n",
+        b_txt="Monday, 5 January 2009\n\nA bomb tore through the market in Juba, killing five people.\n")
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "At least seven"), ("b.txt", "five")],
+                                                                 [("a.txt", "seven"), ("b.txt", "five")]]
+    assert all("the only count of people killed each source gives" in finding.message for finding in violated)

@@ -19,9 +19,9 @@ def figures_per_source(claims: list[Claim]) -> Counter:
     values: dict[tuple, set] = {}
     for claim in claims:
         if claim.scope not in ("conversion", "whole"):  # "20 km (12 miles)" states one figure; "two of the three" one
-            values.setdefault(source_key(claim), set()).add((claim.value, claim.bound))
+            values.setdefault(source_key(claim), set()).add(claim.value)
             if claim.scope != "part":  # "1,400 had fled, including dozens of militants" gives one count of the fled
-                values.setdefault(paragraph_key(claim), set()).add((claim.value, claim.bound))
+                values.setdefault(paragraph_key(claim), set()).add(claim.value)
     for key, found in list(values.items()):
         if key[0] != "paragraph" and key[2] is not None:  # a figure with no place may be of any place the source names
             found |= values.get((key[0], key[1], None), set())
@@ -38,7 +38,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     for claim in claims:
         if claim.scope == "conversion":
             continue
-        figure = (claim.value, claim.bound)
+        figure = claim.value
         if claim.type != "count":
             if role := claim_role(claim, synonyms):  # a page that tells of two falls has no one fall
                 values.setdefault(("measure", claim.doc, role), set()).add(figure)
