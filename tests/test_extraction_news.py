@@ -337,9 +337,16 @@ def test_who_sizes_a_thing_at_a_figure_is_its_source():
     ("Nichols was sentenced to 2 years in prison.", ["sentence"]),
     ("Gomes served 9 months of a 2-1/2 year sentence.", ["duration", "sentence"]),
     ("He got a 10 year prison term.", ["prison term"]),
+    ("It picked 1,200 recruits to begin training in March 2015, with 3,000 to finish by the end of 2015.",
+     ["recruits", "recruits"]),
     ("It struck about 35 km south-west of Eureka.", ["distance southwest of eureka"]),
     ("At least 12 people were killed and 40 injured.", ["people", "people"]),
     ("The march on the 5th of May was attended by an approximate 200,000.", ["people"]),
 ])
 def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     assert [claim.measure for claim in claimcheck.extract_text(text)] == measures
+
+
+def test_the_month_of_march_is_no_march():
+    assert [claim.outcome for claim in claimcheck.extract_text(
+        "It picked 1,200 recruits to begin training in March 2015. Some 20,000 people march in Athens.")] == [None, "gathered"]

@@ -48,7 +48,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
     same_place = first.place is not None and (canonical_name("place", first.place, synonyms)
                                               == canonical_name("place", second.place, synonyms))
-    placed = bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
+    placed = (bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
+              or first.place is None or second.place is None)
     few = all(count <= FIGURES_PER_PAGE for count in tolls)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)

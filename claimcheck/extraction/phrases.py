@@ -408,7 +408,9 @@ _NOT_OUTCOMES = {"penalty", "sentence", "sentences", "row", "threat", "threats",
 
 
 def _not_outcome(tokens: list[Token], index: int) -> bool:
-    """'death penalty', 'death row': the word names something else."""
+    """'death penalty', 'death row': the word names something else; 'in March 2015': a month, not a march."""
+    if tokens[index].text == "March":
+        return True
     return index + 1 < len(tokens) and tokens[index + 1].lower in _NOT_OUTCOMES
 
 
