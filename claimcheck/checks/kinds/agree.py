@@ -97,8 +97,12 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         finding.about = [left, right]
         quoted = _sources(left, groups, exclude={right.doc})
         finding.claims = quoted + _sources(right, groups, exclude={claim.doc for claim in quoted})
-        repeated = [f"{c.doc} ({quantity_text(c.value, c.unit, c.bound)})" for c in finding.claims
-                    if c is not left and c is not right]
+        named = {left.doc, right.doc}
+        repeated = []
+        for claim in finding.claims:  # each other page once, however many times it says its figure
+            if claim.doc not in named:
+                named.add(claim.doc)
+                repeated.append(f"{claim.doc} ({quantity_text(claim.value, claim.unit, claim.bound)})")
         if repeated:
             finding.message += f"; the same figures also in {', '.join(repeated)}"
         findings.append(finding)
@@ -131,13 +135,17 @@ def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
 
 
 def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: set[str] = frozenset()) -> list[Claim]:
-    """The claim and, for each other document saying the same (not already quoted), its first claim."""
+    """The claim and, for each other document saying the same (not already quoted), its first claim; then the other
+    places where the quoted documents say it (a headline and its lead), so that each quoted page is quoted whole."""
     chosen, seen = [claim], {claim.doc, *exclude}
-    for other in groups.get((claim.value, claim.bound, claim.unit), []):
+    group = groups.get((claim.value, claim.bound, claim.unit), [])
+    for other in group:
         if other.doc not in seen and len(chosen) < _QUOTED_PER_SIDE:
             chosen.append(other)
             seen.add(other.doc)
-    return chosen
+    quoted = {id(member) for member in chosen}
+    pages = {member.doc for member in chosen}
+    return chosen + [other for other in group if other.doc in pages and id(other) not in quoted]
 
 
 def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_document: bool) -> list[list[tuple[Claim, Claim]]]:
