@@ -128,7 +128,16 @@ def test_two_sources_estimates_in_one_sentence_disagree(tmp_path):
     assert "estimates of one number of fighters by two sources, in one sentence" in finding.message
 
 
-def test_two_undated_pages_are_never_a_contradiction(tmp_path):
+def test_two_undated_articles_of_one_event_can_disagree(tmp_path):
+    article = ("A gunman opened fire at the Gordon Advisors office in Troy, Michigan.\n"
+               "{toll} people were killed in the shooting at the office, police said.\n"
+               "The gunman fired 12 shots before he fled.\nPolice arrested the 52-year-old man two hours later.\n")
+    [finding] = _violated(tmp_path, a_txt=article.format(toll="Two"), b_txt=article.format(toll="Three"))
+    assert [claim.text for claim in finding.claims] == ["Two", "Three"]
+    assert "both undated" not in finding.message
+
+
+def test_two_undated_headlines_are_never_a_contradiction(tmp_path):
     undated = _violated(tmp_path, a_txt="20 insurgents were killed in the district.\n",
                         b_txt="65 insurgents were killed in the district.\n")
     dated = _violated(tmp_path, a_txt="Monday, 5 January 2009\n\n20 insurgents were killed in the district.\n",

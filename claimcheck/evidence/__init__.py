@@ -24,11 +24,11 @@ from ..facts import head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors
 from .features import GENERIC_MEASURES, features
-from .pages import (FIGURES_PER_PAGE, FigureCounts, few_on_page, figures_per_source, own_and_sourced, page_figures,
+from .pages import (FIGURES_PER_PAGE, FigureCounts, an_article, few_on_page, figures_per_source, own_and_sourced, page_figures,
                     page_tolls, paragraph_key, source_key)
 from .vetoes import judged_vetoes, vetoes
 
-__all__ = ["DESCRIPTIONS", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
+__all__ = ["DESCRIPTIONS", "an_article", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
            "LEAD_LINES", "anchors", "features", "few_on_page", "figures_per_source", "judge", "own_and_sourced", "page_figures",
            "page_tolls", "source_key", "thresholds", "vetoes", "weigh", "weights"]
 

@@ -30,7 +30,7 @@ def figures_per_source(claims: list[Claim]) -> Counter:
 
 def page_figures(claims: list[Claim], synonyms) -> Counter:
     """How many different counts of people killed (injured, ...) and of each measure each document gives, whoever
-    says them: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
+    says them, and on how many lines it gives figures: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
     another page's could contradict. Per place as well: a page that gives one crowd for each of five cities gives few
     for each city (its unplaced figures count for every one of them)."""
     values: dict[tuple, set] = {}
@@ -39,6 +39,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.scope == "conversion":
             continue
         figure = claim.value
+        values.setdefault(("lines", claim.doc), set()).add(claim.line)
         if claim.type != "count":
             if role := claim_role(claim, synonyms):  # a page that tells of two falls has no one fall
                 values.setdefault(("measure", claim.doc, role), set()).add(figure)
@@ -85,6 +86,17 @@ def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool
     """Whether the claim's page gives few different figures of its measure (see :func:`page_figures`)."""
     tolls = figures[("document", claim.doc, claim.outcome)] if claim.outcome in ANCHORED_OUTCOMES else 0
     return max(tolls, figures[("measure", claim.doc, head_key(claim.measure, synonyms))]) <= FIGURES_PER_PAGE
+
+
+#: lines with figures a page needs to be an article, not a headline or a one-line brief ("20 insurgents killed!")
+ARTICLE_LINES = 3
+
+
+def an_article(claim: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page is an article (figures on several lines), so that its only toll is *the* toll of
+    what it tells; two undated headlines of one kind ("20 insurgents were killed!") tell of two incidents as often
+    as of one."""
+    return figures[("lines", claim.doc)] >= ARTICLE_LINES
 
 
 def source_key(claim: Claim) -> tuple:

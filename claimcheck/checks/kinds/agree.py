@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import (LEAD_LINES, Evidence, FigureCounts, few_on_page, figures_per_source, own_and_sourced,
+from ...evidence import (LEAD_LINES, Evidence, FigureCounts, an_article, few_on_page, figures_per_source, own_and_sourced,
                          thresholds, weigh)
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import Interval, convert, number, quantity_text, rounding
@@ -81,9 +81,11 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
                 evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
                                    caveats=("one of them undated (it may be of any time)",) if undated else ())
             elif (evidence.strong and first.doc != second.doc
-                    and not (context.document_date(first) or context.document_date(second))):
-                # two undated pages: nothing says they tell of one time ("20 insurgents were killed!" and "65
-                # insurgents were killed!" are two headlines' incidents as often as one's two accounts)
+                    and not (context.document_date(first) or context.document_date(second))
+                    and not (an_article(first, figures) and an_article(second, figures))):
+                # two undated headlines or briefs: nothing says they tell of one time ("20 insurgents were killed!"
+                # and "65 insurgents were killed!" are two headlines' incidents as often as one's two accounts);
+                # two articles of one event are tied by all they tell
                 evidence = replace(evidence, caveats=(*evidence.caveats, "both undated (they may be of different times)"))
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
         evidence = max(judged, key=lambda item: item[:3])[5]  # the best evidence any two of their sources give
