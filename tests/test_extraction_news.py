@@ -347,6 +347,11 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     assert [claim.measure for claim in claimcheck.extract_text(text)] == measures
 
 
+def test_bodies_are_a_count_of_the_dead():
+    [claim] = claimcheck.extract_text("Civil defence crews have recovered 160 bodies so far.")
+    assert (claim.value, claim.outcome) == (160, "killed")
+
+
 def test_the_month_of_march_is_no_march():
     assert [claim.outcome for claim in claimcheck.extract_text(
         "It picked 1,200 recruits to begin training in March 2015. Some 20,000 people march in Athens.")] == [None, "gathered"]
