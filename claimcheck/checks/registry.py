@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import pkgutil
-import re
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field

@@ -11,7 +11,7 @@ from functools import cached_property
 from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..units import dimensionality
-from . import phrases, roles
+from . import measures, phrases, roles
 from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
@@ -252,7 +252,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif measure is None and unit.kind == "physical":
         measure = DIMENSION_MEASURES.get(dimensionality(unit.unit))
     exclude = set(measure_phrase.names)
-    landmark = phrases.reference_distance(after_tokens) if unit.kind == "physical" and measure == "distance" else None
+    landmark = measures.reference_distance(after_tokens) if unit.kind == "physical" and measure == "distance" else None
     if landmark:
         measure = landmark[0]
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
@@ -312,9 +312,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
 
 def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhrase:
     dimension = dimensionality(unit.unit) if unit.kind == "physical" else None
-    found = phrases.measure_after(after_tokens, unit.kind, dimension)
+    found = measures.measure_after(after_tokens, unit.kind, dimension)
     if found.text is None and unit.kind in ("count", "percent", "currency"):
-        found = phrases.measure_before(before_tokens, clause_subject=unit.kind != "count")
+        found = measures.measure_before(before_tokens, clause_subject=unit.kind != "count")
     if found.text is None and unit.kind == "currency":
         return phrases.NounPhrase([phrases.Token("money", 0, 0)], found.names)
     return found

@@ -1,0 +1,106 @@
+"""What a figure measures, read from the words around it: "12 people were killed" counts people, "unemployment held at
+6.4%" is unemployment, "five miles east of the line" a distance from a landmark. Noun phrases themselves are read by
+:mod:`claimcheck.extraction.phrases`."""
+
+from __future__ import annotations
+
+from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DETERMINERS, DIRECTIONS, DISCOURSE, LINKING_VERBS, NUMBER_WORDS,
+                       PREPOSITIONS, ROLES)
+from .phrases import NounPhrase, Token, noun_phrase
+
+
+_ORDINALS = {"first", "last", "next", "previous", "past", "final", "opening", "second", "third"}
+
+
+def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) -> NounPhrase:
+    """What the number counts, read from the words after the number and its unit."""
+    if tokens and tokens[0].lower in ("-strong", "strong") or (len(tokens) > 1 and tokens[0].text == "-" and tokens[1].lower == "strong"):
+        tokens = tokens[2:] if tokens[0].text == "-" else tokens[1:]
+    if not tokens:
+        return NounPhrase([], [])
+    head = tokens[0].lower
+    if head == "of" or (head in ("in", "for", "worth") and kind == "currency"):
+        if head == "of" and dimension == "[length]":
+            return NounPhrase([], [])  # "within 2 km of the town": a reference point, not what is measured
+        rest = tokens[1:]
+        while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()
+                        or rest[0].lower in _ORDINALS or rest[0].lower in NUMBER_WORDS):  # "four of their first five drives"
+            if rest[0].lower in {"them", "whom"}:
+                return NounPhrase([], [])
+            rest = rest[1:]
+        return noun_phrase(rest)
+    if kind == "percent":
+        if head in _PERCENT_ROLES:  # "85 percent turnout": a share an event has one of
+            return noun_phrase(tokens[:1])
+        return NounPhrase([], [])  # "8.7% year on year": only "N% of X" names the whole
+    return noun_phrase(tokens)
+
+
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_PERCENT_ROLES = frozenset(name for name, spec in ROLES.items() if spec["type"] == "percent")
+
+
+def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhrase:
+    """What a number measures when the sentence names it before the number: a fact-box label
+    ("Flood warnings in force: 144") or the subject of a linking verb ("unemployment held at 6.4%",
+    "the acute malnutrition rate ... has risen by 4.5 percentage points")."""
+    index = len(tokens)
+    if index and tokens[index - 1].text == ":":
+        label_start = index - 1
+        while label_start and tokens[label_start - 1].text not in ".;:!?-•*" and index - label_start < 8:
+            label_start -= 1
+        label = tokens[label_start:index - 1]
+        if (label_start == 0 or tokens[label_start - 1].text in ".;:!?-•*") and not any(t.text[:1].isdigit() for t in label):
+            return noun_phrase(label, sentence_initial=True)  # a fact-box label: "Flood warnings in force: 144"
+        return NounPhrase([], [])
+    verb = None
+    for position in range(index - 1, max(-1, index - 16), -1):
+        word = tokens[position].lower
+        if word in {".", "!", "?", ";"} or (not clause_subject and position < index - 3):
+            break
+        if word in LINKING_VERBS:
+            verb = position
+            break
+    if verb is None:
+        return NounPhrase([], [])
+    while verb and tokens[verb - 1].lower in AUXILIARIES | {"been", "has", "have", "had", "will", "would"}:
+        verb -= 1
+    start = verb
+    while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
+        start -= 1
+    if start > 1 and all(t.lower in DISCOURSE for t in tokens[start:verb]):
+        # "The price of bread in those towns, however, has risen 150%": step over the aside
+        verb = start - 1
+        start = verb
+        while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
+            start -= 1
+    words = tokens[start:verb]
+    counted = [position for position, word in enumerate(words)
+               if (word.text[:1].isdigit() or word.lower in NUMBER_WORDS)
+               and not (position + 1 < len(words) and words[position + 1].lower in _ORDINAL_SUFFIXES)]  # "the 5th of"
+    if counted:  # "at least 12 people were killed and 40 injured": what the earlier figure counts
+        words, start = words[counted[-1] + 1:], start + counted[-1] + 1
+    while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
+        words = words[1:]
+    return noun_phrase(words, sentence_initial=start == 0)
+
+
+def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
+    """'five miles east of the agreed-on "de-confliction" line' -> ('distance east of deconfliction line', end):
+    a distance is measured from a landmark, and the landmark is part of what is measured, not a place."""
+    while tokens and tokens[0].lower in ("to", "the", "further", "farther", "away", "due"):
+        tokens = tokens[1:]  # "some eight kilometers to the east of the line"
+    direction = tokens[0].lower.replace("-", "") if tokens else ""  # "south-west" is southwest
+    if len(tokens) < 3 or direction not in DIRECTIONS or tokens[1].lower != "of":
+        return None
+    rest = tokens[2:]
+    while rest and (rest[0].lower in DETERMINERS or rest[0].text in "\"“”‘’'"):
+        rest = rest[1:]
+    phrase = noun_phrase(rest)
+    if not phrase.words:
+        return None
+    head = [word.lower.replace("-", "") for word in phrase.words[-2:]]
+    end = phrase.words[-1].end
+    return f"distance {direction} of {' '.join(head)}", end
