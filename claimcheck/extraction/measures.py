@@ -19,6 +19,8 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
     if not tokens:
         return NounPhrase([], [])
     head = tokens[0].lower
+    if head.replace("-", "") in DIRECTIONS:
+        return NounPhrase([], [])  # "35 km south-west of the town": a distance from a landmark (reference_distance)
     if head == "of" or (head in ("in", "for", "worth") and kind == "currency"):
         if head == "of" and dimension == "[length]":
             return NounPhrase([], [])  # "within 2 km of the town": a reference point, not what is measured
