@@ -335,6 +335,8 @@ def test_who_sizes_a_thing_at_a_figure_is_its_source():
     ("The thieves made off with an estimated $108 million in jewelry.", ["haul"]),
     ("He took office in 2009 and earned $5 million.", ["money"]),
     ("Nichols was sentenced to 2 years in prison.", ["sentence"]),
+    ("Its magnitude was 5.9, officials said.", ["magnitude"]),
+    ("Officials put the magnitude at 6.1.", ["magnitude"]),
     ("Gomes served 9 months of a 2-1/2 year sentence.", ["duration", "sentence"]),
     ("He got a 10 year prison term.", ["prison term"]),
     ("It picked 1,200 recruits to begin training in March 2015, with 3,000 to finish by the end of 2015.",

@@ -61,6 +61,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
             and first.doc == second.doc and first.scope == second.scope and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
+            and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
             and (_told_against(first, second) or _two_accounts(first, second))
             and (two_sources(first, second) or (own_and_sourced(first, second)
                                                  and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):

@@ -19,6 +19,8 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
     if not tokens:
         return NounPhrase([], [])
     head = tokens[0].lower
+    if head in (",", ";", ":"):
+        return NounPhrase([], [])  # "the magnitude was 5.9, the survey said": a clause ends at the comma
     if head.replace("-", "") in DIRECTIONS:
         return NounPhrase([], [])  # "35 km south-west of the town": a distance from a landmark (reference_distance)
     if head == "of" or (head in ("in", "for", "worth") and kind == "currency"):

@@ -18,7 +18,7 @@ from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, DEMONY
                        PLACE_SUFFIXES, SAY_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*|[\[\](){}]|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d(?:[\d,.]*\d)?|[\[\](){}]|[^\w\s]")
 _PARTICLE_NAME = re.compile(r"(?:al|el|ez|es|as|ad|ash|an|ar|ibn|bin)-[A-Z]")
 
 
