@@ -24,13 +24,16 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1)) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
-    of people killed (injured, marching ...) each source gives."""
+    of people killed (injured, marching ...) each source gives, or the only figure of a role (a fall, a deal's price)
+    each page gives; on one page, two named sources' accounts. ``tolls``: how many counts of the outcome (figures of
+    the role) each page gives; ``paragraphs``: how many figures each source gives in its paragraph."""
     found = []
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
     union = words_a | words_b
-    if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5 and slot_match(first, second) >= 0.66
-            and _same_word_before(first, second) and _same_name_before(first, second)):
+    if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
+            and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
+            and _same_name_before(first, second)):
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
     if one_person is None and first.type == "score" and first.subject and second.subject:
@@ -49,7 +52,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     same_place = first.place is not None and (canonical_name("place", first.place, synonyms)
                                               == canonical_name("place", second.place, synonyms))
     placed = (bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
-              or first.place is None or second.place is None)
+              or first.place is None or second.place is None)  # an unplaced toll has joined the main place's
     few = all(count <= FIGURES_PER_PAGE for count in tolls)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
@@ -59,7 +62,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
-            and first.doc == second.doc and first.scope == second.scope and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and first.doc == second.doc and first.scope == second.scope
+            and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
             and (_told_against(first, second) or _two_accounts(first, second))
