@@ -1,13 +1,15 @@
 """Checking a generated corpus on one machine and on a Dask cluster: throughput and peak memory.
 
-    python benchmarks/scale.py [--docs 2000 10000] [--workers 1 2]
+    python benchmarks/scale.py [--docs 2000 10000] [--workers 1 2] [--runs one cores dask]
 
 For each corpus size (articles from benchmarks/incremental.py, about 2 KB each) it times `claimcheck check` run as
 one process (--jobs 1), on one machine with every core (--jobs 0), and with --scheduler on a cluster of 1 and 2
 worker processes (a `dask scheduler` and `dask worker --nthreads 1` started here, on the loopback address). Peak
 memory: the resident set of the command (the client, which also plans and streams the report) from wait4, and of
 each worker process from getrusage inside it (the workers are restarted before each run). No cache is used, and
-every run's JSON Lines report is compared with the single-process one.
+every run's JSON Lines report is compared with the single-process one (or, without it, with the first cluster
+run's). --runs leaves some runs out: `--runs one dask` skips the run on every core, which the issue's floors do
+not need. Ratios: each run's speed against one process, and 2 workers against 1 worker.
 """
 
 from __future__ import annotations
@@ -86,19 +88,29 @@ def main() -> None:
     parser.add_argument("--docs", type=int, nargs="+", default=[2000], help="corpus sizes (default: 2000)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="cluster sizes (default: 1 2)")
     parser.add_argument("--partition-size", type=int, default=500)
+    parser.add_argument("--runs", nargs="+", choices=["one", "cores", "dask"], default=["one", "cores", "dask"],
+                        help="which runs: one process, every core of one machine, the clusters (default: all)")
     arguments = parser.parse_args()
-    print(f"{'docs':>7} {'run':<18} {'seconds':>8} {'docs/s':>7} {'client MiB':>10}  worker MiB")
+    print(f"{'docs':>7} {'run':<18} {'seconds':>8} {'docs/s':>7} {'vs one':>6} {'client MiB':>10}  worker MiB")
     for count in arguments.docs:
         with tempfile.TemporaryDirectory() as scratch:
             folder = Path(scratch) / "corpus"
             folder.mkdir()
             generate(folder, count)
-            expected = Path(scratch) / "single.jsonl"
-            for label, args, out in [("one process", ["--jobs", "1"], expected),
-                                     ("one machine -j 0", ["--jobs", "0"], Path(scratch) / "jobs.jsonl")]:
+            expected: Path | None = None
+            times: dict[str, float] = {}
+            for key, label, args in [("one", "one process", ["--jobs", "1"]),
+                                     ("cores", "one machine -j 0", ["--jobs", "0"])]:
+                if key not in arguments.runs:
+                    continue
+                out = Path(scratch) / f"{key}.jsonl"
                 seconds, client = _claimcheck([str(folder), *args], out)
-                print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {client:>10}", flush=True)
-            for workers in arguments.workers:
+                times[label] = seconds
+                expected = expected or out
+                violated = sum(1 for _ in out.open(encoding="utf-8"))
+                print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {_ratio(times, seconds):>6} "
+                      f"{client:>10}  ({violated / count:.1f} violated findings a document)", flush=True)
+            for workers in (arguments.workers if "dask" in arguments.runs else []):
                 cluster = Cluster(workers)
                 try:
                     cluster.fresh()
@@ -108,9 +120,23 @@ def main() -> None:
                     peaks = cluster.peaks()
                 finally:
                     cluster.close()
-                same = "same findings" if output.read_bytes() == expected.read_bytes() else "FINDINGS DIFFER"
-                print(f"{count:>7} {f'dask, {workers} worker(s)':<18} {seconds:>8.1f} {count / seconds:>7.1f} "
+                label = f"dask, {workers} worker(s)"
+                times[label] = seconds
+                if expected is None:
+                    expected, same = output, "the first cluster run"
+                else:
+                    same = "same findings" if output.read_bytes() == expected.read_bytes() else "FINDINGS DIFFER"
+                print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {_ratio(times, seconds):>6} "
                       f"{client:>10}  {', '.join(map(str, peaks))}  ({same})", flush=True)
+            if "dask, 1 worker(s)" in times and "dask, 2 worker(s)" in times:
+                print(f"{count:>7} 2 workers against 1: {times['dask, 1 worker(s)'] / times['dask, 2 worker(s)']:.2f}x",
+                      flush=True)
+
+
+def _ratio(times: dict[str, float], seconds: float) -> str:
+    """How much faster than one process (blank without that run)."""
+    one = times.get("one process")
+    return f"{one / seconds:.2f}x" if one else ""
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABE
                      similarity_stage, small_stage, summed, unique_pairs, vector_stage)
 from .sources import Part, Plan
 from .stages import RunSettings, Tally, block_stage, document_number, forget, partition_stage
-from .storage import ROW_GROUP, Scratch, empty, merge_parts, ordered, read_rows, rows_in
+from .storage import ROW_GROUP, Scratch, empty, merge_parts, ordered, read_rows, rows_in, write_sorted
 
 TOPIC = "claimcheck-progress"
 FINDING_META = {"key": object, "state": object, "status": object, "payload": object}
@@ -85,16 +85,20 @@ def _inline(found) -> list:
     return found[2]
 
 
-def _documents(part: Part, settings: RunSettings, linked, inline: list):
+def _documents(part: Part, settings: RunSettings, linked, inline: list, folder: str):
+    """A partition's claims, for the shuffle by block; its documents' own findings (and its tally) are written to
+    ``folder`` as a sorted part here, not returned: a result waits in the worker's memory until every task that
+    reads it has run, and Dask would write these only after the shuffle, holding every partition's findings."""
     import pandas as pd
 
     mapping = {int(number): event for number, event in zip(linked.index, linked["event"])} if len(linked) else {}
     findings, claims, tally = partition_stage(part, settings, mapping, inline)
     forget()
     findings.append(_tally_row(tally))
+    write_sorted(findings, f"{folder}/part.{part.index}.parquet", "key", _schema(FINDING_META))
+    del findings
     report("documents", part.index)
-    return (pd.DataFrame(findings, columns=list(FINDING_META)).astype(FINDING_META),
-            pd.DataFrame(claims, columns=list(CLAIM_META)).astype(CLAIM_META))
+    return pd.DataFrame(claims, columns=list(CLAIM_META)).astype(CLAIM_META)
 
 
 def _blocks(frame, settings: RunSettings, inline: list, partition_info=None):
@@ -191,24 +195,24 @@ def _run(client, parts: list[Part], settings: RunSettings, scratch: Scratch, pro
     mapping = mapping.set_index("number", divisions=divisions)  # the linked documents of each partition, with it
     # 3. documents and facts, in one graph: each partition is read and extracted once
     progress.stage("documents", len(parts))
-    staged = [delayed(_documents, nout=2, pure=False)(part, settings_f, linked, inline_f)
+    staged = [delayed(_documents, pure=False)(part, settings_f, linked, inline_f, scratch.path("findings-own"))
               for part, linked in zip(parts, mapping.to_delayed())]
-    own = dd.from_delayed([found[0] for found in staged], meta=empty(FINDING_META), verify_meta=False)
-    claims = dd.from_delayed([found[1] for found in staged], meta=empty(CLAIM_META), verify_meta=False)
+    claims = dd.from_delayed(staged, meta=empty(CLAIM_META), verify_meta=False)
     blocks = claims.shuffle("block").map_partitions(_blocks, delayed(settings_f), delayed(inline_f),
                                                     meta=empty(FINDING_META))
     progress.stage("facts", blocks.npartitions)
-    _write(client, dd.concat([own, blocks]).map_partitions(ordered, "key", meta=empty(FINDING_META)),
-           scratch.path("findings-found"), FINDING_META, sorted_parts=True)
+    _write(client, blocks.map_partitions(ordered, "key", meta=empty(FINDING_META)), scratch.path("findings-found"),
+           FINDING_META, sorted_parts=True)
+    found = scratch.parts("findings-own") + scratch.parts("findings-found")
     tally = Tally()
-    for path in scratch.parts("findings-found"):
+    for path in found:
         for payload in read_rows(path, ["payload"], [("state", "==", "tally")])["payload"]:
             tally.add(pickle.loads(payload))
     # 4. the sorted parts of findings and events, merged down to a few
     progress.stage("sorting", 2)
-    findings_parts = merge_parts(client, scratch, "findings-found", "key", _schema(FINDING_META), skip_tally=True)
+    findings_parts = merge_parts(client, scratch, found, "findings", "key", _schema(FINDING_META), skip_tally=True)
     progress.done("sorting", 0)
-    events_parts = merge_parts(client, scratch, "events-found", "number", _schema(EVENT_META))
+    events_parts = merge_parts(client, scratch, scratch.parts("events-found"), "events", "number", _schema(EVENT_META))
     progress.done("sorting", 1)
     events = sum(rows_in(path) for path in events_parts)
     return Ran(tally, events, inline, scratch, findings_parts, events_parts)

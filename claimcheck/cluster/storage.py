@@ -88,19 +88,20 @@ FAN_IN = 32  # sorted parts one merge reads at once (on a worker, or the report 
 ROW_GROUP = 256  # rows a sorted part is written and read in: what a merge holds of each part it reads
 
 
-def merge_parts(client, scratch: Scratch, found: str, key: str, schema, skip_tally: bool = False) -> list[str]:
-    """The sorted parts the workers wrote under ``found`` (each partition's rows sorted by ``key``), merged on the
+def merge_parts(client, scratch: Scratch, parts: list[str], name: str, key: str, schema, skip_tally: bool = False
+                ) -> list[str]:
+    """The sorted ``parts`` the workers wrote (each partition's rows sorted by ``key``), merged on the
     workers, ``FAN_IN`` at a time, until no more than ``FAN_IN`` are left: the report merges those as it streams
     (:func:`merged`). A merge reads a row group of each part at a time, so neither a worker nor this machine holds
     more than ``FAN_IN`` row groups of rows, whatever the corpus; each row is rewritten once per round, and a round
     divides the number of parts by ``FAN_IN`` (a million partitions take four). ``skip_tally``: leave out the tally
     rows (``state`` "tally"). Returns the parts, in no particular order (the merge orders their rows)."""
-    files = [path for path in scratch.parts(found) if rows_in(path)]
+    files = [path for path in parts if rows_in(path)]
     round = 0
     while len(files) > FAN_IN:
         round += 1
         groups = [files[start:start + FAN_IN] for start in range(0, len(files), FAN_IN)]
-        folder = scratch.path(f"{found}-merged-{round}")
+        folder = scratch.path(f"{name}-merged-{round}")
         targets = [f"{folder}/part.{index}.parquet" for index in range(len(groups))]
         client.gather(client.map(merge_files, groups, targets, column=key, schema=schema, skip_tally=skip_tally,
                                  pure=False))
@@ -111,6 +112,19 @@ def merge_parts(client, scratch: Scratch, found: str, key: str, schema, skip_tal
 def merge_files(paths: list[str], target: str, column: str, schema, skip_tally: bool = False) -> str:
     """Merge parts sorted by ``column`` into one sorted part at ``target`` (a task of :func:`merge_parts`, on a
     worker; ``column``, not ``key``, which Dask's ``map`` keeps for itself)."""
+    _write_rows(merged(paths, column, schema.names, skip_tally), target, schema)
+    return target
+
+
+def write_sorted(rows: list[dict], target: str, key: str, schema) -> None:
+    """Rows (dicts with the schema's names) sorted by ``key`` and written as one sorted part at ``target``."""
+    rows.sort(key=itemgetter(key))
+    _write_rows((tuple(row[name] for name in schema.names) for row in rows), target, schema)
+
+
+def _write_rows(rows: Iterator[tuple], target: str, schema) -> None:
+    """Rows (tuples in the schema's order) written to a Parquet file in row groups of ``ROW_GROUP`` rows. A task
+    run again (a worker lost) writes the whole file again."""
     import fsspec
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -119,15 +133,14 @@ def merge_files(paths: list[str], target: str, column: str, schema, skip_tally: 
     fs, name = fsspec.core.url_to_fs(target)
     fs.makedirs(name.rsplit("/", 1)[0], exist_ok=True)
     with fs.open(name, "wb") as stream, pq.ParquetWriter(stream, schema) as writer:
-        rows: list[tuple] = []
-        for row in merged(paths, column, names, skip_tally):
-            rows.append(row)
-            if len(rows) == ROW_GROUP:
-                writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in rows], schema=schema))
-                rows = []
-        if rows:
-            writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in rows], schema=schema))
-    return target
+        batch: list[tuple] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in batch], schema=schema))
+                batch = []
+        if batch:
+            writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in batch], schema=schema))
 
 
 def merged(paths: list[str], key: str, columns: list[str], skip_tally: bool = False) -> Iterator[tuple]:
