@@ -6,7 +6,9 @@ For each corpus size (articles from benchmarks/incremental.py, about 2 KB each) 
 one process (--jobs 1), on one machine with every core (--jobs 0), and with --scheduler on a cluster of 1 and 2
 worker processes (a `dask scheduler` and `dask worker --nthreads 1` started here, on the loopback address). Peak
 memory: the resident set of the command (the client, which also plans and streams the report) from wait4, and of
-each worker process from getrusage inside it (the workers are restarted before each run). No cache is used, and
+each worker process from getrusage inside it (the workers are restarted before each run). The machine may be shared:
+each run also shows the CPU seconds its own processes used and those the rest of the machine used meanwhile (from
+/proc/stat), i.e. how many of the cores the run really had. No cache is used, and
 every run's JSON Lines report is compared with the single-process one (or, without it, with the first cluster
 run's). --runs leaves some runs out: `--runs one dask` skips the run on every core, which the issue's floors do
 not need. Ratios: each run's speed against one process, and 2 workers against 1 worker.
@@ -28,8 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from incremental import generate  # noqa: E402  (the same generated articles)
 
 
-def _claimcheck(args: list[str], output: Path) -> tuple[float, int]:
-    """Run the command; its wall-clock seconds and peak resident memory (MiB)."""
+def _claimcheck(args: list[str], output: Path) -> tuple[float, int, float, float]:
+    """Run the command; its wall-clock seconds, peak resident memory (MiB), CPU seconds, and the CPU seconds the whole
+    machine was busy meanwhile."""
+    busy = _busy()
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "claimcheck", "check", *args, "--format", "jsonl", "--output",
                                 str(output), "--fail-on", "never", "--no-cache", "--quiet"],
@@ -38,11 +42,22 @@ def _claimcheck(args: list[str], output: Path) -> tuple[float, int]:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"claimcheck {' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime, _busy() - busy
 
 
-def _peak() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+def _busy() -> float:
+    """CPU seconds all the machine's cores have been busy since boot (/proc/stat; 0 where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+
+
+def _peak() -> tuple[int, float]:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def _free_port() -> int:
@@ -73,7 +88,8 @@ class Cluster:
         self.client.restart(wait_for_workers=True)
         self.client.wait_for_workers(self.workers, timeout=120)
 
-    def peaks(self) -> list[int]:
+    def peaks(self) -> list[tuple[int, float]]:
+        """Each worker's peak memory (MiB) and CPU seconds since it was restarted."""
         return sorted(self.client.run(_peak).values())
 
     def close(self) -> None:
@@ -104,19 +120,20 @@ def main() -> None:
                 if key not in arguments.runs:
                     continue
                 out = Path(scratch) / f"{key}.jsonl"
-                seconds, client = _claimcheck([str(folder), *args], out)
+                seconds, client, cpu, busy = _claimcheck([str(folder), *args], out)
                 times[label] = seconds
                 expected = expected or out
                 violated = sum(1 for _ in out.open(encoding="utf-8"))
                 print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {_ratio(times, seconds):>6} "
-                      f"{client:>10}  ({violated / count:.1f} violated findings a document)", flush=True)
+                      f"{client:>10}  ({violated / count:.1f} violated findings a document; {_cpu(seconds, cpu, busy)})",
+                      flush=True)
             for workers in (arguments.workers if "dask" in arguments.runs else []):
                 cluster = Cluster(workers)
                 try:
                     cluster.fresh()
                     output = Path(scratch) / f"dask-{workers}.jsonl"
-                    seconds, client = _claimcheck([str(folder), "--scheduler", cluster.address, "--partition-size",
-                                                   str(arguments.partition_size)], output)
+                    seconds, client, cpu, busy = _claimcheck([str(folder), "--scheduler", cluster.address,
+                                                              "--partition-size", str(arguments.partition_size)], output)
                     peaks = cluster.peaks()
                 finally:
                     cluster.close()
@@ -127,10 +144,17 @@ def main() -> None:
                 else:
                     same = "same findings" if output.read_bytes() == expected.read_bytes() else "FINDINGS DIFFER"
                 print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {_ratio(times, seconds):>6} "
-                      f"{client:>10}  {', '.join(map(str, peaks))}  ({same})", flush=True)
+                      f"{client:>10}  {', '.join(str(peak) for peak, _ in peaks)}  ({same}; "
+                      f"{_cpu(seconds, cpu + sum(used for _, used in peaks), busy)}, workers "
+                      f"{' + '.join(f'{used:.0f}' for _, used in peaks)} CPU s)", flush=True)
             if "dask, 1 worker(s)" in times and "dask, 2 worker(s)" in times:
                 print(f"{count:>7} 2 workers against 1: {times['dask, 1 worker(s)'] / times['dask, 2 worker(s)']:.2f}x",
                       flush=True)
+
+
+def _cpu(seconds: float, ours: float, busy: float) -> str:
+    """The CPU seconds a run's processes used, and the cores the rest of the machine kept busy on average."""
+    return f"{ours:.0f} CPU s, others used {max(busy - ours, 0) / seconds:.1f} cores"
 
 
 def _ratio(times: dict[str, float], seconds: float) -> str:
