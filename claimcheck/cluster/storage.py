@@ -97,11 +97,11 @@ def merge_parts(client, scratch: Scratch, parts: list[str], name: str, key: str,
     divides the number of parts by ``FAN_IN`` (a million partitions take four). ``skip_tally``: leave out the tally
     rows (``state`` "tally"). Returns the parts, in no particular order (the merge orders their rows)."""
     files = [path for path in parts if rows_in(path)]
-    round = 0
+    level = 0
     while len(files) > FAN_IN:
-        round += 1
+        level += 1
         groups = [files[start:start + FAN_IN] for start in range(0, len(files), FAN_IN)]
-        folder = scratch.path(f"{name}-merged-{round}")
+        folder = scratch.path(f"{name}-merged-{level}")
         targets = [f"{folder}/part.{index}.parquet" for index in range(len(groups))]
         client.gather(client.map(merge_files, groups, targets, column=key, schema=schema, skip_tally=skip_tally,
                                  pure=False))
