@@ -5,7 +5,8 @@
 For each corpus size (articles from benchmarks/incremental.py, about 2 KB each) it times `claimcheck check` run as
 one process (--jobs 1), on one machine with every core (--jobs 0), and with --scheduler on a cluster of 1 and 2
 worker processes (a `dask scheduler` and `dask worker --nthreads 1` started here, on the loopback address). Peak
-memory: the resident set of the command (the client, which also plans and streams the report) from wait4, and of
+memory: the resident set of the command (the client, which also plans and streams the report) from its VmHWM (not
+wait4's ru_maxrss, which counts this process's own size at the fork), and of
 each worker process from getrusage inside it (the workers are restarted before each run). The machine may be shared:
 each run also shows the CPU seconds its own processes used and those the rest of the machine used meanwhile (from
 /proc/stat), i.e. how many of the cores the run really had. No cache is used, and
@@ -17,6 +18,7 @@ not need. Ratios: each run's speed against one process, and 2 workers against 1 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import resource
 import socket
@@ -38,11 +40,29 @@ def _claimcheck(args: list[str], output: Path) -> tuple[float, int, float, float
     process = subprocess.Popen([sys.executable, "-m", "claimcheck", "check", *args, "--format", "jsonl", "--output",
                                 str(output), "--fail-on", "never", "--no-cache", "--quiet"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0
+    while True:  # the command's own peak, VmHWM: wait4's ru_maxrss also counts this process's size when it forked
+        peak = max(peak, _high_water(process.pid))
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        time.sleep(0.2)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"claimcheck {' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
-    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime, _busy() - busy
+    return seconds, peak or usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime, _busy() - busy
+
+
+def _high_water(pid: int) -> int:
+    """A process's peak resident memory so far (MiB; 0 where /proc does not say)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _busy() -> float:
@@ -123,7 +143,8 @@ def main() -> None:
                 seconds, client, cpu, busy = _claimcheck([str(folder), *args], out)
                 times[label] = seconds
                 expected = expected or out
-                violated = sum(1 for _ in out.open(encoding="utf-8"))
+                with out.open(encoding="utf-8") as lines:
+                    violated = sum(1 for _ in lines)
                 print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {_ratio(times, seconds):>6} "
                       f"{client:>10}  ({violated / count:.1f} violated findings a document; {_cpu(seconds, cpu, busy)})",
                       flush=True)
@@ -142,7 +163,7 @@ def main() -> None:
                 if expected is None:
                     expected, same = output, "the first cluster run"
                 else:
-                    same = "same findings" if output.read_bytes() == expected.read_bytes() else "FINDINGS DIFFER"
+                    same = "same findings" if filecmp.cmp(output, expected, shallow=False) else "FINDINGS DIFFER"
                 print(f"{count:>7} {label:<18} {seconds:>8.1f} {count / seconds:>7.1f} {_ratio(times, seconds):>6} "
                       f"{client:>10}  {', '.join(str(peak) for peak, _ in peaks)}  ({same}; "
                       f"{_cpu(seconds, cpu + sum(used for _, used in peaks), busy)}, workers "
