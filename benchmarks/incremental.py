@@ -44,9 +44,17 @@ REWORDINGS = ["a spokesman said", "a ministry official told reporters", "the com
 CHROME = "Share this article\nRelated: Ministers meet to discuss the 3rd aid package | Podcast 0:00 / 24:{seconds:02d}\n"
 
 
+PER_YEAR = 500  # documents a year of datelines holds: a larger corpus spans more years, as a real archive grows
+
+
 def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
-    """News-length documents (about 2 KB): a dateline, a title, four paragraphs drawn from templates, chrome."""
+    """News-length documents (about 2 KB): a dateline, a title, four paragraphs drawn from templates, chrome.
+
+    Datelines fall in the ten years to 2024, and in more years for a corpus over 5,000 documents (a year per 500),
+    so that a larger corpus is a longer archive of the same density (the same documents a day, so events of the
+    same size), not the same years more crowded. A corpus of 5,000 documents or fewer is as it always was."""
     rng = random.Random(seed)
+    years = max(10, -(-count // PER_YEAR))
     files = []
     for number in range(count):
         place, other = rng.sample(PLACES, 2)
@@ -62,7 +70,8 @@ def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
             seconds=rng.randint(0, 59))
         sentences = rng.sample(SENTENCES, 12)
         paragraphs = [" ".join(sentence.format(**values) for sentence in sentences[i:i + 3]) for i in range(0, 12, 3)]
-        text = (f"{rng.choice(WEEKDAYS)}, {rng.randint(1, 28)} {rng.choice(MONTHS)} 20{rng.randint(15, 24)}\n\n"
+        text = (f"{rng.choice(WEEKDAYS)}, {rng.randint(1, 28)} {rng.choice(MONTHS)} "
+                f"{2025 - years + rng.randint(0, years - 1)}\n\n"
                 f"Report {number}: fighting and aid in {place}\n\n" + "\n\n".join(paragraphs) + "\n\n"
                 + CHROME.format(**values))
         path = folder / f"doc-{number:05d}.txt"

@@ -53,6 +53,17 @@ def test_a_local_cluster_reports_what_one_process_reports(corpus, single):
     assert done.stdout == single  # same findings, fingerprints and order
 
 
+def test_many_partitions_merged_on_the_workers_report_what_one_process_reports(corpus, single):
+    """72 sorted parts of findings (36 partitions of documents and 36 of facts) are more than a merge reads at once:
+    the workers merge them down to three before the report merges those; the report is still one process's."""
+    from claimcheck.cluster.storage import FAN_IN
+
+    assert 360 // 10 * 2 > 2 * FAN_IN
+    done = _cli("check", str(corpus), "--format", "json", "--scheduler", "local[2]", "--partition-size", "10")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == single
+
+
 KILL = r"""
 import os, signal, sys, threading
 from distributed import Client, LocalCluster

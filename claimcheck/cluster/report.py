@@ -1,8 +1,8 @@
 """The result of a run on a cluster, and its report: the same summary and the same report as a run in one process,
-streamed from the sorted findings and events the workers wrote (a part at a time), so the client's memory does not
-grow with the corpus. JSON, JSON Lines and CSV stream; the other formats gather the findings they list (violated
-ones, unless --passing) and the documents those quote; the HTML report and JUnit (a case per document) need every
-document and claim, and are refused.
+streamed from a merge of the sorted findings and events the workers wrote (a row group of each part at a time), so
+the client's memory does not grow with the corpus. JSON, JSON Lines and CSV stream; the other formats gather the
+findings they list (violated ones, unless --passing) and the documents those quote; the HTML report and JUnit (a
+case per document) need every document and claim, and are refused.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..result import SEVERITY_ORDER, STATUS_ORDER, CheckResult
 from ..rules import RuleSet
 from .events import read_event
 from .run import Ran
-from .storage import read_rows
+from .storage import ROW_GROUP, merged
 from .stages import read_finding
 
 STREAMED = ("json", "jsonl", "csv")
@@ -78,29 +78,33 @@ class ClusterResult:
                  ) -> Iterator[tuple[Finding, dict[str, Document], str | None, str]]:
         """The findings in one run's order, with the light documents they quote, how a held-back one was accepted
         and its state; ``passing`` False leaves out all but violated ones."""
-        for path in self.ran.findings_parts:
-            rows = read_rows(path, ["state", "status", "payload"])
-            for state, status, payload in zip(rows["state"], rows["status"], rows["payload"]):
-                if state in states and (passing or status == "violated"):
-                    finding, documents, how = read_finding(payload)
-                    yield finding, documents, how, state
+        for _, state, status, payload in merged(self.ran.findings_parts, "key", ["key", "state", "status", "payload"],
+                                                skip_tally=True):
+            if state in states and (passing or status == "violated"):
+                finding, documents, how = read_finding(payload)
+                yield finding, documents, how, state
 
     def chunks(self, passing: bool) -> Iterator[list[tuple[Finding, dict[str, Document]]]]:
-        """The shown findings a sorted part at a time."""
-        for path in self.ran.findings_parts:
-            rows = read_rows(path, ["state", "status", "payload"])
-            chunk = []
-            for state, status, payload in zip(rows["state"], rows["status"], rows["payload"]):
-                if state == "shown" and (passing or status == "violated"):
-                    finding, documents, _ = read_finding(payload)
-                    chunk.append((finding, documents))
-            if chunk:
+        """The shown findings in one run's order, a few hundred at a time."""
+        chunk = []
+        for finding, documents, _, _ in self.findings(("shown",), passing):
+            chunk.append((finding, documents))
+            if len(chunk) == ROW_GROUP:
                 yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
 
     def events(self) -> Iterator[list[tuple[Event, list[str | None]]]]:
-        """Every event in one run's order (by its first document), a sorted part at a time."""
-        for path in self.ran.events_parts:
-            yield [read_event(payload) for payload in read_rows(path, ["payload"])["payload"]]
+        """Every event in one run's order (by its first document), a few hundred at a time."""
+        chunk = []
+        for _, payload in merged(self.ran.events_parts, "number", ["number", "payload"]):
+            chunk.append(read_event(payload))
+            if len(chunk) == ROW_GROUP:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
 
     def shown_count(self, passing: bool) -> int:
         statuses = self.ran.tally.statuses

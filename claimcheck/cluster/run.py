@@ -7,12 +7,13 @@ claims or pairs of documents must meet.
    scratch folder;
 3. documents: each partition is read and extracted, its documents' own rules run, and every claim keyed by its
    block of facts; the claims are shuffled by block and each block's facts judged; every finding is written to the
-   scratch folder with a key that sorts as one run orders its findings;
-4. the findings and the events are sorted by those keys (from the scratch folder, so nothing is computed twice)
-   and the report is streamed from the sorted files, a part at a time.
+   scratch folder with a key that sorts as one run orders its findings, each partition's findings sorted by it;
+4. the sorted parts of findings and of events are merged (by the workers, a few dozen parts at a time, while there
+   are more than that) and the report is streamed from a merge of what is left (see
+   :func:`claimcheck.cluster.storage.merge_parts`).
 
-The client holds the plan (the files' names), the tallies and one sorted part at a time; claims never leave the
-workers, and documents only as the light copies the findings quote.
+The client holds the plan (the files' names), the tallies and a row group of each part it merges; claims never
+leave the workers, and documents only as the light copies the findings quote.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import os
 import pickle
 import warnings
 from dataclasses import dataclass, field
-from functools import partial
 
 from ..errors import InputError
 from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABEL_META, VECTOR_META, common_cutoff,
@@ -29,7 +29,7 @@ from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABE
                      similarity_stage, small_stage, summed, unique_pairs, vector_stage)
 from .sources import Part, Plan
 from .stages import RunSettings, Tally, block_stage, document_number, forget, partition_stage
-from .storage import Scratch, empty, read_rows, rows_in, sort_parts
+from .storage import ROW_GROUP, Scratch, empty, merge_parts, ordered, read_rows, rows_in, write_sorted
 
 TOPIC = "claimcheck-progress"
 FINDING_META = {"key": object, "state": object, "status": object, "payload": object}
@@ -85,16 +85,20 @@ def _inline(found) -> list:
     return found[2]
 
 
-def _documents(part: Part, settings: RunSettings, linked, inline: list):
+def _documents(part: Part, settings: RunSettings, linked, inline: list, folder: str):
+    """A partition's claims, for the shuffle by block; its documents' own findings (and its tally) are written to
+    ``folder`` as a sorted part here, not returned: a result waits in the worker's memory until every task that
+    reads it has run, and Dask would write these only after the shuffle, holding every partition's findings."""
     import pandas as pd
 
     mapping = {int(number): event for number, event in zip(linked.index, linked["event"])} if len(linked) else {}
     findings, claims, tally = partition_stage(part, settings, mapping, inline)
     forget()
     findings.append(_tally_row(tally))
+    write_sorted(findings, f"{folder}/part.{part.index}.parquet", "key", _schema(FINDING_META))
+    del findings
     report("documents", part.index)
-    return (pd.DataFrame(findings, columns=list(FINDING_META)).astype(FINDING_META),
-            pd.DataFrame(claims, columns=list(CLAIM_META)).astype(CLAIM_META))
+    return pd.DataFrame(claims, columns=list(CLAIM_META)).astype(CLAIM_META)
 
 
 def _blocks(frame, settings: RunSettings, inline: list, partition_info=None):
@@ -191,25 +195,24 @@ def _run(client, parts: list[Part], settings: RunSettings, scratch: Scratch, pro
     mapping = mapping.set_index("number", divisions=divisions)  # the linked documents of each partition, with it
     # 3. documents and facts, in one graph: each partition is read and extracted once
     progress.stage("documents", len(parts))
-    staged = [delayed(_documents, nout=2, pure=False)(part, settings_f, linked, inline_f)
+    staged = [delayed(_documents, pure=False)(part, settings_f, linked, inline_f, scratch.path("findings-own"))
               for part, linked in zip(parts, mapping.to_delayed())]
-    own = dd.from_delayed([found[0] for found in staged], meta=empty(FINDING_META), verify_meta=False)
-    claims = dd.from_delayed([found[1] for found in staged], meta=empty(CLAIM_META), verify_meta=False)
+    claims = dd.from_delayed(staged, meta=empty(CLAIM_META), verify_meta=False)
     blocks = claims.shuffle("block").map_partitions(_blocks, delayed(settings_f), delayed(inline_f),
                                                     meta=empty(FINDING_META))
     progress.stage("facts", blocks.npartitions)
-    _write(client, dd.concat([own, blocks]), scratch.path("findings-found"), FINDING_META)
+    _write(client, blocks.map_partitions(ordered, "key", meta=empty(FINDING_META)), scratch.path("findings-found"),
+           FINDING_META, sorted_parts=True)
+    found = scratch.parts("findings-own") + scratch.parts("findings-found")
     tally = Tally()
-    for path in scratch.parts("findings-found"):
+    for path in found:
         for payload in read_rows(path, ["payload"], [("state", "==", "tally")])["payload"]:
             tally.add(pickle.loads(payload))
-    # 4. sorted findings and events
+    # 4. the sorted parts of findings and events, merged down to a few
     progress.stage("sorting", 2)
-    write = partial(_write, client)
-    findings_parts = sort_parts(client, scratch, "findings-found", "findings", "key", FINDING_META, write,
-                                filters=[("state", "!=", "tally")])
+    findings_parts = merge_parts(client, scratch, found, "findings", "key", _schema(FINDING_META), skip_tally=True)
     progress.done("sorting", 0)
-    events_parts = sort_parts(client, scratch, "events-found", "events", "number", EVENT_META, write)
+    events_parts = merge_parts(client, scratch, scratch.parts("events-found"), "events", "number", _schema(EVENT_META))
     progress.done("sorting", 1)
     events = sum(rows_in(path) for path in events_parts)
     return Ran(tally, events, inline, scratch, findings_parts, events_parts)
@@ -231,7 +234,8 @@ def _events(client, parts: list[Part], settings_f, frequencies_f, total: int, sc
                                  verify_meta=False)
         _write(client, linked, scratch.path("linked"), LINKED_META)
         linked = dd.read_parquet(scratch.path("linked"), filters=[("kind", "==", "event")], columns=["number", "payload"])
-        _write(client, linked, scratch.path("events-found"), EVENT_META)
+        _write(client, linked.map_partitions(ordered, "number", meta=empty(EVENT_META)), scratch.path("events-found"),
+               EVENT_META, sorted_parts=True)
         return
     # pairs of documents that share a distinctive term, and their similarity
     found = features()
@@ -264,14 +268,17 @@ def _events(client, parts: list[Part], settings_f, frequencies_f, total: int, sc
     alone = alone.map_partitions(lonely_stage, meta=empty(LINKED_META))
     _write(client, dd.concat([linked, alone]), scratch.path("linked"), LINKED_META)
     events = dd.read_parquet(scratch.path("linked"), filters=[("kind", "==", "event")], columns=["number", "payload"])
-    _write(client, events, scratch.path("events-found"), EVENT_META)
+    _write(client, events.map_partitions(ordered, "number", meta=empty(EVENT_META)), scratch.path("events-found"),
+           EVENT_META, sorted_parts=True)
 
 
-def _write(client, frame, path: str, meta: dict) -> None:
-    """Compute a frame into Parquet files at ``path`` (part.0, part.1, ... in partition order)."""
+def _write(client, frame, path: str, meta: dict, sorted_parts: bool = False) -> None:
+    """Compute a frame into Parquet files at ``path`` (part.0, part.1, ... in partition order); ``sorted_parts`` in
+    row groups small enough that a merge of many parts holds a row group of each."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Computing mixed collections")
-        frame.to_parquet(path, write_index=False, schema=_schema(meta), compute_kwargs={"scheduler": client})
+        frame.to_parquet(path, write_index=False, schema=_schema(meta), compute_kwargs={"scheduler": client},
+                         **({"row_group_size": ROW_GROUP} if sorted_parts else {}))
 
 
 def _schema(meta: dict):

@@ -2,7 +2,8 @@
 
 Workers write each stage's output as Parquet files in a folder the client reads too (a temporary folder for a local
 cluster; a shared folder or fsspec URL for a remote one), so what a stage leaves waits on disk, not in the workers'
-memory, and the report is read back a sorted part at a time.
+memory. Each partition's findings and events are written sorted; the report merges the sorted parts as it streams
+(after the workers have merged them down to a few, when there are many).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..errors import InputError
 from ..parquet import is_remote
@@ -81,57 +84,93 @@ def read_rows(path: str, columns: list[str], filters: list | None = None) -> dic
     return {name: table.column(name).to_pylist() for name in columns}
 
 
-def sort_parts(client, scratch: Scratch, found: str, name: str, key: str, meta: dict, write,
-               filters: list | None = None) -> list[str]:
-    """Sort what the workers wrote under ``found`` by ``key`` into ``name`` (a range of keys per part, each part
-    sorted); the sorted files, in order. The ranges come from samples of every part's keys; each row is given the
-    number of its range, and Dask moves each range to the part of that number."""
-    import dask.dataframe as dd
-    from dask import delayed
-
-    files = [path for path in scratch.parts(found) if rows_in(path)]
-    if files:
-        samples = client.gather(client.map(_sample, files, column=key, filters=filters, pure=False))
-        bounds = _bounds(samples, len(files))
-        frame = dd.read_parquet(scratch.path(found), filters=filters)
-        if filters:
-            frame = frame[frame["state"] != "tally"]  # filters skip row groups; rows are filtered here
-        ranged = frame.map_partitions(_ranged, key, delayed(bounds), meta=empty({**meta, "range": "int64"}))
-        ranged = ranged.set_index("range", divisions=list(range(len(bounds) + 2)))
-        write(ranged.map_partitions(_ordered, key, meta=empty(meta)), scratch.path(name), meta)
-    return [path for path in scratch.parts(name) if rows_in(path)]
+FAN_IN = 32  # sorted parts one merge reads at once (on a worker, or the report on the client)
+ROW_GROUP = 256  # rows a sorted part is written and read in: what a merge holds of each part it reads
 
 
-_SAMPLE = 64  # keys each part offers to choose the ranges from
+def merge_parts(client, scratch: Scratch, parts: list[str], name: str, key: str, schema, skip_tally: bool = False
+                ) -> list[str]:
+    """The sorted ``parts`` the workers wrote (each partition's rows sorted by ``key``), merged on the
+    workers, ``FAN_IN`` at a time, until no more than ``FAN_IN`` are left: the report merges those as it streams
+    (:func:`merged`). A merge reads a row group of each part at a time, so neither a worker nor this machine holds
+    more than ``FAN_IN`` row groups of rows, whatever the corpus; each row is rewritten once per round, and a round
+    divides the number of parts by ``FAN_IN`` (a million partitions take four). ``skip_tally``: leave out the tally
+    rows (``state`` "tally"). Returns the parts, in no particular order (the merge orders their rows)."""
+    files = [path for path in parts if rows_in(path)]
+    level = 0
+    while len(files) > FAN_IN:
+        level += 1
+        groups = [files[start:start + FAN_IN] for start in range(0, len(files), FAN_IN)]
+        folder = scratch.path(f"{name}-merged-{level}")
+        targets = [f"{folder}/part.{index}.parquet" for index in range(len(groups))]
+        client.gather(client.map(merge_files, groups, targets, column=key, schema=schema, skip_tally=skip_tally,
+                                 pure=False))
+        files = [path for path in targets if rows_in(path)]
+    return files
 
 
-def _sample(path: str, column: str, filters: list | None) -> tuple[int, list]:
-    """How many rows a part has and some of its keys (``column``), evenly spaced in order."""
-    rows = read_rows(path, [column, *(["state"] if filters else [])], filters)
-    keys = sorted(value for index, value in enumerate(rows[column]) if not filters or rows["state"][index] != "tally")
-    step = max(1, len(keys) // _SAMPLE)
-    return len(keys), keys[step // 2::step]
+def merge_files(paths: list[str], target: str, column: str, schema, skip_tally: bool = False) -> str:
+    """Merge parts sorted by ``column`` into one sorted part at ``target`` (a task of :func:`merge_parts`, on a
+    worker; ``column``, not ``key``, which Dask's ``map`` keeps for itself)."""
+    _write_rows(merged(paths, column, schema.names, skip_tally), target, schema)
+    return target
 
 
-def _bounds(samples: list[tuple[int, list]], parts: int) -> list:
-    """Keys that cut the rows into about ``parts`` ranges of equal size (each sampled key stands for its share)."""
-    weighted = sorted((value, count / len(keys)) for count, keys in samples if keys for value in keys)
-    total = sum(weight for _, weight in weighted)
-    bounds, seen, target = [], 0.0, total / max(parts, 1)
-    for value, weight in weighted:
-        seen += weight
-        if seen >= target * (len(bounds) + 1) and len(bounds) < parts - 1 and (not bounds or value > bounds[-1]):
-            bounds.append(value)
-    return bounds
+def write_sorted(rows: list[dict], target: str, key: str, schema) -> None:
+    """Rows (dicts with the schema's names) sorted by ``key`` and written as one sorted part at ``target``."""
+    rows.sort(key=itemgetter(key))
+    _write_rows((tuple(row[name] for name in schema.names) for row in rows), target, schema)
 
 
-def _ranged(frame, key: str, bounds: list):
-    import bisect
+def _write_rows(rows: Iterator[tuple], target: str, schema) -> None:
+    """Rows (tuples in the schema's order) written to a Parquet file in row groups of ``ROW_GROUP`` rows. A task
+    run again (a worker lost) writes the whole file again."""
+    import fsspec
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    return frame.assign(range=[bisect.bisect_right(bounds, value) for value in frame[key]])
+    names = schema.names
+    fs, name = fsspec.core.url_to_fs(target)
+    fs.makedirs(name.rsplit("/", 1)[0], exist_ok=True)
+    with fs.open(name, "wb") as stream, pq.ParquetWriter(stream, schema) as writer:
+        batch: list[tuple] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in batch], schema=schema))
+                batch = []
+        if batch:
+            writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in batch], schema=schema))
 
 
-def _ordered(frame, key: str):
+def merged(paths: list[str], key: str, columns: list[str], skip_tally: bool = False) -> Iterator[tuple]:
+    """The rows (``columns``, which include ``key``) of sorted parts in one sorted stream, read a row group of each
+    part at a time (``heapq.merge``: keys are unique, so the order is the one sort of all rows would give)."""
+    import heapq
+
+    at = columns.index(key)
+    return heapq.merge(*(_rows(path, columns, skip_tally) for path in paths), key=itemgetter(at))
+
+
+def _rows(path: str, columns: list[str], skip_tally: bool) -> Iterator[tuple]:
+    import fsspec
+    import pyarrow.parquet as pq
+
+    wanted = list(dict.fromkeys([*columns, *(["state"] if skip_tally else [])]))
+    state = wanted.index("state") if skip_tally else -1
+    with fsspec.open(path, "rb") as stream:
+        parquet = pq.ParquetFile(stream)
+        for group in range(parquet.num_row_groups):
+            table = parquet.read_row_group(group, columns=wanted)
+            values = [table.column(name).to_pylist() for name in wanted]
+            del table
+            for row in zip(*values):
+                if not skip_tally or row[state] != "tally":
+                    yield row[:len(columns)]
+
+
+def ordered(frame, key: str):
+    """A partition's rows sorted by ``key`` (what each partition does before it is written, to be merged)."""
     return frame.sort_values(key, kind="stable").reset_index(drop=True)
 
 
