@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
+from claimcheck.checks.kinds.agree import sides
 from claimcheck.evidence import figures_per_source, vetoes, weigh
 from claimcheck.evidence.vetoes import same_person
 from claimcheck.facts import split_by_evidence
@@ -242,3 +243,26 @@ def test_at_least_seven_and_seven_are_one_figure_of_a_page(tmp_path):
     assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "At least seven"), ("b.txt", "five")],
                                                                  [("a.txt", "seven"), ("b.txt", "five")]]
     assert all("the only count of people killed each source gives" in finding.message for finding in violated)
+
+
+def test_a_finding_quotes_the_figures_surely_one_quantity_with_one_side(tmp_path):
+    # c and d tell the fall in one sentence with different figures: ~60 m and 200 ft agree, and are one quantity;
+    # each also tells of another fall, so neither is "the only fall" its page gives
+    violated = _violated(
+        tmp_path,
+        a_txt="Monday, 16 September 2013\n\nA climber died on Mount Cook after falling 150 metres.\n",
+        b_txt="Monday, 16 September 2013\n\nA climber died on Mount Cook after falling 200 ft, police said.\n",
+        c_txt="Monday, 16 September 2013\n\nThe climber died after slipping and falling about 60 metres from a ridge "
+              "near the Tasman Saddle hut, police said.\nA second climber fell 20 metres into a crevasse nearby and "
+              "survived.\n",
+        d_txt="Monday, 16 September 2013\n\nThe climber died after slipping and falling 200 feet from a ridge "
+              "near the Tasman Saddle hut, police said.\nA second climber fell 20 metres into a crevasse nearby and "
+              "survived.\n")
+    assert [_shown(finding, "text") for finding in violated] == [
+        [("a.txt", "150 metres"), ("b.txt", "200 ft"), ("d.txt", "200 feet"), ("c.txt", "about 60 metres")]]
+    finding = violated[0]
+    left, right = sides(finding)
+    assert [claim.text for claim in left] == ["150 metres"]
+    assert [claim.text for claim in right] == ["200 ft", "200 feet", "about 60 metres"]
+    assert finding.message.endswith(f"on the side of 200 ft, figures surely one quantity with these: "
+                                    f"~60 m ({tmp_path}/c.txt)")

@@ -357,3 +357,16 @@ def test_bodies_are_a_count_of_the_dead():
 def test_the_month_of_march_is_no_march():
     assert [claim.outcome for claim in claimcheck.extract_text(
         "It picked 1,200 recruits to begin training in March 2015. Some 20,000 people march in Athens.")] == [None, "gathered"]
+
+
+@pytest.mark.parametrize("text, measures", [
+    ("He died after slipping and falling about 60 metres (200 feet) from a ridge.", [("fall", None), ("fall", "conversion")]),
+    ("The quake struck at a depth of 10 km (6 miles).", [("depth", None), ("depth", "conversion")]),
+    ("Police counted more than 100 km (60 miles) of roadblocks and 20 (30) arrests.",
+     [("distance", None), ("distance", "conversion"), ("arrests", None), ("arrests", "conversion")]),
+])
+def test_a_bracketed_conversion_measures_what_its_figure_measures(text, measures):
+    claims = claimcheck.extract_text(text)
+    assert [(claim.measure, claim.scope) for claim in claims] == measures
+    converted = [claim for claim in claims if claim.scope == "conversion"]
+    assert all(claim.bound == claims[claims.index(claim) - 1].bound for claim in converted)

@@ -21,6 +21,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..errors import InputError
+from ..checks.kinds.agree import sides
 from ..model import Claim, Finding
 
 _TOPIC = re.compile(r"^(?P<topic>.+?)_(?:ecb|ecbplus)$")
@@ -265,12 +266,13 @@ def _same_value(mention: Mention, claim: Claim) -> bool:
 
 def compared_pairs(finding: Finding) -> list[tuple[Claim, Claim]]:
     """The pairs of claims a finding sets against each other: for a comparison, every claim on one side against
-    every claim on the other (sides: the figures of the two claims it is about); otherwise every pair."""
+    every claim on the other (the sides its rule quotes, :func:`claimcheck.checks.kinds.agree.sides`); for a
+    figure repeated by two sources, the two; otherwise every pair."""
     if finding.about and len(finding.about) == 2:
         left, right = finding.about
-        sides = ([c for c in finding.claims if _says(c) == _says(left)], [c for c in finding.claims if _says(c) == _says(right)])
         if _says(left) != _says(right):
-            return [(a, b) for a in sides[0] for b in sides[1]]
+            first, second = sides(finding)
+            return [(a, b) for a in first for b in second]
         return [(left, right)]
     return list(combinations(finding.claims, 2))
 

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
+from ..money import is_currency
 from ..units import dimensionality
 from . import measures, phrases, roles
 from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
@@ -174,11 +175,28 @@ def _sentence_claims(document: Document, sentence_start: int, sentence_end: int,
             if (claim.unit == "count" and claim.measure and claim.measure != "people"
                     and claim.measure.split()[-1].split("-")[-1] in PERSON_NOUNS):
                 sentence.victims = claim.measure
-            if (previous is not None and claim.scope == "conversion" and claim.bound == "=" and previous.bound != "="
-                    and _CONVERTED.match(document.text, previous.end, claim.start)):
-                _bound_like(claim, previous, options)  # "more than 100 km (60 miles)": more than 60 miles too
+            if (previous is not None and claim.scope == "conversion"
+                    and _CONVERTED.match(document.text, previous.end, claim.start) and _restates(claim, previous)):
+                _measured_like(claim, previous)  # "fell about 60 metres (200 feet)": 200 feet is the fall too
+                if claim.bound == "=" and previous.bound != "=":
+                    _bound_like(claim, previous, options)  # "more than 100 km (60 miles)": more than 60 miles too
             previous = claim
             yield claim
+
+
+def _restates(claim: Claim, previous: Claim) -> bool:
+    """Whether a bracketed figure can restate the one before it: a quantity of the same kind in another unit."""
+    if claim.unit == previous.unit or "count" in (claim.unit, previous.unit):
+        return claim.unit == previous.unit != "count"
+    if is_currency(claim.unit) or is_currency(previous.unit):
+        return is_currency(claim.unit) and is_currency(previous.unit)
+    return dimensionality(claim.unit) == dimensionality(previous.unit)
+
+
+def _measured_like(claim: Claim, converted: Claim) -> None:
+    """A conversion measures what the figure it restates measures, of the same thing."""
+    claim.measure, claim.type, claim.subject, claim.outcome = (converted.measure, converted.type, converted.subject,
+                                                               converted.outcome)
 
 
 def _bound_like(claim: Claim, converted: Claim, options: ExtractionOptions) -> None:

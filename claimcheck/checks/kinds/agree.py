@@ -66,6 +66,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     if len(claims) < 2:
         return findings
     groups = _groups(claims)
+    ties: list[tuple[Finding, Evidence]] = []  # findings whose two figures are surely one quantity
     figures = FigureCounts(figures_per_source(fact.claims), context.page_figures)
     events = context.events
     for candidates in _pairs(claims, groups, options.within_document):
@@ -108,7 +109,92 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         if repeated:
             finding.message += f"; the same figures also in {', '.join(repeated)}"
         findings.append(finding)
+        if evidence.conclusive:
+            ties.append((finding, evidence))
+    _side_with_accounts(rule, context, ties, groups, window)
     return findings
+
+
+def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[tuple[Finding, Evidence]],
+                        groups: dict[tuple, list[Claim]], window) -> None:
+    """Quote, in each violated finding, the other figures that side with one of its two: figures surely one quantity
+    with them (tied by conclusive evidence, directly or through other figures so tied) that agree with one side and
+    contradict the other. Where one account says ~150 m and another 200 ft, the sources that say ~60 m are on the
+    second's side, and a desk sees the two accounts whole, not one pair of pages. Only quotes are added: a finding's
+    status, fingerprint and the pairs judged do not change. A side's claims come first in ``claims``, the second's
+    from its first figure on (:func:`sides`)."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(key: tuple) -> tuple:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for finding, _ in ties:
+        left, right = finding.about
+        parent[root(_says(left))] = root(_says(right))
+    members: dict[tuple, list[tuple]] = {}
+    for key in parent:
+        members.setdefault(root(key), []).append(key)
+    shown = {frozenset(map(_says, finding.about)) for finding, _ in ties if finding.status == "violated"}
+    for finding, _ in ties:
+        if finding.status != "violated":
+            continue
+        left, right = finding.about
+        tied = [key for key in members[root(_says(left))] if key not in (_says(left), _says(right))
+                and not shown & {frozenset((key, _says(left))), frozenset((key, _says(right)))}]  # its own finding
+        added: tuple[list[Claim], list[Claim]] = ([], [])
+        quoted = {id(claim) for claim in finding.claims}
+        for key in tied:
+            figure = groups[key][0]
+            side = _side(rule, context, figure, left, right, window)
+            if side is None:
+                continue
+            for claim in _sources(figure, groups):
+                if id(claim) not in quoted:
+                    added[side].append(claim)
+                    quoted.add(id(claim))
+        if not (added[0] or added[1]):
+            continue
+        split = next(index for index, claim in enumerate(finding.claims) if claim is right)
+        finding.claims = [*finding.claims[:split], *added[0], *finding.claims[split:], *added[1]]
+        for side, figure in ((0, left), (1, right)):
+            if added[side]:
+                finding.message += (f"; on the side of {quantity_text(figure.value, figure.unit, figure.bound)}, "
+                                    f"figures surely one quantity with these: {_listed(added[side])}")
+
+
+def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: Claim, window) -> int | None:
+    """0 when ``figure`` agrees with ``left`` and contradicts ``right`` (dated within the window), 1 the other way."""
+    for side, (agreed, contradicted) in enumerate(((left, right), (right, left))):
+        agreeing, contradicting = _compare(rule, context, figure, agreed), _compare(rule, context, figure, contradicted)
+        if (agreeing and contradicting and agreeing.agrees and not contradicting.agrees
+                and not contradicting.same_direction and not _apart(context, figure, contradicted, window)):
+            return side
+    return None
+
+
+def _apart(context: CheckContext, first: Claim, second: Claim, window) -> bool:
+    dates = (context.document_date(first), context.document_date(second))
+    return all(dates) and abs((dates[0] - dates[1]).days) > window.days
+
+
+def _listed(claims: list[Claim]) -> str:
+    """Figures and the pages that give them: "~60 m (a.txt, b.txt), ~200 ft (c.txt)"."""
+    pages: dict[str, list[str]] = {}
+    for claim in claims:
+        docs = pages.setdefault(quantity_text(claim.value, claim.unit, claim.bound), [])
+        if claim.doc not in docs:
+            docs.append(claim.doc)
+    return ", ".join(f"{figure} ({', '.join(docs)})" for figure, docs in pages.items())
+
+
+def sides(finding: Finding) -> tuple[list[Claim], list[Claim]]:
+    """The claims a comparison quotes for each of its two figures (``about``): the first's side, then the
+    second's, from the second figure on."""
+    left, right = finding.about
+    split = next((index for index, claim in enumerate(finding.claims) if claim is right), len(finding.claims))
+    return finding.claims[:split], finding.claims[split:]
 
 
 def comparable(claims: list[Claim], within_document: bool = False) -> list[tuple[Claim, Claim]]:
@@ -129,10 +215,15 @@ def _sides(first: Claim, second: Claim, within_document: bool) -> bool:
     return different_sources or own_and_sourced(first, second) or (within_document and first.place != second.place)
 
 
+def _says(claim: Claim) -> tuple:
+    """What a figure says: its value, bound and unit (the figures of one value group)."""
+    return claim.value, claim.bound, claim.unit
+
+
 def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     groups: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        groups.setdefault((claim.value, claim.bound, claim.unit), []).append(claim)
+        groups.setdefault(_says(claim), []).append(claim)
     return groups
 
 
@@ -140,7 +231,7 @@ def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: set[str] =
     """The claim and, for each other document saying the same (not already quoted), its first claim; then the other
     places where the quoted documents say it (a headline and its lead), so that each quoted page is quoted whole."""
     chosen, seen = [claim], {claim.doc, *exclude}
-    group = groups.get((claim.value, claim.bound, claim.unit), [])
+    group = groups.get(_says(claim), [])
     for other in group:
         if other.doc not in seen and len(chosen) < _QUOTED_PER_SIDE:
             chosen.append(other)
@@ -187,12 +278,25 @@ def _declared_pair(first: Claim, second: Claim, figures, context: CheckContext) 
     return first.doc != second.doc and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
 
 
-def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window,
-           evidence: Evidence) -> Finding | None:
+@dataclass
+class _Comparison:
+    """Two figures set side by side in one unit, to the tolerance that applies (the exact one converted first)."""
+
+    first: Claim
+    second: Claim
+    unit: str
+    tolerance: Tolerance
+    reported: bool  # each figure to the precision it is reported to ("5.2" is 5.15–5.25)
+    rate: object  # the date of the exchange rate used, if any
+    first_value: float
+    second_value: float
+    same_direction: bool  # two lower (or two upper) bounds: they never contradict each other
+    agrees: bool
+
+
+def _compare(rule: Rule, context: CheckContext, first: Claim, second: Claim) -> _Comparison | None:
+    """How two figures compare, or None when they cannot be (a currency the reference rates do not cover)."""
     options: AgreeOptions = rule.options
-    levels = thresholds()
-    if evidence.confidence < levels["compare"] and not evidence.strong:
-        return None  # too little in common to be set side by side
     if first.unit != second.unit and first.bound != "=" and second.bound == "=":
         first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
     unit = second.unit if first.unit != second.unit else first.unit
@@ -202,16 +306,16 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         tolerance = options.tolerance or context.rules.default_tolerance
     untoleranced = options.tolerance is None and (unit not in ("percent", "percentage_point") or options.percent_tolerance is None)
     reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
-    dates = (context.document_date(first), context.document_date(second))
-    converted = _in_unit(first, unit, dates[0] or dates[1])
+    on = context.document_date(first) or context.document_date(second)
+    converted = _in_unit(first, unit, on)
     if converted is None:
-        return None  # a currency the reference rates do not cover
+        return None
     first_interval, rate = converted
     first_value = first_interval.low if first.bound in _LOWER else first_interval.high if first.bound in _UPPER else \
-        _convert_value(first, unit, dates[0] or dates[1])
+        _convert_value(first, unit, on)
     second_value = second.value
     same_direction = (first.bound in _LOWER and second.bound in _LOWER) or (first.bound in _UPPER and second.bound in _UPPER)
-    if reported:  # "5.2" is 5.15–5.25: the precision each figure is reported to is its tolerance
+    if reported:
         tolerance = Tolerance()
         first_interval = (reported_interval(first).to(first.unit, unit) if rate is None
                           else first_interval.widened(_EXCHANGE, unit))  # outlets round the day's rate
@@ -221,11 +325,24 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         second_interval = second.interval
     if same_direction:  # "over 98%" and "more than 99%" can both be true: they differ only if dated apart
         agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
-        basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, which never contradict each other"
     else:
         exact = all(claim.bound == "=" and not claim.is_range for claim in (first, second))
         agrees = first_interval.overlaps(second_interval, strict=reported and exact)  # "as many as 20,000" meets "tens of thousands"
-        basis = ""
+    return _Comparison(first, second, unit, tolerance, reported, rate, first_value, second_value, same_direction, agrees)
+
+
+def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window,
+           evidence: Evidence) -> Finding | None:
+    options: AgreeOptions = rule.options
+    if evidence.confidence < thresholds()["compare"] and not evidence.strong:
+        return None  # too little in common to be set side by side
+    compared = _compare(rule, context, first, second)
+    if compared is None:
+        return None  # a currency the reference rates do not cover
+    first, second, agrees, same_direction = compared.first, compared.second, compared.agrees, compared.same_direction
+    basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, which never contradict each other" \
+        if same_direction else ""
+    dates = (context.document_date(first), context.document_date(second))
     status = "consistent" if agrees else "violated"
     apart = abs((dates[0] - dates[1]).days) if all(dates) else None
     if not agrees and apart is not None and apart > window.days:
@@ -238,11 +355,11 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         status = "changed"  # a toll reported a day later and higher: an update, not a contradiction
     elif not agrees and not (evidence.conclusive or (options.confidence is not None and evidence.confidence >= options.confidence)):
         return None  # they differ, but too little says they are one quantity
-    message = _message(first, second, first_value, second_value, unit, tolerance, agrees, basis, status, apart,
-                       reported, rate)
+    message = _message(first, second, compared.first_value, compared.second_value, compared.unit, compared.tolerance,
+                       agrees, basis, status, apart, compared.reported, compared.rate)
     finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
     exact_rule = options.tolerance is not None and not (options.tolerance.rel or options.tolerance.abs)  # {abs: 0}
-    if status == "violated" and not exact_rule and _gap(first_value, second_value) < _MINOR:
+    if status == "violated" and not exact_rule and _gap(compared.first_value, compared.second_value) < _MINOR:
         finding.severity = "info"  # a minor disagreement (40 against 42), unless the rule asks for exact figures
     return finding
 
