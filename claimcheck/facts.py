@@ -278,8 +278,10 @@ def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Syno
     kind = measure_class(claim.measure, synonyms) if claim.type == "count" else claim.type
     if role := claim_role(claim, synonyms):
         kind, place = role, None  # an event's fall, a deal's price: wherever each page says it happened
-    if claim.type == "age":
-        kind = f"age of {person_key(claim.subject)}" if claim.subject else None
+    if claim.type == "age":  # one person's age, wherever each page says they were
+        kind, place = (f"age of {person_key(claim.subject)}", None) if claim.subject else (None, place)
+    elif claim.type == "count" and claim.subject and kind:  # "a mother of 12": her children, wherever she lived
+        kind, place = f"{kind} of {person_key(claim.subject)}", None
     if kind is None:
         return None, None, None
     outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES and claim.type == "count" else None  # an age is no toll

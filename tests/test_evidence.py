@@ -266,3 +266,15 @@ def test_a_finding_quotes_the_figures_surely_one_quantity_with_one_side(tmp_path
     assert [claim.text for claim in right] == ["200 ft", "200 feet", "about 60 metres"]
     assert finding.message.endswith(f"on the side of 200 ft, figures surely one quantity with these: "
                                     f"~60 m ({tmp_path}/c.txt)")
+
+
+def test_a_named_persons_age_is_one_quantity_wherever_each_page_places_the_story(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Saturday, 14 September 2013\n\nRobert Buckley, 32, died after a fall in Aoraki Mount Cook National "
+              "Park, police said.\n",
+        b_txt="Monday, 16 September 2013\n\nThe body of 31-year-old Robert Buckley was flown to Christchurch, New "
+              "Zealand police said.\n")
+    assert [(_shown(finding, "text"), finding.severity) for finding in violated] == [
+        ([("a.txt", "32"), ("b.txt", "31-year-old")], "info")]
+    assert "both the age of Robert Buckley" in violated[0].message

@@ -370,3 +370,12 @@ def test_a_bracketed_conversion_measures_what_its_figure_measures(text, measures
     assert [(claim.measure, claim.scope) for claim in claims] == measures
     converted = [claim for claim in claims if claim.scope == "conversion"]
     assert all(claim.bound == claims[claims.index(claim) - 1].bound for claim in converted)
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Video of Brooklyn Mother of 13 Zurana Horton shot and killed was revealed Thursday.", [("13", "children", "Zurana Horton", None)]),
+    ("Zurana Horton, 34, a mother of 12, was killed by a stray bullet.",
+     [("34", "age", "Zurana Horton", None), ("12", "children", "Zurana Horton", None)]),
+])
+def test_a_parents_children_are_theirs_and_not_the_toll(text, figures):
+    assert [(claim.text, claim.measure, claim.subject, claim.outcome) for claim in claimcheck.extract_text(text)] == figures

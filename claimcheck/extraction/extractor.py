@@ -304,6 +304,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         subject = roles.holder_of(text, first.start, sentence_names)  # "Klitschko (52-3, 46 KOs)"
     elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
         measure, subject = parent  # "a mother of 12": her children
+        outcome = None  # "a mother of 12 was killed": she was, not they
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
                                                  or measure.split()[-1] in OUTCOME_VERBS):
         # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,

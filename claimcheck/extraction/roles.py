@@ -172,14 +172,18 @@ def parent_of(text: str, start: int, names: list[Name], measure: str | None) -> 
     """(measure, whose) of "a mother of 12", "Horton, a mother of 12": a count of someone's children, theirs if
     a name is set off just before ("Zurana Horton, 34, a mother of 12"), else "the mother"."""
     role = _PARENT_OF.search(text[max(0, start - 30):start])
-    if role is None or (measure or None) not in _OFFSPRING and (measure or "").split()[-1] not in _OFFSPRING:
+    if role is None:
+        return None
+    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
+    # "Mother of 13 Zurana Horton": the name that follows is whose children they are, not what is counted
+    after = next((name for name in people if measure and name.text.lower() == measure.lower() and name.start > start), None)
+    if after is None and (measure or None) not in _OFFSPRING and (measure or "").split()[-1] not in _OFFSPRING:
         return None
     word = role.group("role").lower()
     counted = "grandchildren" if word.startswith("grand") else "children"
-    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
     before = [name for name in people if 0 <= start - name.end <= 40 and _SET_OFF.match(text[name.end:start - len(role.group())])]
-    owner = _person(before[-1].text.split("-")[0]) if before else f"the {word}"
-    return counted, owner
+    owner = before[-1] if before else after
+    return counted, _person(owner.text.split("-")[0]) if owner else f"the {word}"
 
 
 _SET_OFF = re.compile(r"^(?:\s*,\s*\d{1,3}\s*,|\s*,|\s*-\s*who\s+was|\s+(?:was|is)|\s*\(\d{1,3}\)\s*,?)\s*(?:a|an|the)?\s*$", re.I)
