@@ -127,6 +127,9 @@ def test_document_date_is_the_claims_date_unless_the_sentence_says_otherwise():
     "Tanks such as the Challenger 2 were sent.",
     "The FTSE 100 index fell in early trading.",
     "5 min read",
+    "John Smith | 5 min read",
+    "12 comments | 3 shares",
+    "Share\n24 comments\nRead more",
 ])
 def test_dates_times_ids_and_chrome_are_not_claims(text):
     assert claimcheck.extract_text(text) == []

@@ -379,3 +379,11 @@ def test_a_bracketed_conversion_measures_what_its_figure_measures(text, measures
 ])
 def test_a_parents_children_are_theirs_and_not_the_toll(text, figures):
     assert [(claim.text, claim.measure, claim.subject, claim.outcome) for claim in claimcheck.extract_text(text)] == figures
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The agency received nearly 235,000 comments on the proposal.", ("nearly 235,000", "comments")),
+    ("The fund bought 5 million shares in the firm.", ("5 million", "shares")),
+])
+def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
+    assert [(claim.text, claim.measure) for claim in claimcheck.extract_text(text)] == [figure]

@@ -53,8 +53,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("malformed", re.compile(r"(?<![\w,.])\d{1,3}(?:,[\dOo]{3})*,(?=[\dOo]{3})[\dOo]*[Oo][\dOo]*(?:,[\dOo]{3})*\b|(?<![\w,.])\d+[Oo]+\d*[Oo\d]*\b")),
 ]
 _SCIENTIFIC = re.compile(r"\b\d+(?:\.\d+)?[eE][+-]?\d+\b")
-_CHROME_COUNTER = re.compile(r"(?<![\w.,])\d[\d,.]*[kKmM]?\s+(?:min(?:ute)?s?\s+(?:read|listen|watch)|comments?|shares?|"
-                             r"views|likes|retweets|replies|reactions)\b", re.I)
+# a page's counters ("5 min read", "12 comments | 3 shares"): on a line of their own or set off by a separator, never
+# in a sentence ("the agency received nearly 235,000 comments", "bought 5 million shares")
+_CHROME_COUNTER = re.compile(r"(?:^|[|•·/])[^\S\n]*(?P<counter>\d[\d,.]*[kKmM]?\s+(?:min(?:ute)?s?\s+(?:read|listen|watch)|"
+                             r"comments?|shares?|views|likes|retweets|replies|reactions))\b[^\S\n]*(?=$|[|•·/]|\d)",
+                             re.I | re.M)
 _CHROME_LINE = re.compile(r"(?m)^[^A-Za-z\n]*\d[^A-Za-z\n]*$")
 _ID_LABEL = re.compile(r"\b(?P<label>[A-Za-z.]+)\.?\s+#?\d+\b")
 
@@ -70,7 +73,7 @@ def find_excluded(text: str) -> list[Excluded]:
     """All non-claim spans in ``text``, sorted by start."""
     spans = [Excluded(m.start(), m.end(), reason) for reason, pattern in _PATTERNS for m in pattern.finditer(text)]
     spans.extend(Excluded(m.start(), m.end(), "chrome") for m in _CHROME_LINE.finditer(text))
-    spans.extend(Excluded(m.start(), m.end(), "chrome") for m in _CHROME_COUNTER.finditer(text))
+    spans.extend(Excluded(m.start("counter"), m.end("counter"), "chrome") for m in _CHROME_COUNTER.finditer(text))
     spans.extend(_model_names(text))
     # scientific notation is tables and code, unless a unit says it measures something ("1.2e6 tonnes")
     spans.extend(Excluded(m.start(), m.end(), "id") for m in _SCIENTIFIC.finditer(text) if not _unit_follows(text, m.end()))
