@@ -124,8 +124,8 @@ def test_every_gold_mention_is_on_its_line():
 
 
 @pytest.mark.parametrize("gold, docs, floors", [
-    (ECB_GOLD, ECB_DOCS, {"topics": 20, "precision": 0.75, "per_folder": 1.0, "matched": 0.8, "same_precision": 0.7,
-                          "major_recall": 0.15}),
+    (ECB_GOLD, ECB_DOCS, {"topics": 31, "precision": 0.75, "per_folder": 1.0, "matched": 0.75, "same_precision": 0.4,
+                          "major_recall": 0.25}),
     (WIKIPEDIA_GOLD, WIKIPEDIA_DOCS, {"topics": 5, "precision": None, "per_folder": 1.0, "matched": 0.95, "same_precision": 0.15,
                                       "major_recall": 0.1}),
 ], ids=["ecb", "wikipedia"])
