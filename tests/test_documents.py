@@ -100,3 +100,13 @@ def test_units_share_one_registry():
     assert registry.Quantity(5, "mile").to("kilometer").magnitude == pytest.approx(8.04672)
     assert not registry.Unit("count").is_compatible_with(registry.Unit("percent"))
     assert not registry.Unit("USD").is_compatible_with(registry.Unit("EUR"))
+
+
+def test_a_date_with_a_time_zone_dateutil_does_not_know_parses_without_a_warning():
+    import warnings
+
+    from claimcheck.documents.metadata import text_metadata
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert text_metadata("Storm hits coast\nPosted: 08 / 02 / 2013 11:10 am EDT\n\nText.")[1] == "2013-02-08"

@@ -7,6 +7,7 @@ Scraped pages put a dateline or timestamp near the top ("7 Feb, 2018 22:58", "Fr
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date
 
 from dateutil import parser as dateparser
@@ -62,7 +63,12 @@ def _parse(text: str) -> date | None:
         if not year:
             return None  # no year: dateutil would fill in today's, and results would change day to day
         found = find_dates(text)
-        parsed = found[0][2] if found else dateparser.parse(text, dayfirst=True).date()
+        if found:
+            parsed = found[0][2]
+        else:
+            with warnings.catch_warnings():  # "EDT": only the day is wanted, not its time zone
+                warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+                parsed = dateparser.parse(text, dayfirst=True).date()
         return parsed if str(parsed.year) == year.group() else None  # never a year the text does not give
     except (ValueError, OverflowError):
         return None
