@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..errors import InputError
-from ..checks.kinds.agree import sides
+from ..checks.kinds.agree import says, sides
 from ..model import Claim, Finding
 
 _TOPIC = re.compile(r"^(?P<topic>.+?)_(?:ecb|ecbplus)$")
@@ -270,15 +270,11 @@ def compared_pairs(finding: Finding) -> list[tuple[Claim, Claim]]:
     figure repeated by two sources, the two; otherwise every pair."""
     if finding.about and len(finding.about) == 2:
         left, right = finding.about
-        if _says(left) != _says(right):
+        if says(left) != says(right):
             first, second = sides(finding)
             return [(a, b) for a in first for b in second]
         return [(left, right)]
     return list(combinations(finding.claims, 2))
-
-
-def _says(claim: Claim) -> tuple:
-    return claim.value, claim.bound, claim.unit
 
 
 def _describe(finding: Finding, mention_of: dict) -> str:

@@ -66,7 +66,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     if len(claims) < 2:
         return findings
     groups = _groups(claims)
-    ties: list[tuple[Finding, Evidence]] = []  # findings whose two figures are surely one quantity
+    ties: list[Finding] = []  # findings whose two figures are surely one quantity
     figures = FigureCounts(figures_per_source(fact.claims), context.page_figures)
     events = context.events
     for candidates in _pairs(claims, groups, options.within_document):
@@ -110,13 +110,13 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             finding.message += f"; the same figures also in {', '.join(repeated)}"
         findings.append(finding)
         if evidence.conclusive:
-            ties.append((finding, evidence))
+            ties.append(finding)
     _side_with_accounts(rule, context, ties, groups, window)
     return findings
 
 
-def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[tuple[Finding, Evidence]],
-                        groups: dict[tuple, list[Claim]], window) -> None:
+def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[Finding], groups: dict[tuple, list[Claim]],
+                        window) -> None:
     """Quote, in each violated finding, the other figures that side with one of its two: figures surely one quantity
     with them (tied by conclusive evidence, directly or through other figures so tied) that agree with one side and
     contradict the other. Where one account says ~150 m and another 200 ft, the sources that say ~60 m are on the
@@ -130,19 +130,19 @@ def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[tuple[Find
             key = parent[key]
         return key
 
-    for finding, _ in ties:
+    for finding in ties:
         left, right = finding.about
-        parent[root(_says(left))] = root(_says(right))
+        parent[root(says(left))] = root(says(right))
     members: dict[tuple, list[tuple]] = {}
     for key in parent:
         members.setdefault(root(key), []).append(key)
-    shown = {frozenset(map(_says, finding.about)) for finding, _ in ties if finding.status == "violated"}
-    for finding, _ in ties:
+    shown = {frozenset(map(says, finding.about)) for finding in ties if finding.status == "violated"}
+    for finding in ties:
         if finding.status != "violated":
             continue
         left, right = finding.about
-        tied = [key for key in members[root(_says(left))] if key not in (_says(left), _says(right))
-                and not shown & {frozenset((key, _says(left))), frozenset((key, _says(right)))}]  # its own finding
+        tied = [key for key in members[root(says(left))] if key not in (says(left), says(right))
+                and not shown & {frozenset((key, says(left))), frozenset((key, says(right)))}]  # its own finding
         added: tuple[list[Claim], list[Claim]] = ([], [])
         quoted = {id(claim) for claim in finding.claims}
         for key in tied:
@@ -156,8 +156,8 @@ def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[tuple[Find
                     quoted.add(id(claim))
         if not (added[0] or added[1]):
             continue
-        split = next(index for index, claim in enumerate(finding.claims) if claim is right)
-        finding.claims = [*finding.claims[:split], *added[0], *finding.claims[split:], *added[1]]
+        first, second = sides(finding)
+        finding.claims = [*first, *added[0], *second, *added[1]]
         for side, figure in ((0, left), (1, right)):
             if added[side]:
                 finding.message += (f"; on the side of {quantity_text(figure.value, figure.unit, figure.bound)}, "
@@ -166,17 +166,22 @@ def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[tuple[Find
 
 def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: Claim, window) -> int | None:
     """0 when ``figure`` agrees with ``left`` and contradicts ``right`` (dated within the window), 1 the other way."""
-    for side, (agreed, contradicted) in enumerate(((left, right), (right, left))):
-        agreeing, contradicting = _compare(rule, context, figure, agreed), _compare(rule, context, figure, contradicted)
-        if (agreeing and contradicting and agreeing.agrees and not contradicting.agrees
-                and not contradicting.same_direction and not _apart(context, figure, contradicted, window)):
+    compared = (_compare(rule, context, figure, left), _compare(rule, context, figure, right))
+    if None in compared:
+        return None
+    for side, other in ((0, 1), (1, 0)):
+        contradicted = (left, right)[other]
+        apart = _days_apart(context, figure, contradicted)
+        if (compared[side].agrees and not compared[other].agrees and not compared[other].same_direction
+                and not (apart is not None and apart > window.days)):
             return side
     return None
 
 
-def _apart(context: CheckContext, first: Claim, second: Claim, window) -> bool:
+def _days_apart(context: CheckContext, first: Claim, second: Claim) -> int | None:
+    """Days between two figures' documents, or None when either is undated."""
     dates = (context.document_date(first), context.document_date(second))
-    return all(dates) and abs((dates[0] - dates[1]).days) > window.days
+    return abs((dates[0] - dates[1]).days) if all(dates) else None
 
 
 def _listed(claims: list[Claim]) -> str:
@@ -215,7 +220,7 @@ def _sides(first: Claim, second: Claim, within_document: bool) -> bool:
     return different_sources or own_and_sourced(first, second) or (within_document and first.place != second.place)
 
 
-def _says(claim: Claim) -> tuple:
+def says(claim: Claim) -> tuple:
     """What a figure says: its value, bound and unit (the figures of one value group)."""
     return claim.value, claim.bound, claim.unit
 
@@ -223,7 +228,7 @@ def _says(claim: Claim) -> tuple:
 def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     groups: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        groups.setdefault(_says(claim), []).append(claim)
+        groups.setdefault(says(claim), []).append(claim)
     return groups
 
 
@@ -231,7 +236,7 @@ def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: set[str] =
     """The claim and, for each other document saying the same (not already quoted), its first claim; then the other
     places where the quoted documents say it (a headline and its lead), so that each quoted page is quoted whole."""
     chosen, seen = [claim], {claim.doc, *exclude}
-    group = groups.get(_says(claim), [])
+    group = groups.get(says(claim), [])
     for other in group:
         if other.doc not in seen and len(chosen) < _QUOTED_PER_SIDE:
             chosen.append(other)
@@ -344,7 +349,7 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         if same_direction else ""
     dates = (context.document_date(first), context.document_date(second))
     status = "consistent" if agrees else "violated"
-    apart = abs((dates[0] - dates[1]).days) if all(dates) else None
+    apart = _days_apart(context, first, second)
     if not agrees and apart is not None and apart > window.days:
         if not evidence.strong and not same_direction:
             return None  # a change of one quantity needs the evidence that it is one, as a contradiction does
