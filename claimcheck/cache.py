@@ -27,7 +27,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .about import code_stamp
 from .errors import Diagnostic
 from .cache_files import mark_folder, read_json, real_folder, write_entry
@@ -296,10 +295,10 @@ class ResultCache:
 
 @lru_cache(maxsize=1)
 def _library_stamp() -> str:
-    """Remembered answers hold for these versions only."""
+    """Remembered answers hold for these versions only (and this code: a unit's dimension depends on its definitions)."""
     from importlib.metadata import PackageNotFoundError, version
 
-    versions = [__version__]
+    versions = [code_stamp()]
     for package in ("quantulum3", "simplemma", "pint"):
         try:
             versions.append(f"{package} {version(package)}")

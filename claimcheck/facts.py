@@ -30,7 +30,7 @@ def singular(word: str) -> str:
     return simplemma.lemmatize(word, lang="en")
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")  # "KO's", "Saints'": the thing, not its owner's mark
+POSSESSIVE = re.compile(r"['’]s?$")  # "KO's", "Saints'": the thing, not its owner's mark
 
 
 def measure_key(measure: str | None, synonyms: Synonyms) -> str | None:
@@ -47,7 +47,7 @@ def _measure_key(measure: str, synonyms: Synonyms) -> str | None:
     canonical = synonyms.canonical("measure", measure)
     if canonical:
         return canonical
-    words = [_POSSESSIVE.sub("", word) or word for word in measure.lower().split()]
+    words = [POSSESSIVE.sub("", word) or word for word in measure.lower().split()]
     return " ".join([*words[:-1], singular(words[-1])])
 
 
@@ -58,7 +58,7 @@ def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
         return None
     canonical = synonyms.canonical("measure", measure)
     last = measure.lower().split()[-1]
-    return canonical or singular(_POSSESSIVE.sub("", last) or last)
+    return canonical or singular(POSSESSIVE.sub("", last) or last)
 
 
 def claim_role(claim: Claim, synonyms: Synonyms) -> str | None:

@@ -49,6 +49,10 @@ def _definitions() -> list[str]:
     if "\nppm = 1e-6\n" not in text:  # pragma: no cover - guards against a changed pint file
         raise RuntimeError("pint's default definitions no longer define 'ppm = 1e-6'")
     text = text.replace("\nppm = 1e-6\n", "\nppm = [concentration]\n")
+    # in news "three decades" is 30 years, never pint's logarithmic decade (a factor of ten)
+    if "\ndecade = 1 ; logbase: 10; logfactor: 1\n" not in text:  # pragma: no cover - guards against a changed pint file
+        raise RuntimeError("pint's default definitions no longer define the logarithmic 'decade'")
+    text = text.replace("\ndecade = 1 ; logbase: 10; logfactor: 1\n", "\ndecade = 10 * year = _ = decades\n")
     return text.splitlines() + _EXTRA_DEFINITIONS
 
 

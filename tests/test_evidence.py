@@ -278,3 +278,19 @@ def test_a_named_persons_age_is_one_quantity_wherever_each_page_places_the_story
     assert [(_shown(finding, "text"), finding.severity) for finding in violated] == [
         ([("a.txt", "32"), ("b.txt", "31-year-old")], "info")]
     assert "both the age of Robert Buckley" in violated[0].message
+
+
+def test_every_magnitude_of_one_quake_is_one_quantity_even_two_on_one_page(tmp_path):
+    found = _violated(
+        tmp_path,
+        a_txt="March 15, 2011\n\nA magnitude 5.2 earthquake struck southern Iran on Tuesday, state media reported.\n",
+        b_txt="March 15, 2011\n\nAn earthquake measuring 5.6 on the Richter scale shook southern Iran on Tuesday, "
+              "Iranian television said.\n",
+        c_txt="March 16, 2011\n\nThe U.S. Geological Survey put the magnitude of Tuesday's quake in Iran at 5.4, while "
+              "Iran's seismological centre said it measured 5.6.\n")
+    pairs = sorted(tuple(sorted(f"{claim.doc.rsplit('/', 1)[-1]} {claim.text}" for claim in finding.about))
+                   for finding in found)
+    assert pairs == [("a.txt 5.2", "b.txt 5.6"), ("a.txt 5.2", "c.txt 5.4"), ("b.txt 5.6", "c.txt 5.4")]
+    assert {finding.severity for finding in found} == {"warning"}  # 0.2 of magnitude is no minor difference
+    on_one_page = [finding for finding in found if "two sources on one page" in finding.message]
+    assert len(on_one_page) == 1

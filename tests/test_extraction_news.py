@@ -387,3 +387,20 @@ def test_a_parents_children_are_theirs_and_not_the_toll(text, figures):
 ])
 def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     assert [(claim.text, claim.measure) for claim in claimcheck.extract_text(text)] == [figure]
+
+
+def test_a_source_named_with_initials_and_one_after_while():
+    found = claimcheck.extract_text("The quake struck 1.2 miles below the surface, according to the U.S. Geological Survey. "
+                                    "The survey put the magnitude at 5.4, while Iran's seismological centre said it "
+                                    "measured 5.6.")
+    assert [(claim.text, claim.type, claim.source) for claim in found] == [
+        ("1.2 miles", "measurement", "U.S. Geological Survey"),
+        ("5.4", "magnitude", "survey"),
+        ("5.6", "magnitude", "Iran's seismological centre"),
+    ]
+
+
+def test_decades_are_ten_years_each():
+    decades = one("He led the family for more than three decades.")
+    assert (decades.type, decades.unit, decades.bound) == ("duration", "decade", ">")
+    assert claimcheck.units.quantity(3, "decade").to("year").magnitude == 30

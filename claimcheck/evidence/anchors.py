@@ -61,21 +61,23 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
+    role = claim_role(first, synonyms)
+    one_role = role is not None and role == claim_role(second, synonyms)
+    counted = first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
-            and first.doc == second.doc and first.scope == second.scope
-            and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and first.doc == second.doc and first.scope == second.scope and (counted or one_role)
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
             and (_told_against(first, second) or _two_accounts(first, second))
             and (two_sources(first, second) or (own_and_sourced(first, second)
                                                  and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):
-        found.append(f"the one count of people {first.outcome} each of two sources on one page gives")
+        found.append(f"the one count of people {first.outcome} each of two sources on one page gives" if counted
+                     else f"the one {ROLES[role]['called']} each of two sources on one page gives")
     if (figures == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
             and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
         found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
-    role = claim_role(first, synonyms)
-    if (single and tolls == (1, 1) and role and role == claim_role(second, synonyms)
+    if (single and tolls == (1, 1) and one_role
             and (names_a & names_b or not ROLES[role].get("named"))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS):  # "fell 150 metres" and "plunged 60m"
         found.append(f"the only {ROLES[role]['called']} each page gives")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..facts import singular
+from ..facts import POSSESSIVE, singular
 from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
                        WEEKDAYS)
 from ..model import Claim
@@ -29,13 +29,22 @@ GENERIC_MEASURES = frozenset({
 @lru_cache(maxsize=65536)
 def sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """(content words, names) of a sentence."""
-    words = frozenset(word.lower() for word in WORD.findall(sentence) if word.lower() not in _STOP and len(word) > 2)
     names = set()
-    for match in _NAME.finditer(sentence):
-        name = " ".join(match.group().split())
-        if " " in name or name.lower() not in _STOP:
-            names.add(name.lower())
-    return words, frozenset(names)
+    for match in _NAME.finditer(_INITIALS.sub(lambda found: found.group().replace(".", ""), sentence)):
+        # "The US Geological Survey" is the survey, "Iran's" is Iran
+        words = [POSSESSIVE.sub("", word) for word in match.group().lower().split()]
+        while words and words[0] in _STOP:
+            words = words[1:]
+        if words:
+            names.add(" ".join(words))
+    return _content_words(sentence), frozenset(names)
+
+
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N.": one name, not a name per letter
+
+
+def _content_words(sentence: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in WORD.findall(sentence) if word.lower() not in _STOP and len(word) > 2)
 
 
 def features(first: Claim, second: Claim, same_event: bool, figures: tuple[int, int] = (1, 1),

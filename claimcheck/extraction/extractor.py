@@ -412,5 +412,7 @@ def _inherit_measures(claims: list[Claim], text: str = "") -> None:
         source = (earlier[-1] if earlier else later[0] if later else previous[-1] if previous else None)
         if source is not None:
             claim.measure = source.measure
+            if source.type == "magnitude" and claim.type == "count" and claim.value < 10:
+                claim.type = "magnitude"  # "put the magnitude at 5.4, while the centre said it measured 5.6"
 
 

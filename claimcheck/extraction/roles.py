@@ -26,7 +26,8 @@ _PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
-_ACCORDING = re.compile(r"\baccording to\s+(?P<source>[^,.;:()\"“”]{2,60})", re.I)
+#: "according to the U.S. Geological Survey": a full stop after a lone capital is an initial's, not the sentence's
+_ACCORDING = re.compile(r"\baccording to\s+(?P<source>(?:[^,.;:()\"“”]|(?<=\b[A-Z])\.){2,60})", re.I)
 _SOURCE_WORDS = re.compile(r"[A-Za-z][\w.'’-]*")
 _TITLES = {"lt", "lt.", "capt", "capt.", "sgt", "sgt.", "gen", "gen.", "col", "col.", "maj", "maj.", "dr", "dr.",
            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sheriff", "chief", "spokesman", "spokeswoman", "spokesperson",
@@ -224,7 +225,7 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
             continue  # "16 civilians were reported killed": no one is named
         before = []
         for previous in reversed(tokens[max(0, index - 5):index]):
-            if previous.text in ",;:\"“”'‘’()" or previous.lower in ("that", "which", "who", "and", "but"):
+            if previous.text in ",;:\"“”'‘’()" or previous.lower in _CLAUSE_WORDS:
                 break
             if previous.text[:1].isdigit():
                 before = []
@@ -260,6 +261,8 @@ def _acronym_before(tokens: list[Token], index: int) -> str | None:
     return None
 
 
+#: words that open a clause: the source of "..., while Iran's seismological centre said" starts after them
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "and", "but", "while", "whereas", "although", "though"})
 _PASSIVE = {"was", "were", "is", "are", "be", "been", "being", "also", "not", "widely", "initially", "later"}
 _AGENT = re.compile(r"\s+by\s+(?P<source>[^,.;:()\"“”]{2,60})")
 

@@ -39,6 +39,9 @@ class AgreeOptions:
     confidence: float | None = option(None, "how sure the evidence must be that two figures are one quantity for a "
                                             "disagreement to be violated without an anchor (0–1; default: only anchored "
                                             "pairs are violated)", minimum=0)
+    minor: float = option(0.1, "a violated pair less than this share apart is a minor disagreement, reported at info "
+                               "severity (0: every disagreement is the rule's severity, as for a quake's magnitude, "
+                               "where 5.2 against 5.6 is no small difference)", minimum=0)
 
 
 _LOWER = (">", ">=")
@@ -364,7 +367,7 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
                        agrees, basis, status, apart, compared.reported, compared.rate)
     finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
     exact_rule = options.tolerance is not None and not (options.tolerance.rel or options.tolerance.abs)  # {abs: 0}
-    if status == "violated" and not exact_rule and _gap(compared.first_value, compared.second_value) < _MINOR:
+    if status == "violated" and not exact_rule and _gap(compared.first_value, compared.second_value) < options.minor:
         finding.severity = "info"  # a minor disagreement (40 against 42), unless the rule asks for exact figures
     return finding
 
@@ -391,7 +394,6 @@ def _discrete(first: Claim, second: Claim) -> bool:
     return first.type in ("age", "score") or (first.type == "count" and first.unit == second.unit == "count")
 
 
-_MINOR = 0.1  # figures less than 10% apart disagree only slightly
 _EXCHANGE = Tolerance(rel=0.05)
 
 
