@@ -92,6 +92,15 @@ def test_two_sources_on_one_page_that_give_different_tolls_disagree(tmp_path):
     assert "the one count of people injured each of two sources on one page gives" in findings[1].message
 
 
+def test_two_sources_tolls_told_with_killed_and_died_disagree(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt="Monday, 2 June 2014\n\nMore than 100 people were killed in the clashes, officials said. However, the "
+              "monitor said 10 people died.\n")
+    assert _shown(finding, "text") == [("a.txt", "More than 100"), ("a.txt", "10")]
+    assert "the one count of people killed each of two sources on one page gives" in finding.message
+
+
 def test_figures_of_another_incident_or_a_part_on_one_page_are_not_set_against_each_other(tmp_path):
     assert _violated(
         tmp_path,

@@ -331,6 +331,9 @@ def test_who_sizes_a_thing_at_a_figure_is_its_source():
     ("The fault runs 110 miles along the coast.", ["distance"]),
     ("The climber died after falling about 150 metres from the ridge.", ["fall"]),
     ("Acme agreed to buy Widget Ltd for $160 million.", ["deal"]),
+    ("Acme agreed on Tuesday to buy Widget Ltd for $13.9 billion in cash.", ["deal"]),
+    ("Acme said it will pay $13.2 billion for Widget Ltd, its largest deal.", ["deal"]),
+    ("Shoppers will pay $99 for the phone.", ["phone"]),
     ("Robbers grabbed diamonds, rings and watches worth 85 million euros.", ["haul"]),
     ("The thieves made off with an estimated $108 million in jewelry.", ["haul"]),
     ("He took office in 2009 and earned $5 million.", ["money"]),
@@ -404,3 +407,10 @@ def test_decades_are_ten_years_each():
     decades = one("He led the family for more than three decades.")
     assert (decades.type, decades.unit, decades.bound) == ("duration", "decade", ">")
     assert claimcheck.units.quantity(3, "decade").to("year").magnitude == 30
+
+
+def test_pounds_a_share_are_money_and_pounds_alone_a_weight():
+    assert [(claim.unit, claim.type) for claim in claimcheck.extract_text("Acme will pay 25.50 pounds a share.")] == [
+        ("GBP", "money")]
+    assert [(claim.unit, claim.type) for claim in claimcheck.extract_text("The fish weighed 25 pounds.")] == [
+        ("pound", "measurement")]

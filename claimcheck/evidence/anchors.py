@@ -110,7 +110,7 @@ def _told_against(first: Claim, second: Claim) -> bool:
     later = max((first, second), key=lambda claim: (claim.line, claim.start))
     words = {word.lower() for word in WORD.findall(later.sentence)}
     return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
-            and len(near(first) & near(second)) >= 2)
+            and _told_alike(first, second))
 
 
 def _two_accounts(first: Claim, second: Claim) -> bool:
@@ -123,7 +123,14 @@ def _two_accounts(first: Claim, second: Claim) -> bool:
     words = [{word.lower() for word in WORD.findall(claim.sentence)} for claim in (first, second)]
     days = [found & _DAY_WORDS for found in words]
     return (not (words[0] | words[1]) & (_ANOTHER | {"well"}) and days[0] == days[1]
-            and len(near(first) & near(second)) >= 2)
+            and _told_alike(first, second))
+
+
+def _told_alike(first: Claim, second: Claim) -> bool:
+    """Whether two figures are told in the same words: two in common beside them, an outcome counting as one
+    ("100 people were killed" and "10 people died": people, killed)."""
+    said = [near(claim) | ({claim.outcome} if claim.outcome else set()) for claim in (first, second)]
+    return len(said[0] & said[1]) >= 2
 
 
 def _a_part(claim: Claim) -> bool:

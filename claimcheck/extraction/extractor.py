@@ -274,7 +274,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if landmark:
         measure = landmark[0]
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
-    measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end]) or measure  # "fell 150 m": a fall
+    measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
+                            money=unit.kind == "currency") or measure
     actor = (next((name for name in measure_phrase.names if phrases.is_name(name.split()[0])), None)
              or phrases.actor_after(after_tokens, sentence_names)
              or phrases.subject_actor(tokens, sentence_names, first.start))

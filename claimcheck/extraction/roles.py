@@ -59,13 +59,18 @@ _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)",
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
 
-def role_of(before: str, measure: str | None, after: str = "") -> str | None:
+def role_of(before: str, measure: str | None, after: str = "", money: bool = False) -> str | None:
     """What a figure of a generic measure is of, by the verb that governs it or the words around it (``[roles]`` in
     the lexicon): "fell some 150 metres" -> fall, "agreed to buy the chipmaker for $5.4 billion" -> deal, "at a depth
-    of 10 km" and "16 kilometres deep" -> depth."""
+    of 10 km" and "16 kilometres deep" -> depth; a sum of ``money`` paid for a named firm ("will pay $13.2 billion
+    for EDS") -> deal."""
+    tail, head = before[-160:], after[:40]
+    if money:
+        for name, paid in _paid_patterns():
+            if paid.search(tail) and _PAID_FOR.match(after):
+                return name
     if measure is None:
         return None
-    tail, head = before[-160:], after[:40]
     for name, governed, following in _role_patterns().get(measure.lower(), ()):
         if (governed and governed.search(tail)) or (following and following.match(head)):
             return name
@@ -73,6 +78,14 @@ def role_of(before: str, measure: str | None, after: str = "") -> str | None:
 
 
 _WORDS = r"(?:[\s,]+[a-z]+){{0,{}}}"  # a few words between a verb and its figure
+_PAID_FOR = re.compile(r"^(?:\s+in\s+(?:cash|stock|cash\s+and\s+stock))?\s+for\s+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _paid_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(role, the verb of paying right before a figure, with at most two words between: "will pay about")."""
+    return tuple((name, re.compile(rf"\b(?:{'|'.join(map(re.escape, spec['paid']))})(?:\s+[a-z]+){{0,2}}\s*$", re.I))
+                 for name, spec in ROLES.items() if spec.get("paid"))
 
 
 @lru_cache(maxsize=1)

@@ -98,9 +98,15 @@ def _read_unit(after: str, currency: str | None, magnitude: float) -> UnitReadin
         return UnitReading("INR", 0, "currency")
     if magnitude >= 1e6 and (match := re.match(r"\s+pounds\b", after, re.I)):  # "300 million pounds"
         return UnitReading("GBP", match.end(), "currency")
+    if match := _PRICE_IN_POUNDS.match(after):  # "25.50 pounds a share": a price, not a weight
+        return UnitReading("GBP", match.end("unit"), "currency")
     window = _window(after)
     reading = _quantulum_unit(window) if window.strip() else None
     return reading or _pint_unit(after) or UnitReading("count", 0)
+
+
+_PRICE_IN_POUNDS = re.compile(r"(?P<unit>\s+pounds?)\s+(?:a|per|each)\s+(?:share|ticket|head|barrel|week|month|year|hour)\b",
+                              re.I)
 
 
 def _window(after: str) -> str:
