@@ -226,7 +226,7 @@ def test_a_contract_a_turnout_and_a_deal_are_one_each_per_event(tmp_path):
         d_txt="Tuesday, 16 December 2008\n\nOnly 85 percent turnout was recorded in the Turkmenistan vote, observers "
               "from the capital reported.\n")
     assert [(_shown(finding, "text"), finding.message.split("one quantity: ")[1].split(" (")[0]) for finding in violated] == [
-        ([("a.txt", "$180 million"), ("b.txt", "$160 million")], "the only value of a contract each page gives"),
+        ([("a.txt", "$180 million"), ("b.txt", "$160 million")], "the only value of a deal each page gives"),
         ([("c.txt", "93.9 percent"), ("d.txt", "85 percent")], "the only turnout each page gives")]
 
 

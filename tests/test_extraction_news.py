@@ -414,3 +414,8 @@ def test_pounds_a_share_are_money_and_pounds_alone_a_weight():
         ("GBP", "money")]
     assert [(claim.unit, claim.type) for claim in claimcheck.extract_text("The fish weighed 25 pounds.")] == [
         ("pound", "measurement")]
+
+
+def test_a_sum_before_the_term_of_a_deal_is_the_deals():
+    found = claimcheck.extract_text("The Yankees signed Mark Teixeira to a $185 million, eight-year deal on Tuesday.")
+    assert [(claim.text, claim.measure) for claim in found] == [("$185 million", "deal"), ("eight-year", "deal")]

@@ -384,11 +384,18 @@ def _keep(claim: Claim) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", claim.sentence)) >= 4
 
 
+_SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
+
+
 def _inherit_measures(claims: list[Claim], text: str = "") -> None:
     """'55 air strikes: 27 in Syria and 28 in Iraq' -> 27 and 28 count air strikes too;
     'from nine to 12 vessels' -> nine counts vessels."""
     for index, claim in enumerate(claims[:-1]):
         following = claims[index + 1]
+        if (claim.measure == "money" and following.type == "duration" and following.measure and following.sentence == claim.sentence
+                and re.fullmatch(r",\s*", text[claim.end:following.start]) and _SPAN_ADJECTIVE.fullmatch(following.text)):
+            claim.measure = following.measure  # "a $185 million, eight-year deal": the sum is the deal's too
+            continue
         if (claim.measure is None and claim.unit == "percent" and following.measure and following.sentence == claim.sentence
                 and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?", text[claim.end:following.start], re.I)):
             claim.measure = following.measure  # "two-thirds of the 600 soldiers": a share of what the whole counts
