@@ -419,3 +419,10 @@ def test_pounds_a_share_are_money_and_pounds_alone_a_weight():
 def test_a_sum_before_the_term_of_a_deal_is_the_deals():
     found = claimcheck.extract_text("The Yankees signed Mark Teixeira to a $185 million, eight-year deal on Tuesday.")
     assert [(claim.text, claim.measure) for claim in found] == [("$185 million", "deal"), ("eight-year", "deal")]
+
+
+def test_a_figure_set_off_by_a_comma_and_of_them_is_a_part():
+    found = claimcheck.extract_text("Four men, two of them dressed as women, entered the store. Police arrested 12 "
+                                    "people, five of whom were freed. Two of them were hurt.")
+    assert [(claim.text, claim.scope) for claim in found] == [("Four", None), ("two", "part"), ("12", None),
+                                                              ("five", "part"), ("Two", None)]

@@ -23,6 +23,7 @@ _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overal
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
                           r"most of the|all but)\s*$", re.I)
+_PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
@@ -359,8 +360,9 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
     the three victims died" the two is what died, not a part: it is left as it is."""
     if _CONVERSION.search(sentence_before[-40:]):
         return "conversion"
-    if _PART_BEFORE.search(sentence_before[-30:]):
-        return "part"
+    if _PART_BEFORE.search(sentence_before[-30:]) or (_PART_AFTER.match(sentence_after[:12])
+                                                      and sentence_before.rstrip().endswith(",")):
+        return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _WHOLE_BEFORE.search(sentence_before[-30:]):
         return "whole"
     if _TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,")):
