@@ -32,7 +32,7 @@ WINDOW_DAYS = 60
 _LEAD = 4000  # characters of each document read: headline and the first paragraphs say what happened
 _TOP_TERMS = 40  # distinctive terms per document that other documents are looked up by
 _ALL_PAIRS_UP_TO = 300  # documents of a set compared all with all; a larger set is blocked by distinctive terms
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|de|al|the|and)\s+)?[A-Z][\w'’-]*)*")
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|de|al|the|and)[ \t]+)?[A-Z][\w'’-]*)*")
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
          | {"also", "year", "years", "people", "told", "like", "just", "could", "would", "should", "new", "one", "two",
@@ -143,15 +143,25 @@ def cosine(first: dict[str, float], second: dict[str, float]) -> float:
 
 
 def _terms(text: str) -> list[str]:
-    """What a document is compared by: its content words, and its names twice (names tell events apart)."""
-    words = [word for word in _WORD.findall(text.lower()) if word not in _STOP]
+    """What a document is compared by: its content words, and its names twice (names tell events apart). A name
+    ends at a line's end (a headline's last word is not the dateline's first) and at a possessive ("Indonesia's
+    Papua province" names Indonesia and Papua); "U.S." is one name."""
+    text = _INITIALS.sub(lambda found: found.group().replace(".", ""), text)
+    words = [_POSSESSIVE.sub("", word) for word in _WORD.findall(text.lower())]
+    words = [word for word in words if word not in _STOP]
     names = []
     for match in _NAME.finditer(text):
-        name = match.group()
-        if " " not in name and (name.lower() in _STOP or _sentence_start(text, match.start())):
-            continue  # "The", "But", or any lone capitalised first word
-        names.append("@" + " ".join(name.lower().split()))
+        for part in _POSSESSIVE_INSIDE.split(match.group()):
+            name = " ".join(part.lower().split())
+            if not name or (" " not in name and (name in _STOP or _sentence_start(text, match.start() + match.group().find(part)))):
+                continue  # "The", "But", or any lone capitalised first word
+            names.append("@" + name)
     return words + names + names
+
+
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_INSIDE = re.compile(r"['’]s?(?:\s+|$)")
 
 
 def _sentence_start(text: str, position: int) -> bool:

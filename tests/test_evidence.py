@@ -303,3 +303,23 @@ def test_every_magnitude_of_one_quake_is_one_quantity_even_two_on_one_page(tmp_p
     assert {finding.severity for finding in found} == {"warning"}  # 0.2 of magnitude is no minor difference
     on_one_page = [finding for finding in found if "two sources on one page" in finding.message]
     assert len(on_one_page) == 1
+
+
+def test_two_quakes_in_one_folder_are_two_events_each_with_its_magnitudes(tmp_path):
+    pages = {
+        "a.txt": "Quake hits Papua\nJanuary 4, 2009\n\nA magnitude 7.6 earthquake struck off the coast of Indonesia's "
+                 "Papua province on Sunday, killing at least four people, officials said.\n",
+        "b.txt": "Strong quake rocks eastern Indonesia\nJanuary 4, 2009\n\nA 7.7-magnitude earthquake hit near Manokwari "
+                 "in Papua on Sunday, the U.S. Geological Survey said.\n",
+        "c.txt": "Aceh earthquake\nJuly 2, 2013\n\nA 6.1-magnitude earthquake struck Indonesia's Aceh province on Tuesday, "
+                 "killing at least 22 people.\n",
+        "d.txt": "Quake kills dozens in Aceh\nJuly 3, 2013\n\nThe magnitude 6.2 quake in Aceh on Tuesday killed 24 people, "
+                 "officials said.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = claimcheck.Checker().check([tmp_path])
+    assert sorted(sorted(document.rsplit("/", 1)[-1] for document in event.documents) for event in result.events) == [
+        ["a.txt", "b.txt"], ["c.txt", "d.txt"]]
+    violated = [finding for finding in result.findings if finding.status == "violated"]
+    assert [(finding.rule, [claim.text for claim in finding.about]) for finding in violated] == [
+        ("magnitudes-agree", ["7.6", "7.7"]), ("magnitudes-agree", ["6.1", "6.2"])]
