@@ -426,3 +426,10 @@ def test_a_figure_set_off_by_a_comma_and_of_them_is_a_part():
                                     "people, five of whom were freed. Two of them were hurt.")
     assert [(claim.text, claim.scope) for claim in found] == [("Four", None), ("two", "part"), ("12", None),
                                                               ("five", "part"), ("Two", None)]
+
+
+def test_a_death_toll_counts_people_killed():
+    found = claimcheck.extract_text("The death toll from the quake rose to seven, the Red Crescent said. The road toll "
+                                    "is 5 dollars.")
+    assert [(claim.text, claim.measure, claim.outcome) for claim in found] == [
+        ("seven", "people", "killed"), ("5 dollars", "road toll", None)]

@@ -306,6 +306,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
         measure, subject = parent  # "a mother of 12": her children
         outcome = None  # "a mother of 12 was killed": she was, not they
+    elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in _TOLLS \
+            and words[0] in OUTCOME_WORDS:
+        measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
                                                  or measure.split()[-1] in OUTCOME_VERBS):
         # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
@@ -384,6 +387,7 @@ def _keep(claim: Claim) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", claim.sentence)) >= 4
 
 
+_TOLLS = frozenset({"toll", "tally"})  # "death toll", "casualty toll": a count of people an outcome befell
 _SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
 
 
