@@ -323,3 +323,12 @@ def test_two_quakes_in_one_folder_are_two_events_each_with_its_magnitudes(tmp_pa
     violated = [finding for finding in result.findings if finding.status == "violated"]
     assert [(finding.rule, [claim.text for claim in finding.about]) for finding in violated] == [
         ("magnitudes-agree", ["7.6", "7.7"]), ("magnitudes-agree", ["6.1", "6.2"])]
+
+
+def test_ages_a_year_apart_on_an_undated_page_are_not_a_contradiction(tmp_path):
+    dated = "Monday, 7 January 2013\n\nThe victim, Anna Lindqvist, 27, was found at her home, police said.\n"
+    assert _violated(tmp_path, a_txt=dated, b_txt="The victim, Anna Lindqvist, 26, lived alone, police said.\n") == []
+    apart = tmp_path / "two years"
+    apart.mkdir()
+    [finding] = _violated(apart, a_txt=dated, b_txt="The victim, Anna Lindqvist, 25, lived alone, police said.\n")
+    assert [claim.text for claim in finding.about] == ["27", "25"]

@@ -187,6 +187,10 @@ def _days_apart(context: CheckContext, first: Claim, second: Claim) -> int | Non
     return abs((dates[0] - dates[1]).days) if all(dates) else None
 
 
+def _a_birthday_apart(first: Claim, second: Claim) -> bool:
+    return first.type == second.type == "age" and abs(first.value - second.value) == 1
+
+
 def _listed(claims: list[Claim]) -> str:
     """Figures and the pages that give them: "~60 m (a.txt, b.txt), ~200 ft (c.txt)"."""
     pages: dict[str, list[str]] = {}
@@ -363,6 +367,8 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         status = "changed"  # a toll reported a day later and higher: an update, not a contradiction
     elif not agrees and not (evidence.conclusive or (options.confidence is not None and evidence.confidence >= options.confidence)):
         return None  # they differ, but too little says they are one quantity
+    elif not agrees and apart is None and _a_birthday_apart(first, second):
+        return None  # 27 and 26: a birthday between two pages, one of them undated, is as likely as an error
     message = _message(first, second, compared.first_value, compared.second_value, compared.unit, compared.tolerance,
                        agrees, basis, status, apart, compared.reported, compared.rate)
     finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
