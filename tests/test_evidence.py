@@ -332,3 +332,16 @@ def test_ages_a_year_apart_on_an_undated_page_are_not_a_contradiction(tmp_path):
     apart.mkdir()
     [finding] = _violated(apart, a_txt=dated, b_txt="The victim, Anna Lindqvist, 25, lived alone, police said.\n")
     assert [claim.text for claim in finding.about] == ["27", "25"]
+
+
+def test_a_figure_that_names_nothing_after_a_but_restates_the_sentence_before(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt="Wednesday, 5 May 2010\n\nPolice put the march, to mark a general strike, at roughly 30,000 people.\n"
+              "But witnesses said there were more than 50,000 -- the biggest protest in years.\n")
+    assert _shown(finding, "text") == [("a.txt", "roughly 30,000"), ("a.txt", "more than 50,000")]
+    assert "the one count of people gathered each of two sources on one page gives" in finding.message
+    other = tmp_path / "another crowd"
+    other.mkdir()
+    assert _violated(other, a_txt="Wednesday, 5 May 2010\n\nPolice put the march at roughly 30,000 people.\n"
+                                  "But witnesses said there were 50,000 at a rally in Salonika.\n") == []

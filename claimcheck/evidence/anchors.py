@@ -107,10 +107,20 @@ def _told_against(first: Claim, second: Claim) -> bool:
     """Whether the later of two figures on one page is told against the earlier: a word of contrast in its sentence,
     no word that makes it another incident's, and the same words beside both figures ("Russian mercenaries ...
     killed"), not "16 of the dead" against "21 of the dead"."""
-    later = max((first, second), key=lambda claim: (claim.line, claim.start))
+    earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
     words = {word.lower() for word in WORD.findall(later.sentence)}
     return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
-            and _told_alike(first, second))
+            and (_told_alike(first, second) or (_elliptical(later) and later.line - earlier.line <= 1)))
+
+
+_NOTHING_NAMED_AFTER = re.compile(r"^\s*(?:$|[-–—,;:.!?)]|\bto\b|\bin\s+all\b)")
+
+
+def _elliptical(claim: Claim) -> bool:
+    """Whether a figure names nothing of its own and so restates what the sentence before counted ("Police put the
+    march at 30,000 people. But witnesses said there were more than 50,000 -- ...")."""
+    after = claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
+    return bool(_NOTHING_NAMED_AFTER.match(after))
 
 
 def _two_accounts(first: Claim, second: Claim) -> bool:
