@@ -433,3 +433,12 @@ def test_a_death_toll_counts_people_killed():
                                     "is 5 dollars.")
     assert [(claim.text, claim.measure, claim.outcome) for claim in found] == [
         ("seven", "people", "killed"), ("5 dollars", "road toll", None)]
+
+
+def test_gatherings_are_counted_as_gatherings_and_a_crowd_is_no_ones_victims():
+    found = claimcheck.extract_text("After rallying in two separate demonstrations, members marched on parliament. "
+                                    "Some 200,000 protest in Athens. Two women were killed during demonstrations by tens of "
+                                    "thousands who marched through the city.")
+    assert [(claim.text, claim.measure, claim.outcome) for claim in found] == [
+        ("two", "separate demonstrations", None), ("Some 200,000", "people", "gathered"), ("Two", "women", "killed"),
+        ("tens of thousands", "people", "gathered")]

@@ -309,11 +309,14 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in _TOLLS \
             and words[0] in OUTCOME_WORDS:
         measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed
+    elif unit.kind == "count" and measure and measure.split()[-1].lower() in _GATHERINGS:
+        outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
                                                  or measure.split()[-1] in OUTCOME_VERBS):
         # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
         # killing two": the co-workers an earlier figure of the sentence that something happened to names
-        measure = (read.victims if measure is None else None) or "people"
+        # a crowd is no one's victims: "two women were killed ... by tens of thousands who marched" counts people
+        measure = (read.victims if measure is None and outcome != "gathered" else None) or "people"
     if score:
         end = max(end, last.end)
     quantity_type = "score" if score else roles.quantity_type(unit, is_age, first.kind)
@@ -387,6 +390,8 @@ def _keep(claim: Claim) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", claim.sentence)) >= 4
 
 
+#: words of the outcome "gathered" that count gatherings, not the people in them
+_GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
 _TOLLS = frozenset({"toll", "tally"})  # "death toll", "casualty toll": a count of people an outcome befell
 _SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
 
