@@ -110,6 +110,7 @@ def _told_against(first: Claim, second: Claim) -> bool:
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
     words = {word.lower() for word in WORD.findall(later.sentence)}
     return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
+            and _same_days(first, second)  # "killing 20 on 9 January" is no account of "50-70 in the battle"
             and (_told_alike(first, second) or (_elliptical(later) and later.line - earlier.line <= 1)))
 
 
@@ -131,9 +132,24 @@ def _two_accounts(first: Claim, second: Claim) -> bool:
     if first.line != second.line or not two_sources(first, second) or _a_part(first) or _a_part(second):
         return False
     words = [{word.lower() for word in WORD.findall(claim.sentence)} for claim in (first, second)]
-    days = [found & _DAY_WORDS for found in words]
-    return (not (words[0] | words[1]) & (_ANOTHER | {"well"}) and days[0] == days[1]
+    return (not (words[0] | words[1]) & (_ANOTHER | {"well"}) and _same_days(first, second)
             and _told_alike(first, second))
+
+
+def _same_days(first: Claim, second: Claim) -> bool:
+    """Whether two sentences name the same days (or none): "On 20 January, SOHR reported ..." tells of another day
+    than a sentence that names none; "since he took office last October" names no day."""
+    return _days(first.sentence) == _days(second.sentence)
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+\d{{1,2}}\b"
+                  rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight'}))})\b)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _days(sentence: str) -> frozenset[str]:
+    return frozenset(" ".join(found.lower().split()) for found in _DAY.findall(sentence))
 
 
 def _told_alike(first: Claim, second: Claim) -> bool:
@@ -149,7 +165,6 @@ def _a_part(claim: Claim) -> bool:
     return after.lstrip().lower().startswith("of ")
 
 
-_DAY_WORDS = MONTHS | WEEKDAYS | {"yesterday", "today", "tonight"}
 
 
 def _same_word_before(first: Claim, second: Claim) -> bool:
