@@ -354,3 +354,16 @@ def test_an_account_of_one_day_is_not_set_against_a_whole_battles(tmp_path):
               "The monitor reported on 10 January that the SDF had freed 40 prisoners.\n"
               "Meanwhile, Kurdish sources stated 100 rebels had been killed during the whole battle for the town, while "
               "the rebels stated 50-70 SDF fighters had been killed in the battle.\n") == []
+
+
+def test_an_including_after_a_figure_lists_its_part_and_strikes_are_no_toll(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt="The agency stated that 9,000 people had fled the town within three days. The monitor reported 1,400 "
+              "people had fled the town, including dozens of fighters.\n")
+    assert [claim.text for claim in finding.about] == ["9,000", "1,400"]
+    strikes = tmp_path / "strikes"
+    strikes.mkdir()
+    assert _violated(strikes, a_txt="By the end of 2018 the monitor had documented 2,700 civilian deaths in some 39,000 "
+                                    "strikes, including 690 children, the monitor said. The total for 2018 according "
+                                    "to the group was 730 strikes killing 2,169 civilians.\n") == []

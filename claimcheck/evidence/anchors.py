@@ -63,7 +63,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
     role = claim_role(first, synonyms)
     one_role = role is not None and role == claim_role(second, synonyms)
-    counted = first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+    counted = (first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+               and measure_class(first.measure, synonyms) == "person")  # "730 strikes killing 2,169": no toll
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
             and first.doc == second.doc and first.scope == second.scope and (counted or one_role)
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
@@ -131,9 +132,19 @@ def _two_accounts(first: Claim, second: Claim) -> bool:
     January, SOHR reported ...")."""
     if first.line != second.line or not two_sources(first, second) or _a_part(first) or _a_part(second):
         return False
-    words = [{word.lower() for word in WORD.findall(claim.sentence)} for claim in (first, second)]
-    return (not (words[0] | words[1]) & (_ANOTHER | {"well"}) and _same_days(first, second)
-            and _told_alike(first, second))
+    words = [_other_incident_words(claim) for claim in (first, second)]
+    return not (words[0] | words[1]) and _same_days(first, second) and _told_alike(first, second)
+
+
+def _other_incident_words(claim: Claim) -> set[str]:
+    """The words of a figure's sentence that make it another incident's or group's ("were also killed"); an
+    "including" after the figure lists a part of it ("1,400 had fled, including dozens of militants"), not another."""
+    words = {word.lower() for word in WORD.findall(claim.sentence)} & (_ANOTHER | {"well"})
+    after = claim.sentence[claim.sentence.find(claim.text) + len(claim.text):].lower()
+    if "including" in words and "including" in WORD.findall(after) and "including" not in claim.sentence.lower()[
+            :claim.sentence.find(claim.text)]:
+        words.discard("including")
+    return words
 
 
 def _same_days(first: Claim, second: Claim) -> bool:
@@ -149,7 +160,11 @@ _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(
 
 @lru_cache(maxsize=65536)
 def _days(sentence: str) -> frozenset[str]:
-    return frozenset(" ".join(found.lower().split()) for found in _DAY.findall(sentence))
+    return frozenset(" ".join(found.group().lower().split()) for found in _DAY.finditer(sentence)
+                     if not _SINCE.search(sentence[:found.start()]))  # "since 24 February": a period, not a day
+
+
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 
 
 def _told_alike(first: Claim, second: Claim) -> bool:
