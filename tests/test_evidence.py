@@ -367,3 +367,11 @@ def test_an_including_after_a_figure_lists_its_part_and_strikes_are_no_toll(tmp_
     assert _violated(strikes, a_txt="By the end of 2018 the monitor had documented 2,700 civilian deaths in some 39,000 "
                                     "strikes, including 690 children, the monitor said. The total for 2018 according "
                                     "to the group was 730 strikes killing 2,169 civilians.\n") == []
+
+
+def test_words_of_another_clause_do_not_make_a_figure_another_incidents(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt="The army blamed the rebels despite reports that its shells may also have hit the street, saying that 61 "
+              "bodies had been recovered. A health official told the agency that rescuers had buried 160 bodies.\n")
+    assert [claim.text for claim in finding.about] == ["61", "160"]

@@ -442,3 +442,11 @@ def test_gatherings_are_counted_as_gatherings_and_a_crowd_is_no_ones_victims():
     assert [(claim.text, claim.measure, claim.outcome) for claim in found] == [
         ("two", "separate demonstrations", None), ("Some 200,000", "people", "gathered"), ("Two", "women", "killed"),
         ("tens of thousands", "people", "gathered")]
+
+
+def test_a_figure_after_saying_is_attributed_to_the_sentences_subject():
+    found = [claimcheck.extract_text(text)[0].source for text in (
+        "The Iraqi military blamed the militants for the attack, saying that 61 bodies had been recovered.",
+        "Police blamed the fire, adding that 3 people died.",
+        "He went home, saying 3 people died.")]
+    assert found == ["Iraqi military", "Police", None]

@@ -137,14 +137,17 @@ def _two_accounts(first: Claim, second: Claim) -> bool:
 
 
 def _other_incident_words(claim: Claim) -> set[str]:
-    """The words of a figure's sentence that make it another incident's or group's ("were also killed"); an
-    "including" after the figure lists a part of it ("1,400 had fled, including dozens of militants"), not another."""
-    words = {word.lower() for word in WORD.findall(claim.sentence)} & (_ANOTHER | {"well"})
-    after = claim.sentence[claim.sentence.find(claim.text) + len(claim.text):].lower()
-    if "including" in words and "including" in WORD.findall(after) and "including" not in claim.sentence.lower()[
-            :claim.sentence.find(claim.text)]:
-        words.discard("including")
-    return words
+    """The words of a figure's clause that make it another incident's or group's ("four members of a family were
+    also killed"); words of other clauses say nothing of it ("reports suggesting its artillery may also have hit the
+    town, saying that 61 bodies had been recovered"; "1,400 had fled, including dozens of militants")."""
+    position = claim.sentence.find(claim.text)
+    start = max(claim.sentence.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+    ends = [found for mark in _CLAUSE_MARKS if (found := claim.sentence.find(mark, position + len(claim.text))) >= 0]
+    clause = claim.sentence[start:min(ends, default=len(claim.sentence))]
+    return {word.lower() for word in WORD.findall(clause)} & (_ANOTHER | {"well"})
+
+
+_CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
 
 
 def _same_days(first: Claim, second: Claim) -> bool:

@@ -250,7 +250,7 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
             acronym = _acronym_before(tokens, index - len(before))
             if acronym:
                 return acronym
-        if words and not words[-1].lower() in ("it", "he", "she", "they", "we", "i", "you") and _names_a_source(words):
+        if words and words[-1].lower() not in _PRONOUNS and _names_a_source(words):
             return _tidy(" ".join(words))
         after = []
         for following in tokens[index + 1:index + 7]:
@@ -263,7 +263,21 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
             after.append(following.text)
         if after and after[0][:1].isupper():
             return _tidy(" ".join(after))
+    if _SAYING.search(sentence):  # "The Iraqi military blamed ISIL ..., saying that 61 bodies had been recovered"
+        subject = []
+        for token in tokens:
+            if not subject and token.lower in DETERMINERS:
+                continue
+            if not (token.text[:1].isupper() or token.lower in SOURCE_NOUNS) or not token.text[:1].isalpha():
+                break
+            subject.append(token.text)
+        if subject and subject[0].lower() not in _PRONOUNS and _names_a_source(subject):
+            return _tidy(" ".join(subject))
     return None
+
+
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
+_SAYING = re.compile(r",\s*(?:saying|adding|claiming|stating|reporting)\b", re.I)
 
 
 def _acronym_before(tokens: list[Token], index: int) -> str | None:
