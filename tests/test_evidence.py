@@ -34,6 +34,11 @@ def _violated(folder, **documents: str) -> list:
     return [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
 
 
+def _about(finding) -> list[str]:
+    """The two figures a finding compares, as written."""
+    return [claim.text for claim in finding.about]
+
+
 def _shown(finding, *fields: str) -> list[tuple]:
     return [(claim.doc.rsplit("/", 1)[-1], *(getattr(claim, field) for field in fields)) for claim in finding.claims]
 
@@ -321,7 +326,7 @@ def test_two_quakes_in_one_folder_are_two_events_each_with_its_magnitudes(tmp_pa
     assert sorted(sorted(document.rsplit("/", 1)[-1] for document in event.documents) for event in result.events) == [
         ["a.txt", "b.txt"], ["c.txt", "d.txt"]]
     violated = [finding for finding in result.findings if finding.status == "violated"]
-    assert [(finding.rule, [claim.text for claim in finding.about]) for finding in violated] == [
+    assert [(finding.rule, _about(finding)) for finding in violated] == [
         ("magnitudes-agree", ["7.6", "7.7"]), ("magnitudes-agree", ["6.1", "6.2"])]
 
 
@@ -331,7 +336,7 @@ def test_ages_a_year_apart_on_an_undated_page_are_not_a_contradiction(tmp_path):
     apart = tmp_path / "two years"
     apart.mkdir()
     [finding] = _violated(apart, a_txt=dated, b_txt="The victim, Anna Lindqvist, 25, lived alone, police said.\n")
-    assert [claim.text for claim in finding.about] == ["27", "25"]
+    assert _about(finding) == ["27", "25"]
 
 
 def test_a_figure_that_names_nothing_after_a_but_restates_the_sentence_before(tmp_path):
@@ -361,7 +366,7 @@ def test_an_including_after_a_figure_lists_its_part_and_strikes_are_no_toll(tmp_
         tmp_path,
         a_txt="The agency stated that 9,000 people had fled the town within three days. The monitor reported 1,400 "
               "people had fled the town, including dozens of fighters.\n")
-    assert [claim.text for claim in finding.about] == ["9,000", "1,400"]
+    assert _about(finding) == ["9,000", "1,400"]
     strikes = tmp_path / "strikes"
     strikes.mkdir()
     assert _violated(strikes, a_txt="By the end of 2018 the monitor had documented 2,700 civilian deaths in some 39,000 "
@@ -374,4 +379,4 @@ def test_words_of_another_clause_do_not_make_a_figure_another_incidents(tmp_path
         tmp_path,
         a_txt="The army blamed the rebels despite reports that its shells may also have hit the street, saying that 61 "
               "bodies had been recovered. A health official told the agency that rescuers had buried 160 bodies.\n")
-    assert [claim.text for claim in finding.about] == ["61", "160"]
+    assert _about(finding) == ["61", "160"]
