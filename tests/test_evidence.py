@@ -380,3 +380,12 @@ def test_words_of_another_clause_do_not_make_a_figure_another_incidents(tmp_path
         a_txt="The army blamed the rebels despite reports that its shells may also have hit the street, saying that 61 "
               "bodies had been recovered. A health official told the agency that rescuers had buried 160 bodies.\n")
     assert _about(finding) == ["61", "160"]
+
+
+def test_a_source_with_differing_numbers_gives_another_account(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt="The government said that 250 people were killed in the raid; the monitor had differing numbers, "
+              "reporting 135 deaths, of which 85 were civilians and 50 soldiers.\n")
+    assert _about(finding) == ["250", "135"]
+    assert "the one count of people killed each of two sources on one page gives" in finding.message

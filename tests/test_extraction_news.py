@@ -450,3 +450,10 @@ def test_a_figure_after_saying_is_attributed_to_the_sentences_subject():
         "Police blamed the fire, adding that 3 people died.",
         "He went home, saying 3 people died.")]
     assert found == ["Iraqi military", "Police", None]
+
+
+def test_a_clause_of_its_own_names_its_figures_source_and_listed_parts_are_parts():
+    found = claimcheck.extract_text("The government said that 250 people were killed; the monitor had differing numbers, "
+                                    "reporting 135 deaths, of which 85 were civilians and 50 soldiers.")
+    assert [(claim.text, claim.source, claim.scope) for claim in found] == [
+        ("250", "government", None), ("135", "monitor", None), ("85", "monitor", "part"), ("50", "monitor", "part")]

@@ -109,10 +109,18 @@ def _told_against(first: Claim, second: Claim) -> bool:
     no word that makes it another incident's, and the same words beside both figures ("Russian mercenaries ...
     killed"), not "16 of the dead" against "21 of the dead"."""
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
+    if _DIFFERING.search(later.sentence[:later.sentence.find(later.text)]):  # "the monitor had differing numbers"
+        return not _a_part(first) and not _a_part(second) and _same_days(first, second)
     words = {word.lower() for word in WORD.findall(later.sentence)}
     return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
             and _same_days(first, second)  # "killing 20 on 9 January" is no account of "50-70 in the battle"
             and (_told_alike(first, second) or (_elliptical(later) and later.line - earlier.line <= 1)))
+
+
+#: words that say a figure is another account of one already given ("SOHR had differing numbers, reporting 135")
+_DIFFERING = re.compile(r"\b(?:differing|different|conflicting|contradictory|other|lower|higher)\s+"
+                        r"(?:numbers|figures|tolls|counts|estimates|tallies|totals)\b|\bdisputed\s+(?:this|that|the)\b",
+                        re.I)
 
 
 _NOTHING_NAMED_AFTER = re.compile(r"^\s*(?:$|[-–—,;:.!?)]|\bto\b|\bin\s+all\b)")

@@ -66,7 +66,20 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
         sentence_claims = list(_sentence_claims(document, sentence_start, sentence_end, members, options))
         claims.extend(sentence_claims)
     _inherit_measures(claims, text)
+    _coordinated_parts(claims, text)
     return [claim for claim in claims if _keep(claim)] + column_claims(document, options)
+
+
+def _coordinated_parts(claims: list[Claim], text: str) -> None:
+    """'of which 85 were civilians and 50 soldiers': a figure listed with a part, in its clause, is a part too."""
+    for claim, following in zip(claims, claims[1:]):
+        if (claim.scope == "part" and following.scope is None and following.sentence == claim.sentence
+                and following.unit == claim.unit and _LISTED_WITH.fullmatch(text[claim.end:following.start])):
+            following.scope = "part"
+
+
+#: what stands between two figures of one list: "85 were civilians and 50", "3 children, 2 women and 4"
+_LISTED_WITH = re.compile(r"(?:\s+(?:were|are|was|is))?(?:\s+[a-z-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
 
 
 def column_claims(document: Document, options: ExtractionOptions) -> list[Claim]:
@@ -283,6 +296,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude.add(actor)
     source = (roles.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
               or roles.sized_source(text[sentence_start:start])  # "police put the march at 30,000"
+              or roles.clause_source(text[sentence_start:start])  # "...; the monitor had other figures, reporting 135"
               or read.source)
     if source:  # "local news in Michigan reported two dead": where the source is, not where they died
         exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
