@@ -1,0 +1,62 @@
+"""What a claim takes from the claims beside it in its sentence, once all of them are read: the measure of a figure
+it is listed with ("55 air strikes: 27 in Syria and 28 in Iraq"), the sum a deal's term follows ("a $185 million,
+eight-year deal"), a part's scope ("of which 85 were civilians and 50 soldiers")."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim
+
+_SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
+
+
+def inherit_measures(claims: list[Claim], text: str = "") -> None:
+    """'55 air strikes: 27 in Syria and 28 in Iraq' -> 27 and 28 count air strikes too;
+    'from nine to 12 vessels' -> nine counts vessels."""
+    for index, claim in enumerate(claims[:-1]):
+        following = claims[index + 1]
+        if (claim.measure == "money" and following.type == "duration" and following.measure and following.sentence == claim.sentence
+                and re.fullmatch(r",\s*", text[claim.end:following.start]) and _SPAN_ADJECTIVE.fullmatch(following.text)):
+            claim.measure = following.measure  # "a $185 million, eight-year deal": the sum is the deal's too
+            continue
+        if (claim.measure is None and claim.unit == "percent" and following.measure and following.sentence == claim.sentence
+                and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?", text[claim.end:following.start], re.I)):
+            claim.measure = following.measure  # "two-thirds of the 600 soldiers": a share of what the whole counts
+            continue
+        if (following.unit == claim.unit and following.measure and following.sentence == claim.sentence
+                and re.search(r"\bfrom\s+$", text[max(0, claim.start - 8):claim.start], re.I)
+                and re.fullmatch(r"\s+to\s+", text[claim.end:following.start])):
+            claim.measure = following.measure
+    by_sentence: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
+    for index, claim in enumerate(claims):
+        if claim.measure is not None:
+            continue
+        same_sentence = [c for c in by_sentence[(claim.doc, claim.sentence)][:200]
+                         if c is not claim and c.measure and c.unit == claim.unit]
+        earlier = [c for c in same_sentence if c.start < claim.start]
+        later = [c for c in same_sentence if c.start > claim.start]
+        listed = len(by_sentence[(claim.doc, claim.sentence)]) > 1  # "27 were in the north and 28 in the south"
+        previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit == "count"
+                    and c.doc == claim.doc and 0 < claim.start - c.end < 400] if listed else []
+        source = (earlier[-1] if earlier else later[0] if later else previous[-1] if previous else None)
+        if source is not None:
+            claim.measure = source.measure
+            if source.type == "magnitude" and claim.type == "count" and claim.value < 10:
+                claim.type = "magnitude"  # "put the magnitude at 5.4, while the centre said it measured 5.6"
+
+
+
+
+def coordinated_parts(claims: list[Claim], text: str) -> None:
+    """'of which 85 were civilians and 50 soldiers': a figure listed with a part, in its clause, is a part too."""
+    for claim, following in zip(claims, claims[1:]):
+        if (claim.scope == "part" and following.scope is None and following.sentence == claim.sentence
+                and following.unit == claim.unit and _LISTED_WITH.fullmatch(text[claim.end:following.start])):
+            following.scope = "part"
+
+
+#: what stands between two figures of one list: "85 were civilians and 50", "3 children, 2 women and 4"
+_LISTED_WITH = re.compile(r"(?:\s+(?:were|are|was|is))?(?:\s+[a-z-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
