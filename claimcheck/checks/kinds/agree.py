@@ -7,17 +7,15 @@ strong, and every finding says what the evidence is."""
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, an_article, few_on_page, figures_per_source, own_and_sourced,
                          thresholds, weigh)
 from ...model import Claim, Fact, Finding, Tolerance
-from ...model.interval import Interval, convert, number, quantity_text, rounding
-from ...money import exchange, is_currency, known
+from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
+from ..comparison import LOWER, Comparison, compare, gap, message as comparison_message
 from ..context import CheckContext
 from ..registry import option, rule_kind
 
@@ -44,8 +42,6 @@ class AgreeOptions:
                                "where 5.2 against 5.6 is no small difference)", minimum=0)
 
 
-_LOWER = (">", ">=")
-_UPPER = ("<", "<=")
 _QUOTED_PER_SIDE = 5
 _ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
 _REPRESENTATIVES = 3  # claims of one value group whose evidence is weighed against the other group's
@@ -169,7 +165,7 @@ def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[Finding], 
 
 def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: Claim, window) -> int | None:
     """0 when ``figure`` agrees with ``left`` and contradicts ``right`` (dated within the window), 1 the other way."""
-    compared = (_compare(rule, context, figure, left), _compare(rule, context, figure, right))
+    compared = (_compared(rule, context, figure, left), _compared(rule, context, figure, right))
     if None in compared:
         return None
     for side, other in ((0, 1), (1, 0)):
@@ -290,57 +286,9 @@ def _declared_pair(first: Claim, second: Claim, figures, context: CheckContext) 
     return first.doc != second.doc and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
 
 
-@dataclass
-class _Comparison:
-    """Two figures set side by side in one unit, to the tolerance that applies (the exact one converted first)."""
-
-    first: Claim
-    second: Claim
-    unit: str
-    tolerance: Tolerance
-    reported: bool  # each figure to the precision it is reported to ("5.2" is 5.15–5.25)
-    rate: object  # the date of the exchange rate used, if any
-    first_value: float
-    second_value: float
-    same_direction: bool  # two lower (or two upper) bounds: they never contradict each other
-    agrees: bool
-
-
-def _compare(rule: Rule, context: CheckContext, first: Claim, second: Claim) -> _Comparison | None:
-    """How two figures compare, or None when they cannot be (a currency the reference rates do not cover)."""
+def _compared(rule: Rule, context: CheckContext, first: Claim, second: Claim) -> Comparison | None:
     options: AgreeOptions = rule.options
-    if first.unit != second.unit and first.bound != "=" and second.bound == "=":
-        first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
-    unit = second.unit if first.unit != second.unit else first.unit
-    if unit in ("percent", "percentage_point") and options.percent_tolerance:
-        tolerance = options.percent_tolerance
-    else:
-        tolerance = options.tolerance or context.rules.default_tolerance
-    untoleranced = options.tolerance is None and (unit not in ("percent", "percentage_point") or options.percent_tolerance is None)
-    reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
-    on = context.document_date(first) or context.document_date(second)
-    converted = _in_unit(first, unit, on)
-    if converted is None:
-        return None
-    first_interval, rate = converted
-    first_value = first_interval.low if first.bound in _LOWER else first_interval.high if first.bound in _UPPER else \
-        _convert_value(first, unit, on)
-    second_value = second.value
-    same_direction = (first.bound in _LOWER and second.bound in _LOWER) or (first.bound in _UPPER and second.bound in _UPPER)
-    if reported:
-        tolerance = Tolerance()
-        first_interval = (reported_interval(first).to(first.unit, unit) if rate is None
-                          else first_interval.widened(_EXCHANGE, unit))  # outlets round the day's rate
-        second_interval = reported_interval(second)
-    else:
-        first_interval = first_interval.widened(tolerance, unit)
-        second_interval = second.interval
-    if same_direction:  # "over 98%" and "more than 99%" can both be true: they differ only if dated apart
-        agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
-    else:
-        exact = all(claim.bound == "=" and not claim.is_range for claim in (first, second))
-        agrees = first_interval.overlaps(second_interval, strict=reported and exact)  # "as many as 20,000" meets "tens of thousands"
-    return _Comparison(first, second, unit, tolerance, reported, rate, first_value, second_value, same_direction, agrees)
+    return compare(context, first, second, options.tolerance, options.percent_tolerance)
 
 
 def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: Claim, window,
@@ -348,11 +296,11 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     options: AgreeOptions = rule.options
     if evidence.confidence < thresholds()["compare"] and not evidence.strong:
         return None  # too little in common to be set side by side
-    compared = _compare(rule, context, first, second)
+    compared = _compared(rule, context, first, second)
     if compared is None:
         return None  # a currency the reference rates do not cover
     first, second, agrees, same_direction = compared.first, compared.second, compared.agrees, compared.same_direction
-    basis = f"both are {'lower' if first.bound in _LOWER else 'upper'} bounds, which never contradict each other" \
+    basis = f"both are {'lower' if first.bound in LOWER else 'upper'} bounds, which never contradict each other" \
         if same_direction else ""
     dates = (context.document_date(first), context.document_date(second))
     status = "consistent" if agrees else "violated"
@@ -369,11 +317,11 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         return None  # they differ, but too little says they are one quantity
     elif not agrees and apart is None and _a_birthday_apart(first, second):
         return None  # 27 and 26: a birthday between two pages, one of them undated, is as likely as an error
-    message = _message(first, second, compared.first_value, compared.second_value, compared.unit, compared.tolerance,
+    message = comparison_message(first, second, compared.first_value, compared.second_value, compared.unit, compared.tolerance,
                        agrees, basis, status, apart, compared.reported, compared.rate)
     finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
     exact_rule = options.tolerance is not None and not (options.tolerance.rel or options.tolerance.abs)  # {abs: 0}
-    if status == "violated" and not exact_rule and _gap(compared.first_value, compared.second_value) < options.minor:
+    if status == "violated" and not exact_rule and gap(compared.first_value, compared.second_value) < options.minor:
         finding.severity = "info"  # a minor disagreement (40 against 42), unless the rule asks for exact figures
     return finding
 
@@ -389,90 +337,3 @@ def _rising_toll(first: Claim, second: Claim, dates: tuple) -> bool:
         return False
     earlier, later = (first, second) if dates[0] < dates[1] else (second, first)
     return later.low >= earlier.low and later.value > earlier.value and later.line <= LEAD_LINES
-
-
-def _discrete(first: Claim, second: Claim) -> bool:
-    """Ages, records and counts of things: 52 wins and 53 are different figures whatever a rule's relative
-    tolerance (meant for measurements and conversions); each is compared to the precision it is reported to
-    ("2,000 troops" is 1,500–2,500)."""
-    if first.type != second.type:
-        return False
-    return first.type in ("age", "score") or (first.type == "count" and first.unit == second.unit == "count")
-
-
-_EXCHANGE = Tolerance(rel=0.05)
-
-
-def _gap(first: float, second: float) -> float:
-    largest = max(abs(first), abs(second))
-    return abs(first - second) / largest if largest else 0.0
-
-
-def reported_interval(claim: Claim) -> Interval:
-    """The interval a figure asserts, an exact one widened to the precision it is reported to: "5.2" is 5.15–5.25,
-    "40" is 39.5–40.5, "1.5 million" is 1.45–1.55 million."""
-    if claim.bound != "=" or claim.is_range:
-        return claim.interval
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", claim.text)
-    if digits is None:
-        return Interval(claim.value - 0.5, claim.value + 0.5)
-    written = float(digits.group().replace(",", ""))
-    scale = abs(claim.value / written) if written else 1.0
-    half = rounding(digits.group()) * scale
-    return Interval(claim.value - half, claim.value + half)
-
-
-def _in_unit(claim: Claim, unit: str, on) -> tuple[Interval, object] | None:
-    """A claim's interval in ``unit`` (a currency at the rate of ``on``), and the date of the rate used, if any."""
-    if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
-        if not (known(claim.unit) and known(unit)):
-            return None
-        low, rate = exchange(claim.interval.low, claim.unit, unit, on) if math.isfinite(claim.interval.low) else (claim.interval.low, None)
-        high, rate = exchange(claim.interval.high, claim.unit, unit, on) if math.isfinite(claim.interval.high) else (claim.interval.high, rate)
-        return Interval(low, high), rate or on
-    return claim.interval.to(claim.unit, unit), None
-
-
-def _convert_value(claim: Claim, unit: str, on) -> float:
-    if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
-        return exchange(claim.value, claim.unit, unit, on)[0]
-    return convert(claim.value, claim.unit, unit)
-
-
-def _message(first: Claim, second: Claim, first_value: float, second_value: float, unit: str, tolerance, agrees: bool,
-             basis: str, status: str, apart: int | None, reported: bool = False, rate=None) -> str:
-    left = quantity_text(first.value, first.unit, first.bound)
-    if first.unit != unit:
-        left += f" = {quantity_text(first_value, unit, first.bound)}"
-        if rate is not None:
-            left += f" at the rate of {rate}"
-    right = quantity_text(second.value, second.unit, second.bound)
-    difference = abs(first_value - second_value)
-    if unit in ("percent", "percentage_point"):
-        gap = f"values differ by {number(difference)} point{'s' if difference != 1 else ''}"
-    else:
-        largest = max(abs(first_value), abs(second_value))
-        relative = difference / largest * 100 if largest else 0
-        gap = f"values differ by {number(difference)} ({relative:.1f}%)"
-    allowed = "the precision they are reported to" if reported else tolerance.describe()
-    verdict = f"within {allowed}" if agrees else f"{gap}, beyond {allowed}"
-    if agrees and not basis and (first.bound != "=" or second.bound != "="):
-        verdict = "intervals overlap " + verdict
-    notes = [note for note in (basis, _dates(first, second, apart, status), _scopes(first, second)) if note]
-    return f"{left} ({first.doc}) vs {right} ({second.doc}): {verdict}" + (f"; {'; '.join(notes)}" if notes else "")
-
-
-def _dates(first: Claim, second: Claim, apart: int | None, status: str) -> str:
-    text = f"dated {first.date or 'unknown'} vs {second.date or 'unknown'}"
-    if status == "changed":
-        text += f" ({apart} days apart: a change over time)"
-    return text
-
-
-def _scopes(first: Claim, second: Claim) -> str:
-    differences = []
-    for label in ("place", "actor", "measure"):
-        a, b = getattr(first, label), getattr(second, label)
-        if (a or "").lower() != (b or "").lower():
-            differences.append(f"{label} {a or '—'} vs {b or '—'}")
-    return ("scopes differ: " + ", ".join(differences)) if differences else ""

@@ -1,0 +1,159 @@
+"""Two figures side by side: in one unit (pint; a currency at the rate of the day), to the tolerance that applies
+(a rule's, or the precision each is reported to: "5.2" is 5.15–5.25), and the sentence that says how they compare
+("5 mi = 8.05 km vs ~8 km: within 5%")."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Claim, Tolerance
+from ..model.interval import Interval, convert, number, quantity_text, rounding
+from ..money import exchange, is_currency, known
+from .context import CheckContext
+
+LOWER = (">", ">=")
+UPPER = ("<", "<=")
+
+
+@dataclass
+class Comparison:
+    """Two figures set side by side in one unit, to the tolerance that applies (the exact one converted first)."""
+
+    first: Claim
+    second: Claim
+    unit: str
+    tolerance: Tolerance
+    reported: bool  # each figure to the precision it is reported to ("5.2" is 5.15–5.25)
+    rate: object  # the date of the exchange rate used, if any
+    first_value: float
+    second_value: float
+    same_direction: bool  # two lower (or two upper) bounds: they never contradict each other
+    agrees: bool
+
+
+def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Tolerance | None = None,
+            percent_tolerance: Tolerance | None = None) -> Comparison | None:
+    """How two figures compare, or None when they cannot be (a currency the reference rates do not cover).
+    ``tolerance`` (and ``percent_tolerance`` for percentages): a rule's; without one, each figure is compared to
+    the precision it is reported to."""
+    if first.unit != second.unit and first.bound != "=" and second.bound == "=":
+        first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
+    unit = second.unit if first.unit != second.unit else first.unit
+    untoleranced = tolerance is None and (unit not in ("percent", "percentage_point") or percent_tolerance is None)
+    if unit in ("percent", "percentage_point") and percent_tolerance:
+        tolerance = percent_tolerance
+    else:
+        tolerance = tolerance or context.rules.default_tolerance
+    reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
+    on = context.document_date(first) or context.document_date(second)
+    converted = _in_unit(first, unit, on)
+    if converted is None:
+        return None
+    first_interval, rate = converted
+    first_value = first_interval.low if first.bound in LOWER else first_interval.high if first.bound in UPPER else \
+        _convert_value(first, unit, on)
+    second_value = second.value
+    same_direction = (first.bound in LOWER and second.bound in LOWER) or (first.bound in UPPER and second.bound in UPPER)
+    if reported:
+        tolerance = Tolerance()
+        first_interval = (reported_interval(first).to(first.unit, unit) if rate is None
+                          else first_interval.widened(_EXCHANGE, unit))  # outlets round the day's rate
+        second_interval = reported_interval(second)
+    else:
+        first_interval = first_interval.widened(tolerance, unit)
+        second_interval = second.interval
+    if same_direction:  # "over 98%" and "more than 99%" can both be true: they differ only if dated apart
+        agrees = second_value in Interval(first_value, first_value).widened(tolerance, unit)
+    else:
+        exact = all(claim.bound == "=" and not claim.is_range for claim in (first, second))
+        agrees = first_interval.overlaps(second_interval, strict=reported and exact)  # "as many as 20,000" meets "tens of thousands"
+    return Comparison(first, second, unit, tolerance, reported, rate, first_value, second_value, same_direction, agrees)
+
+
+def _discrete(first: Claim, second: Claim) -> bool:
+    """Ages, records and counts of things: 52 wins and 53 are different figures whatever a rule's relative
+    tolerance (meant for measurements and conversions); each is compared to the precision it is reported to
+    ("2,000 troops" is 1,500–2,500)."""
+    if first.type != second.type:
+        return False
+    return first.type in ("age", "score") or (first.type == "count" and first.unit == second.unit == "count")
+
+
+_EXCHANGE = Tolerance(rel=0.05)
+
+
+def gap(first: float, second: float) -> float:
+    largest = max(abs(first), abs(second))
+    return abs(first - second) / largest if largest else 0.0
+
+
+def reported_interval(claim: Claim) -> Interval:
+    """The interval a figure asserts, an exact one widened to the precision it is reported to: "5.2" is 5.15–5.25,
+    "40" is 39.5–40.5, "1.5 million" is 1.45–1.55 million."""
+    if claim.bound != "=" or claim.is_range:
+        return claim.interval
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", claim.text)
+    if digits is None:
+        return Interval(claim.value - 0.5, claim.value + 0.5)
+    written = float(digits.group().replace(",", ""))
+    scale = abs(claim.value / written) if written else 1.0
+    half = rounding(digits.group()) * scale
+    return Interval(claim.value - half, claim.value + half)
+
+
+def _in_unit(claim: Claim, unit: str, on) -> tuple[Interval, object] | None:
+    """A claim's interval in ``unit`` (a currency at the rate of ``on``), and the date of the rate used, if any."""
+    if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
+        if not (known(claim.unit) and known(unit)):
+            return None
+        low, rate = exchange(claim.interval.low, claim.unit, unit, on) if math.isfinite(claim.interval.low) else (claim.interval.low, None)
+        high, rate = exchange(claim.interval.high, claim.unit, unit, on) if math.isfinite(claim.interval.high) else (claim.interval.high, rate)
+        return Interval(low, high), rate or on
+    return claim.interval.to(claim.unit, unit), None
+
+
+def _convert_value(claim: Claim, unit: str, on) -> float:
+    if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
+        return exchange(claim.value, claim.unit, unit, on)[0]
+    return convert(claim.value, claim.unit, unit)
+
+
+def message(first: Claim, second: Claim, first_value: float, second_value: float, unit: str, tolerance, agrees: bool,
+             basis: str, status: str, apart: int | None, reported: bool = False, rate=None) -> str:
+    left = quantity_text(first.value, first.unit, first.bound)
+    if first.unit != unit:
+        left += f" = {quantity_text(first_value, unit, first.bound)}"
+        if rate is not None:
+            left += f" at the rate of {rate}"
+    right = quantity_text(second.value, second.unit, second.bound)
+    difference = abs(first_value - second_value)
+    if unit in ("percent", "percentage_point"):
+        gap = f"values differ by {number(difference)} point{'s' if difference != 1 else ''}"
+    else:
+        largest = max(abs(first_value), abs(second_value))
+        relative = difference / largest * 100 if largest else 0
+        gap = f"values differ by {number(difference)} ({relative:.1f}%)"
+    allowed = "the precision they are reported to" if reported else tolerance.describe()
+    verdict = f"within {allowed}" if agrees else f"{gap}, beyond {allowed}"
+    if agrees and not basis and (first.bound != "=" or second.bound != "="):
+        verdict = "intervals overlap " + verdict
+    notes = [note for note in (basis, _dates_note(first, second, apart, status), _scopes_note(first, second)) if note]
+    return f"{left} ({first.doc}) vs {right} ({second.doc}): {verdict}" + (f"; {'; '.join(notes)}" if notes else "")
+
+
+def _dates_note(first: Claim, second: Claim, apart: int | None, status: str) -> str:
+    text = f"dated {first.date or 'unknown'} vs {second.date or 'unknown'}"
+    if status == "changed":
+        text += f" ({apart} days apart: a change over time)"
+    return text
+
+
+def _scopes_note(first: Claim, second: Claim) -> str:
+    differences = []
+    for label in ("place", "actor", "measure"):
+        a, b = getattr(first, label), getattr(second, label)
+        if (a or "").lower() != (b or "").lower():
+            differences.append(f"{label} {a or '—'} vs {b or '—'}")
+    return ("scopes differ: " + ", ".join(differences)) if differences else ""
