@@ -389,3 +389,15 @@ def test_a_source_with_differing_numbers_gives_another_account(tmp_path):
               "reporting 135 deaths, of which 85 were civilians and 50 soldiers.\n")
     assert _about(finding) == ["250", "135"]
     assert "the one count of people killed each of two sources on one page gives" in finding.message
+
+
+def test_a_source_that_restates_a_pages_own_toll_gives_another_account(tmp_path):
+    text = ("Monday, 21 February 2019\n\nTwo car bombs exploded in a market in the town on 21 February, killing 14 "
+            "people. The monitor reported a single car bomb set off by remote control. The monitor said {} were "
+            "killed and others wounded.\n")
+    [finding] = _violated(tmp_path, a_txt=text.format("20"))
+    assert _about(finding) == ["14", "20"]
+    other = tmp_path / "another attack"
+    other.mkdir()
+    assert _violated(other, a_txt=text.replace("The monitor said {}", "In a separate attack the monitor said {}")
+                     .format("20")) == []

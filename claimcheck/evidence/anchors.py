@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import MONTHS, NUMBER_WORDS, ROLES, WEEKDAYS
+from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, WEEKDAYS
 from ..model import Claim
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, own_and_sourced, two_sources
@@ -69,9 +69,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and first.doc == second.doc and first.scope == second.scope and (counted or one_role)
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
-            and (_told_against(first, second) or _two_accounts(first, second))
-            and (two_sources(first, second) or (own_and_sourced(first, second)
-                                                 and heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))):
+            and (restated := _restated_by_a_source(first, second)
+                 or _told_against(first, second) or _two_accounts(first, second))
+            and (two_sources(first, second) or (own_and_sourced(first, second) and (
+                restated or (heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))))):
         found.append(f"the one count of people {first.outcome} each of two sources on one page gives" if counted
                      else f"the one {ROLES[role]['called']} each of two sources on one page gives")
     if (figures == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
@@ -160,8 +161,11 @@ _CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
 
 def _same_days(first: Claim, second: Claim) -> bool:
     """Whether two sentences name the same days (or none): "On 20 January, SOHR reported ..." tells of another day
-    than a sentence that names none; "since he took office last October" names no day."""
-    return _days(first.sentence) == _days(second.sentence)
+    than a sentence that names none; "since he took office last October" names no day. Within a paragraph, a later
+    sentence that names no day goes on with the day named before it."""
+    earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
+    days = _days(earlier.sentence), _days(later.sentence)
+    return days[0] == days[1] or (earlier.line == later.line and earlier.doc == later.doc and not days[1])
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -176,6 +180,21 @@ def _days(sentence: str) -> frozenset[str]:
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
+
+
+def _restated_by_a_source(first: Claim, second: Claim) -> bool:
+    """Whether a page gives a toll as its own and a source then restates it in a figure that names nothing but what
+    befell it ("... killing 14 people. SOHR said 20 were killed"): the source's account of the page's toll."""
+    own, sourced = (first, second) if second.source else (second, first)
+    if own.source or not sourced.source or own.line != sourced.line or (own.line, own.start) > (sourced.line, sourced.start):
+        return False
+    after = sourced.sentence[sourced.sentence.find(sourced.text) + len(sourced.text):]
+    befell = _BEFELL.match(after)
+    return (befell is not None and OUTCOME_WORDS.get(befell.group("outcome").lower()) == own.outcome == sourced.outcome
+            and not _other_incident_words(sourced) and _same_days(own, sourced))
+
+
+_BEFELL = re.compile(r"^\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?(?P<outcome>[a-z]+)\b", re.I)
 
 
 def _told_alike(first: Claim, second: Claim) -> bool:
