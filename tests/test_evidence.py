@@ -28,7 +28,8 @@ def _claims(*sentences: str) -> list:
     return [claim for index, sentence in enumerate(sentences)
             for claim in claimcheck.extract_text(sentence, doc=f"d{index}.txt")]
 def _violated(folder, **documents: str) -> list:
-    """The violated findings of a check of the given documents (name -> text), written into ``folder``."""
+    """The violated findings of a check of the given documents (name -> text), written into ``folder`` (made if need be)."""
+    folder.mkdir(parents=True, exist_ok=True)
     for name, text in documents.items():
         (folder / name.replace("_", ".")).write_text(text, encoding="utf-8")
     return [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
@@ -333,9 +334,8 @@ def test_two_quakes_in_one_folder_are_two_events_each_with_its_magnitudes(tmp_pa
 def test_ages_a_year_apart_on_an_undated_page_are_not_a_contradiction(tmp_path):
     dated = "Monday, 7 January 2013\n\nThe victim, Anna Lindqvist, 27, was found at her home, police said.\n"
     assert _violated(tmp_path, a_txt=dated, b_txt="The victim, Anna Lindqvist, 26, lived alone, police said.\n") == []
-    apart = tmp_path / "two years"
-    apart.mkdir()
-    [finding] = _violated(apart, a_txt=dated, b_txt="The victim, Anna Lindqvist, 25, lived alone, police said.\n")
+    [finding] = _violated(tmp_path / "two years", a_txt=dated,
+                          b_txt="The victim, Anna Lindqvist, 25, lived alone, police said.\n")
     assert _about(finding) == ["27", "25"]
 
 
@@ -346,10 +346,9 @@ def test_a_figure_that_names_nothing_after_a_but_restates_the_sentence_before(tm
               "But witnesses said there were more than 50,000 -- the biggest protest in years.\n")
     assert _shown(finding, "text") == [("a.txt", "roughly 30,000"), ("a.txt", "more than 50,000")]
     assert "the one count of people gathered each of two sources on one page gives" in finding.message
-    other = tmp_path / "another crowd"
-    other.mkdir()
-    assert _violated(other, a_txt="Wednesday, 5 May 2010\n\nPolice put the march at roughly 30,000 people.\n"
-                                  "But witnesses said there were 50,000 at a rally in Salonika.\n") == []
+    assert _violated(tmp_path / "another crowd",
+                     a_txt="Wednesday, 5 May 2010\n\nPolice put the march at roughly 30,000 people.\n"
+                           "But witnesses said there were 50,000 at a rally in Salonika.\n") == []
 
 
 def test_an_account_of_one_day_is_not_set_against_a_whole_battles(tmp_path):
@@ -367,11 +366,10 @@ def test_an_including_after_a_figure_lists_its_part_and_strikes_are_no_toll(tmp_
         a_txt="The agency stated that 9,000 people had fled the town within three days. The monitor reported 1,400 "
               "people had fled the town, including dozens of fighters.\n")
     assert _about(finding) == ["9,000", "1,400"]
-    strikes = tmp_path / "strikes"
-    strikes.mkdir()
-    assert _violated(strikes, a_txt="By the end of 2018 the monitor had documented 2,700 civilian deaths in some 39,000 "
-                                    "strikes, including 690 children, the monitor said. The total for 2018 according "
-                                    "to the group was 730 strikes killing 2,169 civilians.\n") == []
+    assert _violated(tmp_path / "strikes",
+                     a_txt="By the end of 2018 the monitor had documented 2,700 civilian deaths in some 39,000 strikes, "
+                           "including 690 children, the monitor said. The total for 2018 according to the group was "
+                           "730 strikes killing 2,169 civilians.\n") == []
 
 
 def test_words_of_another_clause_do_not_make_a_figure_another_incidents(tmp_path):
@@ -397,7 +395,5 @@ def test_a_source_that_restates_a_pages_own_toll_gives_another_account(tmp_path)
             "killed and others wounded.\n")
     [finding] = _violated(tmp_path, a_txt=text.format("20"))
     assert _about(finding) == ["14", "20"]
-    other = tmp_path / "another attack"
-    other.mkdir()
-    assert _violated(other, a_txt=text.replace("The monitor said {}", "In a separate attack the monitor said {}")
-                     .format("20")) == []
+    separate = text.replace("The monitor said {}", "In a separate attack the monitor said {}")
+    assert _violated(tmp_path / "another attack", a_txt=separate.format("20")) == []
