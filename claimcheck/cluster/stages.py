@@ -287,7 +287,9 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
 def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, inline: list) -> tuple[list[dict], Tally]:
     """The facts of the blocks among ``rows`` (block, number, index, payload: all of each block's claims, in any
     order), judged by the rules across documents; returns findings rows and the tally (facts, and the claims these
-    rules read that no rule within a document had)."""
+    rules read that no rule within a document had). The block of a standing quantity (``across_events``) holds its
+    claims from the whole corpus, as its facts do: the task that judges it grows with the corpus (about 5 MiB for
+    every 500 generated articles of benchmarks/scale.py), most of what a worker's peak gains with the corpus."""
     tally = Tally()
     judge = triager(settings, inline)
     by_block: dict[str, list[tuple[int, int, bytes]]] = {}
