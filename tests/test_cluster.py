@@ -163,3 +163,25 @@ def test_the_components_of_linked_pairs_are_those_one_process_finds():
         frame = pd.DataFrame({"first": [a for a, _ in pairs], "second": [b for _, b in pairs]}, dtype="int64")
         found = component_stage(frame)
         assert dict(zip(found["number"], found["component"])) == components(pairs)
+
+
+def test_a_page_travels_once_with_each_of_its_blocks_and_the_facts_are_judged_as_before():
+    """A claim row carries its page (figures, identity, event, light copy) only as the first of its document's
+    claims in a block; the block stage still judges the facts of examples/corpus as it did with a page per claim."""
+    import pickle
+    from collections import Counter
+
+    from claimcheck.checker import Checker
+    from claimcheck.cluster.sources import plan
+    from claimcheck.cluster.stages import RunSettings, block_stage, partition_stage
+
+    checker = Checker()
+    settings = RunSettings(checker.rule_set, checker.options, None, None, str(ROOT))
+    _, claims, _ = partition_stage(plan([str(ROOT / "examples" / "corpus")], 500).parts[0], settings, {}, [])
+    pages = Counter((row["number"], row["block"]) for row in claims if pickle.loads(row["payload"])[3] is not None)
+    assert len(claims) == 30 and len(pages) == 18 and set(pages.values()) == {1}
+    assert set(pages) == {(row["number"], row["block"]) for row in claims}
+    found, tally = block_stage([(row["block"], row["number"], row["index"], row["payload"]) for row in claims],
+                               settings, [])
+    assert (tally.facts, tally.checked) == (21, 4)
+    assert sorted(Counter(row["status"] for row in found).items()) == [("changed", 1), ("consistent", 4), ("violated", 1)]

@@ -267,11 +267,16 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
         within = {id(claim) for claim in looked_at}
         tally.checked += len(within)
         blocks, scopes = fact_blocks(own, rules.synonyms, document.event, standing)
-        figures = page_figures(own, rules.synonyms)  # of the whole page: a block holds only some of its claims
+        # what a block needs of the page (its figures: of the whole page, a block holds only some of its claims),
+        # carried by the page's first claim in each block only, not pickled again with every claim
+        page = (identity, document.event, light, page_figures(own, rules.synonyms))
+        keys: set[str] = set()
         for index, (claim, block) in enumerate(zip(own, blocks)):
             if block is not None:
-                payload = (claim, scopes.get(id(claim)), identity, document.event, id(claim) in within, light, figures)
-                claims_rows.append({"block": repr(block), "number": number, "index": index,
+                key = repr(block)
+                payload = (claim, scopes.get(id(claim)), id(claim) in within, None if key in keys else page)
+                keys.add(key)
+                claims_rows.append({"block": key, "number": number, "index": index,
                                     "payload": pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)})
     tally.used, tally.present = judge.used, judge.present
     return findings, claims_rows, tally
@@ -282,7 +287,9 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
 def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, inline: list) -> tuple[list[dict], Tally]:
     """The facts of the blocks among ``rows`` (block, number, index, payload: all of each block's claims, in any
     order), judged by the rules across documents; returns findings rows and the tally (facts, and the claims these
-    rules read that no rule within a document had)."""
+    rules read that no rule within a document had). The block of a standing quantity (``across_events``) holds its
+    claims from the whole corpus, as its facts do: the task that judges it grows with the corpus (about 5 MiB for
+    every 500 generated articles of benchmarks/scale.py), most of what a worker's peak gains with the corpus."""
     tally = Tally()
     judge = triager(settings, inline)
     by_block: dict[str, list[tuple[int, int, bytes]]] = {}
@@ -294,15 +301,17 @@ def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, 
         claims, scopes, events, identities, documents, within, place = [], {}, {}, {}, {}, set(), {}
         figures: Counter = Counter()
         for number, index, payload in members:
-            claim, scope, identity, event, checked, light, page = pickle.loads(payload)
-            if claim.doc not in events:
-                figures.update(page)  # keyed by document: the pages' counts side by side
+            claim, scope, checked, page = pickle.loads(payload)
+            if page is not None:  # the first of its document's claims in the block (members are in that order)
+                identity, event, light, counts = page
+                if claim.doc not in events:
+                    figures.update(counts)  # keyed by document: the pages' counts side by side
+                events[claim.doc], identities[claim.doc] = event, identity
+                documents.setdefault(claim.doc, light)
             claims.append(claim)
             place[id(claim)] = (number, index)
             if scope is not None:
                 scopes[id(claim)] = scope
-            events[claim.doc], identities[claim.doc] = event, identity
-            documents.setdefault(claim.doc, light)
             if checked:
                 within.add(id(claim))
         judged, looked_at = check_block(settings.rules, claims, events, scopes, figures)
