@@ -146,8 +146,10 @@ def _terms(text: str) -> list[str]:
     """What a document is compared by: its content words, and its names twice (names tell events apart). A name
     ends at a line's end (a headline's last word is not the dateline's first) and at a possessive ("Indonesia's
     Papua province" names Indonesia and Papua); "U.S." is one name."""
-    text = _INITIALS.sub(lambda found: found.group().replace(".", ""), text)
-    words = [_POSSESSIVE.sub("", word) for word in _WORD.findall(text.lower())]
+    from .facts import POSSESSIVE, joined_initials
+
+    text = joined_initials(text)
+    words = [POSSESSIVE.sub("", word) for word in _WORD.findall(text.lower())]
     words = [word for word in words if word not in _STOP]
     names = []
     for match in _NAME.finditer(text):
@@ -159,8 +161,6 @@ def _terms(text: str) -> list[str]:
     return words + names + names
 
 
-_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s?(?:\s+|$)")
 
 

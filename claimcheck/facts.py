@@ -31,6 +31,13 @@ def singular(word: str) -> str:
 
 
 POSSESSIVE = re.compile(r"['’]s?$")  # "KO's", "Saints'": the thing, not its owner's mark
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def joined_initials(text: str) -> str:
+    """Text with initials written as one word ("U.S." -> "US", "U.N." -> "UN"): one name, not a name per letter,
+    and no full stop that ends a sentence."""
+    return _INITIALS.sub(lambda found: found.group().replace(".", ""), text)
 
 
 def measure_key(measure: str | None, synonyms: Synonyms) -> str | None:

@@ -130,8 +130,7 @@ _NOTHING_NAMED_AFTER = re.compile(r"^\s*(?:$|[-–—,;:.!?)]|\bto\b|\bin\s+all\
 def _elliptical(claim: Claim) -> bool:
     """Whether a figure names nothing of its own and so restates what the sentence before counted ("Police put the
     march at 30,000 people. But witnesses said there were more than 50,000 -- ...")."""
-    after = claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
-    return bool(_NOTHING_NAMED_AFTER.match(after))
+    return bool(_NOTHING_NAMED_AFTER.match(_after(claim)))
 
 
 def _two_accounts(first: Claim, second: Claim) -> bool:
@@ -188,8 +187,7 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
     own, sourced = (first, second) if second.source else (second, first)
     if own.source or not sourced.source or own.line != sourced.line or (own.line, own.start) > (sourced.line, sourced.start):
         return False
-    after = sourced.sentence[sourced.sentence.find(sourced.text) + len(sourced.text):]
-    befell = _BEFELL.match(after)
+    befell = _BEFELL.match(_after(sourced))
     return (befell is not None and OUTCOME_WORDS.get(befell.group("outcome").lower()) == own.outcome == sourced.outcome
             and not _other_incident_words(sourced) and _same_days(own, sourced))
 
@@ -206,8 +204,12 @@ def _told_alike(first: Claim, second: Claim) -> bool:
 
 def _a_part(claim: Claim) -> bool:
     """Whether the figure counts some of a whole ("16 of the dead")."""
-    after = claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
-    return after.lstrip().lower().startswith("of ")
+    return _after(claim).lstrip().lower().startswith("of ")
+
+
+def _after(claim: Claim) -> str:
+    """The rest of a figure's sentence after it."""
+    return claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
 
 
 

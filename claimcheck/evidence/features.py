@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..facts import POSSESSIVE, singular
+from ..facts import POSSESSIVE, joined_initials, singular
 from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
                        WEEKDAYS)
 from ..model import Claim
@@ -30,7 +30,7 @@ GENERIC_MEASURES = frozenset({
 def sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """(content words, names) of a sentence."""
     names = set()
-    for match in _NAME.finditer(_INITIALS.sub(lambda found: found.group().replace(".", ""), sentence)):
+    for match in _NAME.finditer(joined_initials(sentence)):
         # "The US Geological Survey" is the survey, "Iran's" is Iran
         words = [POSSESSIVE.sub("", word) for word in match.group().lower().split()]
         while words and words[0] in _STOP:
@@ -40,7 +40,6 @@ def sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     return _content_words(sentence), frozenset(names)
 
 
-_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N.": one name, not a name per letter
 
 
 def _content_words(sentence: str) -> frozenset[str]:

@@ -291,9 +291,10 @@ def clause_source(before: str) -> str | None:
 
 
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
-_SAYING = re.compile(r",\s*(?:saying|adding|claiming|stating|reporting)\b", re.I)
+_SAYING_WORDS = "saying|adding|claiming|stating|reporting"  # ", saying that 61 bodies had been recovered"
+_SAYING = re.compile(rf",\s*(?:{_SAYING_WORDS})\b", re.I)
 _CLAUSE_SAYING = re.compile(r"(?:[;:]|,\s*(?:but|while|whereas)\b)\s*(?P<clause>[^;:,]{2,80}),\s*"
-                            r"(?:saying|adding|claiming|stating|reporting|citing)\b[^;:]{0,120}$", re.I)
+                            rf"(?:{_SAYING_WORDS}|citing)\b[^;:]{{0,120}}$", re.I)
 
 
 def _acronym_before(tokens: list[Token], index: int) -> str | None:
