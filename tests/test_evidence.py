@@ -185,6 +185,36 @@ def test_the_only_fall_each_page_gives_anchors_a_disagreement_and_two_falls_on_a
     assert "the only fall each page gives" in violated[0].message
 
 
+def test_a_pages_one_fall_in_its_lead_is_its_own_and_other_climbers_falls_are_not(tmp_path):
+    background = "".join(f"Rescuers on Mount Cook said Duncan Rait was {word}.\n" for word in (
+        "experienced", "careful", "well equipped", "popular", "fit", "cautious", "well known", "a guide"))
+    lead = "Friday, 13 September 2013\n\nClimber Duncan Rait, 36, died on Friday after falling about 150 metres on Mount Cook.\n"
+    violated = _violated(
+        tmp_path,
+        a_txt=lead + background + "Elsewhere in the park, another climber fell some 700 metres to his death.\n",
+        b_txt="Friday, 13 September 2013\n\nOn Mount Cook on Friday, the 36-year-old Duncan Rait plunged about 60m into a "
+              "crevasse, the guide said.\n",
+        c_txt="Saturday, 14 September 2013\n\nOn Mount Cook, Robert Buckley, 32, fell about 600m near the hut.\n",
+        d_txt="Saturday, 14 September 2013\n\nA man fell 300 metres on Mount Cook on Saturday, police said.\n")
+    # the 700 metres further down is no account of the lead's fall; Buckley (32) and the man of Saturday are other
+    # climbers than the 36-year-old of Friday, but nothing tells the two accounts of Saturday's fall apart
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "about 150 metres"), ("b.txt", "about 60m")],
+                                                                 [("c.txt", "about 600m"), ("d.txt", "300 metres")]]
+    assert all("the only fall each page gives" in finding.message for finding in violated)
+
+
+@pytest.mark.parametrize(("first", "second", "other"), [
+    ("a 36-year-old Australian climber", "Robert Buckley, 32,", True),
+    ("a 36-year - old climber", "the man, in his early 30s,", True),
+    ("a 36-year-old climber", "Duncan Rait, aged 36", False),
+    ("a climber", "Robert Buckley, 32,", False),
+])
+def test_sentences_telling_different_ages_tell_of_different_people(first, second, other):
+    from claimcheck.evidence.anchors import _other_ages
+
+    assert _other_ages(f"{first} fell 150 metres.", f"{second} fell 60 metres.") is other
+
+
 @pytest.mark.parametrize(("before", "measure", "role"), [
     ("The climber fell some ", "distance", "fall"),
     ("he fell from a height of ", "distance", "fall"),

@@ -20,12 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..facts import head_key
+from ..facts import claim_role, head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors
 from .features import GENERIC_MEASURES, features
-from .pages import (FIGURES_PER_PAGE, FigureCounts, an_article, few_on_page, figures_per_source, own_and_sourced, page_figures,
-                    page_tolls, paragraph_key, source_key)
+from .pages import (FIGURES_PER_PAGE, FigureCounts, an_article, few_on_page, figures_per_source, lead_role_figure,
+                    own_and_sourced, page_figures, page_tolls, paragraph_key, source_key)
 from .vetoes import judged_vetoes, vetoes
 
 __all__ = ["DESCRIPTIONS", "an_article", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
@@ -114,6 +114,9 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     evidence = judge(features(first, second, same_event, counts,
                               (head_key(first.measure, synonyms), head_key(second.measure, synonyms))))
     judged = judged_vetoes(first, second)
+    # a page's one lead figure of a role is its own figure of it, whatever the page tells further down
+    counts = tuple(1 if lead_role_figure(claim, figures, claim_role(claim, synonyms)) else count
+                   for claim, count in zip((first, second), counts))
     return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs),
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 

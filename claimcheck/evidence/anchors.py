@@ -12,12 +12,11 @@ from ..facts import canonical_name, claim_role, head_key, measure_class, measure
 from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, WEEKDAYS
 from ..model import Claim
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
-from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, own_and_sourced, two_sources
+from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
 from .vetoes import same_person
 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
 GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "casualty", "other", "individual"})
-LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 
 
 def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
@@ -81,7 +80,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
         found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
     if (single and tolls == (1, 1) and one_role
             and (names_a & names_b or not ROLES[role].get("named"))
-            and _days_apart(first, second) <= _SAME_INCIDENT_DAYS):  # "fell 150 metres" and "plunged 60m"
+            and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
+            and not _other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
+            and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))):
         found.append(f"the only {ROLES[role]['called']} each page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
@@ -176,6 +177,38 @@ _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(
 def _days(sentence: str) -> frozenset[str]:
     return frozenset(" ".join(found.group().lower().split()) for found in _DAY.finditer(sentence)
                      if not _SINCE.search(sentence[:found.start()]))  # "since 24 February": a period, not a day
+
+
+def _other_days_named(first: Claim, second: Claim) -> bool:
+    """Whether both sentences name the day of their figure and the days differ ("died on Friday after falling 150
+    metres" and "fell about 2,000 feet ... on Saturday": two falls, however alike their pages)."""
+    return bool(_days(first.sentence) and _days(second.sentence)) and first.date != second.date
+
+
+def _other_ages(first: str, second: str) -> bool:
+    """Whether two sentences each tell the age of someone and no age of one is within the other's ("a 36-year-old
+    Australian climber" and "Robert Buckley, 32," or "a man in his early 30s": two climbers, two falls)."""
+    ages = _ages(first), _ages(second)
+    return bool(ages[0] and ages[1]) and not any(a[0] <= b[1] and b[0] <= a[1] for a in ages[0] for b in ages[1])
+
+
+_AGE = re.compile(r"\b(?P<age>\d{1,2})\s*-\s*years?\s*-?\s*old\b|\b[A-Z][a-z]+,\s(?P<after_name>\d{1,2}),"
+                  r"|\baged\s(?P<aged>\d{1,2})\b|\bin\s(?:his|her)\s(?P<part>early|mid|late)(?:-|\s)(?P<decade>[1-9]0)s\b")
+_DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+
+
+@lru_cache(maxsize=65536)
+def _ages(sentence: str) -> tuple[tuple[int, int], ...]:
+    found = []
+    for match in _AGE.finditer(sentence):
+        if match.group("decade"):
+            low, high = _DECADE_PART[match.group("part")]
+            decade = int(match.group("decade"))
+            found.append((decade + low, decade + high))
+        else:
+            age = int(match.group("age") or match.group("after_name") or match.group("aged"))
+            found.append((age, age))
+    return tuple(found)
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)

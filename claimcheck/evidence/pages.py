@@ -8,6 +8,7 @@ from collections import Counter
 from ..facts import canonical_name, claim_role, head_key
 from ..model import Claim
 
+LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing"}
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
 
@@ -43,6 +44,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.type != "count":
             if role := claim_role(claim, synonyms):  # a page that tells of two falls has no one fall
                 values.setdefault(("measure", claim.doc, role), set()).add(figure)
+                if claim.line <= LEAD_LINES:  # ... unless its lead tells of one (the other is further down)
+                    values.setdefault(("lead", claim.doc, role), set()).add(figure)
             continue
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
@@ -62,6 +65,8 @@ def page_tolls(claim: Claim, figures: Counter | FigureCounts, synonyms) -> int:
     """How many different counts of the claim's outcome its page gives, for its place when it names one (of its role,
     for a fall or a deal's price: see ``[roles]`` in the lexicon)."""
     if role := claim_role(claim, synonyms):
+        if lead_role_figure(claim, figures, role):
+            return 1
         return figures[("measure", claim.doc, role)]
     if claim.place:
         return figures[("document", claim.doc, claim.outcome, canonical_name("place", claim.place, synonyms))]
@@ -80,6 +85,12 @@ class FigureCounts:
         for table in self.tables:
             total += table.get(key, 0)
         return total
+
+
+def lead_role_figure(claim: Claim, figures: Counter | FigureCounts, role: str | None) -> bool:
+    """Whether the claim is the one figure of its role its page's lead gives ("died after falling 150 metres" in the
+    lead; "another climber fell 700 metres elsewhere" further down): the page's own, whatever the page adds later."""
+    return role is not None and claim.line <= LEAD_LINES and figures[("lead", claim.doc, role)] == 1
 
 
 def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
