@@ -264,6 +264,14 @@ def test_where_the_source_is_is_not_where_the_figure_is():
     assert strikes.place == "Syria"  # "Iraq" is no word of "Iraqi"
 
 
+def test_a_point_distances_are_told_from_is_not_where_the_figure_is():
+    distance, dead = claimcheck.extract_text(
+        "A car bomb went off in the market, 10 kilometers from the Omar oilfield, killing 14 people.")
+    strikes, _ = claimcheck.extract_text("Five strikes hit targets in Tabqa, some 40 miles from Raqqa.")
+    assert (distance.value, distance.place, dead.value, dead.place) == (10.0, None, 14.0, None)
+    assert (strikes.value, strikes.place) == (5.0, "Tabqa")
+
+
 def test_a_large_city_is_a_place_without_a_preposition_and_an_organisation_is_none():
     [march] = claimcheck.extract_text("The Athens protest march drew an estimated 200,000 people.")
     [fund] = claimcheck.extract_text("About 100,000 people protested against the International Monetary Fund.")

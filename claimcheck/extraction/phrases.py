@@ -222,6 +222,10 @@ def names(tokens: list[Token]) -> list[Name]:
         before_previous = tokens[index - 2].lower if index > 1 else ""
         locative = previous in LOCATIVE or (previous == "the" and before_previous in LOCATIVE)
         comparison = previous == "of" and before_previous in {"size", "area", "that"}
+        # "10 kilometers from the al-Omar oilfield": a point distances are told from, not where something is
+        after_from = index - (2 if previous == "the" else 1)
+        if after_from >= 1 and tokens[after_from].lower == "from" and tokens[after_from - 1].lower in _DISTANCE_WORDS:
+            comparison = True
         if comparison:
             locative = False  # "roughly the size of Wales": a comparison, not where
         if previous == "and" and found and index > 1 and found[-1].end == tokens[index - 2].end:
@@ -233,6 +237,11 @@ def names(tokens: list[Token]) -> list[Name]:
                           attributive, of_person))
         index = end + 1
     return found
+
+
+#: words a reference point follows ("10 kilometers from", "a few miles away from")
+_DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
+                             "metres", "m", "mi", "yards", "feet", "ft", "away", "far"})
 
 
 def is_place(name: Name, sentence_start: int) -> bool:
