@@ -272,6 +272,15 @@ def test_a_point_distances_are_told_from_is_not_where_the_figure_is():
     assert (strikes.value, strikes.place) == (5.0, "Tabqa")
 
 
+def test_a_headlines_capitals_name_no_place_but_a_known_citys():
+    dead, wounded = claimcheck.extract_text("Shooting Leaves 1 Dead, 1 Wounded In NE Phila")
+    [killed] = claimcheck.extract_text("Gunman Kills 3 In Chicago")
+    [body] = claimcheck.extract_text("A shooting in NE Phila left one man dead.")
+    assert (dead.value, dead.place, wounded.place) == (1.0, None, None)
+    assert (killed.value, killed.place) == (3.0, "Chicago")
+    assert body.place == "NE Phila"  # in a sentence, "in" still says where
+
+
 def test_a_large_city_is_a_place_without_a_preposition_and_an_organisation_is_none():
     [march] = claimcheck.extract_text("The Athens protest march drew an estimated 200,000 people.")
     [fund] = claimcheck.extract_text("About 100,000 people protested against the International Monetary Fund.")

@@ -201,11 +201,13 @@ class Name:
     comparison: bool = False  # "the size of Wales": named for comparison, not where something is
     attributive: bool = False  # "The U.S. -led coalition": a modifier, not where something is
     of_person: bool = False  # "a Melbourne man": where someone is from, not where something happened
+    headline: bool = False  # in a line written in title case, where every word is capitalised
 
 
 def names(tokens: list[Token]) -> list[Name]:
     """Capitalized name sequences in a sentence ("Deir ez-Zor", "Anbar Province", "Iraq and Syria" kept apart)."""
     found: list[Name] = []
+    headline = title_case(tokens)
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -234,7 +236,7 @@ def names(tokens: list[Token]) -> list[Name]:
         attributive = end + 1 < len(tokens) and tokens[end + 1].text.startswith("-")
         of_person = end + 1 < len(tokens) and tokens[end + 1].lower in PERSON_NOUNS
         found.append(Name(text.removesuffix("'s").removesuffix("’s"), token.start, tokens[end].end, locative, comparison,
-                          attributive, of_person))
+                          attributive, of_person, headline))
         index = end + 1
     return found
 
@@ -244,12 +246,22 @@ _DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kil
                              "metres", "m", "mi", "yards", "feet", "ft", "away", "far"})
 
 
+def title_case(tokens: list[Token]) -> bool:
+    """Whether a line is written in title case ("Shooting Leaves 1 Dead In NE Phila"): its capitals say nothing of
+    which words are names."""
+    words = [token for token in tokens if token.is_word and len(token.text) > 3]
+    return len(words) >= 3 and sum(token.is_capitalized for token in words) >= 0.8 * len(words)
+
+
 def is_place(name: Name, sentence_start: int) -> bool:
     words = name.text.split()
     if name.comparison or name.attributive:
         return False
     if name.text in country_names() or words[-1] in PLACE_SUFFIXES:
         return True
+    if name.headline:  # only a known city is a place in a headline's capitals
+        found = city(name.text) if len(name.text) > 3 else None
+        return found is not None and found[2] >= NAMED_ALONE
     if name.text in ACTOR_NAMES or name.text in DEMONYMS or name.start == sentence_start or words[-1] in ORGANISATION_SUFFIXES:
         return False
     if re.search(r"-(?:led|backed|based|allied|funded|run|controlled)$", name.text) or name.attributive:
