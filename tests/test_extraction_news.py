@@ -194,6 +194,9 @@ def test_lower_than_is_a_bound():
     ("He bought a six-cylinder engine for the car.", "spec", "cylinder"),
     ("A magnitude 6.3 earthquake shook the coast.", "magnitude", "magnitude"),
     ("The 5.8-magnitude quake was felt inland.", "magnitude", "magnitude"),
+    ("A powerful earthquake measuring 7.7 shook the province.", "magnitude", "magnitude"),
+    ("The quake, which measured 6.1 on the Richter scale, was felt inland.", "magnitude", "magnitude"),
+    ("A tremor registering 4.1 rattled the town.", "magnitude", "magnitude"),
     ("The club is ranked 4 in the league.", "rank", "rank"),
     ("Sales jumped threefold.", "ratio", "sales"),
 ])
@@ -270,6 +273,11 @@ def test_a_point_distances_are_told_from_is_not_where_the_figure_is():
     strikes, _ = claimcheck.extract_text("Five strikes hit targets in Tabqa, some 40 miles from Raqqa.")
     assert (distance.value, distance.place, dead.value, dead.place) == (10.0, None, 14.0, None)
     assert (strikes.value, strikes.place) == (5.0, "Tabqa")
+
+
+def test_a_people_named_in_the_plural_is_no_place():
+    dead, marched = claimcheck.extract_text("Three people died as tens of thousands of Greeks took to the streets.")
+    assert (dead.place, marched.low, marched.place) == (None, 20000.0, None)
 
 
 def test_a_headlines_capitals_name_no_place_but_a_known_citys():

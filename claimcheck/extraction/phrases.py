@@ -262,7 +262,8 @@ def is_place(name: Name, sentence_start: int) -> bool:
     if name.headline:  # only a known city is a place in a headline's capitals
         found = city(name.text) if len(name.text) > 3 else None
         return found is not None and found[2] >= NAMED_ALONE
-    if name.text in ACTOR_NAMES or name.text in DEMONYMS or name.start == sentence_start or words[-1] in ORGANISATION_SUFFIXES:
+    if (name.text in ACTOR_NAMES or name.text in DEMONYMS or name.text.removesuffix("s") in DEMONYMS  # "Greeks"
+            or name.start == sentence_start or words[-1] in ORGANISATION_SUFFIXES):
         return False
     if re.search(r"-(?:led|backed|based|allied|funded|run|controlled)$", name.text) or name.attributive:
         return False
