@@ -31,3 +31,22 @@ def test_a_chronicle_reads_dates_against_the_year_its_paragraph_names():
     text = ("Monday, 2 October 2023\n\nIn March 2017 the offensive reached the old city. On 17 March, an air strike killed "
             "12 people. On Sunday, 40 more people fled the town.\n\nOn 5 June, officials counted 7 dead.\n")
     assert dates(text) == [("12", "2017-03-17"), ("40", "2023-10-02"), ("7", "2023-06-05")]
+
+
+def test_a_date_opening_its_sentence_dates_every_figure_of_its_clause():
+    text = ("Tuesday, 6 January 2009\n\nIn 2004, a magnitude 9.1 quake off Sumatra triggered a tsunami that killed 230,000 "
+            "people.\nIn 2020, 500 were held; by 2022 some 800 were.\nPolice said 12 people were hurt in 2008.\n")
+    assert dates(text) == [("9.1", "2004"), ("230,000", "2004"), ("500", "2020"), ("some 800", "2022"), ("12", "2008")]
+
+
+@pytest.mark.parametrize(("first", "second", "apart"), [
+    ("2004", "2008-12-30", 1460),  # the last day of 2004 to the 30th of December 2008
+    ("2009", "2009-01-04", 0),  # "in 2009" may be any day of it
+    ("2009-01", "2009-02-03", 3),
+    ("2009-01-04", "2009-01-06", 2),
+    (None, "2009-01-06", 0),
+])
+def test_days_apart_reads_a_year_or_a_month_as_the_days_it_may_be(first, second, apart):
+    from claimcheck.extraction.dating import days_apart
+
+    assert days_apart(first, second) == days_apart(second, first) == apart

@@ -215,6 +215,23 @@ def test_sentences_telling_different_ages_tell_of_different_people(first, second
     assert _other_ages(f"{first} fell 150 metres.", f"{second} fell 60 metres.") is other
 
 
+def test_a_quake_page_telling_of_an_older_quake_still_gives_one_magnitude_and_one_toll_of_its_own(tmp_path):
+    residents = "".join(f"Residents of Manokwari said the shaking {what}.\n" for what in (
+        "was strong", "lasted long", "woke them", "cut power", "scared children", "cracked walls", "toppled shelves",
+        "stopped traffic"))
+    violated = _violated(
+        tmp_path,
+        a_txt="Strong quake hits Papua\nSunday, 4 January 2009\n\nA magnitude 7.5 earthquake struck off Indonesia's Papua "
+              "province on Sunday, the U.S. Geological Survey said.\nAt least four people were killed in Manokwari, "
+              "officials said.\n" + residents + "In 2004, a magnitude 9.1 quake off Sumatra triggered a tsunami that killed "
+              "230,000 people.\n",
+        b_txt="Quake kills five in Papua\nSunday, 4 January 2009\n\nA powerful earthquake measuring 7.7 shook Indonesia's "
+              "Papua province on Sunday, killing five people in Manokwari.\n")
+    # the tsunami of 2004 is neither this quake's magnitude nor its toll; 7.5 against 7.7 is a disagreement
+    assert [_about(finding) for finding in violated] == [["7.5", "7.7"]]
+    assert "the only magnitude each source gives, of a quake both name" in violated[0].message
+
+
 @pytest.mark.parametrize(("before", "measure", "role"), [
     ("The climber fell some ", "distance", "fall"),
     ("he fell from a height of ", "distance", "fall"),

@@ -5,9 +5,9 @@ each other)."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
+from ..extraction.dating import days_apart
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
 from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, WEEKDAYS
 from ..model import Claim
@@ -261,10 +261,7 @@ _SAME_QUAKE_DAYS = 3  # days apart the only magnitudes of two pages may be one q
 def _days_apart(first: Claim, second: Claim) -> int:
     """Days between two figures' dates (0 when either is undated): two quakes a month apart are two quakes, however
     alike their stories."""
-    try:
-        return abs((date.fromisoformat(first.date) - date.fromisoformat(second.date)).days)
-    except (TypeError, ValueError):
-        return 0
+    return days_apart(first.date, second.date)
 
 
 def _same_name_before(first: Claim, second: Claim) -> bool:

@@ -81,6 +81,33 @@ def _parse(text: str | None) -> date | None:
         return None
 
 
+def date_span(text: str | None) -> tuple[date, date] | None:
+    """The days an as-of date ("2004", "2004-03", "2004-03-18") may be: a year's first to last, a month's, or one."""
+    found = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text or "")
+    if not found:
+        return None
+    year, month, day = (int(part) if part else None for part in found.groups())
+    try:
+        if day:
+            return (date(year, month, day),) * 2
+        if month:
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1), following - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def days_apart(first: str | None, second: str | None) -> int:
+    """Days between two as-of dates, read as the spans they may be (0 when they overlap or either is unknown):
+    "2004" is years from "2009-01-04", and no day from "2009-01"."""
+    spans = date_span(first), date_span(second)
+    if not (spans[0] and spans[1]):
+        return 0
+    (a_start, a_end), (b_start, b_end) = spans
+    return max((b_start - a_end).days, (a_start - b_end).days, 0)
+
+
 def _on(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -109,6 +136,9 @@ def context_year(text: str, sentence_start: int) -> int | None:
     return int(years[-1]) if years else None
 
 
+_WORDS_BEFORE = re.compile(r"[A-Za-z0-9]")  # a date with words before it does not open its sentence
+
+
 class OtherNumbers:
     """The other numbers of a sentence, asked only when the sentence has a date (most do not)."""
 
@@ -134,8 +164,12 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
             best = (distance, value)
     if best:
         return best[1]
-    # a date that closes the sentence (or opens it) dates every claim of its clause: "grew from 70 to 74 in 2018"
-    for start, _, value in dates:
+    # a date that closes the sentence or opens it dates every claim of its clause: "grew from 70 to 74 in 2018",
+    # "In 2004, a magnitude 9.1 quake triggered a tsunami that killed 230,000"
+    for start, end, value in dates:
         if start >= claim_end and not _CLAUSE_BREAK.search(sentence[claim_end:start]):
+            return value
+        if (end <= claim_start and not _WORDS_BEFORE.search(sentence[:start])
+                and not _CLAUSE_BREAK.search(sentence[end:claim_start])):
             return value
     return document_date

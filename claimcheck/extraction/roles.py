@@ -56,6 +56,10 @@ def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") ->
 #: "a four-cylinder engine", "a three-judge panel": the number says what the thing after it has, not how many there are
 _ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
+#: "an earthquake measuring 7.7", "the quake measured 5.6", "a tremor registering 4.1"
+_QUAKE_MEASURING = re.compile(r"\b(?:(?:earth)?quake|tremor|temblor|aftershock)s?\b[^.;:!?\d]{0,40}?\b(?:measuring|measured|"
+                              r"registering|registered|that\s+measured|which\s+measured)\s+(?:about\s+|around\s+|roughly\s+|"
+                              r"nearly\s+|some\s+|at\s+)?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
@@ -116,7 +120,7 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
 def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
     """(type, measure) of a plain number that is no count: a spec ("a four-cylinder engine": cylinders), a magnitude
     ("a magnitude 6.1 earthquake", "6.1-magnitude"), a rank ("ranked 5th", "#3")."""
-    if _MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after):
+    if _MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after) or _QUAKE_MEASURING.search(before[-80:]):
         return "magnitude", "magnitude"
     if _RANK_BEFORE.search(before[-20:]):
         return "rank", "rank"
