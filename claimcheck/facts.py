@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS
+from .lexicon import DEMONYMS, GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
@@ -342,4 +342,20 @@ def _same_scope(fact_actor: str | None, actor: str | None, fact_place: str | Non
     def compatible(first: str | None, second: str | None) -> bool:
         return first is None or second is None or first.lower() == second.lower()
 
-    return compatible(fact_actor, actor) and compatible(fact_place, place)
+    return (compatible(fact_actor, actor) or _one_actor(fact_actor, actor)) and compatible(fact_place, place)
+
+
+def _one_actor(first: str, second: str) -> bool:
+    """Whether one actor's name is the other's with more said ("Indian" and "Indian Navy"; "India" and "Indian naval
+    forces"): a country's people, read by their demonym, and its forces are one side of a count."""
+    words = _actor_words(first), _actor_words(second)
+    shorter, longer = sorted(words, key=len)
+    return len(shorter) < len(longer) and longer[:len(shorter)] == shorter
+
+
+@lru_cache(maxsize=4096)
+def _actor_words(name: str) -> tuple[str, ...]:
+    words = name.replace(".", "").split()
+    if words and words[0] in DEMONYMS and DEMONYMS[words[0]]:
+        words[0] = DEMONYMS[words[0]]
+    return tuple(word.lower() for word in words)

@@ -232,6 +232,29 @@ def test_a_quake_page_telling_of_an_older_quake_still_gives_one_magnitude_and_on
     assert "the only magnitude each source gives, of a quake both name" in violated[0].message
 
 
+def test_a_navy_and_its_countrys_forces_capture_one_count_of_pirates(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Navy captures pirates\nSaturday, 12 February 2011\n\nThe Indian Navy captured 28 pirates after a gunfight in "
+              "the Arabian Sea on Friday, officials said.\n",
+        b_txt="India seizes pirate ship\nSaturday, 12 February 2011\n\nIndian naval forces arrested 15 pirates and freed 13 "
+              "hostages on Friday after a gun battle in the Arabian Sea.\n")
+    assert [_about(finding) for finding in violated] == [["28", "15"]]
+    assert "the only count of people captured each source gives" in violated[0].message
+
+
+def test_the_only_turnout_each_page_gives_is_one_turnout_when_both_name_the_same_day(tmp_path):
+    first = "Turkmen vote\nMonday, 15 December 2008\n\nTurnout in Sunday's parliamentary election was 93.9 percent.\n"
+    violated = _violated(tmp_path / "same", a_txt=first, b_txt=(
+        "Turkmen election\nMonday, 15 December 2008\n\nOfficials said turnout in the parliamentary election on Sunday "
+        "reached 76 percent.\n"))
+    other_day = _violated(tmp_path / "other", a_txt=first, b_txt=(
+        "Turkmen election\nMonday, 15 December 2008\n\nOfficials said turnout in the local election on Friday "
+        "reached 76 percent.\n"))
+    assert [_about(finding) for finding in violated] == [["93.9 percent", "76 percent"]]
+    assert other_day == []
+
+
 @pytest.mark.parametrize(("before", "measure", "role"), [
     ("The climber fell some ", "distance", "fall"),
     ("he fell from a height of ", "distance", "fall"),

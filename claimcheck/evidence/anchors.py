@@ -182,7 +182,8 @@ def _days(sentence: str) -> frozenset[str]:
 def _other_days_named(first: Claim, second: Claim) -> bool:
     """Whether both sentences name the day of their figure and the days differ ("died on Friday after falling 150
     metres" and "fell about 2,000 feet ... on Saturday": two falls, however alike their pages)."""
-    return bool(_days(first.sentence) and _days(second.sentence)) and first.date != second.date
+    days = _days(first.sentence), _days(second.sentence)
+    return bool(days[0] and days[1]) and not days[0] & days[1] and first.date != second.date
 
 
 def _other_ages(first: str, second: str) -> bool:

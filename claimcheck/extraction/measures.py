@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DETERMINERS, DIRECTIONS, DISCOURSE, LINKING_VERBS, NUMBER_WORDS,
-                       PREPOSITIONS, ROLES)
+                       PREPOSITIONS, ROLES, SAY_VERBS)
 from .phrases import NounPhrase, Token, noun_phrase
 
 
@@ -72,7 +72,8 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     while verb and tokens[verb - 1].lower in AUXILIARIES | {"been", "has", "have", "had", "will", "would"}:
         verb -= 1
     start = verb
-    while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
+    while (start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?"
+           and tokens[start - 1].lower not in SAY_VERBS):  # "officials said turnout was 76 percent"
         start -= 1
     if start > 1 and all(t.lower in DISCOURSE for t in tokens[start:verb]):
         # "The price of bread in those towns, however, has risen 150%": step over the aside
