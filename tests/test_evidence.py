@@ -261,6 +261,8 @@ def test_the_only_turnout_each_page_gives_is_one_turnout_when_both_name_the_same
     ("Oracle agreed to buy Sun Microsystems for about ", "money", "deal"),
     ("the bank agreed to sell its insurance arm to a rival for ", "money", "deal"),
     ("Shoppers can buy the phone for ", "money", None),
+    ("the Yankees signed him to an eight-year deal worth ", "money", "deal"),
+    ("HP announced a takeover valued at about ", "money", "deal"),
     ("the checkpoint lies some ", "distance", None),
     ("The climber fell some ", "money", None),
 ])
