@@ -50,3 +50,8 @@ def test_days_apart_reads_a_year_or_a_month_as_the_days_it_may_be(first, second,
     from claimcheck.extraction.dating import days_apart
 
     assert days_apart(first, second) == days_apart(second, first) == apart
+
+
+def test_a_weekday_owning_a_noun_dates_its_figure():
+    text = "Monday, 15 December 2008\n\nTurnout in Sunday's parliamentary election was 93.9 percent.\n"
+    assert dates(text) == [("93.9 percent", "2008-12-14")]

@@ -22,8 +22,9 @@ _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of
 #: "5 June", "June 5", "June 5th", "5th of June" with no year after it
 _DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
                         rf"{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!,?\s*(?:19|20)\d\d)")
-_WEEKDAY = re.compile(r"\b(?i:on|last|since|by|this|early|late)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
-                      r"Saturday|Sunday)\b")
+#: "on Sunday", "last Friday", "Sunday's election"
+_WEEKDAY = re.compile(r"\b(?:(?i:on|last|since|by|this|early|late)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday)\b|(?P<owner>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b)")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s*(?:yet|but|while|although|though|whereas)\b|\b(?:but|yet|whereas)\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -66,7 +67,7 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
         for match in _WEEKDAY.finditer(sentence):
             if _DATE_FOLLOWS.match(sentence, match.end()):
                 continue  # "Friday, 19 September": the date says which Friday
-            back = (anchor.weekday() - _WEEKDAYS.index(match.group("weekday"))) % 7
+            back = (anchor.weekday() - _WEEKDAYS.index(match.group("weekday") or match.group("owner"))) % 7
             dates.append((match.start(), match.end(), (anchor - timedelta(days=back)).isoformat()))
     # "55 strikes since 19 September": a period's start, not the date the figure is as of
     return tuple(sorted(found for found in dates if not _PERIOD_START.search(sentence[max(0, found[0] - 30):found[0]])))
