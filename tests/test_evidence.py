@@ -29,10 +29,15 @@ def _claims(*sentences: str) -> list:
             for claim in claimcheck.extract_text(sentence, doc=f"d{index}.txt")]
 def _violated(folder, **documents: str) -> list:
     """The violated findings of a check of the given documents (name -> text), written into ``folder`` (made if need be)."""
+    _written(folder, {name.replace("_", "."): text for name, text in documents.items()})
+    return [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
+
+
+def _written(folder, documents: dict[str, str]):
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in documents.items():
-        (folder / name.replace("_", ".")).write_text(text, encoding="utf-8")
-    return [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
 def _about(finding) -> list[str]:
@@ -253,6 +258,16 @@ def test_the_only_turnout_each_page_gives_is_one_turnout_when_both_name_the_same
         "reached 76 percent.\n"))
     assert [_about(finding) for finding in violated] == [["93.9 percent", "76 percent"]]
     assert other_day == []
+
+
+def test_a_places_strikes_and_a_campaigns_toll_are_no_account_of_a_days_total_or_one_strike(tmp_path):
+    findings = claimcheck.Checker().check([_written(tmp_path, {
+        "a.txt": "Coalition strikes\nMonday, 2 March 2015\n\nThe US-led coalition said it carried out 27 air strikes in "
+                 "Syria and 28 in Iraq on Sunday.\nSince the campaign began, coalition strikes have killed more than "
+                 "8,000 militants, officials said.\n",
+        "b.txt": "Air strike kills 12\nMonday, 2 March 2015\n\nA coalition air strike near Raqqa killed 12 militants on "
+                 "Sunday, activists said.\nThe coalition carried out 55 air strikes on Sunday.\n"})]).findings
+    assert [finding for finding in findings if finding.kind == "agree"] == []
 
 
 @pytest.mark.parametrize(("before", "measure", "role"), [

@@ -377,6 +377,18 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     assert [claim.measure for claim in claimcheck.extract_text(text)] == measures
 
 
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Since the campaign began, coalition strikes have killed more than 8,000 militants, officials said.", "total"),
+    ("Coalition strikes have killed more than 8,000 militants since the campaign began.", "total"),
+    ("So far, the strikes have killed 8,000 militants.", "total"),
+    ("The quake killed 20 militants, the worst toll since 2004.", None),
+    ("A strike killed 12 militants on Sunday.", None),
+])
+def test_a_running_total_is_told_by_its_clause(text, scope):
+    [claim] = claimcheck.extract_text(text)
+    assert (claim.outcome, claim.scope) == ("killed", scope)
+
+
 def test_bodies_are_a_count_of_the_dead():
     [claim] = claimcheck.extract_text("Civil defence crews have recovered 160 bodies so far.")
     assert (claim.value, claim.outcome) == (160, "killed")

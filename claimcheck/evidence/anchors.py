@@ -32,7 +32,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     union = words_a | words_b
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
             and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
-            and _same_name_before(first, second)):
+            and _same_name_before(first, second)
+            and (first.place is None) == (second.place is None)):  # "27 air strikes in Syria" is no copy of "55 air strikes"
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
     if one_person is None and first.type == "score" and first.subject and second.subject:

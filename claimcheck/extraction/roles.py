@@ -402,4 +402,18 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
         return "whole"
     if _TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,")):
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far"
+    if _TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after)):
+        return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
     return None
+
+
+#: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
+_TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether)\s*,", re.I)
+#: "since the offensive began", "since its campaign started", "since the war was launched"
+_SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|his|her|it|they)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:began|begun|started|was\s+launched|were\s+launched|launched|start|beginning)\b", re.I)
+
+
+def _clause(text: str) -> str:
+    """The rest of a figure's clause: up to the next semicolon or full stop, a few words at most."""
+    return re.split(r"[;.!?]", text[:80], maxsplit=1)[0]

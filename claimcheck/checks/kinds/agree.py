@@ -283,7 +283,8 @@ def _declared_pair(first: Claim, second: Claim, figures, context: CheckContext) 
     """Whether a rule's word that its measure is one quantity across sources holds for this pair: two pages, each
     giving few figures of it (a chronicle of many incidents does not say which is meant)."""
     synonyms = context.rules.synonyms
-    return first.doc != second.doc and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
+    return (first.doc != second.doc and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
+            and (first.place is None) == (second.place is None))  # "27 in Syria" may be a part of "55 air strikes"
 
 
 def _compared(rule: Rule, context: CheckContext, first: Claim, second: Claim) -> Comparison | None:
