@@ -24,11 +24,11 @@ from ..facts import claim_role, head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors
 from .features import GENERIC_MEASURES, features
-from .pages import (FIGURES_PER_PAGE, FigureCounts, an_article, few_on_page, figures_per_source, lead_role_figure,
+from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, lead_role_figure,
                     own_and_sourced, page_figures, page_tolls, paragraph_key, source_key)
 from .vetoes import judged_vetoes, vetoes
 
-__all__ = ["DESCRIPTIONS", "an_article", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
+__all__ = ["DESCRIPTIONS", "a_places_share", "an_article", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
            "LEAD_LINES", "anchors", "features", "few_on_page", "figures_per_source", "judge", "own_and_sourced", "page_figures",
            "page_tolls", "source_key", "thresholds", "vetoes", "weigh", "weights"]
 
@@ -117,7 +117,8 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     # a page's one lead figure of a role is its own figure of it, whatever the page tells further down
     counts = tuple(1 if lead_role_figure(claim, figures, claim_role(claim, synonyms)) else count
                    for claim, count in zip((first, second), counts))
-    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs),
+    share = a_places_share(first, second, figures, synonyms) or a_places_share(second, first, figures, synonyms)
+    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share),
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 
 

@@ -20,12 +20,14 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "ca
 
 
 def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
-            tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1)) -> tuple[str, ...]:
+            tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1),
+            place_share: bool = False) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives, or the only figure of a role (a fall, a deal's price)
     each page gives; on one page, two named sources' accounts. ``tolls``: how many counts of the outcome (figures of
-    the role) each page gives; ``paragraphs``: how many figures each source gives in its paragraph."""
+    the role) each page gives; ``paragraphs``: how many figures each source gives in its paragraph; ``place_share``:
+    one is a place's share of a measure its page splits by place, the other names no place (it may be the whole)."""
     found = []
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
@@ -33,7 +35,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
             and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
             and _same_name_before(first, second)
-            and (first.place is None) == (second.place is None)):  # "27 air strikes in Syria" is no copy of "55 air strikes"
+            and not place_share):  # "27 air strikes in Syria (and 28 in Iraq)" is no copy of "55 air strikes"
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
     if one_person is None and first.type == "score" and first.subject and second.subject:

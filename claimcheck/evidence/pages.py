@@ -54,6 +54,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         head = head_key(claim.measure, synonyms)
         if head:
             values.setdefault(("measure", claim.doc, head), set()).add(figure)
+            if claim.place:  # "27 air strikes in Syria and 28 in Iraq": a page that splits the measure by place
+                values.setdefault(("places", claim.doc, head), set()).add(canonical_name("place", claim.place, synonyms))
     for (doc, outcome), by_place in placed.items():
         for place, found in by_place.items():
             if place is not None:
@@ -91,6 +93,13 @@ def lead_role_figure(claim: Claim, figures: Counter | FigureCounts, role: str | 
     """Whether the claim is the one figure of its role its page's lead gives ("died after falling 150 metres" in the
     lead; "another climber fell 700 metres elsewhere" further down): the page's own, whatever the page adds later."""
     return role is not None and claim.line <= LEAD_LINES and figures[("lead", claim.doc, role)] == 1
+
+
+def a_places_share(claim: Claim, other: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
+    """Whether ``claim`` is one place's share of a measure its page splits by place ("27 air strikes in Syria and 28
+    in Iraq") and ``other`` names no place: then ``other`` may be the whole, not an account of the share."""
+    return (bool(claim.place) and not other.place
+            and figures[("places", claim.doc, head_key(claim.measure, synonyms))] >= 2)
 
 
 def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import (LEAD_LINES, Evidence, FigureCounts, an_article, few_on_page, figures_per_source, own_and_sourced,
+from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, own_and_sourced,
                          thresholds, weigh)
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
@@ -284,7 +284,8 @@ def _declared_pair(first: Claim, second: Claim, figures, context: CheckContext) 
     giving few figures of it (a chronicle of many incidents does not say which is meant)."""
     synonyms = context.rules.synonyms
     return (first.doc != second.doc and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
-            and (first.place is None) == (second.place is None))  # "27 in Syria" may be a part of "55 air strikes"
+            and not a_places_share(first, second, figures, synonyms)  # "27 in Syria" may be a part of "55 air strikes"
+            and not a_places_share(second, first, figures, synonyms))
 
 
 def _compared(rule: Rule, context: CheckContext, first: Claim, second: Claim) -> Comparison | None:
