@@ -429,6 +429,19 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     assert [(claim.text, claim.measure) for claim in claimcheck.extract_text(text)] == [figure]
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Officials said 100 people were killed, but the monitor said 10 people died.", ["Officials", "monitor"]),
+    ("Police said 20 people were arrested, while organisers said 50 were detained.", ["Police", "organisers"]),
+    ("The army said 12 soldiers died; rebels said 40 soldiers were killed.", ["army", "rebels"]),
+    ("Airwars estimated 8,000 civilian deaths, although the coalition itself estimated 1,400.", ["Airwars", "coalition itself"]),
+    ("100 people were killed, but the monitor said 10 people died.", [None, "monitor"]),
+    ("Officials said 100 people were killed, but only 10 bodies were recovered.", ["Officials", "Officials"]),
+    ("100 people were killed, officials said.", ["officials"]),
+])
+def test_each_account_of_a_sentence_is_its_own_sources(text, sources):
+    assert [claim.source for claim in claimcheck.extract_text(text)] == sources
+
+
 def test_a_source_named_with_initials_and_one_after_while():
     found = claimcheck.extract_text("The quake struck 1.2 miles below the surface, according to the U.S. Geological Survey. "
                                     "The survey put the magnitude at 5.4, while Iran's seismological centre said it "

@@ -26,7 +26,7 @@ from .unit_reading import UnitReading, read_unit
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -164,6 +164,32 @@ class _Sentence:
     def source(self) -> str | None:
         return roles.source_of(self.tokens, self.names, self.text, self.start)
 
+    @cached_property
+    def clause_sources(self) -> list[tuple[int, str | None]]:
+        """(start, source) of each clause a word of contrast opens ("officials said 100 were killed, but the monitor
+        said 10"): each account's figures are its own source's."""
+        starts = [0, *(found.start() for found in roles.CONTRAST_CLAUSE.finditer(self.text))]
+        clauses = []
+        for begin, end in zip(starts, [*starts[1:], len(self.text)]):
+            low, high = self.start + begin, self.start + end
+            tokens = [token for token in self.tokens if low <= token.start < high]
+            names = [name for name in self.names if low <= name.start < high]
+            said = any(token.lower in SAY_VERBS for token in tokens)  # someone says it, if not who
+            clauses.append((low, roles.source_of(tokens, names, self.text[begin:end], low) or ("" if said else None)))
+        return clauses
+
+    def source_at(self, position: int) -> str | None:
+        """The source of a figure at ``position``: its clause's, else one an earlier clause named (a source said
+        before goes on), never a later clause's (that is another account)."""
+        if len(self.clause_sources) == 1:
+            return self.source
+        named = None
+        for start, source in self.clause_sources:
+            if start > position:
+                break
+            named = source if source is not None else named  # "" : a clause of its own unnamed speaker
+        return named or None
+
 
 def _sentence_claims(document: Document, sentence_start: int, sentence_end: int, numerals: list[Numeral],
                      options: ExtractionOptions) -> Iterator[Claim]:
@@ -286,7 +312,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     source = (roles.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
               or roles.sized_source(text[sentence_start:start])  # "police put the march at 30,000"
               or roles.clause_source(text[sentence_start:start])  # "...; the monitor had other figures, reporting 135"
-              or read.source)
+              or read.source_at(first.start))
     if source:  # "local news in Michigan reported two dead": where the source is, not where they died
         exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)

@@ -272,6 +272,10 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
     return None
 
 
+#: where a clause of contrast begins: another account may follow ("..., but the monitor said 10")
+CONTRAST_CLAUSE = re.compile(r";|,\s*(?=(?:but|while|whereas|although|though|however)\b)|\s(?=but\s)", re.I)
+
+
 def _subject_source(clause: str) -> str | None:
     """The source a clause opens with ("The Iraqi military blamed ...", "the British-based SOHR had ..."), if its
     subject names one."""
