@@ -127,7 +127,7 @@ def test_every_gold_mention_is_on_its_line():
     (ECB_GOLD, ECB_DOCS, {"topics": 31, "precision": 0.9, "per_folder": 1.0, "matched": 0.75, "same_precision": 0.4,
                           "major_recall": 0.3}),
     (WIKIPEDIA_GOLD, WIKIPEDIA_DOCS, {"topics": 7, "precision": 0.9, "per_folder": 1.0, "matched": 0.95, "same_precision": 0.25,
-                                      "major_recall": 0.3}),
+                                      "major_recall": 0.35}),
 ], ids=["ecb", "wikipedia"])
 def test_findings_on_the_development_gold(gold, docs, floors):
     """The labelled development clusters: violated findings are mostly right and few per folder, and they find at least
