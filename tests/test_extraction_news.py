@@ -197,6 +197,9 @@ def test_lower_than_is_a_bound():
     ("A powerful earthquake measuring 7.7 shook the province.", "magnitude", "magnitude"),
     ("The quake, which measured 6.1 on the Richter scale, was felt inland.", "magnitude", "magnitude"),
     ("A tremor registering 4.1 rattled the town.", "magnitude", "magnitude"),
+    ("The 7.6 quake struck at dawn.", "magnitude", "magnitude"),
+    ("A strong aftershock of 5.8 followed.", "magnitude", "magnitude"),
+    ("There were 3 quakes in the night.", "count", "quakes"),
     ("The club is ranked 4 in the league.", "rank", "rank"),
     ("Sales jumped threefold.", "ratio", "sales"),
 ])

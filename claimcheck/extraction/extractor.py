@@ -26,7 +26,7 @@ from .unit_reading import UnitReading, read_unit
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -353,6 +353,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         quantity_type, measure = typed[0], typed[1] or measure  # "a four-cylinder engine", "a magnitude 6.1 quake"
     elif quantity_type == "count" and measure == "magnitude":
         quantity_type = "magnitude"  # "put the magnitude at 5.9", "the magnitude was 5.9"
+    elif quantity_type == "count" and roles.a_quakes_figure(text[first.start:last.end], text[last.end:min(limit, sentence_end)]):
+        quantity_type, measure = "magnitude", "magnitude"  # "the 7.6 quake", "an aftershock of 5.8": no count of quakes
     others = OtherNumbers(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(

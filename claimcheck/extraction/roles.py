@@ -58,7 +58,7 @@ _ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
 #: "an earthquake measuring 7.7", "the quake measured 5.6", "a tremor registering 4.1"
 _QUAKE_MEASURING = re.compile(r"\b(?:(?:earth)?quake|tremor|temblor|aftershock)s?\b[^.;:!?\d]{0,40}?\b(?:measuring|measured|"
-                              r"registering|registered|that\s+measured|which\s+measured)\s+(?:about\s+|around\s+|roughly\s+|"
+                              r"registering|registered|that\s+measured|which\s+measured|of)\s+(?:about\s+|around\s+|roughly\s+|"
                               r"nearly\s+|some\s+|at\s+)?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
@@ -270,6 +270,15 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
     if _SAYING.search(sentence):  # "The Iraqi military blamed ISIL ..., saying that 61 bodies had been recovered"
         return _subject_source(sentence)
     return None
+
+
+def a_quakes_figure(number: str, after: str) -> bool:
+    """Whether a figure with a decimal point is a quake's magnitude ("the 7.6 quake", "a 6.1 earthquake"): a count
+    of quakes is whole."""
+    return bool(re.fullmatch(r"\d\.\d{1,2}", number.strip())) and bool(_QUAKE_NOUN.match(after))
+
+
+_QUAKE_NOUN = re.compile(r"[\s-]*(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|shocks?)\b", re.I)
 
 
 #: where a clause of contrast begins: another account may follow ("..., but the monitor said 10")
