@@ -392,6 +392,18 @@ def test_a_running_total_is_told_by_its_clause(text, scope):
     assert (claim.outcome, claim.scope) == ("killed", scope)
 
 
+@pytest.mark.parametrize(("text", "measure", "outcome"), [
+    ("The attack claimed 20 lives.", "people", "killed"),
+    ("Twelve people lost their lives.", "people", "killed"),
+    ("The number of dead rose to 25.", "people", "killed"),
+    ("The toll from the blast climbed to 31 on Friday.", "people", "killed"),
+    ("Doctors saved 20 lives.", "lives", None),
+])
+def test_lives_claimed_a_number_of_dead_and_a_toll_count_the_dead(text, measure, outcome):
+    [claim] = claimcheck.extract_text(text)
+    assert (claim.measure, claim.outcome) == (measure, outcome)
+
+
 def test_bodies_are_a_count_of_the_dead():
     [claim] = claimcheck.extract_text("Civil defence crews have recovered 160 bodies so far.")
     assert (claim.value, claim.outcome) == (160, "killed")

@@ -26,7 +26,7 @@ from .unit_reading import UnitReading, read_unit
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -338,10 +338,12 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in _TOLLS \
             and words[0] in OUTCOME_WORDS:
         measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed
+    elif unit.kind == "count" and measure and measure.lower() in _TOLLS and outcome is None:
+        measure, outcome = "people", "killed"  # "the toll from the blast climbed to 31": a toll is of the dead
     elif unit.kind == "count" and measure and measure.split()[-1].lower() in _GATHERINGS:
         outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
-                                                 or measure.split()[-1] in OUTCOME_VERBS):
+                                                 or measure.split()[-1] in OUTCOME_VERBS or measure in _BARE_COUNTS):
         # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
         # killing two": the co-workers an earlier figure of the sentence that something happened to names
         # a crowd is no one's victims: "two women were killed ... by tens of thousands who marched" counts people
@@ -423,4 +425,5 @@ def _keep(claim: Claim) -> bool:
 
 #: words of the outcome "gathered" that count gatherings, not the people in them
 _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
+_BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
 _TOLLS = frozenset({"toll", "tally"})  # "death toll", "casualty toll": a count of people an outcome befell

@@ -343,11 +343,13 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
                 and then is not None
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
             break  # "… and injured 40 others": another clause, another figure
-        if token.lower in OUTCOME_WORDS and not _not_outcome(after, index):
-            return OUTCOME_WORDS[token.lower]
+        if token.lower in OUTCOME_WORDS and not _not_outcome(after, index) \
+                and not (token.lower == "lives" and any(word.lower in _SAVING for word in before[-3:])):
+            return OUTCOME_WORDS[token.lower]  # (not "saved 20 lives")
     return None
 
 
+_SAVING = frozenset({"save", "saved", "saves", "saving", "spared", "spare", "rescued"})
 _NOT_OUTCOMES = {"penalty", "sentence", "sentences", "row", "threat", "threats", "certificate", "warrant"}
 
 
@@ -355,4 +357,6 @@ def _not_outcome(tokens: list[Token], index: int) -> bool:
     """'death penalty', 'death row': the word names something else; 'in March 2015': a month, not a march."""
     if tokens[index].text == "March":
         return True
+    if tokens[index].lower == "lives" and any(token.lower in _SAVING for token in tokens[max(0, index - 5):index]):
+        return True  # "doctors saved 20 lives": lives kept, not lost
     return index + 1 < len(tokens) and tokens[index + 1].lower in _NOT_OUTCOMES
