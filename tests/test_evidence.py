@@ -62,7 +62,7 @@ def test_a_part_and_its_whole_are_never_grouped_however_alike():
 def test_an_unsaid_outcome_or_two_figures_of_one_sentence_leave_the_pair_open():
     families, displaced = _claims("About 520 families were counted.", "Nearly 500 families were displaced.")
     assert vetoes(families, displaced) and not vetoes(families, displaced, strict=False)
-    police, monitor = _claims("The toll was 400, police said, but the monitor said 700 people had been killed.")
+    police, monitor = _claims("The count was 400, police said, but the monitor said 700 people had been killed.")
     assert (police.source, monitor.source) == ("police", "monitor")  # two accounts, not two figures of one
     assert vetoes(police, monitor) == ("no outcome said against killed",)
     assert vetoes(police, monitor, strict=False) == ()
