@@ -283,6 +283,14 @@ def test_a_people_named_in_the_plural_is_no_place():
     assert (dead.place, marched.low, marched.place) == (None, 20000.0, None)
 
 
+def test_a_day_owning_a_noun_is_no_place_and_evacuees_and_freed_crews_are_counts_of_what_befell_them():
+    [share] = claimcheck.extract_text("The party won 62.5 percent of the vote in Sunday's election.")
+    [ordered] = claimcheck.extract_text("Authorities ordered 5,000 residents to evacuate as the fire grew.")
+    [crew] = claimcheck.extract_text("Somali pirates released the 25 crew members of a hijacked tanker.")
+    assert share.place is None
+    assert (ordered.outcome, crew.outcome) == ("displaced", "released")
+
+
 def test_a_headlines_capitals_name_no_place_but_a_known_citys():
     dead, wounded = claimcheck.extract_text("Shooting Leaves 1 Dead, 1 Wounded In NE Phila")
     [killed] = claimcheck.extract_text("Gunman Kills 3 In Chicago")

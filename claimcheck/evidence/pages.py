@@ -9,7 +9,7 @@ from ..facts import canonical_name, claim_role, head_key
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
-ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing"}
+ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing", "released"}
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..facts import POSSESSIVE
 from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, DEMONYMS, DETERMINERS,
                        ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LOCATIVE,
@@ -211,7 +212,8 @@ def names(tokens: list[Token]) -> list[Name]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if (not (token.is_word and token.is_capitalized) or token.lower in MONTHS or token.lower in WEEKDAYS
+        bare = POSSESSIVE.sub("", token.lower)  # "Sunday's election": a day, not a name
+        if (not (token.is_word and token.is_capitalized) or bare in MONTHS or bare in WEEKDAYS
                 or (token.lower in FUNCTION_WORDS and not token.text.isupper())):
             index += 1
             continue
