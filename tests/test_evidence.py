@@ -271,6 +271,16 @@ def test_a_places_strikes_and_a_campaigns_toll_are_no_account_of_a_days_total_or
     assert [finding for finding in findings if finding.kind == "agree"] == []
 
 
+def test_a_headlines_toll_against_its_leads_is_a_disagreement_of_the_page_with_itself(tmp_path):
+    headline = "Quake kills 20 in northern Iran\nFriday, 19 December 2008\n\n"
+    stale = _violated(tmp_path / "stale", a_txt=headline + "An earthquake struck northern Iran on Thursday, killing at "
+                                                         "least 25 people and injuring 300, state media said.\n")
+    other = _violated(tmp_path / "other", a_txt=headline + "Another 5 people were killed in a landslide near Tabriz.\n")
+    assert [_about(finding) for finding in stale] == [["20", "at least 25"]]
+    assert "the headline's count of people killed and its lead's" in stale[0].message
+    assert other == []
+
+
 @pytest.mark.parametrize(("before", "measure", "role"), [
     ("The climber fell some ", "distance", "fall"),
     ("he fell from a height of ", "distance", "fall"),

@@ -77,6 +77,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                 restated or (heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))))):
         found.append(f"the one count of people {first.outcome} each of two sources on one page gives" if counted
                      else f"the one {ROLES[role]['called']} each of two sources on one page gives")
+    if (counted and first.doc == second.doc and max(tolls) <= 2 and first.scope == second.scope
+            and headline_and_lead(first, second)):
+        found.append(f"the headline's count of people {first.outcome} and its lead's")  # "Quake kills 20" / "killing 25"
     if (figures == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
             and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
@@ -180,6 +183,29 @@ _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(
 def _days(sentence: str) -> frozenset[str]:
     return frozenset(" ".join(found.group().lower().split()) for found in _DAY.finditer(sentence)
                      if not _SINCE.search(sentence[:found.start()]))  # "since 24 February": a period, not a day
+
+
+def headline_and_lead(first: Claim, second: Claim) -> bool:
+    """Whether one figure is a page's headline's (a short first line) and the other its lead's, told of one thing:
+    neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
+    headline, lead = sorted((first, second), key=lambda claim: claim.line)
+    return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
+            and not _a_part(headline) and not _a_part(lead)
+            and not _told_of_another(headline) and not _told_of_another(lead) and not _other_days_named(headline, lead))
+
+
+def _told_of_another(claim: Claim) -> bool:
+    """Whether the words right around a figure make it another incident's or group's ("another 5 were killed",
+    "5 people were also killed"), not words further on ("two were killed and another wounded": another person)."""
+    position = claim.sentence.find(claim.text)
+    if position < 0:
+        return False
+    start = max(claim.sentence.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+    near_words = WORD.findall(claim.sentence[start:position]) + WORD.findall(claim.sentence[position + len(claim.text):])[:3]
+    return bool({word.lower() for word in near_words} & _ANOTHER)
+
+
+_HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
 
 
 def _other_days_named(first: Claim, second: Claim) -> bool:

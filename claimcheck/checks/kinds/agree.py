@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, own_and_sourced,
-                         thresholds, weigh)
+from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source,
+                         headline_and_lead, own_and_sourced, thresholds, weigh)
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
@@ -214,13 +214,16 @@ def comparable(claims: list[Claim], within_document: bool = False) -> list[tuple
             if _sides(first, second, within_document)]
 
 
-def _sides(first: Claim, second: Claim, within_document: bool) -> bool:
+def _sides(first: Claim, second: Claim, within_document: bool, differ: bool = False) -> bool:
+    """Whether a desk sets two claims side by side (``differ``: they say different figures; a page's headline and
+    lead are set side by side only then: one agreeing with the other is no news)."""
     if first.doc != second.doc:
         return True
     if first.sentence == second.sentence and first.source == second.source:
         return within_document and first.place != second.place
     different_sources = bool(first.source and second.source and first.source.lower() != second.source.lower())
-    return different_sources or own_and_sourced(first, second) or (within_document and first.place != second.place)
+    return (different_sources or own_and_sourced(first, second) or (within_document and first.place != second.place)
+            or (differ and headline_and_lead(first, second)))  # "Quake kills 20" over "killing at least 25"
 
 
 def says(claim: Claim) -> tuple:
@@ -273,7 +276,7 @@ def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_documen
         candidates = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]
     for a, b in candidates:
         pairs = [(first, second) for first in representatives[a] for second in representatives[b]
-                 if _sides(first, second, within_document)]
+                 if _sides(first, second, within_document, differ=True)]
         if pairs:
             found.append(pairs)
     return found
