@@ -82,6 +82,7 @@ def _parse(text: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def date_span(text: str | None) -> tuple[date, date] | None:
     """The days an as-of date ("2004", "2004-03", "2004-03-18") may be: a year's first to last, a month's, or one."""
     found = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text or "")

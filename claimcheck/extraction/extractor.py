@@ -12,7 +12,7 @@ from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..money import is_currency
 from ..units import dimensionality
-from . import measures, phrases, roles
+from . import measures, phrases, roles, sources
 from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
 from .neighbours import coordinated_parts, inherit_measures
 from .nonclaims import ExclusionIndex, find_excluded
@@ -161,34 +161,12 @@ class _Sentence:
         self.victims: str | None = None  # the people an earlier figure of the sentence counts
 
     @cached_property
-    def source(self) -> str | None:
-        return roles.source_of(self.tokens, self.names, self.text, self.start)
-
-    @cached_property
     def clause_sources(self) -> list[tuple[int, str | None]]:
-        """(start, source) of each clause a word of contrast opens ("officials said 100 were killed, but the monitor
-        said 10"): each account's figures are its own source's."""
-        starts = [0, *(found.start() for found in roles.CONTRAST_CLAUSE.finditer(self.text))]
-        clauses = []
-        for begin, end in zip(starts, [*starts[1:], len(self.text)]):
-            low, high = self.start + begin, self.start + end
-            tokens = [token for token in self.tokens if low <= token.start < high]
-            names = [name for name in self.names if low <= name.start < high]
-            said = any(token.lower in SAY_VERBS for token in tokens)  # someone says it, if not who
-            clauses.append((low, roles.source_of(tokens, names, self.text[begin:end], low) or ("" if said else None)))
-        return clauses
+        return sources.clause_sources(self.tokens, self.names, self.text, self.start)
 
     def source_at(self, position: int) -> str | None:
-        """The source of a figure at ``position``: its clause's, else one an earlier clause named (a source said
-        before goes on), never a later clause's (that is another account)."""
-        if len(self.clause_sources) == 1:
-            return self.source
-        named = None
-        for start, source in self.clause_sources:
-            if start > position:
-                break
-            named = source if source is not None else named  # "" : a clause of its own unnamed speaker
-        return named or None
+        """The source of the figure at ``position`` (see :func:`sources.source_at`)."""
+        return sources.source_at(self.clause_sources, position)
 
 
 def _sentence_claims(document: Document, sentence_start: int, sentence_end: int, numerals: list[Numeral],
@@ -309,16 +287,16 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
              or phrases.subject_actor(tokens, sentence_names, first.start))
     if actor:
         exclude.add(actor)
-    source = (roles.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
-              or roles.sized_source(text[sentence_start:start])  # "police put the march at 30,000"
-              or roles.clause_source(text[sentence_start:start])  # "...; the monitor had other figures, reporting 135"
+    source = (sources.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
+              or sources.sized_source(text[sentence_start:start])  # "police put the march at 30,000"
+              or sources.clause_source(text[sentence_start:start])  # "...; the monitor had other figures, reporting 135"
               or read.source_at(first.start))
     if source:  # "local news in Michigan reported two dead": where the source is, not where they died
         exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
-    sized = roles.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
+    sized = sources.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
     if sized:
         outcome = outcome or OUTCOME_WORDS.get(sized)
         if measure is None or (measure_phrase.words and measure_phrase.words[-1].end <= start):

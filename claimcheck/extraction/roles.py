@@ -1,6 +1,7 @@
 """The role a figure plays in its sentence, beyond what it counts: what type of quantity it is (an age is not a
-count of people), whose it is (the person an age belongs to), who says so (police, a monitoring group) and whether it
-is a running total or a part of a whole. Facts and the agree rule read these to tell quantities apart."""
+count of people), whose it is (the person an age belongs to) and whether it
+is a running total or a part of a whole (who says it: ``sources.py``). Facts and the agree rule read these to tell
+quantities apart."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import re
 
 from functools import lru_cache
 
-from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, PREPOSITIONS,
-                       ROLES, SAY_VERBS, SOURCE_NOUNS, TIME_UNITS)
+from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, ROLES,
+                       TIME_UNITS)
 from ..places import city
-from .phrases import Name, Token, country_names
+from .phrases import Name, country_names
 from .unit_reading import UnitReading
 
 #: a person's age written after the name: "Catherine Gomes, 61," / "Horton, 34" / "Smith (60)"
@@ -27,14 +28,6 @@ _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
-#: "according to the U.S. Geological Survey": a full stop after a lone capital is an initial's, not the sentence's
-_ACCORDING = re.compile(r"\baccording to\s+(?P<source>(?:[^,.;:()\"“”]|(?<=\b[A-Z])\.){2,60})", re.I)
-_SOURCE_WORDS = re.compile(r"[A-Za-z][\w.'’-]*")
-_TITLES = {"lt", "lt.", "capt", "capt.", "sgt", "sgt.", "gen", "gen.", "col", "col.", "maj", "maj.", "dr", "dr.",
-           "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sheriff", "chief", "spokesman", "spokeswoman", "spokesperson",
-           "officer", "detective", "prosecutor", "attorney", "minister", "president", "director", "commander"}
-
-
 def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") -> str:
     """count | money | rate | percent | duration | measurement | age | ratio (| score, set where a record or score is
     read; spec, magnitude and rank by :func:`typed_count`)."""
@@ -132,6 +125,15 @@ def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
     return None
 
 
+def a_quakes_figure(number: str, after: str) -> bool:
+    """Whether a figure with a decimal point is a quake's magnitude ("the 7.6 quake", "a 6.1 earthquake"): a count
+    of quakes is whole."""
+    return bool(re.fullmatch(r"\d\.\d{1,2}", number.strip())) and bool(_QUAKE_NOUN.match(after))
+
+
+_QUAKE_NOUN = re.compile(r"[\s-]*(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|shocks?)\b", re.I)
+
+
 def _person(name: str) -> str:
     """The person's name out of a title-cased run ("Esther Williams Dies At Age" -> "Esther Williams")."""
     words = []
@@ -223,178 +225,6 @@ def holder_of(text: str, start: int, names: list[Name]) -> str | None:
 
 
 _RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s+)\brecord\b[^.;:\d]*$", re.I)
-
-
-def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> str | None:
-    """Who the sentence attributes its figures to: "according to the monitor", "police said", "said Lt. Hastings"."""
-    according = next((found for found in _ACCORDING.finditer(sentence)  # "(according to X)" is one figure's
-                      if sentence[:found.start()].count("(") <= sentence[:found.start()].count(")")), None)
-    if according:
-        return _tidy(according.group("source"))
-    for index, token in enumerate(tokens):
-        if token.lower not in SAY_VERBS or token.lower == "according":
-            continue
-        if index and tokens[index - 1].lower in ("an", "the", "a"):
-            continue  # "an estimated 100": a qualifier, not who says so
-        if index and tokens[index - 1].lower in _PASSIVE:
-            agent = _AGENT.match(sentence[tokens[index].end - offset:])
-            if agent:  # "were reported by the monitor"
-                return _tidy(agent.group("source"))
-            continue  # "16 civilians were reported killed": no one is named
-        before = []
-        for previous in reversed(tokens[max(0, index - 5):index]):
-            if previous.text in ",;:\"“”'‘’()" or previous.lower in _CLAUSE_WORDS:
-                break
-            if previous.text[:1].isdigit():
-                before = []
-                break  # "16 civilians reported": the counted, not a source
-            before.insert(0, previous.text)
-        words = [word for word in before if word.lower() not in DETERMINERS]
-        if not words or words[0].lower() in PREPOSITIONS:  # "the Syrian Observatory (SOHR) said", "(OCHA) for Syria stated"
-            acronym = _acronym_before(tokens, index - len(before))
-            if acronym:
-                return acronym
-        if words and words[-1].lower() not in _PRONOUNS and _names_a_source(words):
-            return _tidy(" ".join(words))
-        after = []
-        for following in tokens[index + 1:index + 7]:
-            if following.text == "." and after and after[-1].lower() in _TITLES:
-                continue  # "said Lt. John Smith"
-            if following.text in ",;:.!?\"“”()" or following.lower in ("that", "on", "in", "at", "after", "when"):
-                break
-            if following.text[:1].isdigit():
-                break  # "reported 12 deaths": what is said, not who
-            after.append(following.text)
-        if after and after[0][:1].isupper():
-            return _tidy(" ".join(after))
-    if _SAYING.search(sentence):  # "The Iraqi military blamed ISIL ..., saying that 61 bodies had been recovered"
-        return _subject_source(sentence)
-    return None
-
-
-def a_quakes_figure(number: str, after: str) -> bool:
-    """Whether a figure with a decimal point is a quake's magnitude ("the 7.6 quake", "a 6.1 earthquake"): a count
-    of quakes is whole."""
-    return bool(re.fullmatch(r"\d\.\d{1,2}", number.strip())) and bool(_QUAKE_NOUN.match(after))
-
-
-_QUAKE_NOUN = re.compile(r"[\s-]*(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|shocks?)\b", re.I)
-
-
-#: where a clause of contrast begins: another account may follow ("..., but the monitor said 10")
-CONTRAST_CLAUSE = re.compile(r";|,\s*(?=(?:but|while|whereas|although|though|however)\b)|\s(?=but\s)", re.I)
-
-
-def _subject_source(clause: str) -> str | None:
-    """The source a clause opens with ("The Iraqi military blamed ...", "the British-based SOHR had ..."), if its
-    subject names one."""
-    subject = []
-    for word in _SOURCE_WORDS.findall(clause):
-        if not subject and word.lower() in DETERMINERS:
-            continue
-        if not (word[:1].isupper() or word.lower() in SOURCE_NOUNS):
-            break
-        subject.append(word)
-    if subject and subject[0].lower() not in _PRONOUNS and _names_a_source(subject):
-        return _tidy(" ".join(subject))
-    return None
-
-
-def clause_source(before: str) -> str | None:
-    """Who gives a figure that follows ", reporting" or ", saying" in a clause of its own ("the government said
-    250–300 were killed; the SOHR had differing numbers, reporting 135 fatalities" -> SOHR)."""
-    found = _CLAUSE_SAYING.search(before[-200:])
-    return _subject_source(found.group("clause")) if found else None
-
-
-_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
-_SAYING_WORDS = "saying|adding|claiming|stating|reporting"  # ", saying that 61 bodies had been recovered"
-_SAYING = re.compile(rf",\s*(?:{_SAYING_WORDS})\b", re.I)
-_CLAUSE_SAYING = re.compile(r"(?:[;:]|,\s*(?:but|while|whereas)\b)\s*(?P<clause>[^;:,]{2,80}),\s*"
-                            rf"(?:{_SAYING_WORDS}|citing)\b[^;:]{{0,120}}$", re.I)
-
-
-def _acronym_before(tokens: list[Token], index: int) -> str | None:
-    """The bracketed acronym that ends right before ``index`` ("... for Human Rights (SOHR)" -> SOHR)."""
-    if index >= 3 and tokens[index - 1].text == ")" and tokens[index - 3].text == "(":
-        acronym = tokens[index - 2].text
-        if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
-            return acronym
-    return None
-
-
-#: words that open a clause: the source of "..., while Iran's seismological centre said" starts after them
-_CLAUSE_WORDS = frozenset({"that", "which", "who", "and", "but", "while", "whereas", "although", "though"})
-_PASSIVE = {"was", "were", "is", "are", "be", "been", "being", "also", "not", "widely", "initially", "later"}
-_AGENT = re.compile(r"\s+by\s+(?P<source>[^,.;:()\"“”]{2,60})")
-
-
-def _names_a_source(words: list[str]) -> bool:
-    """A capitalised name ("Syrian state media", "Mustafa Bali") or a word for who reports ("police", "officials")."""
-    return any(word[:1].isupper() or word.lower() in SOURCE_NOUNS for word in words)
-
-
-#: "police put the march ... at roughly 30,000": the size of what the verb's object names
-_SIZING = r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s"
-_SIZING_VERB = re.compile(_SIZING, re.I)
-_SIZED = re.compile(_SIZING + r"\s*"
-                    r"(?:the|a|an|this|that|its|their)?\s*(?P<noun>[a-z]+)\b[^.;:]{0,80}?\bat\s+"
-                    r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to)?\s*$",
-                    re.I)
-
-
-def _last_sized(before: str):
-    """The sizing phrase that ends right before a figure, starting at its last sizing verb."""
-    text = before[-160:]
-    for verb in reversed(list(_SIZING_VERB.finditer(text))):
-        found = _SIZED.match(text, verb.start())
-        if found:
-            return text, found
-    return text, None
-
-
-def sized_noun(before: str) -> str | None:
-    """The thing a sentence sizes at the figure that follows ("put the march at 30,000" -> march, "estimated the cost
-    at $5 billion" -> cost), when the text before the figure says so."""
-    _, found = _last_sized(before)
-    return found.group("noun").lower() if found and found.group("noun").lower() not in FUNCTION_WORDS else None
-
-
-def sized_source(before: str) -> str | None:
-    """Who sizes a thing at the figure that follows ("Police put the march at 30,000" -> Police)."""
-    text, found = _last_sized(before)
-    if not found:
-        return None
-    words = [word for word in re.findall(r"[\w.'’-]+|[,;:()]", text[:found.start()])[-3:]
-             if word.lower() not in FUNCTION_WORDS or word.lower() in SOURCE_NOUNS]  # "but police put it at"
-    while words and not re.match(r"[\w]", words[0]):
-        words = words[1:]
-    if any(not re.match(r"[\w]", word) for word in words):
-        words = words[max(index for index, word in enumerate(words) if not re.match(r"[\w]", word)) + 1:]
-    return _tidy(" ".join(words)) if words and _names_a_source(words) else None
-
-
-#: "around 400 (according to local troops)", "400–900 (a Defense Department estimate)": who gives this one figure
-_BRACKETED = re.compile(r"^[^()]{0,80}?\(\s*(?:according to\s+(?P<according>[^()]{2,60}?)"
-                        r"|(?P<estimate>[^()\d]{2,60}?)(?:'s|’s)?\s+(?:estimates?|figures?|counts?|claims?)"
-                        r"|(?:[^()\d]{0,40}?\b(?:information|data|reports?|intelligence)\b[^()\d]{0,20}?\b(?:from|by|of)\s+"
-                        r"(?P<from>[^()\d]{2,50}?)))\s*\)", re.I)
-
-
-def bracketed_source(after: str) -> str | None:
-    """The source a bracket right after a figure names ("(according to local SDF troops)"), or None."""
-    found = _BRACKETED.match(after)
-    if not found:
-        return None
-    return _tidy(found.group("according") or found.group("estimate") or found.group("from"))
-
-
-def _tidy(source: str) -> str | None:
-    words = [word for word in _SOURCE_WORDS.findall(source) if word.lower() not in DETERMINERS]
-    while words and words[0].lower().rstrip(".") in _TITLES and len(words) > 1:
-        words = words[1:]
-    text = " ".join(words[:5])
-    return text or None
 
 
 _CONVERSION = re.compile(r"\d[^\d();.]{0,25}\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|approx\.?\s+)?$", re.I)
