@@ -212,8 +212,11 @@ def names(tokens: list[Token]) -> list[Name]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
+        if not (token.is_word and token.is_capitalized):
+            index += 1
+            continue
         bare = POSSESSIVE.sub("", token.lower)  # "Sunday's election": a day, not a name
-        if (not (token.is_word and token.is_capitalized) or bare in MONTHS or bare in WEEKDAYS
+        if (bare in MONTHS or bare in WEEKDAYS
                 or (token.lower in FUNCTION_WORDS and not token.text.isupper())):
             index += 1
             continue
@@ -251,8 +254,8 @@ _DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kil
 def title_case(tokens: list[Token]) -> bool:
     """Whether a line is written in title case ("Shooting Leaves 1 Dead In NE Phila"): its capitals say nothing of
     which words are names."""
-    words = [token for token in tokens if token.is_word and len(token.text) > 3]
-    return len(words) >= 3 and sum(token.is_capitalized for token in words) >= 0.8 * len(words)
+    words = [token.text for token in tokens if len(token.text) > 3 and token.text[0].isalpha()]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def is_place(name: Name, sentence_start: int) -> bool:

@@ -185,6 +185,8 @@ def clause_sources(tokens: list[Token], names: list[Name], sentence: str, offset
     but the monitor said 10"): each account's figures are its own source's. A clause whose verb of saying names no
     one readable has the source "" (someone else says it)."""
     starts = [0, *(found.start() for found in CONTRAST_CLAUSE.finditer(sentence))]
+    if len(starts) == 1:  # most sentences: one clause, read as a whole
+        return [(offset, source_of(tokens, names, sentence, offset))]
     clauses = []
     for begin, end in zip(starts, [*starts[1:], len(sentence)]):
         low, high = offset + begin, offset + end
