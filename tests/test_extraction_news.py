@@ -460,6 +460,9 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("100 people were killed, but the monitor said 10 people died.", [None, "monitor"]),
     ("Officials said 100 people were killed, but only 10 bodies were recovered.", ["Officials", "Officials"]),
     ("100 people were killed, officials said.", ["officials"]),
+    ("A 2019 report by Amnesty said 1,600 civilians were killed.", ["report by Amnesty"]),
+    ("The Pentagon concluded that 12 civilians died.", ["Pentagon"]),
+    ("16 civilians were reported killed.", [None]),
 ])
 def test_each_account_of_a_sentence_is_its_own_sources(text, sources):
     assert [claim.source for claim in claimcheck.extract_text(text)] == sources

@@ -37,6 +37,8 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
         for previous in reversed(tokens[max(0, index - 5):index]):
             if previous.text in ",;:\"“”'‘’()" or previous.lower in _CLAUSE_WORDS:
                 break
+            if _YEAR.fullmatch(previous.text):
+                break  # "a 2019 report by Amnesty said", "an inquiry in May 2022 concluded": who, not when
             if previous.text[:1].isdigit():
                 before = []
                 break  # "16 civilians reported": the counted, not a source
@@ -178,6 +180,9 @@ def _tidy(source: str) -> str | None:
         words = words[1:]
     text = " ".join(words[:5])
     return text or None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def clause_sources(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> list[tuple[int, str | None]]:
