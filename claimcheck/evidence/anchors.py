@@ -156,10 +156,15 @@ def _other_incident_words(claim: Claim) -> set[str]:
     also killed"); words of other clauses say nothing of it ("reports suggesting its artillery may also have hit the
     town, saying that 61 bodies had been recovered"; "1,400 had fled, including dozens of militants")."""
     position = claim.sentence.find(claim.text)
-    start = max(claim.sentence.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+    start = _clause_start(claim.sentence, position)
     ends = [found for mark in _CLAUSE_MARKS if (found := claim.sentence.find(mark, position + len(claim.text))) >= 0]
     clause = claim.sentence[start:min(ends, default=len(claim.sentence))]
     return {word.lower() for word in WORD.findall(clause)} & (_ANOTHER | {"well"})
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding ``position`` begins: after the last clause mark before it."""
+    return max(sentence.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
 
 
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
@@ -200,7 +205,7 @@ def _told_of_another(claim: Claim) -> bool:
     position = claim.sentence.find(claim.text)
     if position < 0:
         return False
-    start = max(claim.sentence.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+    start = _clause_start(claim.sentence, position)
     near_words = WORD.findall(claim.sentence[start:position]) + WORD.findall(claim.sentence[position + len(claim.text):])[:3]
     return bool({word.lower() for word in near_words} & _ANOTHER)
 

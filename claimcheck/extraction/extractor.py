@@ -329,12 +329,12 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if score:
         end = max(end, last.end)
     quantity_type = "score" if score else roles.quantity_type(unit, is_age, first.kind)
-    if quantity_type == "count" and (typed := roles.typed_count(text[before_start:first.start], text[last.end:min(limit, sentence_end)])):
+    after_figure = text[last.end:min(limit, sentence_end)]
+    if quantity_type == "count" and (typed := roles.typed_count(text[before_start:first.start], after_figure,
+                                                                text[first.start:last.end])):
         quantity_type, measure = typed[0], typed[1] or measure  # "a four-cylinder engine", "a magnitude 6.1 quake"
     elif quantity_type == "count" and measure == "magnitude":
         quantity_type = "magnitude"  # "put the magnitude at 5.9", "the magnitude was 5.9"
-    elif quantity_type == "count" and roles.a_quakes_figure(text[first.start:last.end], text[last.end:min(limit, sentence_end)]):
-        quantity_type, measure = "magnitude", "magnitude"  # "the 7.6 quake", "an aftershock of 5.8": no count of quakes
     others = OtherNumbers(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(

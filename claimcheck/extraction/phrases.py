@@ -265,8 +265,7 @@ def is_place(name: Name, sentence_start: int) -> bool:
     if name.text in country_names() or words[-1] in PLACE_SUFFIXES:
         return True
     if name.headline:  # only a known city is a place in a headline's capitals
-        found = city(name.text) if len(name.text) > 3 else None
-        return found is not None and found[2] >= NAMED_ALONE
+        return _a_known_city(name.text)
     if (name.text in ACTOR_NAMES or name.text in DEMONYMS or name.text.removesuffix("s") in DEMONYMS  # "Greeks"
             or name.start == sentence_start or words[-1] in ORGANISATION_SUFFIXES):
         return False
@@ -274,7 +273,12 @@ def is_place(name: Name, sentence_start: int) -> bool:
         return False
     if name.locative:
         return not name.text.isupper()
-    found = city(name.text) if len(name.text) > 3 and not name.of_person else None  # "the Athens march": no "in"
+    return not name.of_person and _a_known_city(name.text)  # "the Athens march": no "in"
+
+
+def _a_known_city(text: str) -> bool:
+    """Whether a name is a city large enough to be named alone (GeoNames)."""
+    found = city(text) if len(text) > 3 else None
     return found is not None and found[2] >= NAMED_ALONE
 
 
@@ -348,9 +352,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
                 and then is not None
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
             break  # "… and injured 40 others": another clause, another figure
-        if token.lower in OUTCOME_WORDS and not _not_outcome(after, index) \
-                and not (token.lower == "lives" and any(word.lower in _SAVING for word in before[-3:])):
-            return OUTCOME_WORDS[token.lower]  # (not "saved 20 lives")
+        if token.lower in OUTCOME_WORDS and not _not_outcome(after, index, before[-3:]):
+            return OUTCOME_WORDS[token.lower]
     return None
 
 
@@ -358,10 +361,12 @@ _SAVING = frozenset({"save", "saved", "saves", "saving", "spared", "spare", "res
 _NOT_OUTCOMES = {"penalty", "sentence", "sentences", "row", "threat", "threats", "certificate", "warrant"}
 
 
-def _not_outcome(tokens: list[Token], index: int) -> bool:
-    """'death penalty', 'death row': the word names something else; 'in March 2015': a month, not a march."""
+def _not_outcome(tokens: list[Token], index: int, preceding: list[Token] = ()) -> bool:
+    """'death penalty', 'death row': the word names something else; 'in March 2015': a month, not a march; 'saved
+    20 lives': lives kept, not lost (``preceding``: the words before ``tokens``, for a figure between)."""
     if tokens[index].text == "March":
         return True
-    if tokens[index].lower == "lives" and any(token.lower in _SAVING for token in tokens[max(0, index - 5):index]):
-        return True  # "doctors saved 20 lives": lives kept, not lost
+    if tokens[index].lower == "lives" and any(token.lower in _SAVING
+                                              for token in (*preceding, *tokens[max(0, index - 5):index])):
+        return True
     return index + 1 < len(tokens) and tokens[index + 1].lower in _NOT_OUTCOMES

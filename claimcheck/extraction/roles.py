@@ -50,9 +50,14 @@ def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") ->
 _ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
 #: "an earthquake measuring 7.7", "the quake measured 5.6", "a tremor registering 4.1"
-_QUAKE_MEASURING = re.compile(r"\b(?:(?:earth)?quake|tremor|temblor|aftershock)s?\b[^.;:!?\d]{0,40}?\b(?:measuring|measured|"
-                              r"registering|registered|that\s+measured|which\s+measured|of)\s+(?:about\s+|around\s+|roughly\s+|"
-                              r"nearly\s+|some\s+|at\s+)?$", re.I)
+_QUAKES = r"(?:(?:earth)?quake|tremor|temblor|aftershock)"
+_QUAKE_MEASURING = re.compile(rf"\b{_QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measuring|measured|registering|registered|"
+                              r"that\s+measured|which\s+measured|of)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
+                              r"some\s+|at\s+)?$", re.I)
+#: "the 7.6 quake", "a 6.1 earthquake": a figure with a decimal point before a quake is its magnitude (a count of
+#: quakes is whole)
+_QUAKE_NOUN = re.compile(rf"[\s-]*(?:{_QUAKES}|shock)s?\b", re.I)
+_DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
@@ -110,9 +115,9 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
     return {measure: tuple(found) for measure, found in patterns.items()}
 
 
-def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
-    """(type, measure) of a plain number that is no count: a spec ("a four-cylinder engine": cylinders), a magnitude
-    ("a magnitude 6.1 earthquake", "6.1-magnitude"), a rank ("ranked 5th", "#3")."""
+def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | None] | None:
+    """(type, measure) of a plain ``number`` that is no count: a spec ("a four-cylinder engine": cylinders), a
+    magnitude ("a magnitude 6.1 earthquake", "6.1-magnitude", "the 7.6 quake"), a rank ("ranked 5th", "#3")."""
     if _MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after) or _QUAKE_MEASURING.search(before[-80:]):
         return "magnitude", "magnitude"
     if _RANK_BEFORE.search(before[-20:]):
@@ -122,16 +127,9 @@ def typed_count(before: str, after: str) -> tuple[str, str | None] | None:
     if (attributive and not attributive.group("noun").endswith(("s", "ed")) and attributive.group("noun") not in NOT_ATTRIBUTIVE
             and attributive.group("noun") not in FUNCTION_WORDS):
         return "spec", attributive.group("noun")
+    if _DECIMAL.fullmatch(number) and _QUAKE_NOUN.match(after):
+        return "magnitude", "magnitude"
     return None
-
-
-def a_quakes_figure(number: str, after: str) -> bool:
-    """Whether a figure with a decimal point is a quake's magnitude ("the 7.6 quake", "a 6.1 earthquake"): a count
-    of quakes is whole."""
-    return bool(re.fullmatch(r"\d\.\d{1,2}", number.strip())) and bool(_QUAKE_NOUN.match(after))
-
-
-_QUAKE_NOUN = re.compile(r"[\s-]*(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|shocks?)\b", re.I)
 
 
 def _person(name: str) -> str:
