@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from dataclasses import dataclass
 
 from ..model import Claim, Tolerance
@@ -47,7 +48,7 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
     else:
         tolerance = tolerance or context.rules.default_tolerance
     reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
-    on = context.document_date(first) or context.document_date(second)
+    on = context.as_of(first) or context.as_of(second)
     converted = _in_unit(first, unit, on)
     if converted is None:
         return None
@@ -121,7 +122,8 @@ def _convert_value(claim: Claim, unit: str, on) -> float:
 
 
 def message(first: Claim, second: Claim, first_value: float, second_value: float, unit: str, tolerance, agrees: bool,
-             basis: str, status: str, apart: int | None, reported: bool = False, rate=None) -> str:
+             basis: str, status: str, apart: int | None, reported: bool = False, rate=None,
+             as_of: tuple[date | None, date | None] = (None, None)) -> str:
     left = quantity_text(first.value, first.unit, first.bound)
     if first.unit != unit:
         left += f" = {quantity_text(first_value, unit, first.bound)}"
@@ -139,14 +141,19 @@ def message(first: Claim, second: Claim, first_value: float, second_value: float
     verdict = f"within {allowed}" if agrees else f"{gap}, beyond {allowed}"
     if agrees and not basis and (first.bound != "=" or second.bound != "="):
         verdict = "intervals overlap " + verdict
-    notes = [note for note in (basis, _dates_note(first, second, apart, status), _scopes_note(first, second)) if note]
+    notes = [note for note in (basis, _dates_note(first, second, apart, status, as_of), _scopes_note(first, second)) if note]
     return f"{left} ({first.doc}) vs {right} ({second.doc}): {verdict}" + (f"; {'; '.join(notes)}" if notes else "")
 
 
-def _dates_note(first: Claim, second: Claim, apart: int | None, status: str) -> str:
-    text = f"dated {first.date or 'unknown'} vs {second.date or 'unknown'}"
+def _dates_note(first: Claim, second: Claim, apart: int | None, status: str, as_of: tuple) -> str:
+    """When each figure holds: its sentence's date, and the day its page reports a toll up to when that is later."""
+    dated = []
+    for claim, day in zip((first, second), as_of):
+        told = claim.date or "unknown"
+        dated.append(f"{told} (reported {day.isoformat()})" if day and len(told) == 10 and day.isoformat() > told else told)
+    text = f"dated {dated[0]} vs {dated[1]}"
     if status == "changed":
-        text += f" ({apart} days apart: a change over time)"
+        text += f" ({apart} day{'s' if apart != 1 else ''} apart: a change over time)"
     return text
 
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from ..facts import build_facts, dimension, head_key, measure_key
-from ..lexicon import CHANGE_BEFORE_PERCENTAGE
+from ..lexicon import CHANGE_BEFORE_PERCENTAGE, RUNNING_OUTCOMES
 from ..model import Claim, Document, Fact, Finding
 from ..rules.ruleset import Rule, RuleSet
 _NOT_ARITHMETIC = frozenset({"age", "score"})
+_REPORTED_WITHIN = timedelta(days=7)  # days a page reports a toll after the day it tells of
 FINGERPRINTED_LATER = "-"  # run_checks fingerprints every finding once it knows the documents' identities
 
 
@@ -130,8 +131,18 @@ class CheckContext:
             return (claim.doc, self.paragraph(claim))
         return (claim.doc,)
 
-    def document_date(self, claim: Claim) -> date | None:
-        return parse_date(claim.date)
+    def as_of(self, claim: Claim) -> date | None:
+        """The day a figure holds on: its sentence's date, or, for a running toll told of an earlier day ("the quake
+        on Saturday killed 250" in Sunday's paper), the day its page was published: the toll is counted up to it."""
+        told = parse_date(claim.date)
+        document = self.documents.get(claim.doc)
+        if (told is None or document is None or claim.type != "count" or claim.outcome not in RUNNING_OUTCOMES
+                or len(claim.date or "") != 10):
+            return told
+        published = parse_date(document.date)
+        if published is not None and timedelta(0) < published - told <= _REPORTED_WITHIN:
+            return published
+        return told
 
     def finding(self, rule: Rule, status: str, message: str, claims: list[Claim], fact: str | None = None) -> Finding:
         self.mark(*claims)

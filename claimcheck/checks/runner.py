@@ -108,13 +108,14 @@ def _events_of(facts: list[Fact], events: dict[str, str | None]) -> dict[str, st
 
 
 def check_block(rules: RuleSet, claims: list[Claim], events: dict[str, str | None], scopes: dict[int, str],
-                figures: Counter | None = None) -> tuple[list[tuple[Claim, int, Fact, list[Finding]]], set[int]]:
+                figures: Counter | None = None, documents: dict[str, Document] | None = None) -> tuple[list[tuple[Claim, int, Fact, list[Finding]]], set[int]]:
     """The facts of one block of claims (:func:`claimcheck.facts.fact_blocks`: gathered from every document, in
     document order) judged by the rules across documents, as :func:`run_checks` judges them: each with the claim that
     started its group and its place among the facts split from that group (which order facts of many blocks as one
     run orders them), and its findings; and the ids of the claims the rules read. ``figures``: the page figures of
-    the claims' documents (:func:`claimcheck.evidence.page_figures` of all their claims, not only this block's)."""
-    context = CheckContext(documents={}, claims=claims, rules=rules, known_events=events, known_figures=figures)
+    the claims' documents (:func:`claimcheck.evidence.page_figures` of all their claims, not only this block's);
+    ``documents``: the claims' documents, at least as light copies that know their dates."""
+    context = CheckContext(documents=documents or {}, claims=claims, rules=rules, known_events=events, known_figures=figures)
     across = _across(rules)
     judged = []
     previous, part = None, 0

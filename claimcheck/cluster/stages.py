@@ -314,7 +314,7 @@ def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, 
                 scopes[id(claim)] = scope
             if checked:
                 within.add(id(claim))
-        judged, looked_at = check_block(settings.rules, claims, events, scopes, figures)
+        judged, looked_at = check_block(settings.rules, claims, events, scopes, figures, documents)
         tally.facts += len(judged)
         tally.checked += len(looked_at - within)
         for first, split, _, found in judged:

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source,
                          headline_and_lead, own_and_sourced, thresholds, weigh)
+from ...lexicon import RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
@@ -77,11 +78,11 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             evidence = weigh(first, second, events, figures, context.rules.synonyms)
             if (rule.measures and options.one_quantity and not options.fallback and not evidence.strong
                     and _declared_pair(first, second, figures, context)):
-                undated = not (context.document_date(first) and context.document_date(second))
+                undated = not (context.as_of(first) and context.as_of(second))
                 evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
                                    caveats=("one of them undated (it may be of any time)",) if undated else ())
             elif (evidence.strong and first.doc != second.doc
-                    and not (context.document_date(first) or context.document_date(second))
+                    and not (context.as_of(first) or context.as_of(second))
                     and not (an_article(first, figures) and an_article(second, figures))):
                 # two undated headlines or briefs: nothing says they tell of one time ("20 insurgents were killed!"
                 # and "65 insurgents were killed!" are two headlines' incidents as often as one's two accounts);
@@ -179,7 +180,7 @@ def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: 
 
 def _days_apart(context: CheckContext, first: Claim, second: Claim) -> int | None:
     """Days between two figures' documents, or None when either is undated."""
-    dates = (context.document_date(first), context.document_date(second))
+    dates = (context.as_of(first), context.as_of(second))
     return abs((dates[0] - dates[1]).days) if all(dates) else None
 
 
@@ -307,7 +308,7 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     first, second, agrees, same_direction = compared.first, compared.second, compared.agrees, compared.same_direction
     basis = f"both are {'lower' if first.bound in LOWER else 'upper'} bounds, which never contradict each other" \
         if same_direction else ""
-    dates = (context.document_date(first), context.document_date(second))
+    dates = (context.as_of(first), context.as_of(second))
     status = "consistent" if agrees else "violated"
     apart = _days_apart(context, first, second)
     if not agrees and apart is not None and apart > window.days:
@@ -323,7 +324,7 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     elif not agrees and apart is None and _a_birthday_apart(first, second):
         return None  # 27 and 26: a birthday between two pages, one of them undated, is as likely as an error
     message = comparison_message(first, second, compared.first_value, compared.second_value, compared.unit, compared.tolerance,
-                       agrees, basis, status, apart, compared.reported, compared.rate)
+                       agrees, basis, status, apart, compared.reported, compared.rate, dates)
     finding = context.finding(rule, status, f"{message}; {evidence.describe()}", [first, second], fact=str(fact.key))
     exact_rule = options.tolerance is not None and not (options.tolerance.rel or options.tolerance.abs)  # {abs: 0}
     if status == "violated" and not exact_rule and gap(compared.first_value, compared.second_value) < options.minor:
@@ -331,14 +332,10 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     return finding
 
 
-#: tolls that only rise as an event goes on: a later, higher figure updates an earlier one
-_RUNNING_OUTCOMES = frozenset({"killed", "injured", "captured", "displaced", "missing"})
-
-
 def _rising_toll(first: Claim, second: Claim, dates: tuple) -> bool:
     """Whether two figures are a running toll and its update: the same outcome, the later-dated one higher and told
     in its page's lead (further down, a page tells what was first reported: "news originally reported two died")."""
-    if first.outcome not in _RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]:
+    if first.outcome not in RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]:
         return False
     earlier, later = (first, second) if dates[0] < dates[1] else (second, first)
     return later.low >= earlier.low and later.value > earlier.value and later.line <= LEAD_LINES
