@@ -40,13 +40,13 @@ def test_a_date_opening_its_sentence_dates_every_figure_of_its_clause():
 
 
 @pytest.mark.parametrize(("first", "second", "apart"), [
-    ("2004", "2008-12-30", 1460),  # the last day of 2004 to the 30th of December 2008
+    ("2004", "2008-12-30", 1825),  # the first day of 2004 to the 30th of December 2008
     ("2009", "2009-01-04", 0),  # "in 2009" may be any day of it
-    ("2009-01", "2009-02-03", 3),
+    ("2009-01", "2009-02-03", 33),  # "last month" in a report of 3 February: up to 33 days before
     ("2009-01-04", "2009-01-06", 2),
     (None, "2009-01-06", 0),
 ])
-def test_days_apart_reads_a_year_or_a_month_as_the_days_it_may_be(first, second, apart):
+def test_days_apart_reads_a_year_or_a_month_as_the_days_it_may_be_at_the_farthest(first, second, apart):
     from claimcheck.extraction.dating import days_apart
 
     assert days_apart(first, second) == days_apart(second, first) == apart
@@ -55,3 +55,10 @@ def test_days_apart_reads_a_year_or_a_month_as_the_days_it_may_be(first, second,
 def test_a_weekday_owning_a_noun_dates_its_figure():
     text = "Monday, 15 December 2008\n\nTurnout in Sunday's parliamentary election was 93.9 percent.\n"
     assert dates(text) == [("93.9 percent", "2008-12-14")]
+
+
+def test_last_month_and_weeks_ago_are_told_against_the_documents_date():
+    text = ("Tuesday, 3 March 2009\n\nLast month, an attack in Kabul killed 30.\nA year ago 12 people died there.\n"
+            "Two weeks ago, 5 were hurt.\nIn the past year 40 people died.\n")
+    assert dates(text) == [("30", "2009-02"), ("12", "2008"), ("Two weeks", "2009-02-17"), ("5", "2009-02-17"),
+                           ("40", "2009-03-03")]

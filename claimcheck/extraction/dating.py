@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..lexicon import NUMBER_WORDS
 from .numerals import Numeral
 
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -31,6 +32,10 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE_FOLLOWS = re.compile(rf",?\s*(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+\d)")
 _PERIOD_START = re.compile(r"\b(?i:since|from|starting|beginning|began)\s+(?:(?:on|in)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday),?\s+)?$")
+#: "last month", "last year", "two weeks ago", "a year ago": a time told against the document's date
+_RELATIVE = re.compile(r"\b(?:(?i:last|past)\s+(?P<last>month|year)|(?P<count>\d{1,2}|an?|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
+                       re.IGNORECASE)
 _AHEAD = timedelta(days=62)  # "on 28 December" in a January report is last December
 
 
@@ -64,6 +69,7 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
             if resolved is not None:
                 dates.append((match.start(), match.end(), resolved.isoformat()))
     if weekdays:
+        dates.extend(_relative_dates(sentence, anchor))
         for match in _WEEKDAY.finditer(sentence):
             if _DATE_FOLLOWS.match(sentence, match.end()):
                 continue  # "Friday, 19 September": the date says which Friday
@@ -71,6 +77,30 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
             dates.append((match.start(), match.end(), (anchor - timedelta(days=back)).isoformat()))
     # "55 strikes since 19 September": a period's start, not the date the figure is as of
     return tuple(sorted(found for found in dates if not _PERIOD_START.search(sentence[max(0, found[0] - 30):found[0]])))
+
+
+def _relative_dates(sentence: str, anchor: date) -> list[tuple[int, int, str]]:
+    """Times told against the document's date: "last month" is the month before (a span, as "2009-02" is), "two
+    weeks ago" the day two weeks before; "the past month" is not a time but a period up to now, and is left out."""
+    found = []
+    for match in _RELATIVE.finditer(sentence):
+        if match.group("last"):
+            if sentence[max(0, match.start() - 4):match.start()].lower().strip() == "the":
+                continue  # "in the past year": up to now
+            unit, count = match.group("last").lower(), 1
+        else:
+            word = match.group("count").lower()
+            count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+            unit = match.group("unit").lower()
+        if unit in ("day", "week"):
+            value = (anchor - timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
+        elif unit == "month":
+            months = anchor.year * 12 + anchor.month - 1 - count
+            value = f"{months // 12}-{months % 12 + 1:02d}"
+        else:
+            value = str(anchor.year - count)
+        found.append((match.start(), match.end(), value))
+    return found
 
 
 def _parse(text: str | None) -> date | None:
@@ -101,13 +131,16 @@ def date_span(text: str | None) -> tuple[date, date] | None:
 
 
 def days_apart(first: str | None, second: str | None) -> int:
-    """Days between two as-of dates, read as the spans they may be (0 when they overlap or either is unknown):
-    "2004" is years from "2009-01-04", and no day from "2009-01"."""
+    """Days between two as-of dates, read as the spans they may be (0 when they overlap or either is unknown), at
+    the farthest: "2004" is years from "2009-01-04"; "2009-02" (last month, in a report of 3 March) is up to 29 days
+    from "2009-03-02", and no day from "2009-02-14"."""
     spans = date_span(first), date_span(second)
     if not (spans[0] and spans[1]):
         return 0
     (a_start, a_end), (b_start, b_end) = spans
-    return max((b_start - a_end).days, (a_start - b_end).days, 0)
+    if a_start <= b_end and b_start <= a_end:
+        return 0
+    return max((b_end - a_start).days, (a_end - b_start).days)
 
 
 def _on(year: int, month: int, day: int) -> date | None:
