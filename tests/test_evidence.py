@@ -495,3 +495,39 @@ def test_a_source_that_restates_a_pages_own_toll_gives_another_account(tmp_path)
     assert _about(finding) == ["14", "20"]
     separate = text.replace("The monitor said {}", "In a separate attack the monitor said {}")
     assert _violated(tmp_path / "another attack", a_txt=separate.format("20")) == []
+
+
+def test_a_toll_told_of_the_day_before_holds_on_the_day_its_page_reports_it(tmp_path):
+    day = "Sunday, 12 August 2012\n\n"
+    same_day = _violated(tmp_path / "same", a_txt="Quakes hit Iran\n" + day + "Two earthquakes struck northwest Iran on "
+                         "Saturday, injuring 1,300 people and killing at least 250, state media said.\n",
+                         b_txt="Iran quakes\n" + day + "At least 250 people were killed and more than 2,000 injured in "
+                         "northwest Iran, officials said.\n")
+    # both pages count the injured up to Sunday: 2,000 against 1,300 is a disagreement, not a change since Saturday
+    assert [_about(finding) for finding in same_day] == [["1,300", "more than 2,000"]]
+    assert "dated 2012-08-11 (reported 2012-08-12) vs 2012-08-12" in same_day[0].message
+    later = _violated(tmp_path / "later", a_txt="Quakes hit Iran\n" + day + "Two earthquakes struck northwest Iran on "
+                      "Saturday, killing at least 250 people, state media said.\n",
+                      b_txt="Iran toll rises\nTuesday, 14 August 2012\n\nThe toll from the quakes in northwest Iran "
+                      "rose to 306 on Tuesday, officials said.\n")
+    assert later == []  # reported two days later and higher: an update
+
+
+def test_a_toll_recalled_from_last_month_is_another_incidents(tmp_path):
+    violated = _violated(tmp_path, a_txt="Kabul market bombing\nTuesday, 3 March 2009\n\nA suicide bomber killed 12 people "
+                         "at a market in Kabul on Monday, police said.\nLast month, a similar attack at a Kabul bus "
+                         "station killed 30.\n", b_txt="Kabul blast\nTuesday, 3 March 2009\n\nA suicide bombing at a "
+                         "Kabul market on Monday killed 15 people, officials said.\n")
+    assert [_about(finding) for finding in violated] == [["12", "15"]]
+
+
+def test_a_toll_recalled_below_a_pages_lead_is_not_the_pages_toll(tmp_path):
+    lead = ("Kabul market bombing\nTuesday, 3 March 2009\n\nA suicide bomber killed 12 people at a market in Kabul on "
+            "Monday, police said.\n")
+    middle = "".join(f"{line}\n" for line in ("The attacker struck near the fruit stalls.", "Shops were shut.",
+                                                "The Taliban said it carried out the attack.", "Karzai condemned it.",
+                                                "Security has been tightened."))
+    violated = _violated(tmp_path, a_txt=lead + middle + "It was the deadliest bombing in Kabul since a blast at a hotel "
+                         "killed 40 people.\n", b_txt="Kabul blast\nTuesday, 3 March 2009\n\nA suicide bombing at a "
+                         "Kabul market on Monday killed 15 people, officials said.\n")
+    assert [_about(finding) for finding in violated] == [["12", "15"]]

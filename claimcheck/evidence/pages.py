@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..facts import canonical_name, claim_role, head_key
+from ..lexicon import ROLES, RUNNING_OUTCOMES
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -49,6 +50,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             continue
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
+            if claim.line <= LEAD_LINES:  # the lead's toll is the page's own, whatever it recalls further down
+                values.setdefault(("lead", claim.doc, claim.outcome), set()).add(figure)
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
             placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
         head = head_key(claim.measure, synonyms)
@@ -67,9 +70,11 @@ def page_tolls(claim: Claim, figures: Counter | FigureCounts, synonyms) -> int:
     """How many different counts of the claim's outcome its page gives, for its place when it names one (of its role,
     for a fall or a deal's price: see ``[roles]`` in the lexicon)."""
     if role := claim_role(claim, synonyms):
-        if lead_role_figure(claim, figures, role):
+        if lead_figure(claim, figures, role):
             return 1
         return figures[("measure", claim.doc, role)]
+    if claim.outcome in ANCHORED_OUTCOMES and lead_figure(claim, figures, claim.outcome):
+        return 1
     if claim.place:
         return figures[("document", claim.doc, claim.outcome, canonical_name("place", claim.place, synonyms))]
     return figures[("document", claim.doc, claim.outcome)]
@@ -89,10 +94,21 @@ class FigureCounts:
         return total
 
 
-def lead_role_figure(claim: Claim, figures: Counter | FigureCounts, role: str | None) -> bool:
-    """Whether the claim is the one figure of its role its page's lead gives ("died after falling 150 metres" in the
-    lead; "another climber fell 700 metres elsewhere" further down): the page's own, whatever the page adds later."""
+def lead_figure(claim: Claim, figures: Counter | FigureCounts, role: str | None) -> bool:
+    """Whether the claim is the one figure of its role (or count of its outcome) its page's lead gives ("died after
+    falling 150 metres" in the lead; "another climber fell 700 metres elsewhere" further down): the page's own,
+    whatever the page adds later."""
     return role is not None and claim.line <= LEAD_LINES and figures[("lead", claim.doc, role)] == 1
+
+
+def recalled_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:
+    """Whether the claim is a toll told below the lead of a page whose lead gives one toll of its outcome and which
+    gives another further down ("the deadliest since a hotel blast killed 40"): recalled, not the page's own (when
+    it restates the lead's figure, the lead's own mention stands for it)."""
+    if (key is None or claim.source or claim.line <= LEAD_LINES or figures[("lead", claim.doc, key)] != 1
+            or key not in RUNNING_OUTCOMES):
+        return False  # a source's figure further down is its account; a march's crowd in another city is its own
+    return figures[("document", claim.doc, key)] >= 2
 
 
 def a_places_share(claim: Claim, other: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
