@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..facts import canonical_name, claim_role, head_key
-from ..lexicon import ROLES, RUNNING_OUTCOMES
+from ..lexicon import RUNNING_OUTCOMES
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
