@@ -531,3 +531,11 @@ def test_a_toll_recalled_below_a_pages_lead_is_not_the_pages_toll(tmp_path):
                          "killed 40 people.\n", b_txt="Kabul blast\nTuesday, 3 March 2009\n\nA suicide bombing at a "
                          "Kabul market on Monday killed 15 people, officials said.\n")
     assert [_about(finding) for finding in violated] == [["12", "15"]]
+
+
+def test_two_agencies_magnitudes_on_one_page_disagree(tmp_path):
+    violated = _violated(tmp_path, a_txt="Strong quake hits Papua\nSunday, 4 January 2009\n\nA powerful earthquake struck "
+                         "off Indonesia's Papua province on Sunday, killing at least one person.\nThe U.S. Geological "
+                         "Survey measured the quake at 7.6, while Indonesia's meteorology agency put it at 7.2.\n")
+    assert [_about(finding) for finding in violated] == [["7.6", "7.2"]]
+    assert "the one magnitude each of two sources on one page gives" in violated[0].message

@@ -58,6 +58,11 @@ _QUAKE_MEASURING = re.compile(rf"\b{_QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measurin
 #: quakes is whole)
 _QUAKE_NOUN = re.compile(rf"[\s-]*(?:{_QUAKES}|shock)s?\b", re.I)
 _DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
+#: "the survey measured the quake at 7.6, while the agency put it at 7.2", "later revised to 7.3": a bare figure of one
+#: decimal told after a quake in its sentence is the quake's magnitude
+_QUAKE_BEFORE = re.compile(rf"\b{_QUAKES}s?\b", re.I)
+_PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
+_ONE_DECIMAL = re.compile(r"\s*[1-9]\.\d\s*")
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
@@ -128,6 +133,8 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
             and attributive.group("noun") not in FUNCTION_WORDS):
         return "spec", attributive.group("noun")
     if _DECIMAL.fullmatch(number) and _QUAKE_NOUN.match(after):
+        return "magnitude", "magnitude"
+    if _ONE_DECIMAL.fullmatch(number) and _PUT_AT.search(before[-8:]) and _QUAKE_BEFORE.search(before[-160:]):
         return "magnitude", "magnitude"
     return None
 

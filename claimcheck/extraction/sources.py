@@ -119,8 +119,9 @@ def _names_a_source(words: list[str]) -> bool:
     return any(word[:1].isupper() or word.lower() in SOURCE_NOUNS for word in words)
 
 
-#: "police put the march ... at roughly 30,000": the size of what the verb's object names
-_SIZING = r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs)\s"
+#: "police put the march ... at roughly 30,000", "the survey measured the quake at 7.6": the size of what the verb's
+#: object names
+_SIZING = r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs|measured|rated|recorded)\s"
 _SIZING_VERB = re.compile(_SIZING, re.I)
 _SIZED = re.compile(_SIZING + r"\s*"
                     r"(?:the|a|an|this|that|its|their)?\s*(?P<noun>[a-z]+)\b[^.;:]{0,80}?\bat\s+"
