@@ -199,6 +199,9 @@ def test_lower_than_is_a_bound():
     ("A tremor registering 4.1 rattled the town.", "magnitude", "magnitude"),
     ("The 7.6 quake struck at dawn.", "magnitude", "magnitude"),
     ("A strong aftershock of 5.8 followed.", "magnitude", "magnitude"),
+    ("After the quake, the agency put it at 7.2.", "magnitude", "magnitude"),
+    ("The survey later revised the quake to 7.3.", "magnitude", "magnitude"),
+    ("After the quake, 3.5 million people lost power.", "count", "people"),
     ("There were 3 quakes in the night.", "count", "quakes"),
     ("The club is ranked 4 in the league.", "rank", "rank"),
     ("Sales jumped threefold.", "ratio", "sales"),
@@ -533,3 +536,21 @@ def test_a_clause_of_its_own_names_its_figures_source_and_listed_parts_are_parts
                                     "reporting 135 deaths, of which 85 were civilians and 50 soldiers.")
     assert [(claim.text, claim.source, claim.scope) for claim in found] == [
         ("250", "government", None), ("135", "monitor", None), ("85", "monitor", "part"), ("50", "monitor", "part")]
+
+
+def test_who_measured_a_quake_is_the_source_of_its_magnitude():
+    first, second = claimcheck.extract_text("The U.S. Geological Survey measured the quake at 7.6, while Indonesia's "
+                                            "meteorology agency put it at 7.2.")
+    assert [(claim.type, claim.source) for claim in (first, second)] == [
+        ("magnitude", "U.S. Geological Survey"), ("magnitude", "Indonesia's meteorology agency")]
+
+
+def test_captives_are_counted_by_their_captor_whatever_people_they_are():
+    claim = one("Indian naval commandos arrested 26 Somali pirates in the Gulf of Aden.")
+    assert (claim.measure, claim.outcome, claim.actor) == ("pirates", "captured", "Indian")
+
+
+@pytest.mark.parametrize("text", ["Officials said 76 percent of voters took part in the election.",
+                                  "Some 76 percent of registered voters cast ballots, officials said."])
+def test_a_share_of_voters_who_took_part_is_the_turnout(text):
+    assert one(text).measure == "turnout"

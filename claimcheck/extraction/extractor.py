@@ -13,7 +13,7 @@ from ..model import Claim, Document
 from ..money import is_currency
 from ..units import dimensionality
 from . import measures, phrases, roles, sources
-from ..lexicon import DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
+from ..lexicon import DEMONYMS, DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
 from .neighbours import coordinated_parts, inherit_measures
 from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
@@ -282,8 +282,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency") or measure
-    actor = (next((name for name in measure_phrase.names if phrases.is_name(name.split()[0])), None)
-             or phrases.actor_after(after_tokens, sentence_names)
+    named = next((name for name in measure_phrase.names if phrases.is_name(name.split()[0])), None)
+    actor = (named or phrases.actor_after(after_tokens, sentence_names)
              or phrases.subject_actor(tokens, sentence_names, first.start))
     if actor:
         exclude.add(actor)
@@ -296,6 +296,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
+    if outcome in _HELD and named in DEMONYMS:  # "Indian commandos arrested 26 Somali pirates": the captor's count
+        actor = phrases.actor_after(after_tokens, sentence_names) or phrases.subject_actor(tokens, sentence_names, first.start)
     sized = sources.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
     if sized:
         outcome = outcome or OUTCOME_WORDS.get(sized)
@@ -404,4 +406,5 @@ def _keep(claim: Claim) -> bool:
 #: words of the outcome "gathered" that count gatherings, not the people in them
 _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
+_HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
 _TOLLS = frozenset({"toll", "tally"})  # "death toll", "casualty toll": a count of people an outcome befell
