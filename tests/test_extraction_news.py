@@ -554,3 +554,8 @@ def test_captives_are_counted_by_their_captor_whatever_people_they_are():
                                   "Some 76 percent of registered voters cast ballots, officials said."])
 def test_a_share_of_voters_who_took_part_is_the_turnout(text):
     assert one(text).measure == "turnout"
+
+
+def test_a_sum_something_is_valued_at_measures_that_thing():
+    gunmen, haul = claimcheck.extract_text("Four gunmen took jewels valued at 80 million euros from the store.")
+    assert (gunmen.measure, haul.measure, haul.unit) == ("gunmen", "haul", "EUR")  # a haul, by the verb "took"

@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DETERMINERS, DIRECTIONS, DISCOURSE, LINKING_VERBS, NUMBER_WORDS,
-                       PREPOSITIONS, ROLES, SAY_VERBS)
+from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DETERMINERS, DIRECTIONS, DISCOURSE, FUNCTION_WORDS, LINKING_VERBS,
+                       NUMBER_WORDS, PREPOSITIONS, ROLES, SAY_VERBS)
 from .phrases import NounPhrase, Token, noun_phrase
 
 
@@ -43,6 +43,7 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_VALUED = frozenset({"valued", "priced", "appraised", "insured", "estimated", "put"})  # "jewels valued at"
 _PERCENT_ROLES = frozenset(name for name, spec in ROLES.items() if spec["type"] == "percent")
 
 
@@ -69,6 +70,9 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
             break
     if verb is None:
         return NounPhrase([], [])
+    if (tokens[verb].lower == "at" and verb >= 2 and tokens[verb - 1].lower in _VALUED
+            and tokens[verb - 2].text[:1].isalpha() and tokens[verb - 2].lower not in FUNCTION_WORDS):
+        return noun_phrase(tokens[verb - 2:verb - 1])  # "four gunmen took jewels valued at 80 million euros": jewels
     while verb and tokens[verb - 1].lower in AUXILIARIES | {"been", "has", "have", "had", "will", "would"}:
         verb -= 1
     start = verb
