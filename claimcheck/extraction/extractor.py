@@ -293,6 +293,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
               or read.source_at(first.start))
     if source:  # "local news in Michigan reported two dead": where the source is, not where they died
         exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
+        if actor and re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", source):
+            actor = None  # "the UN agency said 40 were killed, while Gaza medics put the toll at 45": who says, not who
     place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])

@@ -335,8 +335,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
     window = before[-4:]
     for index in range(len(window) - 1, -1, -1):  # "killed an estimated 100": the verb governs the number
         token = window[index]
-        if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"}:
-            break
+        if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"} or token.lower in SAY_VERBS:
+            break  # "the agency for refugees said 40 were killed": the source's words are not the figure's
         if token.lower in OUTCOME_VERBS:
             return OUTCOME_VERBS[token.lower]
         if token.lower in OUTCOME_WORDS and not _not_outcome(window, index):
