@@ -76,7 +76,8 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     while verb and tokens[verb - 1].lower in AUXILIARIES | {"been", "has", "have", "had", "will", "would"}:
         verb -= 1
     start = verb
-    while (start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?"
+    while (start and (tokens[start - 1].lower not in CLAUSE_BOUNDARIES or _joining(tokens, start - 1))
+           and tokens[start - 1].text not in ".!?"
            and tokens[start - 1].lower not in SAY_VERBS):  # "officials said turnout was 76 percent"
         start -= 1
     if start > 1 and all(t.lower in DISCOURSE for t in tokens[start:verb]):
@@ -88,12 +89,19 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     words = tokens[start:verb]
     counted = [position for position, word in enumerate(words)
                if (word.text[:1].isdigit() or word.lower in NUMBER_WORDS)
-               and not (position + 1 < len(words) and words[position + 1].lower in _ORDINAL_SUFFIXES)]  # "the 5th of"
+               and not (position + 1 < len(words) and words[position + 1].lower in _ORDINAL_SUFFIXES)  # "the 5th of"
+               and not (position + 1 < len(words) and _joining(words, position + 1))]  # "in the 11-day offensive"
     if counted:  # "at least 12 people were killed and 40 injured": what the earlier figure counts
         words, start = words[counted[-1] + 1:], start + counted[-1] + 1
     while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
         words = words[1:]
     return noun_phrase(words, sentence_initial=start == 0)
+
+
+def _joining(tokens: list[Token], index: int) -> bool:
+    """Whether the token is a hyphen that joins the words either side of it ("11-day"), not a dash between clauses."""
+    return (tokens[index].text == "-" and 0 < index < len(tokens) - 1
+            and tokens[index - 1].end == tokens[index].start and tokens[index].end == tokens[index + 1].start)
 
 
 def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
