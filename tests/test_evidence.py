@@ -539,3 +539,19 @@ def test_two_agencies_magnitudes_on_one_page_disagree(tmp_path):
                          "Survey measured the quake at 7.6, while Indonesia's meteorology agency put it at 7.2.\n")
     assert [_about(finding) for finding in violated] == [["7.6", "7.2"]]
     assert "the one magnitude each of two sources on one page gives" in violated[0].message
+
+
+def test_a_toll_of_another_school_is_no_account_of_the_school_two_sources_disagree_on(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Israeli shells kill 40 at UN school in Gaza\nWednesday, 7 January 2009\n\nIsraeli tank shells killed at "
+              "least 40 people at a United Nations school in Jabaliya on Tuesday, medical officials said.\n",
+        b_txt="Gaza school strike\nWednesday, 7 January 2009\n\nThe UN agency for Palestinian refugees said 40 people were "
+              "killed at its school in Jabaliya on Tuesday, while Gaza medics put the toll at 45.\n",
+        c_txt="UN school hit in Gaza\nTuesday, 6 January 2009\n\nThirty people were killed when Israeli artillery struck a "
+              "UN school in northern Gaza on Tuesday, hospital officials said.\nHours earlier, an air strike on another "
+              "UN school in Gaza City killed three people.\n")
+    assert [_about(finding) for finding in violated] == [["40", "45"]]
+    assert "the one count of people killed each of two sources on one page gives" in violated[0].message
+    compared = [_about(finding) for finding in claimcheck.Checker().check([tmp_path]).findings]
+    assert not [pair for pair in compared if "three" in pair]  # not even as a change over time

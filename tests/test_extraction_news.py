@@ -559,3 +559,13 @@ def test_a_share_of_voters_who_took_part_is_the_turnout(text):
 def test_a_sum_something_is_valued_at_measures_that_thing():
     gunmen, haul = claimcheck.extract_text("Four gunmen took jewels valued at 80 million euros from the store.")
     assert (gunmen.measure, haul.measure, haul.unit) == ("gunmen", "haul", "EUR")  # a haul, by the verb "took"
+
+
+def test_the_words_of_a_source_say_neither_the_outcome_nor_the_actor():
+    claim = one("The UN agency for Palestinian refugees said 40 people were killed at its school in Jabaliya.")
+    assert (claim.outcome, claim.actor, claim.source) == ("killed", None, "UN agency for Palestinian refugees")
+
+
+def test_a_hyphenated_number_is_no_count_and_no_clause_break_before_a_toll():
+    claim = claimcheck.extract_text("The death toll in the 11-day offensive has reached at least 683.")[-1]
+    assert (claim.text, claim.measure, claim.outcome) == ("at least 683", "people", "killed")

@@ -58,7 +58,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     few = all(count <= FIGURES_PER_PAGE for count in tolls)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
-            and _days_apart(first, second) <= _SAME_INCIDENT_DAYS):  # two shootings a month apart are two tolls
+            and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
+            and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
+                 or not (_told_of_another(first) or _told_of_another(second)))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
     if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
@@ -207,7 +209,13 @@ def _told_of_another(claim: Claim) -> bool:
         return False
     start = _clause_start(claim.sentence, position)
     near_words = WORD.findall(claim.sentence[start:position]) + WORD.findall(claim.sentence[position + len(claim.text):])[:3]
-    return bool({word.lower() for word in near_words} & _ANOTHER)
+    opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
+    if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
+        near_words += WORD.findall(opener)
+    return bool({word.lower() for word in near_words} & (_ANOTHER | {"elsewhere"}))
+
+
+_OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what follows apart ("In a separate attack,")
 
 
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
