@@ -555,3 +555,15 @@ def test_a_toll_of_another_school_is_no_account_of_the_school_two_sources_disagr
     assert "the one count of people killed each of two sources on one page gives" in violated[0].message
     compared = [_about(finding) for finding in claimcheck.Checker().check([tmp_path]).findings]
     assert not [pair for pair in compared if "three" in pair]  # not even as a change over time
+
+
+def test_a_finding_quotes_every_page_of_a_folder_that_says_its_figure(tmp_path):
+    day = "Thursday, 6 May 2010\n\n"
+    pages = {f"p{index}_txt": f"Athens strike {index}\n{day}Some 20,000 people marched through Athens on Wednesday "
+                              f"against the cuts, police said.\n" for index in range(7)}
+    violated = _violated(tmp_path, **pages, z_txt="General strike\n" + day + "More than 100,000 people marched in "
+                         "Athens on Wednesday against the cuts, organisers said.\n")
+    assert len(violated) == 1
+    quoted = sorted({claim.doc.rsplit("/", 1)[-1] for claim in violated[0].claims})
+    assert quoted == [f"p{index}.txt" for index in range(7)] + ["z.txt"]  # all seven pages, not the first five
+    assert violated[0].message.endswith("and 1 more page")  # the message names five of the six others

@@ -43,7 +43,8 @@ class AgreeOptions:
                                "where 5.2 against 5.6 is no small difference)", minimum=0)
 
 
-_QUOTED_PER_SIDE = 5
+_QUOTED_PER_SIDE = 50  # pages quoted for each side of a finding: every page of a folder, not every page of an archive
+_NAMED_IN_MESSAGE = 5  # of those, the pages a message names (the rest are counted)
 _ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
 _REPRESENTATIVES = 3  # claims of one value group whose evidence is weighed against the other group's
 
@@ -107,7 +108,9 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
                 named.add(claim.doc)
                 repeated.append(f"{claim.doc} ({quantity_text(claim.value, claim.unit, claim.bound)})")
         if repeated:
-            finding.message += f"; the same figures also in {', '.join(repeated)}"
+            more = len(repeated) - _NAMED_IN_MESSAGE
+            finding.message += (f"; the same figures also in {', '.join(repeated[:_NAMED_IN_MESSAGE])}"
+                                + (f" and {more} more page{'s' if more != 1 else ''}" if more > 0 else ""))
         findings.append(finding)
         if evidence.conclusive:
             ties.append(finding)
