@@ -567,3 +567,13 @@ def test_a_finding_quotes_every_page_of_a_folder_that_says_its_figure(tmp_path):
     quoted = sorted({claim.doc.rsplit("/", 1)[-1] for claim in violated[0].claims})
     assert quoted == [f"p{index}.txt" for index in range(7)] + ["z.txt"]  # all seven pages, not the first five
     assert violated[0].message.endswith("and 1 more page")  # the message names five of the six others
+
+
+def test_a_sources_one_crowd_is_its_account_however_many_its_page_gives(tmp_path):
+    day = "Thursday, 6 May 2010\n\n"
+    violated = _violated(tmp_path, a_txt="Athens march\n" + day + "Tens of thousands marched through Athens on "
+                         "Wednesday.\nPolice said about 30,000 people took part in the march.\nWitnesses said more than "
+                         "50,000 people marched.\nOrganisers said 70,000 people marched.\n",
+                         b_txt="General strike\n" + day + "An estimated 200,000 people marched through Athens on "
+                         "Wednesday, organisers of the strike said.\n")
+    assert ["about 30,000", "An estimated 200,000"] in [_about(finding) for finding in violated]

@@ -55,7 +55,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                                               == canonical_name("place", second.place, synonyms))
     placed = (bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
               or first.place is None or second.place is None)  # an unplaced toll has joined the main place's
-    few = all(count <= FIGURES_PER_PAGE for count in tolls)
+    few = all(count <= FIGURES_PER_PAGE or claim.source for count, claim in zip(tolls, (first, second)))
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
