@@ -577,3 +577,14 @@ def test_a_sources_one_crowd_is_its_account_however_many_its_page_gives(tmp_path
                          b_txt="General strike\n" + day + "An estimated 200,000 people marched through Athens on "
                          "Wednesday, organisers of the strike said.\n")
     assert ["about 30,000", "An estimated 200,000"] in [_about(finding) for finding in violated]
+
+
+def test_a_days_injured_and_arrested_rise_and_fall_but_the_dead_only_rise(tmp_path):
+    sunday, monday = "Sunday, 7 December 2008\n\n", "Monday, 8 December 2008\n\n"
+    riots = claimcheck.Checker().check([_written(tmp_path / "riots", {
+        "a.txt": "Athens riots\n" + sunday + "Rioters burned shops in Athens, and 24 police officers were injured.\n",
+        "b.txt": "Athens riots go on\n" + monday + "Rioters burned banks in Athens, and 12 police officers were injured.\n"})])
+    assert [(finding.status, _about(finding)) for finding in riots.findings] == [("changed", ["24", "12"])]
+    falling = _violated(tmp_path / "toll", a_txt="Athens fire\n" + sunday + "A fire at a bank in Athens killed 12 people.\n",
+                        b_txt="Athens fire\n" + monday + "A fire at a bank in Athens killed 10 people.\n")
+    assert [_about(finding) for finding in falling] == [["12", "10"]]  # the dead do not come back to life

@@ -320,8 +320,8 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         status = "changed"
     elif same_direction:
         status = "consistent"
-    elif not agrees and apart and _rising_toll(first, second, dates) and evidence.strong:
-        status = "changed"  # a toll reported a day later and higher: an update, not a contradiction
+    elif not agrees and apart and _an_update(first, second, dates) and evidence.strong:
+        status = "changed"  # a toll reported a day later and higher, a day's arrests: an update, not a contradiction
     elif not agrees and not (evidence.conclusive or (options.confidence is not None and evidence.confidence >= options.confidence)):
         return None  # they differ, but too little says they are one quantity
     elif not agrees and apart is None and _a_birthday_apart(first, second):
@@ -335,10 +335,15 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     return finding
 
 
-def _rising_toll(first: Claim, second: Claim, dates: tuple) -> bool:
-    """Whether two figures are a running toll and its update: the same outcome, the later-dated one higher and told
-    in its page's lead (further down, a page tells what was first reported: "news originally reported two died")."""
-    if first.outcome not in RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]:
+def _an_update(first: Claim, second: Claim, dates: tuple) -> bool:
+    """Whether two figures of different days are a running count and its update: the injured, the held, the
+    displaced and the missing rise and fall from day to day (a riot's arrests each night); the dead only rise, so a
+    later toll is an update when it is higher and told in its page's lead (further down, a page tells what was first
+    reported: "news originally reported two died")."""
+    if (first.outcome not in RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]
+            or not first.type == second.type == "count"):  # "a 15-year-old killed": an age, not a toll
         return False
+    if first.outcome != "killed":
+        return True
     earlier, later = (first, second) if dates[0] < dates[1] else (second, first)
     return later.low >= earlier.low and later.value > earlier.value and later.line <= LEAD_LINES
