@@ -588,3 +588,12 @@ def test_a_days_injured_and_arrested_rise_and_fall_but_the_dead_only_rise(tmp_pa
     falling = _violated(tmp_path / "toll", a_txt="Athens fire\n" + sunday + "A fire at a bank in Athens killed 12 people.\n",
                         b_txt="Athens fire\n" + monday + "A fire at a bank in Athens killed 10 people.\n")
     assert [_about(finding) for finding in falling] == [["12", "10"]]  # the dead do not come back to life
+
+
+def test_a_deal_told_as_background_is_no_account_of_the_pages_deal(tmp_path):
+    day = "Wednesday, 24 December 2008\n\n"
+    violated = _violated(tmp_path, a_txt="Yankees land Teixeira\n" + day + "Mark Teixeira agreed to an eight-year, "
+                         "$180 million contract with the New York Yankees on Tuesday.\n",
+                         b_txt="Teixeira joins Yankees\n" + day + "Mark Teixeira joined the Yankees on Tuesday, the team "
+                         "said.\nEarlier this month, the Yankees signed CC Sabathia to a seven-year, $161 million deal.\n")
+    assert violated == []

@@ -90,7 +90,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (names_a & names_b or not ROLES[role].get("named"))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
             and not _other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
-            and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))):
+            and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
+            and not (_told_of_another(first) or _told_of_another(second))):  # "Earlier this month, ... signed Sabathia"
         found.append(f"the only {ROLES[role]['called']} each page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
@@ -212,9 +213,10 @@ def _told_of_another(claim: Claim) -> bool:
     opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)
-    return bool({word.lower() for word in near_words} & (_ANOTHER | {"elsewhere"}))
+    return bool({word.lower() for word in near_words} & (_ANOTHER | _BEFORE_THIS))
 
 
+_BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly"})  # "Earlier this month, ...": background
 _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what follows apart ("In a separate attack,")
 
 
