@@ -30,7 +30,8 @@ def test_an_undated_document_gets_no_year_from_today():
 def test_a_chronicle_reads_dates_against_the_year_its_paragraph_names():
     text = ("Monday, 2 October 2023\n\nIn March 2017 the offensive reached the old city. On 17 March, an air strike killed "
             "12 people. On Sunday, 40 more people fled the town.\n\nOn 5 June, officials counted 7 dead.\n")
-    assert dates(text) == [("12", "2017-03-17"), ("40", "2023-10-02"), ("7", "2023-06-05")]
+    # "On Sunday" in a paragraph of March 2017 is a Sunday of that month, not of the document's week
+    assert dates(text) == [("12", "2017-03-17"), ("40", "2017-03"), ("7", "2023-06-05")]
 
 
 def test_a_date_opening_its_sentence_dates_every_figure_of_its_clause():
@@ -62,3 +63,9 @@ def test_last_month_and_weeks_ago_are_told_against_the_documents_date():
             "Two weeks ago, 5 were hurt.\nIn the past year 40 people died.\n")
     assert dates(text) == [("30", "2009-02"), ("12", "2008"), ("Two weeks", "2009-02-17"), ("5", "2009-02-17"),
                            ("40", "2009-03-03")]
+
+
+def test_a_paragraph_that_opens_with_a_date_dates_its_later_sentences():
+    text = ("Tuesday, 8 August 2023\n\n* On 6 June 2012, the massacre occurred near Hama. Activists said 55 were killed, "
+            "while the government said nine had been killed.\nThe report listed 12 more incidents.\n")
+    assert dates(text) == [("55", "2012-06-06"), ("nine", "2012-06-06"), ("12", "2023-08-08")]

@@ -569,3 +569,8 @@ def test_the_words_of_a_source_say_neither_the_outcome_nor_the_actor():
 def test_a_hyphenated_number_is_no_count_and_no_clause_break_before_a_toll():
     claim = claimcheck.extract_text("The death toll in the 11-day offensive has reached at least 683.")[-1]
     assert (claim.text, claim.measure, claim.outcome) == ("at least 683", "people", "killed")
+
+
+@pytest.mark.parametrize("text", ["ISIS claimed to have executed 250 prisoners.", "Militants massacred 250 villagers."])
+def test_executed_and_massacred_people_are_killed(text):
+    assert one(text).outcome == "killed"

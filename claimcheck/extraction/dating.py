@@ -185,9 +185,10 @@ class OtherNumbers:
 
 
 def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNumbers,
-               document_date: str | None, year: int | None = None) -> str | None:
-    """The date expression nearest the claim with no other claim between them, else the document's date
-    (``year``: the one its paragraph names, see :func:`context_year`)."""
+               document_date: str | None, year: int | None = None, paragraph: str | None = None) -> str | None:
+    """The date expression nearest the claim with no other claim between them, else the date its paragraph opens
+    with (``paragraph``, see :func:`paragraph_date`), else the document's date (``year``: the one its paragraph names,
+    see :func:`context_year`)."""
     best = None
     dates = sentence_dates(sentence, document_date, year)
     for start, end, value in dates:
@@ -207,4 +208,28 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
         if (end <= claim_start and not _WORDS_BEFORE.search(sentence[:start])
                 and not _CLAUSE_BREAK.search(sentence[end:claim_start])):
             return value
+    if paragraph and not dates:  # a sentence that names no time of its own goes on with its paragraph's
+        return paragraph
     return document_date
+
+
+#: what may stand before a date that opens a paragraph ("* On 6 June 2012, the massacre ...")
+_OPENING = re.compile(r"^[\W_]*(?:(?:on|in|during|by|early|late|mid)\s+)?$", re.I)
+
+
+def paragraph_date(text: str, sentence_start: int, document_date: str | None, year: int | None = None) -> str | None:
+    """The date a paragraph (a line: a bullet of a chronicle, a paragraph of an article) opens with, for its later
+    sentences that name none ("On 6 June 2012, the massacre occurred ... The government said nine had been killed")."""
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    if line_start >= sentence_start:
+        return None  # the paragraph's first sentence dates itself
+    return _opening_date(text[line_start:min(sentence_start, line_start + _OPENING_REACH)], document_date, year)
+
+
+_OPENING_REACH = 200  # characters of a paragraph's start read for the date it opens with
+
+
+@lru_cache(maxsize=1024)
+def _opening_date(start: str, document_date: str | None, year: int | None) -> str | None:
+    dates = sentence_dates(start, document_date, year)
+    return dates[0][2] if dates and _OPENING.match(start[:dates[0][0]]) else None

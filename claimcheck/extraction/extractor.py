@@ -19,14 +19,14 @@ from .nonclaims import ExclusionIndex, find_excluded
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
 from .sentences import MAX_SENTENCE, sentence_spans, windows
-from .dating import OtherNumbers, claim_date, context_year
+from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
 _YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
                            r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
                            r"summer|autumn|fall|winter|through))\s*$", re.I)
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -346,7 +346,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         value=value, low=low, high=high, bound=bound, is_range=ranged, measure=measure,
         unit="year" if is_age and unit.unit == "count" else unit.unit,  # "Smith, 61" is 61 years, as "61-year-old"
         place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date,
-                                                   context_year(text, sentence_start)),
+                                                   year := context_year(text, sentence_start),
+                                                   paragraph_date(text, sentence_start, document.date, year)),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type=quantity_type, subject=subject,
         source=source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
