@@ -574,3 +574,10 @@ def test_a_hyphenated_number_is_no_count_and_no_clause_break_before_a_toll():
 @pytest.mark.parametrize("text", ["ISIS claimed to have executed 250 prisoners.", "Militants massacred 250 villagers."])
 def test_executed_and_massacred_people_are_killed(text):
     assert one(text).outcome == "killed"
+
+
+@pytest.mark.parametrize("text", ["The death toll, according to activists, was estimated to be between 55 and 68.",
+                                  "The death toll was believed to be 55."])
+def test_a_toll_an_aside_or_a_hedge_stands_between_is_a_count_of_the_dead(text):
+    claim = one(text)
+    assert (claim.measure, claim.outcome) == ("people", "killed")

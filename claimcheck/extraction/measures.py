@@ -43,6 +43,7 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_HEDGING = frozenset({"estimated", "believed", "thought", "said", "reported", "feared", "expected", "likely"})
 _VALUED = frozenset({"valued", "priced", "appraised", "insured", "estimated", "put"})  # "jewels valued at"
 _PERCENT_ROLES = frozenset(name for name, spec in ROLES.items() if spec["type"] == "percent")
 
@@ -60,6 +61,11 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
         if (label_start == 0 or tokens[label_start - 1].text in ".;:!?-•*") and not any(t.text[:1].isdigit() for t in label):
             return noun_phrase(label, sentence_initial=True)  # a fact-box label: "Flood warnings in force: 144"
         return NounPhrase([], [])
+    if index and tokens[index - 1].lower == "between":
+        index -= 1  # "was between 55 and 68": a range's opening word
+    if (index >= 3 and tokens[index - 1].lower == "be" and tokens[index - 2].lower == "to"
+            and tokens[index - 3].lower in _HEDGING):
+        index -= 3  # "the death toll was estimated to be 55": as "the death toll was 55"
     verb = None
     for position in range(index - 1, max(-1, index - 16), -1):
         word = tokens[position].lower
@@ -80,9 +86,11 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
            and tokens[start - 1].text not in ".!?"
            and tokens[start - 1].lower not in SAY_VERBS):  # "officials said turnout was 76 percent"
         start -= 1
-    if start > 1 and all(t.lower in DISCOURSE for t in tokens[start:verb]):
-        # "The price of bread in those towns, however, has risen 150%": step over the aside
-        verb = start - 1
+    for _ in range(2):  # "The price of bread, however, has risen 150%", "The toll, according to activists, was 55"
+        aside = tokens[start:verb]
+        if not (start > 1 and (all(t.lower in DISCOURSE for t in aside) or aside[0].lower == "according")):
+            break
+        verb = start - 1  # step over the aside
         start = verb
         while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
             start -= 1
