@@ -597,3 +597,12 @@ def test_a_deal_told_as_background_is_no_account_of_the_pages_deal(tmp_path):
                          b_txt="Teixeira joins Yankees\n" + day + "Mark Teixeira joined the Yankees on Tuesday, the team "
                          "said.\nEarlier this month, the Yankees signed CC Sabathia to a seven-year, $161 million deal.\n")
     assert violated == []
+
+
+def test_a_chronicles_two_accounts_of_one_massacre_disagree(tmp_path):
+    violated = _violated(tmp_path, a_md="# Massacres\n\n* On 6 June 2012, the massacre occurred in a village near Hama. "
+                         "The death toll, according to opposition activists, was estimated to be between 55 and 68. "
+                         "Activists said civilians had been killed by militia, while the government said that nine "
+                         "people had been killed by terrorists.\n* On 11 June 2013, rebels killed 60 villagers in "
+                         "Hatla.\n")
+    assert [_about(finding) for finding in violated] == [["55 and 68", "nine"]]

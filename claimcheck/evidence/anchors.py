@@ -273,10 +273,17 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
 _BEFELL = re.compile(r"^\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?(?P<outcome>[a-z]+)\b", re.I)
 
 
+_TOLL_WORDS = frozenset({"toll", "tally"})  # "the death toll was 55": a count of people
+
+
 def _told_alike(first: Claim, second: Claim) -> bool:
-    """Whether two figures are told in the same words: two in common beside them, an outcome counting as one
-    ("100 people were killed" and "10 people died": people, killed)."""
-    said = [near(claim) | ({claim.outcome} if claim.outcome else set()) for claim in (first, second)]
+    """Whether two figures are told in the same words: two in common beside them, an outcome and what is counted
+    counting as one each ("100 people were killed" and "10 people died": people, killed; "the death toll was 55" and
+    "nine people had been killed": a toll counts people killed)."""
+    said = [set(near(claim)) | ({claim.outcome} if claim.outcome else set()) for claim in (first, second)]
+    for words in said:
+        if words & _TOLL_WORDS:
+            words.add("people")
     return len(said[0] & said[1]) >= 2
 
 
