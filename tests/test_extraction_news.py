@@ -581,3 +581,15 @@ def test_executed_and_massacred_people_are_killed(text):
 def test_a_toll_an_aside_or_a_hedge_stands_between_is_a_count_of_the_dead(text):
     claim = one(text)
     assert (claim.measure, claim.outcome) == ("people", "killed")
+
+
+def test_who_says_is_read_past_when_they_said_it():
+    fighters, civilians = claimcheck.extract_text("A US military investigation in May 2022 concluded that the airstrike "
+                                                  "killed 52 IS fighters and 4 civilians.")
+    assert [(claim.source, claim.outcome) for claim in (fighters, civilians)] == [
+        ("US military investigation", "killed"), ("US military investigation", "killed")]  # the list shares its verb
+
+
+def test_a_figure_listed_with_a_verb_of_its_own_keeps_its_own_outcome():
+    people, homes = claimcheck.extract_text("The storm killed 5 people and 300 homes were destroyed.")
+    assert (people.outcome, homes.outcome) == ("killed", None)

@@ -51,12 +51,22 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
 
 
 def coordinated_parts(claims: list[Claim], text: str) -> None:
-    """'of which 85 were civilians and 50 soldiers': a figure listed with a part, in its clause, is a part too."""
+    """'of which 85 were civilians and 50 soldiers': a figure listed with a part, in its clause, is a part too;
+    'killed 52 IS fighters and 4 civilians': a figure listed after one the verb befell, befell by it too."""
     for claim, following in zip(claims, claims[1:]):
-        if (claim.scope == "part" and following.scope is None and following.sentence == claim.sentence
-                and following.unit == claim.unit and _LISTED_WITH.fullmatch(text[claim.end:following.start])):
+        listed = (following.sentence == claim.sentence and following.unit == claim.unit
+                  and _LISTED_WITH.fullmatch(text[claim.end:following.start]))
+        if listed and claim.scope == "part" and following.scope is None:
             following.scope = "part"
+        if (listed and claim.outcome and following.outcome is None and claim.type == following.type == "count"
+                and not _OWN_VERB.search(text[claim.end:following.start])
+                and not _OWN_VERB_AFTER.match(text[following.end:following.end + 40])):
+            following.outcome = claim.outcome
 
 
+#: a verb between two figures or after the second: each has its own ("85 were civilians and 50", "... and 300 homes
+#: were destroyed"); in lower case only ("52 IS fighters and 4 civilians": the Islamic State)
+_OWN_VERB = re.compile(r"\b(?:were|are|was|is|had|have|has)\b")
+_OWN_VERB_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:were|are|was|is|had|have|has)\b")
 #: what stands between two figures of one list: "85 were civilians and 50", "3 children, 2 women and 4"
 _LISTED_WITH = re.compile(r"(?:\s+(?:were|are|was|is))?(?:\s+[a-z-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import DETERMINERS, FUNCTION_WORDS, PREPOSITIONS, SAY_VERBS, SOURCE_NOUNS
+from ..lexicon import DETERMINERS, FUNCTION_WORDS, MONTHS, PREPOSITIONS, SAY_VERBS, SOURCE_NOUNS
 from .phrases import Name, Token
 
 #: "according to the U.S. Geological Survey": a full stop after a lone capital is an initial's, not the sentence's
@@ -33,12 +33,21 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
             if agent:  # "were reported by the monitor"
                 return _tidy(agent.group("source"))
             continue  # "16 civilians were reported killed": no one is named
-        before = []
-        for previous in reversed(tokens[max(0, index - 5):index]):
-            if previous.text in ",;:\"“”'‘’()" or previous.lower in _CLAUSE_WORDS:
+        before, dating = [], False
+        for previous in reversed(tokens[max(0, index - 9):index]):
+            if len(before) >= 5 or previous.text in ",;:\"“”'‘’()" or previous.lower in _CLAUSE_WORDS:
                 break
             if _YEAR.fullmatch(previous.text):
-                break  # "a 2019 report by Amnesty said", "an inquiry in May 2022 concluded": who, not when
+                if before:
+                    break  # "a 2019 report by Amnesty said": who, not when
+                dating = True  # "an investigation in May 2022 concluded": step over when, to who
+                continue
+            if dating and (previous.lower in _MONTH_WORDS or previous.text.isdigit()):
+                continue
+            if dating and previous.lower in ("in", "on", "of", "from"):
+                dating = False
+                continue
+            dating = False
             if previous.text[:1].isdigit():
                 before = []
                 break  # "16 civilians reported": the counted, not a source
@@ -184,6 +193,7 @@ def _tidy(source: str) -> str | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_WORDS = frozenset(month.lower() for month in MONTHS) | {"early", "late", "mid"}
 
 
 def clause_sources(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> list[tuple[int, str | None]]:
