@@ -65,6 +65,8 @@ def head_key(measure: str | None, synonyms: Synonyms) -> str | None:
         return None
     canonical = synonyms.canonical("measure", measure)
     last = measure.lower().split()[-1]
+    if canonical is None and last != measure.lower():  # "most loyal jihadist fighters": fighters, as "fighters" is
+        canonical = synonyms.canonical("measure", last)
     return canonical or singular(POSSESSIVE.sub("", last) or last)
 
 

@@ -606,3 +606,15 @@ def test_a_chronicles_two_accounts_of_one_massacre_disagree(tmp_path):
                          "people had been killed by terrorists.\n* On 11 June 2013, rebels killed 60 villagers in "
                          "Hatla.\n")
     assert [_about(finding) for finding in violated] == [["55 and 68", "nine"]]
+
+
+def test_two_sources_estimates_in_one_sentence_disagree_whatever_else_each_source_says(tmp_path):
+    from claimcheck.facts import head_key
+    from claimcheck.rules.loader import load_rules
+
+    assert head_key("most loyal jihadist fighters", load_rules().synonyms) == head_key("fighters", load_rules().synonyms)
+    violated = _violated(tmp_path, a_md="# Campaign\n\nThe Coalition said 1,500 fighters had surrendered in January. "
+                         "SOHR said 400 fighters had fled.\n\nThe Coalition estimated ISIL still had around 1,000-1,500 "
+                         "of its most loyal jihadist fighters in the enclave, though SOHR estimated that ISIL still had "
+                         "around 3,000 fighters there.\n")
+    assert ["around 1,000-1,500", "around 3,000"] in [_about(finding) for finding in violated]

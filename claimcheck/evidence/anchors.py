@@ -82,7 +82,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (counted and first.doc == second.doc and max(tolls) <= 2 and first.scope == second.scope
             and headline_and_lead(first, second)):
         found.append(f"the headline's count of people {first.outcome} and its lead's")  # "Quake kills 20" / "killing 25"
-    if (figures == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
+    if (paragraphs == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
             and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
         found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
