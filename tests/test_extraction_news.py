@@ -593,3 +593,9 @@ def test_who_says_is_read_past_when_they_said_it():
 def test_a_figure_listed_with_a_verb_of_its_own_keeps_its_own_outcome():
     people, homes = claimcheck.extract_text("The storm killed 5 people and 300 homes were destroyed.")
     assert (people.outcome, homes.outcome) == ("killed", None)
+
+
+def test_a_place_a_clause_of_its_own_names_is_not_where_the_figure_is():
+    claim = one("The U.S. estimated there were still 2,500 fighters in the enclave as the Islamic State still "
+                "controlled the villages of Al-Susah and Hajin.")
+    assert claim.place is None

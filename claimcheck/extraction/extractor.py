@@ -295,7 +295,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
         if actor and re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", source):
             actor = None  # "the UN agency said 40 were killed, while Gaza medics put the toll at 45": who says, not who
-    place = phrases.choose_place(sentence_names, start, end, limit, sentence_start, exclude)
+    subordinate = _SUBORDINATE.search(text, end, limit)  # "2,500 fighters in the enclave, as IS held Al-Susah"
+    place = phrases.choose_place(sentence_names, start, end, subordinate.start() if subordinate else limit,
+                                 sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
     if outcome in _HELD and named in DEMONYMS:  # "Indian commandos arrested 26 Somali pirates": the captor's count
@@ -409,5 +411,7 @@ def _keep(claim: Claim) -> bool:
 #: words of the outcome "gathered" that count gatherings, not the people in them
 _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
+#: words that open a clause of its own after a figure: a place named there is not where the figure is
+_SUBORDINATE = re.compile(r"\b(?:as|while|because|although|though|whereas|since|until)\b")
 _HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
 _TOLLS = frozenset({"toll", "tally"})  # "death toll", "casualty toll": a count of people an outcome befell
