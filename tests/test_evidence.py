@@ -618,3 +618,12 @@ def test_two_sources_estimates_in_one_sentence_disagree_whatever_else_each_sourc
                          "of its most loyal jihadist fighters in the enclave, though SOHR estimated that ISIL still had "
                          "around 3,000 fighters there.\n")
     assert ["around 1,000-1,500", "around 3,000"] in [_about(finding) for finding in violated]
+
+
+def test_two_sources_estimates_of_a_standing_force_in_one_paragraph_disagree(tmp_path):
+    violated = _violated(tmp_path, a_md="# Campaign\n\nSDF commander Mazlum Kobane said that at least 5,000 ISIL "
+                         "fighters were still in the remaining pocket. The U.S. estimated there were still 2,500 ISIL "
+                         "fighters in the remaining pocket as the Islamic State held the villages of Al-Susah and "
+                         "Hajin.\n")
+    assert [_about(finding) for finding in violated] == [["at least 5,000", "2,500"]]
+    assert "the one estimate of fighters each of two sources on one page gives" in violated[0].message

@@ -69,8 +69,12 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     one_role = role is not None and role == claim_role(second, synonyms)
     counted = (first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
                and measure_class(first.measure, synonyms) == "person")  # "730 strikes killing 2,169": no toll
+    # "Kobane said at least 5,000 ISIL fighters were still in the pocket ... The U.S. estimated ... 2,500 ISIL fighters"
+    estimated = (first.outcome is None and second.outcome is None and heads[0] == heads[1]
+                 and heads[0] not in GENERIC_MEASURES and heads[0] not in GENERIC_PEOPLE
+                 and bool(_ESTIMATES.search(first.sentence) or _ESTIMATES.search(second.sentence)))
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
-            and first.doc == second.doc and first.scope == second.scope and (counted or one_role)
+            and first.doc == second.doc and first.scope == second.scope and (counted or one_role or estimated)
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
             and (restated := _restated_by_a_source(first, second)
@@ -78,7 +82,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (two_sources(first, second) or (own_and_sourced(first, second) and (
                 restated or (heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))))):
         found.append(f"the one count of people {first.outcome} each of two sources on one page gives" if counted
-                     else f"the one {ROLES[role]['called']} each of two sources on one page gives")
+                     else f"the one {ROLES[role]['called']} each of two sources on one page gives" if one_role
+                     else f"the one estimate of {first.measure} each of two sources on one page gives")
     if (counted and first.doc == second.doc and max(tolls) <= 2 and first.scope == second.scope
             and headline_and_lead(first, second)):
         found.append(f"the headline's count of people {first.outcome} and its lead's")  # "Quake kills 20" / "killing 25"
