@@ -69,3 +69,9 @@ def test_a_paragraph_that_opens_with_a_date_dates_its_later_sentences():
     text = ("Tuesday, 8 August 2023\n\n* On 6 June 2012, the massacre occurred near Hama. Activists said 55 were killed, "
             "while the government said nine had been killed.\nThe report listed 12 more incidents.\n")
     assert dates(text) == [("55", "2012-06-06"), ("nine", "2012-06-06"), ("12", "2023-08-08")]
+
+
+def test_a_paragraph_goes_on_with_the_first_date_its_first_sentence_names():
+    text = ("Tuesday, 8 August 2023\n\n* The Hatla massacre occurred on 11 June 2013, when rebels killed 60 villagers. "
+            "According to a UN report, 30 people were killed.\n")
+    assert dates(text) == [("60", "2013-06-11"), ("30", "2013-06-11")]

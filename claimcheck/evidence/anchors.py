@@ -275,7 +275,8 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
             and not _other_incident_words(sourced) and _same_days(own, sourced))
 
 
-_BEFELL = re.compile(r"^\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?(?P<outcome>[a-z]+)\b", re.I)
+_BEFELL = re.compile(r"^\s+(?:people\s+|persons\s+)?(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?"
+                     r"(?P<outcome>[a-z]+)\b", re.I)  # "SOHR said 20 (people) were killed"
 
 
 _TOLL_WORDS = frozenset({"toll", "tally"})  # "the death toll was 55": a count of people

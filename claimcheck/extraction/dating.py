@@ -213,12 +213,8 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
     return document_date
 
 
-#: what may stand before a date that opens a paragraph ("* On 6 June 2012, the massacre ...")
-_OPENING = re.compile(r"^[\W_]*(?:(?:on|in|during|by|early|late|mid)\s+)?$", re.I)
-
-
 def paragraph_date(text: str, sentence_start: int, document_date: str | None, year: int | None = None) -> str | None:
-    """The date a paragraph (a line: a bullet of a chronicle, a paragraph of an article) opens with, for its later
+    """The date a paragraph (a line: a bullet of a chronicle, a paragraph of an article) tells of first, for its later
     sentences that name none ("On 6 June 2012, the massacre occurred ... The government said nine had been killed")."""
     line_start = text.rfind("\n", 0, sentence_start) + 1
     if line_start >= sentence_start:
@@ -226,10 +222,16 @@ def paragraph_date(text: str, sentence_start: int, document_date: str | None, ye
     return _opening_date(text[line_start:min(sentence_start, line_start + _OPENING_REACH)], document_date, year)
 
 
-_OPENING_REACH = 200  # characters of a paragraph's start read for the date it opens with
+_OPENING_REACH = 400  # characters of a paragraph's start read for the date its first sentence names
 
 
 @lru_cache(maxsize=1024)
 def _opening_date(start: str, document_date: str | None, year: int | None) -> str | None:
-    dates = sentence_dates(start, document_date, year)
-    return dates[0][2] if dates and _OPENING.match(start[:dates[0][0]]) else None
+    """The first date of a paragraph's first sentence ("On 6 June 2012, ...", "The Hatla massacre occurred on 11 June
+    2013, when ...")."""
+    first = _SENTENCE_END.search(start)
+    dates = sentence_dates(start[:first.start() + 1] if first else start, document_date, year)
+    return dates[0][2] if dates else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])")
