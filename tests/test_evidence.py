@@ -627,3 +627,10 @@ def test_two_sources_estimates_of_a_standing_force_in_one_paragraph_disagree(tmp
                          "Hajin.\n")
     assert [_about(finding) for finding in violated] == [["at least 5,000", "2,500"]]
     assert "the one estimate of fighters each of two sources on one page gives" in violated[0].message
+
+
+def test_a_day_named_in_a_clause_of_contrast_is_that_clauses_not_the_figures(tmp_path):
+    violated = _violated(tmp_path, a_md="# Strike\n\nThe Iraqi military said that 61 bodies had been recovered at the "
+                         "site. The Iraqi Civil Defense Department reported at least 137 bodies were recovered, but by 27 "
+                         "March, that number had risen to 531.\n")
+    assert [_about(finding) for finding in violated] == [["61", "at least 137"]]

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..extraction.dating import days_apart
+from ..extraction.sources import CONTRAST_CLAUSE
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
 from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, WEEKDAYS
 from ..model import Claim
@@ -183,8 +184,20 @@ def _same_days(first: Claim, second: Claim) -> bool:
     than a sentence that names none; "since he took office last October" names no day. Within a paragraph, a later
     sentence that names no day goes on with the day named before it."""
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
-    days = _days(earlier.sentence), _days(later.sentence)
+    days = _days(_account_of(earlier)), _days(_account_of(later))
     return days[0] == days[1] or (earlier.line == later.line and earlier.doc == later.doc and not days[1])
+
+
+def _account_of(claim: Claim) -> str:
+    """The part of a figure's sentence that tells its account: the sentence less the clauses of contrast that tell
+    another ("at least 137 bodies were recovered, but by 27 March that number had risen to 531")."""
+    position = claim.sentence.find(claim.text)
+    if position < 0:
+        return claim.sentence
+    starts = [0] + [found.end() for found in CONTRAST_CLAUSE.finditer(claim.sentence)]
+    start = max(offset for offset in starts if offset <= position)
+    ends = [found.start() for found in CONTRAST_CLAUSE.finditer(claim.sentence) if found.start() >= position]
+    return claim.sentence[start:min(ends, default=len(claim.sentence))]
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
