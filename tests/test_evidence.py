@@ -634,3 +634,14 @@ def test_a_day_named_in_a_clause_of_contrast_is_that_clauses_not_the_figures(tmp
                          "site. The Iraqi Civil Defense Department reported at least 137 bodies were recovered, but by 27 "
                          "March, that number had risen to 531.\n")
     assert [_about(finding) for finding in violated] == [["61", "at least 137"]]
+
+
+def test_a_takeovers_price_per_share_and_its_value_beside_an_old_deal(tmp_path):
+    day = "Tuesday, 13 May 2008\n\n"
+    violated = _violated(tmp_path, a_txt="HP to buy EDS\n" + day + "Hewlett-Packard agreed to buy Electronic Data Systems "
+                         "for $13.9 billion, or $25 a share, the companies said.\n",
+                         b_txt="HP-EDS deal\n" + day + "Hewlett-Packard will pay $13.2 billion for EDS.\nIt is HP's "
+                         "biggest acquisition since it bought Compaq for $19 billion in 2002.\n",
+                         c_txt="HP buys EDS\n" + day + "Hewlett-Packard said it would acquire EDS at $26 a share.\n")
+    # the Compaq deal of 2002 is background: EDS's $13.2 billion is still the only deal b.txt gives of its own
+    assert sorted(_about(finding) for finding in violated) == [["$13.9 billion", "$13.2 billion"], ["$25", "$26"]]

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
+from ..extraction.dating import date_span
 from ..facts import canonical_name, claim_role, head_key
 from ..lexicon import RUNNING_OUTCOMES
 from ..model import Claim
@@ -37,11 +39,14 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     for each city (its unplaced figures count for every one of them)."""
     values: dict[tuple, set] = {}
     placed: dict[tuple, dict[str | None, set]] = {}
+    latest = _latest_days(claims)
     for claim in claims:
         if claim.scope == "conversion":
             continue
         figure = claim.value
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
+        if _background(claim, latest):
+            continue  # "since it bought Compaq for $19 billion in 2002": not one of the page's own deals or tolls
         if claim.type != "count":
             if role := claim_role(claim, synonyms):  # a page that tells of two falls has no one fall
                 values.setdefault(("measure", claim.doc, role), set()).add(figure)
@@ -64,6 +69,26 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if place is not None:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     return Counter({key: len(found) for key, found in values.items()})
+
+
+#: days before a page's latest day a figure must be dated to be background, not one of the page's own figures
+BACKGROUND_DAYS = 60
+
+
+def _latest_days(claims: list[Claim]) -> dict[str, date]:
+    """The latest day each document dates a figure to: the day it tells of (its own date, most often)."""
+    latest: dict[str, date] = {}
+    for claim in claims:
+        if claim.date and len(claim.date) == 10 and (span := date_span(claim.date)):
+            if claim.doc not in latest or span[0] > latest[claim.doc]:
+                latest[claim.doc] = span[0]
+    return latest
+
+
+def _background(claim: Claim, latest: dict[str, date]) -> bool:
+    """Whether a page dates the figure well before the days it tells of ("in 2002", "last year")."""
+    span = date_span(claim.date) if claim.date and claim.doc in latest else None
+    return span is not None and (latest[claim.doc] - span[1]).days > BACKGROUND_DAYS
 
 
 def page_tolls(claim: Claim, figures: Counter | FigureCounts, synonyms) -> int:
