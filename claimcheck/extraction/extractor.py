@@ -13,9 +13,9 @@ from ..model import Claim, Document
 from ..money import is_currency
 from ..units import dimensionality
 from . import measures, phrases, roles, sources
-from ..lexicon import DEMONYMS, DIMENSION_MEASURES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, SAY_VERBS, TIME_UNITS
+from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS
 from .neighbours import coordinated_parts, inherit_measures
-from .nonclaims import ExclusionIndex, find_excluded
+from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
 from .sentences import MAX_SENTENCE, sentence_spans, windows
@@ -23,9 +23,6 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-_YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
-                           r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
-                           r"summer|autumn|fall|winter|through))\s*$", re.I)
 EXTRACTOR_VERSION = "18"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
@@ -68,7 +65,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
         claims.extend(sentence_claims)
     inherit_measures(claims, text)
     coordinated_parts(claims, text)
-    return [claim for claim in claims if _keep(claim)] + column_claims(document, options)
+    return [claim for claim in claims if not page_furniture(claim)] + column_claims(document, options)
 
 
 def column_claims(document: Document, options: ExtractionOptions) -> list[Claim]:
@@ -244,7 +241,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         late = qualifier_after(text[measure_phrase.words[-1].end:min(limit, sentence_end)])
         if late:
             bound, phrase = late.bound, late.phrase
-    if _not_a_claim(text, span, unit, measure_phrase, before, after_tokens):
+    if not_a_claim(text, span, unit, measure_phrase, before, after_tokens):
         return None
 
     score = is_score(text, span)
@@ -364,48 +361,6 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
     if found.text is None and unit.kind == "currency":
         return phrases.NounPhrase([phrases.Token("money", 0, 0)], found.names)
     return found
-
-
-def _is_year(numeral: Numeral, before: str, has_measure: bool, after: str = "") -> bool:
-    """'in 2018', 'since 1999', a bare 1997; and a year naming a thing ('a 1999 incident', 'the 2020 Escape', 'a 2013
-    gray Camry': a year-like number after a determiner, before a word that is not a plural count noun)."""
-    if not (numeral.plain_integer and 1000 <= numeral.value <= 2100 and numeral.end - numeral.start == 4):
-        return False
-    if _YEAR_CONTEXT.search(before) or (numeral.value >= 1800 and not has_measure):
-        return True
-    named = re.match(r"\s+([A-Za-z][\w-]*)", after)
-    return (1900 <= numeral.value <= 2099 and bool(re.search(r"\b(?:a|an|the|his|her|their|its|this|that)\s+$", before, re.I))
-            and named is not None and (named.group(1)[:1].isupper() or not named.group(1).endswith("s")))
-
-
-#: "shooting three, killing one": a lone "one" right after these verbs counts the people it happened to
-_VERBS_OF_HARM = frozenset(word for word, outcome in {**OUTCOME_WORDS, **OUTCOME_VERBS}.items()
-                           if outcome in ("killed", "injured") and word.endswith(("ing", "ed", "s"))
-                           and word not in ("deaths", "injuries", "casualties", "fatalities"))
-
-
-def _not_a_claim(text: str, span: Span, unit: UnitReading, measure: phrases.NounPhrase, before: str, after_tokens) -> bool:
-    first = span.first
-    has_measure = measure.text is not None or unit.kind != "count"
-    after = text[span.last.end:span.last.end + 30]
-    if _is_year(first, before, has_measure, after) and (span.last is first or _is_year(span.last, "", has_measure, after)):
-        return True
-    if first.kind == "words" and first.value == 1 and first is span.last and unit.kind == "count" and text[first.start:first.end].lower() in ("one", "a"):
-        following = after_tokens[0].lower if after_tokens else ""
-        preceding = re.search(r"(\w+)\W*$", before)
-        said = next((t.lower for t in after_tokens if t.start >= measure.words[-1].end), "") if measure.words else ""
-        killing = bool(preceding) and preceding.group(1).lower() in _VERBS_OF_HARM and not before.rstrip().endswith(",")
-        if ((measure.text is None and not killing) or following in IDIOMS_WITH_ONE or said in SAY_VERBS
-                or (preceding and preceding.group(1).lower() in {"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})):
-            return True
-    return False
-
-
-def _keep(claim: Claim) -> bool:
-    """Bare counts with nothing to say what they count, on short chrome-like lines, are page furniture."""
-    if claim.measure or claim.unit != "count" or claim.qualifier:
-        return True
-    return len(re.findall(r"[A-Za-z]{2,}", claim.sentence)) >= 4
 
 
 #: words of the outcome "gathered" that count gatherings, not the people in them

@@ -2,7 +2,9 @@
 version numbers, ordinals, list numbering, URLs and page-chrome counters.
 
 Finding these once per document, before any number is read, keeps every later step simple: a number
-inside one of these spans is skipped, and the reason is kept for ``--explain``-style debugging.
+inside one of these spans is skipped, and the reason is kept for ``--explain``-style debugging. Some numbers are
+known to be no claim only once read with their unit and measure (a year, the "one" of "one of the", page
+furniture): :func:`not_a_claim` and :func:`page_furniture` judge those.
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..documents.metadata import MONTH_PATTERN as _MONTH
-from ..lexicon import CURRENCY_SYMBOLS, HYPHEN_PREFIXES
+from ..lexicon import CURRENCY_SYMBOLS, HYPHEN_PREFIXES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, SAY_VERBS
+from ..model import Claim
+from .numerals import Numeral
+from .phrases import NounPhrase
+from .spans import Span
+from .unit_reading import UnitReading
 
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 #: letters written before a number that make it money ("USD10m", "RM23.50"), not an id
@@ -138,3 +145,54 @@ class ExclusionIndex:
         if first < bisect.bisect_left(self._starts, end):
             return self.spans[first]
         return None
+
+
+# ---- numbers read, then found to be no claim: years, idioms of "one", page furniture ----------------------------
+
+_YEAR_CONTEXT = re.compile(r"(?:['’]s|\b(?:for|in|since|from|until|till|by|of|during|before|after|early|late|mid|the|this|"
+                           r"last|next|that|its|year|fiscal|between|and|to|circa|c\.|around|throughout|spring|"
+                           r"summer|autumn|fall|winter|through))\s*$", re.I)
+
+
+def _is_year(numeral: Numeral, before: str, has_measure: bool, after: str = "") -> bool:
+    """'in 2018', 'since 1999', a bare 1997; and a year naming a thing ('a 1999 incident', 'the 2020 Escape', 'a 2013
+    gray Camry': a year-like number after a determiner, before a word that is not a plural count noun)."""
+    if not (numeral.plain_integer and 1000 <= numeral.value <= 2100 and numeral.end - numeral.start == 4):
+        return False
+    if _YEAR_CONTEXT.search(before) or (numeral.value >= 1800 and not has_measure):
+        return True
+    named = re.match(r"\s+([A-Za-z][\w-]*)", after)
+    return (1900 <= numeral.value <= 2099 and bool(re.search(r"\b(?:a|an|the|his|her|their|its|this|that)\s+$", before, re.I))
+            and named is not None and (named.group(1)[:1].isupper() or not named.group(1).endswith("s")))
+
+
+#: "shooting three, killing one": a lone "one" right after these verbs counts the people it happened to
+_VERBS_OF_HARM = frozenset(word for word, outcome in {**OUTCOME_WORDS, **OUTCOME_VERBS}.items()
+                           if outcome in ("killed", "injured") and word.endswith(("ing", "ed", "s"))
+                           and word not in ("deaths", "injuries", "casualties", "fatalities"))
+
+
+def not_a_claim(text: str, span: Span, unit: UnitReading, measure: NounPhrase, before: str, after_tokens) -> bool:
+    """Whether a number read with its unit and measure is no claim after all: a year, or a lone "one" of an idiom
+    ("one of the", "no one") rather than a count."""
+    first = span.first
+    has_measure = measure.text is not None or unit.kind != "count"
+    after = text[span.last.end:span.last.end + 30]
+    if _is_year(first, before, has_measure, after) and (span.last is first or _is_year(span.last, "", has_measure, after)):
+        return True
+    if first.kind == "words" and first.value == 1 and first is span.last and unit.kind == "count" and text[first.start:first.end].lower() in ("one", "a"):
+        following = after_tokens[0].lower if after_tokens else ""
+        preceding = re.search(r"(\w+)\W*$", before)
+        said = next((t.lower for t in after_tokens if t.start >= measure.words[-1].end), "") if measure.words else ""
+        killing = bool(preceding) and preceding.group(1).lower() in _VERBS_OF_HARM and not before.rstrip().endswith(",")
+        if ((measure.text is None and not killing) or following in IDIOMS_WITH_ONE or said in SAY_VERBS
+                or (preceding and preceding.group(1).lower() in {"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})):
+            return True
+    return False
+
+
+def page_furniture(claim: Claim) -> bool:
+    """Bare counts with nothing to say what they count, on short chrome-like lines, are page furniture."""
+    if claim.measure or claim.unit != "count" or claim.qualifier:
+        return False
+    return len(re.findall(r"[A-Za-z]{2,}", claim.sentence)) < 4
