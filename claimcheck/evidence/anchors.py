@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 
 from ..extraction.dating import days_apart
-from ..extraction.sources import CONTRAST_CLAUSE
+from ..extraction.sources import contrast_clauses
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, WEEKDAYS
+from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS, WEEKDAYS
 from ..model import Claim
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
@@ -61,7 +61,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
-                 or not (_told_of_another(first) or _told_of_another(second)))):  # "a strike on another school killed 3"
+                 or not _either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
     if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
@@ -97,7 +97,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
             and not _other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
-            and not (_told_of_another(first) or _told_of_another(second))):  # "Earlier this month, ... signed Sabathia"
+            and not _either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
         found.append(f"the only {ROLES[role]['called']} each page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
@@ -191,13 +191,9 @@ def _same_days(first: Claim, second: Claim) -> bool:
 def _account_of(claim: Claim) -> str:
     """The part of a figure's sentence that tells its account: the sentence less the clauses of contrast that tell
     another ("at least 137 bodies were recovered, but by 27 March that number had risen to 531")."""
-    position = claim.sentence.find(claim.text)
-    if position < 0:
-        return claim.sentence
-    starts = [0] + [found.end() for found in CONTRAST_CLAUSE.finditer(claim.sentence)]
-    start = max(offset for offset in starts if offset <= position)
-    ends = [found.start() for found in CONTRAST_CLAUSE.finditer(claim.sentence) if found.start() >= position]
-    return claim.sentence[start:min(ends, default=len(claim.sentence))]
+    position = max(claim.sentence.find(claim.text), 0)
+    start, end = next((start, end) for start, end in reversed(contrast_clauses(claim.sentence)) if start <= position)
+    return claim.sentence[start:end]
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -232,6 +228,10 @@ def _told_of_another(claim: Claim) -> bool:
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)
     return bool({word.lower() for word in near_words} & (_ANOTHER | _BEFORE_THIS))
+
+
+def _either_of_another(first: Claim, second: Claim) -> bool:
+    return _told_of_another(first) or _told_of_another(second)
 
 
 _BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly"})  # "Earlier this month, ...": background
@@ -292,16 +292,13 @@ _BEFELL = re.compile(r"^\s+(?:people\s+|persons\s+)?(?:were|was|had\s+been|have\
                      r"(?P<outcome>[a-z]+)\b", re.I)  # "SOHR said 20 (people) were killed"
 
 
-_TOLL_WORDS = frozenset({"toll", "tally"})  # "the death toll was 55": a count of people
-
-
 def _told_alike(first: Claim, second: Claim) -> bool:
     """Whether two figures are told in the same words: two in common beside them, an outcome and what is counted
     counting as one each ("100 people were killed" and "10 people died": people, killed; "the death toll was 55" and
     "nine people had been killed": a toll counts people killed)."""
     said = [set(near(claim)) | ({claim.outcome} if claim.outcome else set()) for claim in (first, second)]
     for words in said:
-        if words & _TOLL_WORDS:
+        if words & TOLL_WORDS:  # "the death toll was 55": a count of people
             words.add("people")
     return len(said[0] & said[1]) >= 2
 

@@ -13,7 +13,7 @@ from ..model import Claim, Document
 from ..money import is_currency
 from ..units import dimensionality
 from . import measures, phrases, roles, sources
-from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS
+from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS, TOLL_WORDS
 from .neighbours import coordinated_parts, inherit_measures
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
@@ -316,10 +316,10 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
         measure, subject = parent  # "a mother of 12": her children
         outcome = None  # "a mother of 12 was killed": she was, not they
-    elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in _TOLLS \
+    elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in TOLL_WORDS \
             and words[0] in OUTCOME_WORDS:
         measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed
-    elif unit.kind == "count" and measure and measure.lower() in _TOLLS and outcome is None:
+    elif unit.kind == "count" and measure and measure.lower() in TOLL_WORDS and outcome is None:
         measure, outcome = "people", "killed"  # "the toll from the blast climbed to 31": a toll is of the dead
     elif unit.kind == "count" and measure and measure.split()[-1].lower() in _GATHERINGS:
         outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied
@@ -369,4 +369,3 @@ _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number 
 #: words that open a clause of its own after a figure: a place named there is not where the figure is
 _SUBORDINATE = re.compile(r"\b(?:as|while|because|although|though|whereas|since|until)\b")
 _HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
-_TOLLS = frozenset({"toll", "tally"})  # "death toll", "casualty toll": a count of people an outcome befell

@@ -196,15 +196,22 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_WORDS = frozenset(month.lower() for month in MONTHS) | {"early", "late", "mid"}
 
 
+def contrast_clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence that a word of contrast opens: one account each ("officials said 100
+    were killed" | ", but the monitor said 10")."""
+    starts = [0, *(found.start() for found in CONTRAST_CLAUSE.finditer(sentence))]
+    return list(zip(starts, [*starts[1:], len(sentence)]))
+
+
 def clause_sources(tokens: list[Token], names: list[Name], sentence: str, offset: int) -> list[tuple[int, str | None]]:
     """(start, source) of each clause of a sentence that a word of contrast opens ("officials said 100 were killed,
     but the monitor said 10"): each account's figures are its own source's. A clause whose verb of saying names no
     one readable has the source "" (someone else says it)."""
-    starts = [0, *(found.start() for found in CONTRAST_CLAUSE.finditer(sentence))]
-    if len(starts) == 1:  # most sentences: one clause, read as a whole
+    spans = contrast_clauses(sentence)
+    if len(spans) == 1:  # most sentences: one clause, read as a whole
         return [(offset, source_of(tokens, names, sentence, offset))]
     clauses = []
-    for begin, end in zip(starts, [*starts[1:], len(sentence)]):
+    for begin, end in spans:
         low, high = offset + begin, offset + end
         said = [token for token in tokens if low <= token.start < high]
         named = [name for name in names if low <= name.start < high]

@@ -68,6 +68,7 @@ OUTCOME_VERBS: dict[str, str] = {word: outcome for outcome, words in _DATA["outc
 ROLES: dict[str, dict] = {name: {**spec, "verbs": tuple(spec.get("verbs", ()))} for name, spec in _DATA["roles"].items()}
 GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
 RUNNING_OUTCOMES = _words("facts", "running_outcomes")
+TOLL_WORDS = _words("facts", "toll_words")
 PERSON_NOUNS = _words("facts", "person_nouns")
 SIDE_WORDS = _words("facts", "side_words")
 
