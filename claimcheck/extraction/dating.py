@@ -208,8 +208,8 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
         if (end <= claim_start and not _WORDS_BEFORE.search(sentence[:start])
                 and not _CLAUSE_BREAK.search(sentence[end:claim_start])):
             return value
-    if paragraph and not dates:  # a sentence that names no time of its own goes on with its paragraph's
-        return paragraph
+    if paragraph and not dates and not _NOW.search(sentence):  # a sentence that names no time of its own goes on
+        return paragraph  # with its paragraph's, unless it tells of now ("... has now been won back")
     return document_date
 
 
@@ -222,16 +222,18 @@ def paragraph_date(text: str, sentence_start: int, document_date: str | None, ye
     return _opening_date(text[line_start:min(sentence_start, line_start + _OPENING_REACH)], document_date, year)
 
 
+_NOW = re.compile(r"\b(?:now|currently|so far|to date|as yet|still)\b", re.I)
 _OPENING_REACH = 400  # characters of a paragraph's start read for the date its first sentence names
 
 
 @lru_cache(maxsize=1024)
 def _opening_date(start: str, document_date: str | None, year: int | None) -> str | None:
-    """The first date of a paragraph's first sentence ("On 6 June 2012, ...", "The Hatla massacre occurred on 11 June
-    2013, when ...")."""
+    """The first day a paragraph's first sentence names ("On 6 June 2012, ...", "The Hatla massacre occurred on 11
+    June 2013, when ...")."""
     first = _SENTENCE_END.search(start)
-    dates = sentence_dates(start[:first.start() + 1] if first else start, document_date, year)
-    return dates[0][2] if dates else None
+    days = [value for _, _, value in sentence_dates(start[:first.start() + 1] if first else start, document_date, year)
+            if len(value) == 10]  # a day: "a scorecard that starts in 2014" dates nothing after it
+    return days[0] if days else None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])")
