@@ -173,7 +173,8 @@ def test_a_page_travels_once_with_each_of_its_blocks_and_the_facts_are_judged_as
 
     from claimcheck.checker import Checker
     from claimcheck.cluster.sources import plan
-    from claimcheck.cluster.stages import RunSettings, block_stage, partition_stage
+    from claimcheck.cluster.blocks import block_stage
+    from claimcheck.cluster.stages import RunSettings, partition_stage
 
     checker = Checker()
     settings = RunSettings(checker.rule_set, checker.options, None, None, str(ROOT))
@@ -185,3 +186,86 @@ def test_a_page_travels_once_with_each_of_its_blocks_and_the_facts_are_judged_as
                                settings, [])
     assert (tally.facts, tally.checked) == (21, 4)
     assert sorted(Counter(row["status"] for row in found).items()) == [("changed", 1), ("consistent", 4), ("violated", 1)]
+
+
+def _whole_block_findings(rows, settings) -> list[tuple]:
+    """Every block's facts judged with all its claims in memory at once and one context (as the block stage did
+    before it judged a group of candidates at a time): (key, state, status, rule, message, quoted claims)."""
+    import pickle
+    from collections import Counter
+
+    from claimcheck.checks.context import CheckContext
+    from claimcheck.checks.runner import _across, _judge, fingerprint_all
+    from claimcheck.facts import formed_facts
+    from claimcheck.cluster.stages import Tally, finding_row, triager
+
+    rules, judge, tally, found = settings.rules, triager(settings, []), Tally(), []
+    by_block = {}
+    for block, number, index, payload in rows:
+        by_block.setdefault(block, []).append((number, index, payload))
+    for members in by_block.values():
+        members.sort(key=lambda member: member[:2])
+        claims, scopes, events, identities, documents, place, figures = [], {}, {}, {}, {}, {}, Counter()
+        for number, index, payload in members:
+            claim, scope, _, page = pickle.loads(payload)
+            if page is not None:
+                if claim.doc not in events:
+                    figures.update(page[3])
+                events[claim.doc], identities[claim.doc] = page[1], page[0]
+                documents.setdefault(claim.doc, page[2])
+            claims.append(claim)
+            place[id(claim)] = (number, index)
+            if scope is not None:
+                scopes[id(claim)] = scope
+        context = CheckContext(documents=documents, claims=claims, rules=rules, known_events=events,
+                               known_figures=figures)
+        previous, split = None, 0
+        for first, fact in formed_facts(claims, rules.synonyms, events, rules.standing_measures(),
+                                        rules.declared_measures(), scopes, figures):
+            split = split + 1 if first is previous else 0
+            previous = first
+            judged = _judge(_across(rules), context, fact)
+            fingerprint_all(judged, identities)
+            for position, finding in enumerate(judged):
+                found.append(finding_row(finding, (1, *place[id(first)], split, position), documents, judge, None, tally))
+    return sorted(_comparable(row) for row in found)
+
+
+def _comparable(row: dict) -> tuple:
+    import pickle
+
+    finding, quoted, how = pickle.loads(row["payload"])
+    return (row["key"], row["state"], row["status"], finding.rule, finding.message, finding.fingerprint,
+            [claim.to_dict() for claim in finding.claims], sorted(quoted), how)
+
+
+def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_whole_block(tmp_path):
+    """The block of a standing quantity (strikes, troops: compared across events) holds its claims from every
+    document; the block stage reads and judges one group of candidates (a place's strikes) at a time, and finds
+    what judging the whole block at once finds, row for row."""
+    import pickle
+    from collections import Counter
+
+    from claimcheck.checker import Checker
+    from claimcheck.cluster.blocks import _formings, block_stage
+    from claimcheck.cluster.sources import plan
+    from claimcheck.cluster.stages import RunSettings, partition_stage
+
+    _generate(tmp_path / "corpus", 120, seed=5)
+    checker = Checker()
+    settings = RunSettings(checker.rule_set, checker.options, None, None, str(tmp_path))
+    rows = []
+    for part in plan([str(tmp_path / "corpus")], 60).parts:
+        rows += [(row["block"], row["number"], row["index"], row["payload"])
+                 for row in partition_stage(part, settings, {}, [])[1]]
+    strikes = sorted((number, index, payload) for block, number, index, payload in rows
+                     if block == "('thing', '[count]', None, 'count', None)")
+    formings, pages = _formings(strikes, settings)
+    assert (len(strikes), len(formings), len(pages)) == (279, 31, 93)
+    assert max(len(forming.claims) for forming in formings) == 37
+    assert all(pickle.loads(strikes[position][2])[3] is not None for found in pages.values() for position in found)
+    found, tally = block_stage(rows, settings, [])
+    assert sorted(_comparable(row) for row in found) == _whole_block_findings(rows, settings)
+    assert (len(found), tally.facts) == (402, 1197)
+    assert sorted(Counter(row["status"] for row in found).items()) == [("changed", 317), ("consistent", 66),
+                                                                          ("violated", 19)]

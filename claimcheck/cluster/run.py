@@ -28,7 +28,8 @@ from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABE
                      compares_all, component_stage, lead_stage, link_stage, lonely_stage, pairs_stage, shared_terms,
                      similarity_stage, small_stage, summed, unique_pairs, vector_stage)
 from .sources import Part, Plan
-from .stages import RunSettings, Tally, block_stage, document_number, forget, partition_stage
+from .blocks import block_stage
+from .stages import RunSettings, Tally, document_number, forget, partition_stage
 from .storage import ROW_GROUP, Scratch, empty, merge_parts, ordered, read_rows, rows_in, write_sorted
 
 TOPIC = "claimcheck-progress"
