@@ -110,6 +110,40 @@ def test_a_worker_killed_mid_run_is_retried_and_the_findings_are_the_same(tmp_pa
     assert done.stdout == expected.stdout
 
 
+SPILL = r"""
+import sys
+from distributed import Client, LocalCluster
+import claimcheck.cluster.run as run
+from claimcheck.checker import Checker
+from claimcheck.cluster import check_on_cluster
+from claimcheck.cluster.report import write_streamed
+
+if __name__ == "__main__":
+    run.SPILLED = 8192  # a few findings' worth: every block task writes out most of its findings as it goes
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        result = check_on_cluster(Checker(), [sys.argv[1]], client, per_part=60)
+        try:
+            print(len(result.ran.scratch.parts("findings-spilled")), file=sys.stderr)
+            write_streamed(result, sys.stdout, "json", False, False)
+        finally:
+            result.close()
+"""
+
+
+def test_findings_a_block_task_writes_out_as_it_goes_are_reported_as_one_process_reports_them(corpus, single):
+    """A block task writes its findings out as sorted parts whenever they hold ``SPILLED`` bytes (the block of a
+    standing quantity has findings from the whole corpus); with a budget of a few findings, most are written so,
+    and the report is still one process's, tally and all."""
+    script = corpus.parent / "spill.py"
+    script.write_text(SPILL, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(corpus)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=TIMEOUT, env={**os.environ, "CI": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert int(done.stderr.strip().splitlines()[-1]) > 20
+    assert done.stdout == single
+
+
 def test_an_unreachable_scheduler_is_one_line_and_exit_2():
     done = run_cli("check", "examples/corpus", "--scheduler", "tcp://127.0.0.1:9")
     assert done.returncode == 2
@@ -248,7 +282,9 @@ def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_
 
     from claimcheck.checker import Checker
     from claimcheck.cluster.blocks import _formings, block_stage
+    from claimcheck.cluster.run import FINDING_META, _schema
     from claimcheck.cluster.sources import plan
+    from claimcheck.cluster.storage import Spill, read_rows
     from claimcheck.cluster.stages import RunSettings, partition_stage
 
     _generate(tmp_path / "corpus", 120, seed=5)
@@ -266,6 +302,14 @@ def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_
     assert all(pickle.loads(strikes[position][2])[3] is not None for found in pages.values() for position in found)
     found, tally = block_stage(rows, settings, [])
     assert sorted(_comparable(row) for row in found) == _whole_block_findings(rows, settings)
+    spill = Spill(str(tmp_path / "spilled"), "0", "key", _schema(FINDING_META), 64 << 10)
+    left, _ = block_stage(rows, settings, [], spill)
+    parts = sorted((tmp_path / "spilled").iterdir())
+    assert (spill.written, len(parts), len(left)) == (16, 16, 25)
+    spilled = [read_rows(str(part), list(FINDING_META)) for part in parts]
+    assert all(part["key"] == sorted(part["key"]) for part in spilled)
+    rows_of = [dict(zip(FINDING_META, row)) for part in spilled for row in zip(*part.values())]
+    assert sorted(_comparable(row) for row in rows_of + left) == sorted(_comparable(row) for row in found)
     assert (len(found), tally.facts) == (402, 1197)
     assert sorted(Counter(row["status"] for row in found).items()) == [("changed", 317), ("consistent", 66),
                                                                           ("violated", 19)]

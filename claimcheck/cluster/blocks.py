@@ -20,31 +20,33 @@ from dataclasses import replace
 from ..checks.runner import check_forming, fingerprint_all
 from ..facts import Grouping, gathered
 from .stages import RunSettings, Tally, Triager, finding_row, triager
+from .storage import Spill
 
 Member = tuple[int, int, bytes]  # a claim of a block: its document's number, its place in it, its pickled row
 
 
-def block_stage(rows, settings: RunSettings, inline: list) -> tuple[list[dict], Tally]:
+def block_stage(rows, settings: RunSettings, inline: list, spill: Spill | None = None) -> tuple[list[dict], Tally]:
     """The facts of the blocks among ``rows`` (block, number, index, payload: all of each block's claims, in any
     order), judged by the rules across documents; returns findings rows and the tally (facts, and the claims these
-    rules read that no rule within a document had)."""
+    rules read that no rule within a document had). With ``spill``, findings rows go there, and those it has not
+    written out yet are returned."""
     tally = Tally()
     judge = triager(settings, inline)
     by_block: dict[str, list[Member]] = {}
     for block, number, index, payload in rows:
         by_block.setdefault(block, []).append((number, index, payload))
-    findings: list[dict] = []
+    findings = spill if spill is not None else []
     for members in by_block.values():
         members.sort(key=lambda member: member[:2])  # document order, as one process has the claims
-        findings.extend(_judged_block(members, settings, judge, tally))
+        _judge_block(members, settings, judge, tally, findings)
     tally.used, tally.present = judge.used, judge.present
-    return findings, tally
+    return (findings.rows if isinstance(findings, Spill) else findings), tally
 
 
-def _judged_block(members: list[Member], settings: RunSettings, judge: Triager, tally: Tally) -> list[dict]:
-    """The findings rows of one block's facts, a group of candidates at a time."""
+def _judge_block(members: list[Member], settings: RunSettings, judge: Triager, tally: Tally,
+                 findings: list[dict] | Spill) -> None:
+    """The findings rows of one block's facts, a group of candidates at a time, added to ``findings``."""
     formings, pages = _formings(members, settings)
-    findings = []
     for forming in formings:
         claims, within = [], set()
         events: dict[str, str | None] = {}
@@ -68,7 +70,6 @@ def _judged_block(members: list[Member], settings: RunSettings, judge: Triager, 
                 row = finding_row(finding, (1, number, index, split, place), documents, judge, settings.reported, tally)
                 if row is not None:
                     findings.append(row)
-    return findings
 
 
 def _formings(members: list[Member], settings: RunSettings) -> tuple[list, dict[str, list[int]]]:
