@@ -231,7 +231,7 @@ def _whole_block_findings(rows, settings) -> list[tuple]:
     from claimcheck.checks.context import CheckContext
     from claimcheck.checks.runner import _across, _judge, fingerprint_all
     from claimcheck.facts import formed_facts
-    from claimcheck.cluster.stages import Tally, finding_row, triager
+    from claimcheck.cluster.stages import Tally, claim_of, finding_row, triager
 
     rules, judge, tally, found = settings.rules, triager(settings, []), Tally(), []
     by_block = {}
@@ -241,7 +241,8 @@ def _whole_block_findings(rows, settings) -> list[tuple]:
         members.sort(key=lambda member: member[:2])
         claims, scopes, events, identities, documents, place, figures = [], {}, {}, {}, {}, {}, Counter()
         for number, index, payload in members:
-            claim, scope, _, page = pickle.loads(payload)
+            row, scope, _, page = pickle.loads(payload)
+            claim = claim_of(row)
             if page is not None:
                 if claim.doc not in events:
                     figures.update(page[3])
@@ -313,3 +314,21 @@ def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_
     assert (len(found), tally.facts) == (402, 1197)
     assert sorted(Counter(row["status"] for row in found).items()) == [("changed", 317), ("consistent", 66),
                                                                           ("violated", 19)]
+
+
+def test_a_claim_travels_to_its_block_as_its_values_and_comes_back_the_same():
+    import pickle
+
+    from claimcheck.cluster.stages import claim_of, claim_row
+    from claimcheck.extraction import extract_claims
+    from claimcheck.model import Document
+
+    text = "Coalition aircraft flew 55 air strikes in Syria and Iraq this week, 27 in Syria and 28 in Iraq."
+    claims = extract_claims(Document(id="a.txt", text=text))
+    assert [claim.value for claim in claims] == [55, 27, 28]
+    for claim in claims:
+        row = claim_row(claim)
+        assert claim_of(pickle.loads(pickle.dumps(row))) == claim
+        assert len(pickle.dumps(row)) < len(pickle.dumps(claim)) * 0.6
+    claims[0].__dict__["note"] = "kept"
+    assert claim_of(claim_row(claims[0])).__dict__["note"] == "kept"

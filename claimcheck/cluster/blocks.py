@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..checks.runner import check_forming, fingerprint_all
 from ..facts import Grouping, gathered
-from .stages import RunSettings, Tally, Triager, finding_row, triager
+from .stages import RunSettings, Tally, Triager, claim_of, finding_row, triager
 from .storage import Spill
 
 Member = tuple[int, int, bytes]  # a claim of a block: its document's number, its place in it, its pickled row
@@ -54,7 +54,8 @@ def _judge_block(members: list[Member], settings: RunSettings, judge: Triager, t
         documents: dict = {}
         figures: Counter = Counter()
         for position in forming.claims:
-            claim, _, checked, _ = pickle.loads(members[position][2])
+            row, _, checked, _ = pickle.loads(members[position][2])
+            claim = claim_of(row)
             if claim.doc not in documents:
                 _read_pages(claim.doc, pages, members, events, identities, documents, figures)
             claims.append(claim)
@@ -81,7 +82,8 @@ def _formings(members: list[Member], settings: RunSettings) -> tuple[list, dict[
     grouped: dict[tuple, list[tuple[int, int, str | None, str | None]]] = {}
     pages: dict[str, list[int]] = {}
     for position, (_, _, payload) in enumerate(members):
-        claim, scope, _, page = pickle.loads(payload)
+        row, scope, _, page = pickle.loads(payload)
+        claim = claim_of(row)
         if page is not None:  # the first of its document's claims in the block: it comes before the others
             events[claim.doc] = page[1]
             pages.setdefault(claim.doc, []).append(position)

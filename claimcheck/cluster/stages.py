@@ -29,6 +29,7 @@ from ..extraction import ExtractionOptions
 from ..evidence import page_figures
 from ..facts import fact_blocks
 from ..model import Claim, Document, Finding
+from ..model.claim import CLAIM_FIELDS
 from ..result import SEVERITY_ORDER, STATUS_ORDER
 from ..rules import RuleSet
 from .sources import Part, read_partition
@@ -219,6 +220,29 @@ def read_finding(payload: bytes) -> tuple[Finding, dict[str, Document], str | No
     return pickle.loads(payload)
 
 
+# ---- claims as they travel to their blocks ------------------------------------------------------------------------
+
+def claim_row(claim: Claim) -> tuple:
+    """A claim as the values of its fields, in order (and any other attribute it was given): pickled, about half the
+    size of the claim pickled whole, which repeats every field's name. Every claim of a corpus is shuffled to its
+    block, and the block of a standing quantity holds that measure's claims from the whole corpus."""
+    extra = {name: value for name, value in vars(claim).items() if name not in _CLAIM_FIELD_SET}
+    values = tuple(getattr(claim, name) for name in CLAIM_FIELDS)
+    return (values, extra) if extra else values
+
+
+def claim_of(row: tuple) -> Claim:
+    """The claim :func:`claim_row` gave the values of."""
+    if len(row) == 2 and isinstance(row[1], dict):
+        claim = Claim(*row[0])
+        vars(claim).update(row[1])
+        return claim
+    return Claim(*row)
+
+
+_CLAIM_FIELD_SET = frozenset(CLAIM_FIELDS)
+
+
 # ---- the partition stage: documents, their claims, their own rules, and their claims' blocks ----------------------
 
 def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], inline: list) -> tuple[list[dict], list[dict], Tally]:
@@ -275,7 +299,7 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
         for index, (claim, block) in enumerate(zip(own, blocks)):
             if block is not None:
                 key = repr(block)
-                payload = (claim, scopes.get(id(claim)), id(claim) in within, None if key in keys else page)
+                payload = (claim_row(claim), scopes.get(id(claim)), id(claim) in within, None if key in keys else page)
                 keys.add(key)
                 claims_rows.append({"block": key, "number": number, "index": index,
                                     "payload": pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)})
