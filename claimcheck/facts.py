@@ -170,12 +170,20 @@ def formed_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, 
     claims = list(claims)
     pages = pages if pages is not None else page_figures(claims, synonyms)
     for forming in _candidates(claims, synonyms, events, standing, scopes):
-        keys = {measure_key(claim.measure, synonyms) for claim in forming.claims}
-        if len(keys) == 1 and keys <= declared:
-            yield forming.claims[0], forming.fact(forming.claims, synonyms)
-            continue
-        for members in split_by_evidence(forming.claims, events, synonyms, pages):
-            yield forming.claims[0], forming.fact(members, synonyms)
+        for fact in forming_facts(forming, synonyms, events, declared, pages):
+            yield forming.claims[0], fact
+
+
+def forming_facts(forming: _Forming, synonyms: Synonyms, events: dict[str, str | None], declared: frozenset[str],
+                  pages: Counter) -> Iterator[Fact]:
+    """The facts of one group of candidates, in order. They depend on its claims only (with the events and page
+    figures of their documents): a block's groups can be judged one at a time (see :func:`gathered`)."""
+    keys = {measure_key(claim.measure, synonyms) for claim in forming.claims}
+    if len(keys) == 1 and keys <= declared:
+        yield forming.fact(forming.claims, synonyms)
+        return
+    for members in split_by_evidence(forming.claims, events, synonyms, pages):
+        yield forming.fact(members, synonyms)
 
 
 def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None,
@@ -192,37 +200,60 @@ def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None,
     return blocks, scopes
 
 
+class Grouping:
+    """A claim's group, actor and place as :func:`_candidates` finds them, memoized by what they depend on (claims
+    repeat these). ``events``: document id -> event (read when the claim is met, so it may be filled as claims come);
+    ``scopes``: the places :func:`totals_scope` gave the claims, by ``id``."""
+
+    def __init__(self, synonyms: Synonyms, events: dict[str, str | None], standing: frozenset[str],
+                 scopes: dict[int, str] | None = None) -> None:
+        self.synonyms, self.events, self.standing, self.scopes = synonyms, events, standing, scopes or {}
+        self._found: dict[tuple, tuple] = {}
+
+    def __call__(self, claim: Claim, scope: str | None = None) -> tuple:
+        """(group, actor, place) of a claim: group None when it can join no fact. ``scope``: the place
+        :func:`totals_scope` gave it, where ``scopes`` does not hold it."""
+        signature = (claim.measure, claim.unit, claim.outcome, claim.type, claim.subject, claim.actor,
+                     scope if scope is not None else self.scopes.get(id(claim), claim.place),
+                     None if measure_key(claim.measure, self.synonyms) in self.standing else self.events.get(claim.doc))
+        found = self._found.get(signature)
+        if found is None:
+            found = self._found[signature] = _grouping(claim, signature[6], signature[7], self.synonyms)
+        return found
+
+
 def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str | None],
                 standing: frozenset[str], scopes: dict[int, str] | None = None) -> list[_Forming]:
-    """Groups of claims that could be one quantity (see the module's docstring). Claims that name a place are grouped
-    first; a claim that names none then joins the group most claims name (an unplaced crowd is the main crowd, not the
-    one named first or last), else an unplaced group."""
-    totals = totals_scope(claims, synonyms) if scopes is None else scopes
-    keys: dict[tuple, tuple] = {}  # what a claim's grouping depends on -> (group, actor, place): claims repeat these
+    """Groups of claims that could be one quantity (see the module's docstring), in the order of their first claims,
+    each with its claims in order."""
+    grouping = Grouping(synonyms, events, standing, totals_scope(claims, synonyms) if scopes is None else scopes)
     members: dict[tuple, list[tuple[int, Claim, str | None, str | None]]] = defaultdict(list)
     for index, claim in enumerate(claims):
-        signature = (claim.measure, claim.unit, claim.outcome, claim.type, claim.subject, claim.actor,
-                     totals.get(id(claim), claim.place),
-                     None if measure_key(claim.measure, synonyms) in standing else events.get(claim.doc))
-        found = keys.get(signature)
-        if found is None:
-            found = keys[signature] = _grouping(claim, signature[6], signature[7], synonyms)
-        group, actor, place = found
+        group, actor, place = grouping(claim)
         if group is not None:
             members[group].append((index, claim, actor, place))
     formed: list[tuple[int, _Forming]] = []
     for group, grouped in members.items():
-        placed = _gather(group, [member for member in grouped if member[3] is not None])
-        unplaced = []
-        for member in grouped:
-            if member[3] is None and not _join_placed(member, placed):
-                unplaced.append(member)
-        formed += placed + _gather(group, unplaced)
+        formed += gathered(group, grouped)
     formed.sort(key=lambda pair: pair[0])
     order = {id(claim): index for index, claim in enumerate(claims)}
     for _, forming in formed:
         forming.claims.sort(key=lambda claim: order[id(claim)])  # unplaced claims joined after the placed ones
     return [forming for _, forming in formed]
+
+
+def gathered(group: tuple, grouped: list[tuple[int, object, str | None, str | None]]) -> list[tuple[int, _Forming]]:
+    """The candidates of one group's claims, given as (index, claim, actor, place) in order: claims that name a place
+    are grouped first; a claim that names none then joins the group most claims name (an unplaced crowd is the main
+    crowd, not the one named first or last), else an unplaced group. Each with the index of its first claim; a
+    forming's claims are in the order they joined it. Only indexes, actors and places are read: a claim may be
+    anything standing for one (the block stage of a cluster gathers positions, to read the claims a group at a time)."""
+    placed = _gather(group, [member for member in grouped if member[3] is not None])
+    unplaced = []
+    for member in grouped:
+        if member[3] is None and not _join_placed(member, placed):
+            unplaced.append(member)
+    return placed + _gather(group, unplaced)
 
 
 def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None]]) -> list[tuple[int, _Forming]]:

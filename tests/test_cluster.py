@@ -110,6 +110,40 @@ def test_a_worker_killed_mid_run_is_retried_and_the_findings_are_the_same(tmp_pa
     assert done.stdout == expected.stdout
 
 
+SPILL = r"""
+import sys
+from distributed import Client, LocalCluster
+import claimcheck.cluster.run as run
+from claimcheck.checker import Checker
+from claimcheck.cluster import check_on_cluster
+from claimcheck.cluster.report import write_streamed
+
+if __name__ == "__main__":
+    run.SPILLED = 8192  # a few findings' worth: every block task writes out most of its findings as it goes
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        result = check_on_cluster(Checker(), [sys.argv[1]], client, per_part=60)
+        try:
+            print(len(result.ran.scratch.parts("findings-spilled")), file=sys.stderr)
+            write_streamed(result, sys.stdout, "json", False, False)
+        finally:
+            result.close()
+"""
+
+
+def test_findings_a_block_task_writes_out_as_it_goes_are_reported_as_one_process_reports_them(corpus, single):
+    """A block task writes its findings out as sorted parts whenever they hold ``SPILLED`` bytes (the block of a
+    standing quantity has findings from the whole corpus); with a budget of a few findings, most are written so,
+    and the report is still one process's, tally and all."""
+    script = corpus.parent / "spill.py"
+    script.write_text(SPILL, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(corpus)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=TIMEOUT, env={**os.environ, "CI": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert int(done.stderr.strip().splitlines()[-1]) > 20
+    assert done.stdout == single
+
+
 def test_an_unreachable_scheduler_is_one_line_and_exit_2():
     done = run_cli("check", "examples/corpus", "--scheduler", "tcp://127.0.0.1:9")
     assert done.returncode == 2
@@ -173,7 +207,8 @@ def test_a_page_travels_once_with_each_of_its_blocks_and_the_facts_are_judged_as
 
     from claimcheck.checker import Checker
     from claimcheck.cluster.sources import plan
-    from claimcheck.cluster.stages import RunSettings, block_stage, partition_stage
+    from claimcheck.cluster.blocks import block_stage
+    from claimcheck.cluster.stages import RunSettings, partition_stage
 
     checker = Checker()
     settings = RunSettings(checker.rule_set, checker.options, None, None, str(ROOT))
@@ -185,3 +220,115 @@ def test_a_page_travels_once_with_each_of_its_blocks_and_the_facts_are_judged_as
                                settings, [])
     assert (tally.facts, tally.checked) == (21, 4)
     assert sorted(Counter(row["status"] for row in found).items()) == [("changed", 1), ("consistent", 4), ("violated", 1)]
+
+
+def _whole_block_findings(rows, settings) -> list[tuple]:
+    """Every block's facts judged with all its claims in memory at once and one context (as the block stage did
+    before it judged a group of candidates at a time): (key, state, status, rule, message, quoted claims)."""
+    import pickle
+    from collections import Counter
+
+    from claimcheck.checks.context import CheckContext
+    from claimcheck.checks.runner import _across, _judge, fingerprint_all
+    from claimcheck.facts import formed_facts
+    from claimcheck.cluster.stages import Tally, claim_of, finding_row, triager
+
+    rules, judge, tally, found = settings.rules, triager(settings, []), Tally(), []
+    by_block = {}
+    for block, number, index, payload in rows:
+        by_block.setdefault(block, []).append((number, index, payload))
+    for members in by_block.values():
+        members.sort(key=lambda member: member[:2])
+        claims, scopes, events, identities, documents, place, figures = [], {}, {}, {}, {}, {}, Counter()
+        for number, index, payload in members:
+            row, scope, _, page = pickle.loads(payload)
+            claim = claim_of(row)
+            if page is not None:
+                if claim.doc not in events:
+                    figures.update(page[3])
+                events[claim.doc], identities[claim.doc] = page[1], page[0]
+                documents.setdefault(claim.doc, page[2])
+            claims.append(claim)
+            place[id(claim)] = (number, index)
+            if scope is not None:
+                scopes[id(claim)] = scope
+        context = CheckContext(documents=documents, claims=claims, rules=rules, known_events=events,
+                               known_figures=figures)
+        previous, split = None, 0
+        for first, fact in formed_facts(claims, rules.synonyms, events, rules.standing_measures(),
+                                        rules.declared_measures(), scopes, figures):
+            split = split + 1 if first is previous else 0
+            previous = first
+            judged = _judge(_across(rules), context, fact)
+            fingerprint_all(judged, identities)
+            for position, finding in enumerate(judged):
+                found.append(finding_row(finding, (1, *place[id(first)], split, position), documents, judge, None, tally))
+    return sorted(_comparable(row) for row in found)
+
+
+def _comparable(row: dict) -> tuple:
+    import pickle
+
+    finding, quoted, how = pickle.loads(row["payload"])
+    return (row["key"], row["state"], row["status"], finding.rule, finding.message, finding.fingerprint,
+            [claim.to_dict() for claim in finding.claims], sorted(quoted), how)
+
+
+def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_whole_block(tmp_path):
+    """The block of a standing quantity (strikes, troops: compared across events) holds its claims from every
+    document; the block stage reads and judges one group of candidates (a place's strikes) at a time, and finds
+    what judging the whole block at once finds, row for row."""
+    import pickle
+    from collections import Counter
+
+    from claimcheck.checker import Checker
+    from claimcheck.cluster.blocks import _formings, block_stage
+    from claimcheck.cluster.run import FINDING_META, _schema
+    from claimcheck.cluster.sources import plan
+    from claimcheck.cluster.storage import Spill, read_rows
+    from claimcheck.cluster.stages import RunSettings, partition_stage
+
+    _generate(tmp_path / "corpus", 120, seed=5)
+    checker = Checker()
+    settings = RunSettings(checker.rule_set, checker.options, None, None, str(tmp_path))
+    rows = []
+    for part in plan([str(tmp_path / "corpus")], 60).parts:
+        rows += [(row["block"], row["number"], row["index"], row["payload"])
+                 for row in partition_stage(part, settings, {}, [])[1]]
+    strikes = sorted((number, index, payload) for block, number, index, payload in rows
+                     if block == "('thing', '[count]', None, 'count', None)")
+    formings, pages = _formings(strikes, settings)
+    assert (len(strikes), len(formings), len(pages)) == (279, 31, 93)
+    assert max(len(forming.claims) for forming in formings) == 37
+    assert all(pickle.loads(strikes[position][2])[3] is not None for found in pages.values() for position in found)
+    found, tally = block_stage(rows, settings, [])
+    assert sorted(_comparable(row) for row in found) == _whole_block_findings(rows, settings)
+    spill = Spill(str(tmp_path / "spilled"), "0", "key", _schema(FINDING_META), 64 << 10)
+    left, _ = block_stage(rows, settings, [], spill)
+    parts = sorted((tmp_path / "spilled").iterdir())
+    assert (spill.written, len(parts), len(left)) == (16, 16, 25)
+    spilled = [read_rows(str(part), list(FINDING_META)) for part in parts]
+    assert all(part["key"] == sorted(part["key"]) for part in spilled)
+    rows_of = [dict(zip(FINDING_META, row)) for part in spilled for row in zip(*part.values())]
+    assert sorted(_comparable(row) for row in rows_of + left) == sorted(_comparable(row) for row in found)
+    assert (len(found), tally.facts) == (402, 1197)
+    assert sorted(Counter(row["status"] for row in found).items()) == [("changed", 317), ("consistent", 66),
+                                                                          ("violated", 19)]
+
+
+def test_a_claim_travels_to_its_block_as_its_values_and_comes_back_the_same():
+    import pickle
+
+    from claimcheck.cluster.stages import claim_of, claim_row
+    from claimcheck.extraction import extract_claims
+    from claimcheck.model import Document
+
+    text = "Coalition aircraft flew 55 air strikes in Syria and Iraq this week, 27 in Syria and 28 in Iraq."
+    claims = extract_claims(Document(id="a.txt", text=text))
+    assert [claim.value for claim in claims] == [55, 27, 28]
+    for claim in claims:
+        row = claim_row(claim)
+        assert claim_of(pickle.loads(pickle.dumps(row))) == claim
+        assert len(pickle.dumps(row)) < len(pickle.dumps(claim)) * 0.6
+    claims[0].__dict__["note"] = "kept"
+    assert claim_of(claim_row(claims[0])).__dict__["note"] == "kept"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..cache import decode_findings, encode_findings
 from ..documents.identity import document_identities
 from ..events import find_events
-from ..facts import formed_facts
+from ..facts import forming_facts
 from ..model import Claim, Document, Fact, Finding, fingerprint
 from ..result import CheckResult, sort_key
 from ..rules import RuleSet
@@ -107,23 +107,18 @@ def _events_of(facts: list[Fact], events: dict[str, str | None]) -> dict[str, st
     return {claim.doc: events.get(claim.doc) for fact in facts for claim in fact.claims}
 
 
-def check_block(rules: RuleSet, claims: list[Claim], events: dict[str, str | None], scopes: dict[int, str],
-                figures: Counter | None = None, documents: dict[str, Document] | None = None) -> tuple[list[tuple[Claim, int, Fact, list[Finding]]], set[int]]:
-    """The facts of one block of claims (:func:`claimcheck.facts.fact_blocks`: gathered from every document, in
-    document order) judged by the rules across documents, as :func:`run_checks` judges them: each with the claim that
-    started its group and its place among the facts split from that group (which order facts of many blocks as one
-    run orders them), and its findings; and the ids of the claims the rules read. ``figures``: the page figures of
-    the claims' documents (:func:`claimcheck.evidence.page_figures` of all their claims, not only this block's);
-    ``documents``: the claims' documents, at least as light copies that know their dates."""
-    context = CheckContext(documents=documents or {}, claims=claims, rules=rules, known_events=events, known_figures=figures)
+def check_forming(rules: RuleSet, forming, events: dict[str, str | None], figures: Counter,
+                  documents: dict[str, Document]) -> tuple[list[tuple[Fact, list[Finding]]], set[int]]:
+    """The facts of one group of candidates (:func:`claimcheck.facts.gathered`: a block's claims, gathered from every
+    document in document order, grouped) judged by the rules across documents, as :func:`run_checks` judges them, in
+    the order of the facts split from the group, each with its findings; and the ids of the claims the rules read.
+    ``events``, ``figures`` (:func:`claimcheck.evidence.page_figures` of all their claims, not only these) and
+    ``documents`` (light copies that know their dates will do): those of the claims' documents."""
+    context = CheckContext(documents=documents, claims=forming.claims, rules=rules, known_events=events,
+                           known_figures=figures)
     across = _across(rules)
-    judged = []
-    previous, part = None, 0
-    for first, fact in formed_facts(claims, rules.synonyms, events, rules.standing_measures(), rules.declared_measures(),
-                                    scopes, figures):
-        part = part + 1 if first is previous else 0
-        previous = first
-        judged.append((first, part, fact, _judge(across, context, fact) if across else []))
+    judged = [(fact, _judge(across, context, fact) if across else [])
+              for fact in forming_facts(forming, rules.synonyms, events, rules.declared_measures(), figures)]
     return judged, context.checked
 
 

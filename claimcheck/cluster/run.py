@@ -7,7 +7,8 @@ claims or pairs of documents must meet.
    scratch folder;
 3. documents: each partition is read and extracted, its documents' own rules run, and every claim keyed by its
    block of facts; the claims are shuffled by block and each block's facts judged; every finding is written to the
-   scratch folder with a key that sorts as one run orders its findings, each partition's findings sorted by it;
+   scratch folder with a key that sorts as one run orders its findings, each partition's findings sorted by it
+   (a partition of blocks writes its findings out as it goes, in sorted parts of ``SPILLED`` bytes);
 4. the sorted parts of findings and of events are merged (by the workers, a few dozen parts at a time, while there
    are more than that) and the report is streamed from a merge of what is left (see
    :func:`claimcheck.cluster.storage.merge_parts`).
@@ -28,13 +29,15 @@ from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABE
                      compares_all, component_stage, lead_stage, link_stage, lonely_stage, pairs_stage, shared_terms,
                      similarity_stage, small_stage, summed, unique_pairs, vector_stage)
 from .sources import Part, Plan
-from .stages import RunSettings, Tally, block_stage, document_number, forget, partition_stage
-from .storage import ROW_GROUP, Scratch, empty, merge_parts, ordered, read_rows, rows_in, write_sorted
+from .blocks import block_stage
+from .stages import RunSettings, Tally, document_number, forget, partition_stage
+from .storage import ROW_GROUP, Scratch, Spill, empty, merge_parts, ordered, read_rows, rows_in, write_sorted
 
 TOPIC = "claimcheck-progress"
 FINDING_META = {"key": object, "state": object, "status": object, "payload": object}
 CLAIM_META = {"block": object, "number": "int64", "index": "int64", "payload": object}
 _FAN_IN = 8  # partitions' term counts summed per task
+SPILLED = 8 << 20  # bytes of findings a block task holds before it writes them out
 
 
 class Progress:
@@ -101,10 +104,16 @@ def _documents(part: Part, settings: RunSettings, linked, inline: list, folder: 
     return pd.DataFrame(claims, columns=list(CLAIM_META)).astype(CLAIM_META)
 
 
-def _blocks(frame, settings: RunSettings, inline: list, partition_info=None):
+def _blocks(frame, settings: RunSettings, inline: list, folder: str, budget: int, partition_info=None):
+    """A partition's blocks of claims, judged: findings are written to ``folder`` as sorted parts whenever they hold
+    ``budget`` bytes (a standing quantity's block has findings from the whole corpus); the rest, and the tally, are
+    returned."""
     import pandas as pd
 
-    findings, tally = block_stage(zip(frame["block"], frame["number"], frame["index"], frame["payload"]), settings, inline)
+    spill = Spill(folder, str(partition_info["number"]), "key", _schema(FINDING_META), budget) \
+        if partition_info is not None else None
+    findings, tally = block_stage(zip(frame["block"], frame["number"], frame["index"], frame["payload"]), settings,
+                                  inline, spill)
     forget()
     findings.append(_tally_row(tally))
     if partition_info is not None:
@@ -199,11 +208,11 @@ def _run(client, parts: list[Part], settings: RunSettings, scratch: Scratch, pro
               for part, linked in zip(parts, mapping.to_delayed())]
     claims = dd.from_delayed(staged, meta=empty(CLAIM_META), verify_meta=False)
     blocks = claims.shuffle("block").map_partitions(_blocks, delayed(settings_f), delayed(inline_f),
-                                                    meta=empty(FINDING_META))
+                                                    scratch.path("findings-spilled"), SPILLED, meta=empty(FINDING_META))
     progress.stage("facts", blocks.npartitions)
     _write(client, blocks.map_partitions(ordered, "key", meta=empty(FINDING_META)), scratch.path("findings-found"),
            FINDING_META, sorted_parts=True)
-    found = scratch.parts("findings-own") + scratch.parts("findings-found")
+    found = scratch.parts("findings-own") + scratch.parts("findings-found") + scratch.parts("findings-spilled")
     tally = Tally()
     for path in found:
         for payload in read_rows(path, ["payload"], [("state", "==", "tally")])["payload"]:

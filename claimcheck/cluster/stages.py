@@ -1,6 +1,7 @@
 """What a worker does with its share of a run: the same code as a run in one process (document rules with
-:func:`~claimcheck.checks.runner.check_document`, facts with :func:`~claimcheck.checks.runner.check_block`), on a
-partition of documents or a block of claims, with what is needed to put the findings in one run's order.
+:func:`~claimcheck.checks.runner.check_document`; facts with :func:`~claimcheck.checks.runner.check_forming`, in
+:mod:`claimcheck.cluster.blocks`), on a partition of documents or a block of claims, with what is needed to put the
+findings in one run's order.
 
 One run orders its findings by :func:`~claimcheck.result.sort_key`, and findings that tie in it as they were
 found: every document's own findings in document order, then every fact's findings in the order of the facts.
@@ -19,7 +20,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..checks.runner import check_block, check_document, fingerprint_all
+from ..checks.runner import check_document, fingerprint_all
 from ..documents import DatasetSpec
 from ..errors import ClaimcheckWarning, Diagnostic
 from ..inputs import Limits
@@ -28,6 +29,7 @@ from ..extraction import ExtractionOptions
 from ..evidence import page_figures
 from ..facts import fact_blocks
 from ..model import Claim, Document, Finding
+from ..model.claim import CLAIM_FIELDS
 from ..result import SEVERITY_ORDER, STATUS_ORDER
 from ..rules import RuleSet
 from .sources import Part, read_partition
@@ -218,6 +220,29 @@ def read_finding(payload: bytes) -> tuple[Finding, dict[str, Document], str | No
     return pickle.loads(payload)
 
 
+# ---- claims as they travel to their blocks ------------------------------------------------------------------------
+
+def claim_row(claim: Claim) -> tuple:
+    """A claim as the values of its fields, in order (and any other attribute it was given): pickled, about half the
+    size of the claim pickled whole, which repeats every field's name. Every claim of a corpus is shuffled to its
+    block, and the block of a standing quantity holds that measure's claims from the whole corpus."""
+    extra = {name: value for name, value in vars(claim).items() if name not in _CLAIM_FIELD_SET}
+    values = tuple(getattr(claim, name) for name in CLAIM_FIELDS)
+    return (values, extra) if extra else values
+
+
+def claim_of(row: tuple) -> Claim:
+    """The claim :func:`claim_row` gave the values of."""
+    if len(row) == 2 and isinstance(row[1], dict):
+        claim = Claim(*row[0])
+        vars(claim).update(row[1])
+        return claim
+    return Claim(*row)
+
+
+_CLAIM_FIELD_SET = frozenset(CLAIM_FIELDS)
+
+
 # ---- the partition stage: documents, their claims, their own rules, and their claims' blocks ----------------------
 
 def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], inline: list) -> tuple[list[dict], list[dict], Tally]:
@@ -274,58 +299,12 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
         for index, (claim, block) in enumerate(zip(own, blocks)):
             if block is not None:
                 key = repr(block)
-                payload = (claim, scopes.get(id(claim)), id(claim) in within, None if key in keys else page)
+                payload = (claim_row(claim), scopes.get(id(claim)), id(claim) in within, None if key in keys else page)
                 keys.add(key)
                 claims_rows.append({"block": key, "number": number, "index": index,
                                     "payload": pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)})
     tally.used, tally.present = judge.used, judge.present
     return findings, claims_rows, tally
-
-
-# ---- the block stage: the facts of a block of claims, judged ------------------------------------------------------
-
-def block_stage(rows: list[tuple[str, int, int, bytes]], settings: RunSettings, inline: list) -> tuple[list[dict], Tally]:
-    """The facts of the blocks among ``rows`` (block, number, index, payload: all of each block's claims, in any
-    order), judged by the rules across documents; returns findings rows and the tally (facts, and the claims these
-    rules read that no rule within a document had). The block of a standing quantity (``across_events``) holds its
-    claims from the whole corpus, as its facts do: the task that judges it grows with the corpus (about 5 MiB for
-    every 500 generated articles of benchmarks/scale.py), most of what a worker's peak gains with the corpus."""
-    tally = Tally()
-    judge = triager(settings, inline)
-    by_block: dict[str, list[tuple[int, int, bytes]]] = {}
-    for block, number, index, payload in rows:
-        by_block.setdefault(block, []).append((number, index, payload))
-    findings = []
-    for block, members in by_block.items():
-        members.sort(key=lambda member: member[:2])
-        claims, scopes, events, identities, documents, within, place = [], {}, {}, {}, {}, set(), {}
-        figures: Counter = Counter()
-        for number, index, payload in members:
-            claim, scope, checked, page = pickle.loads(payload)
-            if page is not None:  # the first of its document's claims in the block (members are in that order)
-                identity, event, light, counts = page
-                if claim.doc not in events:
-                    figures.update(counts)  # keyed by document: the pages' counts side by side
-                events[claim.doc], identities[claim.doc] = event, identity
-                documents.setdefault(claim.doc, light)
-            claims.append(claim)
-            place[id(claim)] = (number, index)
-            if scope is not None:
-                scopes[id(claim)] = scope
-            if checked:
-                within.add(id(claim))
-        judged, looked_at = check_block(settings.rules, claims, events, scopes, figures, documents)
-        tally.facts += len(judged)
-        tally.checked += len(looked_at - within)
-        for first, split, _, found in judged:
-            fingerprint_all(found, identities)
-            number, index = place[id(first)]
-            for position, finding in enumerate(found):
-                row = finding_row(finding, (1, number, index, split, position), documents, judge, settings.reported, tally)
-                if row is not None:
-                    findings.append(row)
-    tally.used, tally.present = judge.used, judge.present
-    return findings, tally
 
 
 def warn_notes(tally: Tally) -> None:

@@ -122,6 +122,26 @@ def write_sorted(rows: list[dict], target: str, key: str, schema) -> None:
     _write_rows((tuple(row[name] for name in schema.names) for row in rows), target, schema)
 
 
+class Spill:
+    """Rows (dicts with a ``payload``) that a task produces, written out as a sorted part whenever they hold ``budget``
+    bytes of payload, so that the task holds at most that much of them whatever the corpus; the parts are merged
+    with the others (:func:`merge_parts`). Parts are named by ``name`` and their number: a task run again (a worker
+    lost) writes the same parts again."""
+
+    def __init__(self, folder: str, name: str, key: str, schema, budget: int) -> None:
+        self.folder, self.name, self.key, self.schema, self.budget = folder, name, key, schema, budget
+        self.rows: list[dict] = []
+        self.size = 0
+        self.written = 0
+
+    def append(self, row: dict) -> None:
+        self.rows.append(row)
+        self.size += len(row["payload"])
+        if self.size >= self.budget:
+            write_sorted(self.rows, f"{self.folder}/part.{self.name}.{self.written}.parquet", self.key, self.schema)
+            self.rows, self.size, self.written = [], 0, self.written + 1
+
+
 def _write_rows(rows: Iterator[tuple], target: str, schema) -> None:
     """Rows (tuples in the schema's order) written to a Parquet file in row groups of ``ROW_GROUP`` rows. A task
     run again (a worker lost) writes the whole file again."""
