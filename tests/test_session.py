@@ -65,3 +65,20 @@ def test_an_executor_extracts_and_judges_facts_with_the_same_result(make):
         spread = claimcheck.Checker(executor=executor).check(documents)
     assert as_dicts(spread) == as_dicts(plain)
     assert spread.summary == plain.summary
+
+
+@pytest.mark.parametrize("make", [lambda: ThreadPoolExecutor(2), lambda: ProcessPoolExecutor(2)], ids=["threads", "processes"])
+def test_facts_judged_elsewhere_read_their_pages_and_dates_as_one_process_does(make, tmp_path):
+    day = "Tuesday, 3 March 2009\n\n"
+    (tmp_path / "a.txt").write_text("Kabul bombing\n" + day + "A suicide bomber killed 12 people at a market in Kabul on "
+                                    "Monday, injuring 30, police said.\n" + "Shops were shut.\n" * 5 + "It was the "
+                                    "deadliest blast since a hotel bombing killed 40 people.\n")
+    (tmp_path / "b.txt").write_text("Kabul blast\n" + day + "A suicide bombing at a Kabul market on "
+                                    "Monday killed 15 people and injured 22, officials said.\n")
+    plain = claimcheck.Checker().check([tmp_path])
+    with make() as executor:
+        spread = claimcheck.Checker(executor=executor).check([tmp_path])
+    assert as_dicts(spread) == as_dicts(plain)
+    # the hotel bombing's 40 is recalled below the lead: no account of the market's toll, wherever facts are judged
+    assert sorted([claim.text for claim in finding.about] for finding in plain.findings if finding.status == "violated") \
+        == [["12", "15"], ["30", "22"]]

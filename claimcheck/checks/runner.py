@@ -67,7 +67,7 @@ def check_facts(context: CheckContext, cache: "ResultCache | None" = None, diges
     if executor is not None and len(todo) > 1:
         batches = [todo[i:i + _FACTS_PER_BATCH] for i in range(0, len(todo), _FACTS_PER_BATCH)]
         futures = [executor.submit(judge_facts, context.rules, [facts[index] for index in batch],
-                                   _events_of([facts[index] for index in batch], context.events)) for batch in batches]
+                                   *_pages_of([facts[index] for index in batch], context)) for batch in batches]
         for batch, future in zip(batches, futures):
             for index, (rows, checked) in zip(batch, future.result()):
                 stored[index] = decode_findings(rows, facts[index].claims), [facts[index].claims[i] for i in checked]
@@ -87,12 +87,14 @@ def check_facts(context: CheckContext, cache: "ResultCache | None" = None, diges
 _FACTS_PER_BATCH = 64
 
 
-def judge_facts(rules: RuleSet, facts: list[Fact], events: dict[str, str | None] | None = None) -> list[tuple[list, list[int]]]:
+def judge_facts(rules: RuleSet, facts: list[Fact], events: dict[str, str | None] | None = None,
+                figures: Counter | None = None, documents: dict[str, Document] | None = None) -> list[tuple[list, list[int]]]:
     """The rules across documents on some facts, where an executor runs them: per fact, its findings as rows that
-    refer to the fact's claims by position, and the positions of the claims the rules read. ``events``: the event of
-    each document the facts quote (the evidence that two figures are one quantity reads it)."""
-    context = CheckContext(documents={}, claims=[claim for fact in facts for claim in fact.claims], rules=rules,
-                           known_events=events or {})
+    refer to the fact's claims by position, and the positions of the claims the rules read. ``events``, ``figures``
+    (:func:`claimcheck.evidence.page_figures` of all their claims) and ``documents`` (light copies that know their
+    dates): those of the documents the facts quote, which the evidence and the as-of dates read."""
+    context = CheckContext(documents=documents or {}, claims=[claim for fact in facts for claim in fact.claims],
+                           rules=rules, known_events=events or {}, known_figures=figures)
     across = _across(rules)
     judged = []
     for fact in facts:
@@ -103,8 +105,12 @@ def judge_facts(rules: RuleSet, facts: list[Fact], events: dict[str, str | None]
     return judged
 
 
-def _events_of(facts: list[Fact], events: dict[str, str | None]) -> dict[str, str | None]:
-    return {claim.doc: events.get(claim.doc) for fact in facts for claim in fact.claims}
+def _pages_of(facts: list[Fact], context: CheckContext) -> tuple[dict, Counter, dict[str, Document]]:
+    """What judging some facts elsewhere needs of their documents: each one's event, page figures and light copy."""
+    docs = {claim.doc for fact in facts for claim in fact.claims}
+    figures = Counter({key: count for key, count in context.page_figures.items() if key[1] in docs})
+    return ({doc: context.events.get(doc) for doc in docs}, figures,
+            {doc: context.documents[doc].without_text() for doc in docs if doc in context.documents})
 
 
 def check_forming(rules: RuleSet, forming, events: dict[str, str | None], figures: Counter,

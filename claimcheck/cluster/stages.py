@@ -110,18 +110,6 @@ def _text(value: str) -> bytes:
     return value.encode("utf-8", "surrogatepass") + b"\0"
 
 
-# ---- light documents: what the report needs of a document, without its text ------------------------------------
-
-def placed(document: Document) -> Document:
-    """A copy of a document with what locating its claims needs (path, format, row, columns, where its lines
-    start) but not its text, to travel with the findings that quote it."""
-    light = Document(id=document.id, text="", title=document.title, date=document.date, outlet=document.outlet,
-                     path=document.path, format=document.format, row=document.row, fields=document.fields,
-                     identity=document.identity, event=document.event)
-    light.__dict__["_line_starts"] = document._line_starts  # the cached line index Document.line_column reads
-    return light
-
-
 # ---- triage: which findings are shown -------------------------------------------------------------------------
 
 @dataclass
@@ -282,7 +270,7 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
         else:
             own = by_document.get(document.id, [])
         tally.claims += len(own)
-        light = placed(document)
+        light = document.without_text()
         found, looked_at = check_document(document, own, rules)
         fingerprint_all(found, {document.id: identity})
         for index, finding in enumerate(found):

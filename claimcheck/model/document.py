@@ -30,6 +30,14 @@ class Document:
         starts.extend(i + 1 for i, char in enumerate(self.text) if char == "\n")
         return starts
 
+    def without_text(self) -> Document:
+        """A copy with what locating its claims and dating its figures needs (path, format, row, columns, date, where
+        its lines start) but not its text: what travels to a worker or with the findings that quote it."""
+        light = Document(id=self.id, text="", title=self.title, date=self.date, outlet=self.outlet, path=self.path,
+                         format=self.format, row=self.row, fields=self.fields, identity=self.identity, event=self.event)
+        light.__dict__["_line_starts"] = self._line_starts  # the cached line index line_column reads
+        return light
+
     def field_at(self, offset: int) -> str | None:
         """The dataset column a text offset falls in."""
         found = None
