@@ -202,6 +202,7 @@ def test_lower_than_is_a_bound():
     ("After the quake, the agency put it at 7.2.", "magnitude", "magnitude"),
     ("The survey later revised the quake to 7.3.", "magnitude", "magnitude"),
     ("After the quake, 3.5 million people lost power.", "count", "people"),
+    ("It was the strongest since the 6.9 Loma Prieta earthquake.", "magnitude", "magnitude"),
     ("There were 3 quakes in the night.", "count", "quakes"),
     ("The club is ranked 4 in the league.", "rank", "rank"),
     ("Sales jumped threefold.", "ratio", "sales"),

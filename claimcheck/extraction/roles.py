@@ -56,7 +56,7 @@ _QUAKE_MEASURING = re.compile(rf"\b{_QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measurin
                               r"some\s+|at\s+)?$", re.I)
 #: "the 7.6 quake", "a 6.1 earthquake": a figure with a decimal point before a quake is its magnitude (a count of
 #: quakes is whole)
-_QUAKE_NOUN = re.compile(rf"[\s-]*(?:{_QUAKES}|shock)s?\b", re.I)
+_QUAKE_NOUN = re.compile(rf"[\s-]*(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_QUAKES}|shock)s?\b")  # "the 6.9 Loma Prieta quake"
 _DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
 #: "the survey measured the quake at 7.6, while the agency put it at 7.2", "later revised to 7.3": a bare figure of one
 #: decimal told after a quake in its sentence is the quake's magnitude
