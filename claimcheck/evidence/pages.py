@@ -119,11 +119,11 @@ class FigureCounts:
         return total
 
 
-def lead_figure(claim: Claim, figures: Counter | FigureCounts, role: str | None) -> bool:
+def lead_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:
     """Whether the claim is the one figure of its role (or count of its outcome) its page's lead gives ("died after
     falling 150 metres" in the lead; "another climber fell 700 metres elsewhere" further down): the page's own,
     whatever the page adds later."""
-    return role is not None and claim.line <= LEAD_LINES and figures[("lead", claim.doc, role)] == 1
+    return key is not None and claim.line <= LEAD_LINES and figures[("lead", claim.doc, key)] == 1
 
 
 def recalled_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:

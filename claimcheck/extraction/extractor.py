@@ -165,6 +165,16 @@ class _Sentence:
         """The source of the figure at ``position`` (see :func:`sources.source_at`)."""
         return sources.source_at(self.clause_sources, position)
 
+    @cached_property
+    def year(self) -> int | None:
+        """The year the sentence's paragraph names before it (see :func:`context_year`)."""
+        return context_year(self.document.text, self.start)
+
+    @cached_property
+    def paragraph_date(self) -> str | None:
+        """The day the sentence's paragraph tells of first (see :func:`paragraph_date`)."""
+        return paragraph_date(self.document.text, self.start, self.document.date, self.year)
+
 
 def _sentence_claims(document: Document, sentence_start: int, sentence_end: int, numerals: list[Numeral],
                      options: ExtractionOptions) -> Iterator[Claim]:
@@ -280,8 +290,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency") or measure
     named = next((name for name in measure_phrase.names if phrases.is_name(name.split()[0])), None)
-    actor = (named or phrases.actor_after(after_tokens, sentence_names)
-             or phrases.subject_actor(tokens, sentence_names, first.start))
+    agent = phrases.actor_after(after_tokens, sentence_names) or phrases.subject_actor(tokens, sentence_names, first.start)
+    actor = named or agent
     if actor:
         exclude.add(actor)
     source = (sources.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
@@ -289,8 +299,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
               or sources.clause_source(text[sentence_start:start])  # "...; the monitor had other figures, reporting 135"
               or read.source_at(first.start))
     if source:  # "local news in Michigan reported two dead": where the source is, not where they died
-        exclude |= {name.text for name in sentence_names if re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", source)}
-        if actor and re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", source):
+        exclude |= {name.text for name in sentence_names if _says_word(source, name.text)}
+        if actor and _says_word(source, actor):
             actor = None  # "the UN agency said 40 were killed, while Gaza medics put the toll at 45": who says, not who
     subordinate = _SUBORDINATE.search(text, end, limit)  # "2,500 fighters in the enclave, as IS held Al-Susah"
     place = phrases.choose_place(sentence_names, start, end, subordinate.start() if subordinate else limit,
@@ -298,7 +308,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
     if outcome in _HELD and named in DEMONYMS:  # "Indian commandos arrested 26 Somali pirates": the captor's count
-        actor = phrases.actor_after(after_tokens, sentence_names) or phrases.subject_actor(tokens, sentence_names, first.start)
+        actor = agent
     sized = sources.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
     if sized:
         outcome = outcome or OUTCOME_WORDS.get(sized)
@@ -345,12 +355,16 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         value=value, low=low, high=high, bound=bound, is_range=ranged, measure=measure,
         unit="year" if is_age and unit.unit == "count" else unit.unit,  # "Smith, 61" is 61 years, as "61-year-old"
         place=place, actor=actor, date=claim_date(sentence, start - sentence_start, end - sentence_start, others, document.date,
-                                                   year := context_year(text, sentence_start),
-                                                   paragraph_date(text, sentence_start, document.date, year)),
+                                                   read.year, read.paragraph_date),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type=quantity_type, subject=subject,
         source=source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end]),
     )
+
+
+def _says_word(text: str, words: str) -> bool:
+    """Whether ``text`` has ``words`` as words of its own ("the UN agency" names the UN; "UNICEF" does not)."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhrase:

@@ -193,7 +193,7 @@ def _tidy(source: str) -> str | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTH_WORDS = frozenset(month.lower() for month in MONTHS) | {"early", "late", "mid"}
+_MONTH_WORDS = MONTHS | {"early", "late", "mid"}
 
 
 def contrast_clauses(sentence: str) -> list[tuple[int, int]]:

@@ -182,8 +182,11 @@ def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: 
 
 
 def _days_apart(context: CheckContext, first: Claim, second: Claim) -> int | None:
-    """Days between two figures' documents, or None when either is undated."""
-    dates = (context.as_of(first), context.as_of(second))
+    """Days between the days two figures hold on, or None when either is undated."""
+    return _days_between((context.as_of(first), context.as_of(second)))
+
+
+def _days_between(dates: tuple) -> int | None:
     return abs((dates[0] - dates[1]).days) if all(dates) else None
 
 
@@ -313,7 +316,7 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
         if same_direction else ""
     dates = (context.as_of(first), context.as_of(second))
     status = "consistent" if agrees else "violated"
-    apart = _days_apart(context, first, second)
+    apart = _days_between(dates)
     if not agrees and apart is not None and apart > window.days:
         if not evidence.strong and not same_direction:
             return None  # a change of one quantity needs the evidence that it is one, as a contradiction does
