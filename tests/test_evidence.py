@@ -645,3 +645,14 @@ def test_a_takeovers_price_per_share_and_its_value_beside_an_old_deal(tmp_path):
                          c_txt="HP buys EDS\n" + day + "Hewlett-Packard said it would acquire EDS at $26 a share.\n")
     # the Compaq deal of 2002 is background: EDS's $13.2 billion is still the only deal b.txt gives of its own
     assert sorted(_about(finding) for finding in violated) == [["$13.9 billion", "$13.2 billion"], ["$25", "$26"]]
+
+
+def test_two_currencies_are_compared_at_the_rate_of_a_known_day_only(tmp_path):
+    euros = "Armed robbers stole jewels worth 85 million euros from a Paris jeweller on Thursday, police said.\n"
+    dollars = "Gunmen stole jewels worth $160 million from a Paris jeweller on Thursday, police said.\n"
+    dated = _violated(tmp_path / "dated", a_txt="Paris heist\nFriday, 5 December 2008\n\n" + euros,
+                      b_txt="Paris jewel robbery\nFriday, 5 December 2008\n\n" + dollars)
+    assert [_about(finding) for finding in dated] == [["85 million euros", "$160 million"]]
+    assert "85,000,000 EUR = 107,270,000 USD at the rate of 2008-12-04" in dated[0].message
+    # undated, no day's rate can settle it: rates move by a third over a few years
+    assert _violated(tmp_path / "undated", a_txt=euros, b_txt=dollars) == []

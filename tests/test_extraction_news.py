@@ -600,3 +600,29 @@ def test_a_place_a_clause_of_its_own_names_is_not_where_the_figure_is():
     claim = one("The U.S. estimated there were still 2,500 fighters in the enclave as the Islamic State still "
                 "controlled the villages of Al-Susah and Hajin.")
     assert claim.place is None
+
+
+def test_a_headline_line_of_wire_copy_is_a_sentence_of_its_own():
+    text = ("AMD to buy graphics chip maker ATI for $5.4 billion\n"
+            "SUNNYVALE, Calif. (AP) -- AMD said Monday it will buy ATI for about $5.4 billion in cash and stock.\n"
+            "The deal is expected to close in the fourth quarter.\n"
+            "Shares of ATI rose 20 percent on the news.\n")
+    headline, lead, _ = claimcheck.extract_text(text)
+    assert headline.sentence == "AMD to buy graphics chip maker ATI for $5.4 billion"
+    assert lead.sentence.startswith("SUNNYVALE")
+
+
+def test_a_hard_wrapped_paragraph_still_runs_across_its_lines():
+    text = ("The council agreed on Tuesday to spend an extra 4 million pounds on repairing\n"
+            "roads and bridges damaged during the floods of last winter across the county\n"
+            "and its towns, officials said.\n")
+    assert one(text).sentence.endswith("officials said.")
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Indian navy captures 61 suspected pirates", "captured"),
+    ("Police arrest 26 after night of rioting", "captured"),
+    ("Coast guard rescues 13 fishermen", "released"),
+])
+def test_a_headlines_present_tense_verb_says_what_befell_its_figure(text, outcome):
+    assert one(text).outcome == outcome

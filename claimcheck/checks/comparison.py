@@ -36,7 +36,8 @@ class Comparison:
 
 def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Tolerance | None = None,
             percent_tolerance: Tolerance | None = None) -> Comparison | None:
-    """How two figures compare, or None when they cannot be (a currency the reference rates do not cover).
+    """How two figures compare, or None when they cannot be (a currency the reference rates do not cover, or two
+    currencies of an undated report).
     ``tolerance`` (and ``percent_tolerance`` for percentages): a rule's; without one, each figure is compared to
     the precision it is reported to."""
     if first.unit != second.unit and first.bound != "=" and second.bound == "=":
@@ -107,8 +108,8 @@ def reported_interval(claim: Claim) -> Interval:
 def _in_unit(claim: Claim, unit: str, on) -> tuple[Interval, object] | None:
     """A claim's interval in ``unit`` (a currency at the rate of ``on``), and the date of the rate used, if any."""
     if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
-        if not (known(claim.unit) and known(unit)):
-            return None
+        if on is None or not (known(claim.unit) and known(unit)):
+            return None  # undated: rates move by a third over a few years, so no day's rate can settle it
         low, rate = exchange(claim.interval.low, claim.unit, unit, on) if math.isfinite(claim.interval.low) else (claim.interval.low, None)
         high, rate = exchange(claim.interval.high, claim.unit, unit, on) if math.isfinite(claim.interval.high) else (claim.interval.high, rate)
         return Interval(low, high), rate or on

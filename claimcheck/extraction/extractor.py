@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -119,6 +119,14 @@ _MAY_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
+def _line_per_sentence(lines: list[str]) -> bool:
+    """Whether a text gives a sentence (or a paragraph) per line, as wire copy and corpora do: most of its lines end
+    as a sentence does. Then a line that does not (a headline: "AMD to buy ATI for $5.4 billion") ends there too,
+    rather than running into the dateline below it as a hard-wrapped line runs into the next."""
+    filled = [line for line in lines if line.strip()]
+    return len(filled) >= 4 and sum(bool(_HARD_BREAK_END.search(line)) for line in filled) >= 0.6 * len(filled)
+
+
 def _units(text: str) -> list[tuple[int, int]]:
     """Spans of text in which sentences can run across line breaks: hard-wrapped prose is joined
     (a line that is long and unfinished, or a next line that starts in lower case), while titles,
@@ -127,11 +135,13 @@ def _units(text: str) -> list[tuple[int, int]]:
     start = 0
     lines = text.split("\n")
     position = 0
+    wrapped = not _line_per_sentence(lines)
     for number, line in enumerate(lines):
         end = position + len(line)
         following = lines[number + 1] if number + 1 < len(lines) else ""
         soft = bool(following.strip()) and line.strip() and (
-            following.lstrip()[:1].islower() or (len(line.strip()) >= 50 and not _HARD_BREAK_END.search(line)))
+            following.lstrip()[:1].islower()
+            or (wrapped and len(line.strip()) >= 50 and not _HARD_BREAK_END.search(line)))
         if not soft:
             units.append((start, end + 1))
             start = end + 1
