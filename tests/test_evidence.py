@@ -656,3 +656,14 @@ def test_two_currencies_are_compared_at_the_rate_of_a_known_day_only(tmp_path):
     assert "85,000,000 EUR = 107,270,000 USD at the rate of 2008-12-04" in dated[0].message
     # undated, no day's rate can settle it: rates move by a third over a few years
     assert _violated(tmp_path / "undated", a_txt=euros, b_txt=dollars) == []
+
+
+def test_a_strike_hours_later_is_another_incident_not_an_account_of_the_first(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="School hit\nThursday, 31 July 2014\n\nAn Israeli strike on a UN school in Jabaliya killed at least 19 "
+              "people on Wednesday, health officials said.\nHours later, an Israeli strike hit a crowded market nearby, "
+              "killing 17.\n",
+        b_txt="UN school shelled\nThursday, 31 July 2014\n\nAn Israeli strike on a UN school in Jabaliya killed 15 people "
+              "on Wednesday, the UN said.\n")
+    assert [_about(finding) for finding in violated] == [["at least 19", "15"]]

@@ -626,3 +626,13 @@ def test_a_hard_wrapped_paragraph_still_runs_across_its_lines():
 ])
 def test_a_headlines_present_tense_verb_says_what_befell_its_figure(text, outcome):
     assert one(text).outcome == outcome
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Three of the dead were crushed in the hotel, police said.", "part"),
+    ("Thirteen people were seriously injured in the blast.", "part"),
+    ("The blast killed 20 people, critically injuring three.", "part"),
+    ("At least 25 people were injured, officials said.", None),
+])
+def test_some_of_the_dead_or_the_worst_hurt_are_a_part_of_the_toll(text, scope):
+    assert claimcheck.extract_text(text)[-1].scope == scope

@@ -234,7 +234,8 @@ def _either_of_another(first: Claim, second: Claim) -> bool:
     return _told_of_another(first) or _told_of_another(second)
 
 
-_BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly"})  # "Earlier this month, ...": background
+#: "Earlier this month, ...": background; "Hours later, a strike hit a market": the next incident
+_BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly", "later", "meanwhile"})
 _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what follows apart ("In a separate attack,")
 
 

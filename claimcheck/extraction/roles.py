@@ -25,6 +25,15 @@ _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overal
 _PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
                           r"most of the|all but)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+#: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all
+_PART_OF_THE = re.compile(r"\s+of\s+the\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|missing|"
+                          r"fatalities|deaths|arrested|detained)\b", re.I)
+#: "thirteen people were seriously injured", "critically wounding three": only the worst (or least) hurt of all
+_SEVERITY = r"(?:seriously|critically|severely|badly|gravely|slightly|lightly|moderately|mildly|fatally)"
+_HURT = r"(?:injured|injuring|wounded|wounding|hurt|burned|burnt)"
+_SEVERITY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:(?:were|was|are|is|have been|had been|been)\s+)?"
+                             + _SEVERITY + r"\s+" + _HURT + r"\b", re.I)
+_SEVERITY_BEFORE = re.compile(r"\b" + _SEVERITY + r"\s+" + _HURT + r"\s*$", re.I)
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
@@ -246,6 +255,9 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
     if _PART_BEFORE.search(sentence_before[-30:]) or (_PART_AFTER.match(sentence_after[:12])
                                                       and sentence_before.rstrip().endswith(",")):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
+    if (_PART_OF_THE.match(sentence_after[:30]) or _SEVERITY_AFTER.match(sentence_after[:50])
+            or _SEVERITY_BEFORE.search(sentence_before[-30:])):
+        return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
     if _WHOLE_BEFORE.search(sentence_before[-30:]):
         return "whole"
     if _TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,")):
