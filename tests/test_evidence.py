@@ -667,3 +667,33 @@ def test_a_strike_hours_later_is_another_incident_not_an_account_of_the_first(tm
         b_txt="UN school shelled\nThursday, 31 July 2014\n\nAn Israeli strike on a UN school in Jabaliya killed 15 people "
               "on Wednesday, the UN said.\n")
     assert [_about(finding) for finding in violated] == [["at least 19", "15"]]
+
+
+_ACEH = ("A strong earthquake struck the Bener Meriah district of Aceh province on Tuesday, officials said.\n"
+         "The quake had a magnitude of 6.1, the U.S. Geological Survey said.\n"
+         "It struck at a depth of 10 kilometres.\n"
+         "More than 1,500 houses were damaged.\n")
+
+
+def test_a_toll_that_rose_to_its_figure_on_an_undated_page_may_be_a_later_count(tmp_path):
+    first = _ACEH + "The quake killed 15 people, a disaster agency official said.\n"
+    risen = _violated(tmp_path / "risen", a_txt=first, b_txt=_ACEH + (
+        "The death toll rose to 35 as rescuers reached remote villages, a disaster agency official said.\n"))
+    told = _violated(tmp_path / "told", a_txt=first, b_txt=_ACEH + (
+        "The quake killed 35 people as it razed remote villages, a disaster agency official said.\n"))
+    assert risen == []
+    assert [_about(finding) for finding in told] == [["15", "35"]]
+
+
+def test_a_figure_its_sentence_dates_to_a_past_year_is_no_account_of_an_undated_pages(tmp_path):
+    deal = ("Advanced Micro Devices said it would buy ATI Technologies, the graphics chip maker.\n"
+            "ATI has about 3,300 employees and its shares rose 20 percent.\n"
+            "The companies expect the deal to close in the fourth quarter.\n"
+            "ATI had sales of $2.2 billion last year.\n")
+    this = deal + "AMD agreed to buy ATI for $5.4 billion in cash and stock.\n"
+    background = _violated(tmp_path / "1996", a_txt=this, b_txt=deal + (
+        "AMD agreed to buy NexGen for $850 million back in 1996.\n"))
+    undated = _violated(tmp_path / "undated", a_txt=this, b_txt=deal + (
+        "AMD agreed to buy ATI for $4.8 billion in cash and stock.\n"))
+    assert background == []
+    assert [_about(finding) for finding in undated] == [["$5.4 billion", "$4.8 billion"]]

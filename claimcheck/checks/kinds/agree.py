@@ -7,12 +7,13 @@ strong, and every finding says what the evidence is."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source,
                          headline_and_lead, own_and_sourced, thresholds, weigh)
-from ...lexicon import RUNNING_OUTCOMES
+from ...lexicon import INCREASE_WORDS, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
@@ -82,13 +83,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
                 undated = not (context.as_of(first) and context.as_of(second))
                 evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
                                    caveats=("one of them undated (it may be of any time)",) if undated else ())
-            elif (evidence.strong and first.doc != second.doc
-                    and not (context.as_of(first) or context.as_of(second))
-                    and not (an_article(first, figures) and an_article(second, figures))):
-                # two undated headlines or briefs: nothing says they tell of one time ("20 insurgents were killed!"
-                # and "65 insurgents were killed!" are two headlines' incidents as often as one's two accounts);
-                # two articles of one event are tied by all they tell
-                evidence = replace(evidence, caveats=(*evidence.caveats, "both undated (they may be of different times)"))
+            elif evidence.strong and first.doc != second.doc:
+                evidence = replace(evidence, caveats=(*evidence.caveats, *_times_apart(context, first, second, figures)))
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
         evidence = max(judged, key=lambda item: item[:3])[5]  # the best evidence any two of their sources give
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither
@@ -116,6 +112,33 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             ties.append(finding)
     _side_with_accounts(rule, context, ties, groups, window)
     return findings
+
+
+def _times_apart(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
+    """What leaves two pages' figures possibly of different times, where their dates cannot tell."""
+    dated = context.as_of(first), context.as_of(second)
+    if not any(dated):
+        if not (an_article(first, figures) and an_article(second, figures)):
+            # two undated headlines or briefs: nothing says they tell of one time ("20 insurgents were killed!" and
+            # "65 insurgents were killed!" are two headlines' incidents as often as one's two accounts); two
+            # articles of one event are tied by all they tell
+            return ("both undated (they may be of different times)",)
+    elif not all(dated):
+        told = first if dated[0] else second
+        if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
+            return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
+    if dated[0] != dated[1] or not all(dated):
+        risen = [claim for claim in (first, second) if claim.outcome in RUNNING_OUTCOMES and _RISEN.search(
+            claim.sentence[:max(0, claim.sentence.find(claim.text))][-40:])]
+        if risen:  # "the death toll climbed to 35": a later count than one the other page may give
+            return (f"{risen[0].text} a toll that rose to it (it may be a later count)",)
+    return ()
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40"
+_RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|reached)\s+to\s+"
+                    r"(?:\w+\s+){0,2}$", re.I)
 
 
 def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[Finding], groups: dict[tuple, list[Claim]],
