@@ -697,3 +697,16 @@ def test_a_figure_its_sentence_dates_to_a_past_year_is_no_account_of_an_undated_
         "AMD agreed to buy ATI for $4.8 billion in cash and stock.\n"))
     assert background == []
     assert [_about(finding) for finding in undated] == [["$5.4 billion", "$4.8 billion"]]
+
+
+def test_the_injured_of_two_named_nights_are_two_counts_on_undated_pages(tmp_path):
+    riots = ("Riots spread across Athens after police shot a teenager, officials said.\n"
+             "Protesters set fire to 31 shops and nine banks.\n"
+             "About 2,000 people marched to parliament.\n")
+    first = riots + "Police said 24 officers were injured in Athens overnight.\n"
+    other_night = _violated(tmp_path / "other", a_txt=first, b_txt=riots + (
+        "Police said 12 officers were injured on Sunday night in Athens.\n"))
+    same_night = _violated(tmp_path / "same", a_txt=first, b_txt=riots + (
+        "Police said 12 officers were injured in Athens overnight.\n"))
+    assert other_night == []
+    assert [_about(finding) for finding in same_night] == [["24", "12"]]

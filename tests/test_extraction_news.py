@@ -636,3 +636,12 @@ def test_a_headlines_present_tense_verb_says_what_befell_its_figure(text, outcom
 ])
 def test_some_of_the_dead_or_the_worst_hurt_are_a_part_of_the_toll(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("With this, the Navy has captured 104 pirates since January.", "total"),
+    ("Police have arrested 46 people since the protests began.", "total"),
+    ("The blast killed 12 people in the market.", None),
+])
+def test_a_running_totals_cue_after_what_it_counts(text, scope):
+    assert claimcheck.extract_text(text)[-1].scope == scope

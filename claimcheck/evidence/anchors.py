@@ -35,7 +35,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     union = words_a | words_b
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
             and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
-            and _same_name_before(first, second)
+            and _same_name_before(first, second) and not _other_days_named(first, second)
             and not place_share):  # "27 air strikes in Syria (and 28 in Iraq)" is no copy of "55 air strikes"
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
@@ -60,6 +60,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
+            and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
+                 or not _other_days_named(first, second))  # "12 officers were injured on Sunday night": a night's
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
                  or not _either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
@@ -198,7 +200,7 @@ def _account_of(claim: Claim) -> str:
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+\d{{1,2}}\b"
-                  rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight'}))})\b)", re.I)
+                  rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight', 'overnight', 'last night'}))})\b)", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -246,7 +248,8 @@ def _other_days_named(first: Claim, second: Claim) -> bool:
     """Whether both sentences name the day of their figure and the days differ ("died on Friday after falling 150
     metres" and "fell about 2,000 feet ... on Saturday": two falls, however alike their pages)."""
     days = _days(first.sentence), _days(second.sentence)
-    return bool(days[0] and days[1]) and not days[0] & days[1] and first.date != second.date
+    return (bool(days[0] and days[1]) and not days[0] & days[1]
+            and (first.date != second.date or first.date is None))  # undated, the names are all there is to go by
 
 
 def _other_ages(first: str, second: str) -> bool:

@@ -22,6 +22,8 @@ _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
                          r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
+#: a running total's cue right after what it counts: "captured 104 pirates since January"
+_TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,2}" + _TOTAL_CUES.pattern, re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
                           r"most of the|all but)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
@@ -260,8 +262,9 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
     if _WHOLE_BEFORE.search(sentence_before[-30:]):
         return "whole"
-    if _TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,")):
-        return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far"
+    if (_TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,"))
+            or _TOTAL_AFTER_NOUN.match(sentence_after[:40])):
+        return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if _TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after)):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
     return None
