@@ -140,7 +140,8 @@ class _Forming:
         """The fact of some of its claims, keyed by their most common measure."""
         measures = Counter(measure_key(claim.measure, synonyms) for claim in members)
         measure = max(measures, key=lambda key: (measures[key], key or ""))
-        subject = self.kind.removeprefix("age of ") if self.kind.startswith("age of ") else None
+        subject = (self.kind.split(" of ", 1)[1] if self.kind.startswith(("age of ", "magnitude of "))
+                   else None)  # whose age; an aftershock's magnitude
         key = FactKey(measure=measure or self.kind, dimension=self.dimension, actor=self.actor, place=self.place,
                       outcome=self.outcome, event=self.event, subject=subject)
         return Fact(key=key, claims=members)
@@ -322,6 +323,8 @@ def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Syno
         kind, place = (f"age of {person_key(claim.subject)}", None) if claim.subject else (None, place)
     elif claim.type == "count" and claim.subject and kind:  # "a mother of 12": her children, wherever she lived
         kind, place = f"{kind} of {person_key(claim.subject)}", None
+    elif claim.type == "magnitude" and claim.subject:  # an aftershock's or a forecast's: not the quake's own
+        kind = f"magnitude of {claim.subject}"
     if kind is None:
         return None, None, None
     outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES and claim.type == "count" else None  # an age is no toll

@@ -710,3 +710,16 @@ def test_the_injured_of_two_named_nights_are_two_counts_on_undated_pages(tmp_pat
         "Police said 12 officers were injured in Athens overnight.\n"))
     assert other_night == []
     assert [_about(finding) for finding in same_night] == [["24", "12"]]
+
+
+def test_a_quake_of_a_year_one_page_names_is_no_account_of_an_undated_pages_quake(tmp_path):
+    napa = ("A strong earthquake struck California's Napa Valley early on Sunday, officials said.\n"
+            "More than 120 people were treated at a hospital in Napa.\n"
+            "Damage was put at about $1 billion.\n")
+    this = napa + "The quake had a magnitude of 6.0, the U.S. Geological Survey said.\n"
+    past = _violated(tmp_path / "past", a_txt=this, b_txt=napa + (
+        "It was the worst quake in Napa since September 2000, when a magnitude-5.0 temblor injured 41 people.\n"))
+    undated = _violated(tmp_path / "undated", a_txt=this, b_txt=napa + (
+        "The quake near Napa had a magnitude of 5.0, the U.S. Geological Survey said.\n"))
+    assert past == []
+    assert [_about(finding) for finding in undated] == [["6.0", "5.0"]]

@@ -645,3 +645,14 @@ def test_some_of_the_dead_or_the_worst_hurt_are_a_part_of_the_toll(text, scope):
 ])
 def test_a_running_totals_cue_after_what_it_counts(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("More than 60 aftershocks had rattled the area by Sunday, the largest a magnitude 3.6, the USGS said.", "aftershock"),
+    ("The 7.6 quake was followed by a 7.3 aftershock.", "aftershock"),
+    ("Experts put the chance of a quake of magnitude 6.7 or greater within 30 years at 99 percent.", "threshold"),
+    ("The magnitude 7.6 quake struck at dawn and was followed by dozens of aftershocks.", None),
+])
+def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject):
+    magnitude = next(claim for claim in claimcheck.extract_text(text)[::-1] if claim.type == "magnitude")
+    assert magnitude.subject == subject

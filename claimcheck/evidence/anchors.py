@@ -48,7 +48,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
         found.append(f"both the {first.type if first.type in ('age', 'score') else first.measure} of {first.subject}")
     # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
     single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
-              and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms))
+              and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms)
+              and not _of_another_year(first, second))  # "In 2000, a magnitude-5.0 quake near Yountville"
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
@@ -242,6 +243,25 @@ _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what foll
 
 
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
+
+
+def _of_another_year(first: Claim, second: Claim) -> bool:
+    """Whether one sentence tells of a year the other figure knows nothing of: not named in its sentence, nor its
+    date's ("since September 2000, when a magnitude-5.0 temblor ...": another quake than an undated page's)."""
+    years = _years(first.sentence), _years(second.sentence)
+    known = tuple(found | ({claim.date[:4]} if claim.date else set())
+                  for found, claim in zip(years, (first, second)))
+    return bool((years[0] and not years[0] & known[1]) or (years[1] and not years[1] & known[0]))
+
+
+@lru_cache(maxsize=65536)
+def _years(sentence: str) -> frozenset[str]:
+    return frozenset(found.group(1) for found in _YEAR_NAMED.finditer(sentence))
+
+
+#: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal"
+_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|{_MONTH})[\s-]+|\d{{1,2}},?\s+)"
+                         r"((?:19|20)\d\d)\b(?![.,]\d)", re.I)
 
 
 def _other_days_named(first: Claim, second: Claim) -> bool:

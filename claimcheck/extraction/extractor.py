@@ -358,6 +358,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         quantity_type, measure = typed[0], typed[1] or measure  # "a four-cylinder engine", "a magnitude 6.1 quake"
     elif quantity_type == "count" and measure == "magnitude":
         quantity_type = "magnitude"  # "put the magnitude at 5.9", "the magnitude was 5.9"
+    if quantity_type == "magnitude" and subject is None:
+        subject = roles.shock_of(text[max(sentence_start, start - 100):start], after_figure)
     others = OtherNumbers(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(

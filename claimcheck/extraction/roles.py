@@ -150,6 +150,23 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
     return None
 
 
+def shock_of(before: str, after: str) -> str | None:
+    """What a magnitude is of when not the quake a page tells of: an aftershock ("more than 60 aftershocks, the
+    largest a magnitude 3.6"; "a 5.8 aftershock"), or a threshold ("a quake of magnitude 6.7 or greater within 30
+    years"), so that neither is set against the quake's own magnitude."""
+    if _OR_GREATER.match(after):
+        return "threshold"
+    if _AFTERSHOCK_AFTER.match(after) or _AFTERSHOCK.search(before.rsplit(";", 1)[-1]):
+        return "aftershock"
+    return None
+
+
+_OR_GREATER = re.compile(r"^\s*(?:magnitude\s+)?(?:(?:quake|earthquake|temblor)s?\s+)?(?:or|and)\s+(?:greater|larger|higher|"
+                         r"stronger|more|above|bigger)\b", re.I)
+_AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude\s+)?aftershocks?\b", re.I)
+_AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+
+
 def _person(name: str) -> str:
     """The person's name out of a title-cased run ("Esther Williams Dies At Age" -> "Esther Williams")."""
     words = []
