@@ -723,3 +723,17 @@ def test_a_quake_of_a_year_one_page_names_is_no_account_of_an_undated_pages_quak
         "The quake near Napa had a magnitude of 5.0, the U.S. Geological Survey said.\n"))
     assert past == []
     assert [_about(finding) for finding in undated] == [["6.0", "5.0"]]
+
+
+def test_two_magnitudes_one_survey_gives_of_two_places_are_not_of_a_quake_both_name():
+    from claimcheck.evidence import anchors
+    from claimcheck.rules.loader import load_rules
+
+    synonyms = load_rules().synonyms
+    manokwari, bireuen, also_manokwari = _claims(
+        "The 7.6 quake struck west of the town of Manokwari in Indonesia, the U.S. Geological Survey said.",
+        "The 6.1 quake struck west of the town of Bireuen in Indonesia, the U.S. Geological Survey said.",
+        "A 7.2 quake struck near Manokwari in Indonesia, the U.S. Geological Survey said.")
+    named = "the only magnitude each source gives, of a quake both name"
+    assert named not in anchors(manokwari, bireuen, (1, 1), synonyms)
+    assert named in anchors(manokwari, also_manokwari, (1, 1), synonyms)

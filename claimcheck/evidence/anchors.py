@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..extraction.dating import days_apart
 from ..extraction.sources import contrast_clauses
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS, WEEKDAYS
+from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS, WEEKDAYS, country_names
 from ..model import Claim
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
@@ -66,7 +66,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
                  or not _either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
-    if (single and first.type == second.type == "magnitude" and names_a & names_b and _days_apart(first, second) <= _SAME_QUAKE_DAYS
+    if (single and first.type == second.type == "magnitude" and _quake_named(first, second, names_a & names_b)
+            and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
     role = claim_role(first, synonyms)
@@ -243,6 +244,19 @@ _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what foll
 
 
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
+
+
+def _quake_named(first: Claim, second: Claim, shared: frozenset[str]) -> bool:
+    """Whether two magnitudes' sentences name one quake: a name in common that is neither a source's ("the U.S.
+    Geological Survey said") nor a whole country (Papua's quake and Aceh's are both Indonesia's)."""
+    said = " ".join(claim.source or "" for claim in (first, second)).lower()
+    countries = _country_names()
+    return any(name not in said and name not in countries for name in shared)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in country_names())
 
 
 def _of_another_year(first: Claim, second: Claim) -> bool:
