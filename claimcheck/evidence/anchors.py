@@ -66,7 +66,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
                  or not _either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
-    if (single and first.type == second.type == "magnitude" and _quake_named(first, second, names_a & names_b)
+    if (single and first.type == second.type == "magnitude" and _quake_named(first, second, names_a, names_b)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
@@ -246,12 +246,16 @@ _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what foll
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
 
 
-def _quake_named(first: Claim, second: Claim, shared: frozenset[str]) -> bool:
-    """Whether two magnitudes' sentences name one quake: a name in common that is neither a source's ("the U.S.
-    Geological Survey said") nor a whole country (Papua's quake and Aceh's are both Indonesia's)."""
+def _quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
+    """Whether two magnitudes' sentences name one quake: a name in common that is not a source's ("the U.S.
+    Geological Survey said"), and, where the common name is only a country's, no two other places ("west of
+    Manokwari" and "west of Bireuen": Papua's quake and Aceh's, both Indonesia's)."""
     said = " ".join(claim.source or "" for claim in (first, second)).lower()
     countries = _country_names()
-    return any(name not in said and name not in countries for name in shared)
+    own = [frozenset(name for name in names if name not in said and name not in countries) for names in (names_a, names_b)]
+    if own[0] & own[1]:
+        return True
+    return any(name not in said for name in names_a & names_b) and not (own[0] and own[1])
 
 
 @lru_cache(maxsize=1)
