@@ -656,3 +656,18 @@ def test_a_running_totals_cue_after_what_it_counts(text, scope):
 def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject):
     magnitude = next(claim for claim in claimcheck.extract_text(text)[::-1] if claim.type == "magnitude")
     assert magnitude.subject == subject
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("AMD is buying ATI for $4.8 billion in cash and stock.", "deal"),
+    ("ATI shareholders will get $20.47 per ATI share.", "share_price"),
+    ("HP made a $25-a-share cash offer for EDS.", "share_price"),
+    ("Gunmen walked out with $85 million worth of diamonds.", "haul"),
+    ("The stolen gems are now estimated to be worth 136 million euros.", "haul"),
+    ("The company spent $4.8 billion on research last year.", None),
+])
+def test_how_deals_prices_and_hauls_are_told(text, role):
+    from claimcheck.facts import claim_role
+    from claimcheck.rules.loader import load_rules
+
+    assert claim_role(claimcheck.extract_text(text)[0], load_rules().synonyms) == role

@@ -90,7 +90,9 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
                 return name
     if measure is None:
         return None
-    for name, governed, following in _role_patterns().get(measure.lower(), ()):
+    measure = measure.lower()
+    patterns = _role_patterns()
+    for name, governed, following in patterns.get(measure, patterns.get(measure.rsplit(None, 1)[-1], ())):
         if (governed and governed.search(tail)) or (following and following.match(head)):
             return name
     return None
@@ -110,7 +112,7 @@ def _paid_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 @lru_cache(maxsize=1)
 def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern | None], ...]]:
     def alternatives(phrases) -> str:
-        return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+        return "|".join(re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.&-]+") for phrase in phrases)
 
     patterns: dict[str, list] = {}
     for name, spec in ROLES.items():
