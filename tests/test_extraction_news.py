@@ -671,3 +671,12 @@ def test_how_deals_prices_and_hauls_are_told(text, role):
     from claimcheck.rules.loader import load_rules
 
     assert claim_role(claimcheck.extract_text(text)[0], load_rules().synonyms) == role
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Turnout had reached 76 percent by 2 p.m., the commission said.", "total"),
+    ("By noon, turnout stood at 40 percent.", "total"),
+    ("Turnout was 93.87 percent, the commission said.", None),
+])
+def test_a_count_as_it_stood_at_an_hour_of_the_day_is_still_running(text, scope):
+    assert claimcheck.extract_text(text)[0].scope == scope
