@@ -95,10 +95,24 @@ def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | Non
     "Salonika" and "Thessaloniki" (a city's names, from GeoNames)."""
     if name is None:
         return None
-    parts = [part.strip() for part in name.split(" and ")]
+    parts = [_within_country(part.strip()) for part in name.split(" and ")]
     canonical = [synonyms.canonical(kind, part) or (kind == "place" and canonical_city(part))
-                 or " ".join(part.replace(".", "").split()) for part in parts]
+                 or (kind == "actor" and DEMONYMS.get(part)) or " ".join(part.replace(".", "").split())
+                 for part in parts]  # "Israeli" forces are Israel's
     return " and ".join(sorted(canonical))
+
+
+def _within_country(name: str) -> str:
+    """"Indonesia's Aceh" is Aceh, as another page writes it."""
+    country, _, place = name.partition("'s ")
+    return place if place and country in _countries() else name
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from .lexicon import country_names
+
+    return country_names()
 
 
 def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:

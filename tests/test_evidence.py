@@ -737,3 +737,16 @@ def test_two_magnitudes_one_survey_gives_of_two_places_are_not_of_a_quake_both_n
     named = "the only magnitude each source gives, of a quake both name"
     assert named not in anchors(manokwari, bireuen, (1, 1), synonyms)
     assert named in anchors(manokwari, also_manokwari, (1, 1), synonyms)
+
+
+@pytest.mark.parametrize(("kind", "name", "canonical"), [
+    ("actor", "Israeli", "Israel"),
+    ("actor", "Israel", "Israel"),
+    ("place", "Indonesia's Aceh", "Aceh"),
+    ("place", "Bush's Texas", "Bush's Texas"),  # a person's, not a country's
+])
+def test_a_demonym_acts_for_its_country_and_a_countrys_province_is_the_province(kind, name, canonical):
+    from claimcheck.facts import canonical_name
+    from claimcheck.rules.loader import load_rules
+
+    assert canonical_name(kind, name, load_rules().synonyms) == canonical
