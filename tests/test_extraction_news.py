@@ -409,6 +409,8 @@ def test_a_running_total_is_told_by_its_clause(text, scope):
     ("Twelve people lost their lives.", "people", "killed"),
     ("The number of dead rose to 25.", "people", "killed"),
     ("The toll from the blast climbed to 31 on Friday.", "people", "killed"),
+    ("Indonesia quake toll rises to 24", "people", "killed"),
+    ("The vote tally rose to 5,000.", "vote", None),
     ("Doctors saved 20 lives.", "lives", None),
 ])
 def test_lives_claimed_a_number_of_dead_and_a_toll_count_the_dead(text, measure, outcome):

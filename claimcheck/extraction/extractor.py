@@ -339,8 +339,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in TOLL_WORDS \
             and words[0] in OUTCOME_WORDS:
         measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed
-    elif unit.kind == "count" and measure and measure.lower() in TOLL_WORDS and outcome is None:
-        measure, outcome = "people", "killed"  # "the toll from the blast climbed to 31": a toll is of the dead
+    elif (unit.kind == "count" and measure and outcome is None
+          and (measure.lower() in TOLL_WORDS or measure.lower().endswith(" toll"))):
+        measure, outcome = "people", "killed"  # "the toll from the blast climbed to 31", "quake toll rises to 24"
     elif unit.kind == "count" and measure and measure.split()[-1].lower() in _GATHERINGS:
         outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
