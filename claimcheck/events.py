@@ -2,7 +2,7 @@
 
 A desk's folder of clippings often holds two similar events (two office shootings, two cable cuts); figures from
 different sources are compared within an event only. Documents are compared by what they say near the top (TF-IDF
-over their words and, counted twice, their names; cosine similarity) and grouped by average linkage: two groups
+over their words and, counted three times, their names; cosine similarity) and grouped by average linkage: two groups
 join while the mean similarity between their documents stays above a threshold. Only documents that share one of
 their most distinctive terms, and whose dates (where known) are close, are compared at all, so the work grows with
 the number of documents, not with its square.
@@ -30,6 +30,7 @@ SIMILARITY = 0.12
 #: documents dated further apart than this are never one event
 WINDOW_DAYS = 60
 _LEAD = 4000  # characters of each document read: headline and the first paragraphs say what happened
+_NAME_WEIGHT = 3  # times a name counts against a word: names tell two events of one kind apart
 _TOP_TERMS = 40  # distinctive terms per document that other documents are looked up by
 _ALL_PAIRS_UP_TO = 300  # documents of a set compared all with all; a larger set is blocked by distinctive terms
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|de|al|the|and)[ \t]+)?[A-Z][\w'’-]*)*")
@@ -143,9 +144,9 @@ def cosine(first: dict[str, float], second: dict[str, float]) -> float:
 
 
 def _terms(text: str) -> list[str]:
-    """What a document is compared by: its content words, and its names twice (names tell events apart). A name
-    ends at a line's end (a headline's last word is not the dateline's first) and at a possessive ("Indonesia's
-    Papua province" names Indonesia and Papua); "U.S." is one name."""
+    """What a document is compared by: its content words, and its names three times (names tell two events of one
+    kind apart). A name ends at a line's end (a headline's last word is not the dateline's first) and at a
+    possessive ("Indonesia's Papua province" names Indonesia and Papua); "U.S." is one name."""
     from .facts import POSSESSIVE, joined_initials
 
     text = joined_initials(text)
@@ -158,7 +159,7 @@ def _terms(text: str) -> list[str]:
             if not name or (" " not in name and (name in _STOP or _sentence_start(text, match.start() + match.group().find(part)))):
                 continue  # "The", "But", or any lone capitalised first word
             names.append("@" + name)
-    return words + names + names
+    return words + names * _NAME_WEIGHT
 
 
 _POSSESSIVE_INSIDE = re.compile(r"['’]s?(?:\s+|$)")

@@ -1,0 +1,26 @@
+"""Events: which documents of a folder report the same happening."""
+
+from __future__ import annotations
+
+from claimcheck.events import find_events
+from claimcheck.model import Document
+
+_PAPUA = [
+ "Strong quakes hit Indonesia's Papua\nTwo powerful earthquakes struck off the coast of Indonesia's West Papua province early on Sunday, killing at least four people in Manokwari, officials said.\nThe first quake had a magnitude of 7.6 and struck about 135 kilometers west of Manokwari, the U.S. Geological Survey said.\nHouses and a hotel collapsed in Manokwari, and thousands of residents fled to higher ground fearing a tsunami.\nIndonesia's meteorology agency issued a tsunami warning that was lifted after two hours.\n",
+ "Quakes rock Manokwari, killing four\nJAKARTA (Reuters) - Two strong earthquakes rocked Manokwari in West Papua on Sunday, killing four people and damaging dozens of buildings, a disaster agency official said.\nThe U.S. Geological Survey put the first quake at 7.6 and the second, three hours later, at 7.4.\n",
+ "Papua quake toll rises\nThe death toll from twin earthquakes in West Papua rose to five on Monday as rescuers searched the rubble of a collapsed hotel in Manokwari.\nDozens of people were injured and more than 800 houses were damaged, the provincial government said.\n",
+]
+_ACEH = [
+ "Quake kills 15 in Indonesia's Aceh\nAn earthquake flattened homes in the Bener Meriah and Central Aceh districts of Aceh on Tuesday, leaving at least 15 dead, local officials said.\nThe tremor measured 6.1, according to the U.S. Geological Survey, and was centred 10 kilometers underground near Takengon.\nMosques and schools were among the buildings that fell, and landslides cut roads into the highlands.\n",
+ "Aceh earthquake toll climbs\nBANDA ACEH (Reuters) - Twenty-two people have now died after Tuesday's tremor in the Gayo highlands of Aceh, with soldiers reaching hamlets in Bener Meriah that landslides had isolated, a disaster agency official said.\nSeismologists put the tremor at 6.1.\n",
+ "Rescuers dig for survivors in Aceh\nSoldiers and volunteers dug through flattened homes in Central Aceh on Wednesday, a day after the tremor left at least 22 dead around Takengon.\nMore than 200 people were hurt and coffee farmers lost thousands of homes, the Aceh government said.\n",
+]
+
+
+def test_two_quakes_of_one_country_told_in_like_words_are_two_events():
+    documents = ([Document(id=f"papua{index}.txt", text=text) for index, text in enumerate(_PAPUA)]
+                 + [Document(id=f"aceh{index}.txt", text=text) for index, text in enumerate(_ACEH)])
+    events = find_events(documents)
+    assert sorted(sorted(event.documents) for event in events) == [
+        ["aceh0.txt", "aceh1.txt", "aceh2.txt"], ["papua0.txt", "papua1.txt", "papua2.txt"]]
+    assert {event.label for event in events} == {"Aceh, Takengon", "West Papua, Manokwari"}
