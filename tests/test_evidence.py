@@ -750,3 +750,29 @@ def test_a_demonym_acts_for_its_country_and_a_countrys_province_is_the_province(
     from claimcheck.rules.loader import load_rules
 
     assert canonical_name(kind, name, load_rules().synonyms) == canonical
+
+
+def test_a_deal_in_a_pages_headline_and_first_sentence_is_its_own_whatever_deals_it_recalls(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Yankees land Teixeira with $180 million deal\nMark Teixeira agreed Tuesday to a $180 million, eight-year "
+              "contract with the New York Yankees.\nThe deal includes a full no-trade clause.\nThe Yankees have now "
+              "committed $423.5 million to three players, after CC Sabathia got a $161 million deal.\nAlex Rodriguez "
+              "signed a $275 million deal last year.\n",
+        b_txt="Yankees lure Teixeira with eight-year deal\nThe New York Yankees have agreed to sign Mark Teixeira to an "
+              "eight-year contract worth $170 million, U.S. media reported on Tuesday.\nThe Boston Red Sox had also "
+              "pursued Teixeira.\nHe hit 33 home runs last season.\n")
+    assert [_about(finding) for finding in violated] == [["$180 million", "$170 million"]]
+
+
+def test_an_estimate_told_as_revised_may_be_later_than_another_pages_first_one(tmp_path):
+    heist = ("A lone gunman robbed a diamond exhibition at the Carlton hotel in Cannes on Sunday, police said.\n"
+             "The man entered through French windows around midday, when some 30 guests were in the room.\n"
+             "The exhibition had been open for 12 days.\n")
+    first = heist + "He stole jewels worth an estimated 40 million euros, police said.\n"
+    revised = _violated(tmp_path / "revised", a_txt=first, b_txt=heist + (
+        "The stolen jewels are now estimated to be worth 136 million euros, prosecutors said.\n"))
+    told = _violated(tmp_path / "told", a_txt=first, b_txt=heist + (
+        "He stole jewels worth an estimated 136 million euros, prosecutors said.\n"))
+    assert revised == []
+    assert [_about(finding) for finding in told] == [["an estimated 40 million euros", "an estimated 136 million euros"]]

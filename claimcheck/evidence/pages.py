@@ -12,6 +12,10 @@ from ..lexicon import RUNNING_OUTCOMES
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
+#: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
+#: price there is the page's own, whatever other deals its next lines recall ("Yankees land Teixeira with $180
+#: million deal" above "... committed $423.5 million to three players")
+TOP_LINES = 3
 ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing", "released"}
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
 
@@ -52,6 +56,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
                 values.setdefault(("measure", claim.doc, role), set()).add(figure)
                 if claim.line <= LEAD_LINES:  # ... unless its lead tells of one (the other is further down)
                     values.setdefault(("lead", claim.doc, role), set()).add(figure)
+                if claim.line <= TOP_LINES:  # ... or its headline and first sentence do (the rest is context)
+                    values.setdefault(("top", claim.doc, role), set()).add(figure)
             continue
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
@@ -123,7 +129,8 @@ def lead_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) 
     """Whether the claim is the one figure of its role (or count of its outcome) its page's lead gives ("died after
     falling 150 metres" in the lead; "another climber fell 700 metres elsewhere" further down): the page's own,
     whatever the page adds later."""
-    return key is not None and claim.line <= LEAD_LINES and figures[("lead", claim.doc, key)] == 1
+    return key is not None and ((claim.line <= LEAD_LINES and figures[("lead", claim.doc, key)] == 1)
+                                or (claim.line <= TOP_LINES and figures[("top", claim.doc, key)] == 1))
 
 
 def recalled_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:

@@ -128,14 +128,20 @@ def _times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fi
         if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
     if dated[0] != dated[1] or not all(dated):
-        risen = [claim for claim in (first, second) if claim.outcome in RUNNING_OUTCOMES and _RISEN.search(
-            claim.sentence[:max(0, claim.sentence.find(claim.text))][-40:])]
-        if risen:  # "the death toll climbed to 35": a later count than one the other page may give
-            return (f"{risen[0].text} a toll that rose to it (it may be a later count)",)
+        before = [claim.sentence[:max(0, claim.sentence.find(claim.text))] for claim in (first, second)]
+        for claim, told in zip((first, second), before):
+            if claim.outcome in RUNNING_OUTCOMES and _RISEN.search(told[-40:]):
+                # "the death toll climbed to 35": a later count than one the other page may give
+                return (f"{claim.text} a toll that rose to it (it may be a later count)",)
+        revised = [claim for claim, told in zip((first, second), before) if _REVISED.search(told[-60:])]
+        if len(revised) == 1:  # "the jewels are now estimated to be worth 136 million euros" against a first estimate
+            return (f"{revised[0].text} a figure told as revised (it may be a later estimate)",)
     return ()
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: a figure told as revised: "now estimated at", "revised up to", "was later raised to"
+_REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
 #: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40"
 _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|reached)\s+to\s+"
                     r"(?:\w+\s+){0,2}$", re.I)
