@@ -360,17 +360,16 @@ def test_at_least_seven_and_seven_are_one_figure_of_a_page(tmp_path):
 
 def test_a_finding_quotes_the_figures_surely_one_quantity_with_one_side(tmp_path):
     # c and d tell the fall in one sentence with different figures: ~60 m and 200 ft agree, and are one quantity;
-    # each also tells of another fall, so neither is "the only fall" its page gives
+    # each also tells of another fall, so neither is "the only fall" its page gives (nor its headline's)
+    top = "Climber dies on Mount Cook\nMonday, 16 September 2013\n\n"
     violated = _violated(
         tmp_path,
-        a_txt="Monday, 16 September 2013\n\nA climber died on Mount Cook after falling 150 metres.\n",
-        b_txt="Monday, 16 September 2013\n\nA climber died on Mount Cook after falling 200 ft, police said.\n",
-        c_txt="Monday, 16 September 2013\n\nThe climber died after slipping and falling about 60 metres from a ridge "
-              "near the Tasman Saddle hut, police said.\nA second climber fell 20 metres into a crevasse nearby and "
-              "survived.\n",
-        d_txt="Monday, 16 September 2013\n\nThe climber died after slipping and falling 200 feet from a ridge "
-              "near the Tasman Saddle hut, police said.\nA second climber fell 20 metres into a crevasse nearby and "
-              "survived.\n")
+        a_txt=top + "A climber died on Mount Cook after falling 150 metres.\n",
+        b_txt=top + "A climber died on Mount Cook after falling 200 ft, police said.\n",
+        c_txt=top + "The climber died after slipping and falling about 60 metres from a ridge near the Tasman Saddle "
+                    "hut, police said.\nA second climber fell 20 metres into a crevasse nearby and survived.\n",
+        d_txt=top + "The climber died after slipping and falling 200 feet from a ridge near the Tasman Saddle hut, "
+                    "police said.\nA second climber fell 20 metres into a crevasse nearby and survived.\n")
     assert [_shown(finding, "text") for finding in violated] == [
         [("a.txt", "150 metres"), ("b.txt", "200 ft"), ("d.txt", "200 feet"), ("c.txt", "about 60 metres")]]
     finding = violated[0]
