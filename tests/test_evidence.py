@@ -775,3 +775,16 @@ def test_an_estimate_told_as_revised_may_be_later_than_another_pages_first_one(t
         "He stole jewels worth an estimated 136 million euros, prosecutors said.\n"))
     assert revised == []
     assert [_about(finding) for finding in told] == [["an estimated 40 million euros", "an estimated 136 million euros"]]
+
+
+def test_running_counts_of_undated_pages_telling_of_other_weekdays_may_have_changed(tmp_path):
+    aceh = ("Hundreds of houses collapsed and about 6,000 people fled their homes.\n"
+            "The quake had a magnitude of 6.1, the U.S. Geological Survey said.\n"
+            "It struck at a depth of 10 kilometres.\n")
+    first = "A strong earthquake in Aceh killed 35 people, officials said on Thursday.\n" + aceh
+    later = _violated(tmp_path / "later", a_txt=first, b_txt=(
+        "A strong earthquake in Aceh killed 42 people, officials said on Friday.\n" + aceh))
+    same_day = _violated(tmp_path / "same", a_txt=first, b_txt=(
+        "A strong earthquake in Aceh killed 42 people, officials said on Thursday.\n" + aceh))
+    assert later == []
+    assert [_about(finding) for finding in same_day] == [["35", "42"]]

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
 from ..extraction.dating import date_span
 from ..facts import canonical_name, claim_role, head_key
-from ..lexicon import RUNNING_OUTCOMES
+from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -49,6 +50,9 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             continue
         figure = claim.value
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
+        if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
+            for day in _WEEKDAY.findall(claim.sentence):
+                values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
         if _background(claim, latest):
             continue  # "since it bought Compaq for $19 billion in 2002": not one of the page's own deals or tolls
         if claim.type != "count":
@@ -123,6 +127,16 @@ class FigureCounts:
         for table in self.tables:
             total += table.get(key, 0)
         return total
+
+
+def top_weekdays(doc: str, figures: Counter | FigureCounts) -> frozenset[str]:
+    """The weekdays a page's headline and first sentence name ("struck on Tuesday", "officials said Friday"): what an
+    undated page tells of the days of its figures."""
+    return frozenset(day for day in _WEEKDAYS if figures[("weekday", doc, day)])
+
+
+_WEEKDAYS = tuple(sorted(WEEKDAYS))
+_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.I)
 
 
 def lead_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:

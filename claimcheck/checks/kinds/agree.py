@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source,
                          headline_and_lead, own_and_sourced, thresholds, weigh)
+from ...evidence.pages import top_weekdays
 from ...lexicon import INCREASE_WORDS, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
@@ -123,6 +124,11 @@ def _times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fi
             # "65 insurgents were killed!" are two headlines' incidents as often as one's two accounts); two
             # articles of one event are tied by all they tell
             return ("both undated (they may be of different times)",)
+        days = top_weekdays(first.doc, figures), top_weekdays(second.doc, figures)
+        if first.outcome in RUNNING_OUTCOMES and days[0] and days[1] and days[0] != days[1]:
+            # "toll rose to 35 on Thursday" and "... officials said Friday": a running count of two days
+            return (f"undated pages telling of {' and '.join(sorted(days[0]))} and of {' and '.join(sorted(days[1]))} "
+                    "(a running count may have changed)",)
     elif not all(dated):
         told = first if dated[0] else second
         if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
@@ -143,8 +149,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a figure told as revised: "now estimated at", "revised up to", "was later raised to"
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
 #: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40"
-_RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|reached)\s+to\s+"
-                    r"(?:\w+\s+){0,2}$", re.I)
+_RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
+                    r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
+                    re.I)  # "the toll climbed to 35", "Death Toll Climbs to 35", "toll hits 42"
 
 
 def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[Finding], groups: dict[tuple, list[Claim]],
