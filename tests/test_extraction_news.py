@@ -410,6 +410,7 @@ def test_a_running_total_is_told_by_its_clause(text, scope):
     ("The number of dead rose to 25.", "people", "killed"),
     ("The toll from the blast climbed to 31 on Friday.", "people", "killed"),
     ("Indonesia quake toll rises to 24", "people", "killed"),
+    ("Aceh quake toll hits 42 as search for missing ends", "people", "killed"),
     ("The vote tally rose to 5,000.", "vote", None),
     ("Doctors saved 20 lives.", "lives", None),
 ])

@@ -116,6 +116,11 @@ def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int,
 #: a full stop, question or exclamation mark (and any closing quote or bracket) followed by a space and what can start a
 #: sentence: a paragraph without one is one sentence, and the sentence splitter (the slow part of extraction) is not asked
 _MAY_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9]")
+#: a death toll right before its figure: "the toll hits 42", "death toll rose to 35", "toll climbed to at least 24"
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|hits|hit|tops|topped|reaches|reached|"
+                          r"nears|passes|passed|of|is|was|stood at|stands at)\s+(?:at\s+least\s+|about\s+|some\s+|"
+                          r"nearly\s+|more\s+than\s+|over\s+)?$", re.I)
+_HURT_WORDS = re.compile(r"injur|wound|hurt|casualt", re.I)
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -319,6 +324,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                               tokens[bisect.bisect_left(starts, end):])
     if outcome in _HELD and named in DEMONYMS:  # "Indian commandos arrested 26 Somali pirates": the captor's count
         actor = agent
+    if (unit.kind == "count" and (toll := _TOLL_BEFORE.search(text[max(sentence_start, start - 40):start]))
+            and not _HURT_WORDS.search(toll.group())):
+        measure, outcome = "people", "killed"  # "toll hits 42 as search for missing ends": the dead, not the missing
     sized = sources.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
     if sized:
         outcome = outcome or OUTCOME_WORDS.get(sized)
