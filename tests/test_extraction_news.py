@@ -683,3 +683,12 @@ def test_how_deals_prices_and_hauls_are_told(text, role):
 ])
 def test_a_count_as_it_stood_at_an_hour_of_the_day_is_still_running(text, scope):
     assert claimcheck.extract_text(text)[0].scope == scope
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("A 2005 peace deal ended two decades of civil war that killed some 2 million people.", "total"),
+    ("The conflict, which has killed more than 5,000 people, shows no sign of ending.", "total"),
+    ("The raid that killed 12 people was the first in a month.", None),
+])
+def test_a_wars_toll_is_a_running_total_not_a_days(text, scope):
+    assert [claim.scope for claim in claimcheck.extract_text(text) if claim.outcome == "killed"] == [scope]

@@ -285,7 +285,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
             or _TOTAL_AFTER_NOUN.match(sentence_after[:40])):
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
-            or _BY_THE_HOUR.match(sentence_after)):
+            or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
     return None
 
@@ -293,6 +293,10 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
 _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r")\s*,", re.I)
+#: the toll of a war, not of a day: "decades of civil war that killed some 2 million people"
+_A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
+                          r"occupation|rebellion),?\s+(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|"
+                          r"claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 #: a count as it stood at an hour of the day: "turnout had reached 76 percent by 2 p.m.", a figure still running
 _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
 #: "since the offensive began", "since its campaign started", "since the war was launched"
