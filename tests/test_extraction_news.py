@@ -688,6 +688,7 @@ def test_a_count_as_it_stood_at_an_hour_of_the_day_is_still_running(text, scope)
 @pytest.mark.parametrize(("text", "scope"), [
     ("A 2005 peace deal ended two decades of civil war that killed some 2 million people.", "total"),
     ("The conflict, which has killed more than 5,000 people, shows no sign of ending.", "total"),
+    ("A 2005 peace deal ended a civil war in which some 2 million people died.", "total"),
     ("The raid that killed 12 people was the first in a month.", None),
 ])
 def test_a_wars_toll_is_a_running_total_not_a_days(text, scope):

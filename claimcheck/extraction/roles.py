@@ -293,10 +293,12 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
 _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r")\s*,", re.I)
-#: the toll of a war, not of a day: "decades of civil war that killed some 2 million people"
+#: the toll of a war, not of a day: "decades of civil war that killed some 2 million people", "a civil war in which
+#: some 2 million people died"
 _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
                           r"occupation|rebellion),?\s+(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|"
-                          r"claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+                          r"claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$|\b(?:war|conflict|insurgency|fighting|"
+                          r"uprising),?\s+(?:in|during)\s+which\s+(?:[\w-]+\s+){0,2}?$", re.I)
 #: a count as it stood at an hour of the day: "turnout had reached 76 percent by 2 p.m.", a figure still running
 _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
 #: "since the offensive began", "since its campaign started", "since the war was launched"
