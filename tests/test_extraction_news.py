@@ -693,3 +693,12 @@ def test_a_count_as_it_stood_at_an_hour_of_the_day_is_still_running(text, scope)
 ])
 def test_a_wars_toll_is_a_running_total_not_a_days(text, scope):
     assert [claim.scope for claim in claimcheck.extract_text(text) if claim.outcome == "killed"] == [scope]
+
+
+def test_a_headlines_figure_takes_what_befell_it_from_the_lead_below():
+    headline, lead, *_ = claimcheck.extract_text(
+        "Indian navy nets 61 pirates in Arabian Sea raid\n"
+        "Indian naval forces captured 61 Somali pirates and freed 13 hostages on Saturday, a spokesman said.\n"
+        "The pirates had used the ship for attacks.\n")
+    assert (headline.text, headline.outcome) == ("61", "captured")
+    assert (lead.text, lead.outcome) == ("61", "captured")

@@ -14,7 +14,7 @@ from ..money import is_currency
 from ..units import dimensionality
 from . import measures, phrases, roles, sources
 from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS, TOLL_WORDS
-from .neighbours import coordinated_parts, inherit_measures
+from .neighbours import coordinated_parts, headline_outcomes, inherit_measures
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
@@ -65,6 +65,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
         claims.extend(sentence_claims)
     inherit_measures(claims, text)
     coordinated_parts(claims, text)
+    headline_outcomes(claims)
     return [claim for claim in claims if not page_furniture(claim)] + column_claims(document, options)
 
 

@@ -1,6 +1,7 @@
 """What a claim takes from the claims beside it in its sentence, once all of them are read: the measure of a figure
 it is listed with ("55 air strikes: 27 in Syria and 28 in Iraq"), the sum a deal's term follows ("a $185 million,
-eight-year deal"), a part's scope ("of which 85 were civilians and 50 soldiers")."""
+eight-year deal"), a part's scope ("of which 85 were civilians and 50 soldiers"); and what a headline's figure takes
+from the same figure in the lead below it ("Indian navy nets 61 pirates" over "... captured 61 Somali pirates")."""
 
 from __future__ import annotations
 
@@ -70,3 +71,29 @@ _OWN_VERB = re.compile(r"\b(?:were|are|was|is|had|have|has)\b")
 _OWN_VERB_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:were|are|was|is|had|have|has)\b")
 #: what stands between two figures of one list: "85 were civilians and 50", "3 children, 2 women and 4"
 _LISTED_WITH = re.compile(r"(?:\s+(?:were|are|was|is))?(?:\s+[a-z-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
+
+
+_HEADLINE_WORDS = 15  # a headline is short
+_LEAD_BELOW = 3  # lines below a headline in which its figures are told again
+
+
+def headline_outcomes(claims: list[Claim]) -> None:
+    """A headline's figure is what its lead says of the same figure: "Indian navy nets 61 pirates" above "... captured
+    61 Somali pirates" counts pirates captured, whatever verb the headline found room for."""
+    if not claims:
+        return
+    top = min(claim.line for claim in claims)
+    headline = [claim for claim in claims if claim.line == top and claim.outcome is None and claim.type == "count"
+                and len(claim.sentence.split()) <= _HEADLINE_WORDS and not claim.sentence.rstrip().endswith(".")]
+    if top > 2 or not headline:
+        return
+    lead = [claim for claim in claims if top < claim.line <= top + _LEAD_BELOW and claim.outcome]
+    for claim in headline:
+        told = next((other for other in lead if other.value == claim.value and other.unit == claim.unit
+                     and _same_head(claim.measure, other.measure)), None)
+        if told is not None:
+            claim.outcome = told.outcome
+
+
+def _same_head(first: str | None, second: str | None) -> bool:
+    return first is None or (second is not None and first.lower().split()[-1] == second.lower().split()[-1])
