@@ -325,14 +325,14 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                               tokens[bisect.bisect_left(starts, end):])
     if outcome in _HELD and named in DEMONYMS:  # "Indian commandos arrested 26 Somali pirates": the captor's count
         actor = agent
-    if (unit.kind == "count" and (toll := _TOLL_BEFORE.search(text[max(sentence_start, start - 40):start]))
-            and not _HURT_WORDS.search(toll.group())):
-        measure, outcome = "people", "killed"  # "toll hits 42 as search for missing ends": the dead, not the missing
     sized = sources.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
     if sized:
         outcome = outcome or OUTCOME_WORDS.get(sized)
         if measure is None or (measure_phrase.words and measure_phrase.words[-1].end <= start):
             measure = None if sized in OUTCOME_WORDS else sized  # "organisers put the crowd at 50,000": people
+    if (unit.kind == "count" and (toll := _TOLL_BEFORE.search(text[max(sentence_start, start - 40):start]))
+            and not _HURT_WORDS.search(toll.group())):
+        measure, outcome = "people", "killed"  # "toll hits 42 as search for missing ends": the dead, not the missing
     if (measure and source and measure.lower() == source.lower()
             and measure.lower() not in text[end:sentence_end].lower()):
         measure = None  # "witnesses said there were more than 50,000": who says it, not what is counted
