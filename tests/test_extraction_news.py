@@ -702,3 +702,11 @@ def test_a_headlines_figure_takes_what_befell_it_from_the_lead_below():
         "The pirates had used the ship for attacks.\n")
     assert (headline.text, headline.outcome) == ("61", "captured")
     assert (lead.text, lead.outcome) == ("61", "captured")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("AMD to buy ATI in $5.4 bln deal to take on Intel", 5.4e9),
+    ("The fund raised $250 mln from investors.", 2.5e8),
+])
+def test_wire_abbreviations_of_millions_and_billions(text, value):
+    assert claimcheck.extract_text(text)[0].value == value

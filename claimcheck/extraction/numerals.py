@@ -81,7 +81,7 @@ NUMBER_PATTERN = re.compile(
     rf"{_EXPONENT}?"
     rf"(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])?"
     rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"
-    rf"|\s(?-i:(?P<spaced>B|M|K|bn|mn|tn))(?=\s+[a-z]))?"
+    rf"|\s(?-i:(?P<spaced>B|M|K|bn|mn|tn|bln|mln))(?=\s+[a-z]))?"
     rf"(?:-?(?P<digitfold>fold)\b)?"
     rf"|(?P<fraction>{_FRACTION})"
     rf"|(?P<vague>\b(?:(?:{_VAGUE_MULT})\s+(?:hundred|thousand|million|billion)|(?:{_VAGUE}))\b)"
