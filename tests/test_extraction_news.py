@@ -710,3 +710,11 @@ def test_a_headlines_figure_takes_what_befell_it_from_the_lead_below():
 ])
 def test_wire_abbreviations_of_millions_and_billions(text, value):
     assert claimcheck.extract_text(text)[0].value == value
+
+
+def test_a_ships_name_and_number_is_no_count_where_a_headline_starts_with_it():
+    found = claimcheck.extract_text("Vega 5 hostages freed after two and a half months\n"
+                                    "The pirates had used the Vega 5 as a mother ship, officials said.\n"
+                                    "Sixteen hostages were freed.\n")
+    assert [(claim.text, claim.measure) for claim in found] == [("two and a half months", "duration"),
+                                                                ("Sixteen", "hostages")]

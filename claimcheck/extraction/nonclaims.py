@@ -101,12 +101,14 @@ _NAMED_NUMBER = re.compile(r"(?=[A-Z])(?<=[a-z0-9,;] )(?P<name>(?:[A-Z][A-Za-z]+
 
 
 def _model_names(text: str) -> Iterator[Excluded]:
-    """'Challenger 2 tanks', 'Boeing 737 aircraft', 'FTSE 100 index': a name and its number, mid-sentence.
+    """'Challenger 2 tanks', 'Boeing 737 aircraft', 'FTSE 100 index': a name and its number, mid-sentence, and the
+    same name wherever else the text writes it.
 
-    Title-case lines (headlines) are left alone: there every word is capitalized."""
+    Title-case lines (headlines) are otherwise left alone: there every word is capitalized."""
     from ..lexicon import ACTOR_NAMES, CURRENCY_SYMBOLS, MONTHS, QUALIFIERS_BEFORE, country_names
 
     title_case: dict[int, bool] = {}  # per line start: each line is read once however many names it holds
+    named: set[str] = set()
     for match in _NAMED_NUMBER.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if line_start not in title_case:
@@ -121,7 +123,11 @@ def _model_names(text: str) -> Iterator[Excluded]:
             continue
         if _unit_follows(text, match.end("number")):
             continue  # "the MacBook Pro 16 inch": the number measures the thing named
+        named.add(f"{last} {match.group('number')}")
         yield Excluded(match.start("name"), match.end("number"), "id")
+    for name in named:  # the same name where a headline or a sentence starts with it: "Vega 5 hostages freed"
+        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w.,]\d|\w)", text):
+            yield Excluded(found.start(), found.end(), "id")
 
 
 def _unit_follows(text: str, end: int) -> bool:
