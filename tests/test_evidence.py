@@ -45,6 +45,13 @@ def _about(finding) -> list[str]:
     return [claim.text for claim in finding.about]
 
 
+def _contrasted(folder, first: str, apart: str, alike: str) -> tuple[list, list]:
+    """The figures of the violated findings of ``first`` beside ``apart`` and beside ``alike`` (two checks): a page
+    that should not, and one that should, be taken as the same quantity told differently."""
+    return tuple([_about(finding) for finding in _violated(folder / name, a_txt=first, b_txt=second)]
+                 for name, second in (("apart", apart), ("alike", alike)))
+
+
 def _shown(finding, *fields: str) -> list[tuple]:
     return [(claim.doc.rsplit("/", 1)[-1], *(getattr(claim, field) for field in fields)) for claim in finding.claims]
 
@@ -675,13 +682,11 @@ _ACEH = ("A strong earthquake struck the Bener Meriah district of Aceh province 
 
 
 def test_a_toll_that_rose_to_its_figure_on_an_undated_page_may_be_a_later_count(tmp_path):
-    first = _ACEH + "The quake killed 15 people, a disaster agency official said.\n"
-    risen = _violated(tmp_path / "risen", a_txt=first, b_txt=_ACEH + (
-        "The death toll rose to 35 as rescuers reached remote villages, a disaster agency official said.\n"))
-    told = _violated(tmp_path / "told", a_txt=first, b_txt=_ACEH + (
-        "The quake killed 35 people as it razed remote villages, a disaster agency official said.\n"))
-    assert risen == []
-    assert [_about(finding) for finding in told] == [["15", "35"]]
+    assert _contrasted(
+        tmp_path, first=_ACEH + "The quake killed 15 people, a disaster agency official said.\n",
+        apart=_ACEH + "The death toll rose to 35 as rescuers reached remote villages, a disaster agency official said.\n",
+        alike=_ACEH + "The quake killed 35 people as it razed remote villages, a disaster agency official said.\n",
+    ) == ([], [["15", "35"]])
 
 
 def test_a_figure_its_sentence_dates_to_a_past_year_is_no_account_of_an_undated_pages(tmp_path):
@@ -689,39 +694,34 @@ def test_a_figure_its_sentence_dates_to_a_past_year_is_no_account_of_an_undated_
             "ATI has about 3,300 employees and its shares rose 20 percent.\n"
             "The companies expect the deal to close in the fourth quarter.\n"
             "ATI had sales of $2.2 billion last year.\n")
-    this = deal + "AMD agreed to buy ATI for $5.4 billion in cash and stock.\n"
-    background = _violated(tmp_path / "1996", a_txt=this, b_txt=deal + (
-        "AMD agreed to buy NexGen for $850 million back in 1996.\n"))
-    undated = _violated(tmp_path / "undated", a_txt=this, b_txt=deal + (
-        "AMD agreed to buy ATI for $4.8 billion in cash and stock.\n"))
-    assert background == []
-    assert [_about(finding) for finding in undated] == [["$5.4 billion", "$4.8 billion"]]
+    assert _contrasted(
+        tmp_path, first=deal + "AMD agreed to buy ATI for $5.4 billion in cash and stock.\n",
+        apart=deal + "AMD agreed to buy NexGen for $850 million back in 1996.\n",
+        alike=deal + "AMD agreed to buy ATI for $4.8 billion in cash and stock.\n",
+    ) == ([], [["$5.4 billion", "$4.8 billion"]])
 
 
 def test_the_injured_of_two_named_nights_are_two_counts_on_undated_pages(tmp_path):
     riots = ("Riots spread across Athens after police shot a teenager, officials said.\n"
              "Protesters set fire to 31 shops and nine banks.\n"
              "About 2,000 people marched to parliament.\n")
-    first = riots + "Police said 24 officers were injured in Athens overnight.\n"
-    other_night = _violated(tmp_path / "other", a_txt=first, b_txt=riots + (
-        "Police said 12 officers were injured on Sunday night in Athens.\n"))
-    same_night = _violated(tmp_path / "same", a_txt=first, b_txt=riots + (
-        "Police said 12 officers were injured in Athens overnight.\n"))
-    assert other_night == []
-    assert [_about(finding) for finding in same_night] == [["24", "12"]]
+    assert _contrasted(
+        tmp_path, first=riots + "Police said 24 officers were injured in Athens overnight.\n",
+        apart=riots + "Police said 12 officers were injured on Sunday night in Athens.\n",
+        alike=riots + "Police said 12 officers were injured in Athens overnight.\n",
+    ) == ([], [["24", "12"]])
 
 
 def test_a_quake_of_a_year_one_page_names_is_no_account_of_an_undated_pages_quake(tmp_path):
     napa = ("A strong earthquake struck California's Napa Valley early on Sunday, officials said.\n"
             "More than 120 people were treated at a hospital in Napa.\n"
             "Damage was put at about $1 billion.\n")
-    this = napa + "The quake had a magnitude of 6.0, the U.S. Geological Survey said.\n"
-    past = _violated(tmp_path / "past", a_txt=this, b_txt=napa + (
-        "It was the worst quake in Napa since September 2000, when a magnitude-5.0 temblor injured 41 people.\n"))
-    undated = _violated(tmp_path / "undated", a_txt=this, b_txt=napa + (
-        "The quake near Napa had a magnitude of 5.0, the U.S. Geological Survey said.\n"))
-    assert past == []
-    assert [_about(finding) for finding in undated] == [["6.0", "5.0"]]
+    assert _contrasted(
+        tmp_path, first=napa + "The quake had a magnitude of 6.0, the U.S. Geological Survey said.\n",
+        apart=napa + "It was the worst quake in Napa since September 2000, when a magnitude-5.0 temblor injured 41 "
+                     "people.\n",
+        alike=napa + "The quake near Napa had a magnitude of 5.0, the U.S. Geological Survey said.\n",
+    ) == ([], [["6.0", "5.0"]])
 
 
 def test_two_magnitudes_one_survey_gives_of_two_places_are_not_of_a_quake_both_name():
@@ -768,23 +768,19 @@ def test_an_estimate_told_as_revised_may_be_later_than_another_pages_first_one(t
     heist = ("A lone gunman robbed a diamond exhibition at the Carlton hotel in Cannes on Sunday, police said.\n"
              "The man entered through French windows around midday, when some 30 guests were in the room.\n"
              "The exhibition had been open for 12 days.\n")
-    first = heist + "He stole jewels worth an estimated 40 million euros, police said.\n"
-    revised = _violated(tmp_path / "revised", a_txt=first, b_txt=heist + (
-        "The stolen jewels are now estimated to be worth 136 million euros, prosecutors said.\n"))
-    told = _violated(tmp_path / "told", a_txt=first, b_txt=heist + (
-        "He stole jewels worth an estimated 136 million euros, prosecutors said.\n"))
-    assert revised == []
-    assert [_about(finding) for finding in told] == [["an estimated 40 million euros", "an estimated 136 million euros"]]
+    assert _contrasted(
+        tmp_path, first=heist + "He stole jewels worth an estimated 40 million euros, police said.\n",
+        apart=heist + "The stolen jewels are now estimated to be worth 136 million euros, prosecutors said.\n",
+        alike=heist + "He stole jewels worth an estimated 136 million euros, prosecutors said.\n",
+    ) == ([], [["an estimated 40 million euros", "an estimated 136 million euros"]])
 
 
 def test_running_counts_of_undated_pages_telling_of_other_weekdays_may_have_changed(tmp_path):
     aceh = ("Hundreds of houses collapsed and about 6,000 people fled their homes.\n"
             "The quake had a magnitude of 6.1, the U.S. Geological Survey said.\n"
             "It struck at a depth of 10 kilometres.\n")
-    first = "A strong earthquake in Aceh killed 35 people, officials said on Thursday.\n" + aceh
-    later = _violated(tmp_path / "later", a_txt=first, b_txt=(
-        "A strong earthquake in Aceh killed 42 people, officials said on Friday.\n" + aceh))
-    same_day = _violated(tmp_path / "same", a_txt=first, b_txt=(
-        "A strong earthquake in Aceh killed 42 people, officials said on Thursday.\n" + aceh))
-    assert later == []
-    assert [_about(finding) for finding in same_day] == [["35", "42"]]
+    assert _contrasted(
+        tmp_path, first="A strong earthquake in Aceh killed 35 people, officials said on Thursday.\n" + aceh,
+        apart="A strong earthquake in Aceh killed 42 people, officials said on Friday.\n" + aceh,
+        alike="A strong earthquake in Aceh killed 42 people, officials said on Thursday.\n" + aceh,
+    ) == ([], [["35", "42"]])
