@@ -687,6 +687,7 @@ def test_a_ships_name_and_number_is_no_count_where_a_headline_starts_with_it():
     ("Thirteen people were seriously injured in the blast.", "part"),  # the worst hurt of all the hurt
     ("The blast killed 20 people, critically injuring three.", "part"),
     ("At least 25 people were injured, officials said.", None),
+    ("Israel says 56 people on its side have died.", "part"),  # one side's dead
     ("With this, the Navy has captured 104 pirates since January.", "total"),  # a running total's cue after its noun
     ("Police have arrested 46 people since the protests began.", "total"),
     ("The blast killed 12 people in the market.", None),

@@ -27,6 +27,8 @@ _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,2}" + _TOTAL_CUES.patt
 _PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
                           r"most of the|all but)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+#: "Israel says 56 people on its side have died": one side's dead, a part of all the dead
+_ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
 #: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all
 _PART_OF_THE = re.compile(r"\s+of\s+the\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|missing|"
                           r"fatalities|deaths|arrested|detained)\b", re.I)
@@ -277,6 +279,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
                                                       and sentence_before.rstrip().endswith(",")):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if (_PART_OF_THE.match(sentence_after[:30]) or _SEVERITY_AFTER.match(sentence_after[:50])
+            or _ONE_SIDE.match(sentence_after[:40])
             or _SEVERITY_BEFORE.search(sentence_before[-30:])):
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
     if _WHOLE_BEFORE.search(sentence_before[-30:]):
