@@ -784,3 +784,12 @@ def test_running_counts_of_undated_pages_telling_of_other_weekdays_may_have_chan
         apart="A strong earthquake in Aceh killed 42 people, officials said on Friday.\n" + aceh,
         alike="A strong earthquake in Aceh killed 42 people, officials said on Thursday.\n" + aceh,
     ) == ([], [["35", "42"]])
+
+def test_a_headlines_toll_is_set_against_its_lead_not_a_toll_recalled_further_down(tmp_path):
+    page = ("Quake death toll at 306, injured top 3,000\n\n"
+            "The twin earthquakes have killed 306 people, the health minister said on Monday.\n"
+            "A total of 3,037 people were injured.\n"
+            "The official toll had stood at 250 on Sunday, when the search for survivors ended.\n")
+    lead = page.replace("killed 306 people", "killed 320 people").rsplit("The official", 1)[0]
+    assert _violated(tmp_path / "recalled", a_txt=page) == []
+    assert [_about(finding) for finding in _violated(tmp_path / "lead", a_txt=lead)] == [["306", "320"]]

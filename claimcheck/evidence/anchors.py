@@ -82,6 +82,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and first.doc == second.doc and first.scope == second.scope and (counted or one_role or estimated)
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
+            and not _other_days_named(first, second)  # "has reached 306 ... on Monday"; "had stood at 250 on Sunday"
             and (restated := _restated_by_a_source(first, second)
                  or _told_against(first, second) or _two_accounts(first, second))
             and (two_sources(first, second) or (own_and_sourced(first, second) and (
@@ -215,7 +216,8 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     """Whether one figure is a page's headline's (a short first line) and the other its lead's, told of one thing:
     neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
     headline, lead = sorted((first, second), key=lambda claim: claim.line)
-    return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
+    return (headline.line <= _HEADLINE_LINES < lead.line <= min(LEAD_LINES, headline.line + _LEAD_BELOW_HEADLINE)
+            and len(WORD.findall(headline.sentence)) <= 15
             and not _a_part(headline) and not _a_part(lead)
             and not _told_of_another(headline) and not _told_of_another(lead) and not _other_days_named(headline, lead))
 
@@ -244,6 +246,7 @@ _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what foll
 
 
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
+_LEAD_BELOW_HEADLINE = 2  # lines below a headline its lead sentence is on (after a dateline line, the second)
 
 
 def _quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
