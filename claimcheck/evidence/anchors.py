@@ -216,8 +216,8 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     """Whether one figure is a page's headline's (a short first line) and the other its lead's, told of one thing:
     neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
     headline, lead = sorted((first, second), key=lambda claim: claim.line)
-    return (headline.line <= _HEADLINE_LINES < lead.line <= min(LEAD_LINES, headline.line + _LEAD_BELOW_HEADLINE)
-            and len(WORD.findall(headline.sentence)) <= 15
+    return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
+            and not _EARLIER_FIGURE.search(lead.sentence[:max(0, lead.sentence.find(lead.text))][-40:])
             and not _a_part(headline) and not _a_part(lead)
             and not _told_of_another(headline) and not _told_of_another(lead) and not _other_days_named(headline, lead))
 
@@ -246,7 +246,8 @@ _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what foll
 
 
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
-_LEAD_BELOW_HEADLINE = 2  # lines below a headline its lead sentence is on (after a dateline line, the second)
+#: a figure told as an earlier one: "the official toll had stood at 250 on Sunday"
+_EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|given)\b[^.;!?]{0,30}$", re.I)
 
 
 def _quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
