@@ -108,7 +108,7 @@ def _model_names(text: str) -> Iterator[Excluded]:
     from ..lexicon import ACTOR_NAMES, CURRENCY_SYMBOLS, MONTHS, QUALIFIERS_BEFORE, country_names
 
     title_case: dict[int, bool] = {}  # per line start: each line is read once however many names it holds
-    named: set[str] = set()
+    named: dict[str, set[int]] = {}  # a name and its number -> where the first pass found it
     for match in _NAMED_NUMBER.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if line_start not in title_case:
@@ -123,11 +123,12 @@ def _model_names(text: str) -> Iterator[Excluded]:
             continue
         if _unit_follows(text, match.end("number")):
             continue  # "the MacBook Pro 16 inch": the number measures the thing named
-        named.add(f"{last} {match.group('number')}")
+        named.setdefault(f"{last} {match.group('number')}", set()).add(match.end("number"))
         yield Excluded(match.start("name"), match.end("number"), "id")
-    for name in named:  # the same name where a headline or a sentence starts with it: "Vega 5 hostages freed"
+    for name, found_at in named.items():  # the same name where a headline or a sentence starts with it: "Vega 5 ..."
         for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w.,]\d|\w)", text):
-            yield Excluded(found.start(), found.end(), "id")
+            if found.end() not in found_at:  # not one the first pass excluded already
+                yield Excluded(found.start(), found.end(), "id")
 
 
 def _unit_follows(text: str, end: int) -> bool:
