@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import DEMONYMS, GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS
+from .lexicon import DEMONYMS, GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS, country_names
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
@@ -105,14 +105,7 @@ def canonical_name(kind: str, name: str | None, synonyms: Synonyms) -> str | Non
 def _within_country(name: str) -> str:
     """"Indonesia's Aceh" is Aceh, as another page writes it."""
     country, _, place = name.partition("'s ")
-    return place if place and country in _countries() else name
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    from .lexicon import country_names
-
-    return country_names()
+    return place if place and country in country_names() else name
 
 
 def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
