@@ -22,13 +22,13 @@ from functools import lru_cache
 
 from ..facts import claim_role, head_key
 from ..model import Claim
-from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, headline_and_lead
+from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, before_figure, headline_and_lead
 from .features import GENERIC_MEASURES, features
 from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, lead_figure, recalled_figure,
                     own_and_sourced, page_figures, page_tolls, paragraph_key, source_key)
 from .vetoes import judged_vetoes, vetoes
 
-__all__ = ["DESCRIPTIONS", "a_places_share", "an_article", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
+__all__ = ["DESCRIPTIONS", "a_places_share", "an_article", "before_figure", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
            "LEAD_LINES", "anchors", "features", "headline_and_lead", "few_on_page", "figures_per_source", "judge", "own_and_sourced", "page_figures",
            "page_tolls", "source_key", "thresholds", "vetoes", "weigh", "weights"]
 

@@ -217,7 +217,7 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
     headline, lead = sorted((first, second), key=lambda claim: claim.line)
     return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
-            and not _EARLIER_FIGURE.search(lead.sentence[:max(0, lead.sentence.find(lead.text))][-40:])
+            and not _EARLIER_FIGURE.search(before_figure(lead)[-40:])
             and not _a_part(headline) and not _a_part(lead)
             and not _told_of_another(headline) and not _told_of_another(lead) and not _other_days_named(headline, lead))
 
@@ -357,6 +357,11 @@ def _a_part(claim: Claim) -> bool:
 def _after(claim: Claim) -> str:
     """The rest of a figure's sentence after it."""
     return claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
+
+
+def before_figure(claim: Claim) -> str:
+    """The part of a figure's sentence before it (none where the sentence does not write it as the claim does)."""
+    return claim.sentence[:max(0, claim.sentence.find(claim.text))]
 
 
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source,
-                         headline_and_lead, own_and_sourced, thresholds, weigh)
+from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, before_figure, few_on_page,
+                         figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
 from ...evidence.pages import top_weekdays
 from ...lexicon import INCREASE_WORDS, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
@@ -134,7 +134,7 @@ def _times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fi
         if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
     if dated[0] != dated[1] or not all(dated):
-        before = [claim.sentence[:max(0, claim.sentence.find(claim.text))] for claim in (first, second)]
+        before = [before_figure(claim) for claim in (first, second)]
         for claim, told in zip((first, second), before):
             if claim.outcome in RUNNING_OUTCOMES and _RISEN.search(told[-40:]):
                 # "the death toll climbed to 35": a later count than one the other page may give
