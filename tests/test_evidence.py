@@ -387,6 +387,25 @@ def test_a_finding_quotes_the_figures_surely_one_quantity_with_one_side(tmp_path
                                     f"~60 m ({tmp_path}/c.txt)")
 
 
+def test_a_page_giving_both_sources_figures_is_quoted_on_both_sides(tmp_path):
+    top = "Strong quake hits Indonesia's Papua\n\n"
+    violated = _violated(
+        tmp_path,
+        a_txt=top + "A strong earthquake struck off Papua on Sunday, killing four people in Manokwari.\n"
+                    "The quake had a magnitude of 7.6, the U.S. Geological Survey said.\n",
+        b_txt=top + "A strong earthquake struck off Papua on Sunday, damaging buildings in Manokwari.\n"
+                    "The U.S. Geological Survey said the quake had a magnitude of 7.6, while Indonesia's Meteorology "
+                    "and Geophysics Agency put it at 7.2.\n",
+        c_txt=top + "A strong earthquake struck off Papua on Sunday, flattening a hotel in Manokwari.\n"
+                    "The quake measured 7.2, Indonesia's Meteorology and Geophysics Agency said.\n")
+    assert [_shown(finding, "text") for finding in violated] == [
+        [("a.txt", "7.6"), ("b.txt", "7.6"), ("b.txt", "7.2"), ("c.txt", "7.2")]]
+    left, right = sides(violated[0])
+    assert [(claim.doc.rsplit("/", 1)[-1], claim.source) for claim in left] == [
+        ("a.txt", "U.S. Geological Survey"), ("b.txt", "U.S. Geological Survey")]
+    assert [claim.doc.rsplit("/", 1)[-1] for claim in right] == ["b.txt", "c.txt"]
+
+
 def test_a_named_persons_age_is_one_quantity_wherever_each_page_places_the_story(tmp_path):
     violated = _violated(
         tmp_path,

@@ -96,8 +96,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         # quote every source that says the same as each side (a few at most)
         left, right = finding.claims
         finding.about = [left, right]
-        quoted = _sources(left, groups, exclude={right.doc})
-        finding.claims = quoted + _sources(right, groups, exclude={claim.doc for claim in quoted})
+        quoted = _sources(left, groups, against=[right])
+        finding.claims = quoted + _sources(right, groups, against=quoted)
         named = {left.doc, right.doc}
         repeated = []
         for claim in finding.claims:  # each other page once, however many times it says its figure
@@ -281,18 +281,27 @@ def _groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     return groups
 
 
-def _sources(claim: Claim, groups: dict[tuple, list[Claim]], exclude: set[str] = frozenset()) -> list[Claim]:
+def _sources(claim: Claim, groups: dict[tuple, list[Claim]], against: list[Claim] = ()) -> list[Claim]:
     """The claim and, for each other document saying the same (not already quoted), its first claim; then the other
-    places where the quoted documents say it (a headline and its lead), so that each quoted page is quoted whole."""
-    chosen, seen = [claim], {claim.doc, *exclude}
+    places where the quoted documents say it (a headline and its lead), so that each quoted page is quoted whole. A
+    page quoted for the other figure (``against``) is quoted for this one too only where it gives the two as two
+    sources' accounts ("the USGS put it at 7.6, while the BMG measured 7.2")."""
+    other_side: dict[str, list[Claim]] = {}
+    for quoted in against:
+        other_side.setdefault(quoted.doc, []).append(quoted)
+
+    def admitted(other: Claim) -> bool:
+        return all(_sides(quoted, other, within_document=False) for quoted in other_side.get(other.doc, ()))
+
+    chosen, seen = [claim], {claim.doc}
     group = groups.get(says(claim), [])
     for other in group:
-        if other.doc not in seen and len(chosen) < _QUOTED_PER_SIDE:
+        if other.doc not in seen and len(chosen) < _QUOTED_PER_SIDE and admitted(other):
             chosen.append(other)
             seen.add(other.doc)
     quoted = {id(member) for member in chosen}
     pages = {member.doc for member in chosen}
-    return chosen + [other for other in group if other.doc in pages and id(other) not in quoted]
+    return chosen + [other for other in group if other.doc in pages and id(other) not in quoted and admitted(other)]
 
 
 def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_document: bool) -> list[list[tuple[Claim, Claim]]]:
