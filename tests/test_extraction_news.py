@@ -547,6 +547,9 @@ def test_who_measured_a_quake_is_the_source_of_its_magnitude():
                                             "meteorology agency put it at 7.2.")
     assert [(claim.type, claim.source) for claim in (first, second)] == [
         ("magnitude", "U.S. Geological Survey"), ("magnitude", "Indonesia's meteorology agency")]
+    first, second = claimcheck.extract_text("The U.S. Geological Survey said the quake had a magnitude of 7.6, while "
+                                            "Indonesia's Meteorology and Geophysics Agency (BMG) put it at 7.2.")
+    assert [claim.source for claim in (first, second)] == ["U.S. Geological Survey", "BMG"]
 
 
 def test_captives_are_counted_by_their_captor_whatever_people_they_are():

@@ -155,11 +155,17 @@ def sized_noun(before: str) -> str | None:
     return found.group("noun").lower() if found and found.group("noun").lower() not in FUNCTION_WORDS else None
 
 
+_ACRONYM_ENDING = re.compile(r"\((?P<acronym>[A-Z]{2,})\)\s*$")
+
+
 def sized_source(before: str) -> str | None:
     """Who sizes a thing at the figure that follows ("Police put the march at 30,000" -> Police)."""
     text, found = _last_sized(before)
     if not found:
         return None
+    acronym = _ACRONYM_ENDING.search(text[:found.start()])  # "Indonesia's Geophysics Agency (BMG) put it at"
+    if acronym:
+        return acronym.group("acronym")
     words = [word for word in re.findall(r"[\w.'’-]+|[,;:()]", text[:found.start()])[-3:]
              if word.lower() not in FUNCTION_WORDS or word.lower() in SOURCE_NOUNS]  # "but police put it at"
     while words and not re.match(r"[\w]", words[0]):
