@@ -411,6 +411,8 @@ def test_a_running_total_is_told_by_its_clause(text, scope):
     ("The toll from the blast climbed to 31 on Friday.", "people", "killed"),
     ("Indonesia quake toll rises to 24", "people", "killed"),
     ("Aceh quake toll hits 42 as search for missing ends", "people", "killed"),
+    ("The death toll of the twin quakes which jolted Iran's northwestern province of East Azarbaijan on Saturday has "
+     "risen to 306.", "people", "killed"),
     ("The vote tally rose to 5,000.", "vote", None),
     ("Doctors saved 20 lives.", "lives", None),
 ])

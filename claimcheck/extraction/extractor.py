@@ -121,6 +121,11 @@ _MAY_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|hits|hit|tops|topped|reaches|reached|"
                           r"nears|passes|passed|of|is|was|stood at|stands at)\s+(?:at\s+least\s+|about\s+|some\s+|"
                           r"nearly\s+|more\s+than\s+|over\s+)?$", re.I)
+#: a sentence whose subject is a death toll told of at length, its figure right after the verb: "The death toll of the
+#: twin earthquakes which jolted Iran's northwestern province on Saturday has risen to 306"
+_TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b[^\d.;:]{0,160}?\b(?:has\s+|had\s+)?(?:risen|rose|climbed|jumped|reached|"
+                           r"hit|topped|passed)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+|"
+                           r"over\s+)?$", re.I)
 _HURT_WORDS = re.compile(r"injur|wound|hurt|casualt", re.I)
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
@@ -330,7 +335,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         outcome = outcome or OUTCOME_WORDS.get(sized)
         if measure is None or (measure_phrase.words and measure_phrase.words[-1].end <= start):
             measure = None if sized in OUTCOME_WORDS else sized  # "organisers put the crowd at 50,000": people
-    if (unit.kind == "count" and (toll := _TOLL_BEFORE.search(text[max(sentence_start, start - 40):start]))
+    if (unit.kind == "count" and (toll := _TOLL_BEFORE.search(text[max(sentence_start, start - 40):start])
+                                  or _TOLL_SUBJECT.search(text[sentence_start:start]))
             and not _HURT_WORDS.search(toll.group())):
         measure, outcome = "people", "killed"  # "toll hits 42 as search for missing ends": the dead, not the missing
     if (measure and source and measure.lower() == source.lower()
