@@ -812,3 +812,16 @@ def test_a_headlines_toll_is_set_against_its_lead_not_a_toll_recalled_further_do
     lead = page.replace("killed 306 people", "killed 320 people").rsplit("The official", 1)[0]
     assert _violated(tmp_path / "recalled", a_txt=page) == []
     assert [_about(finding) for finding in _violated(tmp_path / "lead", a_txt=lead)] == [["306", "320"]]
+
+
+def test_counts_of_the_hurt_rising_with_the_death_toll_are_counts_of_different_hours(tmp_path):
+    top = "Saturday, 25 January 2020\n\n"
+    told = ("A strong earthquake struck eastern Turkey on Friday evening, killing {} people and injuring {}, officials "
+            "said.\nRescue teams searched collapsed buildings in Elazig through the night.\n")
+    first = top + told.format(18, 553)
+    later = _violated(tmp_path / "later", a_txt=first, b_txt=top + told.format(22, "1,300"))
+    assert [_shown(finding, "text") for finding in later] == [[("a.txt", "18"), ("b.txt", "22")]]
+    # more dead and fewer hurt is no later hour's count: the hurt disagree
+    fewer = _violated(tmp_path / "fewer", a_txt=first, c_txt=top + told.format(22, 300))
+    assert [_shown(finding, "text") for finding in fewer] == [[("a.txt", "18"), ("c.txt", "22")],
+                                                             [("a.txt", "553"), ("c.txt", "300")]]

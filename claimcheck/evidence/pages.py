@@ -65,6 +65,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             continue
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
+            if claim.outcome == "killed" and claim.line <= TOP_LINES and claim.scope is None:
+                values.setdefault(("top toll", claim.doc), set()).add(figure)
             if claim.line <= LEAD_LINES:  # the lead's toll is the page's own, whatever it recalls further down
                 values.setdefault(("lead", claim.doc, claim.outcome), set()).add(figure)
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
@@ -78,7 +80,17 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         for place, found in by_place.items():
             if place is not None:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
-    return Counter({key: len(found) for key, found in values.items()})
+    counts = Counter({key: len(found) for key, found in values.items()})
+    for key, found in values.items():
+        if key[0] == "top toll" and len(found) == 1:  # the toll itself, for pages to be set against each other
+            counts[(*key, "figure")] = round(next(iter(found)))
+    return counts
+
+
+def top_toll(doc: str, figures: Counter | FigureCounts) -> int | None:
+    """The one death toll a page's headline and first sentence give, if they give one: two pages whose tolls differ
+    were written at different hours (or disagree), so their other running counts may be of different hours too."""
+    return figures[("top toll", doc, "figure")] if figures[("top toll", doc)] == 1 else None
 
 
 #: days before a page's latest day a figure must be dated to be background, not one of the page's own figures
