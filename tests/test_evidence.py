@@ -825,3 +825,33 @@ def test_counts_of_the_hurt_rising_with_the_death_toll_are_counts_of_different_h
     fewer = _violated(tmp_path / "fewer", a_txt=first, c_txt=top + told.format(22, 300))
     assert [_shown(finding, "text") for finding in fewer] == [[("a.txt", "18"), ("c.txt", "22")],
                                                              [("a.txt", "553"), ("c.txt", "300")]]
+
+
+#: the rest of an undated article (figures on several lines): its only deal is *the* deal it tells of
+_MORE = ("Celgene shareholders will receive one Bristol share and $50 in cash for each share.\n"
+         "The companies expect the deal to close in the third quarter, and 2,000 jobs may go.\n"
+         "Celgene sells 3 drugs with sales of more than $1 billion each.\n")
+
+
+@pytest.mark.parametrize("recalled", [
+    "Drugmakers have been busy buyers, with Bayer completing its takeover of Monsanto for $63 billion last year.",
+    "Drugmakers have been busy buyers: the offer tops Bayer's $63 billion takeover of Monsanto.",
+])
+def test_a_deal_of_a_past_year_or_of_another_buyer_is_not_the_pages_deal(tmp_path, recalled):
+    violated = _violated(
+        tmp_path,
+        a_txt="Bristol-Myers Squibb to buy Celgene\n\nBristol-Myers Squibb is buying Celgene in a cash-and-stock deal "
+              f"valued at $74 billion, creating a cancer drug powerhouse.\n{_MORE}",
+        b_txt="Bristol-Myers Squibb to buy Celgene\n\nBristol-Myers Squibb agreed to buy Celgene in a cash-and-stock "
+              f"deal, creating a cancer drug powerhouse.\n{recalled}\n{_MORE}")
+    assert violated == []
+
+
+def test_two_signings_deals_are_two_deals_however_alike_their_pages(tmp_path):
+    rest = ("The deal includes a signing bonus of $20 million.\nHe hit 34 home runs last season.\n"
+            "The team won 80 games last season.\n")
+    violated = _violated(
+        tmp_path,
+        a_txt=f"Harper agrees to record $330 million deal with Phillies\n\nThe slugger signed with the club on Thursday.\n{rest}",
+        b_txt=f"Machado agrees to $300 million deal with Padres\n\nThe slugger signed with the club on Thursday.\n{rest}")
+    assert violated == []

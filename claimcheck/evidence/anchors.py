@@ -49,7 +49,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
     single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
               and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms)
-              and not _of_another_year(first, second))  # "In 2000, a magnitude-5.0 quake near Yountville"
+              and not _of_another_year(first, second)  # "In 2000, a magnitude-5.0 quake near Yountville"
+              and not _owned_by_another(first, second))  # "surpassing Manny Machado's 10-year, $300 million deal"
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
@@ -269,11 +270,33 @@ def _country_names() -> frozenset[str]:
 
 def _of_another_year(first: Claim, second: Claim) -> bool:
     """Whether one sentence tells of a year the other figure knows nothing of: not named in its sentence, nor its
-    date's ("since September 2000, when a magnitude-5.0 temblor ...": another quake than an undated page's)."""
+    date's ("since September 2000, when a magnitude-5.0 temblor ...": another quake than an undated page's), or of
+    a past year the other does not tell of ("Bayer completing its takeover of Monsanto for $63 billion last year")."""
     years = _years(first.sentence), _years(second.sentence)
     known = tuple(found | ({claim.date[:4]} if claim.date else set())
                   for found, claim in zip(years, (first, second)))
-    return bool((years[0] and not years[0] & known[1]) or (years[1] and not years[1] & known[0]))
+    past = tuple(bool(_PAST_YEAR.search(claim.sentence)) for claim in (first, second))
+    return bool((years[0] and not years[0] & known[1]) or (years[1] and not years[1] & known[0])
+                or (past[0] != past[1] and not (first.date or second.date)))
+
+
+#: a past year told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year ago")
+_PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b|\b(?:two|three|four|five|\d+)\s+years\s+"
+                        r"(?:ago|earlier|before)\b", re.I)
+
+
+def _owned_by_another(first: Claim, second: Claim) -> bool:
+    """Whether one figure is told as someone's whom the other's sentence does not name ("surpassing Manny Machado's
+    10-year, $300 million deal" against "Harper agrees to record $330 million deal"): another's deal, record or toll."""
+    for claim, other in ((first, second), (second, first)):
+        owner = _OWNER.search(before_figure(claim)[-60:])
+        if owner and owner.group("name").split()[-1].lower() not in other.sentence.lower():
+            return True
+    return False
+
+
+#: a name in the possessive right before a figure, across a few words of its noun phrase: "Machado's 10-year, "
+_OWNER = re.compile(r"(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:[\w-]+,?\s+){0,3}$")
 
 
 @lru_cache(maxsize=65536)
