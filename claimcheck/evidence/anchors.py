@@ -99,7 +99,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
         found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
     if (single and tolls == (1, 1) and one_role
-            and (names_a & names_b or not ROLES[role].get("named"))
+            and (not ROLES[role].get("named") or _names_shared(names_a, names_b))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
             and not _other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
@@ -249,6 +249,12 @@ _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what foll
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
 #: a figure told as an earlier one: "the official toll had stood at 250 on Sunday"
 _EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|given)\b[^.;!?]{0,30}$", re.I)
+
+
+def _names_shared(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
+    """Whether two sentences name someone in common, by the last word of a name ("Teixeira" in a headline is "Mark
+    Teixeira" below it; "Yankees" is "the New York Yankees")."""
+    return bool({name.split()[-1] for name in names_a} & {name.split()[-1] for name in names_b})
 
 
 def _quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
