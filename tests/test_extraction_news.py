@@ -687,6 +687,12 @@ def test_a_ships_name_and_number_is_no_count_where_a_headline_starts_with_it():
                                                                 ("Sixteen", "hostages")]
 
 
+def test_a_team_and_its_score_is_no_models_name_and_number():
+    found = claimcheck.extract_text("Doug McDermott scored 23 points and the top-seeded Bluejays defeated Drake 65-53 "
+                                    "on Friday in the quarterfinals.")
+    assert [(claim.text, claim.type, claim.value) for claim in found] == [("23", "count", 23), ("65-53", "score", 65)]
+
+
 @pytest.mark.parametrize(("text", "scope"), [
     ("Three of the dead were crushed in the hotel, police said.", "part"),  # some of the dead
     ("Thirteen people were seriously injured in the blast.", "part"),  # the worst hurt of all the hurt

@@ -123,12 +123,23 @@ def _model_names(text: str) -> Iterator[Excluded]:
             continue
         if _unit_follows(text, match.end("number")):
             continue  # "the MacBook Pro 16 inch": the number measures the thing named
+        if _a_score(match.group("number"), text[match.end("number"):match.end("number") + 8]):
+            continue  # "the Bluejays defeated Drake 65-53": a team and its score ("Boeing 737-800" stays a model)
         named.setdefault(f"{last} {match.group('number')}", set()).add(match.end("number"))
         yield Excluded(match.start("name"), match.end("number"), "id")
     for name, found_at in named.items():  # the same name where a headline or a sentence starts with it: "Vega 5 ..."
         for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w.,]\d|\w)", text):
             if found.end() not in found_at:  # not one the first pass excluded already
                 yield Excluded(found.start(), found.end(), "id")
+
+
+def _a_score(number: str, after: str) -> bool:
+    """Whether a number and what follows it are a score or a record ("65-53", "52-3": the second figure smaller)."""
+    other = _SCORE_REST.match(after)
+    return other is not None and int(other.group(1)) < int(number)
+
+
+_SCORE_REST = re.compile(r"[-–](\d+)\b")
 
 
 def _unit_follows(text: str, end: int) -> bool:
