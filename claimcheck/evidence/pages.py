@@ -66,7 +66,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
             if claim.outcome == "killed" and claim.line <= TOP_LINES and claim.scope is None:
-                values.setdefault(("top toll", claim.doc), set()).add(figure)
+                values.setdefault(("top toll", claim.doc), set()).add((claim.line, figure))
             if claim.line <= LEAD_LINES:  # the lead's toll is the page's own, whatever it recalls further down
                 values.setdefault(("lead", claim.doc, claim.outcome), set()).add(figure)
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
@@ -82,14 +82,18 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
     for key, found in values.items():
-        if key[0] == "top toll" and len(found) == 1:  # the toll itself, for pages to be set against each other
-            counts[(*key, "figure")] = round(next(iter(found)))
+        if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
+            first = min(line for line, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
+            tolls = {figure for line, figure in found if line == first}
+            counts[key] = len(tolls)
+            if len(tolls) == 1:  # the toll itself, for pages to be set against each other
+                counts[(*key, "figure")] = round(next(iter(tolls)))
     return counts
 
 
 def top_toll(doc: str, figures: Counter | FigureCounts) -> int | None:
-    """The one death toll a page's headline and first sentence give, if they give one: two pages whose tolls differ
-    were written at different hours (or disagree), so their other running counts may be of different hours too."""
+    """The death toll a page gives first, in its headline or first sentence, if it gives one: two pages whose tolls
+    differ were written at different hours (or disagree), so their other running counts may be of different hours too."""
     return figures[("top toll", doc, "figure")] if figures[("top toll", doc)] == 1 else None
 
 
