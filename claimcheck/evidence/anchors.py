@@ -8,10 +8,10 @@ import re
 from functools import lru_cache
 
 from ..extraction.dating import days_apart
-from ..extraction.sources import contrast_clauses
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import MONTHS, NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS, WEEKDAYS, country_names
+from ..lexicon import NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS, country_names
 from ..model import Claim
+from .days import of_another_year, other_days_named, same_days
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
 from .vetoes import same_person
@@ -35,7 +35,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     union = words_a | words_b
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
             and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
-            and _same_name_before(first, second) and not _other_days_named(first, second)
+            and _same_name_before(first, second) and not other_days_named(first, second)
             and not place_share):  # "27 air strikes in Syria (and 28 in Iraq)" is no copy of "55 air strikes"
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
@@ -49,7 +49,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
     single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
               and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms)
-              and not _of_another_year(first, second)  # "In 2000, a magnitude-5.0 quake near Yountville"
+              and not of_another_year(first, second)  # "In 2000, a magnitude-5.0 quake near Yountville"
               and not _owned_by_another(first, second))  # "surpassing Manny Machado's 10-year, $300 million deal"
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
     same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
@@ -63,7 +63,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
-                 or not _other_days_named(first, second))  # "12 officers were injured on Sunday night": a night's
+                 or not other_days_named(first, second))  # "12 officers were injured on Sunday night": a night's
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
                  or not _either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
@@ -83,7 +83,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and first.doc == second.doc and first.scope == second.scope and (counted or one_role or estimated)
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
-            and not _other_days_named(first, second)  # "has reached 306 ... on Monday"; "had stood at 250 on Sunday"
+            and not other_days_named(first, second)  # "has reached 306 ... on Monday"; "had stood at 250 on Sunday"
             and (restated := _restated_by_a_source(first, second)
                  or _told_against(first, second) or _two_accounts(first, second))
             and (two_sources(first, second) or (own_and_sourced(first, second) and (
@@ -101,7 +101,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and tolls == (1, 1) and one_role
             and (not ROLES[role].get("named") or _names_shared(names_a, names_b))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
-            and not _other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
+            and not other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
             and not _either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
         found.append(f"the only {ROLES[role]['called']} each page gives")
@@ -133,10 +133,10 @@ def _told_against(first: Claim, second: Claim) -> bool:
     killed"), not "16 of the dead" against "21 of the dead"."""
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
     if _DIFFERING.search(later.sentence[:later.sentence.find(later.text)]):  # "the monitor had differing numbers"
-        return not _a_part(first) and not _a_part(second) and _same_days(first, second)
+        return not _a_part(first) and not _a_part(second) and same_days(first, second)
     words = {word.lower() for word in WORD.findall(later.sentence)}
     return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
-            and _same_days(first, second)  # "killing 20 on 9 January" is no account of "50-70 in the battle"
+            and same_days(first, second)  # "killing 20 on 9 January" is no account of "50-70 in the battle"
             and (_told_alike(first, second) or (_elliptical(later) and later.line - earlier.line <= 1)))
 
 
@@ -163,7 +163,7 @@ def _two_accounts(first: Claim, second: Claim) -> bool:
     if first.line != second.line or not two_sources(first, second) or _a_part(first) or _a_part(second):
         return False
     words = [_other_incident_words(claim) for claim in (first, second)]
-    return not (words[0] | words[1]) and _same_days(first, second) and _told_alike(first, second)
+    return not (words[0] | words[1]) and same_days(first, second) and _told_alike(first, second)
 
 
 def _other_incident_words(claim: Claim) -> set[str]:
@@ -185,34 +185,6 @@ def _clause_start(sentence: str, position: int) -> int:
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
 
 
-def _same_days(first: Claim, second: Claim) -> bool:
-    """Whether two sentences name the same days (or none): "On 20 January, SOHR reported ..." tells of another day
-    than a sentence that names none; "since he took office last October" names no day. Within a paragraph, a later
-    sentence that names no day goes on with the day named before it."""
-    earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
-    days = _days(_account_of(earlier)), _days(_account_of(later))
-    return days[0] == days[1] or (earlier.line == later.line and earlier.doc == later.doc and not days[1])
-
-
-def _account_of(claim: Claim) -> str:
-    """The part of a figure's sentence that tells its account: the sentence less the clauses of contrast that tell
-    another ("at least 137 bodies were recovered, but by 27 March that number had risen to 531")."""
-    position = max(claim.sentence.find(claim.text), 0)
-    start, end = next((start, end) for start, end in reversed(contrast_clauses(claim.sentence)) if start <= position)
-    return claim.sentence[start:end]
-
-
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+\d{{1,2}}\b"
-                  rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight', 'overnight', 'last night'}))})\b)", re.I)
-
-
-@lru_cache(maxsize=65536)
-def _days(sentence: str) -> frozenset[str]:
-    return frozenset(" ".join(found.group().lower().split()) for found in _DAY.finditer(sentence)
-                     if not _SINCE.search(sentence[:found.start()]))  # "since 24 February": a period, not a day
-
-
 def headline_and_lead(first: Claim, second: Claim) -> bool:
     """Whether one figure is a page's headline's (a short first line) and the other its lead's, told of one thing:
     neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
@@ -220,7 +192,7 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
             and not _EARLIER_FIGURE.search(before_figure(lead)[-40:])
             and not _a_part(headline) and not _a_part(lead)
-            and not _told_of_another(headline) and not _told_of_another(lead) and not _other_days_named(headline, lead))
+            and not _told_of_another(headline) and not _told_of_another(lead) and not other_days_named(headline, lead))
 
 
 def _told_of_another(claim: Claim) -> bool:
@@ -274,23 +246,6 @@ def _country_names() -> frozenset[str]:
     return frozenset(name.lower() for name in country_names())
 
 
-def _of_another_year(first: Claim, second: Claim) -> bool:
-    """Whether one sentence tells of a year the other figure knows nothing of: not named in its sentence, nor its
-    date's ("since September 2000, when a magnitude-5.0 temblor ...": another quake than an undated page's), or of
-    a past year the other does not tell of ("Bayer completing its takeover of Monsanto for $63 billion last year")."""
-    years = _years(first.sentence), _years(second.sentence)
-    known = tuple(found | ({claim.date[:4]} if claim.date else set())
-                  for found, claim in zip(years, (first, second)))
-    past = tuple(bool(_PAST_YEAR.search(claim.sentence)) for claim in (first, second))
-    return bool((years[0] and not years[0] & known[1]) or (years[1] and not years[1] & known[0])
-                or (past[0] != past[1] and not (first.date or second.date)))
-
-
-#: a past year told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year ago")
-_PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b|\b(?:two|three|four|five|\d+)\s+years\s+"
-                        r"(?:ago|earlier|before)\b", re.I)
-
-
 def _owned_by_another(first: Claim, second: Claim) -> bool:
     """Whether one figure is told as someone's whom the other's sentence does not name ("surpassing Manny Machado's
     10-year, $300 million deal" against "Harper agrees to record $330 million deal"): another's deal, record or toll."""
@@ -303,24 +258,6 @@ def _owned_by_another(first: Claim, second: Claim) -> bool:
 
 #: a name in the possessive right before a figure, across a few words of its noun phrase: "Machado's 10-year, "
 _OWNER = re.compile(r"(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:[\w-]+,?\s+){0,3}$")
-
-
-@lru_cache(maxsize=65536)
-def _years(sentence: str) -> frozenset[str]:
-    return frozenset(found.group(1) for found in _YEAR_NAMED.finditer(sentence))
-
-
-#: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal"
-_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|{_MONTH})[\s-]+|\d{{1,2}},?\s+)"
-                         r"((?:19|20)\d\d)\b(?![.,]\d)", re.I)
-
-
-def _other_days_named(first: Claim, second: Claim) -> bool:
-    """Whether both sentences name the day of their figure and the days differ ("died on Friday after falling 150
-    metres" and "fell about 2,000 feet ... on Saturday": two falls, however alike their pages)."""
-    days = _days(first.sentence), _days(second.sentence)
-    return (bool(days[0] and days[1]) and not days[0] & days[1]
-            and (first.date != second.date or first.date is None))  # undated, the names are all there is to go by
 
 
 def _other_ages(first: str, second: str) -> bool:
@@ -349,9 +286,6 @@ def _ages(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
-
-
 def _restated_by_a_source(first: Claim, second: Claim) -> bool:
     """Whether a page gives a toll as its own and a source then restates it in a figure that names nothing but what
     befell it ("... killing 14 people. SOHR said 20 were killed"): the source's account of the page's toll."""
@@ -360,7 +294,7 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
         return False
     befell = _BEFELL.match(_after(sourced))
     return (befell is not None and OUTCOME_WORDS.get(befell.group("outcome").lower()) == own.outcome == sourced.outcome
-            and not _other_incident_words(sourced) and _same_days(own, sourced))
+            and not _other_incident_words(sourced) and same_days(own, sourced))
 
 
 _BEFELL = re.compile(r"^\s+(?:people\s+|persons\s+)?(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?"

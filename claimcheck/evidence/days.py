@@ -1,0 +1,77 @@
+"""The days and years a figure's sentence tells of: two figures told of different days ("on Friday", "on Saturday")
+or of a year the other knows nothing of ("in 2000", "last year") are two quantities, however alike their pages."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..extraction.sources import contrast_clauses
+from ..lexicon import MONTHS, WEEKDAYS
+from ..model import Claim
+
+
+def same_days(first: Claim, second: Claim) -> bool:
+    """Whether two sentences name the same days (or none): "On 20 January, SOHR reported ..." tells of another day
+    than a sentence that names none; "since he took office last October" names no day. Within a paragraph, a later
+    sentence that names no day goes on with the day named before it."""
+    earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
+    days = days_named(_account_of(earlier)), days_named(_account_of(later))
+    return days[0] == days[1] or (earlier.line == later.line and earlier.doc == later.doc and not days[1])
+
+
+def _account_of(claim: Claim) -> str:
+    """The part of a figure's sentence that tells its account: the sentence less the clauses of contrast that tell
+    another ("at least 137 bodies were recovered, but by 27 March that number had risen to 531")."""
+    position = max(claim.sentence.find(claim.text), 0)
+    start, end = next((start, end) for start, end in reversed(contrast_clauses(claim.sentence)) if start <= position)
+    return claim.sentence[start:end]
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+\d{{1,2}}\b"
+                  rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight', 'overnight', 'last night'}))})\b)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def days_named(sentence: str) -> frozenset[str]:
+    return frozenset(" ".join(found.group().lower().split()) for found in _DAY.finditer(sentence)
+                     if not _SINCE.search(sentence[:found.start()]))  # "since 24 February": a period, not a day
+
+
+def of_another_year(first: Claim, second: Claim) -> bool:
+    """Whether one sentence tells of a year the other figure knows nothing of: not named in its sentence, nor its
+    date's ("since September 2000, when a magnitude-5.0 temblor ...": another quake than an undated page's), or of
+    a past year the other does not tell of ("Bayer completing its takeover of Monsanto for $63 billion last year")."""
+    years = years_named(first.sentence), years_named(second.sentence)
+    known = tuple(found | ({claim.date[:4]} if claim.date else set())
+                  for found, claim in zip(years, (first, second)))
+    past = tuple(bool(_PAST_YEAR.search(claim.sentence)) for claim in (first, second))
+    return bool((years[0] and not years[0] & known[1]) or (years[1] and not years[1] & known[0])
+                or (past[0] != past[1] and not (first.date or second.date)))
+
+
+#: a past year told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year ago")
+_PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b|\b(?:two|three|four|five|\d+)\s+years\s+"
+                        r"(?:ago|earlier|before)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def years_named(sentence: str) -> frozenset[str]:
+    return frozenset(found.group(1) for found in _YEAR_NAMED.finditer(sentence))
+
+
+#: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal"
+_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|{_MONTH})[\s-]+|\d{{1,2}},?\s+)"
+                         r"((?:19|20)\d\d)\b(?![.,]\d)", re.I)
+
+
+def other_days_named(first: Claim, second: Claim) -> bool:
+    """Whether both sentences name the day of their figure and the days differ ("died on Friday after falling 150
+    metres" and "fell about 2,000 feet ... on Saturday": two falls, however alike their pages)."""
+    days = days_named(first.sentence), days_named(second.sentence)
+    return (bool(days[0] and days[1]) and not days[0] & days[1]
+            and (first.date != second.date or first.date is None))  # undated, the names are all there is to go by
+
+
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
