@@ -855,3 +855,16 @@ def test_two_signings_deals_are_two_deals_however_alike_their_pages(tmp_path):
         a_txt=f"Harper agrees to record $330 million deal with Phillies\n\nThe slugger signed with the club on Thursday.\n{rest}",
         b_txt=f"Machado agrees to $300 million deal with Padres\n\nThe slugger signed with the club on Thursday.\n{rest}")
     assert violated == []
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Turkey earthquake kills 138, hundreds feared dead\nRescuers searched the rubble.\n", 138),  # a count before a guess
+    ("Iran earthquakes: dozens dead in East Azerbaijan\nRescuers searched the rubble.\n", 62),  # a guess alone tells
+    ("Twin suicide bombings in Baghdad kill 32\nTwo bombers killed 32 people.\nA hospital said 35 had died.\n", 32),
+])
+def test_a_pages_death_toll_is_the_first_line_that_gives_one(text, toll):
+    from claimcheck.evidence.pages import top_toll
+    from claimcheck.rules.loader import load_rules
+
+    claims = claimcheck.extract_text(text, doc="a.txt")
+    assert top_toll("a.txt", claimcheck.evidence.page_figures(claims, load_rules().synonyms)) == toll

@@ -66,7 +66,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
             if claim.outcome == "killed" and claim.line <= TOP_LINES and claim.scope is None:
-                values.setdefault(("top toll", claim.doc), set()).add((claim.line, figure))
+                guess = claim.bound == "~" and claim.low != claim.high  # "hundreds feared dead"
+                values.setdefault(("top toll", claim.doc), set()).add((claim.line, figure, guess))
             if claim.line <= LEAD_LINES:  # the lead's toll is the page's own, whatever it recalls further down
                 values.setdefault(("lead", claim.doc, claim.outcome), set()).add(figure)
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
@@ -83,8 +84,10 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     counts = Counter({key: len(found) for key, found in values.items()})
     for key, found in values.items():
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
-            first = min(line for line, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
-            tolls = {figure for line, figure in found if line == first}
+            first = min(line for line, _, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
+            tolls = {figure for line, figure, _ in found if line == first}
+            if len(tolls) > 1:  # a count before a guess: "kills 138, hundreds feared dead" tells of 138
+                tolls = {figure for line, figure, guess in found if line == first and not guess} or tolls
             counts[key] = len(tolls)
             if len(tolls) == 1:  # the toll itself, for pages to be set against each other
                 counts[(*key, "figure")] = round(next(iter(tolls)))
