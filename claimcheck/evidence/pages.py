@@ -41,7 +41,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     """How many different counts of people killed (injured, ...) and of each measure each document gives, whoever
     says them, and on how many lines it gives figures: a page that tells of many incidents (a long article, a chronicle) has no one toll or tally that
     another page's could contradict. Per place as well: a page that gives one crowd for each of five cities gives few
-    for each city (its unplaced figures count for every one of them)."""
+    for each city (its unplaced figures count for every one of them). Besides the counts, the death toll a page gives
+    first is kept as itself (read it with :func:`top_toll`)."""
     values: dict[tuple, set] = {}
     placed: dict[tuple, dict[str | None, set]] = {}
     latest = _latest_days(claims)
