@@ -144,6 +144,37 @@ def test_findings_a_block_task_writes_out_as_it_goes_are_reported_as_one_process
     assert done.stdout == single
 
 
+PROFILER = r"""
+from distributed import Client, LocalCluster
+from claimcheck.cluster.profiler import profiler_paused
+
+def sampling(dask_worker):
+    callbacks = dask_worker.periodic_callbacks
+    return [name for name in ("profile", "profile-cycle") if callbacks[name].is_running()], \
+        len(dask_worker.profile_history) + len(dask_worker.profile_keys_history), dask_worker.profile_recent["count"]
+
+if __name__ == "__main__":
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        print(list(client.run(sampling).values())[0][0])
+        with profiler_paused(client):
+            client.submit(sum, range(10 ** 7), pure=False).result()
+            print(list(client.run(sampling).values())[0])
+        print(list(client.run(sampling).values())[0][0])
+"""
+
+
+def test_the_workers_profiler_keeps_no_samples_during_a_run_and_samples_again_after(tmp_path):
+    """Dask's profiler keeps a call tree of every second of a worker's last 1,000 seconds: over a run, memory that
+    grows with the corpus. Paused, a worker takes no sample and keeps none, whatever it runs; then it samples again."""
+    script = tmp_path / "profiler.py"
+    script.write_text(PROFILER, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
+                          env={**os.environ, "CI": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.splitlines() == ["['profile', 'profile-cycle']", "([], 0, 0)", "['profile', 'profile-cycle']"]
+
+
 def test_an_unreachable_scheduler_is_one_line_and_exit_2():
     done = run_cli("check", "examples/corpus", "--scheduler", "tcp://127.0.0.1:9")
     assert done.returncode == 2

@@ -150,12 +150,14 @@ def run(client, plan: Plan, settings: RunSettings, scratch: Scratch, progress: P
     """Check the partitions of ``plan`` on the cluster ``client`` is connected to (see the module docstring)."""
     import dask
 
+    from .profiler import profiler_paused
+
     progress = progress or Progress()
     parts = plan.parts
     handler = _Handler(progress)
     client.subscribe_topic(TOPIC, handler)
     try:
-        with dask.config.set({"dataframe.convert-string": False}):
+        with dask.config.set({"dataframe.convert-string": False}), profiler_paused(client):
             return _run(client, parts, settings, scratch, progress)
     finally:
         client.unsubscribe_topic(TOPIC)
@@ -341,12 +343,15 @@ def _extract_part(part: Part, folder: str, options, dataset, encoding: str | Non
 def extract_parts(client, parts: list[Part], folder: str, options, dataset, encoding: str | None,
                   progress: Progress, limits=None) -> tuple[int, int, list[str]]:
     """Every partition extracted and written by a worker; the documents and claims written, and the warnings."""
+    from .profiler import profiler_paused
+
     client.subscribe_topic(TOPIC, _Handler(progress))
     progress.stage("extracting", len(parts))
     try:
-        futures = client.map(_extract_part, parts, folder=folder, options=options, dataset=dataset,
-                             encoding=encoding, limits=limits, pure=False)
-        done = client.gather(futures)
+        with profiler_paused(client):
+            futures = client.map(_extract_part, parts, folder=folder, options=options, dataset=dataset,
+                                 encoding=encoding, limits=limits, pure=False)
+            done = client.gather(futures)
     finally:
         client.unsubscribe_topic(TOPIC)
         progress.close()
