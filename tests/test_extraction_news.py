@@ -529,6 +529,13 @@ def test_gatherings_are_counted_as_gatherings_and_a_crowd_is_no_ones_victims():
         ("tens of thousands", "people", "gathered")]
 
 
+def test_a_count_of_what_struck_is_no_count_of_the_dead():
+    found = claimcheck.extract_text("Two powerful earthquakes struck northwestern Iran on Saturday, killing at least 87 "
+                                    "people and injuring more than 400.")
+    assert [(claim.text, claim.outcome) for claim in found] == [
+        ("Two", None), ("at least 87", "killed"), ("more than 400", "injured")]
+
+
 def test_a_figure_after_saying_is_attributed_to_the_sentences_subject():
     found = [claimcheck.extract_text(text)[0].source for text in (
         "The Iraqi military blamed the militants for the attack, saying that 61 bodies had been recovered.",

@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -357,8 +357,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif (unit.kind == "count" and measure and outcome is None
           and (measure.lower() in TOLL_WORDS or measure.lower().endswith(" toll"))):
         measure, outcome = "people", "killed"  # "the toll from the blast climbed to 31", "quake toll rises to 24"
-    elif unit.kind == "count" and measure and measure.split()[-1].lower() in _GATHERINGS:
-        outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied
+    elif unit.kind == "count" and measure and measure.split()[-1].lower() in (_GATHERINGS | _STRIKES):
+        outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied;
+        # "two powerful earthquakes struck ..., killing at least 87": what killed, not who died
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
                                                  or measure.split()[-1] in OUTCOME_VERBS or measure in _BARE_COUNTS):
         # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
@@ -407,6 +408,9 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
 
 #: words of the outcome "gathered" that count gatherings, not the people in them
 _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
+#: words for what strikes: a count of them is never a count of the dead or hurt, whatever verb follows
+_STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",
+                      "missiles", "shells", "attacks", "airstrikes"})
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
 #: words that open a clause of its own after a figure: a place named there is not where the figure is
 _SUBORDINATE = re.compile(r"\b(?:as|while|because|although|though|whereas|since|until)\b")
