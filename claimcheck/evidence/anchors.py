@@ -132,7 +132,7 @@ def _told_against(first: Claim, second: Claim) -> bool:
     no word that makes it another incident's, and the same words beside both figures ("Russian mercenaries ...
     killed"), not "16 of the dead" against "21 of the dead"."""
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
-    if _DIFFERING.search(later.sentence[:later.sentence.find(later.text)]):  # "the monitor had differing numbers"
+    if _DIFFERING.search(before_figure(later)):  # "the monitor had differing numbers"
         return not _a_part(first) and not _a_part(second) and same_days(first, second)
     words = {word.lower() for word in WORD.findall(later.sentence)}
     return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
