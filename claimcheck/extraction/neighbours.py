@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
+from .roles import shock_of
 
 _SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
 
@@ -47,6 +48,9 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
             claim.measure = source.measure
             if source.type == "magnitude" and claim.type == "count" and claim.value < 10:
                 claim.type = "magnitude"  # "put the magnitude at 5.4, while the centre said it measured 5.6"
+                if claim.subject is None:  # "... was followed by a second, measuring 7.4": the second quake's
+                    position = claim.sentence.find(claim.text)
+                    claim.subject = shock_of(claim.sentence[:max(0, position)], claim.sentence[position + len(claim.text):])
 
 
 

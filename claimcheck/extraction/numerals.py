@@ -77,7 +77,7 @@ NUMBER_PATTERN = re.compile(
     rf"|(?P<slash>{_SLASH})"
     rf"|(?P<ratio>{_RATIO})"
     rf"|(?P<fold>\b(?:{_SMALL})-?fold\b)"
-    rf"|(?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))"
+    rf"|(?P<digits>(?(currency)|(?:(?<![\w.,])|(?<=(?<![\w.])(?-i:M))(?=\d\.\d\b)|(?<=(?<![\w.])(?-i:Mw))(?=\d\.\d\b)))(?:{_DIGITS}))"  # "M6.7": a magnitude
     rf"{_EXPONENT}?"
     rf"(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])?"
     rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"

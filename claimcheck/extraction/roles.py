@@ -62,6 +62,7 @@ def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") ->
 #: "a four-cylinder engine", "a three-judge panel": the number says what the thing after it has, not how many there are
 _ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
+_MOMENT_MAGNITUDE = re.compile(r"(?<![\w.])Mw?\s?$")  # "M6.7", "Mw 7.6": a seismologist's magnitude
 #: "an earthquake measuring 7.7", "the quake measured 5.6", "a tremor registering 4.1"
 _QUAKES = r"(?:(?:earth)?quake|tremor|temblor|aftershock)"
 _QUAKE_MEASURING = re.compile(rf"\b{_QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measuring|measured|registering|registered|"
@@ -138,7 +139,8 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
 def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | None] | None:
     """(type, measure) of a plain ``number`` that is no count: a spec ("a four-cylinder engine": cylinders), a
     magnitude ("a magnitude 6.1 earthquake", "6.1-magnitude", "the 7.6 quake"), a rank ("ranked 5th", "#3")."""
-    if _MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after) or _QUAKE_MEASURING.search(before[-80:]):
+    if (_MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after) or _QUAKE_MEASURING.search(before[-80:])
+            or (_MOMENT_MAGNITUDE.search(before[-3:]) and _ONE_DECIMAL.fullmatch(number))):
         return "magnitude", "magnitude"
     if _RANK_BEFORE.search(before[-20:]):
         return "rank", "rank"
@@ -156,12 +158,15 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
 
 def shock_of(before: str, after: str) -> str | None:
     """What a magnitude is of when not the quake a page tells of: an aftershock ("more than 60 aftershocks, the
-    largest a magnitude 3.6"; "a 5.8 aftershock"), or a threshold ("a quake of magnitude 6.7 or greater within 30
-    years"), so that neither is set against the quake's own magnitude."""
+    largest a magnitude 3.6"; "a 5.8 aftershock"), a threshold ("a quake of magnitude 6.7 or greater within 30
+    years"), or the second of twin quakes ("A second quake, measured by the USGS at 7.4"; "the first measured 7.2
+    and the second 7.6"), so that none is set against the quake's own magnitude."""
     if _OR_GREATER.match(after):
         return "threshold"
     if _AFTERSHOCK_AFTER.match(after) or _AFTERSHOCK.search(before.rsplit(";", 1)[-1]):
         return "aftershock"
+    if (second := _SECOND_QUAKE.search(before[-_SECOND_QUAKE_REACH:])) and not _FIRST_QUAKE.search(before[second.end():]):
+        return "second quake"
     return None
 
 
@@ -169,6 +174,13 @@ _OR_GREATER = re.compile(r"^\s*(?:magnitude\s+)?(?:(?:quake|earthquake|temblor)s
                          r"stronger|more|above|bigger)\b", re.I)
 _AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude\s+)?aftershocks?\b", re.I)
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+#: "a second quake", "the second tremor", "by a second," "and the second": the later of twin quakes (not "the second
+#: largest", "for the second time")
+_SECOND_QUAKE = re.compile(r"\b(?:a|the)\s+second\b(?![\s-]+(?:largest|strongest|biggest|deadliest|most|time|day|"
+                           r"week|month|year|floor|city|phase)\b)(?![\s-]+(?:[a-z]+\s+)?(?:(?:earth)?quake|tremor|temblor)s?"
+                           r"\s+(?:in|since|this|of\s+the\s+(?:day|week|month|year))\b)", re.I)  # "the second major quake in a week": the page's own
+_FIRST_QUAKE = re.compile(r"\bfirst\b", re.I)
+_SECOND_QUAKE_REACH = 50  # characters before a magnitude its quake's "second" is looked for in
 
 
 def _person(name: str) -> str:
