@@ -1,4 +1,5 @@
-"""Which quake a magnitude is of: a seismologist's "M6.7", the second of twin quakes."""
+"""Which quake a magnitude is of: a seismologist's "M6.7", the second of twin quakes, the page's own quake told of as
+"the quake", and two quakes of one country whose pages name different cities."""
 
 from __future__ import annotations
 
@@ -33,3 +34,49 @@ def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
 ])
 def test_the_second_of_twin_quakes_has_a_magnitude_of_its_own(text, expected):
     assert _magnitudes(text) == expected
+
+
+def _violated(folder, pages: dict[str, str]) -> list[list[tuple[str, str]]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    findings = claimcheck.Checker().check([folder]).findings
+    return sorted(sorted((claim.doc.rsplit("/", 1)[-1], claim.text) for claim in finding.about)
+                  for finding in findings if finding.status == "violated" and finding.rule == "magnitudes-agree")
+
+
+def test_twin_quakes_first_magnitudes_are_set_against_each_other_and_not_the_seconds(tmp_path):
+    top = "Twin quakes rock Indonesia's Papua, killing four\n\n"
+    found = _violated(tmp_path, {
+        "a.txt": top + "The first quake, with a magnitude of 7.6, struck west of Manokwari before dawn, the U.S. "
+                       "Geological Survey said.\nA second quake, measured by the USGS at 7.4, hit three hours later.\n",
+        "b.txt": top + "The first quake, measuring 7.2 on the Richter scale, struck west of Manokwari, Indonesia's "
+                       "Meteorology and Geophysics Agency said.\nThe second quake, measuring 7.6, struck three hours "
+                       "later, the agency said.\n",
+    })
+    # the first quake: 7.6 by the survey, 7.2 by the agency; the second: 7.4 against 7.6. Never 7.4 against 7.2.
+    assert found == [[("a.txt", "7.4"), ("b.txt", "7.6")], [("a.txt", "7.6"), ("b.txt", "7.2")]]
+
+
+def test_a_pages_own_quake_told_of_as_the_quake_is_the_quake_the_other_page_names(tmp_path):
+    found = _violated(tmp_path, {
+        "a.txt": "Quake kills 18 in eastern Turkey\n\nA magnitude 6.8 earthquake struck Elazig province on Friday, "
+                 "killing at least 18 people, officials said.\nRescuers pulled 30 people alive from the rubble.\n",
+        "b.txt": "Elazig quake toll climbs to 22\n\nRescuers searched 5 collapsed buildings in Elazig on Saturday.\n"
+                 "The Kandilli Observatory measured the quake at 6.5.\nMore than 1,000 people were hurt.\n",
+    })
+    assert found == [[("a.txt", "6.8"), ("b.txt", "6.5")]]
+
+
+def test_two_quakes_of_one_country_whose_pages_name_other_cities_are_two_quakes(tmp_path):
+    found = _violated(tmp_path, {
+        "a.txt": "Quake kills 18 in eastern Turkey\n\nA magnitude 6.8 earthquake struck Elazig province on Friday, "
+                 "killing at least 18 people, officials said.\nRescuers pulled 30 people alive from the rubble.\n",
+        "b.txt": "Van quake kills 138 in eastern Turkey\n\nA magnitude 7.2 earthquake struck Van province on Sunday, "
+                 "killing at least 138 people, officials said.\nThe Kandilli Observatory measured the quake at 7.0.\n"
+                 "More than 1,000 people were hurt.\n",
+        "c.txt": "Elazig quake toll climbs to 22\n\nRescuers searched 5 collapsed buildings in Elazig on Saturday.\n"
+                 "The Kandilli Observatory measured the quake at 6.5.\nMore than 1,000 people were hurt.\n",
+    })
+    # one event of eastern Turkey, but Elazig's magnitudes are never set against Van's, however alike the pages
+    assert found == [[("a.txt", "6.8"), ("c.txt", "6.5")]]

@@ -25,7 +25,7 @@ from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, before_figure, headline_and_lead
 from .features import GENERIC_MEASURES, features
 from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, lead_figure, recalled_figure,
-                    own_and_sourced, page_figures, page_tolls, paragraph_key, source_key)
+                    own_and_sourced, page_figures, page_tolls, paragraph_key, source_key, top_places)
 from .vetoes import judged_vetoes, vetoes
 
 __all__ = ["DESCRIPTIONS", "a_places_share", "an_article", "before_figure", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
@@ -119,7 +119,10 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     counts = tuple(1 if lead_figure(claim, figures, key) else max(count, 2) if recalled_figure(claim, figures, key)
                    else count for claim, key, count in zip((first, second), keys, counts))
     share = a_places_share(first, second, figures, synonyms) or a_places_share(second, first, figures, synonyms)
-    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share),
+    # the places each page's headline names tell two quakes of one country apart
+    places = ((top_places(first.doc, figures), top_places(second.doc, figures))
+              if first.type == second.type == "magnitude" else (frozenset(), frozenset()))
+    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share, places),
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 
 

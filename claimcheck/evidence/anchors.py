@@ -9,10 +9,11 @@ from functools import lru_cache
 
 from ..extraction.dating import days_apart
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS, country_names
+from ..lexicon import NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS
 from ..model import Claim
 from .days import of_another_year, other_days_named, same_days
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
+from .quakes import another_quakes, other_quake_places, quake_named
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
 from .vetoes import same_person
 
@@ -22,16 +23,19 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "ca
 
 def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1),
-            place_share: bool = False) -> tuple[str, ...]:
+            place_share: bool = False, places: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives, or the only figure of a role (a fall, a deal's price)
     each page gives; on one page, two named sources' accounts. ``tolls``: how many counts of the outcome (figures of
     the role) each page gives; ``paragraphs``: how many figures each source gives in its paragraph; ``place_share``:
-    one is a place's share of a measure its page splits by place, the other names no place (it may be the whole)."""
+    one is a place's share of a measure its page splits by place, the other names no place (it may be the whole);
+    ``places``: the places each page's headline and first sentence name (see :func:`~.pages.top_places`)."""
     found = []
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
+    if first.type == second.type == "magnitude" and another_quakes(first, second, names_a, names_b, places):
+        return ()
     union = words_a | words_b
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
             and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
@@ -67,7 +71,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
                  or not _either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
-    if (single and first.type == second.type == "magnitude" and _quake_named(first, second, names_a, names_b)
+    if (single and first.type == second.type == "magnitude" and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
         found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
@@ -103,6 +107,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
             and not other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
+            and not (first.type == "magnitude" and other_quake_places(first, second, names_a, names_b))
             and not _either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
         found.append(f"the only {ROLES[role]['called']} each page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
@@ -227,23 +232,6 @@ def _names_shared(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
     """Whether two sentences name someone in common, by the last word of a name ("Teixeira" in a headline is "Mark
     Teixeira" below it; "Yankees" is "the New York Yankees")."""
     return bool({name.split()[-1] for name in names_a} & {name.split()[-1] for name in names_b})
-
-
-def _quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
-    """Whether two magnitudes' sentences name one quake: a name in common that is not a source's ("the U.S.
-    Geological Survey said"), and, where the common name is only a country's, no two other places ("west of
-    Manokwari" and "west of Bireuen": Papua's quake and Aceh's, both Indonesia's)."""
-    said = " ".join(claim.source or "" for claim in (first, second)).lower()
-    countries = _country_names()
-    own = [frozenset(name for name in names if name not in said and name not in countries) for names in (names_a, names_b)]
-    if own[0] & own[1]:
-        return True
-    return any(name not in said for name in names_a & names_b) and not (own[0] and own[1])
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    return frozenset(name.lower() for name in country_names())
 
 
 def _owned_by_another(first: Claim, second: Claim) -> bool:

@@ -12,7 +12,7 @@ from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WO
 from ..model import Claim
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_NAME = re.compile(r"(?<![\w'’-])(?!Mw?\d)[A-Z][\w'’-]*(?:\s+(?!Mw?\d)[A-Z][\w'’-]*)*")  # "M5.7" is a magnitude
 _STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
          | {"said", "says", "also", "more", "than", "about", "some", "other", "there", "been", "being", "had", "were"}
          # the figures themselves: two sentences that agree share them, two that disagree do not

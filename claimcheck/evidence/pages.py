@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from ..extraction.dating import date_span
-from ..facts import canonical_name, claim_role, head_key
-from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS
+from ..facts import POSSESSIVE, canonical_name, claim_role, head_key
+from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS, country_names
+from ..places import canonical_city
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -51,9 +54,10 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             continue
         figure = claim.value
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
-        if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
+        if claim.line <= TOP_LINES:  # the weekdays and places a page's headline and first sentence tell of
             for day in _WEEKDAY.findall(claim.sentence):
                 values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
+            values.setdefault(("top places", claim.doc), set()).update(_places_named(claim, synonyms))
         if _background(claim, latest):
             continue  # "since it bought Compaq for $19 billion in 2002": not one of the page's own deals or tolls
         if claim.type != "count":
@@ -84,6 +88,10 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
     for key, found in values.items():
+        if key[0] == "top places":  # each place as a number, so that the table stays one of counts
+            for index, place in enumerate(sorted(found)):
+                counts[("top place", key[1], index)] = zlib.crc32(place.encode("utf-8"))
+    for key, found in values.items():
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
             first = min(line for line, _, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
             tolls = {figure for line, figure, _ in found if line == first}
@@ -93,6 +101,46 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if len(tolls) == 1:  # the toll itself, for pages to be set against each other
                 counts[(*key, "figure")] = round(next(iter(tolls)))
     return counts
+
+
+def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[int]:
+    """The places (cities, and the places its figures are told of; no country) a page's headline and first sentence
+    name, each as a number: two pages that name none in common tell of two places' events."""
+    return frozenset(figures[("top place", doc, index)] for index in range(figures[("top places", doc)]))
+
+
+def _places_named(claim: Claim, synonyms) -> set[str]:
+    """The places a sentence names, not as a source ("Tehran University's Geophysics Institute said") and no
+    country: the cities among its names (see :func:`cities_named`), and the place its figure is told of."""
+    found = set(cities_named(claim.sentence, claim.source or ""))
+    place = canonical_name("place", claim.place, synonyms) if claim.place else None
+    if place and place.lower() not in country_words():
+        found.update(part.strip() for part in place.split(" and "))  # "Ercis and Van": two places
+    return {name.lower() for name in found}
+
+
+@lru_cache(maxsize=65536)
+def cities_named(sentence: str, said: str = "") -> frozenset[str]:
+    """The cities a sentence names, not in ``said`` (its figures' sources) nor in capitals (a dateline, an acronym)."""
+    return frozenset(city for match in _NAME.finditer(sentence)
+                     if not match.group().isupper() and match.group() not in said and (city := city_named(match.group())))
+
+
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+#: words that end a place's name without being part of its city's ("Van province", "Elazig city")
+_PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|state|prefecture|town)$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def city_named(name: str) -> str | None:
+    """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None."""
+    name = POSSESSIVE.sub("", name)
+    return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
+
+
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    return frozenset(name.lower() for name in country_names())
 
 
 def top_toll(doc: str, figures: Counter | FigureCounts) -> int | None:

@@ -1,0 +1,74 @@
+"""Which quake a magnitude is of: two magnitudes are one quake's only where their sentences name it alike. A folder
+of clippings often holds two quakes of one country (Papua's and Aceh's, Elazığ's and Van's), and a page recalls
+earlier quakes by the place they struck ("a 7.2-magnitude quake in Van killed more than 600")."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import POSSESSIVE
+from ..model import Claim
+from .days import years_named
+from .pages import LEAD_LINES, cities_named, country_words
+
+
+def quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str],
+                places: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> bool:
+    """Whether two magnitudes' sentences name one quake: a name in common that is not a source's ("the U.S.
+    Geological Survey said"), and, where the common name is only a country's, no two other places ("west of
+    Manokwari" and "west of Bireuen": Papua's quake and Aceh's, both Indonesia's); or both tell of their page's
+    own quake, named or not ("Kandilli Observatory measured the quake at 6.5"), and their pages' headlines name a
+    place in common (``places``: each page's, see :func:`~.pages.top_places`)."""
+    own = _own_names(first, second, names_a, names_b)
+    if own[0] & own[1]:
+        return True
+    said = _sources_said(first, second)
+    if any(name not in said for name in names_a & names_b) and not (own[0] and own[1]):
+        return True
+    return (first.doc == second.doc or bool(places[0] & places[1])) and all(_the_pages_quake(claim, names) for claim, names in ((first, own[0]), (second, own[1])))
+
+
+def _the_pages_quake(claim: Claim, own_names: frozenset[str]) -> bool:
+    """Whether a magnitude is told of its page's own quake: "the quake" in a sentence that names no place but its
+    source's, or any magnitude in the page's headline and lead that names no year (not "the 2011 quake")."""
+    if years_named(claim.sentence):
+        return False
+    return claim.line <= LEAD_LINES or (not own_names and bool(_THE_QUAKE.search(claim.sentence)))
+
+
+_THE_QUAKE = re.compile(r"\b(?:the|its|this)\s+(?:(?:earth)?quake|tremor|temblor)\b", re.I)
+
+
+def another_quakes(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str],
+                   places: tuple[frozenset, frozenset]) -> bool:
+    """Whether two magnitudes are two quakes': their pages' headlines name other places, and their sentences no
+    place in common ("The Kandilli Observatory measured the quake at 7.0" on a Van page is no copy of the same
+    sentence, at 6.5, on an Elazig page)."""
+    own = _own_names(first, second, names_a, names_b)
+    return pages_apart(first, second, places) and not own[0] & own[1]
+
+
+def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> list[frozenset[str]]:
+    """Each sentence's names that are neither a source's nor a country's."""
+    said = _sources_said(first, second)
+    countries = country_words()
+    return [frozenset(name for name in names if name not in said and name not in countries) for names in (names_a, names_b)]
+
+
+def pages_apart(first: Claim, second: Claim, places: tuple[frozenset, frozenset]) -> bool:
+    """Whether two figures' pages name places in their headlines and first sentences, and none in common."""
+    return first.doc != second.doc and bool(places[0] and places[1]) and not places[0] & places[1]
+
+
+def other_quake_places(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
+    """Whether two magnitudes' sentences each name a city, not a source's, and none in common ("M6.7 Elazığ
+    earthquake" and "the magnitude 7.2 earthquake that struck Van"): two quakes, however alike their pages."""
+    said = " ".join(claim.source or "" for claim in (first, second))
+    cities = [cities_named(claim.sentence, said) for claim in (first, second)]
+    return bool(cities[0] and cities[1]) and not cities[0] & cities[1]
+
+
+def _sources_said(first: Claim, second: Claim) -> str:
+    """Both figures' sources, as :func:`claimcheck.evidence.features.sentence_terms` writes names ("Tehran
+    University's Geophysics Institute" is "tehran university geophysics institute")."""
+    return " ".join(POSSESSIVE.sub("", word) for claim in (first, second) for word in (claim.source or "").lower().split())
