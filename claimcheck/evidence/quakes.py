@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..facts import POSSESSIVE
+from ..places import distance_km
 from ..model import Claim
 from .days import years_named
 from .pages import LEAD_LINES, cities_named, country_words
@@ -17,15 +18,15 @@ def quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: f
     """Whether two magnitudes' sentences name one quake: a name in common that is not a source's ("the U.S.
     Geological Survey said"), and, where the common name is only a country's, no two other places ("west of
     Manokwari" and "west of Bireuen": Papua's quake and Aceh's, both Indonesia's); or both tell of their page's
-    own quake, named or not ("Kandilli Observatory measured the quake at 6.5"), and their pages' headlines name a
-    place in common (``places``: each page's, see :func:`~.pages.top_places`)."""
+    own quake, named or not ("Kandilli Observatory measured the quake at 6.5"), and their pages' headlines name
+    cities near each other (``places``: each page's, see :func:`~.pages.top_places`)."""
     own = _own_names(first, second, names_a, names_b)
     if own[0] & own[1]:
         return True
     said = _sources_said(first, second)
     if any(name not in said for name in names_a & names_b) and not (own[0] and own[1]):
         return True
-    return (first.doc == second.doc or bool(places[0] & places[1])) and all(_the_pages_quake(claim, names) for claim, names in ((first, own[0]), (second, own[1])))
+    return (first.doc == second.doc or _near(places)) and all(_the_pages_quake(claim, names) for claim, names in ((first, own[0]), (second, own[1])))
 
 
 def _the_pages_quake(claim: Claim, own_names: frozenset[str]) -> bool:
@@ -56,8 +57,20 @@ def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: fr
 
 
 def pages_apart(first: Claim, second: Claim, places: tuple[frozenset, frozenset]) -> bool:
-    """Whether two figures' pages name places in their headlines and first sentences, and none in common."""
-    return first.doc != second.doc and bool(places[0] and places[1]) and not places[0] & places[1]
+    """Whether two figures' pages name cities in their headlines and first sentences, and all of one page's lie far
+    from all of the other's (Elazig and Van, 360 km apart; not Ahar and Tabriz, 80 km, nor Bandar Abbas and Dubai, where a quake
+    off Iran was felt)."""
+    return first.doc != second.doc and bool(places[0] and places[1]) and not _near(places)
+
+
+def _near(places: tuple[frozenset, frozenset]) -> bool:
+    """Whether some city of one page lies near some city of the other."""
+    return any(distance_km(a, b) <= NEAR_KM for a in places[0] for b in places[1])
+
+
+#: kilometres within which two cities a quake's pages name may be the one quake's (the epicentre's town, the
+#: province's capital, the big city where it was felt)
+NEAR_KM = 250
 
 
 def other_quake_places(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
