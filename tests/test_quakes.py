@@ -29,6 +29,10 @@ def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
      [("7.6", None), ("7.4", "second quake")]),
     ("The first quake measured 7.2 on the Richter scale and the second 7.6, the agency said.",
      [("7.2", None), ("7.6", "second quake")]),
+    ("The quakes, of magnitude 6.4 and 6.3 according to the USGS, struck 11 minutes apart.",
+     [("6.4", None), ("6.3", "second quake")]),
+    ("Indonesian officials put the quakes at 7.2 and 7.6.", [("7.2", None), ("7.6", "second quake")]),
+    ("The quake measured 5.2 and 5.6 by two agencies' reckonings.", [("5.2", None), ("5.6", None)]),
     # the page's own quake, the second of a week: not the later of twins
     ("It was the second major quake in a week, a magnitude 6.1.", [("6.1", None)]),
 ])

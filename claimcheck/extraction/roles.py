@@ -151,7 +151,8 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
         return "spec", attributive.group("noun")
     if _DECIMAL.fullmatch(number) and _QUAKE_NOUN.match(after):
         return "magnitude", "magnitude"
-    if _ONE_DECIMAL.fullmatch(number) and _PUT_AT.search(before[-8:]) and _QUAKE_BEFORE.search(before[-160:]):
+    if (_ONE_DECIMAL.fullmatch(number) and (_PUT_AT.search(before[-8:]) or _AFTER_THE_FIRST.search(before[-12:]))
+            and _QUAKE_BEFORE.search(before[-160:])):  # "put the quakes at 7.2 and 7.6"
         return "magnitude", "magnitude"
     return None
 
@@ -167,6 +168,8 @@ def shock_of(before: str, after: str) -> str | None:
         return "aftershock"
     if (second := _SECOND_QUAKE.search(before[-_SECOND_QUAKE_REACH:])) and not _FIRST_QUAKE.search(before[second.end():]):
         return "second quake"
+    if _AFTER_THE_FIRST.search(before) and _TWIN_QUAKES.search(before):
+        return "second quake"  # "the quakes, of magnitude 6.4 and 6.3": the later's
     return None
 
 
@@ -180,6 +183,9 @@ _SECOND_QUAKE = re.compile(r"\b(?:a|the)\s+second\b(?![\s-]+(?:largest|strongest
                            r"week|month|year|floor|city|phase)\b)(?![\s-]+(?:[a-z]+\s+)?(?:(?:earth)?quake|tremor|temblor)s?"
                            r"\s+(?:in|since|this|of\s+the\s+(?:day|week|month|year))\b)", re.I)  # "the second major quake in a week": the page's own
 _FIRST_QUAKE = re.compile(r"\bfirst\b", re.I)
+#: "the quakes, measuring 6.2 and 5.8", "put the quakes at 7.2 and 7.6": two quakes' magnitudes in their order
+_TWIN_QUAKES = re.compile(r"\b(?:two|twin|the|both)\s+(?:\w+\s+)?(?:earth)?quakes\b|\btremors\b", re.I)
+_AFTER_THE_FIRST = re.compile(r"(?<![\d.])\d\.\d\s+and\s+$")
 _SECOND_QUAKE_REACH = 50  # characters before a magnitude its quake's "second" is looked for in
 
 
