@@ -18,7 +18,7 @@ from .lexicon import DEMONYMS, GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
-from .places import canonical_city
+from .places import canonical_city, cities_named, country_words
 from .units import dimensionality as dimension
 
 
@@ -118,13 +118,31 @@ def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
         if claim.place:
             places[(claim.doc, measure_key(claim.measure, synonyms))] += [(claim.line, part) for part in claim.place.split(" and ")]
     scopes = {}
+    cities = _top_cities(claims)
     for claim in claims:
+        listed = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
         if claim.place is None:
-            listed = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
             named = {place for line, place in listed if abs(line - claim.line) <= _TOTAL_LINES}
             if len(named) >= 2:
                 scopes[id(claim)] = " and ".join(sorted(named))
+        elif (len(cities.get(claim.doc, ())) == 1 and not canonical_city(claim.place)
+              and claim.place.lower() not in country_words() and not cities_named(claim.sentence) - cities[claim.doc]
+              and {place for _, place in listed} <= {claim.place, *cities[claim.doc]}):
+            # "killed about 80 people in Tayaran Square" on a page whose headline tells of Baghdad, and that gives
+            # no other place of Baghdad a figure of this measure: Baghdad's toll
+            scopes[id(claim)] = next(iter(cities[claim.doc]))
     return scopes
+
+
+def _top_cities(claims: list[Claim]) -> dict[str, set[str]]:
+    """The cities each document's headline and first sentence name."""
+    from .evidence.pages import TOP_LINES
+
+    cities: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.line <= TOP_LINES:
+            cities[claim.doc] |= cities_named(claim.sentence, claim.source or "")
+    return cities
 
 
 _TOTAL_LINES = 2  # lines from a figure within which the places of its parts are named
