@@ -683,6 +683,21 @@ def test_two_currencies_are_compared_at_the_rate_of_a_known_day_only(tmp_path):
     assert _violated(tmp_path / "undated", a_txt=euros, b_txt=dollars) == []
 
 
+def test_undated_pages_sums_in_two_currencies_are_compared_at_the_rate_one_of_them_converts_at(tmp_path):
+    story = ("The robbers entered the store on the Avenue Montaigne at about 5:30 p.m. on Thursday, police said.\n"
+             "They threatened 15 staff and customers with a handgun.\n")
+    converted = "Armed gang steals 85 million euros of gems from Paris jeweller\n" + story + (
+        "The gang stole jewels worth 85 million euros ($108 million), police said.\n")
+    violated = _violated(tmp_path / "apart", a_txt=converted, b_txt="Four robbers walk out with $85 million in "
+                         "diamonds\n" + story + "The gang walked out with $85 million worth of diamonds.\n")
+    assert [_about(finding) for finding in violated] == [["85 million euros", "$85 million"]]
+    assert f"85,000,000 EUR = 108,000,000 USD at the rate of 1.271 USD per EUR, as {tmp_path}/apart/a.txt converts" in \
+        violated[0].message
+    # the same sum at a rate within an outlet's rounding of the page's
+    assert _violated(tmp_path / "alike", a_txt=converted, b_txt="Four robbers walk out with $110 million in "
+                     "diamonds\n" + story + "The gang walked out with $110 million worth of diamonds.\n") == []
+
+
 def test_a_strike_hours_later_is_another_incident_not_an_account_of_the_first(tmp_path):
     violated = _violated(
         tmp_path,
@@ -792,6 +807,19 @@ def test_an_estimate_told_as_revised_may_be_later_than_another_pages_first_one(t
         apart=heist + "The stolen jewels are now estimated to be worth 136 million euros, prosecutors said.\n",
         alike=heist + "He stole jewels worth an estimated 136 million euros, prosecutors said.\n",
     ) == ([], [["an estimated 40 million euros", "an estimated 136 million euros"]])
+
+
+def test_a_headlines_sum_that_the_page_tells_of_as_revised_may_be_later_than_another_pages(tmp_path):
+    heist = ("A lone gunman robbed a diamond exhibition at the Carlton hotel in Cannes on Sunday, police said.\n"
+             "The man entered through French windows around midday, when some 30 guests were in the room.\n")
+    first = "Gunman steals 40 million euros of jewels in Cannes\n" + heist + "He stole jewels worth 40 million euros.\n"
+    assert _contrasted(
+        tmp_path, first=first,
+        apart="Gunman escapes with gems worth 103 million euros\n" + heist + "The jewels were worth 103 million "
+              "euros, more than double the first estimate, prosecutors said.\n",
+        alike="Gunman escapes with gems worth 103 million euros\n" + heist + "The jewels were worth 103 million "
+              "euros, prosecutors said.\n",
+    ) == ([], [["40 million euros", "103 million euros"]])
 
 
 def test_running_counts_of_undated_pages_telling_of_other_weekdays_may_have_changed(tmp_path):

@@ -50,6 +50,8 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
         tolerance = tolerance or context.rules.default_tolerance
     reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
     on = context.as_of(first) or context.as_of(second)
+    if on is None and first.unit != unit and is_currency(first.unit) and is_currency(unit):
+        on = _pages_rate(context, first, second, unit)  # undated: the rate one of the two pages converts at
     converted = _in_unit(first, unit, on)
     if converted is None:
         return None
@@ -105,8 +107,38 @@ def reported_interval(claim: Claim) -> Interval:
     return Interval(claim.value - half, claim.value + half)
 
 
+@dataclass(frozen=True)
+class StatedRate:
+    """The rate a page converts one currency to another at, when no date tells the day's rate."""
+
+    rate: float
+    source: str
+    target: str
+    doc: str
+
+    def __str__(self) -> str:
+        return f"{self.rate:.4g} {self.target} per {self.source}, as {self.doc} converts"
+
+
+def _at(value: float, rate: float) -> float:
+    """A sum at a stated rate, to six figures (85 million euros at 108/85 is $108 million, not $107,999,999.9)."""
+    return float(f"{value * rate:.6g}") if math.isfinite(value) else value
+
+
+def _pages_rate(context: CheckContext, first: Claim, second: Claim, unit: str) -> StatedRate | None:
+    from ..evidence.pages import stated_rate
+
+    for claim in (first, second):
+        if (rate := stated_rate(claim.doc, first.unit, unit, context.page_figures)) is not None:
+            return StatedRate(rate, first.unit, unit, claim.doc)
+    return None
+
+
 def _in_unit(claim: Claim, unit: str, on) -> tuple[Interval, object] | None:
-    """A claim's interval in ``unit`` (a currency at the rate of ``on``), and the date of the rate used, if any."""
+    """A claim's interval in ``unit`` (a currency at the rate of ``on``: a day's, or one a page gives), and the date
+    (or stated rate) of the rate used, if any."""
+    if isinstance(on, StatedRate):
+        return Interval(_at(claim.interval.low, on.rate), _at(claim.interval.high, on.rate)), on
     if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
         if on is None or not (known(claim.unit) and known(unit)):
             return None  # undated: rates move by a third over a few years, so no day's rate can settle it
@@ -117,6 +149,8 @@ def _in_unit(claim: Claim, unit: str, on) -> tuple[Interval, object] | None:
 
 
 def _convert_value(claim: Claim, unit: str, on) -> float:
+    if isinstance(on, StatedRate):
+        return _at(claim.value, on.rate)
     if claim.unit != unit and is_currency(claim.unit) and is_currency(unit):
         return exchange(claim.value, claim.unit, unit, on)[0]
     return convert(claim.value, claim.unit, unit)

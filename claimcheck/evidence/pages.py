@@ -12,6 +12,7 @@ from ..facts import canonical_name, claim_role, head_key
 from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS
 from ..places import cities_named, city_named, location
 from ..model import Claim
+from ..money import is_currency
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -47,11 +48,14 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     values: dict[tuple, set] = {}
     placed: dict[tuple, dict[str | None, set]] = {}
     latest = _latest_days(claims)
+    rates = _stated_rates(claims)
     for claim in claims:
         if claim.scope == "conversion":
             continue
         figure = claim.value
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
+        if told_as_revised(claim):  # the page's other sentences with this figure tell of it as revised too
+            values.setdefault(("revised", claim.doc, round(figure)), set()).add(True)
         if claim.line <= TOP_LINES:  # the weekdays and places a page's headline and first sentence tell of
             for day in _WEEKDAY.findall(claim.sentence):
                 values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
@@ -85,6 +89,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if place is not None:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
+    counts.update({key: round(rate * _RATE_SCALE) for key, rate in rates.items()})
     for key, found in values.items():
         if key[0] == "top places":  # each city's location as a number, so that the table stays one of counts
             for index, place in enumerate(sorted(found)):
@@ -99,6 +104,49 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if len(tolls) == 1:  # the toll itself, for pages to be set against each other
                 counts[(*key, "figure")] = round(next(iter(tolls)))
     return counts
+
+
+def told_as_revised(claim: Claim) -> bool:
+    """Whether a figure is told as a revision of an earlier one: "now estimated at", "revised up to", "was later
+    raised to"; "worth 103m euros ..., more than double the first estimate"."""
+    return bool(_REVISED.search(claim.sentence[:max(0, claim.sentence.find(claim.text))][-60:])
+                or _EARLIER_ESTIMATE.search(claim.sentence))
+
+
+def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page tells of its figure as revised in some sentence (a headline's "gems worth 103m
+    euros" over "..., more than double the first estimate")."""
+    return bool(figures[("revised", claim.doc, round(claim.value))])
+
+
+_REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
+_EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
+                               re.I)
+
+
+def stated_rate(doc: str, source: str, target: str, figures: Counter | FigureCounts) -> float | None:
+    """The rate from ``source`` to ``target`` currency a page gives by converting a sum ("85 million euros ($108
+    million)"), or None."""
+    if found := figures[("rate", doc, source, target)]:
+        return found / _RATE_SCALE
+    if found := figures[("rate", doc, target, source)]:
+        return _RATE_SCALE / found
+    return None
+
+
+_RATE_SCALE = 1_000_000_000  # a rate is kept to a billionth, as a whole number, so that the table stays one of counts
+
+
+def _stated_rates(claims: list[Claim]) -> dict[tuple, float]:
+    """("rate", document, from, to) -> the first rate each page gives between two currencies, by a conversion
+    right after a sum in its sentence."""
+    rates: dict[tuple, float] = {}
+    for previous, claim in zip(claims, claims[1:]):
+        if (claim.scope == "conversion" and previous.doc == claim.doc and previous.sentence == claim.sentence
+                and previous.unit != claim.unit and is_currency(previous.unit) and is_currency(claim.unit)
+                and previous.value and claim.value):
+            rates.setdefault(("rate", claim.doc, previous.unit, claim.unit), claim.value / previous.value)
+    return rates
 
 
 def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[tuple[float, float]]:

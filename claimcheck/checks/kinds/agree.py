@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, before_figure, few_on_page,
                          figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
-from ...evidence.pages import top_toll, top_weekdays
+from ...evidence.pages import revised_on_page, told_as_revised, top_toll, top_weekdays
 from ...lexicon import INCREASE_WORDS, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
@@ -146,15 +146,13 @@ def _times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fi
             if claim.outcome in RUNNING_OUTCOMES and _RISEN.search(told[-40:]):
                 # "the death toll climbed to 35": a later count than one the other page may give
                 return (f"{claim.text} a toll that rose to it (it may be a later count)",)
-        revised = [claim for claim, told in zip((first, second), before) if _REVISED.search(told[-60:])]
+        revised = [claim for claim in (first, second) if told_as_revised(claim) or revised_on_page(claim, figures)]
         if len(revised) == 1:  # "the jewels are now estimated to be worth 136 million euros" against a first estimate
             return (f"{revised[0].text} a figure told as revised (it may be a later estimate)",)
     return ()
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: a figure told as revised: "now estimated at", "revised up to", "was later raised to"
-_REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
 #: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40"
 _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
                     r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
