@@ -896,3 +896,18 @@ def test_a_pages_death_toll_is_the_first_line_that_gives_one(text, toll):
 
     claims = claimcheck.extract_text(text, doc="a.txt")
     assert top_toll("a.txt", claimcheck.evidence.page_figures(claims, load_rules().synonyms)) == toll
+
+
+def test_two_stat_lines_alike_in_words_are_no_copy_of_one_sentence_when_their_other_figures_differ():
+    from claimcheck.evidence import anchors
+    from claimcheck.rules.loader import load_rules
+
+    def yards(text: str, doc: str):
+        return next(claim for claim in claimcheck.extract_text(text, doc=doc) if claim.text.endswith("yards"))
+
+    season = yards("He has 61 carries for 412 yards and four touchdowns.", "a.txt")
+    game = yards("He finished with nine carries for 87 yards.", "b.txt")
+    copy = yards("He has 61 carries for 421 yards and four touchdowns.", "c.txt")
+    synonyms = load_rules().synonyms
+    assert anchors(season, game, (1, 1), synonyms) == ()  # a season's line and a game's
+    assert anchors(season, copy, (1, 1), synonyms) == ("the same sentence in both sources, the figure in the same place",)

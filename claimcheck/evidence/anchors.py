@@ -40,6 +40,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
             and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
             and _same_name_before(first, second) and not other_days_named(first, second)
+            and not _other_figures_apart(first, second)
             and not place_share):  # "27 air strikes in Syria (and 28 in Iraq)" is no copy of "55 air strikes"
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
@@ -315,6 +316,21 @@ def before_figure(claim: Claim) -> str:
     return claim.sentence[:max(0, claim.sentence.find(claim.text))]
 
 
+
+
+def _other_figures_apart(first: Claim, second: Claim) -> bool:
+    """Whether both sentences give other figures and none in common: "He has 53 catches for 605 yards and five
+    touchdowns" is no copy of "He wound up with eight catches for 101 yards" (a season's line and a game's); a copy
+    that changes one figure keeps the others."""
+    others = [_figures_besides(claim.sentence, claim.text) for claim in (first, second)]
+    return bool(others[0] and others[1]) and not others[0] & others[1]
+
+
+@lru_cache(maxsize=65536)
+def _figures_besides(sentence: str, text: str) -> frozenset[str]:
+    position = sentence.find(text)
+    rest = sentence[:position] + " " + sentence[position + len(text):] if position >= 0 else sentence
+    return frozenset(figure.lower().replace(",", "") for figure in re.findall(rf"\b{_FIGURE}\b", rest, re.I))
 
 
 def _same_word_before(first: Claim, second: Claim) -> bool:
