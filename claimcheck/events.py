@@ -31,6 +31,10 @@ SIMILARITY = 0.12
 WINDOW_DAYS = 60
 _LEAD = 4000  # characters of each document read: headline and the first paragraphs say what happened
 _NAME_WEIGHT = 3  # times a name counts against a word: names tell two events of one kind apart
+#: times a figure counts against a word: on the ECB+ topics, figures so weighted lift the precision of same-event
+#: pairs from 0.965 to 0.992 (recall 0.764 to 0.756); two quakes of one country share words and names, not magnitudes
+_FIGURE_WEIGHT = 3
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
 _TOP_TERMS = 40  # distinctive terms per document that other documents are looked up by
 _ALL_PAIRS_UP_TO = 300  # documents of a set compared all with all; a larger set is blocked by distinctive terms
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|de|al|the|and)[ \t]+)?[A-Z][\w'’-]*)*")
@@ -144,9 +148,10 @@ def cosine(first: dict[str, float], second: dict[str, float]) -> float:
 
 
 def _terms(text: str) -> list[str]:
-    """What a document is compared by: its content words, and its names three times (names tell two events of one
-    kind apart). A name ends at a line's end (a headline's last word is not the dateline's first) and at a
-    possessive ("Indonesia's Papua province" names Indonesia and Papua); "U.S." is one name."""
+    """What a document is compared by: its content words, and its names and figures three times each (names tell two
+    events of one kind apart, and so do the figures their stories share: a quake's magnitude, a toll, a time, a
+    year). A name ends at a line's end (a headline's last word is not the dateline's first) and at a possessive
+    ("Indonesia's Papua province" names Indonesia and Papua); "U.S." is one name."""
     from .facts import POSSESSIVE, joined_initials
 
     text = joined_initials(text)
@@ -159,7 +164,8 @@ def _terms(text: str) -> list[str]:
             if not name or (" " not in name and (name in _STOP or _sentence_start(text, match.start() + match.group().find(part)))):
                 continue  # "The", "But", or any lone capitalised first word
             names.append("@" + name)
-    return words + names * _NAME_WEIGHT
+    figures = ["#" + figure.replace(",", "") for figure in _FIGURE.findall(text)]
+    return words + names * _NAME_WEIGHT + figures * _FIGURE_WEIGHT
 
 
 _POSSESSIVE_INSIDE = re.compile(r"['’]s?(?:\s+|$)")

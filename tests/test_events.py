@@ -24,3 +24,30 @@ def test_two_quakes_of_one_country_told_in_like_words_are_two_events():
     assert sorted(sorted(event.documents) for event in events) == [
         ["aceh0.txt", "aceh1.txt", "aceh2.txt"], ["papua0.txt", "papua1.txt", "papua2.txt"]]
     assert {event.label for event in events} == {"Aceh, Takengon", "West Papua, Manokwari"}
+
+
+_FIRST_QUAKE = [
+ "Magnitude 8.1 quake shakes southern Mexico, 32 dead\nA magnitude 8.1 earthquake struck off the Pacific coast of "
+ "southern Mexico at 11:49 p.m., killing at least 32 people, officials said.\nIt struck at a depth of 70 km, and "
+ "buildings swayed in Mexico City, 700 km away.\n",
+ "Mexico quake toll rises to 61\nMEXICO CITY (Reuters) - The toll from the magnitude 8.1 quake that hit southern Mexico "
+ "at 11:49 p.m. rose to 61, the government said.\nThe quake, 70 km deep, was felt by 50 million people.\n",
+ "Rescuers search rubble after Mexico's 8.1 quake\nSoldiers searched collapsed homes in southern Mexico a day after "
+ "the 8.1 earthquake, which killed 61 people.\nThe national seismological service put its depth at 70 km.\n",
+]
+_SECOND_QUAKE = [
+ "Deadly 7.1 earthquake topples buildings in Mexico\nAt least 149 people died when a 7.1 earthquake rocked Mexico at "
+ "1:14 p.m., a civil protection official told reporters.\nOffice workers poured into the streets as 40 buildings "
+ "collapsed, 51 km above the quake's focus.\n",
+ "Mexico earthquake: 225 confirmed dead\nThe 7.1 tremor of 1:14 p.m. has now killed 225, Mexico's interior ministry "
+ "said.\nVolunteers formed human chains to clear rubble from 40 collapsed buildings.\n",
+ "Why a 7.1 quake hit Mexico so hard\nThe 7.1 quake was centred only 120 km from the capital, seismologists said, "
+ "and 51 km down.\nOf the 225 dead, most were in Mexico.\n",
+]
+
+
+def test_two_quakes_told_in_the_same_words_and_names_are_told_apart_by_their_figures():
+    documents = ([Document(id=f"first{index}.txt", text=text) for index, text in enumerate(_FIRST_QUAKE)]
+                 + [Document(id=f"second{index}.txt", text=text) for index, text in enumerate(_SECOND_QUAKE)])
+    assert sorted(sorted(event.documents) for event in find_events(documents)) == [
+        ["first0.txt", "first1.txt", "first2.txt"], ["second0.txt", "second1.txt", "second2.txt"]]
