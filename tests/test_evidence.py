@@ -911,3 +911,27 @@ def test_two_stat_lines_alike_in_words_are_no_copy_of_one_sentence_when_their_ot
     synonyms = load_rules().synonyms
     assert anchors(season, game, (1, 1), synonyms) == ()  # a season's line and a game's
     assert anchors(season, copy, (1, 1), synonyms) == ("the same sentence in both sources, the figure in the same place",)
+
+
+def test_a_toll_that_counts_the_gunman_is_not_the_toll_of_his_victims(tmp_path):
+    story = ("The gunman, a driver who had been asked to resign, opened fire after a meeting with managers, police said.\n"
+             "Two other workers were wounded.\n")
+    assert _contrasted(
+        tmp_path / "toll",
+        first="Gunman kills eight at beer distributor\nA gunman killed eight people at a beer distributor on Tuesday "
+              "before shooting himself, police said.\n" + story,
+        apart="9 dead in shooting at beer distributor\nNine people, including the gunman, are dead after a shooting at "
+              "a beer distributor on Tuesday, police said.\n" + story,
+        alike="9 dead in shooting at beer distributor\nA gunman killed nine people at a beer distributor on Tuesday "
+              "before shooting himself, police said.\n" + story,
+    ) == ([], [["eight", "9"]])
+
+
+def test_a_shooting_recalled_as_last_months_is_not_the_pages_own(tmp_path):
+    assert _violated(
+        tmp_path,
+        a_txt="Gunman kills eight at beer distributor\nA gunman killed eight people at a beer distributor on Tuesday, "
+              "police said.\nTwo other workers were wounded.\n",
+        b_txt="Gunman kills eight at beer distributor\nA gunman killed eight people at a beer distributor on Tuesday, "
+              "police said.\nThe shooting at an army base last November, in which 13 people were killed, was similar in "
+              "some ways.\n") == []

@@ -33,6 +33,8 @@ def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
      [("6.4", None), ("6.3", "second quake")]),
     ("Indonesian officials put the quakes at 7.2 and 7.6.", [("7.2", None), ("7.6", "second quake")]),
     ("The quake measured 5.2 and 5.6 by two agencies' reckonings.", [("5.2", None), ("5.6", None)]),
+    ("The quake came less than two weeks after a magnitude 8.1 tremor off the coast killed nearly 100 people.",
+     [("8.1", "earlier quake")]),
     # the page's own quake, the second of a week: not the later of twins
     ("It was the second major quake in a week, a magnitude 6.1.", [("6.1", None)]),
 ])
@@ -64,10 +66,12 @@ def test_twin_quakes_first_magnitudes_are_set_against_each_other_and_not_the_sec
 
 def test_a_pages_own_quake_told_of_as_the_quake_is_the_quake_the_other_page_names(tmp_path):
     found = _violated(tmp_path, {
-        "a.txt": "Quake kills 18 in eastern Turkey\n\nA magnitude 6.8 earthquake struck Elazig province on Friday, "
-                 "killing at least 18 people, officials said.\nRescuers pulled 30 people alive from the rubble.\n",
-        "b.txt": "Elazig quake toll climbs to 22\n\nRescuers searched 5 collapsed buildings in Elazig on Saturday.\n"
-                 "The Kandilli Observatory measured the quake at 6.5.\nMore than 1,000 people were hurt.\n",
+        "a.txt": "Quake kills 18 in eastern Turkey\n\nA magnitude 6.8 earthquake struck Elazig province at 8:55 p.m. on "
+                 "Friday, killing at least 18 people, officials said.\nRescuers pulled 30 people alive from 5 collapsed "
+                 "buildings.\n",
+        "b.txt": "Elazig quake toll climbs to 22\n\nRescuers searched 5 collapsed buildings in Elazig after the quake "
+                 "struck at 8:55 p.m. on Friday.\nThe Kandilli Observatory measured the quake at 6.5.\nMore than 1,000 "
+                 "people were hurt.\n",
     })
     assert found == [[("a.txt", "6.8"), ("b.txt", "6.5")]]
 

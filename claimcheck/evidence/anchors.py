@@ -198,7 +198,8 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
             and not _EARLIER_FIGURE.search(before_figure(lead)[-40:])
             and not _a_part(headline) and not _a_part(lead)
-            and not _told_of_another(headline) and not _told_of_another(lead) and not other_days_named(headline, lead))
+            and not _told_of_another(headline) and not _told_of_another(lead) and not other_days_named(headline, lead)
+            and not of_another_year(headline, lead))  # "the shooting at an army base last November, in which 13 died"
 
 
 def _told_of_another(claim: Claim) -> bool:

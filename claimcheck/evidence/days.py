@@ -51,9 +51,11 @@ def of_another_year(first: Claim, second: Claim) -> bool:
                 or (past[0] != past[1] and not (first.date or second.date)))
 
 
-#: a past year told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year ago")
-_PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b|\b(?:two|three|four|five|\d+)\s+years\s+"
-                        r"(?:ago|earlier|before)\b", re.I)
+#: a past year or month told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year
+#: ago")
+_PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+(?:year|january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
+                        r"(?:ago|earlier|before)\b", re.I)  # "last year", "the Fort Hood shooting last November"
 
 
 @lru_cache(maxsize=65536)

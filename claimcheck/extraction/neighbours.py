@@ -83,20 +83,26 @@ _LEAD_BELOW = 3  # lines below a headline in which its figures are told again
 
 def headline_outcomes(claims: list[Claim]) -> None:
     """A headline's figure is what its lead says of the same figure: "Indian navy nets 61 pirates" above "... captured
-    61 Somali pirates" counts pirates captured, whatever verb the headline found room for."""
+    61 Somali pirates" counts pirates captured, whatever verb the headline found room for; "9 dead in shooting" above
+    "Nine people, including the gunman, are dead" counts the gunman too."""
     if not claims:
         return
     top = min(claim.line for claim in claims)
-    headline = [claim for claim in claims if claim.line == top and claim.outcome is None and claim.type == "count"
-                and len(claim.sentence.split()) <= _HEADLINE_WORDS and not claim.sentence.rstrip().endswith(".")]
-    if top > 2 or not headline:
+    if top > 2:
         return
     lead = [claim for claim in claims if top < claim.line <= top + _LEAD_BELOW and claim.outcome]
-    for claim in headline:
-        told = next((other for other in lead if other.value == claim.value and other.unit == claim.unit
-                     and _same_head(claim.measure, other.measure)), None)
-        if told is not None:
-            claim.outcome = told.outcome
+    for claim in claims:
+        if claim.line != top or claim.type != "count":
+            continue
+        if (claim.outcome is None and len(claim.sentence.split()) <= _HEADLINE_WORDS
+                and not claim.sentence.rstrip().endswith(".")):
+            told = next((other for other in lead if other.value == claim.value and other.unit == claim.unit
+                         and _same_head(claim.measure, other.measure)), None)
+            if told is not None:
+                claim.outcome = told.outcome
+        if claim.scope is None and any(other.scope == "whole" and other.value == claim.value
+                                       and other.outcome == claim.outcome for other in lead):
+            claim.scope = "whole"
 
 
 def _same_head(first: str | None, second: str | None) -> bool:

@@ -41,6 +41,11 @@ _SEVERITY_BEFORE = re.compile(r"\b" + _SEVERITY + r"\s+" + _HURT + r"\s*$", re.I
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
+#: a toll that counts its attacker: "Nine people, including the gunman, are dead" is the whole the gunman's victims
+#: are a part of
+_WITH_ATTACKER = re.compile(r"^\s*(?:[\w-]+\s*,?\s*){0,2}?(?:including|counting|plus)\s+(?:the\s+|a\s+|one\s+)?"
+                            r"(?:(?:suicide|lone|suspected)\s+)?(?:gunm[ae]n|shooters?|attackers?|bombers?|assailants?|"
+                            r"suspects?|perpetrators?|killers?|hijackers?)\b", re.I)
 def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") -> str:
     """count | money | rate | percent | duration | measurement | age | ratio (| score, set where a record or score is
     read; spec, magnitude and rank by :func:`typed_count`)."""
@@ -170,6 +175,8 @@ def shock_of(before: str, after: str) -> str | None:
         return "second quake"
     if _AFTER_THE_FIRST.search(before) and _TWIN_QUAKES.search(before):
         return "second quake"  # "the quakes, of magnitude 6.4 and 6.3": the later's
+    if _EARLIER_QUAKE.search(before[-60:]):
+        return "earlier quake"  # "less than two weeks after a magnitude 8.1 tremor off the coast killed nearly 100"
     return None
 
 
@@ -185,6 +192,9 @@ _SECOND_QUAKE = re.compile(r"\b(?:a|the)\s+second\b(?![\s-]+(?:largest|strongest
 _FIRST_QUAKE = re.compile(r"\bfirst\b", re.I)
 #: "the quakes, measuring 6.2 and 5.8", "put the quakes at 7.2 and 7.6": two quakes' magnitudes in their order
 _TWIN_QUAKES = re.compile(r"\b(?:two|twin|the|both)\s+(?:\w+\s+)?(?:earth)?quakes\b|\btremors\b", re.I)
+#: "two weeks after a magnitude 8.1 tremor", "days after an 8.1": a quake before the one the page tells of
+_EARLIER_QUAKE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
+                            re.I)
 _AFTER_THE_FIRST = re.compile(r"(?<![\d.])\d\.\d\s+and\s+$")
 _SECOND_QUAKE_REACH = 50  # characters before a magnitude its quake's "second" is looked for in
 
@@ -289,7 +299,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
     """"conversion" for a figure that restates the one before it in other units ("20 kilometres (12.5 miles)"),
     "part" for a figure that is a part of another the sentence gives ("including 5 children", "among them 3
     officers"), "whole" for the whole a part of it is counted from (the three of "two of the three victims
-    died"), "total" for a running or overall figure ("so far", "in all", "since the offensive began"). In "two of
+    died"; the nine of "nine people, including the gunman, are dead"), "total" for a running or overall figure ("so far", "in all", "since the offensive began"). In "two of
     the three victims died" the two is what died, not a part: it is left as it is."""
     if _CONVERSION.search(sentence_before[-40:]):
         return "conversion"
@@ -300,7 +310,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
             or _ONE_SIDE.match(sentence_after[:40])
             or _SEVERITY_BEFORE.search(sentence_before[-30:])):
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
-    if _WHOLE_BEFORE.search(sentence_before[-30:]):
+    if _WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60]):
         return "whole"
     if (_TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,"))
             or _TOTAL_AFTER_NOUN.match(sentence_after[:40])):
