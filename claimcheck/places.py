@@ -64,7 +64,10 @@ _EARTH_RADIUS_KM = 6371.0
 
 
 def canonical_city(name: str) -> str | None:
-    """The one name of the city ``name`` spells ("Salonika" -> "Thessaloniki"), or None when it is no known city."""
+    """The one name of the city ``name`` spells ("Salonika" -> "Thessaloniki"), or None when it is no known city or
+    is a country's name ("Mexico" is not Mexico City)."""
+    if name.lower() in country_words():
+        return None
     found = city(name)
     return found[0] if found else None
 
@@ -84,9 +87,7 @@ _PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|st
 @lru_cache(maxsize=4096)
 def city_named(name: str) -> str | None:
     """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None."""
-    name = _POSSESSIVE.sub("", name)
-    if name.lower() in country_words():  # "Armenia" is a country before it is a Colombian city
-        return None
+    name = _POSSESSIVE.sub("", name)  # "Armenia" is a country before it is a Colombian city (see canonical_city)
     return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
 
 

@@ -351,7 +351,8 @@ def test_the_only_magnitude_each_page_gives_needs_no_name_in_its_sentence(tmp_pa
         c_txt="Sunday, 9 March 2025\n\nAn earthquake hit Qeshm island in Hormozgan province. A magnitude 6.1 "
               "quake was followed by a magnitude 4.5 aftershock.\n")
     assert [(_shown(finding, "text"), finding.message.split("one quantity: ")[1].split(" (")[0]) for finding in violated] == [
-        ([("a.txt", "5.9"), ("b.txt", "6.1")], "the only magnitude each page gives")]
+        ([("a.txt", "5.9"), ("b.txt", "6.1"), ("c.txt", "6.1")],
+         "the only magnitude each source gives, of a quake both name; the only magnitude each page gives")]
 
 
 def test_at_least_seven_and_seven_are_one_figure_of_a_page(tmp_path):

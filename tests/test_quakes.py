@@ -109,3 +109,19 @@ def test_pages_naming_a_quakes_town_and_its_provinces_capital_tell_of_one_quake(
                  "Rescuers pulled 30 people alive from the rubble.\n",
     })
     assert found == [[("a.txt", "6.4"), ("b.txt", "6.2")]]
+
+
+def test_each_agencys_depth_of_a_pages_quake_is_the_quakes_depth(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Magnitude 8.1 quake kills 32 off southern Mexico\n\nA magnitude 8.1 earthquake struck off the coast of Chiapas "
+        "at 11:49 p.m. on Thursday, killing at least 32 people, officials said.\nThe quake struck at a depth of 70 km, "
+        "according to the USGS.\nRescuers pulled 12 people from the rubble.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Chiapas quake toll rises to 61\n\nThe toll from the 8.1 earthquake that struck off Chiapas at 11:49 p.m. on "
+        "Thursday rose to 61, officials said.\nMexico's national seismological service put the quake's depth at 58 "
+        "km.\nThe USGS said the quake struck 70 km deep.\nRescuers pulled 12 people from the rubble.\n", encoding="utf-8")
+    findings = [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
+    assert [[claim.text for claim in finding.about] for finding in findings] == [["70 km", "58 km"]]
+    assert "the only depth each source gives, of a quake both name" in findings[0].message

@@ -26,6 +26,7 @@ from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, before_figure, headlin
 from .features import GENERIC_MEASURES, features
 from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, lead_figure, recalled_figure,
                     own_and_sourced, page_figures, page_tolls, paragraph_key, source_key, top_places)
+from .quakes import quake_measure
 from .vetoes import judged_vetoes, vetoes
 
 __all__ = ["DESCRIPTIONS", "a_places_share", "an_article", "before_figure", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
@@ -121,7 +122,7 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     share = a_places_share(first, second, figures, synonyms) or a_places_share(second, first, figures, synonyms)
     # the places each page's headline names tell two quakes of one country apart
     places = ((top_places(first.doc, figures), top_places(second.doc, figures))
-              if first.type == second.type == "magnitude" else (frozenset(), frozenset()))
+              if quake_measure(first, second, synonyms) else (frozenset(), frozenset()))
     return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share, places),
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 

@@ -13,7 +13,7 @@ from ..lexicon import NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS
 from ..model import Claim
 from .days import of_another_year, other_days_named, same_days
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
-from .quakes import another_quakes, other_quake_places, quake_named
+from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
 from .vetoes import same_person
 
@@ -34,7 +34,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     found = []
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
-    if first.type == second.type == "magnitude" and another_quakes(first, second, names_a, names_b, places):
+    quake = quake_measure(first, second, synonyms)  # "magnitude" or "depth": what each agency reports of a quake
+    if quake and another_quakes(first, second, names_a, names_b, places):
         return ()
     union = words_a | words_b
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
@@ -72,10 +73,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
                  or not _either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
-    if (single and first.type == second.type == "magnitude" and quake_named(first, second, names_a, names_b, places)
+    if (single and quake and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
-            and all(count <= 1 for count in (_figures_of("magnitude", first.sentence), _figures_of("magnitude", second.sentence)))):
-        found.append("the only magnitude each source gives, of a quake both name")  # a fact is of one event
+            and all(count <= 1 for count in (_figures_of(quake, first.sentence), _figures_of(quake, second.sentence)))):
+        found.append(f"the only {quake} each source gives, of a quake both name")  # a fact is of one event
     role = claim_role(first, synonyms)
     one_role = role is not None and role == claim_role(second, synonyms)
     counted = (first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
@@ -108,7 +109,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
             and not other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
-            and not (first.type == "magnitude" and other_quake_places(first, second, names_a, names_b))
+            and not (quake and other_quake_places(first, second, names_a, names_b))
             and not _either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
         found.append(f"the only {ROLES[role]['called']} each page gives")
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance

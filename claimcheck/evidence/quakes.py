@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import re
 
-from ..facts import POSSESSIVE
+from ..facts import POSSESSIVE, claim_role
+from ..lexicon import MONTHS, WEEKDAYS
 from ..model import Claim
 from ..places import cities_named, country_words, distance_km
 from .days import years_named
 from .pages import LEAD_LINES
+
+
+def quake_measure(first: Claim, second: Claim, synonyms) -> str | None:
+    """"magnitude" or "depth" when both figures are one (what each agency reports of a quake), else None."""
+    if first.type == second.type == "magnitude":
+        return "magnitude"
+    if claim_role(first, synonyms) == claim_role(second, synonyms) == "depth":
+        return "depth"
+    return None
 
 
 def quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str],
@@ -19,14 +29,16 @@ def quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: f
     Geological Survey said"), and, where the common name is only a country's, no two other places ("west of
     Manokwari" and "west of Bireuen": Papua's quake and Aceh's, both Indonesia's); or both tell of their page's
     own quake, named or not ("Kandilli Observatory measured the quake at 6.5"), and their pages' headlines name
-    cities near each other (``places``: each page's, see :func:`~.pages.top_places`)."""
+    cities near each other, or neither names a city (``places``: each page's, see :func:`~.pages.top_places`)."""
     own = _own_names(first, second, names_a, names_b)
     if own[0] & own[1]:
         return True
     said = _sources_said(first, second)
     if any(name not in said for name in names_a & names_b) and not (own[0] and own[1]):
         return True
-    return (first.doc == second.doc or _near(places)) and all(_the_pages_quake(claim, names) for claim, names in ((first, own[0]), (second, own[1])))
+    if own[0] and own[1]:
+        return False  # "west of Manokwari" and "west of Bireuen": each sentence names its own place
+    return (first.doc == second.doc or _near(places) or not (places[0] or places[1])) and all(_the_pages_quake(claim, names) for claim, names in ((first, own[0]), (second, own[1])))
 
 
 def _the_pages_quake(claim: Claim, own_names: frozenset[str]) -> bool:
@@ -50,10 +62,15 @@ def another_quakes(first: Claim, second: Claim, names_a: frozenset[str], names_b
 
 
 def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> list[frozenset[str]]:
-    """Each sentence's names that are neither a source's nor a country's."""
+    """Each sentence's names that are neither a source's nor a country's, nor a clock's or a day's ("0449 GMT
+    Friday")."""
     said = _sources_said(first, second)
     countries = country_words()
-    return [frozenset(name for name in names if name not in said and name not in countries) for names in (names_a, names_b)]
+    return [frozenset(name for name in names if name not in said and name not in countries
+                      and not set(name.split()) <= _TIME_WORDS) for names in (names_a, names_b)]
+
+
+_TIME_WORDS = frozenset({"gmt", "utc", "local", "time"} | {day.lower() for day in WEEKDAYS} | {month.lower() for month in MONTHS})
 
 
 def pages_apart(first: Claim, second: Claim, places: tuple[frozenset, frozenset]) -> bool:
