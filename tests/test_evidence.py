@@ -928,6 +928,15 @@ def test_a_toll_that_counts_the_gunman_is_not_the_toll_of_his_victims(tmp_path):
     ) == ([], [["eight", "9"]])
 
 
+def test_a_bombing_recalled_as_last_sundays_is_not_the_pages_own(tmp_path):
+    assert _violated(
+        tmp_path,
+        a_txt="Bomb kills 39 in city market\nA car bomb killed 39 people in a crowded market on Sunday, police said.\n"
+              "More than 100 people were wounded.\n",
+        b_txt="Bomb kills 39 in city market\nA car bomb killed 39 people in a crowded market on Sunday, police said.\n"
+              "Last Sunday, suicide bombers attacked a church in the city, killing 82 people.\n") == []
+
+
 def test_a_shooting_recalled_as_last_months_is_not_the_pages_own(tmp_path):
     assert _violated(
         tmp_path,

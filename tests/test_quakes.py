@@ -35,6 +35,7 @@ def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
     ("The quake measured 5.2 and 5.6 by two agencies' reckonings.", [("5.2", None), ("5.6", None)]),
     ("The quake came less than two weeks after a magnitude 8.1 tremor off the coast killed nearly 100 people.",
      [("8.1", "earlier quake")]),
+    ("It followed months of small tremors, including a magnitude 4.1 shock on March 30.", [("4.1", "another quake")]),
     # the page's own quake, the second of a week: not the later of twins
     ("It was the second major quake in a week, a magnitude 6.1.", [("6.1", None)]),
 ])

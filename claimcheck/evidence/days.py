@@ -51,11 +51,12 @@ def of_another_year(first: Claim, second: Claim) -> bool:
                 or (past[0] != past[1] and not (first.date or second.date)))
 
 
-#: a past year or month told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year
+#: a past year, month, week or day told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year
 #: ago")
 _PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+(?:year|january|february|march|april|may|june|july|august|"
-                        r"september|october|november|december)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
-                        r"(?:ago|earlier|before)\b", re.I)  # "last year", "the Fort Hood shooting last November"
+                        r"september|october|november|december|week|month|monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
+                        r"(?:ago|earlier|before)\b", re.I)  # "last year", "the Fort Hood shooting last November", "Last Sunday, ..."
 
 
 @lru_cache(maxsize=65536)

@@ -177,6 +177,8 @@ def shock_of(before: str, after: str) -> str | None:
         return "second quake"  # "the quakes, of magnitude 6.4 and 6.3": the later's
     if _EARLIER_QUAKE.search(before[-60:]):
         return "earlier quake"  # "less than two weeks after a magnitude 8.1 tremor off the coast killed nearly 100"
+    if _ONE_OF_MANY.search(before[-40:]):
+        return "another quake"  # "months of small tremors, including a magnitude 4.1 shock on March 30"
     return None
 
 
@@ -195,6 +197,8 @@ _TWIN_QUAKES = re.compile(r"\b(?:two|twin|the|both)\s+(?:\w+\s+)?(?:earth)?quake
 #: "two weeks after a magnitude 8.1 tremor", "days after an 8.1": a quake before the one the page tells of
 _EARLIER_QUAKE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
                             re.I)
+#: "including a magnitude 4.1 shock": one of several quakes, not the one the page tells of
+_ONE_OF_MANY = re.compile(r"\bincluding\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AFTER_THE_FIRST = re.compile(r"(?<![\d.])\d\.\d\s+and\s+$")
 _SECOND_QUAKE_REACH = 50  # characters before a magnitude its quake's "second" is looked for in
 
