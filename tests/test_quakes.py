@@ -126,3 +126,14 @@ def test_each_agencys_depth_of_a_pages_quake_is_the_quakes_depth(tmp_path):
     findings = [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
     assert [[claim.text for claim in finding.about] for finding in findings] == [["70 km", "58 km"]]
     assert "the only depth each source gives, of a quake both name" in findings[0].message
+
+
+def test_a_survey_that_measured_it_gives_the_magnitude_of_the_quake_the_sentence_before_tells_of(tmp_path):
+    top = "Quake kills 150 in central Italy\n\nA strong earthquake struck the Abruzzo region at 3:32 a.m. on Monday, "
+    found = _violated(tmp_path, {
+        "a.txt": top + "killing at least 150 people, officials said.\nThe U.S. Geological Survey measured it at 6.3.\n"
+                       "About 70,000 people were left homeless.\n",
+        "b.txt": top + "killing at least 150 people, officials said.\nItaly's geophysics institute measured it at 5.8.\n"
+                       "About 70,000 people were left homeless.\n",
+    })
+    assert found == [[("a.txt", "6.3"), ("b.txt", "5.8")]]

@@ -80,6 +80,8 @@ _DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
 #: "the survey measured the quake at 7.6, while the agency put it at 7.2", "later revised to 7.3": a bare figure of one
 #: decimal told after a quake in its sentence is the quake's magnitude
 _QUAKE_BEFORE = re.compile(rf"\b{_QUAKES}s?\b", re.I)
+#: "The U.S. Geological Survey measured it at 6.3": a survey's reading of the quake the sentence before told of
+_MEASURED_IT = re.compile(r"\b(?:measured|rated|registered|recorded)\s+it\s+(?:at|as)\s+$", re.I)
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
 _ONE_DECIMAL = re.compile(r"\s*[1-9]\.\d\s*")
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
@@ -158,6 +160,8 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
         return "magnitude", "magnitude"
     if (_ONE_DECIMAL.fullmatch(number) and (_PUT_AT.search(before[-8:]) or _AFTER_THE_FIRST.search(before[-12:]))
             and _QUAKE_BEFORE.search(before[-160:])):  # "put the quakes at 7.2 and 7.6"
+        return "magnitude", "magnitude"
+    if _ONE_DECIMAL.fullmatch(number) and _MEASURED_IT.search(before[-30:]):
         return "magnitude", "magnitude"
     return None
 
