@@ -51,7 +51,7 @@ def find_events(documents: Sequence[Document], identities: dict[str, str] | None
     if not documents:
         return []
     identities = identities or {}
-    terms = [lead_terms(document) for document in documents]
+    terms = [_terms(document.text[:_LEAD]) for document in documents]
     groups = _group(documents, terms) if len(documents) > 1 else [[0]]
     leads = [lead(document, identities.get(document.id, document.id), own) for document, own in zip(documents, terms)]
     events = []
@@ -100,7 +100,7 @@ def make_event(members: Sequence[Lead]) -> Event:
 
 def lead_terms(document: Document) -> list[str]:
     """What a document is compared by (see :func:`_terms`): the words and names near its top."""
-    return _terms(document.text[:_LEAD], dated=document.date is not None)
+    return _terms(document.text[:_LEAD])
 
 
 def day(document: Document) -> int | None:
@@ -147,10 +147,10 @@ def cosine(first: dict[str, float], second: dict[str, float]) -> float:
     return sum(weight * second.get(term, 0.0) for term, weight in first.items())
 
 
-def _terms(text: str, dated: bool = False) -> list[str]:
+def _terms(text: str) -> list[str]:
     """What a document is compared by: its content words, and its names and figures three times each (names tell two
     events of one kind apart, and so do the figures their stories share: a quake's magnitude, a toll, a time, a
-    year; of a ``dated`` page, not its dateline's year, which the date window reads). A name ends at a line's end (a headline's last word is not the dateline's first) and at a possessive
+    year). A name ends at a line's end (a headline's last word is not the dateline's first) and at a possessive
     ("Indonesia's Papua province" names Indonesia and Papua); "U.S." is one name."""
     from .facts import POSSESSIVE, joined_initials
 
@@ -164,24 +164,8 @@ def _terms(text: str, dated: bool = False) -> list[str]:
             if not name or (" " not in name and (name in _STOP or _sentence_start(text, match.start() + match.group().find(part)))):
                 continue  # "The", "But", or any lone capitalised first word
             names.append("@" + name)
-    figures = ["#" + figure.replace(",", "") for line in text.split("\n")
-               for figure in _FIGURE.findall(_without_year(line) if dated else line)]
+    figures = ["#" + figure.replace(",", "") for figure in _FIGURE.findall(text)]
     return words + names * _NAME_WEIGHT + figures * _FIGURE_WEIGHT
-
-
-def _without_year(line: str) -> str:
-    """A line without the year of a date that is all it gives ("Wednesday, 20 February 2016"): of a dated page, the
-    year its dateline shares with every page the date window lets it meet (its day still tells)."""
-    from .documents.metadata import find_dates
-
-    found = find_dates(line)
-    if not found:
-        return line
-    start, end, _ = found[0]
-    rest = line[:start] + line[end:]
-    if len(rest.split()) > 3 or _FIGURE.search(rest):  # a sentence that names a date: all its figures tell
-        return line
-    return line[:start] + line[start:end].replace(str(found[0][2].year), " ") + line[end:]
 
 
 _POSSESSIVE_INSIDE = re.compile(r"['’]s?(?:\s+|$)")

@@ -51,12 +51,3 @@ def test_two_quakes_told_in_the_same_words_and_names_are_told_apart_by_their_fig
                  + [Document(id=f"second{index}.txt", text=text) for index, text in enumerate(_SECOND_QUAKE)])
     assert sorted(sorted(event.documents) for event in find_events(documents)) == [
         ["first0.txt", "first1.txt", "first2.txt"], ["second0.txt", "second1.txt", "second2.txt"]]
-
-
-def test_a_dated_pages_dateline_year_is_left_to_the_date_window():
-    from claimcheck.events import lead_terms
-
-    dated = Document(id="a.txt", text="Wednesday, 20 February 2016\n\nQuake of magnitude 6.1 kills 12\n", date="2016-02-20")
-    undated = Document(id="b.txt", text="Wednesday, 20 February 2016\n\nQuake of magnitude 6.1 kills 12\n")
-    assert [term for term in lead_terms(dated) if term.startswith("#")] == ["#20", "#6.1", "#12"] * 3
-    assert [term for term in lead_terms(undated) if term.startswith("#")] == ["#20", "#2016", "#6.1", "#12"] * 3
