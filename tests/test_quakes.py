@@ -43,13 +43,18 @@ def test_the_second_of_twin_quakes_has_a_magnitude_of_its_own(text, expected):
     assert _magnitudes(text) == expected
 
 
-def _violated(folder, pages: dict[str, str]) -> list[list[tuple[str, str]]]:
+def _findings(folder, pages: dict[str, str], rule: str = "magnitudes-agree") -> list:
+    """The violated findings of a rule in a check of ``pages`` (name -> text), written into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
-    findings = claimcheck.Checker().check([folder]).findings
+    return [finding for finding in claimcheck.Checker().check([folder]).findings
+            if finding.status == "violated" and finding.rule == rule]
+
+
+def _violated(folder, pages: dict[str, str]) -> list[list[tuple[str, str]]]:
     return sorted(sorted((claim.doc.rsplit("/", 1)[-1], claim.text) for claim in finding.about)
-                  for finding in findings if finding.status == "violated" and finding.rule == "magnitudes-agree")
+                  for finding in _findings(folder, pages))
 
 
 def test_twin_quakes_first_magnitudes_are_set_against_each_other_and_not_the_seconds(tmp_path):
@@ -113,17 +118,14 @@ def test_pages_naming_a_quakes_town_and_its_provinces_capital_tell_of_one_quake(
 
 
 def test_each_agencys_depth_of_a_pages_quake_is_the_quakes_depth(tmp_path):
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Magnitude 8.1 quake kills 32 off southern Mexico\n\nA magnitude 8.1 earthquake struck off the coast of Chiapas "
-        "at 11:49 p.m. on Thursday, killing at least 32 people, officials said.\nThe quake struck at a depth of 70 km, "
-        "according to the USGS.\nRescuers pulled 12 people from the rubble.\n", encoding="utf-8")
-    (folder / "b.txt").write_text(
-        "Chiapas quake toll rises to 61\n\nThe toll from the 8.1 earthquake that struck off Chiapas at 11:49 p.m. on "
-        "Thursday rose to 61, officials said.\nMexico's national seismological service put the quake's depth at 58 "
-        "km.\nThe USGS said the quake struck 70 km deep.\nRescuers pulled 12 people from the rubble.\n", encoding="utf-8")
-    findings = [finding for finding in claimcheck.Checker().check([folder]).findings if finding.status == "violated"]
+    findings = _findings(tmp_path, {
+        "a.txt": "Magnitude 8.1 quake kills 32 off southern Mexico\n\nA magnitude 8.1 earthquake struck off the coast of "
+                 "Chiapas at 11:49 p.m. on Thursday, killing at least 32 people, officials said.\nThe quake struck at a "
+                 "depth of 70 km, according to the USGS.\nRescuers pulled 12 people from the rubble.\n",
+        "b.txt": "Chiapas quake toll rises to 61\n\nThe toll from the 8.1 earthquake that struck off Chiapas at 11:49 p.m. "
+                 "on Thursday rose to 61, officials said.\nMexico's national seismological service put the quake's depth "
+                 "at 58 km.\nThe USGS said the quake struck 70 km deep.\nRescuers pulled 12 people from the rubble.\n",
+    }, rule="figures-agree-across-sources")
     assert [[claim.text for claim in finding.about] for finding in findings] == [["70 km", "58 km"]]
     assert "the only depth each source gives, of a quake both name" in findings[0].message
 
