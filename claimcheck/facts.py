@@ -18,7 +18,7 @@ from .lexicon import DEMONYMS, GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
-from .places import canonical_city, cities_named, country_words
+from .places import canonical_city, cities_named, city_named, country_words
 from .units import dimensionality as dimension
 
 
@@ -118,7 +118,7 @@ def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
         if claim.place:
             places[(claim.doc, measure_key(claim.measure, synonyms))] += [(claim.line, part) for part in claim.place.split(" and ")]
     scopes = {}
-    cities = _top_cities(claims)
+    cities = top_cities(claims)
     for claim in claims:
         listed = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
         if claim.place is None:
@@ -134,14 +134,18 @@ def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
     return scopes
 
 
-def _top_cities(claims: list[Claim]) -> dict[str, set[str]]:
-    """The cities each document's headline and first sentence name."""
+def top_cities(claims: list[Claim], synonyms: Synonyms | None = None) -> dict[str, set[str]]:
+    """The cities each document's headline and first sentence name, not as a source; with ``synonyms``, also the
+    place a figure there is told of, where it is a city."""
     from .evidence.pages import TOP_LINES
 
     cities: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         if claim.line <= TOP_LINES:
             cities[claim.doc] |= cities_named(claim.sentence, claim.source or "")
+            place = canonical_name("place", claim.place, synonyms) if synonyms is not None and claim.place else None
+            if place and (city := city_named(place)):
+                cities[claim.doc].add(city)
     return cities
 
 

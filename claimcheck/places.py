@@ -86,8 +86,9 @@ _PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|st
 
 @lru_cache(maxsize=4096)
 def city_named(name: str) -> str | None:
-    """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None."""
-    name = _POSSESSIVE.sub("", name)  # "Armenia" is a country before it is a Colombian city (see canonical_city)
+    """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None: never a country's ("Armenia" is a country
+    before it is a Colombian city; see :func:`canonical_city`)."""
+    name = _POSSESSIVE.sub("", name)
     return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
 
 

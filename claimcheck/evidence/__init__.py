@@ -121,9 +121,9 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
                    else count for claim, key, count in zip((first, second), keys, counts))
     share = a_places_share(first, second, figures, synonyms) or a_places_share(second, first, figures, synonyms)
     # the places each page's headline names tell two quakes of one country apart
-    quake = quake_measure(first, second, synonyms)
-    places = (top_places(first.doc, figures), top_places(second.doc, figures)) if quake else (frozenset(), frozenset())
-    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share, places, quake),
+    places = ((top_places(first.doc, figures), top_places(second.doc, figures))
+              if quake_measure(first, second, synonyms) else (frozenset(), frozenset()))
+    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share, places),
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 
 

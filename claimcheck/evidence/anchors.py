@@ -23,21 +23,18 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "ca
 
 def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1),
-            place_share: bool = False, places: tuple[frozenset, frozenset] = (frozenset(), frozenset()),
-            quake: str | None = "") -> tuple[str, ...]:
+            place_share: bool = False, places: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives, or the only figure of a role (a fall, a deal's price)
     each page gives; on one page, two named sources' accounts. ``tolls``: how many counts of the outcome (figures of
     the role) each page gives; ``paragraphs``: how many figures each source gives in its paragraph; ``place_share``:
     one is a place's share of a measure its page splits by place, the other names no place (it may be the whole);
-    ``places``: the places each page's headline and first sentence name (see :func:`~.pages.top_places`);
-    ``quake``: what of a quake both figures are, when the caller knows (see :func:`~.quakes.quake_measure`)."""
+    ``places``: the places each page's headline and first sentence name (see :func:`~.pages.top_places`)."""
     found = []
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
-    if quake == "":  # "magnitude" or "depth": what each agency reports of a quake
-        quake = quake_measure(first, second, synonyms)
+    quake = quake_measure(first, second, synonyms)  # "magnitude" or "depth": what each agency reports of a quake
     if quake and another_quakes(first, second, names_a, names_b, places):
         return ()
     union = words_a | words_b

@@ -8,9 +8,9 @@ from collections import Counter
 from datetime import date
 
 from ..extraction.dating import date_span
-from ..facts import canonical_name, claim_role, head_key
+from ..facts import canonical_name, claim_role, head_key, top_cities
 from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS
-from ..places import cities_named, city_named, location
+from ..places import location
 from ..model import Claim
 from ..money import is_currency
 
@@ -56,10 +56,9 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
         if told_as_revised(claim):  # the page's other sentences with this figure tell of it as revised too
             values.setdefault(("revised", claim.doc, round(figure)), set()).add(True)
-        if claim.line <= TOP_LINES:  # the weekdays and places a page's headline and first sentence tell of
+        if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             for day in _WEEKDAY.findall(claim.sentence):
                 values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
-            values.setdefault(("top places", claim.doc), set()).update(_cities_of(claim, synonyms))
         if _background(claim, latest):
             continue  # "since it bought Compaq for $19 billion in 2002": not one of the page's own deals or tolls
         if claim.type != "count":
@@ -90,10 +89,10 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
     counts.update({key: round(rate * _RATE_SCALE) for key, rate in rates.items()})
-    for key, found in values.items():
-        if key[0] == "top places":  # each city's location as a number, so that the table stays one of counts
-            for index, place in enumerate(sorted(found)):
-                counts[("top place", key[1], index)] = _as_number(location(place))
+    for doc, cities in top_cities([claim for claim in claims if claim.scope != "conversion"], synonyms).items():
+        counts[("top places", doc)] = len(cities)  # and each city's location as a number: the table stays one of counts
+        for index, city in enumerate(sorted(cities)):
+            counts[("top place", doc, index)] = _as_number(location(city))
     for key, found in values.items():
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
             first = min(line for line, _, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
@@ -153,14 +152,6 @@ def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[tuple[flo
     """Where the cities a page's headline and first sentence name lie, (latitude, longitude) each: two pages whose
     cities all lie far apart tell of two places' events."""
     return frozenset(_as_location(figures[("top place", doc, index)]) for index in range(figures[("top places", doc)]))
-
-
-def _cities_of(claim: Claim, synonyms) -> set[str]:
-    """The cities a sentence names (see :func:`cities_named`), and the place its figure is told of if a city."""
-    found = set(cities_named(claim.sentence, claim.source or ""))
-    if claim.place and (city := city_named(canonical_name("place", claim.place, synonyms))):
-        found.add(city)
-    return found
 
 
 def _as_number(point: tuple[float, float]) -> int:

@@ -31,14 +31,13 @@ def quake_named(first: Claim, second: Claim, names_a: frozenset[str], names_b: f
     own quake, named or not ("Kandilli Observatory measured the quake at 6.5"), and their pages' headlines name
     cities near each other, or neither names a city (``places``: each page's, see :func:`~.pages.top_places`)."""
     own = _own_names(first, second, names_a, names_b)
-    if own[0] & own[1]:
-        return True
+    if own[0] and own[1]:  # "west of Manokwari" and "west of Bireuen": one quake only if the places are one
+        return bool(own[0] & own[1])
     said = _sources_said(first, second)
-    if any(name not in said for name in names_a & names_b) and not (own[0] and own[1]):
+    if any(name not in said for name in names_a & names_b):
         return True
-    if own[0] and own[1]:
-        return False  # "west of Manokwari" and "west of Bireuen": each sentence names its own place
-    return (first.doc == second.doc or _near(places) or not (places[0] or places[1])) and all(_the_pages_quake(claim, names) for claim, names in ((first, own[0]), (second, own[1])))
+    return ((first.doc == second.doc or _near(places) or not (places[0] or places[1]))
+            and _the_pages_quake(first, own[0]) and _the_pages_quake(second, own[1]))
 
 
 def _the_pages_quake(claim: Claim, own_names: frozenset[str]) -> bool:
@@ -70,13 +69,14 @@ def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: fr
                       and not set(name.split()) <= _TIME_WORDS) for names in (names_a, names_b)]
 
 
-_TIME_WORDS = frozenset({"gmt", "utc", "local", "time"} | {day.lower() for day in WEEKDAYS} | {month.lower() for month in MONTHS})
+_TIME_WORDS = frozenset({"gmt", "utc", "local", "time"} | {day.lower() for day in WEEKDAYS}
+                        | {month.lower() for month in MONTHS})
 
 
 def pages_apart(first: Claim, second: Claim, places: tuple[frozenset, frozenset]) -> bool:
     """Whether two figures' pages name cities in their headlines and first sentences, and all of one page's lie far
-    from all of the other's (Elazig and Van, 360 km apart; not Ahar and Tabriz, 80 km, nor Bandar Abbas and Dubai, where a quake
-    off Iran was felt)."""
+    from all of the other's (Elazig and Van, 360 km apart; not Ahar and Tabriz, 80 km, nor Bandar Abbas and Dubai,
+    where a quake off Iran was felt)."""
     return first.doc != second.doc and bool(places[0] and places[1]) and not _near(places)
 
 
@@ -101,4 +101,5 @@ def other_quake_places(first: Claim, second: Claim, names_a: frozenset[str], nam
 def _sources_said(first: Claim, second: Claim) -> str:
     """Both figures' sources, as :func:`claimcheck.evidence.features.sentence_terms` writes names ("Tehran
     University's Geophysics Institute" is "tehran university geophysics institute")."""
-    return " ".join(POSSESSIVE.sub("", word) for claim in (first, second) for word in (claim.source or "").lower().split())
+    return " ".join(POSSESSIVE.sub("", word)
+                    for claim in (first, second) for word in (claim.source or "").lower().split())
