@@ -88,7 +88,9 @@ _PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|st
 def city_named(name: str) -> str | None:
     """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None: never a country's ("Armenia" is a country
     before it is a Colombian city; see :func:`canonical_city`)."""
-    name = _POSSESSIVE.sub("", name)
+    from .facts import POSSESSIVE  # facts reads places: imported when first used
+
+    name = POSSESSIVE.sub("", name)
     return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
 
 
@@ -96,6 +98,3 @@ def city_named(name: str) -> str | None:
 def country_words() -> frozenset[str]:
     """Every country's name, in lower case."""
     return frozenset(name.lower() for name in country_names())
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
