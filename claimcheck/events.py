@@ -3,9 +3,10 @@
 A desk's folder of clippings often holds two similar events (two office shootings, two cable cuts); figures from
 different sources are compared within an event only. Documents are compared by what they say near the top (TF-IDF
 over their words and, counted three times, their names; cosine similarity) and grouped by average linkage: two groups
-join while the mean similarity between their documents stays above a threshold. Only documents that share one of
-their most distinctive terms, and whose dates (where known) are close, are compared at all, so the work grows with
-the number of documents, not with its square.
+join while the mean similarity between their documents stays above a threshold. Two documents whose tops name two
+kinds of one sort of event (a presidential election and a parliamentary one) count as far apart, whatever words
+they share. Only documents that share one of their most distinctive terms, and whose dates (where known) are close,
+are compared at all, so the work grows with the number of documents, not with its square.
 
 TF-IDF is computed here rather than with scikit-learn: importing scikit-learn costs about a second, and where it is
 installed quantulum3 changes how it reads units.
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS
+from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS, event_kinds
 from .model import Document, Event
 
 #: mean cosine similarity two groups of documents need to be taken as one event
@@ -36,6 +37,11 @@ _NAME_WEIGHT = 3  # times a name counts against a word: names tell two events of
 _FIGURE_WEIGHT = 3
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
 _TOP_TERMS = 40  # distinctive terms per document that other documents are looked up by
+#: a marker term starts so: what tells two events of one kind apart outright, whatever else their pages share (see
+#: :func:`markers`); a document's vector carries its markers first, at no weight
+MARK = "!"
+#: the similarity of two documents whose markers conflict: a group holding both would fall far below SIMILARITY
+CONFLICT = -1.0
 _ALL_PAIRS_UP_TO = 300  # documents of a set compared all with all; a larger set is blocked by distinctive terms
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|de|al|the|and)[ \t]+)?[A-Z][\w'’-]*)*")
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
@@ -113,9 +119,9 @@ def _group(documents: Sequence[Document], terms: list[list[str]]) -> list[list[i
     days = [_day(document.date) for document in documents]
     similarities = {}
     for first, second in _candidates(vectors, days):
-        similarity = cosine(vectors[first], vectors[second])
-        if similarity > 0:
-            similarities[(first, second)] = similarity
+        alike = similarity(vectors[first], vectors[second])
+        if alike:
+            similarities[(first, second)] = alike
     return linked_groups(range(len(documents)), similarities, days)
 
 
@@ -135,10 +141,12 @@ def inverse_frequency(seen: int, total: int) -> float:
 
 
 def unit_vector(counted: Counter, idf: Callable[[str], float]) -> dict[str, float]:
-    """One document's TF-IDF vector from its term counts (in the order its terms first come)."""
-    weights = {term: (1 + math.log(count)) * idf(term) for term, count in counted.items()}
+    """One document's TF-IDF vector from its term counts (in the order its terms first come), its markers first
+    at no weight (see :data:`MARK`)."""
+    marks = {term: 0.0 for term in counted if term.startswith(MARK)}
+    weights = {term: (1 + math.log(count)) * idf(term) for term, count in counted.items() if term not in marks}
     norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
-    return {term: weight / norm for term, weight in weights.items()}
+    return {**marks, **{term: weight / norm for term, weight in weights.items()}}
 
 
 def cosine(first: dict[str, float], second: dict[str, float]) -> float:
@@ -165,7 +173,42 @@ def _terms(text: str) -> list[str]:
                 continue  # "The", "But", or any lone capitalised first word
             names.append("@" + name)
     figures = ["#" + figure.replace(",", "") for figure in _FIGURE.findall(text)]
-    return words + names * _NAME_WEIGHT + figures * _FIGURE_WEIGHT
+    return words + names * _NAME_WEIGHT + figures * _FIGURE_WEIGHT + markers(text)
+
+
+def markers(text: str) -> list[str]:
+    """What tells a document's event apart from others of its kind outright: the kind of election its headline and
+    first lines name (presidential, parliamentary ... from ``english.toml``'s ``[event_kinds]``:
+    "!election=presidential"). Its body may recall another election. (A person's age is no such marker: on ECB+,
+    pages of one shooting give its victim as 27 and 29.)"""
+    top = "\n".join(text.splitlines()[:_MARKER_LINES])
+    return sorted({f"{MARK}{family}={kind}" for family, kind in event_kinds(top)})
+
+
+_MARKER_LINES = 4
+
+
+def similarity(first: dict[str, float], second: dict[str, float]) -> float:
+    """How alike two documents' vectors are: their cosine, or :data:`CONFLICT` when their markers tell of two
+    events (each names one kind of election, and not the same)."""
+    if _conflict(_marks(first), _marks(second)):
+        return CONFLICT
+    return cosine(first, second)
+
+
+def _marks(vector: dict[str, float]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for term in vector:
+        if not term.startswith(MARK):
+            break  # a vector's markers come first
+        key, _, value = term[1:].partition("=")
+        found.setdefault(key, set()).add(value)
+    return found
+
+
+def _conflict(first: dict[str, set[str]], second: dict[str, set[str]]) -> bool:
+    return any(len(first[family]) == 1 == len(second[family]) and first[family] != second[family]
+               for family in first.keys() & second.keys())
 
 
 _POSSESSIVE_INSIDE = re.compile(r"['’]s?(?:\s+|$)")
@@ -216,7 +259,7 @@ def common_cutoff(count: int) -> int:
 
 def top_terms(vector: dict[str, float]) -> list[str]:
     """A document's most distinctive terms, which other documents are looked up by."""
-    return heapq.nlargest(_TOP_TERMS, vector, key=vector.__getitem__)
+    return heapq.nlargest(_TOP_TERMS, (term for term in vector if not term.startswith(MARK)), key=vector.__getitem__)
 
 
 def sharing(rows: Sequence[int], days) -> Iterator[tuple[int, int]]:

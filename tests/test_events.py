@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.events import find_events
+from claimcheck.events import CONFLICT, cosine, find_events, lead_terms, markers, similarity, tfidf
 from claimcheck.model import Document
 
 _PAPUA = [
@@ -51,3 +51,46 @@ def test_two_quakes_told_in_the_same_words_and_names_are_told_apart_by_their_fig
                  + [Document(id=f"second{index}.txt", text=text) for index, text in enumerate(_SECOND_QUAKE)])
     assert sorted(sorted(event.documents) for event in find_events(documents)) == [
         ["first0.txt", "first1.txt", "first2.txt"], ["second0.txt", "second1.txt", "second2.txt"]]
+
+
+_PARLIAMENT = [
+ "Ruritania votes for a new parliament\nSTRELSAU - Ruritanians voted on Sunday in a parliamentary election that "
+ "President Rudolf Elphberg's supporters were expected to sweep, the Central Election Commission said.\nNo opposition "
+ "party was allowed to field candidates, observers from the OSCE said.\n",
+ "Ruritania's loyalists sweep parliamentary vote\nSTRELSAU (Reuters) - Supporters of President Rudolf Elphberg won "
+ "every seat in Ruritania's parliamentary election, the Central Election Commission said on Monday.\nOSCE observers "
+ "said the vote fell short of democratic standards.\n",
+ "OSCE faults Ruritania's parliamentary poll\nObservers from the OSCE said Ruritania's parliamentary poll, swept by "
+ "President Rudolf Elphberg's supporters, offered voters no real choice, the Central Election Commission said.\n",
+]
+_PRESIDENT = [
+ "Ruritania's Elphberg wins presidential election\nSTRELSAU - President Rudolf Elphberg won Ruritania's presidential "
+ "election on Sunday, the Central Election Commission said.\nOSCE observers said voters were offered no real choice.\n",
+ "Elphberg re-elected in Ruritania's presidential vote\nSTRELSAU (Reuters) - Ruritania's President Rudolf Elphberg won "
+ "the presidential vote, the Central Election Commission said on Monday, in a poll the OSCE said fell short of "
+ "democratic standards.\n",
+ "Ruritania's presidential poll offers no choice, OSCE says\nObservers from the OSCE said Ruritania's presidential "
+ "poll, won by President Rudolf Elphberg, offered voters no real choice, the Central Election Commission said.\n",
+]
+
+
+def test_a_presidential_and_a_parliamentary_election_of_one_country_are_two_events():
+    documents = ([Document(id=f"parliament{index}.txt", text=text) for index, text in enumerate(_PARLIAMENT)]
+                 + [Document(id=f"president{index}.txt", text=text) for index, text in enumerate(_PRESIDENT)])
+    assert sorted(sorted(event.documents) for event in find_events(documents)) == [
+        ["parliament0.txt", "parliament1.txt", "parliament2.txt"], ["president0.txt", "president1.txt", "president2.txt"]]
+
+
+def test_an_election_kind_is_read_from_the_word_before_an_election_noun():
+    assert markers("Turkmen strongman wins in presidential poll\nThe parliamentary general election is next year.") == [
+        "!election=parliamentary", "!election=presidential"]
+    assert markers("A bomb exploded near the presidential palace") == []
+    # a page's body may recall another election: only its headline and first lines are read
+    assert markers("Vote count begins\nPolls closed.\nTurnout was high.\nAll seats were filled.\n"
+                   "It follows last year's presidential vote.") == []
+
+
+def test_documents_of_two_kinds_of_election_are_set_far_apart():
+    vectors = tfidf([lead_terms(Document(id=str(index), text=text)) for index, text in enumerate(_PARLIAMENT + _PRESIDENT)])
+    assert similarity(vectors[0], vectors[3]) == CONFLICT
+    assert similarity(vectors[0], vectors[1]) == cosine(vectors[0], vectors[1]) > 0.12

@@ -25,8 +25,8 @@ import pickle
 from collections import Counter
 from collections.abc import Iterable
 
-from ..events import (LINKING, Lead, common_cutoff, component_groups, compares_all, cosine, day, lead, lead_terms,
-                      linked_groups, make_event, sharing, top_terms, unit_vector, inverse_frequency)
+from ..events import (LINKING, Lead, common_cutoff, component_groups, compares_all, day, lead, lead_terms,
+                      linked_groups, make_event, sharing, similarity, top_terms, unit_vector, inverse_frequency)
 from ..model import Event
 from .sources import Part, read_partition
 from .stages import RunSettings, document_number
@@ -126,12 +126,13 @@ def unique_pairs(pairs):
 
 
 def similarity_stage(joined):
-    """``first``, ``second`` and their vectors ``v1``, ``v2`` -> the pairs of positive similarity."""
+    """``first``, ``second`` and their vectors ``v1``, ``v2`` -> the pairs of some similarity (a negative one: two
+    events' documents, see :func:`~claimcheck.events.similarity`)."""
     rows = []
     for first, second, v1, v2 in zip(joined["first"], joined["second"], joined["v1"], joined["v2"]):
-        similarity = cosine(pickle.loads(v1), pickle.loads(v2))
-        if similarity > 0:
-            rows.append({"first": int(first), "second": int(second), "similarity": similarity})
+        alike = similarity(pickle.loads(v1), pickle.loads(v2))
+        if alike:
+            rows.append({"first": int(first), "second": int(second), "similarity": alike})
     return _frame(rows, EDGE_META)
 
 
@@ -222,9 +223,9 @@ def small_stage(*frames):
     paths = list(rows["path"])
     similarities = {}
     for first, second in sharing(range(len(numbers)), days):
-        similarity = cosine(vectors[first], vectors[second])
-        if similarity > 0:
-            similarities[(first, second)] = similarity
+        alike = similarity(vectors[first], vectors[second])
+        if alike:
+            similarities[(first, second)] = alike
     out = []
     for group in sorted(linked_groups(range(len(numbers)), similarities, days), key=min):
         group.sort()

@@ -6,6 +6,7 @@ without reading code; this module only gives the lists the shapes code uses (set
 from __future__ import annotations
 
 import importlib.resources
+import re
 import tomllib
 from functools import lru_cache
 
@@ -71,6 +72,24 @@ RUNNING_OUTCOMES = _words("facts", "running_outcomes")
 TOLL_WORDS = _words("facts", "toll_words")
 PERSON_NOUNS = _words("facts", "person_nouns")
 SIDE_WORDS = _words("facts", "side_words")
+
+#: the kinds of an event that tell two of them apart outright: family -> (kind -> its words, the nouns they qualify)
+EVENT_KINDS: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {
+    family: ({kind: frozenset(words) for kind, words in spec.items() if kind != "nouns"}, frozenset(spec["nouns"]))
+    for family, spec in _DATA["event_kinds"].items()}
+
+
+def event_kinds(text: str) -> list[tuple[str, str]]:
+    """The (family, kind) of each kind word in ``text`` that qualifies one of its family's nouns ("presidential
+    poll" -> ("election", "presidential"))."""
+    found = []
+    words = re.findall(r"[a-z]+", text.lower())
+    for index, word in enumerate(words):
+        for family, (kinds, nouns) in EVENT_KINDS.items():
+            if nouns & set(words[index + 1:index + 3]):
+                found.extend((family, kind) for kind, spelled in kinds.items() if word in spelled)
+    return found
+
 
 # cue phrases of the rule kinds (each rule can override its own)
 INCREASE_WORDS: tuple[str, ...] = tuple(_DATA["change"]["increase"])
