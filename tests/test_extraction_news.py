@@ -398,9 +398,16 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     ("So far, the strikes have killed 8,000 militants.", "total"),
     ("The quake killed 20 militants, the worst toll since 2004.", None),
     ("A strike killed 12 militants on Sunday.", None),
+    # a month's toll, or several attacks', is no one attack's
+    ("This month alone, gunmen have killed more than 300 militants across the region.", "total"),
+    ("Over the past week, bombs killed 41 militants.", "total"),
+    ("Gunmen killed 40 militants in a series of raids on Friday.", "total"),
+    ("Gunmen killed 40 militants in two attacks on Friday.", "total"),
+    ("Gunmen killed 40 militants in the attacks on Friday.", None),
+    ("A car bomb killed 40 militants in a market last week.", None),
 ])
 def test_a_running_total_is_told_by_its_clause(text, scope):
-    [claim] = claimcheck.extract_text(text)
+    claim = claimcheck.extract_text(text)[0]
     assert (claim.outcome, claim.scope) == ("killed", scope)
 
 

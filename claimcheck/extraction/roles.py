@@ -324,6 +324,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
             or _TOTAL_AFTER_NOUN.match(sentence_after[:40])):
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
+            or _IN_INCIDENTS.match(sentence_after)
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
     return None
@@ -331,7 +332,13 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
 
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
-_TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r")\s*,", re.I)
+_TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r"|"
+                           r"(?:this|last|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\s+(?:[\w-]+\s+)?"
+                           r"(?:week|weekend|month|year|decade)s?(?:\s+alone)?)\s*,", re.I)  # "This month alone, ..."
+#: the toll of several incidents: "killed 300 people in attacks across Pakistan", "in a series of bombings"
+_IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?in\s+(?:(?:a\s+)?(?:series|spate|wave|string)\s+of\s+|separate\s+|"
+                           r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|a\s+dozen\s+)?(?:attacks|bombings|blasts|strikes|raids|incidents|"
+                           r"clashes|explosions)\b", re.I)
 #: the toll of a war, not of a day: "decades of civil war that killed some 2 million people", "a civil war in which
 #: some 2 million people died"
 _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
