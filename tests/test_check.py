@@ -154,3 +154,13 @@ def test_a_later_higher_toll_is_an_update_and_a_lower_one_a_contradiction(tmp_pa
     [finding] = claimcheck.Checker().check([tmp_path]).findings
     assert finding.status == status
     assert [claim.text for claim in finding.claims] == ["12", later_toll]
+
+
+@pytest.mark.parametrize(("other_toll", "statuses"), [("41", []), ("52", ["violated"])])
+def test_undated_pages_close_tolls_may_be_an_update_and_far_ones_contradict(tmp_path, other_toll, statuses):
+    (tmp_path / "a.txt").write_text("Bomb kills 39 at market\n\n39 people were killed in the blast at the market, "
+                                    "police said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Bomb kills {other_toll} at market\n\n{other_toll} people were killed in the "
+                                    "blast at the market, police said.\n", encoding="utf-8")
+    findings = claimcheck.Checker().check([tmp_path]).findings
+    assert [finding.status for finding in findings] == statuses
