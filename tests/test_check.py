@@ -164,3 +164,13 @@ def test_undated_pages_close_tolls_may_be_an_update_and_far_ones_contradict(tmp_
                                     "blast at the market, police said.\n", encoding="utf-8")
     findings = claimcheck.Checker().check([tmp_path]).findings
     assert [finding.status for finding in findings] == statuses
+
+
+def test_two_pages_wind_speeds_of_one_storm_are_compared_in_one_unit(tmp_path):
+    (tmp_path / "a.txt").write_text("Saturday, 3 May 2008\n\nThe cyclone hit the delta on Friday with winds of 120 mph, "
+                                    "forecasters said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Saturday, 3 May 2008\n\nThe cyclone hit the delta on Friday with winds of 215 "
+                                    "km/h, forecasters said.\n", encoding="utf-8")
+    [finding] = claimcheck.Checker().check([tmp_path]).findings
+    assert (finding.status, finding.severity) == ("violated", "warning")
+    assert finding.message.startswith("120 mph = 193.1 km/h (") and "the only wind speed each page gives" in finding.message

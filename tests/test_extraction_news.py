@@ -668,6 +668,13 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("Gunmen walked out with $85 million worth of diamonds.", "haul"),
     ("The stolen gems are now estimated to be worth 136 million euros.", "haul"),
     ("The company spent $4.8 billion on research last year.", None),
+    ("The cyclone struck with winds of 215km/h, forecasters said.", "wind"),
+    ("Sustained winds of up to 120 mph battered the coast.", "wind"),
+    ("The car was clocked at 120 mph on the motorway.", None),
+    ("Customs officers seized 19.4 tonnes of cocaine off the coast.", "seizure"),
+    ("The cocaine, weighing 42,845 pounds, was found on Sunday.", "seizure"),
+    ("Agents found 17 tons of cocaine in seven containers.", "seizure"),
+    ("The bridge can carry 40 tonnes.", None),
 ])
 def test_how_deals_prices_and_hauls_are_told(text, role):
     from claimcheck.facts import claim_role

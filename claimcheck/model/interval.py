@@ -89,7 +89,9 @@ def convert(value: float, source: str, target: str) -> float:
 
 UNIT_SYMBOLS = {"mile": "mi", "kilometer": "km", "meter": "m", "foot": "ft", "percent": "%", "kilometer ** 2": "km²",
                 "mile ** 2": "sq mi", "percentage_point": " points", "count": "", "metric_ton": "t", "kilogram": "kg",
-                "hectare": "ha", "USD": " USD", "EUR": " EUR", "GBP": " GBP"}
+                "hectare": "ha", "USD": " USD", "EUR": " EUR", "GBP": " GBP", "kilometer / hour": "km/h",
+                "mile / hour": "mph", "meter / second": "m/s", "knot": "knots", "pound": "lb", "ton": "short tons",
+                "gram": "g", "liter": "l"}
 BOUND_SYMBOLS = {"=": "", "~": "~", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
 
