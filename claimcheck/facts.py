@@ -19,6 +19,7 @@ from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
 from .places import canonical_city, cities_named, city_named, country_words
+from .places import overlap as places_overlap
 from .units import dimensionality as dimension
 
 
@@ -155,7 +156,7 @@ _TOTAL_LINES = 2  # lines from a figure within which the places of its parts are
 @dataclass
 class _Forming:
     """Claims that could be one quantity, while they are gathered: it takes the first actor and place a joining
-    claim names."""
+    claim names, and keeps every place its claims name (a claim joins only where its place overlaps them all)."""
 
     kind: str
     dimension: str
@@ -164,6 +165,13 @@ class _Forming:
     actor: str | None
     place: str | None
     claims: list[Claim] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
+
+    def fits(self, actor: str | None, place: str | None) -> bool:
+        """Whether a claim of this actor and place may join: "Mexico City" and "Morelos" may each join "Mexico",
+        not one another."""
+        return _same_scope(self.actor, actor, self.place, place) and (
+            place is None or all(_same_scope(None, None, other, place) for other in self.places))
 
     def fact(self, members: list[Claim], synonyms: Synonyms) -> Fact:
         """The fact of some of its claims, keyed by their most common measure."""
@@ -297,18 +305,20 @@ def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None
             forming.claims.append(claim)
             continue
         for _, forming in formed:
-            if _same_scope(forming.actor, actor, forming.place, place):
+            if forming.fits(actor, place):
                 forming.claims.append(claim)
-                before = (forming.actor, forming.place)
+                before = (forming.actor, forming.place, len(forming.places))
                 forming.actor = forming.actor or actor
                 forming.place = forming.place or place
-                if (forming.actor, forming.place) != before:
+                if place is not None:
+                    forming.places.add(place)
+                if (forming.actor, forming.place, len(forming.places)) != before:
                     joined.clear()  # a forming that took an actor or place may no longer match earlier ones
                 joined[(actor, place)] = forming
                 break
         else:
             forming = _Forming(kind=group[0], dimension=group[1], outcome=group[2], event=group[4], actor=actor,
-                               place=place, claims=[claim])
+                               place=place, claims=[claim], places={place} if place is not None else set())
             formed.append((index, forming))
             joined[(actor, place)] = forming
     return formed
@@ -402,12 +412,14 @@ def side(measure: str | None) -> str | None:
 
 
 def _same_scope(fact_actor: str | None, actor: str | None, fact_place: str | None, place: str | None) -> bool:
-    """No conflicting actor or place: a claim that names none matches any."""
+    """No conflicting actor or place: a claim that names none matches any; a place matches the places it lies in or
+    that lie in it (see :func:`~claimcheck.places.overlap`)."""
 
     def compatible(first: str | None, second: str | None) -> bool:
         return first is None or second is None or first.lower() == second.lower()
 
-    return (compatible(fact_actor, actor) or _one_actor(fact_actor, actor)) and compatible(fact_place, place)
+    return ((compatible(fact_actor, actor) or _one_actor(fact_actor, actor))
+            and (compatible(fact_place, place) or places_overlap(fact_place, place)))
 
 
 def _one_actor(first: str, second: str) -> bool:

