@@ -158,12 +158,13 @@ def test_a_later_higher_toll_is_an_update_and_a_lower_one_a_contradiction(tmp_pa
 
 @pytest.mark.parametrize(("other_toll", "statuses"), [("41", []), ("52", ["violated"])])
 def test_undated_pages_close_tolls_may_be_an_update_and_far_ones_contradict(tmp_path, other_toll, statuses):
-    (tmp_path / "a.txt").write_text("Bomb kills 39 at market\n\n39 people were killed in the blast at the market, "
-                                    "police said.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(f"Bomb kills {other_toll} at market\n\n{other_toll} people were killed in the "
-                                    "blast at the market, police said.\n", encoding="utf-8")
+    for name, toll in (("a.txt", "39"), ("b.txt", other_toll)):
+        (tmp_path / name).write_text(
+            f"Market bomb kills {toll}\n\nA car bomb killed {toll} people in a crowded market in Peshawar, police "
+            "said.\nAbout 100 people were wounded, hospital officials said.\nThe bomb held about 150 kg of "
+            "explosives.\nWitnesses said the blast shattered windows 500 metres away.\n", encoding="utf-8")
     findings = claimcheck.Checker().check([tmp_path]).findings
-    assert [finding.status for finding in findings] == statuses
+    assert [finding.status for finding in findings if finding.about[0].outcome == "killed"] == statuses
 
 
 def test_two_pages_wind_speeds_of_one_storm_are_compared_in_one_unit(tmp_path):
