@@ -120,13 +120,25 @@ def _country_codes() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, frozenset[str]]:
+    """Provinces', states' and regions' names in lower case (pycountry's ISO 3166-2) -> the countries they are in."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        found.setdefault(subdivision.name.lower(), set()).add(subdivision.country_code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
 def within(smaller: str, larger: str) -> bool:
-    """Whether a place lies in a country: a part of it by direction ("NW Iran") or a known city of it (Tabriz)."""
+    """Whether a place lies in a country: a part of it by direction ("NW Iran"), a province of it (Aceh) or a known
+    city of it (Tabriz)."""
     code = _country_codes().get(_DIRECTION.sub("", larger).lower())
     if code is None:
         return False
     bare = _DIRECTION.sub("", smaller)
-    if _country_codes().get(bare.lower()) == code:
+    if _country_codes().get(bare.lower()) == code or code in _subdivisions().get(bare.lower(), ()):
         return True
     found = city(bare)
     return found is not None and found[1] == code

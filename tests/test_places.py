@@ -55,3 +55,9 @@ def test_one_quakes_toll_told_of_its_country_and_of_its_towns_is_one_fact_and_tw
               if claim.line == 2]
     facts = build_facts(claims, load_rules().synonyms, events={doc: "e1" for doc in documents})
     assert sorted(sorted(claim.text for claim in fact.claims) for fact in facts) == [["12"], ["250", "306", "40"]]
+
+
+def test_a_province_lies_in_its_country():
+    from claimcheck.places import overlap
+
+    assert overlap("Aceh", "Indonesia") and overlap("Morelos", "Mexico") and not overlap("Aceh", "Mexico")
