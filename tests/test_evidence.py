@@ -945,3 +945,17 @@ def test_a_shooting_recalled_as_last_months_is_not_the_pages_own(tmp_path):
         b_txt="Gunman kills eight at beer distributor\nA gunman killed eight people at a beer distributor on Tuesday, "
               "police said.\nThe shooting at an army base last November, in which 13 people were killed, was similar in "
               "some ways.\n") == []
+
+
+def test_a_pages_headline_and_first_sentence_toll_is_its_own_though_its_lead_adds_a_districts():
+    from claimcheck.evidence.pages import lead_figure
+    from claimcheck.rules.loader import load_rules
+
+    claims = claimcheck.extract_text(
+        "Death toll from Indonesia quake rises to 22\n"
+        "The death toll from the earthquake that struck Indonesia's Aceh province rose to 22, officials said.\n"
+        "Rescuers dug through landslides in the hills.\n"
+        "Most of the dead were in the Bener district, where 12 people died when a school collapsed.\n", doc="a.txt")
+    figures = claimcheck.evidence.page_figures(claims, load_rules().synonyms)
+    assert [(claim.text, lead_figure(claim, figures, "killed")) for claim in claims] == [
+        ("22", True), ("22", True), ("12", False)]

@@ -76,6 +76,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
                 values.setdefault(("top toll", claim.doc), set()).add((claim.line, figure, guess))
             if claim.line <= LEAD_LINES:  # the lead's toll is the page's own, whatever it recalls further down
                 values.setdefault(("lead", claim.doc, claim.outcome), set()).add(figure)
+            if claim.line <= TOP_LINES:  # ... or its headline and first sentence's ("most of the dead were in
+                values.setdefault(("top", claim.doc, claim.outcome), set()).add(figure)  # Central Aceh, where 12 died")
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
             placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
         head = head_key(claim.measure, synonyms)
