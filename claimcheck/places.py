@@ -146,8 +146,25 @@ def within(smaller: str, larger: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def overlap(first: str, second: str) -> bool:
-    """Whether two places a figure is told of may be one: the same (in any case), one in the other (a city in its
-    country, "NW Iran" in Iran), or lists that share one ("Juchitan and Oaxaca", Oaxaca). Outlets tell one quake's
-    toll of a country, a province or its worst-hit town."""
-    parts = first.split(" and "), second.split(" and ")
-    return any(a.lower() == b.lower() or within(a, b) or within(b, a) for a in parts[0] for b in parts[1])
+    """Whether two places a figure is told of may be one: the same (in any case), one in the other (a city or a
+    province in its country, "NW Iran" in Iran: outlets tell one quake's toll of a country, a province or its
+    worst-hit town), or a list of places in the other ("Ahar and Varzaqan", Iran). A list that holds a place known to
+    lie outside the other is more than it: "55 strikes in Syria and Iraq" holds "27 in Syria"."""
+    if first.lower() == second.lower() or within(first, second) or within(second, first):
+        return True
+    for parts, other in ((first.split(" and "), second), (second.split(" and "), first)):
+        if len(parts) > 1 and " and " not in other and any(_in(part, other) for part in parts) and not any(
+                _outside(part, other) for part in parts):
+            return True
+    return False
+
+
+def _in(part: str, place: str) -> bool:
+    return part.lower() == place.lower() or within(part, place)
+
+
+def _outside(part: str, place: str) -> bool:
+    """Whether a place is known (a country, a province, a city) and does not lie in ``place``."""
+    bare = _DIRECTION.sub("", part).lower()
+    known = bare in _country_codes() or bare in _subdivisions() or city(_DIRECTION.sub("", part)) is not None
+    return known and not _in(part, place)

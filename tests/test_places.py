@@ -40,7 +40,8 @@ def test_a_place_overlaps_its_country_its_parts_and_lists_that_name_it():
     from claimcheck.places import overlap
 
     assert overlap("NW Iran", "Iran") and overlap("Tabriz", "Iran") and overlap("Iran", "northern Iran")
-    assert overlap("Juchitan and Oaxaca", "Oaxaca") and overlap("Perm", "Russia")
+    assert overlap("Perm", "Russia") and overlap("Juchitan and Oaxaca", "Oaxaca") and overlap("Ahar and Varzaqan", "Iran")
+    assert not overlap("Syria and Iraq", "Syria") and not overlap("Tabriz and Ahar", "Tabriz")
     assert not overlap("Tabriz", "Ahar") and not overlap("northern Iraq", "Syria") and not overlap("Tabriz", "Turkey")
 
 
