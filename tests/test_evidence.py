@@ -947,6 +947,16 @@ def test_a_shooting_recalled_as_last_months_is_not_the_pages_own(tmp_path):
               "some ways.\n") == []
 
 
+def test_a_theft_recalled_by_its_month_is_not_the_pages_own(tmp_path):
+    story = "Two guards were on duty, police said.\nThe exhibition, which opened 3 days ago, was closed.\n"
+    assert _violated(
+        tmp_path,
+        a_txt="Gunman robs Cannes jewel show\nA lone gunman stole jewels worth 40 million euros from an exhibition in "
+              "Cannes on Sunday, police said.\n" + story,
+        b_txt="Gunman robs Cannes jewel show\nA lone gunman robbed a jewellery exhibition in Cannes on Sunday, police "
+              "said.\n" + story + "In May, jewels worth 1 million euros were stolen from a hotel room in the city.\n") == []
+
+
 def test_a_pages_headline_and_first_sentence_toll_is_its_own_though_its_lead_adds_a_districts():
     from claimcheck.evidence.pages import lead_figure
     from claimcheck.rules.loader import load_rules

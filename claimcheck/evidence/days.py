@@ -52,11 +52,13 @@ def of_another_year(first: Claim, second: Claim) -> bool:
 
 
 #: a past year, month, week or day told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year
-#: ago")
+#: ago"), or a month named alone ("in May": a story tells its own event's day, not its month)
 _PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+(?:year|january|february|march|april|may|june|july|august|"
                         r"september|october|november|december|week|month|monday|tuesday|wednesday|thursday|friday|"
                         r"saturday|sunday)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
-                        r"(?:ago|earlier|before)\b", re.I)  # "last year", "the Fort Hood shooting last November", "Last Sunday, ..."
+                        r"(?:ago|earlier|before)\b|\bearlier\s+this\s+(?:year|month)\b|"
+                        r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december)\b(?![\s,]+\d)", re.I)  # "last year", "Last Sunday, ...", "a theft in Cannes in May"
 
 
 @lru_cache(maxsize=65536)
