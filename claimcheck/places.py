@@ -133,15 +133,21 @@ def _subdivisions() -> dict[str, frozenset[str]]:
 
 def within(smaller: str, larger: str) -> bool:
     """Whether a place lies in a country: a part of it by direction ("NW Iran"), a province of it (Aceh) or a known
-    city of it (Tabriz)."""
-    code = _country_codes().get(_DIRECTION.sub("", larger).lower())
-    if code is None:
+    city of it (Tabriz). A country's own name comes first: South Sudan is no part of Sudan."""
+    code = _country_code(larger)
+    if code is None or _country_codes().get(smaller.lower()) not in (None, code):
         return False
     bare = _DIRECTION.sub("", smaller)
-    if _country_codes().get(bare.lower()) == code or code in _subdivisions().get(bare.lower(), ()):
+    if _country_code(smaller) == code or code in _subdivisions().get(bare.lower(), ()):
         return True
     found = city(bare)
     return found is not None and found[1] == code
+
+
+def _country_code(name: str) -> str | None:
+    """The code of the country a name is, or is a part of by direction ("NW Iran", "South Sudan" as itself)."""
+    codes = _country_codes()
+    return codes.get(name.lower()) or codes.get(_DIRECTION.sub("", name).lower())
 
 
 @lru_cache(maxsize=65536)
@@ -166,5 +172,6 @@ def _in(part: str, place: str) -> bool:
 def _outside(part: str, place: str) -> bool:
     """Whether a place is known (a country, a province, a city) and does not lie in ``place``."""
     bare = _DIRECTION.sub("", part).lower()
-    known = bare in _country_codes() or bare in _subdivisions() or city(_DIRECTION.sub("", part)) is not None
+    known = (_country_code(part) is not None or bare in _subdivisions()
+             or city(_DIRECTION.sub("", part)) is not None)
     return known and not _in(part, place)

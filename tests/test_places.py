@@ -62,3 +62,5 @@ def test_a_province_lies_in_its_country():
     from claimcheck.places import overlap
 
     assert overlap("Aceh", "Indonesia") and overlap("Morelos", "Mexico") and not overlap("Aceh", "Mexico")
+    # a country named with a direction is itself, not a part of another
+    assert not overlap("South Sudan", "Sudan") and not overlap("Khartoum", "South Sudan") and overlap("Juba", "South Sudan")
