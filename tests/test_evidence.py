@@ -969,3 +969,15 @@ def test_a_pages_headline_and_first_sentence_toll_is_its_own_though_its_lead_add
     figures = claimcheck.evidence.page_figures(claims, load_rules().synonyms)
     assert [(claim.text, lead_figure(claim, figures, "killed")) for claim in claims] == [
         ("22", True), ("22", True), ("12", False)]
+
+
+@pytest.mark.parametrize(("bidder", "violated"), [("Oracle", [["$9.40", "$9.50"]]), ("IBM", [])])
+def test_a_price_per_share_is_one_bidders(tmp_path, bidder, violated):
+    story = "The deal values the company at about $7 billion.\nIts shares rose 37 percent on Monday.\n"
+    found = _violated(
+        tmp_path,
+        a_txt="Oracle to buy Sun for $7 billion\nOracle will pay $9.50 a share in cash, the companies said on "
+              "Monday.\n" + story,
+        b_txt=f"Oracle to buy Sun for $7 billion\n{bidder} will pay $9.40 a share in cash, the companies said on "
+              "Monday.\n" + story)
+    assert [sorted(_about(finding)) for finding in found] == violated

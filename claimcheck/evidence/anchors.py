@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from ..extraction.dating import days_apart
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import NUMBER_WORDS, OUTCOME_WORDS, ROLES, TOLL_WORDS
+from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, ROLES, TIME_WORDS,
+                       TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
 from .days import of_another_year, other_days_named, same_days
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
@@ -365,8 +366,13 @@ def _name_before(sentence: str, text: str) -> str | None:
     if position <= 0:
         return None
     words = TOKEN.findall(sentence[:position])[-6:]
-    capitalised = [word for index, word in enumerate(words) if word[:1].isupper() and (index or position > 40)]
+    capitalised = [word for index, word in enumerate(words) if word[:1].isupper()
+                   and (index or position > 40 or word.lower() not in _NOT_NAMES)]  # "IBM will pay", not "The"
     return capitalised[-1].lower() if capitalised else None
+
+
+#: capitalised words that open a sentence without naming anyone: "The", "But", "Its", "In"
+_NOT_NAMES = FUNCTION_WORDS | OPENERS | DISCOURSE | TIME_WORDS | MONTHS | WEEKDAYS
 
 
 def _another_of_head(claim: Claim, synonyms) -> bool:
