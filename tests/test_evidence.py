@@ -981,3 +981,16 @@ def test_a_price_per_share_is_one_bidders(tmp_path, bidder, violated):
         b_txt=f"Oracle to buy Sun for $7 billion\n{bidder} will pay $9.40 a share in cash, the companies said on "
               "Monday.\n" + story)
     assert [sorted(_about(finding)) for finding in found] == violated
+
+
+def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place():
+    from claimcheck.evidence.anchors import _other_figures_apart
+
+    first, second = (claimcheck.extract_text(text, doc=doc) for doc, text in (
+        ("a.txt", "On Tuesday, EDS shares rose 57 cents, or 2.5 percent, to $23.27, while HP shares gained 34 cents "
+                  "to $45.32."),
+        ("b.txt", "EDS shares closed up 2.5 percent at 23.27 dollars on Tuesday, while HP shares gained 0.8 percent "
+                  "to 45.32 dollars.")))
+    price = {claim.text: claim for claim in first + second}
+    assert _other_figures_apart(price["$23.27"], price["45.32 dollars"])
+    assert not _other_figures_apart(price["$23.27"], price["23.27 dollars"])

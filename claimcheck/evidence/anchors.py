@@ -326,7 +326,12 @@ def _other_figures_apart(first: Claim, second: Claim) -> bool:
     touchdowns" is no copy of "He wound up with eight catches for 101 yards" (a season's line and a game's); a copy
     that changes one figure keeps the others."""
     others = [_figures_besides(claim.sentence, claim.text) for claim in (first, second)]
-    return bool(others[0] and others[1]) and not others[0] & others[1]
+    if bool(others[0] and others[1]) and not others[0] & others[1]:
+        return True
+    # "EDS shares rose ... to $23.27, while HP shares gained ... to $45.32" is no copy of "... HP shares gained 0.8
+    # percent to 45.32 dollars" at 23.27: each figure is another place's in the other sentence
+    own = [_figures_besides(claim.text, "") for claim in (first, second)]
+    return bool(own[0] & others[1]) or bool(own[1] & others[0])
 
 
 @lru_cache(maxsize=65536)
