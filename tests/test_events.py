@@ -17,11 +17,19 @@ _ACEH = [
 ]
 
 
+def _events(**pages: list[str]) -> list:
+    """The events of documents named after their group and position (papua0.txt, aceh1.txt ...)."""
+    return find_events([Document(id=f"{name}{index}.txt", text=text)
+                        for name, texts in pages.items() for index, text in enumerate(texts)])
+
+
+def _grouped(events: list) -> list[list[str]]:
+    return sorted(sorted(event.documents) for event in events)
+
+
 def test_two_quakes_of_one_country_told_in_like_words_are_two_events():
-    documents = ([Document(id=f"papua{index}.txt", text=text) for index, text in enumerate(_PAPUA)]
-                 + [Document(id=f"aceh{index}.txt", text=text) for index, text in enumerate(_ACEH)])
-    events = find_events(documents)
-    assert sorted(sorted(event.documents) for event in events) == [
+    events = _events(papua=_PAPUA, aceh=_ACEH)
+    assert _grouped(events) == [
         ["aceh0.txt", "aceh1.txt", "aceh2.txt"], ["papua0.txt", "papua1.txt", "papua2.txt"]]
     assert {event.label for event in events} == {"Aceh, Takengon", "West Papua, Manokwari"}
 
@@ -47,9 +55,7 @@ _SECOND_QUAKE = [
 
 
 def test_two_quakes_told_in_the_same_words_and_names_are_told_apart_by_their_figures():
-    documents = ([Document(id=f"first{index}.txt", text=text) for index, text in enumerate(_FIRST_QUAKE)]
-                 + [Document(id=f"second{index}.txt", text=text) for index, text in enumerate(_SECOND_QUAKE)])
-    assert sorted(sorted(event.documents) for event in find_events(documents)) == [
+    assert _grouped(_events(first=_FIRST_QUAKE, second=_SECOND_QUAKE)) == [
         ["first0.txt", "first1.txt", "first2.txt"], ["second0.txt", "second1.txt", "second2.txt"]]
 
 
@@ -75,9 +81,7 @@ _PRESIDENT = [
 
 
 def test_a_presidential_and_a_parliamentary_election_of_one_country_are_two_events():
-    documents = ([Document(id=f"parliament{index}.txt", text=text) for index, text in enumerate(_PARLIAMENT)]
-                 + [Document(id=f"president{index}.txt", text=text) for index, text in enumerate(_PRESIDENT)])
-    assert sorted(sorted(event.documents) for event in find_events(documents)) == [
+    assert _grouped(_events(parliament=_PARLIAMENT, president=_PRESIDENT)) == [
         ["parliament0.txt", "parliament1.txt", "parliament2.txt"], ["president0.txt", "president1.txt", "president2.txt"]]
 
 
