@@ -43,7 +43,7 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
         total = sum(claim.value for claim in claims)
         slack = sum(rounding(claim.text) for claim in claims)
         shown = " + ".join(f"{number(claim.value)}%" for claim in claims)
-        complete = any(re.search(rf"\b{re.escape(cue)}\b", claims[0].sentence.lower()) for cue in cues)
+        complete = _told_complete(claims, context, cues)
         if abs(total - 100) <= slack:
             findings.append(context.finding(rule, "consistent", f"{shown} = {number(total)}% ✓ (100% within rounding ±{number(slack)})", claims))
         elif total > 100 or complete:
@@ -52,6 +52,16 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _told_complete(claims: list[Claim], context: CheckContext, cues: list[str]) -> bool:
+    """Whether a cue of completeness stands beside one of the shares ("the remaining 13%", "and 5% others"): "The
+    remaining parties fell short: one got 1.68 percent, another 1.19 percent" lists the rest's shares, not all."""
+    text = context.documents[claims[0].doc].text.lower()
+    beside = [text[max(0, claim.start - _CUE_BEFORE):claim.start] + " | " + text[claim.end:claim.end + _CUE_AFTER]
+              for claim in claims]
+    return any(re.search(rf"\b{re.escape(cue)}\b", words) for cue in cues for words in beside)
+
+
+_CUE_BEFORE, _CUE_AFTER = 25, 20  # characters around a share in which a cue of completeness speaks of it
 _CHANGE = change_pattern()
 _AFTER_NAME = re.compile(r"^[^\d%]{0,20}?\b(?:with|in|for|from|to|at)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
