@@ -994,3 +994,22 @@ def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place
     price = {claim.text: claim for claim in first + second}
     assert _other_figures_apart(price["$23.27"], price["45.32 dollars"])
     assert not _other_figures_apart(price["$23.27"], price["23.27 dollars"])
+
+
+@pytest.mark.parametrize(("sentence", "years"), [
+    ("Chile's 2010 earthquake, of magnitude 8.8, killed more than 500 people.", {"2010"}),
+    ("Compare that with 2010, when the quake killed over 800 people.", {"2010"}),
+    ("A rally with 2000 people marched on Sunday.", set()),
+])
+def test_the_years_a_sentence_tells_of(sentence, years):
+    from claimcheck.evidence.days import years_named
+
+    assert years_named(sentence) == years
+
+
+def test_a_previous_deal_is_another_than_the_pages():
+    from claimcheck.evidence.anchors import _told_of_another
+
+    [previous] = claimcheck.extract_text("Google's previous biggest deal was DoubleClick, at $3.1 billion.")
+    [own] = claimcheck.extract_text("Google agreed to buy Motorola Mobility for $12.5 billion.")
+    assert (_told_of_another(previous), _told_of_another(own)) == (True, False)

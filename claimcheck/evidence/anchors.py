@@ -215,7 +215,14 @@ def _told_of_another(claim: Claim) -> bool:
     opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)
-    return bool({word.lower() for word in near_words} & (_ANOTHER | _BEFORE_THIS))
+    return bool({word.lower() for word in near_words} & (_ANOTHER | _BEFORE_THIS)) or bool(
+        _PREVIOUS.search(claim.sentence[:position]))
+
+
+#: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
+#: billion", "breaking his prior record of 52"
+_PREVIOUS = re.compile(r"\b(?:previous|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|purchase|"
+                       r"record|high|contract|offer)s?\b", re.I)
 
 
 def _either_of_another(first: Claim, second: Claim) -> bool:

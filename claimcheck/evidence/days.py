@@ -66,9 +66,10 @@ def years_named(sentence: str) -> frozenset[str]:
     return frozenset(found.group(1) for found in _YEAR_NAMED.finditer(sentence))
 
 
-#: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal"
-_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|{_MONTH})[\s-]+|\d{{1,2}},?\s+)"
-                         r"((?:19|20)\d\d)\b(?![.,]\d)", re.I)
+#: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal", "Chile's 2010
+#: earthquake", "compare that with 2010"
+_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|{_MONTH})[\s-]+|\d{{1,2}},?\s+|['’]s\s+|"
+                         r"\bwith\s+(?=(?:19|20)\d\d,))((?:19|20)\d\d)\b(?![.,]\d)", re.I)  # not "with 2000 troops"
 
 
 def other_days_named(first: Claim, second: Claim) -> bool:
