@@ -89,6 +89,11 @@ def test_an_election_kind_is_read_from_the_word_before_an_election_noun():
     assert markers("Turkmen strongman wins in presidential poll\nThe parliamentary general election is next year.") == [
         "!election=parliamentary", "!election=presidential"]
     assert markers("A bomb exploded near the presidential palace") == []
+    # a president's new term, or a parliament's seats, name the kind by themselves
+    assert markers("Turkmen leader wins new term with 97 percent\nThe president won a new five-year term.") == [
+        "!election=presidential"]
+    assert markers("Loyalists sweep vote\nSupporters of the president won all 110 seats in parliament.") == [
+        "!election=parliamentary"]
     # a page's body may recall another election: only its headline and first lines are read
     assert markers("Vote count begins\nPolls closed.\nTurnout was high.\nAll seats were filled.\n"
                    "It follows last year's presidential vote.") == []

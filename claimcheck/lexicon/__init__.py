@@ -75,19 +75,29 @@ SIDE_WORDS = _words("facts", "side_words")
 
 #: the kinds of an event that tell two of them apart outright: family -> (kind -> its words, the nouns they qualify)
 EVENT_KINDS: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {
-    family: ({kind: frozenset(words) for kind, words in spec.items() if kind != "nouns"}, frozenset(spec["nouns"]))
+    family: ({kind: frozenset(words) for kind, words in spec.items() if kind not in ("nouns", "alone")},
+             frozenset(spec["nouns"]))
+    for family, spec in _DATA["event_kinds"].items()}
+#: phrases that name a kind by themselves: family -> kind -> phrases (in words: "re-elected" is "re elected")
+EVENT_KIND_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    family: {kind: tuple(" ".join(re.findall(r"[a-z]+", phrase.lower())) for phrase in phrases)
+             for kind, phrases in spec.get("alone", {}).items()}
     for family, spec in _DATA["event_kinds"].items()}
 
 
 def event_kinds(text: str) -> list[tuple[str, str]]:
     """The (family, kind) of each kind word in ``text`` that qualifies one of its family's nouns ("presidential
-    poll" -> ("election", "presidential"))."""
+    poll" -> ("election", "presidential")), and of each phrase that names a kind by itself ("won a new term")."""
     found = []
     words = re.findall(r"[a-z]+", text.lower())
     for index, word in enumerate(words):
         for family, (kinds, nouns) in EVENT_KINDS.items():
             if nouns & set(words[index + 1:index + 3]):
                 found.extend((family, kind) for kind, spelled in kinds.items() if word in spelled)
+    joined = f" {' '.join(words)} "
+    for family, kinds in EVENT_KIND_PHRASES.items():
+        found.extend((family, kind) for kind, phrases in kinds.items()
+                     if any(f" {phrase} " in joined for phrase in phrases))
     return found
 
 
