@@ -197,6 +197,7 @@ def similarity(first: dict[str, float], second: dict[str, float]) -> float:
 
 
 def _marks(vector: dict[str, float]) -> dict[str, set[str]]:
+    """A vector's markers, by family: {"election": {"presidential"}}."""
     found: dict[str, set[str]] = {}
     for term in vector:
         if not term.startswith(MARK):
@@ -207,6 +208,7 @@ def _marks(vector: dict[str, float]) -> dict[str, set[str]]:
 
 
 def _conflict(first: dict[str, set[str]], second: dict[str, set[str]]) -> bool:
+    """Whether two documents' markers tell of two events: of some family, each names one kind, and not the same."""
     return any(len(first[family]) == 1 == len(second[family]) and first[family] != second[family]
                for family in first.keys() & second.keys())
 

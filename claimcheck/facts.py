@@ -171,7 +171,7 @@ class _Forming:
         """Whether a claim of this actor and place may join: "Mexico City" and "Morelos" may each join "Mexico",
         not one another."""
         return _same_scope(self.actor, actor, self.place, place) and (
-            place is None or all(_same_scope(None, None, other, place) for other in self.places))
+            place is None or all(_places_fit(other, place) for other in self.places))
 
     def fact(self, members: list[Claim], synonyms: Synonyms) -> Fact:
         """The fact of some of its claims, keyed by their most common measure."""
@@ -415,11 +415,16 @@ def _same_scope(fact_actor: str | None, actor: str | None, fact_place: str | Non
     """No conflicting actor or place: a claim that names none matches any; a place matches the places it lies in or
     that lie in it (see :func:`~claimcheck.places.overlap`)."""
 
-    def compatible(first: str | None, second: str | None) -> bool:
-        return first is None or second is None or first.lower() == second.lower()
+    return ((_unnamed_or_same(fact_actor, actor) or _one_actor(fact_actor, actor)) and _places_fit(fact_place, place))
 
-    return ((compatible(fact_actor, actor) or _one_actor(fact_actor, actor))
-            and (compatible(fact_place, place) or places_overlap(fact_place, place)))
+
+def _unnamed_or_same(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first.lower() == second.lower()
+
+
+def _places_fit(first: str | None, second: str | None) -> bool:
+    """Whether two places may be one claim's: either unnamed, the same, or one in the other."""
+    return _unnamed_or_same(first, second) or places_overlap(first, second)
 
 
 def _one_actor(first: str, second: str) -> bool:

@@ -337,15 +337,19 @@ def _other_figures_apart(first: Claim, second: Claim) -> bool:
         return True
     # "EDS shares rose ... to $23.27, while HP shares gained ... to $45.32" is no copy of "... HP shares gained 0.8
     # percent to 45.32 dollars" at 23.27: each figure is another place's in the other sentence
-    own = [_figures_besides(claim.text, "") for claim in (first, second)]
+    own = [_figures_in(claim.text) for claim in (first, second)]
     return bool(own[0] & others[1]) or bool(own[1] & others[0])
 
 
 @lru_cache(maxsize=65536)
 def _figures_besides(sentence: str, text: str) -> frozenset[str]:
     position = sentence.find(text)
-    rest = sentence[:position] + " " + sentence[position + len(text):] if position >= 0 else sentence
-    return frozenset(figure.lower().replace(",", "") for figure in re.findall(rf"\b{_FIGURE}\b", rest, re.I))
+    return _figures_in(sentence[:position] + " " + sentence[position + len(text):] if position >= 0 else sentence)
+
+
+def _figures_in(text: str) -> frozenset[str]:
+    """The figures a text writes, as written (digits without commas, or number words in lower case)."""
+    return frozenset(figure.lower().replace(",", "") for figure in re.findall(rf"\b{_FIGURE}\b", text, re.I))
 
 
 def _same_word_before(first: Claim, second: Claim) -> bool:
