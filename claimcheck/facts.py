@@ -170,8 +170,8 @@ class _Forming:
     def fits(self, actor: str | None, place: str | None) -> bool:
         """Whether a claim of this actor and place may join: "Mexico City" and "Morelos" may each join "Mexico",
         not one another."""
-        return _same_scope(self.actor, actor, self.place, place) and (
-            place is None or all(_places_fit(other, place) for other in self.places))
+        return (_same_scope(self.actor, actor, None, None)  # its place is the first of its places
+                and all(_places_fit(other, place) for other in self.places))
 
     def fact(self, members: list[Claim], synonyms: Synonyms) -> Fact:
         """The fact of some of its claims, keyed by their most common measure."""

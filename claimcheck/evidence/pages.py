@@ -64,20 +64,14 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.type != "count":
             if role := claim_role(claim, synonyms):  # a page that tells of two falls has no one fall
                 values.setdefault(("measure", claim.doc, role), set()).add(figure)
-                if claim.line <= LEAD_LINES:  # ... unless its lead tells of one (the other is further down)
-                    values.setdefault(("lead", claim.doc, role), set()).add(figure)
-                if claim.line <= TOP_LINES:  # ... or its headline and first sentence do (the rest is context)
-                    values.setdefault(("top", claim.doc, role), set()).add(figure)
+                _own_figure(values, claim, role)  # ... unless its lead, or its top, tells of one
             continue
         if claim.outcome in ANCHORED_OUTCOMES:
             values.setdefault(("document", claim.doc, claim.outcome), set()).add(figure)
             if claim.outcome == "killed" and claim.line <= TOP_LINES and claim.scope is None:
                 guess = claim.bound == "~" and claim.low != claim.high  # "hundreds feared dead"
                 values.setdefault(("top toll", claim.doc), set()).add((claim.line, figure, guess))
-            if claim.line <= LEAD_LINES:  # the lead's toll is the page's own, whatever it recalls further down
-                values.setdefault(("lead", claim.doc, claim.outcome), set()).add(figure)
-            if claim.line <= TOP_LINES:  # ... or its headline and first sentence's ("most of the dead were in
-                values.setdefault(("top", claim.doc, claim.outcome), set()).add(figure)  # Central Aceh, where 12 died")
+            _own_figure(values, claim, claim.outcome)  # the lead's toll is the page's own, whatever it recalls later
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
             placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
         head = head_key(claim.measure, synonyms)
@@ -154,6 +148,16 @@ def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[tuple[flo
     """Where the cities a page's headline and first sentence name lie, (latitude, longitude) each: two pages whose
     cities all lie far apart tell of two places' events."""
     return frozenset(_as_location(figures[("top place", doc, index)]) for index in range(figures[("top places", doc)]))
+
+
+def _own_figure(values: dict[tuple, set], claim: Claim, key: str) -> None:
+    """Count a figure among its page's lead's figures of ``key`` (a role or an outcome) and its headline and first
+    sentence's: where either gives one, it is the page's own (see :func:`lead_figure`), whatever the page recalls
+    further down or adds of a district ("most of the dead were in Central Aceh, where 12 died")."""
+    if claim.line <= LEAD_LINES:
+        values.setdefault(("lead", claim.doc, key), set()).add(claim.value)
+    if claim.line <= TOP_LINES:
+        values.setdefault(("top", claim.doc, key), set()).add(claim.value)
 
 
 def _as_number(point: tuple[float, float]) -> int:

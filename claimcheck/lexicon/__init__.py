@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import lru_cache
 
 _DATA = tomllib.loads((importlib.resources.files(__package__) / "english.toml").read_text(encoding="utf-8"))
@@ -128,12 +129,14 @@ ORGANISATION_SUFFIXES = _words("names", "organisation_suffixes")
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Country names as newsrooms write them (pycountry's names, common and official names)."""
+    return frozenset(PLACE_ALIASES) | {name for name, _ in country_spellings() if "," not in name}
+
+
+def country_spellings() -> Iterator[tuple[str, str]]:
+    """Every name pycountry gives a country (its name, common and official names), with the country's ISO code."""
     import pycountry
 
-    names: set[str] = set(PLACE_ALIASES)
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value and "," not in value:
-                names.add(value)
-    return frozenset(names)
+            if value := getattr(country, attribute, None):
+                yield value, country.alpha_2
