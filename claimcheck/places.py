@@ -133,10 +133,12 @@ def _subdivisions() -> dict[str, frozenset[str]]:
 def within(smaller: str, larger: str) -> bool:
     """Whether a place lies in a country: a part of it by direction ("NW Iran"), a province of it (Aceh) or a known
     city of it (Tabriz). A country's own name comes first: South Sudan is no part of Sudan."""
+    bare = _DIRECTION.sub("", smaller)
+    if bare != smaller and bare.lower() == larger.lower() and smaller.lower() not in _country_codes():
+        return True  # "Central Aceh" in Aceh, "northern Iraq" in Iraq (South Sudan is no part of Sudan)
     code = _country_code(larger)
     if code is None or _country_codes().get(smaller.lower()) not in (None, code):
         return False
-    bare = _DIRECTION.sub("", smaller)
     if _country_code(smaller) == code or code in _subdivisions().get(bare.lower(), ()):
         return True
     found = city(bare)
@@ -155,6 +157,7 @@ def overlap(first: str, second: str) -> bool:
     province in its country, "NW Iran" in Iran: outlets tell one quake's toll of a country, a province or its
     worst-hit town), or a list of places in the other ("Ahar and Varzaqan", Iran). A list that holds a place known to
     lie outside the other is more than it: "55 strikes in Syria and Iraq" holds "27 in Syria"."""
+    first, second = _innermost(first), _innermost(second)
     if first.lower() == second.lower() or within(first, second) or within(second, first):
         return True
     for parts, other in ((first.split(" and "), second), (second.split(" and "), first)):
@@ -174,3 +177,13 @@ def _outside(part: str, place: str) -> bool:
     known = (_country_code(part) is not None or bare in _subdivisions()
              or city(_DIRECTION.sub("", part)) is not None)
     return known and not _in(part, place)
+
+
+def _innermost(place: str) -> str:
+    """A list of places without those that hold another of them: "Central Aceh and Indonesia" is Central Aceh told
+    with its country; "Ahar and Varzaqan" stays two towns."""
+    parts = place.split(" and ")
+    if len(parts) < 2:
+        return place
+    kept = [part for part in parts if not any(other != part and within(other, part) for other in parts)]
+    return " and ".join(kept) if len(kept) < len(parts) else place

@@ -71,3 +71,12 @@ def test_a_citys_other_names_count_from_five_letters_and_never_as_airport_codes(
 
     assert (canonical_city("Salonika"), canonical_city("Bombay")) == ("Thessaloniki", "Mumbai")
     assert (canonical_city("Yida"), canonical_city("Sol"), canonical_city("MEX")) == (None, None, None)
+
+
+def test_a_place_told_with_a_direction_or_its_country_is_that_place():
+    from claimcheck.places import overlap, within
+
+    assert within("Central Aceh", "Aceh") and within("northern Iraq", "Iraq") and not within("South Sudan", "Sudan")
+    # a list of a place and the place that holds it is the smaller place told with its country
+    assert overlap("Aceh", "Central Aceh and Indonesia") and overlap("Aceh and Central Aceh", "Aceh")
+    assert not overlap("Central Aceh and Indonesia", "Mexico") and not overlap("Syria and Iraq", "Syria")
