@@ -616,6 +616,10 @@ def test_who_says_is_read_past_when_they_said_it():
 def test_a_figure_listed_with_a_verb_of_its_own_keeps_its_own_outcome():
     people, homes = claimcheck.extract_text("The storm killed 5 people and 300 homes were destroyed.")
     assert (people.outcome, homes.outcome) == ("killed", None)
+    dead, held = claimcheck.extract_text("Perm nightclub: 109 dead, three held\nDecember 5, 2009\n")
+    assert (dead.outcome, held.outcome) == ("killed", None)  # its own participle: held, not dead
+    fighters, civilians = claimcheck.extract_text("The raid killed 52 fighters and 4 armed civilians.")
+    assert (fighters.outcome, civilians.outcome) == ("killed", "killed")  # "armed" describes them, it closes nothing
 
 
 def test_a_place_a_clause_of_its_own_names_is_not_where_the_figure_is():

@@ -65,7 +65,8 @@ def coordinated_parts(claims: list[Claim], text: str) -> None:
             following.scope = "part"
         if (listed and claim.outcome and following.outcome is None and claim.type == following.type == "count"
                 and not _OWN_VERB.search(text[claim.end:following.start])
-                and not _OWN_VERB_AFTER.match(text[following.end:following.end + 40])):
+                and not _OWN_VERB_AFTER.match(text[following.end:following.end + 40])
+                and not _OWN_PARTICIPLE_AFTER.match(text[following.end:following.end + 40])):
             following.outcome = claim.outcome
 
 
@@ -73,6 +74,10 @@ def coordinated_parts(claims: list[Claim], text: str) -> None:
 #: were destroyed"); in lower case only ("52 IS fighters and 4 civilians": the Islamic State)
 _OWN_VERB = re.compile(r"\b(?:were|are|was|is|had|have|has)\b")
 _OWN_VERB_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:were|are|was|is|had|have|has)\b")
+#: a participle of its own after the second figure, closing its clause: "109 dead, three held", "12 dead, 40
+#: hospitalised in Perm" ("killed 52 fighters and 4 armed civilians": "armed" describes, it closes nothing)
+_OWN_PARTICIPLE_AFTER = re.compile(r"^\s+(?:held|hurt|taken|[a-z]+ed)(?=[ \t]*(?:[,;.:!?)\n]|$)|\s+(?:by|in|at|on|after|for|"
+                                   r"over|overnight)\b)")
 #: what stands between two figures of one list: "85 were civilians and 50", "3 children, 2 women and 4"
 _LISTED_WITH = re.compile(r"(?:\s+(?:were|are|was|is))?(?:\s+[a-z-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
 
