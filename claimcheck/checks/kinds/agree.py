@@ -48,7 +48,7 @@ class AgreeOptions:
 _QUOTED_PER_SIDE = 50  # pages quoted for each side of a finding: every page of a folder, not every page of an archive
 _NAMED_IN_MESSAGE = 5  # of those, the pages a message names (the rest are counted)
 _ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
-_REPRESENTATIVES = 3  # claims of one value group whose evidence is weighed against the other group's
+_REPRESENTATIVES = 6  # claims of one value group whose evidence is weighed against the other group's
 
 
 @rule_kind("agree", runs_per="fact", severity="warning", options=AgreeOptions,
