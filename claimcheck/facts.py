@@ -367,7 +367,8 @@ def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Syno
     if kind is None:
         return None, None, None
     outcome = claim.outcome if claim.outcome in GROUPED_OUTCOMES and claim.type == "count" else None  # an age is no toll
-    actor = canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
+    # a quake's magnitude is the quake's, whichever agency measured it: the agency is its source, not its actor
+    actor = None if claim.type == "magnitude" else canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
     unit_dimension = "[money]" if claim.type == "money" else dimension(claim.unit)  # any currency, at the day's rate
     return (kind, unit_dimension, outcome, claim.type, event), actor, canonical_name("place", place, synonyms)
 

@@ -139,3 +139,29 @@ def test_a_survey_that_measured_it_gives_the_magnitude_of_the_quake_the_sentence
                        "About 70,000 people were left homeless.\n",
     })
     assert found == [[("a.txt", "6.3"), ("b.txt", "5.8")]]
+
+
+def test_another_agency_named_beside_a_magnitude_is_no_other_quake(tmp_path):
+    # the INGV's words are an agency's name, not the name of another quake: the page's magnitudes are Abruzzo's quake's
+    pages = {
+        "a.txt": "Monday, 6 April 2009\n\nStrong quake hits central Italy\nAn earthquake of magnitude 6.2 hit the "
+                 "Abruzzo region of central Italy early on Monday, killing more than 90 people.\n",
+        "b.txt": "Monday, 6 April 2009\n\nQuake kills dozens in central Italy\nThe quake had a magnitude of 6.3, "
+                 "according to the U.S. Geological Survey, while Italy's National Institute of Geophysics and "
+                 "Volcanology (INGV) measured it at 5.8.\n",
+    }
+    assert _violated(tmp_path / "f", pages) == [[("a.txt", "6.2"), ("b.txt", "5.8")], [("a.txt", "6.2"), ("b.txt", "6.3")],
+                                                [("b.txt", "5.8"), ("b.txt", "6.3")]]
+
+
+def test_two_agencies_magnitudes_of_one_quake_are_one_fact_whichever_agency_measured():
+    from claimcheck.facts import build_facts
+    from claimcheck.rules.loader import load_rules
+
+    pages = {"a.txt": "The US Geological Survey gives it a moment magnitude of 6.3, officials said.\n",
+             "b.txt": "Italy's Civil Protection Department gives it a magnitude of 5.8, officials said.\n"}
+    claims = [claim for doc, text in pages.items() for claim in claimcheck.extract_text(text, doc=doc)]
+    assert [claim.actor for claim in claims] == ["US Geological Survey", "Italy's Civil Protection Department"]
+    facts = build_facts(claims, load_rules().synonyms, events={doc: "e1" for doc in pages})
+    assert [[claim.text for claim in fact.claims] for fact in facts] == [["6.3", "5.8"]]
+    assert str(facts[0].key) == "magnitude | * | * | event e1 | [count]"  # the agency is a source, not an actor

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..facts import POSSESSIVE, claim_role
-from ..lexicon import MONTHS, WEEKDAYS
+from ..lexicon import MONTHS, ORGANISATION_SUFFIXES, WEEKDAYS
 from ..model import Claim
 from ..places import cities_named, country_words, distance_km
 from .days import years_named
@@ -62,11 +62,26 @@ def another_quakes(first: Claim, second: Claim, names_a: frozenset[str], names_b
 
 def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> list[frozenset[str]]:
     """Each sentence's names that are neither a source's nor a country's, nor a clock's or a day's ("0449 GMT
-    Friday")."""
+    Friday"), nor an agency's ("..., while Italy's National Institute of Geophysics measured it at 5.8": the other
+    agency's figure, of the same quake)."""
     said = _sources_said(first, second)
     countries = country_words()
+    agencies = _agencies_words(first.sentence) | _agencies_words(second.sentence)
     return [frozenset(name for name in names if name not in said and name not in countries
-                      and not set(name.split()) <= _TIME_WORDS) for names in (names_a, names_b)]
+                      and not set(name.split()) <= _TIME_WORDS and not set(name.split()) <= agencies)
+            for names in (names_a, names_b)]
+
+
+#: an agency's name: capitalised words up to an organisation's last word, its "of ..." and its acronym ("Italy's
+#: National Institute of Geophysics and Volcanology (INGV)", "the U.S. Geological Survey")
+_AGENCY = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join((*ORGANISATION_SUFFIXES, "Observatory", "Survey")) + r")\b"
+                     r"(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)*)?(?:\s*\([A-Z]{2,}\))?")
+
+
+def _agencies_words(sentence: str) -> frozenset[str]:
+    """The words, in lower case and without possessives, of the agencies a sentence names."""
+    return frozenset(POSSESSIVE.sub("", word).strip("().").lower()
+                     for match in _AGENCY.finditer(sentence) for word in match.group().split())
 
 
 _TIME_WORDS = frozenset({"gmt", "utc", "local", "time"} | {day.lower() for day in WEEKDAYS}
