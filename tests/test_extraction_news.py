@@ -667,6 +667,9 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
 
 @pytest.mark.parametrize(("text", "role"), [
     ("AMD is buying ATI for $4.8 billion in cash and stock.", "deal"),
+    ("The rumors were true: AMD is buying ATI for $4.8 billion, in a mix of cash and stock.", "deal"),
+    ("Intel agreed to buy McAfee for $7.7 billion.", "deal"),
+    ("Oracle is buying a company that was worth more than $200 billion at the height of the boom.", None),
     ("ATI shareholders will get $20.47 per ATI share.", "share_price"),
     ("HP made a $25-a-share cash offer for EDS.", "share_price"),
     ("Gunmen walked out with $85 million worth of diamonds.", "haul"),

@@ -102,13 +102,20 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
         return None
     measure = measure.lower()
     patterns = _role_patterns()
-    for name, governed, following in patterns.get(measure, patterns.get(measure.rsplit(None, 1)[-1], ())):
+    found = patterns.get(measure, patterns.get(measure.rsplit(None, 1)[-1]))
+    if found is None and money and re.search(rf"\b{re.escape(measure)}\b", tail, re.I) and _NAMED_BUYER.search(tail):
+        # "AMD is buying ATI for $4.8 billion": a sum told of its buyer, a firm's name, is the deal's
+        found = tuple(pattern for pattern in patterns["money"] if pattern[0] == "deal")
+    for name, governed, following in found or ():
         if (governed and governed.search(tail)) or (following and following.match(head)):
             return name
     return None
 
 
 _WORDS = r"(?:[\s,]+[a-z]+){{0,{}}}"  # a few words between a verb and its figure
+#: a clause that opens on a firm's name and its verb: "AMD is buying", "Intel agreed to buy"
+_NAMED_BUYER = re.compile(r"(?:^|[.:;]\s+)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:is|was|will|has|had|"
+                          r"agreed|agrees|to)\b[^.;:!?]*$")
 _PAID_FOR = re.compile(r"^(?:\s+in\s+(?:cash|stock|cash\s+and\s+stock))?\s+for\s+[A-Z]")
 
 
