@@ -1013,3 +1013,23 @@ def test_a_previous_deal_is_another_than_the_pages():
     [previous] = claimcheck.extract_text("Google's previous biggest deal was DoubleClick, at $3.1 billion.")
     [own] = claimcheck.extract_text("Google agreed to buy Motorola Mobility for $12.5 billion.")
     assert (_told_of_another(previous), _told_of_another(own)) == (True, False)
+
+
+def test_where_a_quake_struck_told_from_one_place_is_one_quantity_across_pages(tmp_path):
+    from claimcheck.evidence.bearings import bearing
+
+    told = {claim.text: bearing(claim) for claim in claimcheck.extract_text(
+        "The quake hit about 83 km (52 miles) northwest of the port of Iquique, at a depth of 10 km, the USGS said.")}
+    assert told == {"about 83 km": ("northwest", "Iquique"), "52 miles": ("northwest", "Iquique"), "10 km": None}
+    assert [bearing(claim) for claim in claimcheck.extract_text("The ship was seized some 600 nautical miles off "
+                                                                "Somalia, 30 km NW of an island.")] == [
+        ("off", "Somalia"), None]
+    pages = {"a.txt": "Quake hits northern Chile\nThe quake struck about 83 km north-west of Iquique, the USGS said.\n",
+             "b.txt": "Strong quake in Chile\nThe quake's epicentre was 99 km (61 miles) northwest of Iquique.\n",
+             # a building placed from the same city is no account of where the quake struck
+             "c.txt": "Offices evacuated\nWorkers left the building, about 150 km north of Iquique.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text("Tuesday, 1 April 2014\n\n" + text, encoding="utf-8")
+    violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
+    assert [sorted(claim.text for claim in finding.about) for finding in violated] == [["99 km", "about 83 km"]]
+    assert "one quantity: both the distance northwest of Iquique" in violated[0].message

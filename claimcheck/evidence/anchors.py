@@ -12,6 +12,7 @@ from ..facts import canonical_name, claim_role, head_key, measure_class, measure
 from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, ROLES, TIME_WORDS,
                        TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
+from .bearings import one_bearing, told_from
 from .days import of_another_year, other_days_named, same_days
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
@@ -113,6 +114,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and not (quake and other_quake_places(first, second, names_a, names_b))
             and not _either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
         found.append(f"the only {ROLES[role]['called']} each page gives")
+    if ((told := one_bearing(first, second)) and _days_apart(first, second) <= _SAME_INCIDENT_DAYS
+            and not other_days_named(first, second)):
+        found.append(f"both the distance {told_from(told)}")  # where the quake struck, where the ship was seized
     # the only figure of a thing each source gives anchors only a thing named in three words or more ("distance
     # east of deconfliction line"): articles give one figure each of many plain things (games, carries, seasons)
     # that are not one quantity across them

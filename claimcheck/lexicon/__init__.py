@@ -109,6 +109,8 @@ CHANGE_BEFORE_PERCENTAGE: tuple[str, ...] = tuple(_DATA["change"]["before_percen
 TOTAL_CUES: tuple[str, ...] = tuple(_DATA["cues"]["total"])
 COMPLETE_CUES: tuple[str, ...] = tuple(_DATA["cues"]["complete"])
 PARTIAL_CUES: tuple[str, ...] = tuple(_DATA["cues"]["partial"])
+EVENT_PLACED = _words("cues", "event_placed")
+PLACED_ANOTHER = _words("cues", "placed_another")
 
 # units
 PHYSICAL_ENTITIES = _words("units", "physical_entities")
