@@ -1000,11 +1000,34 @@ def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place
     ("Chile's 2010 earthquake, of magnitude 8.8, killed more than 500 people.", {"2010"}),
     ("Compare that with 2010, when the quake killed over 800 people.", {"2010"}),
     ("A rally with 2000 people marched on Sunday.", set()),
+    ("The United Nations said 2017 was one of the deadliest years for civilians, with 3,438 killed.", {"2017"}),
+    ("About 2000 were killed in the fighting.", set()),
 ])
 def test_the_years_a_sentence_tells_of(sentence, years):
     from claimcheck.evidence.days import years_named
 
     assert years_named(sentence) == years
+
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    # the day a source spoke on counts only where the sentence names no other
+    ("The commissioner said on Tuesday morning that 235 people had been arrested during Monday's riots.", {"monday"}),
+    ("The quake killed 20 people, officials said on Sunday.", {"sunday"}),
+    ("Police arrested 10 people for violating the curfew on Tuesday night.", {"tuesday"}),
+])
+def test_the_days_a_sentence_tells_of(sentence, days):
+    from claimcheck.evidence.days import days_named
+
+    assert days_named(sentence) == days
+
+
+def test_an_attack_of_a_month_named_is_another_than_the_pages():
+    from claimcheck.evidence.days import of_another_year
+
+    recalled, toll = (claimcheck.extract_text(text)[0] for text in (
+        "The March attack on the military hospital killed 49 people, officials said.",
+        "The truck bomb killed 80 people and wounded 350, officials said."))
+    assert of_another_year(recalled, toll) and not of_another_year(toll, toll)
 
 
 def test_a_previous_deal_is_another_than_the_pages():

@@ -659,6 +659,9 @@ def test_a_headlines_present_tense_verb_says_what_befell_its_figure(text, outcom
     ("The 7.6 quake was followed by a 7.3 aftershock.", "aftershock"),
     ("Experts put the chance of a quake of magnitude 6.7 or greater within 30 years at 99 percent.", "threshold"),
     ("The magnitude 7.6 quake struck at dawn and was followed by dozens of aftershocks.", None),
+    ("Aftershocks continued all week; the strongest, a magnitude 6.3, struck the day after the main quake.",
+     "aftershock"),
+    ("Aftershocks continued all week; the main quake, of magnitude 8.0, was the strongest in decades.", None),
 ])
 def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject):
     magnitude = next(claim for claim in claimcheck.extract_text(text)[::-1] if claim.type == "magnitude")

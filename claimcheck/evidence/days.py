@@ -35,8 +35,18 @@ _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(
 
 @lru_cache(maxsize=65536)
 def days_named(sentence: str) -> frozenset[str]:
-    return frozenset(" ".join(found.group().lower().split()) for found in _DAY.finditer(sentence)
-                     if not _SINCE.search(sentence[:found.start()]))  # "since 24 February": a period, not a day
+    """The days a sentence tells of; the day a source spoke on only where it names no other ("Police said on
+    Tuesday morning that 235 people had been arrested during Monday's riots" tells of Monday)."""
+    days = [(" ".join(found.group().lower().split()), bool(_SAID_ON.search(sentence[:found.start()])))
+            for found in _DAY.finditer(sentence)
+            if not _SINCE.search(sentence[:found.start()])]  # "since 24 February": a period, not a day
+    told = frozenset(day for day, said in days if not said)
+    return told or frozenset(day for day, _ in days)
+
+
+#: the words before the day a source spoke on: "said on Tuesday", "announced late Monday"
+_SAID_ON = re.compile(r"\b(?:said|says|announced|reported|told\s+\w+|added|confirmed|stated)\s+(?:on\s+)?"
+                      r"(?:(?:early|late)\s+)?$", re.I)
 
 
 def of_another_year(first: Claim, second: Claim) -> bool:
@@ -58,18 +68,21 @@ _PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+(?:year|january|february|m
                         r"saturday|sunday)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
                         r"(?:ago|earlier|before)\b|\bearlier\s+this\s+(?:year|month)\b|"
                         r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-                        r"december)\b(?![\s,]+\d)", re.I)  # "last year", "Last Sunday, ...", "a theft in Cannes in May"
+                        r"december)\b(?![\s,]+\d)|\bthe\s+(?:january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)\s+(?:attack|bombing|blast|explosion|assault|raid|quake|"
+                        r"earthquake|riots?)\b", re.I)  # "last year", "Last Sunday, ...", "a theft in Cannes in May"
 
 
 @lru_cache(maxsize=65536)
 def years_named(sentence: str) -> frozenset[str]:
-    return frozenset(found.group(1) for found in _YEAR_NAMED.finditer(sentence))
+    return frozenset(found.group(1) or found.group(2) for found in _YEAR_NAMED.finditer(sentence))
 
 
 #: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal", "Chile's 2010
 #: earthquake", "compare that with 2010"
 _YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|{_MONTH})[\s-]+|\d{{1,2}},?\s+|['’]s\s+|"
-                         r"\bwith\s+(?=(?:19|20)\d\d,))((?:19|20)\d\d)\b(?![.,]\d)", re.I)  # not "with 2000 troops"
+                         r"\bwith\s+(?=(?:19|20)\d\d,))((?:19|20)\d\d)\b(?![.,]\d)"
+                         r"|\b((?:19|20)\d\d)\s+(?=(?:was|saw)\b)", re.I)  # not "with 2000 troops"; "2017 was ..."
 
 
 def other_days_named(first: Claim, second: Claim) -> bool:

@@ -180,7 +180,9 @@ def shock_of(before: str, after: str) -> str | None:
     and the second 7.6"), so that none is set against the quake's own magnitude."""
     if _OR_GREATER.match(after):
         return "threshold"
-    if _AFTERSHOCK_AFTER.match(after) or _AFTERSHOCK.search(before.rsplit(";", 1)[-1]):
+    clauses = before.rsplit(";", 1)
+    if (_AFTERSHOCK_AFTER.match(after) or _AFTERSHOCK.search(clauses[-1])
+            or (len(clauses) == 2 and _AFTERSHOCK.search(clauses[0]) and _THE_LARGEST.match(clauses[1]))):
         return "aftershock"
     if (second := _SECOND_QUAKE.search(before[-_SECOND_QUAKE_REACH:])) and not _FIRST_QUAKE.search(before[second.end():]):
         return "second quake"
@@ -197,6 +199,8 @@ _OR_GREATER = re.compile(r"^\s*(?:magnitude\s+)?(?:(?:quake|earthquake|temblor)s
                          r"stronger|more|above|bigger)\b", re.I)
 _AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude\s+)?aftershocks?\b", re.I)
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+#: "Aftershocks continued all week; the strongest, a magnitude 6.3": the clause goes on with the aftershocks
+_THE_LARGEST = re.compile(r"^\s*the\s+(?:largest|strongest|biggest|most\s+powerful)\b", re.I)
 #: "a second quake", "the second tremor", "by a second," "and the second": the later of twin quakes (not "the second
 #: largest", "for the second time")
 _SECOND_QUAKE = re.compile(r"\b(?:a|the)\s+second\b(?![\s-]+(?:largest|strongest|biggest|deadliest|most|time|day|"
