@@ -1047,6 +1047,9 @@ def test_where_a_quake_struck_told_from_one_place_is_one_quantity_across_pages(t
     assert [bearing(claim) for claim in claimcheck.extract_text("The ship was seized some 600 nautical miles off "
                                                                 "Somalia, 30 km NW of an island.")] == [
         ("off", "Somalia"), None]
+    assert [bearing(claim) for claim in claimcheck.extract_text("It struck 145 km (90 miles) south-southeast of Lima "
+                                                                "and 300 km SSE of Huacho.")] == [
+        ("south-southeast", "Lima"), ("south-southeast", "Lima"), ("south-southeast", "Huacho")]
     pages = {"a.txt": "Quake hits northern Chile\nThe quake struck about 83 km north-west of Iquique, the USGS said.\n",
              "b.txt": "Strong quake in Chile\nThe quake's epicentre was 99 km (61 miles) northwest of Iquique.\n",
              # a building placed from the same city is no account of where the quake struck

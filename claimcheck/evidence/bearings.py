@@ -16,7 +16,8 @@ from .days import years_named
 #: ("the port of Iquique", "the coast of Somalia"); a conversion may stand between ("83 km (52 miles) northwest of")
 _BEARING = re.compile(
     r"^\)?\s*(?:\([^)]*\)\s*)?"
-    r"(?:(?P<direction>(?:north|south)(?:[\s-]?(?:east|west))?|east|west|[NS][EW]?|[EW])(?:ward)?\s+of|(?P<word>from|off))\s+"
+    r"(?:(?P<direction>(?:(?:north|south)-)?(?:north|south)(?:[\s-]?(?:east|west))?|east|west|[NS]{1,2}[EW]?|[EW])(?:ward)?\s+of"
+    r"|(?P<word>from|off))\s+"
     r"(?:the\s+)?(?:(?:[a-z]+\s+)?(?:city|town|port|village|capital|island|coast|resort)\s+of\s+(?:the\s+)?)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|do|of))*)")
 _LETTERS = {"n": "north", "s": "south", "e": "east", "w": "west"}
@@ -45,10 +46,11 @@ def bearing(claim: Claim) -> tuple[str, str] | None:
     direction = told.group("direction")
     if direction is None:
         direction = told.group("word")
-    elif len(direction) <= 2 and direction.isupper():
-        direction = "".join(_LETTERS[letter] for letter in direction.lower())
-    else:
-        direction = re.sub(r"[\s-]", "", direction.lower())
+    else:  # "NNW", "north-northwest" and "north northwest" alike: "north-northwest"
+        direction = ("".join(_LETTERS[letter] for letter in direction.lower()) if direction.isupper()
+                     else re.sub(r"[\s-]", "", direction.lower()))
+        if direction.startswith(("northnorth", "southsouth")):
+            direction = f"{direction[:5]}-{direction[5:]}"
     return direction, told.group("place").rstrip(".").removesuffix("'s").removesuffix("’s")
 
 
