@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import claimcheck
@@ -1028,6 +1030,10 @@ def test_an_attack_of_a_month_named_is_another_than_the_pages():
         "The March attack on the military hospital killed 49 people, officials said.",
         "The truck bomb killed 80 people and wounded 350, officials said."))
     assert of_another_year(recalled, toll) and not of_another_year(toll, toll)
+    # a page dated in May tells of another attack than "the March attack", and of its own as "the May attack"
+    assert of_another_year(recalled, replace(toll, date="2017-05-31"))
+    assert not of_another_year(replace(recalled, sentence=recalled.sentence.replace("March", "May")),
+                               replace(toll, date="2017-05-31"))
 
 
 def test_a_previous_deal_is_another_than_the_pages():

@@ -58,7 +58,20 @@ def of_another_year(first: Claim, second: Claim) -> bool:
                   for found, claim in zip(years, (first, second)))
     past = tuple(bool(_PAST_YEAR.search(claim.sentence)) for claim in (first, second))
     return bool((years[0] and not years[0] & known[1]) or (years[1] and not years[1] & known[0])
-                or (past[0] != past[1] and not (first.date or second.date)))
+                or (past[0] != past[1] and not (first.date or second.date))
+                or _of_another_month(first, second) or _of_another_month(second, first))
+
+
+def _of_another_month(first: Claim, second: Claim) -> bool:
+    """Whether the first figure is told of an incident named by a month ("the March attack") the second's sentence
+    does not name and its date is not in."""
+    months = {month.lower() for month in _MONTHS_INCIDENT.findall(first.sentence)}
+    if not months:
+        return False
+    known = {word for word in re.findall(r"[a-z]+", second.sentence.lower()) if word in _MONTH_NAMES}
+    if second.date and len(second.date) >= 7:
+        known.add(_MONTH_NAMES[int(second.date[5:7]) - 1])
+    return not months <= known
 
 
 #: a past year, month, week or day told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year
@@ -68,9 +81,13 @@ _PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+(?:year|january|february|m
                         r"saturday|sunday)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
                         r"(?:ago|earlier|before)\b|\bearlier\s+this\s+(?:year|month)\b|"
                         r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-                        r"december)\b(?![\s,]+\d)|\bthe\s+(?:january|february|march|april|may|june|july|august|"
-                        r"september|october|november|december)\s+(?:attack|bombing|blast|explosion|assault|raid|quake|"
-                        r"earthquake|riots?)\b", re.I)  # "last year", "Last Sunday, ...", "a theft in Cannes in May"
+                        r"december)\b(?![\s,]+\d)", re.I)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+#: an incident named by its month: "the March attack on the military hospital" is not the page's own attack, unless
+#: the page is of that month
+_MONTHS_INCIDENT = re.compile(rf"\bthe\s+({'|'.join(_MONTH_NAMES)})\s+(?:attack|bombing|blast|explosion|assault|"
+                              r"raid|quake|earthquake|riots?)\b", re.I)  # "last year", "Last Sunday, ...", "a theft in Cannes in May"
 
 
 @lru_cache(maxsize=65536)
