@@ -8,12 +8,18 @@ Answers must be JSON values (the cache stores them as such).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 _MEMOS: dict[str, Memo] = {}
 
 
 class Memo:
+    """The answers of one function, at most ``limit`` of them: past it, the oldest quarter is forgotten (a pure
+    function answers again what it forgot), so that a long run over a large vocabulary holds a bounded table."""
+
+    limit = 200_000
+
     def __init__(self, name: str, function: Callable[[str], Any]):
         self.name = name
         self.function = function
@@ -25,12 +31,21 @@ class Memo:
             return self.known[argument]
         except KeyError:
             answer = self.known[argument] = self.new[argument] = self.function(argument)
+            if len(self.known) > self.limit:
+                self._forget_oldest()
             return answer
 
     def learn(self, answers: dict[str, Any], new: bool = False) -> None:
         self.known.update(answers)
         if new:
             self.new.update(answers)
+        if len(self.known) > self.limit:
+            self._forget_oldest()
+
+    def _forget_oldest(self) -> None:
+        for table in (self.known, self.new):  # an answer not yet stored is one the cache will not hold
+            for argument in list(islice(table, max(0, len(table) - self.limit * 3 // 4))):
+                del table[argument]
 
     def forget(self) -> None:
         self.known.clear()

@@ -204,6 +204,15 @@ def test_a_memo_learns_and_hands_over_what_it_worked_out():
     assert calls == ["new"] and memo.drain() == {"new": "NEW"} and memo.drain() == {}
 
 
+def test_a_memo_holds_a_bounded_table_and_answers_again_what_it_forgot():
+    calls = []
+    memo = Memo("test", lambda word: calls.append(word) or word.upper())
+    memo.limit = 8
+    assert [memo(str(number)) for number in range(20)] == [str(number) for number in range(20)]
+    assert len(memo.known) <= 8 and "19" in memo.known and "0" not in memo.known
+    assert memo("0") == "0" and calls.count("0") == 2  # forgotten, so worked out again
+
+
 def test_quantulum3_is_imported_without_changing_typeguard():
     typeguard = pytest.importorskip("typeguard")
     original = typeguard.typechecked
