@@ -48,7 +48,10 @@ class AgreeOptions:
 _QUOTED_PER_SIDE = 50  # pages quoted for each side of a finding: every page of a folder, not every page of an archive
 _NAMED_IN_MESSAGE = 5  # of those, the pages a message names (the rest are counted)
 _ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
-_REPRESENTATIVES = 6  # claims of one value group whose evidence is weighed against the other group's
+#: claims of one value group whose evidence is weighed against the other group's: a fact told in few figures
+#: weighs more of each figure's sources (an earlier page does not crowd out the pair whose evidence ties them)
+_REPRESENTATIVES = 3
+_FEW_FIGURES, _REPRESENTATIVES_OF_FEW = 4, 6
 
 
 @rule_kind("agree", runs_per="fact", severity="warning", options=AgreeOptions,
@@ -320,11 +323,12 @@ def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_documen
     (through a few of its claims, from different sources: the pairs to weigh), and a group repeated by several sources
     once against itself. A title repeating its own body is not a second source."""
     found = []
+    per_group = _REPRESENTATIVES_OF_FEW if len(groups) <= _FEW_FIGURES else _REPRESENTATIVES
     representatives = {}
     for key, members in groups.items():
         chosen, seen = [], set()
         for claim in members:
-            if (claim.doc, claim.source) not in seen and len(chosen) < _REPRESENTATIVES:
+            if (claim.doc, claim.source) not in seen and len(chosen) < per_group:
                 chosen.append(claim)
                 seen.add((claim.doc, claim.source))
         representatives[key] = chosen
