@@ -35,7 +35,7 @@ _EVENT_PLACED, _ANOTHER = _any_of(EVENT_PLACED), _any_of(PLACED_ANOTHER)
 def bearing(claim: Claim) -> tuple[str, str] | None:
     """(direction, place) of a distance told from a named place ("northwest", "Iquique"; "from" or "off" when no
     direction is given), or None."""
-    if not claim.unit or not dimensionality(claim.unit) == "[length]":
+    if claim.type != "measurement" or dimensionality(claim.unit) != "[length]":
         return None
     at = claim.sentence.find(claim.text)
     if at < 0:
@@ -63,10 +63,9 @@ def told_from(bearing: tuple[str, str]) -> str:
 def one_bearing(first: Claim, second: Claim) -> tuple[str, str] | None:
     """The bearing two distances of two pages share, when each sentence places the event (a quake, a seizure, a
     crash) and nothing else (no aftershock, no other ship, no quake of another year), else None."""
-    if first.doc == second.doc or not all(_of_the_event(claim.sentence) for claim in (first, second)):
+    if first.doc == second.doc or (told := bearing(first)) is None or told != bearing(second):
         return None
-    told = bearing(first)
-    return told if told is not None and told == bearing(second) else None
+    return told if all(_of_the_event(claim.sentence) for claim in (first, second)) else None
 
 
 def _of_the_event(sentence: str) -> bool:

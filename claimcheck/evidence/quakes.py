@@ -5,6 +5,7 @@ earlier quakes by the place they struck ("a 7.2-magnitude quake in Van killed mo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..facts import POSSESSIVE, claim_role
 from ..lexicon import MONTHS, ORGANISATION_SUFFIXES, WEEKDAYS
@@ -78,6 +79,7 @@ _AGENCY = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join((*ORGANISATION_SU
                      r"(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)*)?(?:\s*\([A-Z]{2,}\))?")
 
 
+@lru_cache(maxsize=65536)
 def _agencies_words(sentence: str) -> frozenset[str]:
     """The words, in lower case and without possessives, of the agencies a sentence names."""
     return frozenset(POSSESSIVE.sub("", word).strip("().").lower()
