@@ -170,8 +170,7 @@ class _Forming:
     def fits(self, actor: str | None, place: str | None) -> bool:
         """Whether a claim of this actor and place may join: "Mexico City" and "Morelos" may each join "Mexico",
         not one another."""
-        return (_same_scope(self.actor, actor, None, None)  # its place is the first of its places
-                and all(_places_fit(other, place) for other in self.places))
+        return _actors_fit(self.actor, actor) and all(_places_fit(other, place) for other in self.places)
 
     def fact(self, members: list[Claim], synonyms: Synonyms) -> Fact:
         """The fact of some of its claims, keyed by their most common measure."""
@@ -416,7 +415,12 @@ def _same_scope(fact_actor: str | None, actor: str | None, fact_place: str | Non
     """No conflicting actor or place: a claim that names none matches any; a place matches the places it lies in or
     that lie in it (see :func:`~claimcheck.places.overlap`)."""
 
-    return ((_unnamed_or_same(fact_actor, actor) or _one_actor(fact_actor, actor)) and _places_fit(fact_place, place))
+    return _actors_fit(fact_actor, actor) and _places_fit(fact_place, place)
+
+
+def _actors_fit(first: str | None, second: str | None) -> bool:
+    """Whether two actors may be one claim's: either unnamed, the same, or one the other with more said."""
+    return _unnamed_or_same(first, second) or _one_actor(first, second)
 
 
 def _unnamed_or_same(first: str | None, second: str | None) -> bool:

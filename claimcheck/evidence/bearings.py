@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import EVENT_PLACED, PLACED_ANOTHER
+from ..lexicon import EVENT_PLACED, PLACED_ANOTHER, alternation
 from ..model import Claim
 from ..units import dimensionality
 from .days import years_named
@@ -24,8 +24,7 @@ _LETTERS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 
 
 def _any_of(phrases: frozenset[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(phrases))
-                      + r")\b", re.I)
+    return re.compile(rf"\b(?:{alternation(sorted(phrases))})\b", re.I)
 
 
 #: a sentence that tells of the event, and one that tells of another quake or ship (``[cues]`` in the lexicon)

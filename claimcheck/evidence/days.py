@@ -74,20 +74,19 @@ def _of_another_month(first: Claim, second: Claim) -> bool:
     return not months <= known
 
 
-#: a past year, month, week or day told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year
-#: ago"), or a month named alone ("in May": a story tells its own event's day, not its month)
-_PAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+(?:year|january|february|march|april|may|june|july|august|"
-                        r"september|october|november|december|week|month|monday|tuesday|wednesday|thursday|friday|"
-                        r"saturday|sunday)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
-                        r"(?:ago|earlier|before)\b|\bearlier\s+this\s+(?:year|month)\b|"
-                        r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-                        r"december)\b(?![\s,]+\d)", re.I)
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
+_MONTHS = "|".join(_MONTH_NAMES)
+#: a past year, month, week or day told relative to the story's: "last year", "two years ago" (not "nobody saw it coming a year
+#: ago"), or a month named alone ("in May": a story tells its own event's day, not its month)
+_PAST_YEAR = re.compile(rf"\b(?:last|previous|prior)\s+(?:year|{_MONTHS}|week|month|monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday)\b|\b(?:two|three|four|five|\d+)\s+years\s+"
+                        r"(?:ago|earlier|before)\b|\bearlier\s+this\s+(?:year|month)\b|"
+                        rf"\bin\s+(?:{_MONTHS})\b(?![\s,]+\d)", re.I)  # "last year", "Last Sunday, ...", "a theft in Cannes in May"
 #: an incident named by its month: "the March attack on the military hospital" is not the page's own attack, unless
 #: the page is of that month
-_MONTHS_INCIDENT = re.compile(rf"\bthe\s+({'|'.join(_MONTH_NAMES)})\s+(?:attack|bombing|blast|explosion|assault|"
-                              r"raid|quake|earthquake|riots?)\b", re.I)  # "last year", "Last Sunday, ...", "a theft in Cannes in May"
+_MONTHS_INCIDENT = re.compile(rf"\bthe\s+({_MONTHS})\s+(?:attack|bombing|blast|explosion|assault|raid|quake|"
+                              r"earthquake|riots?)\b", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, NUMBER_WORDS, ROLES,
-                       TIME_UNITS)
+                       TIME_UNITS, alternation)
 from ..places import city
 from .phrases import Name, country_names
 from .unit_reading import UnitReading
@@ -128,23 +128,20 @@ def _paid_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 @lru_cache(maxsize=1)
 def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern | None], ...]]:
-    def alternatives(phrases) -> str:
-        return "|".join(re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.&-]+") for phrase in phrases)
-
     patterns: dict[str, list] = {}
     for name, spec in ROLES.items():
         if "measures" not in spec:
             continue  # a role named by its own noun ("turnout"): the measure is read as it is
         governed = []
         if spec["verbs"] and spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5bn"
-            governed.append(rf"\b(?:{alternatives(spec['verbs'])})\b[^.;:!?()]{{0,80}}?\bfor{_WORDS.format(2)}")
+            governed.append(rf"\b(?:{alternation(spec['verbs'])})\b[^.;:!?()]{{0,80}}?\bfor{_WORDS.format(2)}")
         elif spec["verbs"]:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
-            governed.append(rf"\b(?:{alternatives(spec['verbs'])})\b{_WORDS.format(spec.get('gap', 4))}")
+            governed.append(rf"\b(?:{alternation(spec['verbs'])})\b{_WORDS.format(spec.get('gap', 4))}")
         if spec.get("before"):  # "at a depth of 10 km"
-            governed.append(rf"\b(?:{alternatives(spec['before'])})")
+            governed.append(rf"\b(?:{alternation(spec['before'])})")
         following = spec.get("after")  # "16 kilometres deep"
         found = (name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
-                 re.compile(rf"^\s*(?:{alternatives(following)})\b", re.I) if following else None)
+                 re.compile(rf"^\s*(?:{alternation(following)})\b", re.I) if following else None)
         for measure in spec["measures"]:
             patterns.setdefault(measure, []).append(found)
     return {measure: tuple(found) for measure, found in patterns.items()}

@@ -18,6 +18,12 @@ def _words(section: str, key: str) -> frozenset[str]:
     return frozenset(_DATA[section][key])
 
 
+def alternation(phrases) -> str:
+    """Phrases as one regular-expression alternation, in the order given: a space matches any run of spaces, and
+    ``*`` any one word ("per * share")."""
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.&-]+") for phrase in phrases)
+
+
 # numbers and their qualifiers
 QUALIFIERS_BEFORE: dict[str, str] = dict(_DATA["qualifiers"]["before"])
 QUALIFIERS_AFTER: dict[str, str] = dict(_DATA["qualifiers"]["after"])
