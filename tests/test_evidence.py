@@ -1065,3 +1065,16 @@ def test_where_a_quake_struck_told_from_one_place_is_one_quantity_across_pages(t
     violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
     assert [sorted(claim.text for claim in finding.about) for finding in violated] == [["99 km", "about 83 km"]]
     assert "one quantity: both the distance northwest of Iquique" in violated[0].message
+
+
+def test_a_finding_quotes_the_conversion_its_page_gives_beside_a_figure(tmp_path):
+    from claimcheck.checks.kinds.agree import sides
+
+    pages = {"a.txt": "Quake hits northern Chile\nThe quake struck about 83 km (52 miles) north-west of Iquique.\n",
+             "b.txt": "Strong quake in Chile\nThe quake's epicentre was 99 km northwest of Iquique, the USGS said.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text("Tuesday, 1 April 2014\n\n" + text, encoding="utf-8")
+    [violated] = [finding for finding in claimcheck.Checker().check([tmp_path]).findings if finding.status == "violated"]
+    # the bracketed miles restate the kilometres: quoted with them, not compared on their own
+    assert sorted([claim.text for claim in side] for side in sides(violated)) == [["99 km"], ["about 83 km", "52 miles"]]
+    assert sorted(claim.text for claim in violated.about) == ["99 km", "about 83 km"]

@@ -47,6 +47,7 @@ class AgreeOptions:
 
 _QUOTED_PER_SIDE = 50  # pages quoted for each side of a finding: every page of a folder, not every page of an archive
 _NAMED_IN_MESSAGE = 5  # of those, the pages a message names (the rest are counted)
+_CONVERSION_AFTER = 30  # characters from a figure to its conversion: "83 km (52 miles)", "80m euros (about $102 million)"
 _ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
 #: claims of one value group whose evidence is weighed against the other group's: a fact told in few figures
 #: weighs more of each figure's sources (an earlier page does not crowd out the pair whose evidence ties them)
@@ -100,7 +101,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         left, right = finding.claims
         finding.about = [left, right]
         quoted = _sources(left, groups, against=[right])
-        finding.claims = quoted + _sources(right, groups, against=quoted)
+        finding.claims = _with_conversions(quoted, fact.claims) + _with_conversions(_sources(right, groups, against=quoted),
+                                                                                   fact.claims)
         named = {left.doc, right.doc}
         repeated = []
         for claim in finding.claims:  # each other page once, however many times it says its figure
@@ -316,6 +318,22 @@ def _sources(claim: Claim, groups: dict[tuple, list[Claim]], against: list[Claim
     quoted = {id(member) for member in chosen}
     pages = {member.doc for member in chosen}
     return chosen + [other for other in group if other.doc in pages and id(other) not in quoted and admitted(other)]
+
+
+def _with_conversions(side: list[Claim], claims: list[Claim]) -> list[Claim]:
+    """A side's claims, each followed by the conversion its sentence gives right after it ("83 km (52 miles)"): the
+    bracketed figure restates the one compared and stands or falls with it, so it is quoted with it (it is never
+    compared on its own, see :func:`claimcheck.evidence.vetoes`)."""
+    quoted = {id(claim) for claim in side}
+    with_conversions = []
+    for claim in side:
+        with_conversions.append(claim)
+        for other in claims:
+            if (other.scope == "conversion" and id(other) not in quoted and other.doc == claim.doc
+                    and other.sentence == claim.sentence and 0 <= other.start - claim.end <= _CONVERSION_AFTER):
+                with_conversions.append(other)
+                quoted.add(id(other))
+    return with_conversions
 
 
 def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_document: bool) -> list[list[tuple[Claim, Claim]]]:
