@@ -1037,11 +1037,11 @@ def test_an_attack_of_a_month_named_is_another_than_the_pages():
 
 
 def test_a_previous_deal_is_another_than_the_pages():
-    from claimcheck.evidence.anchors import _told_of_another
+    from claimcheck.evidence.another import told_of_another
 
     [previous] = claimcheck.extract_text("Google's previous biggest deal was DoubleClick, at $3.1 billion.")
     [own] = claimcheck.extract_text("Google agreed to buy Motorola Mobility for $12.5 billion.")
-    assert (_told_of_another(previous), _told_of_another(own)) == (True, False)
+    assert (told_of_another(previous), told_of_another(own)) == (True, False)
 
 
 def test_where_a_quake_struck_told_from_one_place_is_one_quantity_across_pages(tmp_path):
@@ -1078,3 +1078,43 @@ def test_a_finding_quotes_the_conversion_its_page_gives_beside_a_figure(tmp_path
     # the bracketed miles restate the kilometres: quoted with them, not compared on their own
     assert sorted([claim.text for claim in side] for side in sides(violated)) == [["99 km"], ["about 83 km", "52 miles"]]
     assert sorted(claim.text for claim in violated.about) == ["99 km", "about 83 km"]
+
+
+def test_a_figure_added_to_a_count_or_another_deal_is_not_the_pages_own():
+    from claimcheck.evidence.another import told_of_another
+    from claimcheck.evidence.pages import lead_figure
+    from claimcheck.rules.loader import load_rules
+
+    [more] = claimcheck.extract_text("Navy divers brought up 14 more bodies on Sunday.")
+    [compared] = claimcheck.extract_text("The toll is 14 more than on Saturday.")
+    assert (told_of_another(more), told_of_another(compared)) == (True, False)
+    claims = claimcheck.extract_text(
+        "Pujols agrees to $254 million deal with Angels\n"
+        "Albert Pujols left the Cardinals for a $254 million, 10-year contract with the Angels.\n"
+        "Hours later, the Angels also agreed to a $77.5 million, five-year deal with a pitcher.\n", doc="a.txt")
+    figures = claimcheck.evidence.page_figures(claims, load_rules().synonyms)
+    # the other player's deal is another's: the page's own contract is still the one its top tells of
+    assert [(claim.text, lead_figure(claim, figures, "deal"), told_of_another(claim)) for claim in claims
+            if claim.unit == "USD"] == [("$254 million", True, False), ("$254 million", True, False),
+                                        ("$77.5 million", True, True)]
+
+
+@pytest.mark.parametrize(("opening", "later"), [("A week after the boat overturned, ", True), ("Ten days after the sinking, ", True),
+                                                 ("", False), ("Two days before the sinking, ", False)])
+def test_a_page_written_days_after_the_event_tells_a_later_running_count(opening, later):
+    from claimcheck.evidence.pages import told_days_after
+    from claimcheck.rules.loader import load_rules
+
+    claims = claimcheck.extract_text(f"Europe still has no plan\n{opening}71 bodies have been recovered off Lampedusa.\n",
+                                     doc="b.txt")
+    assert told_days_after("b.txt", claimcheck.evidence.page_figures(claims, load_rules().synonyms)) is later
+
+
+@pytest.mark.parametrize(("lead", "tied"), [("By Thursday night, volunteers had collected 38 bodies on the coast.", False),
+                                            ("Volunteers collected 38 bodies on the coast.", True)])
+def test_a_lead_count_told_as_of_an_earlier_hour_is_not_the_headlines(lead, tied):
+    from claimcheck.evidence.anchors import headline_and_lead
+
+    headline, body = claimcheck.extract_text(f"Shipwreck: 52 bodies recovered\nRescuers searched the coast of Libya.\n{lead}\n",
+                                            doc="a.txt")
+    assert headline_and_lead(headline, body) is tied

@@ -14,6 +14,7 @@ from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS,
 from ..model import Claim
 from .bearings import one_bearing, told_from
 from .days import of_another_year, other_days_named, same_days
+from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_of_another
 from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
@@ -73,7 +74,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
                  or not other_days_named(first, second))  # "12 officers were injured on Sunday night": a night's
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
-                 or not _either_of_another(first, second))):  # "a strike on another school killed 3"
+                 or not either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
     if (single and quake and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
@@ -112,7 +113,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and not other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
             and not (quake and other_quake_places(first, second, names_a, names_b))
-            and not _either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
+            and not either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
         found.append(f"the only {ROLES[role]['called']} each page gives")
     if ((told := one_bearing(first, second)) and _days_apart(first, second) <= _SAME_INCIDENT_DAYS
             and not other_days_named(first, second)):
@@ -135,8 +136,6 @@ _ESTIMATES = re.compile(r"\b(?:estimates|estimated|disputed|ranging|ranged|varie
 #: words with which a page sets one account against another ("However, state media said 10 had been killed")
 _CONTRAST = frozenset({"however", "but", "while", "whereas", "although", "though", "disputed", "contradicted",
                        "contrast", "denied", "instead"})
-#: words that say a figure is of another incident or another group ("another attack", "were also killed")
-_ANOTHER = frozenset({"another", "also", "separate", "separately", "other", "further", "additional", "including"})
 
 
 def _told_against(first: Claim, second: Claim) -> bool:
@@ -147,7 +146,7 @@ def _told_against(first: Claim, second: Claim) -> bool:
     if _DIFFERING.search(before_figure(later)):  # "the monitor had differing numbers"
         return not _a_part(first) and not _a_part(second) and same_days(first, second)
     words = {word.lower() for word in WORD.findall(later.sentence)}
-    return (bool(words & _CONTRAST) and not words & _ANOTHER and not _a_part(first) and not _a_part(second)
+    return (bool(words & _CONTRAST) and not words & ANOTHER_WORDS and not _a_part(first) and not _a_part(second)
             and same_days(first, second)  # "killing 20 on 9 January" is no account of "50-70 in the battle"
             and (_told_alike(first, second) or (_elliptical(later) and later.line - earlier.line <= 1)))
 
@@ -174,27 +173,10 @@ def _two_accounts(first: Claim, second: Claim) -> bool:
     January, SOHR reported ...")."""
     if first.line != second.line or not two_sources(first, second) or _a_part(first) or _a_part(second):
         return False
-    words = [_other_incident_words(claim) for claim in (first, second)]
+    words = [other_incident_words(claim) for claim in (first, second)]
     return not (words[0] | words[1]) and same_days(first, second) and _told_alike(first, second)
 
 
-def _other_incident_words(claim: Claim) -> set[str]:
-    """The words of a figure's clause that make it another incident's or group's ("four members of a family were
-    also killed"); words of other clauses say nothing of it ("reports suggesting its artillery may also have hit the
-    town, saying that 61 bodies had been recovered"; "1,400 had fled, including dozens of militants")."""
-    position = claim.sentence.find(claim.text)
-    start = _clause_start(claim.sentence, position)
-    ends = [found for mark in _CLAUSE_MARKS if (found := claim.sentence.find(mark, position + len(claim.text))) >= 0]
-    clause = claim.sentence[start:min(ends, default=len(claim.sentence))]
-    return {word.lower() for word in WORD.findall(clause)} & (_ANOTHER | {"well"})
-
-
-def _clause_start(sentence: str, position: int) -> int:
-    """Where the clause holding ``position`` begins: after the last clause mark before it."""
-    return max(sentence.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
-
-
-_CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
 
 
 def headline_and_lead(first: Claim, second: Claim) -> bool:
@@ -202,44 +184,16 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
     headline, lead = sorted((first, second), key=lambda claim: claim.line)
     return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
-            and not _EARLIER_FIGURE.search(before_figure(lead)[-40:])
+            and not _EARLIER_FIGURE.search(before_figure(lead)[-40:]) and not _BY_THEN.match(before_figure(lead))
             and not _a_part(headline) and not _a_part(lead)
-            and not _told_of_another(headline) and not _told_of_another(lead) and not other_days_named(headline, lead)
+            and not told_of_another(headline) and not told_of_another(lead) and not other_days_named(headline, lead)
             and not of_another_year(headline, lead))  # "the shooting at an army base last November, in which 13 died"
-
-
-def _told_of_another(claim: Claim) -> bool:
-    """Whether the words right around a figure make it another incident's or group's ("another 5 were killed",
-    "5 people were also killed"), not words further on ("two were killed and another wounded": another person)."""
-    position = claim.sentence.find(claim.text)
-    if position < 0:
-        return False
-    start = _clause_start(claim.sentence, position)
-    near_words = WORD.findall(claim.sentence[start:position]) + WORD.findall(claim.sentence[position + len(claim.text):])[:3]
-    opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
-    if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
-        near_words += WORD.findall(opener)
-    return bool({word.lower() for word in near_words} & (_ANOTHER | _BEFORE_THIS)) or bool(
-        _PREVIOUS.search(claim.sentence[:position]))
-
-
-#: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
-#: billion", "breaking his prior record of 52"
-_PREVIOUS = re.compile(r"\b(?:previous|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|purchase|"
-                       r"record|high|contract|offer)s?\b", re.I)
-
-
-def _either_of_another(first: Claim, second: Claim) -> bool:
-    return _told_of_another(first) or _told_of_another(second)
-
-
-#: "Earlier this month, ...": background; "Hours later, a strike hit a market": the next incident
-_BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly", "later", "meanwhile"})
-_OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what follows apart ("In a separate attack,")
 
 
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
 #: a figure told as an earlier one: "the official toll had stood at 250 on Sunday"
+#: a count told as of an earlier hour than the headline's: "By Thursday night, volunteers had collected 38 bodies"
+_BY_THEN = re.compile(r"\s*By\s+[^,.;]{1,30},[^.;!?]*\bhad\b", re.I)
 _EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|given)\b[^.;!?]{0,30}$", re.I)
 
 
@@ -297,7 +251,7 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
         return False
     befell = _BEFELL.match(_after(sourced))
     return (befell is not None and OUTCOME_WORDS.get(befell.group("outcome").lower()) == own.outcome == sourced.outcome
-            and not _other_incident_words(sourced) and same_days(own, sourced))
+            and not other_incident_words(sourced) and same_days(own, sourced))
 
 
 _BEFELL = re.compile(r"^\s+(?:people\s+|persons\s+)?(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?"

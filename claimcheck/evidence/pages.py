@@ -13,6 +13,7 @@ from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location
 from ..model import Claim
 from ..money import is_currency
+from .another import told_of_another
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -59,6 +60,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             for day in _WEEKDAY.findall(claim.sentence):
                 values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
+            if _DAYS_AFTER.search(claim.sentence):
+                values.setdefault(("days after", claim.doc), set()).add(True)
         if _background(claim, latest):
             continue  # "since it bought Compaq for $19 billion in 2002": not one of the page's own deals or tolls
         if claim.type != "count":
@@ -154,6 +157,8 @@ def _own_figure(values: dict[tuple, set], claim: Claim, key: str) -> None:
     """Count a figure among its page's lead's figures of ``key`` (a role or an outcome) and its headline and first
     sentence's: where either gives one, it is the page's own (see :func:`lead_figure`), whatever the page recalls
     further down or adds of a district ("most of the dead were in Central Aceh, where 12 died")."""
+    if told_of_another(claim):  # "the Angels also agreed to a $77.5 million deal": another's
+        return
     if claim.line <= LEAD_LINES:
         values.setdefault(("lead", claim.doc, key), set()).add(claim.value)
     if claim.line <= TOP_LINES:
@@ -229,6 +234,15 @@ def top_weekdays(doc: str, figures: Counter | FigureCounts) -> frozenset[str]:
     return frozenset(day for day in _WEEKDAYS if figures[("weekday", doc, day)])
 
 
+def told_days_after(doc: str, figures: Counter | FigureCounts) -> bool:
+    """Whether a page's headline or first sentence tells of a day some time after its event ("A week after the boat
+    overturned, 71 bodies have been recovered"): its running counts are later than those of the event's first reports."""
+    return bool(figures[("days after", doc)])
+
+
+#: "A week after", "Ten days after", "two months since": a page written some time after its event
+_DAYS_AFTER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)\s+"
+                         r"(?:days?|weeks?|months?)\s+(?:after|since|on\s+from)\b", re.I)
 _WEEKDAYS = tuple(sorted(WEEKDAYS))
 _WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.I)
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, before_figure, few_on_page,
                          figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
-from ...evidence.pages import revised_on_page, told_as_revised, top_toll, top_weekdays
+from ...evidence.pages import revised_on_page, told_as_revised, told_days_after, top_toll, top_weekdays
 from ...lexicon import INCREASE_WORDS, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
@@ -141,6 +141,10 @@ def _times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fi
             # "toll rose to 35 on Thursday" and "... officials said Friday": a running count of two days
             return (f"undated pages telling of {' and '.join(sorted(days[0]))} and of {' and '.join(sorted(days[1]))} "
                     "(a running count may have changed)",)
+        later = [claim for claim in (first, second) if told_days_after(claim.doc, figures)]
+        if first.outcome in RUNNING_OUTCOMES and len(later) == 1:
+            return (f"{later[0].text} from a page written some time after the event (a later count than the other "
+                    "page's may be)",)
     elif not all(dated):
         told = first if dated[0] else second
         if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page

@@ -1,0 +1,67 @@
+"""Whether a figure is told of another incident, group or deal than its page's own: "another 5 were killed", "the
+Angels also agreed to a $77.5 million deal", "Google's previous biggest deal". Such a figure is neither the page's
+own figure nor an account of another page's."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim
+from .features import WORD
+
+#: words that say a figure is of another incident or another group ("another attack", "were also killed")
+ANOTHER_WORDS = frozenset({"another", "also", "separate", "separately", "other", "further", "additional", "including"})
+
+
+def other_incident_words(claim: Claim) -> set[str]:
+    """The words of a figure's clause that make it another incident's or group's ("four members of a family were
+    also killed"); words of other clauses say nothing of it ("reports suggesting its artillery may also have hit the
+    town, saying that 61 bodies had been recovered"; "1,400 had fled, including dozens of militants")."""
+    position = claim.sentence.find(claim.text)
+    start = clause_start(claim.sentence, position)
+    ends = [found for mark in _CLAUSE_MARKS if (found := claim.sentence.find(mark, position + len(claim.text))) >= 0]
+    clause = claim.sentence[start:min(ends, default=len(claim.sentence))]
+    return {word.lower() for word in WORD.findall(clause)} & (ANOTHER_WORDS | {"well"})
+
+
+def clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding ``position`` begins: after the last clause mark before it."""
+    return max(sentence.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+
+
+_CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
+
+
+def told_of_another(claim: Claim) -> bool:
+    """Whether the words right around a figure make it another incident's or group's ("another 5 were killed",
+    "5 people were also killed"), not words further on ("two were killed and another wounded": another person)."""
+    position = claim.sentence.find(claim.text)
+    if position < 0:
+        return False
+    start = clause_start(claim.sentence, position)
+    near_words = WORD.findall(claim.sentence[start:position]) + WORD.findall(claim.sentence[position + len(claim.text):])[:3]
+    opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
+    if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
+        near_words += WORD.findall(opener)
+    return (bool({word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS))
+            or bool(_PREVIOUS.search(claim.sentence[:position]))
+            or bool(_MORE_AFTER.match(claim.sentence, position + len(claim.text))))
+
+
+#: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
+#: billion", "breaking his prior record of 52"
+_PREVIOUS = re.compile(r"\b(?:previous|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|purchase|"
+                       r"record|high|contract|offer)s?\b", re.I)
+
+
+#: "brought up 14 more bodies": an addition to a count, not the count ("14 more than" compares)
+_MORE_AFTER = re.compile(r"\s+more\s+(?!than\b)[a-z]", re.I)
+
+
+def either_of_another(first: Claim, second: Claim) -> bool:
+    return told_of_another(first) or told_of_another(second)
+
+
+#: "Earlier this month, ...": background; "Hours later, a strike hit a market": the next incident
+_BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly", "later", "meanwhile"})
+_OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what follows apart ("In a separate attack,")
