@@ -38,6 +38,22 @@ def test_dateline_near_the_top_is_the_document_date(head, date):
     assert claimcheck.read_text(head + "\nTroops moved 5 miles.\n", format="markdown" if head.startswith("#") else "text").date == date
 
 
+@pytest.mark.parametrize("head, day", [
+    ("Landslide buries village\nKATHMANDU, Aug 13 (Reuters) - A landslide struck.", "--08-13"),
+    ("Blast kills miners\nQUETTA, Pakistan, March 21: Rescuers dug.", "--03-21"),
+    ("Vote valid\nMINSK, 24 September - The election was valid.", "--09-24"),
+    ("Why villages slide\nFriday, August 21\nThe search ended.", "--08-21"),
+    ("Floods in the west\nDhangadhi, Oct 22\nThe river rose.", "--10-22"),
+    ("No dateline\nOn Tuesday, March 3 the police spoke.", None),  # a day the story tells, not its dateline
+    ("Vote valid\nMINSK, Sept. 29, 2008 - The election was valid.", None),  # a full date: the page's date
+    ("No such day\nFebruary 30\nText.", None),
+])
+def test_a_dateline_without_a_year_gives_the_day_a_page_was_written(head, day):
+    document = claimcheck.read_text(head + "\n")
+    assert document.dateline_day == day
+    assert document.without_text().dateline_day == day  # what a worker's light copy knows
+
+
 def test_text_title_and_outlet():
     document = claimcheck.read_text("- Daily Planet\nGet the news.\n\nCoalition Reports New Strikes in the North\n\nBody text here.")
     assert (document.title, document.outlet) == ("Coalition Reports New Strikes in the North", "Daily Planet")

@@ -1118,3 +1118,15 @@ def test_a_lead_count_told_as_of_an_earlier_hour_is_not_the_headlines(lead, tied
     headline, body = claimcheck.extract_text(f"Shipwreck: 52 bodies recovered\nRescuers searched the coast of Libya.\n{lead}\n",
                                             doc="a.txt")
     assert headline_and_lead(headline, body) is tied
+
+
+@pytest.mark.parametrize(("second_day", "violated"), [("Aug 21", []), ("Aug 13", [["21", "31"]])])
+def test_running_counts_of_pages_written_on_two_days_without_a_year_are_not_contradictions(tmp_path, second_day,
+                                                                                           violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Landslide buries Nepal village\nKATHMANDU, Aug 13 (Reuters) - A landslide killed 21 people in the "
+              "village of Thulo Ghyang, police said.\nRescuers used 3 excavators.\nThe village had 62 households.\n",
+        b_txt=f"Nepal landslide toll rises\nKATHMANDU, {second_day} (AFP) - The landslide in Thulo Ghyang killed 31 "
+              "people, the Home Ministry said.\nSoldiers searched 4 ravines.\nSome 120 homes were damaged.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

@@ -98,6 +98,34 @@ def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | 
     return title, date_found, outlet
 
 
+def dateline_day(text: str) -> str | None:
+    """The day a page's dateline gives without a year ("KATHMANDU, Aug 13 (Reuters) -", "QUETTA, March 21:", a line
+    "Friday, August 21"), as ISO 8601's yearless "--08-13"; None when it gives none. Wire copy often carries no year:
+    two such days still say how far apart two pages were written (at least as far as the days lie on the calendar)."""
+    lines = [line.strip() for line in text.split("\n")[:_HEAD_LINES * 3] if line.strip()][:_HEAD_LINES]
+    for line in lines[:_DATELINE_LINES]:
+        match = _DAY_LINE.match(line) or _DATELINE_DAY.match(line)
+        if match:
+            parts = match.groupdict()
+            number = _MONTHS.get((parts["m"] or parts.get("m2"))[:3].lower())
+            day = int(parts["d"] or parts.get("d2"))
+            try:
+                date(2000, number, day)  # a leap year: 29 February is a day
+            except (TypeError, ValueError):
+                continue
+            return f"--{number:02d}-{day:02d}"
+    return None
+
+
+_DATELINE_LINES = 3  # a dateline opens the page: its first lines, after the headline
+_WEEKDAY_NAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_MONTH_DAY = rf"(?:(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))(?:st|nd|rd|th)?"
+#: a line of its own, or a place and the day: "Friday, August 21", "September 20", "Dhangadhi, Oct 22", "13 August"
+_DAY_LINE = re.compile(rf"^(?:[A-Z][\w .'-]{{1,30}},\s*)?{_WEEKDAY_NAME}{_MONTH_DAY}\s*$", re.I)
+#: a city's dateline: "KATHMANDU, Nepal, Aug 14 (AFP) -", "QUETTA, March 21:", "MINSK, 24 September -"
+_DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,30}}(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s+{_MONTH_DAY}\b(?!,?\s*(?:19|20)\d\d)")
+
+
 def _looks_like_title(line: str, markdown: bool) -> bool:
     if markdown:
         return line.startswith("# ")

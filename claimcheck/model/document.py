@@ -30,12 +30,22 @@ class Document:
         starts.extend(i + 1 for i, char in enumerate(self.text) if char == "\n")
         return starts
 
+    @cached_property
+    def dateline_day(self) -> str | None:
+        """The day its dateline gives when the page gives no full date, without a year ("--08-13", from "KATHMANDU,
+        Aug 13 (Reuters) -"): how far apart two undated pages were written, where nothing else says."""
+        if self.date or self.format == "row" or not self.text:
+            return None
+        from ..documents.metadata import dateline_day  # the page's metadata is read there (it imports this model)
+        return dateline_day(self.text)
+
     def without_text(self) -> Document:
         """A copy with what locating its claims and dating its figures needs (path, format, row, columns, date, where
         its lines start) but not its text: what travels to a worker or with the findings that quote it."""
         light = Document(id=self.id, text="", title=self.title, date=self.date, outlet=self.outlet, path=self.path,
                          format=self.format, row=self.row, fields=self.fields, identity=self.identity, event=self.event)
         light.__dict__["_line_starts"] = self._line_starts  # the cached line index line_column reads
+        light.__dict__["dateline_day"] = self.dateline_day
         return light
 
     def field_at(self, offset: int) -> str | None:

@@ -7,20 +7,19 @@ strong, and every finding says what the evidence is."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, an_article, before_figure, few_on_page,
+from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, few_on_page,
                          figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
-from ...evidence.pages import revised_on_page, told_as_revised, told_days_after, top_toll, top_weekdays
-from ...lexicon import INCREASE_WORDS, RUNNING_OUTCOMES
+from ...lexicon import RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
 from ..comparison import LOWER, Comparison, compare, gap, message as comparison_message
 from ..context import CheckContext
 from ..registry import option, rule_kind
+from ..times import times_apart
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
                 evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
                                    caveats=("one of them undated (it may be of any time)",) if undated else ())
             elif evidence.strong and first.doc != second.doc:
-                evidence = replace(evidence, caveats=(*evidence.caveats, *_times_apart(context, first, second, figures)))
+                evidence = replace(evidence, caveats=(*evidence.caveats, *times_apart(context, first, second, figures)))
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
         evidence = max(judged, key=lambda item: item[:3])[5]  # the best evidence any two of their sources give
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither
@@ -118,54 +117,6 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             ties.append(finding)
     _side_with_accounts(rule, context, ties, groups, window)
     return findings
-
-
-def _times_apart(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
-    """What leaves two pages' figures possibly of different times, where their dates cannot tell."""
-    dated = context.as_of(first), context.as_of(second)
-    if first.outcome in RUNNING_OUTCOMES and first.outcome != "killed" and (dated[0] == dated[1] or not all(dated)):
-        tolls = top_toll(first.doc, figures), top_toll(second.doc, figures)
-        if None not in tolls and (tolls[0] - tolls[1]) * (first.value - second.value) > 0:
-            # "killing at least 18 people and injuring 553" against "killing 22 ... 1,300 were injured": the page with
-            # more dead has more hurt, as a later hour's would (more dead and fewer hurt is no later count)
-            return (f"pages whose death tolls differ in the same direction ({tolls[0]} and {tolls[1]}: their "
-                    f"{first.outcome} counts may be of different hours)",)
-    if not any(dated):
-        if not (an_article(first, figures) and an_article(second, figures)):
-            # two undated headlines or briefs: nothing says they tell of one time ("20 insurgents were killed!" and
-            # "65 insurgents were killed!" are two headlines' incidents as often as one's two accounts); two
-            # articles of one event are tied by all they tell
-            return ("both undated (they may be of different times)",)
-        days = top_weekdays(first.doc, figures), top_weekdays(second.doc, figures)
-        if first.outcome in RUNNING_OUTCOMES and days[0] and days[1] and days[0] != days[1]:
-            # "toll rose to 35 on Thursday" and "... officials said Friday": a running count of two days
-            return (f"undated pages telling of {' and '.join(sorted(days[0]))} and of {' and '.join(sorted(days[1]))} "
-                    "(a running count may have changed)",)
-        later = [claim for claim in (first, second) if told_days_after(claim.doc, figures)]
-        if first.outcome in RUNNING_OUTCOMES and len(later) == 1:
-            return (f"{later[0].text} from a page written some time after the event (a later count than the other "
-                    "page's may be)",)
-    elif not all(dated):
-        told = first if dated[0] else second
-        if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
-            return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
-    if dated[0] != dated[1] or not all(dated):
-        before = [before_figure(claim) for claim in (first, second)]
-        for claim, told in zip((first, second), before):
-            if claim.outcome in RUNNING_OUTCOMES and _RISEN.search(told[-40:]):
-                # "the death toll climbed to 35": a later count than one the other page may give
-                return (f"{claim.text} a toll that rose to it (it may be a later count)",)
-        revised = [claim for claim in (first, second) if told_as_revised(claim) or revised_on_page(claim, figures)]
-        if len(revised) == 1:  # "the jewels are now estimated to be worth 136 million euros" against a first estimate
-            return (f"{revised[0].text} a figure told as revised (it may be a later estimate)",)
-    return ()
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40"
-_RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
-                    r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
-                    re.I)  # "the toll climbed to 35", "Death Toll Climbs to 35", "toll hits 42"
 
 
 def _side_with_accounts(rule: Rule, context: CheckContext, ties: list[Finding], groups: dict[tuple, list[Claim]],
