@@ -158,13 +158,19 @@ def overlap(first: str, second: str) -> bool:
     worst-hit town), or a list of places in the other ("Ahar and Varzaqan", Iran). A list that holds a place known to
     lie outside the other is more than it: "55 strikes in Syria and Iraq" holds "27 in Syria"."""
     first, second = _innermost(first), _innermost(second)
-    if first.lower() == second.lower() or within(first, second) or within(second, first):
-        return True
+    if (first.lower() == second.lower() or within(first, second) or within(second, first)
+            or _KIND_OF_PLACE.sub("", first).lower() == _KIND_OF_PLACE.sub("", second).lower()):
+        return True  # ... or one place called with and without its kind ("the Gaza Strip" and Gaza, "Kogi State")
     for parts, other in ((first.split(" and "), second), (second.split(" and "), first)):
         if len(parts) > 1 and " and " not in other and any(_in(part, other) for part in parts) and not any(
                 _outside(part, other) for part in parts):
             return True
     return False
+
+
+#: what kind of place a name calls its place, after the name: "Gaza Strip", "Sindh province", "Kogi State"
+_KIND_OF_PLACE = re.compile(r"\s+(?:strip|province|region|district|state|county|governorate|prefecture|"
+                            r"municipality|city)$", re.I)
 
 
 def _in(part: str, place: str) -> bool:

@@ -43,6 +43,9 @@ def test_a_place_overlaps_its_country_its_parts_and_lists_that_name_it():
     assert overlap("Perm", "Russia") and overlap("Juchitan and Oaxaca", "Oaxaca") and overlap("Ahar and Varzaqan", "Iran")
     assert not overlap("Syria and Iraq", "Syria") and not overlap("Tabriz and Ahar", "Tabriz")
     assert not overlap("Tabriz", "Ahar") and not overlap("northern Iraq", "Syria") and not overlap("Tabriz", "Turkey")
+    # one place called with and without its kind
+    assert overlap("Gaza Strip", "Gaza") and overlap("Kogi State", "Kogi") and overlap("Sindh province", "Sindh")
+    assert not overlap("Gaza Strip", "Kogi") and not overlap("Lagos State", "Kogi State")
 
 
 def test_one_quakes_toll_told_of_its_country_and_of_its_towns_is_one_fact_and_two_towns_tolls_are_two():
