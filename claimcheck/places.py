@@ -133,6 +133,9 @@ def _subdivisions() -> dict[str, frozenset[str]]:
 def within(smaller: str, larger: str) -> bool:
     """Whether a place lies in a country: a part of it by direction ("NW Iran"), a province of it (Aceh) or a known
     city of it (Tabriz). A country's own name comes first: South Sudan is no part of Sudan."""
+    owner = _POSSESSOR.match(smaller)
+    if owner and (owner.group(1).lower() == larger.lower() or within(owner.group(1), larger)):
+        return True  # "California's Napa Valley" in California, "Peshawar's Khyber Bazaar" in Pakistan
     bare = _DIRECTION.sub("", smaller)
     if bare != smaller and bare.lower() == larger.lower() and smaller.lower() not in _country_codes():
         return True  # "Central Aceh" in Aceh, "northern Iraq" in Iraq (South Sudan is no part of Sudan)
@@ -143,6 +146,9 @@ def within(smaller: str, larger: str) -> bool:
         return True
     found = city(bare)
     return found is not None and found[1] == code
+
+
+_POSSESSOR = re.compile(r"^(.+?)['’]s\s+\S")  # "California's Napa Valley": a place told as another's
 
 
 def _country_code(name: str) -> str | None:

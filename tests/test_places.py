@@ -46,6 +46,9 @@ def test_a_place_overlaps_its_country_its_parts_and_lists_that_name_it():
     # one place called with and without its kind
     assert overlap("Gaza Strip", "Gaza") and overlap("Kogi State", "Kogi") and overlap("Sindh province", "Sindh")
     assert not overlap("Gaza Strip", "Kogi") and not overlap("Lagos State", "Kogi State")
+    # a place told as another's lies in it
+    assert overlap("California's Napa Valley", "California") and overlap("Iran's Bushehr", "Iran")
+    assert overlap("Pakistan and Peshawar's Khyber Bazaar", "Peshawar") and not overlap("Iran's Bushehr", "Iraq")
 
 
 def test_one_quakes_toll_told_of_its_country_and_of_its_towns_is_one_fact_and_two_towns_tolls_are_two():
