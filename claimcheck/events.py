@@ -21,8 +21,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 
+from . import event_days
+from .event_days import days_apart, document_day
 from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS, event_kinds
 from .model import Document, Event
 
@@ -110,13 +111,14 @@ def lead_terms(document: Document) -> list[str]:
 
 
 def day(document: Document) -> int | None:
-    """A document's date as an ordinal day (None when undated), for the window events stay within."""
-    return _day(document.date)
+    """A document's day (see :mod:`claimcheck.event_days`: its date, or its dateline's day of the year), for the
+    window events stay within; None when nothing says."""
+    return document_day(document)
 
 
 def _group(documents: Sequence[Document], terms: list[list[str]]) -> list[list[int]]:
     vectors = tfidf(terms)
-    days = [_day(document.date) for document in documents]
+    days = [day(document) for document in documents]
     similarities = {}
     for first, second in _candidates(vectors, days):
         alike = similarity(vectors[first], vectors[second])
@@ -221,15 +223,6 @@ def _sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-def _day(iso: str | None) -> int | None:
-    if not iso or len(iso) < 10:
-        return None
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def _candidates(vectors: list[dict[str, float]], days: list[int | None]) -> set[tuple[int, int]]:
     """Pairs of documents worth comparing, dated close together where both dates are known: in a small set every
     pair; in a large one, documents that share one of their most distinctive terms (a term most documents have
@@ -266,12 +259,13 @@ def top_terms(vector: dict[str, float]) -> list[str]:
 
 def sharing(rows: Sequence[int], days) -> Iterator[tuple[int, int]]:
     """Pairs (in order) of documents that share a term, among ``rows`` (in document order), dated close enough;
-    ``days[row]`` is a document's ordinal day or None."""
+    ``days[row]`` is a document's day (:func:`day`) or None."""
     for index, first in enumerate(rows):
         a = days[first]
         for second in rows[index + 1:]:
             b = days[second]
-            if a is None or b is None or abs(a - b) <= WINDOW_DAYS:
+            apart = days_apart(a, b)
+            if apart is None or apart <= WINDOW_DAYS:
                 yield first, second
 
 
@@ -333,9 +327,9 @@ def average_linkage(count: int, similarities: dict[tuple[int, int], float], thre
                     days: list[int | None] | None = None, window: int = WINDOW_DAYS) -> list[list[int]]:
     """Average-linkage clustering over a sparse similarity graph (pairs not given count as 0): merge the two groups
     of highest mean similarity while it is at least ``threshold``. With ``days`` (an ordinal day or None for each
-    item), two groups whose dated members would span more than ``window`` days are never merged."""
+    item, see :func:`day`), two groups whose dated members would span more than ``window`` days are never merged."""
     members = {i: [i] for i in range(count)}
-    spans = {i: (day, day) for i, day in enumerate(days or [None] * count)}
+    spans = dict(enumerate(event_days.spans(days or [None] * count)))
     links: dict[int, dict[int, float]] = defaultdict(dict)  # group -> neighbour group -> summed similarity
     for (a, b), similarity in similarities.items():
         links[a][b] = links[b][a] = similarity
@@ -350,9 +344,9 @@ def average_linkage(count: int, similarities: dict[tuple[int, int], float], thre
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, a, b))
             continue
-        span = _joined(spans[a], spans[b])
-        if span[0] is not None and span[1] - span[0] > window:
+        if not spans[a].fits(spans[b], window):
             continue  # dated too far apart to be one event
+        span = spans[a].joined(spans[b])
         if len(members[a]) < len(members[b]):
             a, b = b, a
         members[a].extend(members.pop(b))
@@ -367,12 +361,6 @@ def average_linkage(count: int, similarities: dict[tuple[int, int], float], thre
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(a, neighbour), max(a, neighbour)))
     return list(members.values())
-
-
-def _joined(first: tuple, second: tuple) -> tuple:
-    lows = [day for day in (first[0], second[0]) if day is not None]
-    highs = [day for day in (first[1], second[1]) if day is not None]
-    return (min(lows), max(highs)) if lows else (None, None)
 
 
 def _label(members: Sequence[Lead]) -> str:

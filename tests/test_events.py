@@ -103,3 +103,27 @@ def test_documents_of_two_kinds_of_election_are_set_far_apart():
     vectors = tfidf([lead_terms(Document(id=str(index), text=text)) for index, text in enumerate(_PARLIAMENT + _PRESIDENT)])
     assert similarity(vectors[0], vectors[3]) == CONFLICT
     assert similarity(vectors[0], vectors[1]) == cosine(vectors[0], vectors[1]) > 0.12
+
+
+def test_pages_whose_datelines_give_days_far_apart_without_a_year_are_two_events():
+    from claimcheck.event_days import days_apart, document_day
+
+    def page(name: str, dateline: str, lead: str) -> Document:
+        return Document(id=name, text=f"Blast kills miners in Balochistan coal mine\nQUETTA, {dateline} (Reuters) - {lead}\n")
+
+    first = page("a.txt", "March 21", "A methane explosion killed miners in a coal mine in Balochistan province, "
+                                      "officials said.")
+    second = page("b.txt", "March 23", "A methane explosion killed miners in a coal mine in Balochistan province, "
+                                       "rescuers said.")
+    months_later = page("c.txt", "Jan 12", "A methane explosion killed miners in a coal mine in Balochistan province, "
+                                           "officials said.")
+    assert [document_day(document) for document in (first, second, months_later)] == [-1081, -1083, -1012]
+    assert days_apart(-1081, -1083) == 2 and days_apart(-1012, -1081) == 69
+    assert days_apart(-1002, -1365) == 3  # 2 January and 30 December: around the year, whatever the years
+    assert days_apart(document_day(Document(id="d.txt", text="", date="2024-03-22")), -1081) == 1  # and a full date
+    assert _grouped(find_events([first, second, months_later])) == [["a.txt", "b.txt"], ["c.txt"]]
+    # the same pages without datelines: one event, nothing tells them apart
+    undated = [Document(id=document.id, text=document.text.replace(dateline, ""))
+               for document, dateline in ((first, "QUETTA, March 21 "), (second, "QUETTA, March 23 "),
+                                          (months_later, "QUETTA, Jan 12 "))]
+    assert _grouped(find_events(undated)) == [["a.txt", "b.txt", "c.txt"]]

@@ -45,7 +45,8 @@ class Document:
         light = Document(id=self.id, text="", title=self.title, date=self.date, outlet=self.outlet, path=self.path,
                          format=self.format, row=self.row, fields=self.fields, identity=self.identity, event=self.event)
         light.__dict__["_line_starts"] = self._line_starts  # the cached line index line_column reads
-        light.__dict__["dateline_day"] = self.dateline_day
+        if self.dateline_day is not None:  # (none, read again from the empty text, is none again)
+            light.__dict__["dateline_day"] = self.dateline_day
         return light
 
     def field_at(self, offset: int) -> str | None:
