@@ -2,6 +2,9 @@
 
     python scripts/fit_evidence.py --clusters tests/gold/realnews/ecb --docs ../shared/eval/realnews/ecb_dev [--write]
 
+Several labelled sets may be given (``--clusters A --docs A_DOCS --clusters B --docs B_DOCS``): their pairs are
+pooled, and the held-out scores are printed for each set as well as for all.
+
 Every pair of claims a fact would compare is a sample: its evidence features, and whether the gold puts the two
 claims in one group. A logistic regression (Newton's method, L2) is fitted leaving one topic out at a time, so the
 printed scores are for topics the weights never saw; with --write the weights fitted on every topic, and the
@@ -83,13 +86,18 @@ def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clusters", type=Path, default=ROOT / "tests" / "gold" / "realnews" / "ecb")
-    parser.add_argument("--docs", type=Path, default=ROOT.parent / "shared" / "eval" / "realnews" / "ecb_dev")
+    parser.add_argument("--clusters", type=Path, action="append", help="a folder of cluster gold (repeatable)")
+    parser.add_argument("--docs", type=Path, action="append", help="its documents (one for each --clusters)")
     parser.add_argument("--write", action="store_true", help="write the weights to claimcheck/evidence/evidence.json")
     arguments = parser.parse_args()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        rows = samples(arguments.clusters, arguments.docs)
+        golds = arguments.clusters or [ROOT / "tests" / "gold" / "realnews" / "ecb"]
+        folders = arguments.docs or [ROOT.parent / "shared" / "eval" / "realnews" / "ecb_dev"]
+        if len(golds) != len(folders):
+            parser.error("give one --docs for each --clusters")
+        rows = [(f"{gold}:{topic}", *rest) for gold, docs in zip(golds, folders)
+                for topic, *rest in samples(gold, docs)]
     names = list(rows[0][2])
     x = np.array([[row[2][name] for name in names] for row in rows])
     y = np.array([row[1] for row in rows], dtype=float)
@@ -102,13 +110,17 @@ def main() -> None:
         held_out[inside] = predict(fit(x[~inside], y[~inside]), x[inside])
     print(f"{len(y)} pairs a fact compares, {int(y.sum())} of one quantity; {int(differ.sum())} whose figures differ "
           f"({int(y[differ].sum())} of one quantity, {int(disagreement.sum())} labelled disagreements)")
-    print("scores of topics left out of the fit:")
-    print(f"{'threshold':>9}  {'same-quantity P':>15} {'R':>5}   {'differing: P':>12} {'R':>5} {'n':>5}")
-    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-        chosen = held_out >= threshold
-        differing = chosen & differ
-        print(f"{threshold:9.1f}  {_share(y[chosen]):15.3f} {y[chosen].sum() / max(y.sum(), 1):5.3f}   "
-              f"{_share(y[differing]):12.3f} {y[differing].sum() / max(y[differ].sum(), 1):5.3f} {int(differing.sum()):5}")
+    sets = np.array([topic.rsplit(":", 1)[0] for topic in topics])
+    for name in ["all", *sorted(set(sets))] if len(set(sets)) > 1 else ["all"]:
+        inside = np.ones(len(y), dtype=bool) if name == "all" else sets == name
+        print(f"scores of topics left out of the fit ({name}):")
+        print(f"{'threshold':>9}  {'same-quantity P':>15} {'R':>5}   {'differing: P':>12} {'R':>5} {'n':>5}")
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            chosen = (held_out >= threshold) & inside
+            differing = chosen & differ
+            print(f"{threshold:9.1f}  {_share(y[chosen]):15.3f} {y[chosen].sum() / max(y[inside].sum(), 1):5.3f}   "
+                  f"{_share(y[differing]):12.3f} {y[differing].sum() / max(y[differ & inside].sum(), 1):5.3f} "
+                  f"{int(differing.sum()):5}")
     weights = fit(x, y)
     print("weights (all topics):")
     for name, value in sorted(zip([*names, "bias"], weights), key=lambda item: -abs(item[1])):
