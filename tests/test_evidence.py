@@ -1130,3 +1130,16 @@ def test_running_counts_of_pages_written_on_two_days_without_a_year_are_not_cont
         b_txt=f"Nepal landslide toll rises\nKATHMANDU, {second_day} (AFP) - The landslide in Thulo Ghyang killed 31 "
               "people, the Home Ministry said.\nSoldiers searched 4 ravines.\nSome 120 homes were damaged.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+@pytest.mark.parametrize(("lead", "violated"), [("The number of people killed by the quake has risen to two", []),
+                                                ("The quake killed two people", [["one", "two"]])])
+def test_a_headline_toll_its_page_tells_as_risen_to_is_a_later_count(tmp_path, lead, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Magnitude 8.0 quake strikes Peru's Amazon, one dead\nA magnitude 8.0 earthquake struck Peru's Amazon "
+              "region, killing one person, officials said.\nIt struck at a depth of 110 km.\nDozens of 40 buildings "
+              "were damaged in Lagunas.\n",
+        b_txt=f"Peru quake: two dead as Amazon towns count damage\n{lead}, officials in Loreto said.\n"
+              "The quake was felt 700 km away in Lima.\nSome 300 homes were damaged.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

@@ -7,9 +7,10 @@ from __future__ import annotations
 import calendar
 import re
 
-from ..evidence import FigureCounts, an_article, before_figure
-from ..evidence.pages import revised_on_page, told_as_revised, told_days_after, top_toll, top_weekdays
-from ..lexicon import INCREASE_WORDS, RUNNING_OUTCOMES
+from ..evidence import FigureCounts, an_article
+from ..evidence.pages import (revised_on_page, risen_on_page, told_as_revised, told_as_risen, told_days_after, top_toll,
+                               top_weekdays)
+from ..lexicon import RUNNING_OUTCOMES
 from ..model import Claim
 from .context import CheckContext
 
@@ -49,9 +50,8 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
     if dated[0] != dated[1] or not all(dated):
-        before = [before_figure(claim) for claim in (first, second)]
-        for claim, told in zip((first, second), before):
-            if claim.outcome in RUNNING_OUTCOMES and _RISEN.search(told[-40:]):
+        for claim in (first, second):
+            if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
                 # "the death toll climbed to 35": a later count than one the other page may give
                 return (f"{claim.text} a toll that rose to it (it may be a later count)",)
         revised = [claim for claim in (first, second) if told_as_revised(claim) or revised_on_page(claim, figures)]
@@ -71,7 +71,3 @@ def _day_named(yearless: str) -> str:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40"
-_RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
-                    r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
-                    re.I)  # "the toll climbed to 35", "Death Toll Climbs to 35", "toll hits 42"

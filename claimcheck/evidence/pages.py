@@ -9,7 +9,7 @@ from datetime import date
 
 from ..extraction.dating import date_span
 from ..facts import canonical_name, claim_role, head_key, top_cities
-from ..lexicon import RUNNING_OUTCOMES, WEEKDAYS
+from ..lexicon import INCREASE_WORDS, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location
 from ..model import Claim
 from ..money import is_currency
@@ -57,6 +57,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
         if told_as_revised(claim):  # the page's other sentences with this figure tell of it as revised too
             values.setdefault(("revised", claim.doc, round(figure)), set()).add(True)
+        if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
+            values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             for day in _WEEKDAY.findall(claim.sentence):
                 values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
@@ -117,6 +119,22 @@ def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
     return bool(figures[("revised", claim.doc, round(claim.value))])
 
 
+def told_as_risen(claim: Claim) -> bool:
+    """Whether a figure is told as risen to ("the toll rose to 35", "has climbed to at least 40", "Death Toll Climbs
+    to 35"): of a running count, a later count than one another page may give."""
+    return bool(_RISEN.search(claim.sentence[:max(0, claim.sentence.find(claim.text))][-40:]))
+
+
+def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page tells of its count as risen to it in some sentence (a headline's "two dead" over
+    "the number of people killed ... has risen to two")."""
+    return bool(figures[("risen", claim.doc, round(claim.value))])
+
+
+#: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40", "toll hits 42"
+_RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
+                    r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
+                    re.I)
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
                                re.I)
