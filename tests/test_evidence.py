@@ -1143,3 +1143,16 @@ def test_a_headline_toll_its_page_tells_as_risen_to_is_a_later_count(tmp_path, l
         b_txt=f"Peru quake: two dead as Amazon towns count damage\n{lead}, officials in Loreto said.\n"
               "The quake was felt 700 km away in Lima.\nSome 300 homes were damaged.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+@pytest.mark.parametrize(("opening", "violated"), [("A week after the earthquake, the", []),
+                                                   ("The", [["1,366", "At least 1,600"]])])
+def test_an_undated_page_written_days_after_the_event_is_no_contradiction_of_a_dated_one(tmp_path, opening, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Friday, 17 August 2007\n\nPeru quake: hospitals overwhelmed\nAt least 1,600 people were injured in "
+              "the quake, the civil defence agency said.\nHospitals in Ica treated 300 patients in car parks.\n"
+              "The quake struck 145 km south of Lima.\n",
+        b_txt=f"Peru puts final quake toll at 519\n{opening} quake injured 1,366 people, the government said.\n"
+              "Some 58,000 homes were destroyed.\nThe quake struck 145 km south of Lima.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

@@ -41,14 +41,15 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
             # "KATHMANDU, Aug 13 (Reuters)" and "KATHMANDU, Aug 14 (AFP)": no year, but two days' counts
             return (f"pages written on {_day_named(written[0])} and {_day_named(written[1])} (a running count may have "
                     "changed)",)
-        later = [claim for claim in (first, second) if told_days_after(claim.doc, figures)]
-        if first.outcome in RUNNING_OUTCOMES and len(later) == 1:
-            return (f"{later[0].text} from a page written some time after the event (a later count than the other "
-                    "page's may be)",)
     elif not all(dated):
         told = first if dated[0] else second
         if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
+    later = [(claim, day) for claim, day in zip((first, second), dated) if told_days_after(claim.doc, figures)]
+    if first.outcome in RUNNING_OUTCOMES and len(later) == 1 and later[0][1] is None:
+        # "A week after the quake, ... 1,366 people injured": an undated page's count of some days later
+        return (f"{later[0][0].text} from a page written some time after the event (a later count than the other "
+                "page's may be)",)
     if dated[0] != dated[1] or not all(dated):
         for claim in (first, second):
             if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
