@@ -405,6 +405,12 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     ("Gunmen killed 40 militants in two attacks on Friday.", "total"),
     ("Gunmen killed 40 militants in the attacks on Friday.", None),
     ("A car bomb killed 40 militants in a market last week.", None),
+    # a country's toll of a season, not one disaster's (nor a nationwide strike's crowd)
+    ("The home ministry put the nationwide monsoon toll at 141 killed.", "total"),
+    ("Nationwide, the monsoon has killed more than 190 people, the ministry said.", "total"),
+    ("Floods have killed 190 people this year, the ministry said.", "total"),
+    ("Floods killed 101 people across the country, officials said.", None),
+    ("Police killed 12 protesters during a nationwide strike.", None),
 ])
 def test_a_running_total_is_told_by_its_clause(text, scope):
     claim = claimcheck.extract_text(text)[0]

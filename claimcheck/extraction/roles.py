@@ -333,11 +333,19 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
             or _IN_INCIDENTS.match(sentence_after)
-            or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])):
+            or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
+            or _NATIONWIDE.search(sentence_before[-80:]) or _NATIONWIDE_AFTER.match(_clause(sentence_after))):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
     return None
 
 
+#: a country's toll of many incidents, not one incident's: "the nationwide monsoon toll at 141 dead and 53 missing",
+#: (not a nationwide strike's crowd)
+#: "Nationwide, the monsoon has killed 190", "killed 190 people this year" (a storm's toll "across the country" is one
+#: storm's)
+_NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national)\s+(?:[\w-]+\s+)?(?:toll|total|tally|count)\b|"
+                         r"^\s*(?:nationwide|countrywide|across\s+the\s+country),)[^.;:]{0,60}$", re.I)
+_NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}(?:so\s+far\s+)?this\s+(?:year|season|monsoon)\b", re.I)
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
 _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r"|"
