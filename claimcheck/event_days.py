@@ -7,7 +7,6 @@ the calendar, whatever the years: 13 January and 21 March are never one week's n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,25 +63,19 @@ class Span:
         return cls(day, day, frozenset({_of_year(day)})) if day > 0 else cls(of_year=frozenset({_of_year(day)}),
                                                                                 yearless=True)
 
-    def joined(self, other: Span) -> Span:
-        firsts = [day for day in (self.first, other.first) if day is not None]
-        lasts = [day for day in (self.last, other.last) if day is not None]
-        return Span(min(firsts) if firsts else None, max(lasts) if lasts else None, self.of_year | other.of_year,
-                    self.yearless or other.yearless)
-
-    def fits(self, other: Span, window: int) -> bool:
-        """Whether the two groups together span no more than ``window`` days (as far as their days tell)."""
+    def joined_within(self, other: Span, window: int) -> Span | None:
+        """The span of the two groups together, or None when it is longer than ``window`` days (as far as their
+        days tell)."""
         firsts = [day for day in (self.first, other.first) if day is not None]
         lasts = [day for day in (self.last, other.last) if day is not None]
         if firsts and max(lasts) - min(firsts) > window:
-            return False
-        if not (self.yearless or other.yearless):
-            return True  # full dates within the window lie within it around the year too
-        return all(_around_the_year(a, b) <= window for a in self.of_year for b in other.of_year)
-
-
-def spans(days: Iterable[int | None]) -> list[Span]:
-    return [Span.of(day) for day in days]
+            return None
+        yearless = self.yearless or other.yearless
+        # full dates within the window lie within it around the year too; each group's own days already do
+        if yearless and any(_around_the_year(a, b) > window for a in self.of_year for b in other.of_year):
+            return None
+        return Span(min(firsts) if firsts else None, max(lasts) if lasts else None, self.of_year | other.of_year,
+                    yearless)
 
 
 def _of_year(day: int) -> int:

@@ -22,8 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from . import event_days
-from .event_days import days_apart, document_day
+from .event_days import Span, days_apart, document_day
 from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS, event_kinds
 from .model import Document, Event
 
@@ -110,15 +109,9 @@ def lead_terms(document: Document) -> list[str]:
     return _terms(document.text[:_LEAD])
 
 
-def day(document: Document) -> int | None:
-    """A document's day (see :mod:`claimcheck.event_days`: its date, or its dateline's day of the year), for the
-    window events stay within; None when nothing says."""
-    return document_day(document)
-
-
 def _group(documents: Sequence[Document], terms: list[list[str]]) -> list[list[int]]:
     vectors = tfidf(terms)
-    days = [day(document) for document in documents]
+    days = [document_day(document) for document in documents]
     similarities = {}
     for first, second in _candidates(vectors, days):
         alike = similarity(vectors[first], vectors[second])
@@ -259,7 +252,7 @@ def top_terms(vector: dict[str, float]) -> list[str]:
 
 def sharing(rows: Sequence[int], days) -> Iterator[tuple[int, int]]:
     """Pairs (in order) of documents that share a term, among ``rows`` (in document order), dated close enough;
-    ``days[row]`` is a document's day (:func:`day`) or None."""
+    ``days[row]`` is a document's day (:func:`~claimcheck.event_days.document_day`) or None."""
     for index, first in enumerate(rows):
         a = days[first]
         for second in rows[index + 1:]:
@@ -327,9 +320,9 @@ def average_linkage(count: int, similarities: dict[tuple[int, int], float], thre
                     days: list[int | None] | None = None, window: int = WINDOW_DAYS) -> list[list[int]]:
     """Average-linkage clustering over a sparse similarity graph (pairs not given count as 0): merge the two groups
     of highest mean similarity while it is at least ``threshold``. With ``days`` (an ordinal day or None for each
-    item, see :func:`day`), two groups whose dated members would span more than ``window`` days are never merged."""
+    item, see :func:`~claimcheck.event_days.document_day`), two groups whose dated members would span more than ``window`` days are never merged."""
     members = {i: [i] for i in range(count)}
-    spans = dict(enumerate(event_days.spans(days or [None] * count)))
+    spans = {i: Span.of(day) for i, day in enumerate(days or [None] * count)}
     links: dict[int, dict[int, float]] = defaultdict(dict)  # group -> neighbour group -> summed similarity
     for (a, b), similarity in similarities.items():
         links[a][b] = links[b][a] = similarity
@@ -344,9 +337,9 @@ def average_linkage(count: int, similarities: dict[tuple[int, int], float], thre
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, a, b))
             continue
-        if not spans[a].fits(spans[b], window):
+        span = spans[a].joined_within(spans[b], window)
+        if span is None:
             continue  # dated too far apart to be one event
-        span = spans[a].joined(spans[b])
         if len(members[a]) < len(members[b]):
             a, b = b, a
         members[a].extend(members.pop(b))

@@ -131,8 +131,9 @@ def _subdivisions() -> dict[str, frozenset[str]]:
 
 
 def within(smaller: str, larger: str) -> bool:
-    """Whether a place lies in a country: a part of it by direction ("NW Iran"), a province of it (Aceh) or a known
-    city of it (Tabriz). A country's own name comes first: South Sudan is no part of Sudan."""
+    """Whether a place lies in a country: a part of it by direction ("NW Iran"), a province of it (Aceh), a known
+    city of it (Tabriz), or a place told as its own or as one of its places' ("California's Napa Valley"). A
+    country's own name comes first: South Sudan is no part of Sudan."""
     owner = _POSSESSOR.match(smaller)
     if owner and (owner.group(1).lower() == larger.lower() or within(owner.group(1), larger)):
         return True  # "California's Napa Valley" in California, "Peshawar's Khyber Bazaar" in Pakistan

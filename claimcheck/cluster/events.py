@@ -25,7 +25,8 @@ import pickle
 from collections import Counter
 from collections.abc import Iterable
 
-from ..events import (LINKING, Lead, common_cutoff, component_groups, compares_all, day, lead, lead_terms,
+from ..event_days import document_day
+from ..events import (LINKING, Lead, common_cutoff, component_groups, compares_all, lead, lead_terms,
                       linked_groups, make_event, sharing, similarity, top_terms, unit_vector, inverse_frequency)
 from ..model import Event
 from .sources import Part, read_partition
@@ -77,7 +78,7 @@ def vector_stage(part: Part, settings: RunSettings, frequencies: dict[str, int],
     for position, (document, identity) in enumerate(zip(documents, identities)):
         terms = lead_terms(document)
         vector = unit_vector(Counter(terms), idf)
-        when = day(document)
+        when = document_day(document)
         rows.append({"number": document_number(part.index, position), "day": _NO_DAY if when is None else when,
                      "top": top_terms(vector), "vector": pickle.dumps(vector, protocol=pickle.HIGHEST_PROTOCOL),
                      "lead": pickle.dumps(lead(document, identity, terms), protocol=pickle.HIGHEST_PROTOCOL),

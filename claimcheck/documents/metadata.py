@@ -76,7 +76,7 @@ def _parse(text: str) -> date | None:
 
 def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | None, str | None]:
     """(title, ISO date, outlet) found in the first lines of a page, each None when absent."""
-    lines = [line.strip() for line in text.split("\n")[:_HEAD_LINES * 3] if line.strip()][:_HEAD_LINES]
+    lines = _head_lines(text)
     title = date_found = outlet = None
     for line in lines:
         meta = _DATE_META.match(line)
@@ -102,8 +102,7 @@ def dateline_day(text: str) -> str | None:
     """The day a page's dateline gives without a year ("KATHMANDU, Aug 13 (Reuters) -", "QUETTA, March 21:", a line
     "Friday, August 21"), as ISO 8601's yearless "--08-13"; None when it gives none. Wire copy often carries no year:
     two such days still say how far apart two pages were written (at least as far as the days lie on the calendar)."""
-    lines = [line.strip() for line in text.split("\n")[:_HEAD_LINES * 3] if line.strip()][:_HEAD_LINES]
-    for line in lines[:_DATELINE_LINES]:
+    for line in _head_lines(text)[:_DATELINE_LINES]:
         match = _DAY_LINE.match(line) or _DATELINE_DAY.match(line)
         if match:
             parts = match.groupdict()
@@ -124,6 +123,11 @@ _MONTH_DAY = rf"(?:(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s
 _DAY_LINE = re.compile(rf"^(?:[A-Z][\w .'-]{{1,30}},\s*)?{_WEEKDAY_NAME}{_MONTH_DAY}\s*$", re.I)
 #: a city's dateline: "KATHMANDU, Nepal, Aug 14 (AFP) -", "QUETTA, March 21:", "MINSK, 24 September -"
 _DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,30}}(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s+{_MONTH_DAY}\b(?!,?\s*(?:19|20)\d\d)")
+
+
+def _head_lines(text: str) -> list[str]:
+    """A page's first lines that say anything, stripped: where its title, dateline and outlet are."""
+    return [line.strip() for line in text.split("\n")[:_HEAD_LINES * 3] if line.strip()][:_HEAD_LINES]
 
 
 def _looks_like_title(line: str, markdown: bool) -> bool:

@@ -15,7 +15,7 @@ from ..model import Claim
 from .bearings import one_bearing, told_from
 from .days import of_another_year, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_of_another
-from .features import GENERIC_MEASURES, near, sentence_terms, slot, slot_match, TOKEN, WORD
+from .features import GENERIC_MEASURES, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
 from .vetoes import same_person
@@ -177,8 +177,6 @@ def _two_accounts(first: Claim, second: Claim) -> bool:
     return not (words[0] | words[1]) and same_days(first, second) and _told_alike(first, second)
 
 
-
-
 def headline_and_lead(first: Claim, second: Claim) -> bool:
     """Whether one figure is a page's headline's (a short first line) and the other its lead's, told of one thing:
     neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
@@ -277,13 +275,6 @@ def _a_part(claim: Claim) -> bool:
 def _after(claim: Claim) -> str:
     """The rest of a figure's sentence after it."""
     return claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
-
-
-def before_figure(claim: Claim) -> str:
-    """The part of a figure's sentence before it (none where the sentence does not write it as the claim does)."""
-    return claim.sentence[:max(0, claim.sentence.find(claim.text))]
-
-
 
 
 def _other_figures_apart(first: Claim, second: Claim) -> bool:

@@ -128,3 +128,6 @@ def slot(sentence: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(before), tuple(after)
 
 
+def before_figure(claim: Claim) -> str:
+    """The part of a figure's sentence before it (none where the sentence does not write it as the claim does)."""
+    return claim.sentence[:max(0, claim.sentence.find(claim.text))]

@@ -14,6 +14,7 @@ from ..places import location
 from ..model import Claim
 from ..money import is_currency
 from .another import told_of_another
+from .features import before_figure
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -109,7 +110,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
 def told_as_revised(claim: Claim) -> bool:
     """Whether a figure is told as a revision of an earlier one: "now estimated at", "revised up to", "was later
     raised to"; "worth 103m euros ..., more than double the first estimate"."""
-    return bool(_REVISED.search(claim.sentence[:max(0, claim.sentence.find(claim.text))][-60:])
+    return bool(_REVISED.search(before_figure(claim)[-60:])
                 or _EARLIER_ESTIMATE.search(claim.sentence))
 
 
@@ -122,7 +123,7 @@ def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
 def told_as_risen(claim: Claim) -> bool:
     """Whether a figure is told as risen to ("the toll rose to 35", "has climbed to at least 40", "Death Toll Climbs
     to 35"): of a running count, a later count than one another page may give."""
-    return bool(_RISEN.search(claim.sentence[:max(0, claim.sentence.find(claim.text))][-40:]))
+    return bool(_RISEN.search(before_figure(claim)[-40:]))
 
 
 def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:

@@ -340,9 +340,8 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
 
 
 #: a country's toll of many incidents, not one incident's: "the nationwide monsoon toll at 141 dead and 53 missing",
-#: (not a nationwide strike's crowd)
-#: "Nationwide, the monsoon has killed 190", "killed 190 people this year" (a storm's toll "across the country" is one
-#: storm's)
+#: "Nationwide, the monsoon has killed 190", "killed 190 people this year" (not a nationwide strike's crowd; a storm's
+#: toll "across the country" is one storm's)
 _NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national)\s+(?:[\w-]+\s+)?(?:toll|total|tally|count)\b|"
                          r"^\s*(?:nationwide|countrywide|across\s+the\s+country),)[^.;:]{0,60}$", re.I)
 _NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}(?:so\s+far\s+)?this\s+(?:year|season|monsoon)\b", re.I)

@@ -75,6 +75,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     ties: list[Finding] = []  # findings whose two figures are surely one quantity
     figures = FigureCounts(figures_per_source(fact.claims), context.page_figures)
     events = context.events
+    conversions = [claim for claim in fact.claims if claim.scope == "conversion"]  # quoted beside what they restate
     for candidates in _pairs(claims, groups, options.within_document):
         pairs = [frozenset((id(first), id(second))) for first, second in candidates]
         if options.fallback and any(pair in context.judged_pairs for pair in pairs):
@@ -100,8 +101,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         left, right = finding.claims
         finding.about = [left, right]
         quoted = _sources(left, groups, against=[right])
-        finding.claims = _with_conversions(quoted, fact.claims) + _with_conversions(_sources(right, groups, against=quoted),
-                                                                                   fact.claims)
+        finding.claims = (_with_conversions(quoted, conversions)
+                          + _with_conversions(_sources(right, groups, against=quoted), conversions))
         named = {left.doc, right.doc}
         repeated = []
         for claim in finding.claims:  # each other page once, however many times it says its figure
@@ -275,17 +276,17 @@ def _sources(claim: Claim, groups: dict[tuple, list[Claim]], against: list[Claim
     return chosen + [other for other in group if other.doc in pages and id(other) not in quoted and admitted(other)]
 
 
-def _with_conversions(side: list[Claim], claims: list[Claim]) -> list[Claim]:
-    """A side's claims, each followed by the conversion its sentence gives right after it ("83 km (52 miles)"): the
-    bracketed figure restates the one compared and stands or falls with it, so it is quoted with it (it is never
-    compared on its own, see :func:`claimcheck.evidence.vetoes`)."""
+def _with_conversions(side: list[Claim], conversions: list[Claim]) -> list[Claim]:
+    """A side's claims, each followed by the conversion (of ``conversions``, the fact's) its sentence gives right
+    after it ("83 km (52 miles)"): the bracketed figure restates the one compared and stands or falls with it, so it
+    is quoted with it (it is never compared on its own, see :func:`claimcheck.evidence.vetoes`)."""
     quoted = {id(claim) for claim in side}
     with_conversions = []
     for claim in side:
         with_conversions.append(claim)
-        for other in claims:
-            if (other.scope == "conversion" and id(other) not in quoted and other.doc == claim.doc
-                    and other.sentence == claim.sentence and 0 <= other.start - claim.end <= _CONVERSION_AFTER):
+        for other in conversions:
+            if (id(other) not in quoted and other.doc == claim.doc and other.sentence == claim.sentence
+                    and 0 <= other.start - claim.end <= _CONVERSION_AFTER):
                 with_conversions.append(other)
                 quoted.add(id(other))
     return with_conversions
