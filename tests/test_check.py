@@ -175,3 +175,25 @@ def test_two_pages_wind_speeds_of_one_storm_are_compared_in_one_unit(tmp_path):
     [finding] = claimcheck.Checker().check([tmp_path]).findings
     assert (finding.status, finding.severity) == ("violated", "warning")
     assert finding.message.startswith("120 mph = 193.1 km/h (") and "the only wind speed each page gives" in finding.message
+
+
+def test_a_bracketed_conversion_that_does_not_restate_its_figure_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Tuesday, 5 March 2019\n\nThe epicentre was 145 km (about 70 miles) north of the "
+                                    "capital. The ship sank 83 km (52 miles) off the coast.\n", encoding="utf-8")
+    findings = find(claimcheck.check_result([tmp_path]).findings, "conversion-restates-figure")
+    assert [(f.status, f.severity, [c.text for c in f.claims]) for f in findings] == [
+        ("violated", "error", ["145 km", "about 70 miles"]), ("consistent", "info", ["83 km", "52 miles"])]
+    assert findings[0].message == ("the bracketed conversion does not restate its figure: 145 km = 90.1 mi vs ~70 mi: "
+                                   "values differ by 20.1 (22.3%), beyond 10%")
+
+
+@pytest.mark.parametrize("text, statuses", [
+    ("India will pay 1.5 million rupees ($21,000) to each family, Indian officials said.", ["consistent"]),
+    ("India will pay 1.5 million rupees ($2,100) to each family, Indian officials said.", ["violated"]),
+    # Pakistani rupees, which the reference rates do not cover: as Indian rupees the $8,800 would be a third too low
+    ("Pakistan will pay 1.5 million rupees ($8,800) to each family, Pakistani officials said.", []),
+])
+def test_money_conversions_are_checked_at_the_days_rate_in_the_pages_own_rupees(tmp_path, text, statuses):
+    (tmp_path / "a.txt").write_text(f"Monday, 4 October 2021\n\n{text}\n", encoding="utf-8")
+    findings = find(claimcheck.check_result([tmp_path]).findings, "conversion-restates-figure")
+    assert [f.status for f in findings] == statuses

@@ -74,6 +74,18 @@ def test_units_and_magnitude_words(text, value, unit):
     assert claim.unit == unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("In Pakistan, each family will get Rs 500,000 from the Pakistani province.", "PKR"),
+    ("Nepal's government put the damage in Nepal at 8.3 billion rupees.", "NPR"),
+    ("Sri Lanka will spend Rs 2 billion on the repairs.", "LKR"),
+    ("India will spend Rs 2 billion on the repairs, Pakistan said.", "INR"),
+    ("The cabinet approved Rs 2 billion for the repairs.", "INR"),
+    ("Pakistan's grant of ₹2 billion was approved.", "INR"),
+])
+def test_rupees_are_the_currency_of_the_country_a_page_names_most(text, unit):
+    assert one(text).unit == unit
+
+
 @pytest.mark.parametrize("text, measure", [
     ("The US has about 2,000 ground forces in the region.", "ground forces"),
     ("The coalition considered a 30,000-strong border force.", "border force"),

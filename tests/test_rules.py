@@ -14,7 +14,7 @@ from conftest import EXAMPLES, ROOT
 def test_bundled_packs_load():
     rules = claimcheck.load_rules()
     kinds = {rule.kind for rule in rules.rules}
-    assert kinds == {"sum", "agree", "range", "partition", "change", "reference"}
+    assert kinds == {"sum", "agree", "conversion", "range", "partition", "change", "reference"}
     assert rules.synonyms.canonical("measure", "soldiers") == "troops"
     assert rules.synonyms.canonical("actor", "U.S.") == "US"
 
@@ -22,7 +22,7 @@ def test_bundled_packs_load():
 def test_bundled_rule_tests_pass(cli):
     result = cli("rules", "test")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().endswith("14 passed, 0 failed")
+    assert result.stdout.strip().endswith("15 passed, 0 failed")
     assert "parts-sum-to-total: 6 hits, 0 misses, 0 false alarms" in result.stdout
 
 

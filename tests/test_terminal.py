@@ -192,7 +192,7 @@ def test_selection_narrows_sarif_and_junit_rules_too(cli):
     junit = ElementTree.fromstring(cli("check", str(EXAMPLES), "--format", "junit", "--ignore", "agree", "--no-cache").stdout)
     assert {suite.get("name") for suite in junit.iter("testsuite")} == {
         "parts-sum-to-total", "share-within-0-100", "count-not-negative", "part-not-above-whole", "shares-sum-to-100",
-        "change-arithmetic", "size-comparison-reference"}
+        "change-arithmetic", "conversion-restates-figure", "size-comparison-reference"}
 
 
 def test_a_warning_repeated_in_many_places_is_printed_once_with_a_count(cli, tmp_path):

@@ -88,6 +88,16 @@ def _discrete(first: Claim, second: Claim) -> bool:
 _EXCHANGE = Tolerance(rel=0.05)
 
 
+#: characters from a figure to its conversion: "83 km (52 miles)", "80m euros (about $102 million)"
+CONVERSION_AFTER = 30
+
+
+def restates(conversion: Claim, figure: Claim) -> bool:
+    """Whether a bracketed figure is the conversion of ``figure``, written right after it in its sentence."""
+    return (conversion.scope == "conversion" and conversion.doc == figure.doc and conversion.sentence == figure.sentence
+            and 0 <= conversion.start - figure.end <= CONVERSION_AFTER)
+
+
 def gap(first: float, second: float) -> float:
     largest = max(abs(first), abs(second))
     return abs(first - second) / largest if largest else 0.0
@@ -158,7 +168,8 @@ def _convert_value(claim: Claim, unit: str, on) -> float:
 
 def message(first: Claim, second: Claim, first_value: float, second_value: float, unit: str, tolerance, agrees: bool,
              basis: str, status: str, apart: int | None, reported: bool = False, rate=None,
-             as_of: tuple[date | None, date | None] = (None, None)) -> str:
+             as_of: tuple[date | None, date | None] = (None, None), pages: bool = True) -> str:
+    """How two figures compare, in words; ``pages``: name each figure's document (not for two of one sentence)."""
     left = quantity_text(first.value, first.unit, first.bound)
     if first.unit != unit:
         left += f" = {quantity_text(first_value, unit, first.bound)}"
@@ -176,6 +187,8 @@ def message(first: Claim, second: Claim, first_value: float, second_value: float
     verdict = f"within {allowed}" if agrees else f"{gap}, beyond {allowed}"
     if agrees and not basis and (first.bound != "=" or second.bound != "="):
         verdict = "intervals overlap " + verdict
+    if not pages:
+        return f"{left} vs {right}: {verdict}"
     notes = [note for note in (basis, _dates_note(first, second, apart, status, as_of), _scopes_note(first, second)) if note]
     return f"{left} ({first.doc}) vs {right} ({second.doc}): {verdict}" + (f"; {'; '.join(notes)}" if notes else "")
 

@@ -252,6 +252,9 @@ def options_table() -> str:
                 shown = f"`{str(default).lower()}`"
             elif isinstance(default, tuple):
                 shown = f"{len(default)} phrases" if len(default) > 3 else ", ".join(default)
+            elif isinstance(default, Tolerance):  # as a rule file writes it: {rel: 0.1}
+                shown = "`{" + ", ".join(f"{name}: {value:g}" for name, value in (
+                    ("rel", default.rel), ("abs", default.abs), ("points", default.points)) if value) + "}`"
             else:
                 shown = f"`{default}`"
             aliases = option_field.metadata.get("aliases")

@@ -10,8 +10,8 @@ from functools import cached_property
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
-from ..money import is_currency
-from ..units import dimensionality
+from ..money import rupee_of
+from ..units import convertible, dimensionality
 from . import measures, phrases, roles, sources
 from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS, TOLL_WORDS
 from .neighbours import coordinated_parts, headline_outcomes, inherit_measures
@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -206,25 +206,18 @@ def _sentence_claims(document: Document, sentence_start: int, sentence_end: int,
         limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
         claim = _claim(sentence, span, limit, options)
         if claim is not None:
+            if "INR" in claim.unit and "₹" not in claim.text and "INR" not in claim.text:
+                claim.unit = claim.unit.replace("INR", rupee_of(document.text))  # "Rs 1 million" in a Pakistani story
             if (claim.unit == "count" and claim.measure and claim.measure != "people"
                     and claim.measure.split()[-1].split("-")[-1] in PERSON_NOUNS):
                 sentence.victims = claim.measure
             if (previous is not None and claim.scope == "conversion"
-                    and _CONVERTED.match(document.text, previous.end, claim.start) and _restates(claim, previous)):
+                    and _CONVERTED.match(document.text, previous.end, claim.start) and convertible(claim.unit, previous.unit)):
                 _measured_like(claim, previous)  # "fell about 60 metres (200 feet)": 200 feet is the fall too
                 if claim.bound == "=" and previous.bound != "=":
                     _bound_like(claim, previous, options)  # "more than 100 km (60 miles)": more than 60 miles too
             previous = claim
             yield claim
-
-
-def _restates(claim: Claim, previous: Claim) -> bool:
-    """Whether a bracketed figure can restate the one before it: a quantity of the same kind in another unit."""
-    if claim.unit == previous.unit or "count" in (claim.unit, previous.unit):
-        return claim.unit == previous.unit != "count"
-    if is_currency(claim.unit) or is_currency(previous.unit):
-        return is_currency(claim.unit) and is_currency(previous.unit)
-    return dimensionality(claim.unit) == dimensionality(previous.unit)
 
 
 def _measured_like(claim: Claim, converted: Claim) -> None:

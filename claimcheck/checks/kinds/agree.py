@@ -16,7 +16,7 @@ from ...lexicon import RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
-from ..comparison import LOWER, Comparison, compare, gap, message as comparison_message
+from ..comparison import LOWER, Comparison, compare, gap, message as comparison_message, restates
 from ..context import CheckContext
 from ..registry import option, rule_kind
 from ..times import times_apart
@@ -46,7 +46,6 @@ class AgreeOptions:
 
 _QUOTED_PER_SIDE = 50  # pages quoted for each side of a finding: every page of a folder, not every page of an archive
 _NAMED_IN_MESSAGE = 5  # of those, the pages a message names (the rest are counted)
-_CONVERSION_AFTER = 30  # characters from a figure to its conversion: "83 km (52 miles)", "80m euros (about $102 million)"
 _ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
 #: claims of one value group whose evidence is weighed against the other group's: a fact told in few figures
 #: weighs more of each figure's sources (an earlier page does not crowd out the pair whose evidence ties them)
@@ -285,8 +284,7 @@ def _with_conversions(side: list[Claim], conversions: list[Claim]) -> list[Claim
     for claim in side:
         with_conversions.append(claim)
         for other in conversions:
-            if (id(other) not in quoted and other.doc == claim.doc and other.sentence == claim.sentence
-                    and 0 <= other.start - claim.end <= _CONVERSION_AFTER):
+            if id(other) not in quoted and restates(other, claim):
                 with_conversions.append(other)
                 quoted.add(id(other))
     return with_conversions

@@ -1,0 +1,56 @@
+"""``conversion``: a figure and the conversion its sentence gives right after it say the same ("83 km (52 miles)"
+holds; "145 km (about 70 miles)" does not: 145 km is 90 miles). Writers round a conversion, and convert money at a
+rate of their own, so only a conversion beyond the rule's tolerance is a finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Claim, Finding, Tolerance
+from ...money import is_currency
+from ...rules.ruleset import Rule
+from ...units import convertible
+from ..comparison import compare, message as comparison_message, restates
+from ..context import CheckContext
+from ..registry import option, rule_kind
+
+
+@dataclass(frozen=True)
+class ConversionOptions:
+    tolerance: Tolerance = option(Tolerance(rel=0.1), "how far a converted figure may be from the figure it restates, "
+                                  "beyond the interval each states (\"about 70 miles\")")
+    currency_tolerance: Tolerance = option(Tolerance(rel=0.5), "the same for money, converted at the rate of the page's "
+                                           "date: outlets convert at a rate of their own, and a bare \"$\" may be "
+                                           "another country's dollar")
+
+
+@rule_kind("conversion", runs_per="document", severity="error", options=ConversionOptions, summary="""
+a figure and the conversion written right after it in brackets ("83 km (52 miles)", "€85 million ($100 million)")
+agree: the figure converted (pint; money at the rate of the page's date) lies within `tolerance` of the bracketed
+figure (`currency_tolerance` for money). A page without a date has no rate of the day, so its money is not checked.""")
+def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
+    options: ConversionOptions = rule.options
+    findings = []
+    by_sentence: dict[tuple[str, str], list[Claim]] = {}
+    for claim in context.claims_for(rule):
+        by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
+    for claims in by_sentence.values():
+        claims.sort(key=lambda claim: claim.start)
+        for figure, converted in zip(claims, claims[1:]):
+            if (converted.scope != "conversion" or figure.scope == "conversion" or figure.is_range
+                    or converted.is_range or figure.unit == converted.unit or not restates(converted, figure)
+                    or not convertible(figure.unit, converted.unit)):
+                continue
+            money = is_currency(figure.unit)
+            tolerance = options.currency_tolerance if money else options.tolerance
+            compared = compare(context, figure, converted, tolerance)
+            if compared is None:
+                continue  # a currency the reference rates do not cover, or money on an undated page
+            status = "consistent" if compared.agrees else "violated"
+            said = comparison_message(compared.first, compared.second, compared.first_value, compared.second_value,
+                                      compared.unit, compared.tolerance, compared.agrees, "", status, None,
+                                      rate=compared.rate, pages=False)
+            verdict = "the bracketed conversion restates its figure" if compared.agrees else "the bracketed conversion does not restate its figure"
+            findings.append(context.finding(rule, status, f"{verdict}: {said}", [figure, converted]))
+    return findings
+
