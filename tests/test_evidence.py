@@ -1156,3 +1156,18 @@ def test_an_undated_page_written_days_after_the_event_is_no_contradiction_of_a_d
         b_txt=f"Peru puts final quake toll at 519\n{opening} quake injured 1,366 people, the government said.\n"
               "Some 58,000 homes were destroyed.\nThe quake struck 145 km south of Lima.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+@pytest.mark.parametrize(("lead", "violated"), [
+    ("Nineteen people are now confirmed dead after the crush, county officials said", []),
+    ("The latest figures from the county put the toll from the crush at 19", []),
+    ("Nineteen people died in the crush, county officials said", [["15", "Nineteen"]]),
+])
+def test_a_toll_told_as_the_count_now_is_a_later_count(tmp_path, lead, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Eldoret stadium crush kills 15\nFifteen people died when fans stampeded at a gate of Kipchoge Stadium, "
+              "police said.\nThe stadium holds 20,000 people.\nTwo gates had been locked.\n",
+        b_txt=f"Kipchoge Stadium crush: what went wrong\n{lead}.\nThe stadium holds 20,000 people.\n"
+              "Fans queued for 6 hours.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

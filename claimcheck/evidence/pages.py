@@ -122,8 +122,11 @@ def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
 
 def told_as_risen(claim: Claim) -> bool:
     """Whether a figure is told as risen to ("the toll rose to 35", "has climbed to at least 40", "Death Toll Climbs
-    to 35"): of a running count, a later count than one another page may give."""
-    return bool(_RISEN.search(before_figure(claim)[-40:]))
+    to 35") or as the count now ("Seventeen people are now confirmed dead", "the latest figures put the toll at 29"):
+    of a running count, a later count than one another page may give."""
+    before = before_figure(claim)
+    return bool(_RISEN.search(before[-40:]) or _LATEST.search(before[-100:])
+                or _NOW_AFTER.match(claim.sentence, claim.sentence.find(claim.text) + len(claim.text)))
 
 
 def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
@@ -136,6 +139,11 @@ def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
 _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
                     r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
                     re.I)
+#: a count told as the latest of a running count: "the latest figures put the toll at", "an updated toll of"
+_LATEST = re.compile(r"\b(?:latest|updated|new|revised)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|tally|"
+                     r"bulletin|numbers?)\b[^.;!?]*$", re.I)
+#: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "now stands at"
+_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:are|is|have|has|had)\s+(?:now|since)\b", re.I)
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
                                re.I)
