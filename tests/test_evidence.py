@@ -1171,3 +1171,17 @@ def test_a_toll_told_as_the_count_now_is_a_later_count(tmp_path, lead, violated)
         b_txt=f"Kipchoge Stadium crush: what went wrong\n{lead}.\nThe stadium holds 20,000 people.\n"
               "Fans queued for 6 hours.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+@pytest.mark.parametrize(("headline", "violated"), [("Quake toll rises to 22 in Sivas", []),
+                                                    ("Quake kills 22 in Sivas", [["22", "29"]])])
+def test_a_toll_one_page_tells_as_risen_to_is_that_stage_of_the_count_on_every_page(tmp_path, headline, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Sivas quake: rescuers dig through rubble\nThe earthquake killed 22 people in Sivas province, the "
+              "disaster agency said.\nTeams from 12 provinces joined the search.\nThe quake lasted 20 seconds.\n",
+        b_txt=f"{headline}\nThe quake in Sivas killed 22 people, officials said.\nIt struck at a depth of 10 km.\n"
+              "Some 40 buildings collapsed.\n",
+        c_txt="Sivas earthquake: search ends\nRescue teams in Sivas ended their search after the quake, which killed 29 "
+              "people, officials said.\nSome 900 tents were handed out.\nAftershocks numbered 300.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

@@ -50,14 +50,30 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         # "A week after the quake, ... 1,366 people injured": an undated page's count of some days later
         return (f"{later[0][0].text} from a page written some time after the event (a later count than the other "
                 "page's may be)",)
+    if risen := _risen(context, first, second, figures):
+        return risen
     if dated[0] != dated[1] or not all(dated):
-        for claim in (first, second):
-            if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
-                # "the death toll climbed to 35": a later count than one the other page may give
-                return (f"{claim.text} a toll that rose to it (it may be a later count)",)
         revised = [claim for claim in (first, second) if told_as_revised(claim) or revised_on_page(claim, figures)]
         if len(revised) == 1:  # "the jewels are now estimated to be worth 136 million euros" against a first estimate
             return (f"{revised[0].text} a figure told as revised (it may be a later estimate)",)
+    return ()
+
+
+def risen_in_either(context: CheckContext, pairs: list[tuple[Claim, Claim]], figures: FigureCounts) -> tuple[str, ...]:
+    """What leaves two value groups of a running count possibly of different times where one of their pages tells
+    its figure as risen to (or as the count now): "Turkey quake death toll rises to 22" makes every other page's 22 that
+    stage of the count too, however that page tells it."""
+    return next((risen for first, second in pairs if (risen := _risen(context, first, second, figures))), ())
+
+
+def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
+    """"the death toll climbed to 35": a later count than one the other page may give, unless both are of one day."""
+    dated = context.as_of(first), context.as_of(second)
+    if dated[0] == dated[1] and all(dated):
+        return ()
+    for claim in (first, second):
+        if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
+            return (f"{claim.text} a toll that rose to it (it may be a later count)",)
     return ()
 
 

@@ -19,7 +19,7 @@ from ...rules.ruleset import Rule
 from ..comparison import LOWER, Comparison, compare, gap, message as comparison_message, restates
 from ..context import CheckContext
 from ..registry import option, rule_kind
-from ..times import times_apart
+from ..times import risen_in_either, times_apart
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
                 evidence = replace(evidence, caveats=(*evidence.caveats, *times_apart(context, first, second, figures)))
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
         evidence = max(judged, key=lambda item: item[:3])[5]  # the best evidence any two of their sources give
+        if evidence.conclusive and (risen := risen_in_either(context, candidates, figures)):
+            evidence = replace(evidence, caveats=risen)
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither
         finding = _judge(rule, context, fact, first, second, window, evidence)
         if finding is None:
