@@ -17,6 +17,11 @@ def _magnitudes(text: str) -> list[tuple[str, str | None]]:
     ("An M6.7 earthquake struck; the largest aftershock was an M5.4.", [("6.7", None), ("5.4", "aftershock")]),
     ("Mw 7.6 quake hits Papua", [("7.6", None)]),
     ("Trucks on the M4 motorway and B52 bombers", []),
+    # a quake's magnitude told after the word, or another agency's reading of it in the next sentence
+    ("The institute first reported the magnitude as 7.5 before revising it to 8.0.", [("7.5", None), ("8.0", None)]),
+    ("Tehran's seismological centre measured the main shock at 5.9.", [("5.9", None)]),
+    ("The survey put the magnitude at 6.8. A Turkish observatory gave 6.5, a usual spread.", [("6.8", None), ("6.5", None)]),
+    ("The quake killed 12 people. Shares in Tokyo fell 2.5 points.", []),
 ])
 def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
     assert _magnitudes(text) == expected

@@ -77,9 +77,10 @@ _QUAKE_MEASURING = re.compile(rf"\b{_QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measurin
 #: quakes is whole)
 _QUAKE_NOUN = re.compile(rf"[\s-]*(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_QUAKES}|shock)s?\b")  # "the 6.9 Loma Prieta quake"
 _DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
-#: "the survey measured the quake at 7.6, while the agency put it at 7.2", "later revised to 7.3": a bare figure of one
-#: decimal told after a quake in its sentence is the quake's magnitude
-_QUAKE_BEFORE = re.compile(rf"\b{_QUAKES}s?\b", re.I)
+#: "the survey measured the quake at 7.6, while the agency put it at 7.2", "later revised to 7.3", "measured the main
+#: shock at 5.9", "reported the magnitude as 7.5 before revising it to 8.0": a bare figure of one decimal told after a
+#: quake or its magnitude in its sentence is the quake's magnitude
+_QUAKE_BEFORE = re.compile(rf"\b(?:{_QUAKES}s?|magnitudes?|(?:main\s+)?shocks?)\b", re.I)  # "reported the magnitude as 7.5"
 #: "The U.S. Geological Survey measured it at 6.3": a survey's reading of the quake the sentence before told of
 _MEASURED_IT = re.compile(r"\b(?:measured|rated|registered|recorded)\s+it\s+(?:at|as)\s+$", re.I)
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
