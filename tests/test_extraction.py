@@ -115,6 +115,15 @@ def test_place_actor_and_sentence_date():
     assert [(c.value, c.date) for c in grew] == [(70, "2018"), (74, "2018")]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Twenty bodies were taken to Lady Reading Hospital, officials said.", None),  # where a count is taken
+    ("The mortuary at Civil Hospital in Quetta received 18 bodies.", "Quetta"),
+    ("Twenty people died in a fire at Marfin Bank in Athens.", "Athens"),
+])
+def test_a_hospital_or_an_organisation_is_no_place_of_an_event(text, place):
+    assert [claim.place for claim in claimcheck.extract_text(text) if claim.unit == "count"] == [place]
+
+
 def test_document_date_is_the_claims_date_unless_the_sentence_says_otherwise():
     document = claimcheck.read_text("Friday, 26 September 2014\n\nPilots flew 55 sorties since Friday.\n")
     assert document.date == "2014-09-26"
