@@ -1185,3 +1185,16 @@ def test_a_toll_one_page_tells_as_risen_to_is_that_stage_of_the_count_on_every_p
         c_txt="Sivas earthquake: search ends\nRescue teams in Sivas ended their search after the quake, which killed 29 "
               "people, officials said.\nSome 900 tents were handed out.\nAftershocks numbered 300.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+@pytest.mark.parametrize(("sentence", "another"), [
+    ("The shooting also left four police officers wounded.", False),  # the page's event, another of its tolls
+    ("Friday's quake also destroyed 200 homes in the valley.", False),
+    ("Five people were also killed in a separate attack.", True),
+    ("Gunmen also killed three soldiers in Kano.", True),
+])
+def test_also_said_of_the_pages_own_event_tells_of_no_other_incident(sentence, another):
+    from claimcheck.evidence.another import told_of_another
+
+    [claim] = claimcheck.extract_text(sentence)
+    assert told_of_another(claim) is another

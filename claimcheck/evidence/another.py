@@ -43,8 +43,10 @@ def told_of_another(claim: Claim) -> bool:
     opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)
-    return (bool({word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS))
-            or bool(_PREVIOUS.search(claim.sentence[:position]))
+    told = {word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS)
+    if told == {"also"} and _THE_EVENT_ALSO.search(claim.sentence[start:position]):
+        told = set()  # "The shooting also left four police officers wounded": the page's event, another of its tolls
+    return (bool(told) or bool(_PREVIOUS.search(claim.sentence[:position]))
             or bool(_MORE_AFTER.match(claim.sentence, position + len(claim.text))))
 
 
@@ -54,6 +56,13 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:dea
                        r"record|high|contract|offer)s?\b", re.I)
 
 
+#: the page's event told as doing more: "The shooting also left four police officers wounded", "the quake has also
+#: destroyed 200 homes"
+_THE_EVENT_ALSO = re.compile(r"\b(?:the|this|its|their|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+){0,2}?(?:shooting|attack|"
+                             r"blast|explosion|bombing|(?:earth)?quake|tremor|fire|blaze|storm|cyclone|hurricane|typhoon|"
+                             r"crash|collision|flood(?:ing|s)?|stampede|crush|landslide|rampage|riots?|violence|"
+                             r"fighting|clashes|sinking|derailment|accident|disaster|tragedy)\s+(?:has\s+|have\s+|had\s+)?"
+                             r"also\b", re.I)
 #: "brought up 14 more bodies": an addition to a count, not the count ("14 more than" compares)
 _MORE_AFTER = re.compile(r"\s+more\s+(?!than\b)[a-z]", re.I)
 
