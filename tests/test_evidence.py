@@ -1198,3 +1198,17 @@ def test_also_said_of_the_pages_own_event_tells_of_no_other_incident(sentence, a
 
     [claim] = claimcheck.extract_text(sentence)
     assert told_of_another(claim) is another
+
+
+@pytest.mark.parametrize(("second", "violated"), [
+    ("Police arrested 10 people for breaking the curfew on Tuesday night, officials said", []),
+    ("Police arrested 10 people during the riots, officials said", [["10", "More than 250"]]),
+])
+def test_arrests_of_one_night_are_not_the_arrests_of_a_whole_riot(tmp_path, second, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Wednesday, 5 July 2023\n\nRiots rock Marseille after police shooting\nMore than 250 people were arrested during the riots in "
+              "Marseille, police said.\nSome 40 cars were burned.\nThe unrest lasted 3 nights.\n",
+        b_txt=f"Wednesday, 5 July 2023\n\nMarseille riots: calm returns\n{second}.\nSome 60 shops were looted in Marseille.\nA curfew ran from "
+              "10 p.m.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

@@ -13,7 +13,7 @@ from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS,
                        TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
 from .bearings import one_bearing, told_from
-from .days import of_another_year, other_days_named, same_days
+from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_of_another
 from .features import GENERIC_MEASURES, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
@@ -72,7 +72,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
-                 or not other_days_named(first, second))  # "12 officers were injured on Sunday night": a night's
+                 or not (other_days_named(first, second)  # "12 officers were injured on Sunday night": a night's
+                         # "arrested 10 on Tuesday night" of "more than 250 were arrested during the riot"
+                         or (first.outcome == "captured" and one_night_only(first, second))))
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
                  or not either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")

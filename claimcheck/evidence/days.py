@@ -109,4 +109,16 @@ def other_days_named(first: Claim, second: Claim) -> bool:
             and (first.date != second.date or first.date is None))  # undated, the names are all there is to go by
 
 
+def one_night_only(first: Claim, second: Claim) -> bool:
+    """Whether one figure is told of one night and the other of no night at all: "police arrested 10 people on Tuesday
+    night" is a night's count, "more than 250 people were arrested during the riot" all of them."""
+    nights = bool(_A_NIGHT.search(first.sentence)), bool(_A_NIGHT.search(second.sentence))
+    return nights[0] != nights[1]
+
+
+#: a night a count is told of: "on Tuesday night", "overnight", "on the first night of the curfew", "that night"
+_A_NIGHT = re.compile(r"\b(?:(?:[A-Z][a-z]+day|last|that|first|second|third|fourth|fifth|sixth|each|every)\s+night|"
+                      r"overnight)\b", re.I)
+
+
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
