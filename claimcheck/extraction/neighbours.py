@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
-from .roles import shock_of
+from .roles import shock_of, written_as_magnitude
 
-_ONE_DECIMAL = re.compile(r"[1-9]\.\d")  # a magnitude is written so; a count is whole
 _MAGNITUDE_REACH = 300  # characters after a magnitude in which a bare figure of one decimal is another reading of it
 _SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
 
@@ -46,7 +45,7 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
         previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit == "count"
                     and c.doc == claim.doc and 0 < claim.start - c.end < 400] if listed else []
         source = (earlier[-1] if earlier else later[0] if later else previous[-1] if previous else None)
-        if source is None and claim.type == "count" and _ONE_DECIMAL.fullmatch(claim.text):
+        if source is None and claim.type == "count" and written_as_magnitude(claim.text):
             # "The survey put the magnitude at 6.8. Kandilli Observatory gave 6.5": another agency's reading of it
             source = next((c for c in reversed(claims[max(0, index - 3):index]) if c.type == "magnitude"
                            and c.doc == claim.doc and 0 < claim.start - c.end < _MAGNITUDE_REACH), None)

@@ -80,7 +80,7 @@ _DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
 #: "the survey measured the quake at 7.6, while the agency put it at 7.2", "later revised to 7.3", "measured the main
 #: shock at 5.9", "reported the magnitude as 7.5 before revising it to 8.0": a bare figure of one decimal told after a
 #: quake or its magnitude in its sentence is the quake's magnitude
-_QUAKE_BEFORE = re.compile(rf"\b(?:{_QUAKES}s?|magnitudes?|(?:main\s+)?shocks?)\b", re.I)  # "reported the magnitude as 7.5"
+_QUAKE_BEFORE = re.compile(rf"\b(?:{_QUAKES}s?|magnitudes?|(?:main\s+)?shocks?)\b", re.I)
 #: "The U.S. Geological Survey measured it at 6.3": a survey's reading of the quake the sentence before told of
 _MEASURED_IT = re.compile(r"\b(?:measured|rated|registered|recorded)\s+it\s+(?:at|as)\s+$", re.I)
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
@@ -148,11 +148,16 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
     return {measure: tuple(found) for measure, found in patterns.items()}
 
 
+def written_as_magnitude(number: str) -> bool:
+    """Whether a figure is written the way a magnitude is, with one decimal ("6.5"); a count is whole."""
+    return bool(_ONE_DECIMAL.fullmatch(number))
+
+
 def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | None] | None:
     """(type, measure) of a plain ``number`` that is no count: a spec ("a four-cylinder engine": cylinders), a
     magnitude ("a magnitude 6.1 earthquake", "6.1-magnitude", "the 7.6 quake"), a rank ("ranked 5th", "#3")."""
     if (_MAGNITUDE_BEFORE.search(before[-20:]) or _MAGNITUDE_AFTER.match(after) or _QUAKE_MEASURING.search(before[-80:])
-            or (_MOMENT_MAGNITUDE.search(before[-3:]) and _ONE_DECIMAL.fullmatch(number))):
+            or (_MOMENT_MAGNITUDE.search(before[-3:]) and written_as_magnitude(number))):
         return "magnitude", "magnitude"
     if _RANK_BEFORE.search(before[-20:]):
         return "rank", "rank"
@@ -163,10 +168,10 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
         return "spec", attributive.group("noun")
     if _DECIMAL.fullmatch(number) and _QUAKE_NOUN.match(after):
         return "magnitude", "magnitude"
-    if (_ONE_DECIMAL.fullmatch(number) and (_PUT_AT.search(before[-8:]) or _AFTER_THE_FIRST.search(before[-12:]))
+    if (written_as_magnitude(number) and (_PUT_AT.search(before[-8:]) or _AFTER_THE_FIRST.search(before[-12:]))
             and _QUAKE_BEFORE.search(before[-160:])):  # "put the quakes at 7.2 and 7.6"
         return "magnitude", "magnitude"
-    if _ONE_DECIMAL.fullmatch(number) and _MEASURED_IT.search(before[-30:]):
+    if written_as_magnitude(number) and _MEASURED_IT.search(before[-30:]):
         return "magnitude", "magnitude"
     return None
 

@@ -50,7 +50,8 @@ def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
             said = comparison_message(compared.first, compared.second, compared.first_value, compared.second_value,
                                       compared.unit, compared.tolerance, compared.agrees, "", status, None,
                                       rate=compared.rate, pages=False)
-            verdict = "the bracketed conversion restates its figure" if compared.agrees else "the bracketed conversion does not restate its figure"
-            findings.append(context.finding(rule, status, f"{verdict}: {said}", [figure, converted]))
+            verdict = "restates" if compared.agrees else "does not restate"
+            findings.append(context.finding(rule, status, f"the bracketed conversion {verdict} its figure: {said}",
+                                            [figure, converted]))
     return findings
 
