@@ -72,10 +72,16 @@ def _from_to_pairs(claims: list[Claim], text: str, context: CheckContext) -> lis
     for index, claim in enumerate(claims[:-1]):
         following = claims[index + 1]
         if (re.search(r"\bto\s+$", text[max(0, claim.start - 6):claim.start].lower())
-                and re.fullmatch(r"[^.;\d]{0,40}\bfrom\s+", text[claim.end:following.start].lower())
+                and _FROM_AFTER.fullmatch(text[claim.end:following.start].lower())
                 and claim.unit == following.unit and not any(pair[1] is claim for pair in pairs)):
             pairs.append((following, claim))
     return pairs
+
+
+#: what joins a new figure to the old one after it: "fell to 9 million from 10 million", "rose to $5.2 billion, up
+#: from $4.8 billion"; not another clause's "from" ("risen to 52, as detectives examined footage from more than 200
+#: cameras")
+_FROM_AFTER = re.compile(r"(?:[^.;,\d]{0,40}\b|\s*,\s*(?:(?:up|down)\s+)?)from\s+")
 
 
 def _direction(before: str, increase: list[str], decrease: list[str]) -> str | None:
