@@ -411,6 +411,10 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     ("Floods have killed 190 people this year, the ministry said.", "total"),
     ("Floods killed 101 people across the country, officials said.", None),
     ("Police killed 12 protesters during a nationwide strike.", None),
+    # a count of several days or nights, not one's
+    ("Police killed 14 protesters over three nights of unrest.", "total"),
+    ("Fighting killed 40 militants in four days of clashes.", "total"),
+    ("The quake killed 40 people, officials said two days later.", None),
 ])
 def test_a_running_total_is_told_by_its_clause(text, scope):
     claim = claimcheck.extract_text(text)[0]

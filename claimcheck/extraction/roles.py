@@ -338,6 +338,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
             or _TOTAL_AFTER_NOUN.match(sentence_after[:40])):
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
+            or _OVER_DAYS.search(_clause(sentence_after))
             or _IN_INCIDENTS.match(sentence_after)
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
             or _NATIONWIDE.search(sentence_before[-80:]) or _NATIONWIDE_AFTER.match(_clause(sentence_after))):
@@ -371,6 +372,12 @@ _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
 #: "since the offensive began", "since its campaign started", "since the war was launched"
 _SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|his|her|it|they)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:began|begun|started|was\s+launched|were\s+launched|launched|start|beginning)\b", re.I)
+
+
+#: a count of several days or nights: "More than 150 people were arrested over three nights of unrest", "killed 40 in
+#: four days of fighting"
+_OVER_DAYS = re.compile(r"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:two|three|four|"
+                        r"five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks)\b", re.I)
 
 
 def _clause(text: str) -> str:
