@@ -4,6 +4,7 @@ rate of their own, so only a conversion beyond the rule's tolerance is a finding
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...model import Claim, Finding, Tolerance
@@ -19,15 +20,15 @@ from ..registry import option, rule_kind
 class ConversionOptions:
     tolerance: Tolerance = option(Tolerance(rel=0.1), "how far a converted figure may be from the figure it restates, "
                                   "beyond the interval each states (\"about 70 miles\")")
-    currency_tolerance: Tolerance = option(Tolerance(rel=0.5), "the same for money, converted at the rate of the page's "
-                                           "date: outlets convert at a rate of their own, and a bare \"$\" may be "
-                                           "another country's dollar")
+    currency_tolerance: Tolerance = option(Tolerance(rel=0.2), "the same for money, converted at the rate of the page's "
+                                           "date: outlets convert at a rate of a few days or weeks before")
 
 
 @rule_kind("conversion", runs_per="document", severity="error", options=ConversionOptions, summary="""
 a figure and the conversion written right after it in brackets ("83 km (52 miles)", "€85 million ($100 million)")
 agree: the figure converted (pint; money at the rate of the page's date) lies within `tolerance` of the bracketed
-figure (`currency_tolerance` for money). A page without a date has no rate of the day, so its money is not checked.""")
+figure (`currency_tolerance` for money). A page without a date has no rate of the day, so its money is not checked,
+nor a bare "$" converted into "US$" (a page's own dollar, Canada's or Australia's).""")
 def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
     options: ConversionOptions = rule.options
     findings = []
@@ -39,7 +40,7 @@ def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
         for figure, converted in zip(claims, claims[1:]):
             if (converted.scope != "conversion" or figure.scope == "conversion" or figure.is_range
                     or converted.is_range or figure.unit == converted.unit or not restates(converted, figure)
-                    or not convertible(figure.unit, converted.unit)):
+                    or not convertible(figure.unit, converted.unit) or _another_dollar(figure, converted)):
                 continue
             money = is_currency(figure.unit)
             tolerance = options.currency_tolerance if money else options.tolerance
@@ -55,3 +56,13 @@ def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
                                             [figure, converted]))
     return findings
 
+
+def _another_dollar(figure: Claim, converted: Claim) -> bool:
+    """Whether a bare "$" is another country's dollar: a page that converts "$10 million" into "US$7.3 million" writes
+    its own dollar (Canada's, Australia's) bare."""
+    texts = figure.text, converted.text
+    return any(_US_DOLLAR.search(text) for text in texts) and any(_BARE_DOLLAR.search(text) for text in texts)
+
+
+_US_DOLLAR = re.compile(r"\bUS\s?\$|\bU\.S\.\s?\$|\bUS(?:D|\s+dollars?)\b")
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z.])\$")
