@@ -4,7 +4,6 @@ rate of their own, so only a conversion beyond the rule's tolerance is a finding
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...model import Claim, Finding, Tolerance
@@ -39,8 +38,9 @@ def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
         claims.sort(key=lambda claim: claim.start)
         for figure, converted in zip(claims, claims[1:]):
             if (converted.scope != "conversion" or figure.scope == "conversion" or figure.is_range
-                    or converted.is_range or figure.unit == converted.unit or not restates(converted, figure)
-                    or not convertible(figure.unit, converted.unit) or _another_dollar(figure, converted)):
+                    or converted.is_range or not restates(converted, figure)
+                    or figure.unit == converted.unit  # "$10 million (US$7.3 million)": a page's own dollar, not the US's
+                    or not convertible(figure.unit, converted.unit)):
                 continue
             money = is_currency(figure.unit)
             tolerance = options.currency_tolerance if money else options.tolerance
@@ -56,13 +56,3 @@ def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
                                             [figure, converted]))
     return findings
 
-
-def _another_dollar(figure: Claim, converted: Claim) -> bool:
-    """Whether a bare "$" is another country's dollar: a page that converts "$10 million" into "US$7.3 million" writes
-    its own dollar (Canada's, Australia's) bare."""
-    texts = figure.text, converted.text
-    return any(_US_DOLLAR.search(text) for text in texts) and any(_BARE_DOLLAR.search(text) for text in texts)
-
-
-_US_DOLLAR = re.compile(r"\bUS\s?\$|\bU\.S\.\s?\$|\bUS(?:D|\s+dollars?)\b")
-_BARE_DOLLAR = re.compile(r"(?<![A-Za-z.])\$")
