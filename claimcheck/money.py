@@ -34,7 +34,7 @@ def is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper()
 
 
-#: the rupees of countries besides India, and the names that tell a page is about each
+#: the countries whose money is called the rupee, and the names that tell a page is about each
 _RUPEES = {"INR": re.compile(r"\bIndia"), "PKR": re.compile(r"\bPakistan"), "NPR": re.compile(r"\bNepal"),
            "LKR": re.compile(r"\bSri\s+Lank")}
 

@@ -107,8 +107,8 @@ def dimensionality(unit: str) -> str:
 
 
 def convertible(first: str, second: str) -> bool:
-    """Whether a figure in one unit can restate a figure in the other: two units of one kind (lengths, masses,
-    money), never a count ("20 km (12.5 miles)", not "2 (3)")."""
+    """Whether a figure in one unit can restate a figure in the other: one unit, or two of one kind (lengths, masses,
+    money); never a count ("20 km (12.5 miles)", not "2 (3)")."""
     from .money import is_currency
 
     if first == second or "count" in (first, second):
