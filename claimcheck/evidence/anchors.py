@@ -15,7 +15,7 @@ from ..model import Claim
 from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_of_another
-from .features import GENERIC_MEASURES, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
+from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
 from .vetoes import same_person
@@ -165,7 +165,7 @@ _NOTHING_NAMED_AFTER = re.compile(r"^\s*(?:$|[-–—,;:.!?)]|\bto\b|\bin\s+all\
 def _elliptical(claim: Claim) -> bool:
     """Whether a figure names nothing of its own and so restates what the sentence before counted ("Police put the
     march at 30,000 people. But witnesses said there were more than 50,000 -- ...")."""
-    return bool(_NOTHING_NAMED_AFTER.match(_after(claim)))
+    return bool(_NOTHING_NAMED_AFTER.match(after_figure(claim)))
 
 
 def _two_accounts(first: Claim, second: Claim) -> bool:
@@ -249,7 +249,7 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
     own, sourced = (first, second) if second.source else (second, first)
     if own.source or not sourced.source or own.line != sourced.line or (own.line, own.start) > (sourced.line, sourced.start):
         return False
-    befell = _BEFELL.match(_after(sourced))
+    befell = _BEFELL.match(after_figure(sourced))
     return (befell is not None and OUTCOME_WORDS.get(befell.group("outcome").lower()) == own.outcome == sourced.outcome
             and not other_incident_words(sourced) and same_days(own, sourced))
 
@@ -271,12 +271,7 @@ def _told_alike(first: Claim, second: Claim) -> bool:
 
 def _a_part(claim: Claim) -> bool:
     """Whether the figure counts some of a whole ("16 of the dead")."""
-    return _after(claim).lstrip().lower().startswith("of ")
-
-
-def _after(claim: Claim) -> str:
-    """The rest of a figure's sentence after it."""
-    return claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
+    return after_figure(claim).lstrip().lower().startswith("of ")
 
 
 def _other_figures_apart(first: Claim, second: Claim) -> bool:

@@ -131,3 +131,8 @@ def slot(sentence: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def before_figure(claim: Claim) -> str:
     """The part of a figure's sentence before it (none where the sentence does not write it as the claim does)."""
     return claim.sentence[:max(0, claim.sentence.find(claim.text))]
+
+
+def after_figure(claim: Claim) -> str:
+    """The rest of a figure's sentence after it."""
+    return claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]

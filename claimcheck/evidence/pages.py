@@ -14,7 +14,7 @@ from ..places import location
 from ..model import Claim
 from ..money import is_currency
 from .another import told_of_another
-from .features import before_figure
+from .features import after_figure, before_figure
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -126,7 +126,7 @@ def told_as_risen(claim: Claim) -> bool:
     of a running count, a later count than one another page may give."""
     before = before_figure(claim)
     return bool(_RISEN.search(before[-40:]) or _LATEST.search(before[-100:])
-                or _NOW_AFTER.match(claim.sentence, claim.sentence.find(claim.text) + len(claim.text)))
+                or _NOW_AFTER.match(after_figure(claim)))
 
 
 def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
