@@ -144,3 +144,21 @@ def test_findings_on_the_development_gold(gold, docs, floors):
     assert summary["mentions_matched"] >= floors["matched"]
     assert summary["same_quantity_precision"] >= floors["same_precision"]
     assert summary["major_recall"] >= floors["major_recall"]
+
+
+@pytest.mark.parametrize("text, unit, gold_unit, gold_value, matched", [
+    ("three decades", "decade", "years", 30, True),  # extracted in decades, labelled in years
+    ("nine days", "day", "days", 9, True),
+    ("36 hours", "hour", "days", 1.5, True),
+    ("three decades", "decade", "years", 3, False),  # 3 decades are not 3 years
+    ("$30 million", "USD", "EUR", 30e6, False),  # money is never converted: its rate changes
+])
+def test_a_claim_in_another_unit_of_its_kind_matches_the_gold_value(text, unit, gold_unit, gold_value, matched):
+    from claimcheck.evaluation.clusters import Mention, match_mentions
+    from claimcheck.model import Claim
+
+    value = float(text.split()[0].strip("$").replace("three", "3").replace("nine", "9"))
+    claim = Claim(doc="docs/1ecb.txt", start=0, end=len(text), text=text, sentence=text, value=value, low=value,
+                  high=value, unit=unit, line=4, type="duration")
+    mention = Mention("t98_ecb:g1", 0, "1ecb", 4, gold_value, surface=text, unit=gold_unit)
+    assert (mention in match_mentions([mention], [claim])) is matched

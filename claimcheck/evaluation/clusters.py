@@ -37,6 +37,7 @@ class Mention:
     low: float | None = None
     high: float | None = None
     surface: str = ""
+    unit: str | None = None  # as the gold writes it ("years"); a claim in another unit of its kind is converted
 
 
 @dataclass
@@ -166,7 +167,8 @@ def read_cluster_gold(gold: str | Path, docs: str | Path) -> list[Topic]:
             mentions = []
             for index, item in enumerate(group.get("mentions") or []):
                 mention = Mention(group_id, index, str(item["doc"]), int(item["line"]), float(item["value"]),
-                                  _float(item.get("low")), _float(item.get("high")), str(item.get("surface", "")))
+                                  _float(item.get("low")), _float(item.get("high")), str(item.get("surface", "")),
+                                  item.get("unit"))
                 mentions.append(mention)
                 if not folder.is_dir():
                     path = by_stem.get(mention.doc)
@@ -260,8 +262,21 @@ def _same_value(mention: Mention, claim: Claim) -> bool:
     values = [claim.value]
     if claim.is_range and claim.low is not None and claim.high is not None and not math.isinf(claim.high):
         values += [claim.low, claim.high]
+    values = _in_gold_unit(values, claim.unit, mention.unit)  # "three decades" is gold's 30 years
     targets = [mention.value] + [v for v in (mention.low, mention.high) if v is not None]
     return any(math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9) for a in values for b in targets)
+
+
+def _in_gold_unit(values: list[float], unit: str | None, gold_unit: str | None) -> list[float]:
+    """The claim's values restated in the gold's unit, where the two are units of one kind (not money, whose rate
+    changes, nor a count); as they are where the gold names no unit pint knows ("seasons")."""
+    from ..money import is_currency
+    from ..units import convertible, is_known_unit, quantity
+
+    if (not unit or not gold_unit or unit == gold_unit or is_currency(unit) or not is_known_unit(gold_unit)
+            or not convertible(unit, gold_unit)):
+        return values
+    return [quantity(value, unit).to(gold_unit).magnitude for value in values]
 
 
 def compared_pairs(finding: Finding) -> list[tuple[Claim, Claim]]:
