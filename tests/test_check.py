@@ -193,6 +193,9 @@ def test_a_bracketed_conversion_that_does_not_restate_its_figure_is_an_error(tmp
     # Pakistani rupees, which the reference rates do not cover: as Indian rupees the $8,800 would be a third too low
     ("Pakistan will pay 1.5 million rupees ($8,800) to each family, Pakistani officials said.", []),
     ("The city will pay 10 million euros ($15 million) to shop owners, the mayor said.", ["violated"]),  # $11.6 million
+    # the UAE dirham, left out of the reference rates, is held at 3.6725 to the dollar: 10 million euros are Dh42.7m
+    ("The city will pay 10 million euros (Dh42m) to shop owners, the mayor said.", ["consistent"]),
+    ("The city will pay 10 million euros (Dh25m) to shop owners, the mayor said.", ["violated"]),
     # the page's own dollar, Canada's, converted into US dollars: a bare "$" is not the US dollar there
     ("Ottawa will pay $10 million (US$7.3 million) to each province, officials said.", []),
 ])

@@ -81,6 +81,8 @@ def test_units_and_magnitude_words(text, value, unit):
     ("India will spend Rs 2 billion on the repairs, Pakistan said.", "INR"),
     ("The cabinet approved Rs 2 billion for the repairs.", "INR"),
     ("Pakistan's grant of ₹2 billion was approved.", "INR"),
+    ("The bank lent Dh472.72bn to the builder.", "AED"),  # a Gulf paper's dirhams
+    ("The fine was raised to Dhs 5,000.", "AED"),
 ])
 def test_rupees_are_the_currency_of_the_country_a_page_names_most(text, unit):
     assert one(text).unit == unit
