@@ -687,6 +687,8 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("HP made a $25-a-share cash offer for EDS.", "share_price"),
     ("Gunmen walked out with $85 million worth of diamonds.", "haul"),
     ("The stolen gems are now estimated to be worth 136 million euros.", "haul"),
+    ("The loot, worth some 5 million euros, was never found.", "haul"),
+    ("There is also a club option for a 10th year, worth $30 million.", None),  # worth, but nothing stolen
     ("The company spent $4.8 billion on research last year.", None),
     ("The cyclone struck with winds of 215km/h, forecasters said.", "wind"),
     ("Sustained winds of up to 120 mph battered the coast.", "wind"),

@@ -138,7 +138,9 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
             governed.append(rf"\b(?:{alternation(spec['verbs'])})\b[^.;:!?()]{{0,80}}?\bfor{_WORDS.format(2)}")
         elif spec["verbs"]:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
             governed.append(rf"\b(?:{alternation(spec['verbs'])})\b{_WORDS.format(spec.get('gap', 4))}")
-        if spec.get("before"):  # "at a depth of 10 km"
+        if spec.get("before") and spec.get("context"):  # "jewels stolen ... worth 85 million euros"
+            governed.append(rf"\b(?:{alternation(spec['context'])})\b[^.;:!?]*?\b(?:{alternation(spec['before'])})")
+        elif spec.get("before"):  # "at a depth of 10 km"
             governed.append(rf"\b(?:{alternation(spec['before'])})")
         following = spec.get("after")  # "16 kilometres deep"
         found = (name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
