@@ -421,6 +421,13 @@ def test_a_running_total_is_told_by_its_clause(text, scope):
     assert (claim.outcome, claim.scope) == ("killed", scope)
 
 
+def test_counts_told_after_several_nights_of_unrest_in_which_they_befell_are_totals():
+    claims = claimcheck.extract_text("The shooting set off three nights of unrest in which 87 people were arrested and "
+                                     "14 officers were injured.")
+    assert [(claim.text, claim.outcome, claim.scope) for claim in claims] == [
+        ("three", None, None), ("87", "captured", "total"), ("14", "injured", "total")]
+
+
 @pytest.mark.parametrize(("text", "measure", "outcome"), [
     ("The attack claimed 20 lives.", "people", "killed"),
     ("Twelve people lost their lives.", "people", "killed"),
@@ -432,6 +439,13 @@ def test_a_running_total_is_told_by_its_clause(text, scope):
      "risen to 306.", "people", "killed"),
     ("The vote tally rose to 5,000.", "vote", None),
     ("Doctors saved 20 lives.", "lives", None),
+    # arrests count the people arrested, whatever crowd the sentence goes on to tell of
+    ("Police made 26 arrests on Tuesday night, the second night of protests, as demonstrators defied the curfew.",
+     "people", "captured"),
+    ("Police made 26 arrests on Tuesday night.", "people", "captured"),
+    # "took to the streets" is a crowd; officers patrolling them are not
+    ("Tens of thousands of people took to the streets of Athens.", "people", "gathered"),
+    ("Some 800 officers patrolled the streets at the height of the unrest.", "officers", None),
 ])
 def test_lives_claimed_a_number_of_dead_and_a_toll_count_the_dead(text, measure, outcome):
     [claim] = claimcheck.extract_text(text)

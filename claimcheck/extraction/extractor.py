@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -335,6 +335,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if (measure and source and measure.lower() == source.lower()
             and measure.lower() not in text[end:sentence_end].lower()):
         measure = None  # "witnesses said there were more than 50,000": who says it, not what is counted
+    if unit.kind == "count" and measure and measure.split()[-1].lower() in _ARRESTS:
+        outcome = "captured"  # "made 26 arrests ..., as demonstrators defied the curfew": people arrested, no crowd
     is_age, subject = (False, None) if score else roles.age_of(text, first.start, end, sentence_names, unit, value,
                                                                 measure_phrase.text is not None)
     if is_age:
@@ -410,3 +412,5 @@ _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number 
 #: words that open a clause of its own after a figure: a place named there is not where the figure is
 _SUBORDINATE = re.compile(r"\b(?:as|while|because|although|though|whereas|since|until)\b")
 _HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
+#: nouns that count people arrested: "26 arrests" are 26 people captured
+_ARRESTS = frozenset({"arrests", "detentions"})

@@ -357,15 +357,22 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
     return None
 
 
+#: words before "the streets" that put a crowd in them ("took to the streets", "filled the streets")
+_INTO_THE_STREETS = frozenset({"to", "into", "onto", "in", "filled", "fill", "thronged", "packed", "lined", "flooded",
+                               "jammed", "crowded"})
 _SAVING = frozenset({"save", "saved", "saves", "saving", "spared", "spare", "rescued"})
 _NOT_OUTCOMES = {"penalty", "sentence", "sentences", "row", "threat", "threats", "certificate", "warrant"}
 
 
 def _not_outcome(tokens: list[Token], index: int, preceding: list[Token] = ()) -> bool:
     """'death penalty', 'death row': the word names something else; 'in March 2015': a month, not a march; 'saved
-    20 lives': lives kept, not lost (``preceding``: the words before ``tokens``, for a figure between)."""
+    20 lives': lives kept, not lost; 'patrolled the streets': no crowd in them (``preceding``: the words before
+    ``tokens``, for a figure between)."""
     if tokens[index].text == "March":
         return True
+    if tokens[index].lower == "streets":  # "took to the streets", not "800 officers patrolled the streets"
+        before = [token.lower for token in (*preceding, *tokens[:index])][-2:]
+        return not (len(before) == 2 and before[1] == "the" and before[0] in _INTO_THE_STREETS)
     if tokens[index].lower == "lives" and any(token.lower in _SAVING
                                               for token in (*preceding, *tokens[max(0, index - 5):index])):
         return True

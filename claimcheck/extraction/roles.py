@@ -343,6 +343,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
             or _OVER_DAYS.search(_clause(sentence_after))
             or _IN_INCIDENTS.match(sentence_after)
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
+            or _DAYS_IN_WHICH.search(sentence_before[-120:])
             or _NATIONWIDE.search(sentence_before[-80:]) or _NATIONWIDE_AFTER.match(_clause(sentence_after))):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
     return None
@@ -380,6 +381,11 @@ _SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|his|her|it|they)\s+(?:[\w
 #: four days of fighting"
 _OVER_DAYS = re.compile(r"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:two|three|four|"
                         r"five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks)\b", re.I)
+
+#: a count of several days or nights told after them: "set off three nights of unrest in which 87 people were arrested
+#: and 14 officers were injured"
+_DAYS_IN_WHICH = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks)"
+                            r"\s+of\s+(?:[\w-]+\s+){1,3}?(?:in|during)\s+which\b[^.;:]*$", re.I)
 
 
 def _clause(text: str) -> str:
