@@ -1212,3 +1212,30 @@ def test_arrests_of_one_night_are_not_the_arrests_of_a_whole_riot(tmp_path, seco
         b_txt=f"Wednesday, 5 July 2023\n\nMarseille riots: calm returns\n{second}.\nSome 60 shops were looted in Marseille.\nA curfew ran from "
               "10 p.m.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+_FILLER = "".join(f"The commission's report ran to chapter {word}.\n" for word in ("one", "two", "three", "four", "five", "six"))
+
+
+@pytest.mark.parametrize(("lead", "violated"), [
+    ("Voters in Kyrgyzstan chose a new parliament on Sunday, officials said.", []),  # the tolls are asides
+    ("A fire at a bank in Bishkek killed three people on Sunday, officials said.", [["12", "18"]]),  # the fire's hurt
+])
+def test_a_toll_told_below_a_lead_that_tells_of_no_one_killed_or_hurt_is_an_aside(tmp_path, lead, violated):
+    found = _violated(
+        tmp_path,
+        a_txt=f"Monday, 5 October 2015\n\nKyrgyzstan news\n{lead}\n{_FILLER}Clashes in the south left 12 people injured, doctors said.\n",
+        b_txt=f"Monday, 5 October 2015\n\nKyrgyzstan report\n{lead}\n{_FILLER}Police said 18 people were hurt as protesters fought.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+def test_a_sources_count_many_times_its_pages_lead_toll_is_another_count(tmp_path):
+    """"At least 20,000 people have been killed, according to the WHO" below a shelling's toll of 19 is the war's."""
+    war = "At least 20,000 people have been killed, according to the World Health Organization.\n"
+    found = _violated(
+        tmp_path,
+        a_txt=f"Sunday, 19 January 2025\n\nShelling of Sudan hospital\nShells struck the hospital in Um Ruwaba on Saturday, "
+              f"killing 40 people, a medical group said.\n{_FILLER}{war}",
+        b_txt="Sunday, 19 January 2025\n\nSudan hospital shelled\nShells struck the hospital in Um Ruwaba on Saturday, "
+              f"killing 41 people, doctors said.\n{_FILLER}The hospital had 300 beds.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == [["40", "41"]]

@@ -24,7 +24,7 @@ from ..facts import claim_role, head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, headline_and_lead
 from .features import GENERIC_MEASURES, before_figure, features
-from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, lead_figure, recalled_figure,
+from .pages import (FIGURES_PER_PAGE, aside_figure, FigureCounts, a_places_share, an_article, few_on_page, figures_per_source, lead_figure, recalled_figure,
                     own_and_sourced, page_figures, page_tolls, paragraph_key, source_key, top_places)
 from .quakes import quake_measure
 from .vetoes import judged_vetoes, vetoes
@@ -117,7 +117,8 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     judged = judged_vetoes(first, second)
     # a page's one lead figure of a role (or toll) is its own figure of it, whatever the page recalls further down
     keys = tuple(claim_role(claim, synonyms) or claim.outcome for claim in (first, second))
-    counts = tuple(1 if lead_figure(claim, figures, key) else max(count, 2) if recalled_figure(claim, figures, key)
+    counts = tuple(1 if lead_figure(claim, figures, key) else max(count, 2) if (recalled_figure(claim, figures, key)
+                                                                                or aside_figure(claim, figures, key))
                    else count for claim, key, count in zip((first, second), keys, counts))
     share = a_places_share(first, second, figures, synonyms) or a_places_share(second, first, figures, synonyms)
     # the places each page's headline names tell two quakes of one country apart

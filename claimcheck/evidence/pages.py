@@ -96,6 +96,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         for index, city in enumerate(sorted(cities)):
             counts[("top place", doc, index)] = _as_number(location(city))
     for key, found in values.items():
+        if key[0] == "lead" and len(found) == 1:  # the lead's one figure itself (see recalled_figure)
+            counts[(*key, "figure")] = round(next(iter(found)))
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
             first = min(line for line, _, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
             tolls = {figure for line, figure, _ in found if line == first}
@@ -286,10 +288,29 @@ def recalled_figure(claim: Claim, figures: Counter | FigureCounts, key: str | No
     """Whether the claim is a toll told below the lead of a page whose lead gives one toll of its outcome and which
     gives another further down ("the deadliest since a hotel blast killed 40"): recalled, not the page's own (when
     it restates the lead's figure, the lead's own mention stands for it)."""
-    if (key is None or claim.source or claim.line <= LEAD_LINES or figures[("lead", claim.doc, key)] != 1
+    if (key is None or claim.line <= LEAD_LINES or figures[("lead", claim.doc, key)] != 1
             or key not in RUNNING_OUTCOMES):
-        return False  # a source's figure further down is its account; a march's crowd in another city is its own
+        return False  # a march's crowd in another city is its own
+    if claim.source:  # a source's figure further down is its account of the toll, unless it is many times the toll:
+        lead = figures[("lead", claim.doc, key, "figure")]  # "at least 20,000 have been killed, according to the
+        return 0 < lead * _A_TOTALS_TIMES < claim.value  # WHO" below a shelling's 19 is the war's
     return figures[("document", claim.doc, key)] >= 2
+
+
+def aside_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:
+    """Whether the claim is a count of people killed or hurt told below the lead of a page whose lead tells of no one
+    killed or hurt: an aside of a story about something else ("Ethnic clashes in 2010 killed more than 400 people"
+    in an election story), not the page's own toll (a bank fire's lead tells of its dead, and its injured later)."""
+    return (key in _TOLLS and claim.line > LEAD_LINES
+            and not any(figures[("lead", claim.doc, toll)] for toll in _TOLLS))
+
+
+_TOLLS = ("killed", "injured")  # a crowd is often told further down a story about a strike
+
+
+#: times a page's lead toll a source's count further down must be to be another, larger count (a war's): two sources'
+#: accounts of one toll differ up to tenfold ("officials said over 100 died; the monitor said 10")
+_A_TOTALS_TIMES = 10
 
 
 def a_places_share(claim: Claim, other: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
