@@ -703,6 +703,13 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The stolen gems are now estimated to be worth 136 million euros.", "haul"),
     ("The loot, worth some 5 million euros, was never found.", "haul"),
     ("There is also a club option for a 10th year, worth $30 million.", None),  # worth, but nothing stolen
+    ("Commando-style raid on cash depot: 12 million euros stolen", "haul"),
+    ("The gang fled the depot, escaping with about 9 million euros in banknotes.", "haul"),
+    ("Prosecutors now put the amount stolen at 9.2 million euros.", "haul"),
+    ("Gang in drag nick £68m of gems from top Paris jeweller", "haul"),
+    # the noun before "worth" is what is worth it, not an apposition further back
+    ("Trellis Labs, one of Austin's best-known tech success stories, is being sold to Corvant in a deal worth "
+     "$2.4 billion.", "deal"),
     ("The company spent $4.8 billion on research last year.", None),
     ("The cyclone struck with winds of 215km/h, forecasters said.", "wind"),
     ("Sustained winds of up to 120 mph battered the coast.", "wind"),

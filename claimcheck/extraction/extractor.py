@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -328,6 +328,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         outcome = outcome or OUTCOME_WORDS.get(sized)
         if measure is None or (measure_phrase.words and measure_phrase.words[-1].end <= start):
             measure = None if sized in OUTCOME_WORDS else sized  # "organisers put the crowd at 50,000": people
+            # "put the amount stolen at 9.2 million euros": the haul
+            measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],
+                                    money=unit.kind == "currency") or measure
     if (unit.kind == "count" and (toll := _TOLL_BEFORE.search(text[max(sentence_start, start - 40):start])
                                   or _TOLL_SUBJECT.search(text[sentence_start:start]))
             and not _HURT_WORDS.search(toll.group())):

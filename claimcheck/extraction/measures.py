@@ -61,6 +61,9 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
         if (label_start == 0 or tokens[label_start - 1].text in ".;:!?-•*") and not any(t.text[:1].isdigit() for t in label):
             return noun_phrase(label, sentence_initial=True)  # a fact-box label: "Flood warnings in force: 144"
         return NounPhrase([], [])
+    if (index >= 2 and tokens[index - 1].lower == "worth" and tokens[index - 2].text[:1].isalpha()
+            and tokens[index - 2].lower not in FUNCTION_WORDS):
+        return noun_phrase(tokens[index - 2:index - 1])  # "in a deal worth $2.4 billion": the deal
     if index and tokens[index - 1].lower == "between":
         index -= 1  # "was between 55 and 68": a range's opening word
     if (index >= 3 and tokens[index - 1].lower == "be" and tokens[index - 2].lower == "to"

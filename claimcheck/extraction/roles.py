@@ -110,6 +110,10 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
     for name, governed, following in found or ():
         if (governed and governed.search(tail)) or (following and following.match(head)):
             return name
+    if found is None and money:  # "12 million euros stolen": the word after a sum, read as its measure, says its role
+        for name, _, following in patterns["money"]:
+            if following and following.match(f" {measure} {head}"):
+                return name
     return None
 
 
