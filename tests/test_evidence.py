@@ -515,6 +515,15 @@ def test_a_source_with_differing_numbers_gives_another_account(tmp_path):
     assert "the one count of people killed each of two sources on one page gives" in finding.message
 
 
+def test_a_source_that_says_the_figures_were_higher_gives_another_account(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt="Monday, 3 July 2023\n\nRiots in Lyon\nThe Interior Ministry says 163 people were arrested and 37 officers "
+              "injured.\nThe police union says the real figures were higher, with more than 200 arrests.\n")
+    assert _about(finding) == ["163", "more than 200"]
+    assert "the one count of people captured each of two sources on one page gives" in finding.message
+
+
 def test_a_source_that_restates_a_pages_own_toll_gives_another_account(tmp_path):
     text = ("Monday, 21 February 2019\n\nTwo car bombs exploded in a market in the town on 21 February, killing 14 "
             "people. The monitor reported a single car bomb set off by remote control. The monitor said {} were "

@@ -503,6 +503,8 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("A 2019 report by Amnesty said 1,600 civilians were killed.", ["report by Amnesty"]),
     ("The Pentagon concluded that 12 civilians died.", ["Pentagon"]),
     ("16 civilians were reported killed.", [None]),
+    ("The march drew 5,000 people according to the organisers and 2,300 according to the police.",
+     ["organisers", "police"]),
 ])
 def test_each_account_of_a_sentence_is_its_own_sources(text, sources):
     assert [claim.source for claim in claimcheck.extract_text(text)] == sources

@@ -155,7 +155,10 @@ def _told_against(first: Claim, second: Claim) -> bool:
 
 #: words that say a figure is another account of one already given ("SOHR had differing numbers, reporting 135")
 _DIFFERING = re.compile(r"\b(?:differing|different|conflicting|contradictory|other|lower|higher)\s+"
-                        r"(?:numbers|figures|tolls|counts|estimates|tallies|totals)\b|\bdisputed\s+(?:this|that|the)\b",
+                        r"(?:numbers|figures|tolls|counts|estimates|tallies|totals)\b|\bdisputed\s+(?:this|that|the)\b"
+                        # "the union says the real figures were higher, with more than 200 arrests"
+                        r"|\b(?:numbers|figures|tolls?|counts?|estimates|tallies|totals?)\s+(?:were|are|was|is|to\s+be)\s+"
+                        r"(?:much\s+|far\s+|even\s+)?(?:higher|lower)\b",
                         re.I)
 
 

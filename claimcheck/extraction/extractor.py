@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -309,6 +309,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if actor:
         exclude.add(actor)
     source = (sources.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
+              or sources.according_after(text[end:sentence_end])  # "2,300 according to the police"
               or sources.sized_source(text[sentence_start:start])  # "police put the march at 30,000"
               or sources.clause_source(text[sentence_start:start])  # "...; the monitor had other figures, reporting 135"
               or read.source_at(first.start))

@@ -190,6 +190,19 @@ def bracketed_source(after: str) -> str | None:
     return _tidy(found.group("according") or found.group("estimate") or found.group("from"))
 
 
+#: "drew 5,000 people according to the organisers and 2,300 according to the police": each figure's own source,
+#: named right after it, up to the next figure's
+_ACCORDING_AFTER = re.compile(r"^[^,;.()\d]{0,30}?\baccording\s+to\s+(?P<source>[^,.;:()\d]{2,50}?)"
+                              r"(?=\s+(?:and|or|but|while|whereas)\s+(?:\d|[a-z]+\s+\d)|[,.;:()]|$)", re.I)
+
+
+def according_after(after: str) -> str | None:
+    """The source "according to" names right after a figure, before any other figure ("2,300 according to the
+    police"), or None."""
+    found = _ACCORDING_AFTER.match(after)
+    return _tidy(found.group("source")) if found else None
+
+
 def _tidy(source: str) -> str | None:
     words = [word for word in _SOURCE_WORDS.findall(source) if word.lower() not in DETERMINERS]
     while words and words[0].lower().rstrip(".") in _TITLES and len(words) > 1:
