@@ -51,6 +51,8 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
                            and c.doc == claim.doc and 0 < claim.start - c.end < _MAGNITUDE_REACH), None)
         if source is not None:
             claim.measure = source.measure
+            if source.scope == "conversion" and claim.outcome is None:
+                claim.outcome = source.outcome  # "20 (30) arrests": the figure its conversion restates, arrested too
             if source.type == "magnitude" and claim.type == "count" and claim.value < 10:
                 claim.type = "magnitude"  # "put the magnitude at 5.4, while the centre said it measured 5.6"
                 if claim.subject is None:  # "... was followed by a second, measuring 7.4": the second quake's
