@@ -505,6 +505,9 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("16 civilians were reported killed.", [None]),
     ("The march drew 5,000 people according to the organisers and 2,300 according to the police.",
      ["organisers", "police"]),
+    # a relative clause between a source and its verb
+    ("The monitoring group Taza Shailoo, which sent observers to a third of polling stations, said turnout was "
+     "51 percent.", ["monitoring group Taza Shailoo", "monitoring group Taza Shailoo"]),
 ])
 def test_each_account_of_a_sentence_is_its_own_sources(text, sources):
     assert [claim.source for claim in claimcheck.extract_text(text)] == sources
@@ -778,3 +781,13 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
 ])
 def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
+
+
+@pytest.mark.parametrize("text", [
+    "The commission reported turnout of 58.9 percent.",
+    "The monitors said their own count suggested turnout of around 51 percent.",
+    "It put final turnout at 59.8 percent, the highest since 2005.",
+])
+def test_a_turnout_told_before_its_figure_is_the_turnout(text):
+    [claim] = claimcheck.extract_text(text)
+    assert claim.measure == "turnout"

@@ -64,6 +64,8 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     if (index >= 2 and tokens[index - 1].lower == "worth" and tokens[index - 2].text[:1].isalpha()
             and tokens[index - 2].lower not in FUNCTION_WORDS):
         return noun_phrase(tokens[index - 2:index - 1])  # "in a deal worth $2.4 billion": the deal
+    if (index >= 2 and tokens[index - 1].lower == "of" and tokens[index - 2].lower in _PERCENT_ROLES):
+        return noun_phrase(tokens[index - 2:index - 1])  # "reported turnout of 58.9 percent": the turnout
     if index and tokens[index - 1].lower == "between":
         index -= 1  # "was between 55 and 68": a range's opening word
     if (index >= 3 and tokens[index - 1].lower == "be" and tokens[index - 2].lower == "to"
