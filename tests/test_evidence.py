@@ -994,6 +994,19 @@ def test_a_price_per_share_is_one_bidders(tmp_path, bidder, violated):
     assert [sorted(_about(finding)) for finding in found] == violated
 
 
+@pytest.mark.parametrize(("offer", "violated"), [
+    ("The offer is a 23 percent premium to Trellis's last close, Corvant said.", [["23 percent", "32%"]]),
+    ("Globex's offer was a 23 percent premium to Acme's last close.", []),  # another offer
+])
+def test_the_premium_of_an_offer_is_one_across_pages(tmp_path, offer, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Monday, 11 March 2024\n\nCorvant to buy Trellis\nCorvant will pay $38.50 per Trellis share in cash, a "
+              "premium of 32% to the stock's close on Friday.\n",
+        b_txt=f"Monday, 11 March 2024\n\nTakeover news\n{offer}\n")
+    assert [sorted(_about(finding)) for finding in found] == violated
+
+
 def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place():
     from claimcheck.evidence.anchors import _other_figures_apart
 

@@ -704,6 +704,8 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("Oracle is buying a company that was worth more than $200 billion at the height of the boom.", None),
     ("ATI shareholders will get $20.47 per ATI share.", "share_price"),
     ("HP made a $25-a-share cash offer for EDS.", "share_price"),
+    ("The offer of $38.50 per share is a 23 percent premium to Trellis's last close.", "share_price"),
+    ("HP offered a premium of 33% for EDS.", "premium"),
     ("Gunmen walked out with $85 million worth of diamonds.", "haul"),
     ("The stolen gems are now estimated to be worth 136 million euros.", "haul"),
     ("The loot, worth some 5 million euros, was never found.", "haul"),
