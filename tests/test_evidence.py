@@ -1038,6 +1038,9 @@ def test_the_years_a_sentence_tells_of(sentence, years):
     ("The commissioner said on Tuesday morning that 235 people had been arrested during Monday's riots.", {"monday"}),
     ("The quake killed 20 people, officials said on Sunday.", {"sunday"}),
     ("Police arrested 10 people for violating the curfew on Tuesday night.", {"tuesday"}),
+    # a night of a run of them
+    ("Police arrested 875 people as rioting spread for a third night, the ministry said on Friday.", {"third night"}),
+    ("More than 1,300 arrested on fourth night of riots", {"fourth night"}),
 ])
 def test_the_days_a_sentence_tells_of(sentence, days):
     from claimcheck.evidence.days import days_named

@@ -22,6 +22,9 @@ def _magnitudes(text: str) -> list[tuple[str, str | None]]:
     ("Tehran's seismological centre measured the main shock at 5.9.", [("5.9", None)]),
     ("The survey put the magnitude at 6.8. A Turkish observatory gave 6.5, a usual spread.", [("6.8", None), ("6.5", None)]),
     ("The quake killed 12 people. Shares in Tokyo fell 2.5 points.", []),
+    # the largest of the aftershocks a long clause tells of
+    ("More than 60 aftershocks of magnitude 2.5 or greater were recorded in the first 24 hours, the largest a "
+     "magnitude 5.2 event on Sunday morning.", [("2.5", "threshold"), ("5.2", "aftershock")]),
 ])
 def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
     assert _magnitudes(text) == expected

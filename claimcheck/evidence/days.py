@@ -30,7 +30,10 @@ def _account_of(claim: Claim) -> str:
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+\d{{1,2}}\b"
-                  rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight', 'overnight', 'last night'}))})\b)", re.I)
+                  rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight', 'overnight', 'last night'}))})\b"
+                  # "for a third night", "on the fourth day of protests": the night of a run of them
+                  r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:straight\s+|consecutive\s+)?"
+                  r"(?:night|day)\b)", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "35"
+EXTRACTOR_VERSION = "36"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -377,7 +377,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if quantity_type == "magnitude":
         outcome = None  # "a magnitude 6.8 quake struck ..., killing 18": the quake killed, not its magnitude
     if quantity_type == "magnitude" and subject is None:
-        subject = roles.shock_of(text[max(sentence_start, start - 100):start], after_figure)
+        subject = roles.shock_of(text[sentence_start:start], after_figure)
     others = OtherNumbers(sentence_numerals, first.start, sentence_start)
     line, column = document.line_column(start)
     return Claim(

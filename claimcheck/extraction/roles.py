@@ -183,15 +183,17 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
 
 
 def shock_of(before: str, after: str) -> str | None:
-    """What a magnitude is of when not the quake a page tells of: an aftershock ("more than 60 aftershocks, the
+    """What a magnitude is of (``before``: its sentence up to it) when not the quake a page tells of: an aftershock ("more than 60 aftershocks, the
     largest a magnitude 3.6"; "a 5.8 aftershock"), a threshold ("a quake of magnitude 6.7 or greater within 30
     years"), or the second of twin quakes ("A second quake, measured by the USGS at 7.4"; "the first measured 7.2
     and the second 7.6"), so that none is set against the quake's own magnitude."""
     if _OR_GREATER.match(after):
         return "threshold"
+    sentence, before = before, before[-_SHOCK_REACH:]
     clauses = before.rsplit(";", 1)
     if (_AFTERSHOCK_AFTER.match(after) or _AFTERSHOCK.search(clauses[-1])
-            or (len(clauses) == 2 and _AFTERSHOCK.search(clauses[0]) and _THE_LARGEST.match(clauses[1]))):
+            or (len(clauses) == 2 and _AFTERSHOCK.search(clauses[0]) and _THE_LARGEST.match(clauses[1]))
+            or (_THE_LARGEST_BEFORE.search(before) and _AFTERSHOCK.search(sentence.rsplit(";", 1)[-1]))):
         return "aftershock"
     if (second := _SECOND_QUAKE.search(before[-_SECOND_QUAKE_REACH:])) and not _FIRST_QUAKE.search(before[second.end():]):
         return "second quake"
@@ -210,6 +212,9 @@ _AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude\s+)?aftershocks?\b", re.I)
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
 #: "Aftershocks continued all week; the strongest, a magnitude 6.3": the clause goes on with the aftershocks
 _THE_LARGEST = re.compile(r"^\s*the\s+(?:largest|strongest|biggest|most\s+powerful)\b", re.I)
+#: "More than 60 aftershocks ... were recorded in the first 24 hours, the largest a magnitude 5.2 event"
+_THE_LARGEST_BEFORE = re.compile(r"\bthe\s+(?:largest|strongest|biggest|most\s+powerful)\b[^.;]{0,30}$", re.I)
+_SHOCK_REACH = 100  # characters before a magnitude that tell what shock it is of (its sentence's, for "the largest")
 #: "a second quake", "the second tremor", "by a second," "and the second": the later of twin quakes (not "the second
 #: largest", "for the second time")
 _SECOND_QUAKE = re.compile(r"\b(?:a|the)\s+second\b(?![\s-]+(?:largest|strongest|biggest|deadliest|most|time|day|"
