@@ -1254,6 +1254,15 @@ def test_a_toll_told_below_a_lead_that_tells_of_no_one_killed_or_hurt_is_an_asid
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
 
 
+@pytest.mark.parametrize(("lead", "violated"), [
+    ("The interior minister said 13 people died in Elazig and five in neighbouring Malatya province.", []),
+    ("The interior minister said 13 people died in the quake.", [["13", "18"]]),
+])
+def test_a_lead_that_splits_the_headlines_toll_by_place_does_not_contradict_it(tmp_path, lead, violated):
+    found = _violated(tmp_path, a_txt=f"Strong earthquake kills 18 in eastern Turkey\n\n{lead}\n")
+    assert [sorted(_about(finding)) for finding in found] == violated
+
+
 def test_a_sources_count_many_times_its_pages_lead_toll_is_another_count(tmp_path):
     """"At least 20,000 people have been killed, according to the WHO" below a shelling's toll of 19 is the war's."""
     war = "At least 20,000 people have been killed, according to the World Health Organization.\n"

@@ -446,6 +446,9 @@ def test_counts_told_after_several_nights_of_unrest_in_which_they_befell_are_tot
     # "took to the streets" is a crowd; officers patrolling them are not
     ("Tens of thousands of people took to the streets of Athens.", "people", "gathered"),
     ("Some 800 officers patrolled the streets at the height of the unrest.", "officers", None),
+    # a clause of its own after ", and": its outcome is not the figure's
+    ("According to the agency, 2,900 people were sheltering at the school, and the dead included a teacher.",
+     "people", None),
 ])
 def test_lives_claimed_a_number_of_dead_and_a_toll_count_the_dead(text, measure, outcome):
     [claim] = claimcheck.extract_text(text)

@@ -103,7 +103,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                      else f"the one {ROLES[role]['called']} each of two sources on one page gives" if one_role
                      else f"the one estimate of {first.measure} each of two sources on one page gives")
     if (counted and first.doc == second.doc and max(tolls) <= 2 and first.scope == second.scope
-            and headline_and_lead(first, second)):
+            and not place_share and headline_and_lead(first, second)):  # "kills 18" over "13 died in Elazig and five ..."
         found.append(f"the headline's count of people {first.outcome} and its lead's")  # "Quake kills 20" / "killing 25"
     if (paragraphs == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
             and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES

@@ -10,7 +10,7 @@ from datetime import date
 from ..extraction.dating import date_span
 from ..facts import canonical_name, claim_role, head_key, top_cities
 from ..lexicon import INCREASE_WORDS, RUNNING_OUTCOMES, WEEKDAYS
-from ..places import location
+from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
 from .another import told_of_another
@@ -315,8 +315,9 @@ _A_TOTALS_TIMES = 10
 
 def a_places_share(claim: Claim, other: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
     """Whether ``claim`` is one place's share of a measure its page splits by place ("27 air strikes in Syria and 28
-    in Iraq") and ``other`` names no place: then ``other`` may be the whole, not an account of the share."""
-    return (bool(claim.place) and not other.place
+    in Iraq"; "13 people died in Elazig and five in neighbouring Malatya") and ``other`` names no place or a place
+    that holds it (Turkey): then ``other`` may be the whole, not an account of the share."""
+    return (bool(claim.place) and (not other.place or (other.place != claim.place and within(claim.place, other.place)))
             and figures[("places", claim.doc, head_key(claim.measure, synonyms))] >= 2)
 
 

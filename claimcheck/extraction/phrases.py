@@ -348,6 +348,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
             break
         following = after[index + 1].lower if index + 1 < len(after) else ""
         then = after[index + 2] if index + 2 < len(after) else None
+        if token.text == "," and following in ("and", "but", "while") and then is not None and then.lower in _NEW_SUBJECT:
+            break  # "2,900 people were sheltering at the school, and the dead included three children": a new clause
         if (token.lower in ("and", ",", "—", "–", "-", "(") and (following in OUTCOME_WORDS or following in OUTCOME_VERBS)
                 and then is not None
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
@@ -357,6 +359,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
     return None
 
 
+#: words that open a clause's own subject after ", and": "..., and the dead included three children"
+_NEW_SUBJECT = frozenset({"the", "its", "their", "his", "her"})
 #: words before "the streets" that put a crowd in them ("took to the streets", "filled the streets")
 _INTO_THE_STREETS = frozenset({"to", "into", "onto", "in", "filled", "fill", "thronged", "packed", "lined", "flooded",
                                "jammed", "crowded"})
