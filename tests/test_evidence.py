@@ -1041,6 +1041,7 @@ def test_the_years_a_sentence_tells_of(sentence, years):
     # a night of a run of them
     ("Police arrested 875 people as rioting spread for a third night, the ministry said on Friday.", {"third night"}),
     ("More than 1,300 arrested on fourth night of riots", {"fourth night"}),
+    ("The night before, 875 arrests were made and 249 officers were hurt.", {"night before"}),
 ])
 def test_the_days_a_sentence_tells_of(sentence, days):
     from claimcheck.evidence.days import days_named
