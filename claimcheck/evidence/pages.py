@@ -287,13 +287,14 @@ def lead_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) 
 def recalled_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:
     """Whether the claim is a toll told below the lead of a page whose lead gives one toll of its outcome and which
     gives another further down ("the deadliest since a hotel blast killed 40"): recalled, not the page's own (when
-    it restates the lead's figure, the lead's own mention stands for it)."""
+    it restates the lead's figure, the lead's own mention stands for it). A source's figure further down is its
+    account of the lead's toll, unless it is more than ten times that toll (a war's, told below a shelling's)."""
     if (key is None or claim.line <= LEAD_LINES or figures[("lead", claim.doc, key)] != 1
             or key not in RUNNING_OUTCOMES):
         return False  # a march's crowd in another city is its own
-    if claim.source:  # a source's figure further down is its account of the toll, unless it is many times the toll:
-        lead = figures[("lead", claim.doc, key, "figure")]  # "at least 20,000 have been killed, according to the
-        return 0 < lead * _A_TOTALS_TIMES < claim.value  # WHO" below a shelling's 19 is the war's
+    if claim.source:  # "at least 20,000 have been killed, according to the WHO" below a shelling's 19
+        lead = figures[("lead", claim.doc, key, "figure")]
+        return 0 < lead * _A_TOTALS_TIMES < claim.value
     return figures[("document", claim.doc, key)] >= 2
 
 
