@@ -1274,3 +1274,14 @@ def test_a_sources_count_many_times_its_pages_lead_toll_is_another_count(tmp_pat
         b_txt="Sunday, 19 January 2025\n\nSudan hospital shelled\nShells struck the hospital in Um Ruwaba on Saturday, "
               f"killing 41 people, doctors said.\n{_FILLER}The hospital had 300 beds.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == [["40", "41"]]
+
+
+
+def test_two_sources_accounts_on_one_page_are_as_close_to_a_third_figure_as_either_is():
+    """The monitors' "51%" (1), set against the commission's "58.9%" (0) on one page, is as close to another page's
+    "58.9%" (2) as the commission's figure is; a pair kept apart (0 and 3) stays apart."""
+    from claimcheck.facts import _shared_with_accounts
+
+    similarities = {(0, 1): 1.0, (0, 2): 0.9, (1, 2): 0.1, (0, 3): 0.0, (1, 3): 0.4, (2, 3): 0.2}
+    shared = _shared_with_accounts(similarities, {0: [1], 1: [0]})
+    assert shared == {(0, 1): 1.0, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.0, (1, 3): 0.4, (2, 3): 0.2}

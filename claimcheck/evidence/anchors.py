@@ -133,6 +133,11 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
 _NEAR_LINES = 3  # lines apart two sources' figures on one page are set against each other
 
 
+def two_accounts(anchors: tuple[str, ...]) -> bool:
+    """Whether some anchor ties two figures as two sources' accounts of one thing on one page."""
+    return any("two sources" in anchor for anchor in anchors)
+
+
 #: words with which a sentence lists several sources' estimates of one number ("estimates ranging from 400 ... to 700")
 _ESTIMATES = re.compile(r"\b(?:estimates|estimated|disputed|ranging|ranged|varied|vary|varying|conflicting)\b", re.I)
 #: words with which a page sets one account against another ("However, state media said 10 had been killed")
