@@ -421,7 +421,8 @@ def _shared_with_accounts(similarities: dict[tuple[int, int], float],
         for one, other in ((first, second), (second, first)):
             for mate in accounts.get(one, ()):
                 if mate != other:
-                    shared[(first, second)] = max(shared[(first, second)], similarities[(min(mate, other), max(mate, other))])
+                    tie = similarities[(min(mate, other), max(mate, other))]
+                    shared[(first, second)] = max(shared[(first, second)], tie)
     return shared
 
 

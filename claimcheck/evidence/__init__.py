@@ -24,9 +24,9 @@ from ..facts import claim_role, head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, headline_and_lead
 from .features import GENERIC_MEASURES, before_figure, features
-from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, aside_figure, few_on_page, figures_per_source,
-                    lead_figure, recalled_figure, own_and_sourced, page_figures, page_tolls, paragraph_key, source_key,
-                    top_places)
+from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, aside_figure, few_on_page,
+                    figures_per_source, lead_figure, recalled_figure, own_and_sourced, page_figures, page_tolls,
+                    paragraph_key, source_key, top_places)
 from .quakes import quake_measure
 from .vetoes import judged_vetoes, vetoes
 

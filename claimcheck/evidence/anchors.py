@@ -99,16 +99,17 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                  or _told_against(first, second) or _two_accounts(first, second))
             and (two_sources(first, second) or (own_and_sourced(first, second) and (
                 restated or (heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))))):
-        found.append(f"the one count of people {first.outcome} each of two sources on one page gives" if counted
-                     else f"the one {ROLES[role]['called']} each of two sources on one page gives" if one_role
-                     else f"the one estimate of {first.measure} each of two sources on one page gives")
+        found.append(f"the one count of people {first.outcome} each of {TWO_SOURCES} on one page gives" if counted
+                     else f"the one {ROLES[role]['called']} each of {TWO_SOURCES} on one page gives" if one_role
+                     else f"the one estimate of {first.measure} each of {TWO_SOURCES} on one page gives")
     if (counted and first.doc == second.doc and max(tolls) <= 2 and first.scope == second.scope
-            and not place_share and headline_and_lead(first, second)):  # "kills 18" over "13 died in Elazig and five ..."
+            and not place_share  # "kills 18" over "13 died in Elazig and five in neighbouring Malatya"
+            and headline_and_lead(first, second)):
         found.append(f"the headline's count of people {first.outcome} and its lead's")  # "Quake kills 20" / "killing 25"
     if (paragraphs == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
             and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
-        found.append(f"estimates of one number of {first.measure} by two sources, in one sentence")
+        found.append(f"estimates of one number of {first.measure} by {TWO_SOURCES}, in one sentence")
     if (single and tolls == (1, 1) and one_role
             and (not ROLES[role].get("named") or _names_shared(names_a, names_b))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
@@ -133,9 +134,13 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
 _NEAR_LINES = 3  # lines apart two sources' figures on one page are set against each other
 
 
+#: what the anchors that tie two sources' accounts of one thing on one page say they are (see :func:`two_accounts`)
+TWO_SOURCES = "two sources"
+
+
 def two_accounts(anchors: tuple[str, ...]) -> bool:
     """Whether some anchor ties two figures as two sources' accounts of one thing on one page."""
-    return any("two sources" in anchor for anchor in anchors)
+    return any(TWO_SOURCES in anchor for anchor in anchors)
 
 
 #: words with which a sentence lists several sources' estimates of one number ("estimates ranging from 400 ... to 700")
@@ -162,8 +167,8 @@ def _told_against(first: Claim, second: Claim) -> bool:
 _DIFFERING = re.compile(r"\b(?:differing|different|conflicting|contradictory|other|lower|higher)\s+"
                         r"(?:numbers|figures|tolls|counts|estimates|tallies|totals)\b|\bdisputed\s+(?:this|that|the)\b"
                         # "the union says the real figures were higher, with more than 200 arrests"
-                        r"|\b(?:numbers|figures|tolls?|counts?|estimates|tallies|totals?)\s+(?:were|are|was|is|to\s+be)\s+"
-                        r"(?:much\s+|far\s+|even\s+)?(?:higher|lower)\b",
+                        r"|\b(?:numbers|figures|tolls?|counts?|estimates|tallies|totals?)\s+"
+                        r"(?:were|are|was|is|to\s+be)\s+(?:much\s+|far\s+|even\s+)?(?:higher|lower)\b",
                         re.I)
 
 

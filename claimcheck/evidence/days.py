@@ -32,8 +32,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(?:{_MONTH})\s+\d{{1,2}}\b"
                   rf"|(?:{'|'.join(sorted(WEEKDAYS | {'yesterday', 'today', 'tonight', 'overnight', 'last night'}))})\b"
                   # "for a third night", "on the fourth day of protests": the night of a run of them
-                  r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:straight\s+|consecutive\s+)?"
-                  r"(?:night|day)\b|(?:night|day)\s+before\b|previous\s+(?:night|day)\b)", re.I)
+                  r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+                  r"(?:straight\s+|consecutive\s+)?(?:night|day)\b"
+                  r"|(?:night|day)\s+before\b|previous\s+(?:night|day)\b)", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -120,8 +121,8 @@ def one_night_only(first: Claim, second: Claim) -> bool:
 
 
 #: a night a count is told of: "on Tuesday night", "overnight", "on the first night of the curfew", "that night"
-_A_NIGHT = re.compile(r"\b(?:(?:[A-Z][a-z]+day|last|that|first|second|third|fourth|fifth|sixth|each|every|previous)\s+night|"
-                      r"overnight|night\s+before)\b", re.I)
+_A_NIGHT = re.compile(r"\b(?:(?:[A-Z][a-z]+day|last|that|first|second|third|fourth|fifth|sixth|each|every|previous)"
+                      r"\s+night|overnight|night\s+before)\b", re.I)
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)

@@ -348,7 +348,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
             break
         following = after[index + 1].lower if index + 1 < len(after) else ""
         then = after[index + 2] if index + 2 < len(after) else None
-        if token.text == "," and following in ("and", "but", "while") and then is not None and then.lower in _NEW_SUBJECT:
+        if (token.text == "," and following in ("and", "but", "while") and then is not None
+                and then.lower in _NEW_SUBJECT):
             break  # "2,900 people were sheltering at the school, and the dead included three children": a new clause
         if (token.lower in ("and", ",", "—", "–", "-", "(") and (following in OUTCOME_WORDS or following in OUTCOME_VERBS)
                 and then is not None

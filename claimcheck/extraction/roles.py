@@ -183,10 +183,10 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
 
 
 def shock_of(before: str, after: str) -> str | None:
-    """What a magnitude is of (``before``: its sentence up to it) when not the quake a page tells of: an aftershock ("more than 60 aftershocks, the
-    largest a magnitude 3.6"; "a 5.8 aftershock"), a threshold ("a quake of magnitude 6.7 or greater within 30
-    years"), or the second of twin quakes ("A second quake, measured by the USGS at 7.4"; "the first measured 7.2
-    and the second 7.6"), so that none is set against the quake's own magnitude."""
+    """What a magnitude is of (``before``: its sentence up to it) when not the quake a page tells of: an aftershock
+    ("more than 60 aftershocks, the largest a magnitude 3.6"; "a 5.8 aftershock"), a threshold ("a quake of magnitude
+    6.7 or greater within 30 years"), or the second of twin quakes ("A second quake, measured by the USGS at 7.4";
+    "the first measured 7.2 and the second 7.6"), so that none is set against the quake's own magnitude."""
     if _OR_GREATER.match(after):
         return "threshold"
     sentence, before = before, before[-_SHOCK_REACH:]
