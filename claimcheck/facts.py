@@ -414,6 +414,8 @@ def _shared_with_accounts(similarities: dict[tuple[int, int], float],
     """Two sources' accounts of one thing on one page ("the commission put turnout at 58.9 percent. But the monitors
     said ... around 51 percent") are as close to a third figure as either is: another page's "58.9%" is the
     monitors' quantity too, however little their sentence shares with it. Pairs kept apart stay apart."""
+    if not accounts:
+        return similarities
     shared = dict(similarities)
     for (first, second), similarity in similarities.items():
         if similarity == 0.0:

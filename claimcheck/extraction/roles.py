@@ -182,18 +182,18 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
     return None
 
 
-def shock_of(before: str, after: str) -> str | None:
-    """What a magnitude is of (``before``: its sentence up to it) when not the quake a page tells of: an aftershock
-    ("more than 60 aftershocks, the largest a magnitude 3.6"; "a 5.8 aftershock"), a threshold ("a quake of magnitude
-    6.7 or greater within 30 years"), or the second of twin quakes ("A second quake, measured by the USGS at 7.4";
-    "the first measured 7.2 and the second 7.6"), so that none is set against the quake's own magnitude."""
+def shock_of(sentence_before: str, after: str) -> str | None:
+    """What a magnitude is of (``sentence_before``: its sentence up to it) when not the quake a page tells of: an
+    aftershock ("more than 60 aftershocks, the largest a magnitude 3.6"; "a 5.8 aftershock"), a threshold ("a quake
+    of magnitude 6.7 or greater within 30 years"), or the second of twin quakes ("A second quake, measured by the USGS
+    at 7.4"; "the first measured 7.2 and the second 7.6"), so that none is set against the quake's own magnitude."""
     if _OR_GREATER.match(after):
         return "threshold"
-    sentence, before = before, before[-_SHOCK_REACH:]
+    before = sentence_before[-_SHOCK_REACH:]
     clauses = before.rsplit(";", 1)
     if (_AFTERSHOCK_AFTER.match(after) or _AFTERSHOCK.search(clauses[-1])
             or (len(clauses) == 2 and _AFTERSHOCK.search(clauses[0]) and _THE_LARGEST.match(clauses[1]))
-            or (_THE_LARGEST_BEFORE.search(before) and _AFTERSHOCK.search(sentence.rsplit(";", 1)[-1]))):
+            or (_THE_LARGEST_BEFORE.search(before) and _AFTERSHOCK.search(sentence_before.rsplit(";", 1)[-1]))):
         return "aftershock"
     if (second := _SECOND_QUAKE.search(before[-_SECOND_QUAKE_REACH:])) and not _FIRST_QUAKE.search(before[second.end():]):
         return "second quake"
@@ -386,15 +386,14 @@ _SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|his|her|it|they)\s+(?:[\w
                           r"(?:began|begun|started|was\s+launched|were\s+launched|launched|start|beginning)\b", re.I)
 
 
+_SEVERAL_DAYS = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks)"
 #: a count of several days or nights: "More than 150 people were arrested over three nights of unrest", "killed 40 in
 #: four days of fighting"
-_OVER_DAYS = re.compile(r"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:two|three|four|"
-                        r"five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks)\b", re.I)
-
+_OVER_DAYS = re.compile(rf"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+                        rf"{_SEVERAL_DAYS}\b", re.I)
 #: a count of several days or nights told after them: "set off three nights of unrest in which 87 people were arrested
 #: and 14 officers were injured"
-_DAYS_IN_WHICH = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks)"
-                            r"\s+of\s+(?:[\w-]+\s+){1,3}?(?:in|during)\s+which\b[^.;:]*$", re.I)
+_DAYS_IN_WHICH = re.compile(rf"\b{_SEVERAL_DAYS}\s+of\s+(?:[\w-]+\s+){{1,3}}?(?:in|during)\s+which\b[^.;:]*$", re.I)
 
 
 def _clause(text: str) -> str:
