@@ -313,7 +313,48 @@ def component_groups(nodes: list[int], similarities: dict[tuple[int, int], float
         return [list(nodes)]
     position = {node: index for index, node in enumerate(nodes)}
     local = {(position[first], position[second]): similarity for (first, second), similarity in similarities.items()}
-    return [[nodes[index] for index in group] for group in average_linkage(len(nodes), local, SIMILARITY, days)]
+    groups = _with_strays_placed(average_linkage(len(nodes), local, SIMILARITY, days), local, days)
+    return [[nodes[index] for index in group] for group in groups]
+
+
+#: mean similarity at which a page left alone joins the event it is most like ...
+STRAY_SIMILARITY = 0.08
+#: ... when it is that much more like it than like any other: a follow-up that shares few words with its event's
+#: first reports is still most like them, while a page as like two events as each other stays apart
+_CLEARLY_MORE = 1.25
+_STRAY_SIZE = 1  # pages in a group that may be a stray: two pages alike are more likely an event of their own
+
+
+def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, int], float],
+                        days: list[int | None]) -> list[list[int]]:
+    """Groups after each stray (a page alone) has joined the larger group it is clearly most like
+    (see :data:`STRAY_SIMILARITY`), where their days allow. A page alone has no figure to be compared with."""
+    large = [group for group in groups if len(group) > _STRAY_SIZE]
+    placed = {id(group): list(group) for group in large}
+    kept = []
+    for group in groups:
+        if len(group) > _STRAY_SIZE:
+            continue
+        means = sorted(((_mean_similarity(group, other, similarities), index) for index, other in enumerate(large)),
+                       reverse=True)
+        if means and means[0][0] >= STRAY_SIMILARITY and (len(means) == 1 or means[0][0] >= _CLEARLY_MORE * means[1][0]):
+            target = placed[id(large[means[0][1]])]
+            if _span(target, days).joined_within(_span(group, days), WINDOW_DAYS) is not None:
+                target.extend(group)
+                continue
+        kept.append(group)
+    return sorted([*(sorted(placed[id(group)]) for group in large), *kept], key=min)
+
+
+def _mean_similarity(first: list[int], second: list[int], similarities: dict[tuple[int, int], float]) -> float:
+    return sum(similarities.get((min(a, b), max(a, b)), 0.0) for a in first for b in second) / (len(first) * len(second))
+
+
+def _span(group: list[int], days: list[int | None]) -> Span:
+    span = Span()
+    for index in group:
+        span = span.joined_within(Span.of(days[index]), 10 ** 9)
+    return span
 
 
 def average_linkage(count: int, similarities: dict[tuple[int, int], float], threshold: float,

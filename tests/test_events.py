@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.events import CONFLICT, cosine, find_events, lead_terms, markers, similarity, tfidf
+from claimcheck.events import CONFLICT, component_groups, cosine, find_events, lead_terms, markers, similarity, tfidf
 from claimcheck.model import Document
 
 _PAPUA = [
@@ -127,3 +127,25 @@ def test_pages_whose_datelines_give_days_far_apart_without_a_year_are_two_events
                for document, dateline in ((first, "QUETTA, March 21 "), (second, "QUETTA, March 23 "),
                                           (months_later, "QUETTA, Jan 12 "))]
     assert _grouped(find_events(undated)) == [["a.txt", "b.txt", "c.txt"]]
+
+
+def _stray(to_first: tuple[float, float, float], to_second: tuple[float, float, float], days=None) -> list[list[int]]:
+    """The groups of two events of three pages each (0-2, 3-5) and a seventh page (6) with the given similarities to
+    each of their pages."""
+    similarities = {pair: 0.5 for pair in ((0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5))}
+    similarities.update({(page, 6): value for page, value in zip((0, 1, 2), to_first)})
+    similarities.update({(page, 6): value for page, value in zip((3, 4, 5), to_second)})
+    return sorted(component_groups(list(range(7)), similarities, days or [None] * 7))
+
+
+def test_a_page_left_alone_joins_the_event_it_is_clearly_most_like():
+    # a follow-up that shares few words with its event's first reports: too little for average linkage (0.10 < 0.12)
+    assert _stray((0.2, 0.05, 0.05), (0.0, 0.0, 0.0)) == [[0, 1, 2, 6], [3, 4, 5]]
+    assert _stray((0.2, 0.05, 0.05), (0.15, 0.0, 0.0)) == [[0, 1, 2, 6], [3, 4, 5]]  # 0.10 against 0.05
+
+
+def test_a_page_as_like_two_events_or_like_none_or_too_late_stays_alone():
+    assert _stray((0.2, 0.05, 0.05), (0.2, 0.04, 0.04)) == [[0, 1, 2], [3, 4, 5], [6]]  # 0.10 against 0.093
+    assert _stray((0.15, 0.05, 0.0), (0.0, 0.0, 0.0)) == [[0, 1, 2], [3, 4, 5], [6]]  # 0.067: too little in common
+    days = [100, 101, 102, 300, 301, 302, 200]  # written 98 days after the first event's last page
+    assert _stray((0.2, 0.05, 0.05), (0.0, 0.0, 0.0), days) == [[0, 1, 2], [3, 4, 5], [6]]
