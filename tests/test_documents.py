@@ -33,6 +33,11 @@ def test_html_main_text_and_metadata(tmp_path):
     ("Friday, September 20, 2024\n\nCoalition strikes", "2024-09-20"),
     ("17:23 GMT19 October 2020\nListen Live\n", "2020-10-19"),
     ("# A title here today\n\nPublished: 2018-02-09\n", "2018-02-09"),
+    # a dateline that opens a long first paragraph
+    ("Garden scene sets record\nLONDON, May 16, 2018 (Reuters) - A garden scene sold for a record sum at an auction "
+     "on Wednesday.", "2018-05-16"),
+    ("Poplars fetch record\nNov. 16, 2018 -- The poplars sold for a record sum at an auction in New York on Tuesday.",
+     "2018-11-16"),
 ])
 def test_dateline_near_the_top_is_the_document_date(head, date):
     assert claimcheck.read_text(head + "\nTroops moved 5 miles.\n", format="markdown" if head.startswith("#") else "text").date == date
@@ -52,6 +57,12 @@ def test_a_dateline_without_a_year_gives_the_day_a_page_was_written(head, day):
     document = claimcheck.read_text(head + "\n")
     assert document.dateline_day == day
     assert document.without_text().dateline_day == day  # what a worker's light copy knows
+
+
+def test_a_date_inside_a_long_first_paragraph_is_no_dateline():
+    document = claimcheck.read_text("Council votes\nThe council, which first met on May 3, 2018 in the town hall, voted "
+                                     "on a long list of items.\n")
+    assert document.date is None
 
 
 def test_text_title_and_outlet():

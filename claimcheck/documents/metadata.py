@@ -74,6 +74,17 @@ def _parse(text: str) -> date | None:
         return None
 
 
+#: what stands before a dateline's date ("NEW YORK, ", "KATHMANDU, Nepal, ") and after it (" (Reuters) -", " --")
+_BEFORE_DATELINE_DATE = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*)?$")
+_AFTER_DATELINE_DATE = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—:]|$)")
+
+
+def _opens_dateline(line: str, found: tuple[int, int, date]) -> bool:
+    """Whether a page's line opens with a dateline that gives a full date, its story running on after it."""
+    start, end, _ = found
+    return bool(_BEFORE_DATELINE_DATE.match(line[:start]) and _AFTER_DATELINE_DATE.match(line[end:]))
+
+
 def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | None, str | None]:
     """(title, ISO date, outlet) found in the first lines of a page, each None when absent."""
     lines = _head_lines(text)
@@ -88,6 +99,8 @@ def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | 
             if dates and len(line) < 60:
                 date_found = dates[0][2].isoformat()
                 continue
+            if dates and _opens_dateline(line, dates[0]):  # "LONDON, May 16, 2018 (Reuters) - Emile Varenne's ..."
+                date_found = dates[0][2].isoformat()
         if not outlet:
             match = _OUTLET_DATELINE.match(line) or _OUTLET_LINE.match(line) or _OUTLET_META.match(line)
             if match:
