@@ -232,9 +232,22 @@ def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None,
     scopes = totals_scope(claims, synonyms)
     blocks = []
     for claim in claims:
-        key = measure_key(claim.measure, synonyms)
-        blocks.append(_grouping(claim, scopes.get(id(claim), claim.place), None if key in standing else event, synonyms)[0])
+        place = scopes.get(id(claim), claim.place)
+        blocks.append(_grouping(claim, place, grouped_event(claim, place, event, synonyms, standing), synonyms)[0])
     return blocks, scopes
+
+
+def grouped_event(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms,
+                  standing: frozenset[str]) -> str | None:
+    """The event a claim is grouped within (its document's ``event``): none for a ``standing`` measure, reported from
+    event to event ("the group has lost over 98% of its territory", "about 2,000 US troops in Syria"), except a count
+    of people that names no force and no place: soldiers a storm's relief sends are that storm's ("some 2,000 soldiers
+    were helping to clear roads")."""
+    if measure_key(claim.measure, synonyms) not in standing:
+        return event
+    if measure_class(claim.measure, synonyms) == "person" and not (claim.actor or place or side(claim.measure)):
+        return event
+    return None
 
 
 class Grouping:
@@ -250,9 +263,9 @@ class Grouping:
     def __call__(self, claim: Claim, scope: str | None = None) -> tuple:
         """(group, actor, place) of a claim: group None when it can join no fact. ``scope``: the place
         :func:`totals_scope` gave it, where ``scopes`` does not hold it."""
-        signature = (claim.measure, claim.unit, claim.outcome, claim.type, claim.subject, claim.actor,
-                     scope if scope is not None else self.scopes.get(id(claim), claim.place),
-                     None if measure_key(claim.measure, self.synonyms) in self.standing else self.events.get(claim.doc))
+        place = scope if scope is not None else self.scopes.get(id(claim), claim.place)
+        signature = (claim.measure, claim.unit, claim.outcome, claim.type, claim.subject, claim.actor, place,
+                     grouped_event(claim, place, self.events.get(claim.doc), self.synonyms, self.standing))
         found = self._found.get(signature)
         if found is None:
             found = self._found[signature] = _grouping(claim, signature[6], signature[7], self.synonyms)

@@ -167,6 +167,24 @@ def test_undated_pages_close_tolls_may_be_an_update_and_far_ones_contradict(tmp_
     assert [finding.status for finding in findings if finding.about[0].outcome == "killed"] == statuses
 
 
+@pytest.mark.parametrize(("first", "second", "statuses"), [
+    # a force's standing strength is reported from event to event ...
+    ("The US keeps about 2,000 troops in Syria.", "Some 4,000 American soldiers remain in Syria.", ["violated"]),
+    # ... soldiers a storm's relief sends, named by neither force nor place, are each storm's own
+    ("Some 2,000 soldiers were helping to clear roads.", "Some 4,000 soldiers were deployed to clear roads.", []),
+])
+def test_troops_are_compared_across_events_only_where_they_name_a_force_or_place(tmp_path, first, second, statuses):
+    (tmp_path / "a.txt").write_text(
+        "Friday, 15 September 2017\n\nTyphoon Kaliya flattened rice fields in Quang Binh on Friday.\nFishermen "
+        f"hauled their boats ashore as waves battered the coast near Dong Hoi.\n{first}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Tuesday, 10 October 2017\n\nA week of monsoon rains swamped Ha Tinh, cutting the railway.\nReservoirs "
+        f"spilled over in Huong Khe and schools closed across the district.\n{second}\n", encoding="utf-8")
+    result = claimcheck.Checker().check([tmp_path])
+    assert len({document.event for document in result.documents}) == 2
+    assert [finding.status for finding in result.findings if finding.rule == "troop-numbers-agree"] == statuses
+
+
 def test_two_pages_wind_speeds_of_one_storm_are_compared_in_one_unit(tmp_path):
     (tmp_path / "a.txt").write_text("Saturday, 3 May 2008\n\nThe cyclone hit the delta on Friday with winds of 120 mph, "
                                     "forecasters said.\n", encoding="utf-8")
