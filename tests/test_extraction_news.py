@@ -50,6 +50,10 @@ def test_a_change_from_one_figure_to_another_stays_two_claims():
     ("A coffee there costs 35 Danish crowns.", 35, "DKK"),
     ("A bus fare rose to 85 cents.", 0.85, "USD"),
     ("The stock ended at 212p in London.", 2.12, "GBP"),
+    ("The government announced NPR 100,000 in relief per family.", 1e5, "NPR"),  # a code the rates leave out
+    ("The ministry pledged 100,000 Nepalese rupees to each family.", 1e5, "NPR"),
+    ("The fine came to 5 billion rupiah.", 5e9, "IDR"),
+    ("A night there costs 3,000 baht.", 3000, "THB"),
 ])
 def test_currencies_glued_written_as_words_and_coins(text, value, unit):
     claim = one(text)
