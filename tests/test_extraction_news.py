@@ -787,9 +787,20 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The conflict, which has killed more than 5,000 people, shows no sign of ending.", "total"),
     ("A 2005 peace deal ended a civil war in which some 2 million people died.", "total"),
     ("The raid that killed 12 people was the first in a month.", None),
+    ("Natural disasters have killed 170 people in Vietnam so far this year.", "total"),  # the cue three words on
+    ("The season's toll now stands at 241, the ministry said.", "total"),
+    ("The provincial count includes four people killed when a wall collapsed.", "part"),
+    ("Two of those killed were employees of stores in the food court.", "part"),
+    ("Each of the 110 bales weighed about 29 kilograms.", "part"),  # one bale's weight, not the haul's
+    ("The bales weighed 29 kilograms each.", "part"),
 ])
 def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
+
+
+def test_the_count_of_each_is_the_whole_and_what_each_weighs_a_part():
+    found = claimcheck.extract_text("Each of the 110 bales weighed about 29 kilograms.")
+    assert [(claim.text, claim.scope) for claim in found] == [("110", None), ("about 29 kilograms", "part")]
 
 
 @pytest.mark.parametrize("text", [

@@ -22,15 +22,16 @@ _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
                          r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
-#: a running total's cue right after what it counts: "captured 104 pirates since January"
-_TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,2}" + _TOTAL_CUES.pattern, re.I)
-_PART_BEFORE = re.compile(r"\b(?:including|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
+#: a running total's cue right after what it counts: "captured 104 pirates since January", "killed 170 people in
+#: Vietnam so far"
+_TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.pattern, re.I)
+_PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
                           r"most of the|all but)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "Israel says 56 people on its side have died": one side's dead, a part of all the dead
 _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
 #: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all
-_PART_OF_THE = re.compile(r"\s+of\s+the\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|missing|"
+_PART_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|missing|"
                           r"fatalities|deaths|arrested|detained)\b", re.I)
 #: "thirteen people were seriously injured", "critically wounding three": only the worst (or least) hurt of all
 _SEVERITY = r"(?:seriously|critically|severely|badly|gravely|slightly|lightly|moderately|mildly|fatally)"
@@ -38,6 +39,10 @@ _HURT = r"(?:injured|injuring|wounded|wounding|hurt|burned|burnt)"
 _SEVERITY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:(?:were|was|are|is|have been|had been|been)\s+)?"
                              + _SEVERITY + r"\s+" + _HURT + r"\b", re.I)
 _SEVERITY_BEFORE = re.compile(r"\b" + _SEVERITY + r"\s+" + _HURT + r"\s*$", re.I)
+#: a figure of each of many things: "Each of the 110 bales weighed about 29 kilograms" (not the 110 of "Each of the
+#: 110 bales"), "bales weighing 29 kilograms each", "sold for $5 apiece"
+_EACH_BEFORE = re.compile(r"^\s*Each\b(?!\s+of\s+(?:the|these|those|its|their|his|her)\s*$)", re.I)
+_EACH_AFTER = re.compile(r"^\s*,?\s*(?:each|apiece)\b", re.I)
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
@@ -339,6 +344,8 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
     if _PART_BEFORE.search(sentence_before[-30:]) or (_PART_AFTER.match(sentence_after[:12])
                                                       and sentence_before.rstrip().endswith(",")):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
+    if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
+        return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
     if (_PART_OF_THE.match(sentence_after[:30]) or _SEVERITY_AFTER.match(sentence_after[:50])
             or _ONE_SIDE.match(sentence_after[:40])
             or _SEVERITY_BEFORE.search(sentence_before[-30:])):
@@ -361,9 +368,9 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
 #: a country's toll of many incidents, not one incident's: "the nationwide monsoon toll at 141 dead and 53 missing",
 #: "Nationwide, the monsoon has killed 190", "killed 190 people this year" (not a nationwide strike's crowd; a storm's
 #: toll "across the country" is one storm's)
-_NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national)\s+(?:[\w-]+\s+)?(?:toll|total|tally|count)\b|"
+_NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national|(?:season|year|monsoon)['’]s)\s+(?:[\w-]+\s+)?(?:toll|total|tally|count)\b|"
                          r"^\s*(?:nationwide|countrywide|across\s+the\s+country),)[^.;:]{0,60}$", re.I)
-_NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}(?:so\s+far\s+)?this\s+(?:year|season|monsoon)\b", re.I)
+_NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:so\s+far\s+)?this\s+(?:year|season|monsoon)\b", re.I)
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
 _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r"|"
