@@ -185,6 +185,39 @@ def test_troops_are_compared_across_events_only_where_they_name_a_force_or_place
     assert [finding.status for finding in result.findings if finding.rule == "troop-numbers-agree"] == statuses
 
 
+_QUAKE_RESCUE = ("Rescuers dug through fallen buildings in Elazig and Malatya, near the epicentre at Sivrice.\n"
+                 "The quake struck at a depth of 10 km.\nAbout 30 aftershocks followed within hours.\n")
+
+
+def _quake_pages(tmp_path, first: str, second: str) -> list:
+    """The findings on two undated articles of one quake, with the given lines at their tops."""
+    (tmp_path / "a.txt").write_text(f"\nQuake kills at least 18 in eastern Turkey\n{first}\n{_QUAKE_RESCUE}",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"\nElazig counts the cost of the quake\n{second}\n{_QUAKE_RESCUE}",
+                                    encoding="utf-8")
+    return claimcheck.Checker().check([tmp_path]).findings
+
+
+@pytest.mark.parametrize(("top", "statuses"), [
+    ("Families in Elazig slept in cars and tents on Saturday, a day after the quake.", []),  # no figure on that line
+    ("Families in Elazig slept in cars and tents after the quake.", ["violated"]),
+])
+def test_an_undated_page_whose_top_tells_of_a_later_day_may_give_a_later_count(tmp_path, top, statuses):
+    findings = _quake_pages(tmp_path, "ISTANBUL, Jan 24 (Reuters) - A strong earthquake hit eastern Turkey on Friday "
+                                      "evening, injuring 553 as houses fell in Elazig province, officials said.",
+                            f"{top}\nThe governor said more than 1,400 were injured across the region.")
+    assert [finding.status for finding in findings if finding.about[0].outcome == "injured"] == statuses
+
+
+@pytest.mark.parametrize(("told", "statuses"), [("The final official toll", []), ("The official toll", ["violated"])])
+def test_a_final_toll_may_be_a_later_count_than_another_pages(tmp_path, told, statuses):
+    findings = _quake_pages(tmp_path, "A strong earthquake hit Elazig province in eastern Turkey, killing 31 people, "
+                                      "officials said.",
+                            f"The quake in Elazig province ruptured a fault.\n{told} stood at 41 dead after the "
+                            "search ended.")
+    assert [finding.status for finding in findings if finding.status != "consistent"] == statuses
+
+
 def test_two_pages_wind_speeds_of_one_storm_are_compared_in_one_unit(tmp_path):
     (tmp_path / "a.txt").write_text("Saturday, 3 May 2008\n\nThe cyclone hit the delta on Friday with winds of 120 mph, "
                                     "forecasters said.\n", encoding="utf-8")

@@ -141,8 +141,9 @@ def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
 _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
                     r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
                     re.I)
-#: a count told as the latest of a running count: "the latest figures put the toll at", "an updated toll of"
-_LATEST = re.compile(r"\b(?:latest|updated|new|revised)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|tally|"
+#: a count told as the latest of a running count: "the latest figures put the toll at", "an updated toll of", "the
+#: final official toll stood at"
+_LATEST = re.compile(r"\b(?:latest|updated|new|revised|final)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|tally|"
                      r"bulletin|numbers?)\b[^.;!?]*$", re.I)
 #: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "now stands at"
 _NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:are|is|have|has|had)\s+(?:now|since)\b", re.I)
@@ -261,6 +262,14 @@ def top_weekdays(doc: str, figures: Counter | FigureCounts) -> frozenset[str]:
     """The weekdays a page's headline and first sentence name ("struck on Tuesday", "officials said Friday"): what an
     undated page tells of the days of its figures."""
     return frozenset(day for day in _WEEKDAYS if figures[("weekday", doc, day)])
+
+
+def lead_days(text: str) -> tuple[frozenset[str], bool]:
+    """The weekdays a page's headline and first sentence name, and whether they tell of a day some time after its
+    event, read from its text: a top line may tell them without a figure ("Residents were still sleeping in cars on
+    Saturday, a day after the quake"). See :attr:`claimcheck.model.Document.lead_days`."""
+    top = "\n".join(text.split("\n", TOP_LINES)[:TOP_LINES])
+    return (frozenset(day.lower() for day in _WEEKDAY.findall(top)), bool(_DAYS_AFTER.search(top)))
 
 
 def told_days_after(doc: str, figures: Counter | FigureCounts) -> bool:

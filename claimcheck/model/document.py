@@ -39,6 +39,15 @@ class Document:
         from ..documents.metadata import dateline_day  # the page's metadata is read there (it imports this model)
         return dateline_day(self.text)
 
+    @cached_property
+    def lead_days(self) -> tuple[frozenset[str], bool]:
+        """The weekdays its headline and first sentence name, and whether they tell of a day some time after its
+        event ("on Saturday, a day after the quake"): when an undated page's counts were told."""
+        if self.format == "row" or not self.text:
+            return frozenset(), False
+        from ..evidence.pages import lead_days  # what a page's lines tell is read there
+        return lead_days(self.text)
+
     def without_text(self) -> Document:
         """A copy with what locating its claims and dating its figures needs (path, format, row, columns, date, where
         its lines start) but not its text: what travels to a worker or with the findings that quote it."""
@@ -47,6 +56,7 @@ class Document:
         light.__dict__["_line_starts"] = self._line_starts  # the cached line index line_column reads
         if self.dateline_day is not None:  # (none, read again from the empty text, is none again)
             light.__dict__["dateline_day"] = self.dateline_day
+        light.__dict__["lead_days"] = self.lead_days
         return light
 
     def field_at(self, offset: int) -> str | None:
