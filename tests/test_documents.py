@@ -65,6 +65,14 @@ def test_a_date_inside_a_long_first_paragraph_is_no_dateline():
     assert document.date is None
 
 
+def test_what_a_pages_top_tells_of_its_days_travels_with_its_light_copy():
+    document = claimcheck.read_text("Quake town counts its losses\nFamilies slept in cars on Saturday, a day after the "
+                                    "quake.\nThe governor said 31 people had died.\n")
+    assert document.lead_days == (frozenset({"saturday"}), True)
+    assert document.without_text().lead_days == (frozenset({"saturday"}), True)
+    assert claimcheck.read_text("Quake strikes\nA quake struck.\n").without_text().lead_days == (frozenset(), False)
+
+
 def test_text_title_and_outlet():
     document = claimcheck.read_text("- Daily Planet\nGet the news.\n\nCoalition Reports New Strikes in the North\n\nBody text here.")
     assert (document.title, document.outlet) == ("Coalition Reports New Strikes in the North", "Daily Planet")

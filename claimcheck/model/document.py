@@ -56,7 +56,8 @@ class Document:
         light.__dict__["_line_starts"] = self._line_starts  # the cached line index line_column reads
         if self.dateline_day is not None:  # (none, read again from the empty text, is none again)
             light.__dict__["dateline_day"] = self.dateline_day
-        light.__dict__["lead_days"] = self.lead_days
+        if self.lead_days != (frozenset(), False):  # (likewise)
+            light.__dict__["lead_days"] = self.lead_days
         return light
 
     def field_at(self, offset: int) -> str | None:
