@@ -114,14 +114,17 @@ def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
     measure with no place is for all of them ("Iraq and Syria"), not a candidate for each one. Only places named
     near it count (within ``_TOTAL_LINES`` lines): a headline's toll is not the total of the other shootings a
     background paragraph lists."""
-    places: dict[tuple[str, str | None], list[tuple[int, str]]] = defaultdict(list)
+    places: dict[tuple[str, str | None], list[tuple[int, str, str | None]]] = defaultdict(list)
     for claim in claims:
         if claim.place:
-            places[(claim.doc, measure_key(claim.measure, synonyms))] += [(claim.line, part) for part in claim.place.split(" and ")]
+            places[(claim.doc, measure_key(claim.measure, synonyms))] += [
+                (claim.line, part, claim.outcome) for part in claim.place.split(" and ")]
     scopes = {}
     cities = top_cities(claims)
     for claim in claims:
-        listed = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
+        listed = [(line, place) for line, place, outcome in places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
+                  if None in (outcome, claim.outcome) or outcome == claim.outcome]  # the hurt of two towns are no
+        # split of the dead ("27 killed in Sadr City and 28 in Kadhimiya": the second figure's verb is the first's)
         if claim.place is None:
             named = {place for line, place in listed if abs(line - claim.line) <= _TOTAL_LINES}
             if len(named) >= 2:

@@ -36,6 +36,15 @@ def test_a_page_that_splits_a_measure_between_two_sub_places_keeps_each():
     assert _scopes(text) == {}
 
 
+def test_a_total_stands_for_the_places_of_its_own_outcome_only():
+    # the dead are split by town: the unplaced dead are both towns' ...
+    assert _scopes("Floods hit eastern Nepal\nThe floods killed 12 people in Dharan and 8 people in Itahari.\n"
+                   "Altogether 20 people died, police said.\n")["20"] == "Dharan and Itahari"
+    # ... the hurt taken to two cities' hospitals are no split of the dead
+    assert _scopes("Coach crash kills seven\nSeven people died in the crash near Espiel.\nTwelve injured people were "
+                   "taken to hospitals in Cordoba and Seville.\nSix people died at the scene, police said.\n") == {}
+
+
 def test_a_place_overlaps_its_country_its_parts_and_lists_that_name_it():
     from claimcheck.places import overlap
 
