@@ -798,6 +798,11 @@ def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
 
 
+def test_a_storm_is_no_place():
+    [toll] = claimcheck.extract_text("The committee put the death toll from Typhoon Sonamu at 19 on Sunday.")
+    assert (toll.text, toll.place) == ("19", None)
+
+
 def test_the_count_of_each_is_the_whole_and_what_each_weighs_a_part():
     found = claimcheck.extract_text("Each of the 110 bales weighed about 29 kilograms.")
     assert [(claim.text, claim.scope) for claim in found] == [("110", None), ("about 29 kilograms", "part")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..facts import POSSESSIVE
 from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, DEMONYMS, DETERMINERS,
-                       ED_ING_NOUNS, FUNCTION_WORDS, LEADING_SKIPPABLE, LOCATIVE,
+                       ED_ING_NOUNS, FUNCTION_WORDS, HAPPENING_WORDS, LEADING_SKIPPABLE, LOCATIVE,
                        MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PERSON_NOUNS,
                        PLACE_SUFFIXES, SAY_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
@@ -260,7 +260,7 @@ def title_case(tokens: list[Token]) -> bool:
 
 def is_place(name: Name, sentence_start: int) -> bool:
     words = name.text.split()
-    if name.comparison or name.attributive:
+    if name.comparison or name.attributive or words[0] in HAPPENING_WORDS:  # "from Typhoon Sonamu"
         return False
     if name.text in country_names() or words[-1] in PLACE_SUFFIXES:
         return True

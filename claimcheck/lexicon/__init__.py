@@ -132,6 +132,7 @@ DEMONYMS: dict[str, str | None] = {name: country or None for name, country in _D
 PLACE_ALIASES = _words("names", "places")
 PLACE_SUFFIXES = _words("names", "place_suffixes")
 ORGANISATION_SUFFIXES = _words("names", "organisation_suffixes")
+HAPPENING_WORDS = _words("names", "happening_words")
 
 
 @lru_cache(maxsize=1)
