@@ -218,6 +218,21 @@ def test_a_final_toll_may_be_a_later_count_than_another_pages(tmp_path, told, st
     assert [finding.status for finding in findings if finding.status != "consistent"] == statuses
 
 
+def test_two_sources_on_one_page_are_judged_as_one_days_accounts_whatever_an_earlier_page_says(tmp_path):
+    (tmp_path / "a.txt").write_text("Saturday, 4 November 2017\n\nTyphoon Sonamu kills 19 in Vietnam\nThe typhoon "
+                                    "killed 19 people in central Vietnam, the disaster committee said.\nIt flooded "
+                                    "rice fields across Ha Tinh province.\nPower was cut to 40,000 homes.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Sunday, 5 November 2017\n\nTyphoon Sonamu toll disputed\nThe disaster committee "
+                                    "put the death toll from Typhoon Sonamu at 19, but Ha Tinh provincial officials "
+                                    "said 23 people had died.\nIt flooded rice fields across Ha Tinh province.\nPower "
+                                    "was cut to 40,000 homes.\n", encoding="utf-8")
+    [finding] = [finding for finding in claimcheck.Checker().check([tmp_path]).findings
+                 if {claim.text for claim in finding.about} == {"19", "23"}]
+    assert finding.status == "violated"  # not a change from the first page's 19 a day before
+    assert [(claim.doc[-5:], claim.text) for claim in finding.about] == [("b.txt", "19"), ("b.txt", "23")]
+
+
 def test_two_pages_wind_speeds_of_one_storm_are_compared_in_one_unit(tmp_path):
     (tmp_path / "a.txt").write_text("Saturday, 3 May 2008\n\nThe cyclone hit the delta on Friday with winds of 120 mph, "
                                     "forecasters said.\n", encoding="utf-8")

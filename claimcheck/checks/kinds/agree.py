@@ -90,10 +90,13 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             elif evidence.strong and first.doc != second.doc:
                 evidence = replace(evidence, caveats=(*evidence.caveats, *times_apart(context, first, second, figures)))
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
-        evidence = max(judged, key=lambda item: item[:3])[5]  # the best evidence any two of their sources give
+        best = max(judged, key=lambda item: item[:3])
+        evidence = best[5]  # the best evidence any two of their sources give
         if evidence.conclusive and (risen := risen_in_either(context, candidates, figures)):
             evidence = replace(evidence, caveats=risen)
-        first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither
+        first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
+        if evidence.conclusive and best[3].doc == best[4].doc:
+            first, second = best[3], best[4]  # ... but two sources' accounts on one page are judged as one day's
         finding = _judge(rule, context, fact, first, second, window, evidence)
         if finding is None:
             continue
@@ -318,6 +321,10 @@ def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_documen
     for a, b in candidates:
         pairs = [(first, second) for first in representatives[a] for second in representatives[b]
                  if _sides(first, second, within_document, differ=True)]
+        # two sources' figures on one page are weighed whatever other pages say them first ("the committee put the
+        # toll at 19, but provincial officials said 23 had died")
+        pairs += [(first, second) for first in groups[a] for second in groups[b] if first.doc == second.doc
+                  and (first, second) not in pairs and _sides(first, second, within_document, differ=True)]
         if pairs:
             found.append(pairs)
     return found
