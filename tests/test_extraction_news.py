@@ -54,6 +54,7 @@ def test_a_change_from_one_figure_to_another_stays_two_claims():
     ("The ministry pledged 100,000 Nepalese rupees to each family.", 1e5, "NPR"),
     ("The fine came to 5 billion rupiah.", 5e9, "IDR"),
     ("A night there costs 3,000 baht.", 3000, "THB"),
+    ("The painting fetched 43.2 million British pounds.", 43.2e6, "GBP"),
 ])
 def test_currencies_glued_written_as_words_and_coins(text, value, unit):
     claim = one(text)
