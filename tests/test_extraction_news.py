@@ -790,6 +790,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The raid that killed 12 people was the first in a month.", None),
     ("Natural disasters have killed 170 people in Vietnam so far this year.", "total"),  # the cue three words on
     ("The season's toll now stands at 241, the ministry said.", "total"),
+    ("Nationwide, the monsoon has killed 190 people.", "total"),
+    ("Nationwide, the storm killed 27 people and left 22 missing.", None),  # one storm's toll, told for the country
     ("The provincial count includes four people killed when a wall collapsed.", "part"),
     ("Two of those killed were employees of stores in the food court.", "part"),
     ("Each of the 110 bales weighed about 29 kilograms.", "part"),  # one bale's weight, not the haul's

@@ -368,8 +368,12 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
 #: a country's toll of many incidents, not one incident's: "the nationwide monsoon toll at 141 dead and 53 missing",
 #: "Nationwide, the monsoon has killed 190", "killed 190 people this year" (not a nationwide strike's crowd; a storm's
 #: toll "across the country" is one storm's)
+#: what a sentence opens on when it tells one happening's toll "nationwide, the storm killed 27": one storm's
+_ONE_HAPPENING = (r"(?:storm|typhoon|hurricane|cyclone|quake|earthquake|tremor|blast|explosion|attack|bombing|crash|"
+                  r"fire|landslide)\b")
 _NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national|(?:season|year|monsoon)['’]s)\s+(?:[\w-]+\s+)?(?:toll|total|tally|count)\b|"
-                         r"^\s*(?:nationwide|countrywide|across\s+the\s+country),)[^.;:]{0,60}$", re.I)
+                         r"^\s*(?:nationwide|countrywide|across\s+the\s+country),(?!\s*the\s+" + _ONE_HAPPENING + r"))"
+                         r"[^.;:]{0,60}$", re.I)
 _NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:so\s+far\s+)?this\s+(?:year|season|monsoon)\b", re.I)
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
