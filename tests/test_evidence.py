@@ -86,6 +86,21 @@ def test_the_only_toll_each_source_gives_anchors_a_disagreement():
     assert evidence.conclusive and not evidence.apart
 
 
+def test_a_count_of_a_thing_named_by_itself_is_weighed_by_the_figures_of_that_thing_its_page_gives():
+    from claimcheck.evidence import FigureCounts, page_figures
+
+    claims = _claims("Four bidders competed. The sale of 42 lots raised $310 million, and 3 lots went unsold.",
+                     "Five bidders were on the phones. The evening sale offered 42 lots, and 38 of them sold.")
+    synonyms = claimcheck.Checker().rule_set.synonyms
+    four, five = (next(claim for claim in claims if claim.text == text) for text in ("Four", "Five"))
+    counts = [claim for claim in claims if claim.type == "count"]
+    figures = FigureCounts(figures_per_source(counts), page_figures(claims, synonyms))
+    evidence = weigh(four, five, {"d0.txt": "e1", "d1.txt": "e1"}, figures, synonyms)
+    # each page gives three counts, but one count of bidders: no "several figures of this measure in one source"
+    assert (evidence.for_, evidence.against, evidence.confidence) == (
+        ("the same words beside the figures", "same measure", "a headline figure"), (), 0.7818)
+
+
 def test_a_city_has_one_name_and_an_unplaced_figure_joins_the_main_place():
     from claimcheck.facts import build_facts, canonical_name
     from claimcheck.places import canonical_city
