@@ -95,8 +95,9 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         if evidence.conclusive and (risen := risen_in_either(context, candidates, figures)):
             evidence = replace(evidence, caveats=risen)
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
-        if evidence.conclusive and best[3].doc == best[4].doc:
-            first, second = best[3], best[4]  # ... but two sources' accounts on one page are judged as one day's
+        if (evidence.conclusive and best[3].doc == best[4].doc
+                and _days_between((context.as_of(first), context.as_of(second)))):
+            first, second = best[3], best[4]  # ... but two sources' accounts on one page are one day's, not a change
         finding = _judge(rule, context, fact, first, second, window, evidence)
         if finding is None:
             continue
