@@ -70,7 +70,23 @@ def test_a_labelled_disagreement_is_found_and_scored(labelled):
     assert summary["violated"] == 1 and summary["violated_precision"] == 1.0  # one finding: 12 (twice) against 15
     assert (summary["disagreement_recall"], summary["major_recall"]) == (1.0, 1.0)
     assert summary["same_quantity_precision"] == 1.0 and summary["same_quantity_recall"] == 1.0
+    assert (summary["same_event_precision"], summary["same_event_recall"]) == (1.0, 1.0)  # three pages, one event
     assert scores.error_lines() == []
+
+
+def test_pages_of_two_events_are_scored_pair_by_pair_against_their_folders(labelled):
+    gold, docs = labelled
+    (gold / "t98_ecbplus.yaml").write_text(
+        "cluster: t98_ecbplus\nevent: \"a made-up flood\"\ngroups: []\n", encoding="utf-8")
+    folder = docs / "t98_ecbplus"
+    folder.mkdir()
+    for index in (1, 2):
+        (folder / f"98_{index}ecbplus.txt").write_text(
+            f"Flood in Kersey\nFriday, {index + 10} July 2025\nThe river burst its banks in Kersey, flooding 300 homes, "
+            "the council said.\nVolunteers filled sandbags through the night.\n", encoding="utf-8")
+    total = evaluate_clusters(read_cluster_gold(gold, docs), claimcheck.Checker()).total()
+    # pairs of pages in one event: the fire's three (3 pairs) and the flood's two (1 pair), told apart
+    assert (total.event_pairs_predicted, total.event_pairs_gold, total.event_pairs_both) == (4, 4, 4)
 
 
 def test_a_finding_on_unlabelled_figures_is_a_false_alarm(labelled):
@@ -126,11 +142,11 @@ def test_every_gold_mention_is_on_its_line():
 
 @pytest.mark.parametrize("gold, docs, floors", [
     (ECB_GOLD, ECB_DOCS, {"topics": 31, "precision": 0.9, "per_folder": 1.5, "matched": 0.75, "same_precision": 0.4,
-                          "major_recall": 0.34}),
+                          "major_recall": 0.34, "same_event": (0.98, 0.78)}),
     (SHIPPED_GOLD, ECB_DOCS, {"topics": 2, "precision": 0.9, "per_folder": 6.0, "matched": 0.85, "same_precision": 0.85,
-                              "major_recall": 0.75}),
+                              "major_recall": 0.75, "same_event": (0.98, 0.6)}),
     (WIKIPEDIA_GOLD, WIKIPEDIA_DOCS, {"topics": 9, "precision": 0.9, "per_folder": 2.0, "matched": 0.95, "same_precision": 0.3,
-                                      "major_recall": 0.4}),
+                                      "major_recall": 0.4, "same_event": None}),  # an article each: no event folders
 ], ids=["ecb", "shipped", "wikipedia"])
 def test_findings_on_the_development_gold(gold, docs, floors):
     """The labelled development clusters: violated findings are mostly right and few per folder, and they find at least
@@ -144,6 +160,11 @@ def test_findings_on_the_development_gold(gold, docs, floors):
     assert summary["mentions_matched"] >= floors["matched"]
     assert summary["same_quantity_precision"] >= floors["same_precision"]
     assert summary["major_recall"] >= floors["major_recall"]
+    if floors["same_event"] is None:
+        assert (summary["same_event_precision"], summary["same_event_recall"]) == (None, None)
+    else:
+        assert summary["same_event_precision"] >= floors["same_event"][0]
+        assert summary["same_event_recall"] >= floors["same_event"][1]
 
 
 @pytest.mark.parametrize("text, unit, gold_unit, gold_value, matched", [

@@ -8,7 +8,9 @@ value; then
 
 - a **violated** finding is right when two of the claims it compares are a labelled disagreeing pair;
 - a labelled disagreement is **found** when some violated finding compares its two mentions;
-- **same quantity**, pairwise over the claims matched to mentions: claims of one fact against mentions of one group.
+- **same quantity**, pairwise over the claims matched to mentions: claims of one fact against mentions of one group;
+- **same event**, pairwise over a topic's documents: documents of one event against documents of one cluster folder
+  (each folder reports one event).
 """
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ class TopicScore:
     pairs_both: int = 0
     mentions: int = 0
     mentions_matched: int = 0
+    event_pairs_predicted: int = 0
+    event_pairs_gold: int = 0
+    event_pairs_both: int = 0
     false_alarms: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -76,7 +81,8 @@ class ClusterScores:
         total = TopicScore("all")
         for topic in self.topics:
             for name in ("documents", "violated", "violated_right", "disagreements", "found", "major", "major_found",
-                         "pairs_predicted", "pairs_gold", "pairs_both", "mentions", "mentions_matched"):
+                         "pairs_predicted", "pairs_gold", "pairs_both", "mentions", "mentions_matched",
+                         "event_pairs_predicted", "event_pairs_gold", "event_pairs_both"):
                 setattr(total, name, getattr(total, name) + getattr(topic, name))
         return total
 
@@ -89,7 +95,9 @@ class ClusterScores:
                 "violated_per_folder": total.violated / len(self.topics) if self.topics else 0.0,
                 "same_quantity_precision": _ratio(total.pairs_both, total.pairs_predicted),
                 "same_quantity_recall": _ratio(total.pairs_both, total.pairs_gold),
-                "mentions_matched": _ratio(total.mentions_matched, total.mentions)}
+                "mentions_matched": _ratio(total.mentions_matched, total.mentions),
+                "same_event_precision": _ratio(total.event_pairs_both, total.event_pairs_predicted),
+                "same_event_recall": _ratio(total.event_pairs_both, total.event_pairs_gold)}
 
     def report_lines(self) -> list[str]:
         header = (f"{'topic':34} {'docs':>4} {'violated':>8} {'right':>5} {'prec':>5}  {'disagree':>8} {'found':>5}"
@@ -108,7 +116,9 @@ class ClusterScores:
                       f"{summary['violated_per_folder']:.1f} violated findings per folder",
                   f"same quantity, pairwise over matched claims: precision {_figure(summary['same_quantity_precision'])}, "
                   f"recall {_figure(summary['same_quantity_recall'])}; gold mentions matched by a claim "
-                  f"{_figure(summary['mentions_matched'])}"]
+                  f"{_figure(summary['mentions_matched'])}",
+                  f"same event, pairwise over the documents of topics with a folder per event: precision "
+                  f"{_figure(summary['same_event_precision'])}, recall {_figure(summary['same_event_recall'])}"]
         return lines
 
     def error_lines(self) -> list[str]:
@@ -239,7 +249,24 @@ def score_topic(topic: Topic, result) -> TopicScore:
         score.pairs_predicted += predicted
         score.pairs_gold += gold
         score.pairs_both += predicted and gold
+    _score_events(score, topic, result)
     return score
+
+
+def _score_events(score: TopicScore, topic: Topic, result) -> None:
+    """Same-event pairs of a topic's documents against its cluster folders (each folder is one event)."""
+    if not topic.folders:
+        return  # an article on its own: no folder says which event its pages report
+    folder_of = {}
+    for document in result.documents:
+        path = Path(document.path or document.id).resolve()
+        folder_of[document.id] = next((folder for folder in topic.folders if folder.resolve() in path.parents), None)
+    for first, second in combinations([document for document in result.documents if folder_of[document.id]], 2):
+        predicted = first.event is not None and first.event == second.event
+        gold = folder_of[first.id] == folder_of[second.id]
+        score.event_pairs_predicted += predicted
+        score.event_pairs_gold += gold
+        score.event_pairs_both += predicted and gold
 
 
 def match_mentions(mentions: list[Mention], claims: list[Claim]) -> dict[Mention, Claim]:
