@@ -337,7 +337,8 @@ def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, i
             continue
         means = sorted(((_mean_similarity(group, other, similarities), index) for index, other in enumerate(large)),
                        reverse=True)
-        if means and means[0][0] >= STRAY_SIMILARITY and (len(means) == 1 or means[0][0] >= _CLEARLY_MORE * means[1][0]):
+        clearly = len(means) == 1 or (means and means[0][0] >= _CLEARLY_MORE * means[1][0])
+        if means and means[0][0] >= STRAY_SIMILARITY and clearly:
             target = placed[id(large[means[0][1]])]
             if _span(target, days).joined_within(_span(group, days), WINDOW_DAYS) is not None:
                 target.extend(group)
@@ -347,14 +348,19 @@ def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, i
 
 
 def _mean_similarity(first: list[int], second: list[int], similarities: dict[tuple[int, int], float]) -> float:
-    return sum(similarities.get((min(a, b), max(a, b)), 0.0) for a in first for b in second) / (len(first) * len(second))
+    summed = sum(similarities.get((min(a, b), max(a, b)), 0.0) for a in first for b in second)
+    return summed / (len(first) * len(second))
 
 
 def _span(group: list[int], days: list[int | None]) -> Span:
+    """The days of a group as it is (joined with no window: they are together already)."""
     span = Span()
     for index in group:
-        span = span.joined_within(Span.of(days[index]), 10 ** 9)
+        span = span.joined_within(Span.of(days[index]), _NO_WINDOW)
     return span
+
+
+_NO_WINDOW = 10 ** 9  # days
 
 
 def average_linkage(count: int, similarities: dict[tuple[int, int], float], threshold: float,

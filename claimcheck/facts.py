@@ -122,9 +122,11 @@ def totals_scope(claims: list[Claim], synonyms: Synonyms) -> dict[int, str]:
     scopes = {}
     cities = top_cities(claims)
     for claim in claims:
-        listed = [(line, place) for line, place, outcome in places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
-                  if None in (outcome, claim.outcome) or outcome == claim.outcome]  # the hurt of two towns are no
-        # split of the dead ("27 killed in Sadr City and 28 in Kadhimiya": the second figure's verb is the first's)
+        # the hurt of two towns are no split of the dead; a figure with no outcome may be any's ("27 killed in Sadr City
+        # and 28 in Kadhimiya": the second figure's verb is the first's)
+        told = places.get((claim.doc, measure_key(claim.measure, synonyms)), ())
+        listed = [(line, place) for line, place, outcome in told
+                  if None in (outcome, claim.outcome) or outcome == claim.outcome]
         if claim.place is None:
             named = {place for line, place in listed if abs(line - claim.line) <= _TOTAL_LINES}
             if len(named) >= 2:

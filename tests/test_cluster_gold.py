@@ -82,8 +82,8 @@ def test_pages_of_two_events_are_scored_pair_by_pair_against_their_folders(label
     folder.mkdir()
     for index in (1, 2):
         (folder / f"98_{index}ecbplus.txt").write_text(
-            f"Flood in Kersey\nFriday, {index + 10} July 2025\nThe river burst its banks in Kersey, flooding 300 homes, "
-            "the council said.\nVolunteers filled sandbags through the night.\n", encoding="utf-8")
+            f"Flood in Kersey\nFriday, {index + 10} July 2025\nThe river burst its banks in Kersey, flooding 300 "
+            "homes, the council said.\nVolunteers filled sandbags through the night.\n", encoding="utf-8")
     total = evaluate_clusters(read_cluster_gold(gold, docs), claimcheck.Checker()).total()
     # pairs of pages in one event: the fire's three (3 pairs) and the flood's two (1 pair), told apart
     assert (total.event_pairs_predicted, total.event_pairs_gold, total.event_pairs_both) == (4, 4, 4)

@@ -60,8 +60,8 @@ def test_a_dateline_without_a_year_gives_the_day_a_page_was_written(head, day):
 
 
 def test_a_date_inside_a_long_first_paragraph_is_no_dateline():
-    document = claimcheck.read_text("Council votes\nThe council, which first met on May 3, 2018 in the town hall, voted "
-                                     "on a long list of items.\n")
+    document = claimcheck.read_text("Council votes\nThe council, which first met on May 3, 2018 in the town hall, "
+                                     "voted on a long list of items.\n")
     assert document.date is None
 
 

@@ -25,14 +25,14 @@ _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overal
 #: a running total's cue right after what it counts: "captured 104 pirates since January", "killed 170 people in
 #: Vietnam so far"
 _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.pattern, re.I)
-_PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|among the|one of the|some of the|"
-                          r"most of the|all but)\s*$", re.I)
+_PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|"
+                          r"among the|one of the|some of the|most of the|all but)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "Israel says 56 people on its side have died": one side's dead, a part of all the dead
 _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
 #: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all
-_PART_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|missing|"
-                          r"fatalities|deaths|arrested|detained)\b", re.I)
+_PART_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
+                          r"missing|fatalities|deaths|arrested|detained)\b", re.I)
 #: "thirteen people were seriously injured", "critically wounding three": only the worst (or least) hurt of all
 _SEVERITY = r"(?:seriously|critically|severely|badly|gravely|slightly|lightly|moderately|mildly|fatally)"
 _HURT = r"(?:injured|injuring|wounded|wounding|hurt|burned|burnt)"
@@ -368,10 +368,11 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
 #: a country's toll of many incidents, not one incident's: "the nationwide monsoon toll at 141 dead and 53 missing",
 #: "Nationwide, the monsoon has killed 190", "killed 190 people this year" (not a nationwide strike's crowd; a storm's
 #: toll "across the country" is one storm's)
-#: what a sentence opens on when it tells one happening's toll "nationwide, the storm killed 27": one storm's
+#: a happening whose toll a sentence opening on "Nationwide," tells: "Nationwide, the storm killed 27" is one storm's
 _ONE_HAPPENING = (r"(?:storm|typhoon|hurricane|cyclone|quake|earthquake|tremor|blast|explosion|attack|bombing|crash|"
                   r"fire|landslide)\b")
-_NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national|(?:season|year|monsoon)['’]s)\s+(?:[\w-]+\s+)?(?:toll|total|tally|count)\b|"
+_NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national|(?:season|year|monsoon)['’]s)\s+(?:[\w-]+\s+)?"
+                         r"(?:toll|total|tally|count)\b|"
                          r"^\s*(?:nationwide|countrywide|across\s+the\s+country),(?!\s*the\s+" + _ONE_HAPPENING + r"))"
                          r"[^.;:]{0,60}$", re.I)
 _NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:so\s+far\s+)?this\s+(?:year|season|monsoon)\b", re.I)
