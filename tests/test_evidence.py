@@ -521,22 +521,19 @@ def test_words_of_another_clause_do_not_make_a_figure_another_incidents(tmp_path
     assert _about(finding) == ["61", "160"]
 
 
-def test_a_source_with_differing_numbers_gives_another_account(tmp_path):
-    [finding] = _violated(
-        tmp_path,
-        a_txt="The government said that 250 people were killed in the raid; the monitor had differing numbers, "
-              "reporting 135 deaths, of which 85 were civilians and 50 soldiers.\n")
-    assert _about(finding) == ["250", "135"]
-    assert "the one count of people killed each of two sources on one page gives" in finding.message
-
-
-def test_a_source_that_says_the_figures_were_higher_gives_another_account(tmp_path):
-    [finding] = _violated(
-        tmp_path,
-        a_txt="Monday, 3 July 2023\n\nRiots in Lyon\nThe Interior Ministry says 163 people were arrested and 37 officers "
-              "injured.\nThe police union says the real figures were higher, with more than 200 arrests.\n")
-    assert _about(finding) == ["163", "more than 200"]
-    assert "the one count of people captured each of two sources on one page gives" in finding.message
+@pytest.mark.parametrize(("text", "about", "outcome"), [
+    # a source with differing numbers
+    ("The government said that 250 people were killed in the raid; the monitor had differing numbers, reporting 135 "
+     "deaths, of which 85 were civilians and 50 soldiers.\n", ["250", "135"], "killed"),
+    # a source that says the figures were higher
+    ("Monday, 3 July 2023\n\nRiots in Lyon\nThe Interior Ministry says 163 people were arrested and 37 officers "
+     "injured.\nThe police union says the real figures were higher, with more than 200 arrests.\n",
+     ["163", "more than 200"], "captured"),
+])
+def test_a_source_that_tells_of_other_figures_gives_another_account(tmp_path, text, about, outcome):
+    [finding] = _violated(tmp_path, a_txt=text)
+    assert _about(finding) == about
+    assert f"the one count of people {outcome} each of two sources on one page gives" in finding.message
 
 
 def test_a_source_that_restates_a_pages_own_toll_gives_another_account(tmp_path):

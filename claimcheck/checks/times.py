@@ -31,7 +31,7 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
             # "65 insurgents were killed!" are two headlines' incidents as often as one's two accounts); two
             # articles of one event are tied by all they tell
             return ("both undated (they may be of different times)",)
-        days = tuple(top_weekdays(claim.doc, figures) | _lead_days(context, claim)[0] for claim in (first, second))
+        days = tuple(_days_on_page(context, claim, figures)[0] for claim in (first, second))
         if first.outcome in RUNNING_OUTCOMES and days[0] and days[1] and days[0] != days[1]:
             # "toll rose to 35 on Thursday" and "... officials said Friday": a running count of two days
             return (f"undated pages telling of {' and '.join(sorted(days[0]))} and of {' and '.join(sorted(days[1]))} "
@@ -45,8 +45,7 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         told = first if dated[0] else second
         if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
-    later = [(claim, day) for claim, day in zip((first, second), dated)
-             if told_days_after(claim.doc, figures) or _lead_days(context, claim)[1]]
+    later = [(claim, day) for claim, day in zip((first, second), dated) if _days_on_page(context, claim, figures)[1]]
     if first.outcome in RUNNING_OUTCOMES and len(later) == 1 and later[0][1] is None:
         # "A week after the quake, ... 1,366 people injured": an undated page's count of some days later
         return (f"{later[0][0].text} from a page written some time after the event (a later count than the other "
@@ -78,10 +77,13 @@ def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCo
     return ()
 
 
-def _lead_days(context: CheckContext, claim: Claim) -> tuple[frozenset[str], bool]:
-    """What the top of a claim's page tells of its days (see :attr:`~claimcheck.model.Document.lead_days`)."""
+def _days_on_page(context: CheckContext, claim: Claim, figures: FigureCounts) -> tuple[frozenset[str], bool]:
+    """The weekdays the top of a claim's page names, and whether it tells of a day some time after the event: from
+    the lines with figures (:func:`top_weekdays`, :func:`told_days_after`) and, where the page itself is at hand, from
+    its text (:attr:`~claimcheck.model.Document.lead_days`)."""
     document = context.documents.get(claim.doc)
-    return document.lead_days if document is not None else (frozenset(), False)
+    weekdays, after = document.lead_days if document is not None else (frozenset(), False)
+    return top_weekdays(claim.doc, figures) | weekdays, told_days_after(claim.doc, figures) or after
 
 
 def _dateline_day(context: CheckContext, claim: Claim) -> str | None:

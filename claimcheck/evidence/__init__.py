@@ -114,13 +114,15 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     paragraphs = (figures[paragraph_key(first)], figures[paragraph_key(second)])
     tolls = tuple(page_tolls(claim, figures, synonyms) for claim in (first, second))
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
-    # a count of a thing named by itself ("four bidders") is weighed by the figures of that thing its page gives,
-    # not by all the page's counts
-    own = tuple(figures[("measure", claim.doc, head)] for claim, head in zip((first, second), heads))
-    specific = (first.type == second.type == "count" and heads[0] == heads[1] and heads[0] is not None
-                and heads[0] not in GENERIC_MEASURES and heads[0] not in GENERIC_PEOPLE and all(own))
-    evidence = judge(features(first, second, same_event, tuple(map(min, zip(own, counts))) if specific else counts,
-                              heads))
+    weighed = counts
+    if (first.type == second.type == "count" and heads[0] == heads[1] and heads[0] is not None
+            and heads[0] not in GENERIC_MEASURES and heads[0] not in GENERIC_PEOPLE):
+        # a count of a thing named by itself ("four bidders") is weighed by the figures of that thing its page
+        # gives, not by all the page's counts
+        own = tuple(figures[("measure", claim.doc, heads[0])] for claim in (first, second))
+        if all(own):
+            weighed = tuple(map(min, zip(own, counts)))
+    evidence = judge(features(first, second, same_event, weighed, heads))
     judged = judged_vetoes(first, second)
     # a page's one lead figure of a role (or toll) is its own figure of it, whatever the page recalls further down
     keys = tuple(claim_role(claim, synonyms) or claim.outcome for claim in (first, second))

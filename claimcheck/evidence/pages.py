@@ -61,9 +61,10 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
-            for day in _WEEKDAY.findall(claim.sentence):
-                values.setdefault(("weekday", claim.doc, day.lower()), set()).add(True)
-            if _DAYS_AFTER.search(claim.sentence):
+            weekdays, after = days_told(claim.sentence)
+            for day in weekdays:
+                values.setdefault(("weekday", claim.doc, day), set()).add(True)
+            if after:
                 values.setdefault(("days after", claim.doc), set()).add(True)
         if _background(claim, latest):
             continue  # "since it bought Compaq for $19 billion in 2002": not one of the page's own deals or tolls
@@ -265,11 +266,16 @@ def top_weekdays(doc: str, figures: Counter | FigureCounts) -> frozenset[str]:
 
 
 def lead_days(text: str) -> tuple[frozenset[str], bool]:
-    """The weekdays a page's headline and first sentence name, and whether they tell of a day some time after its
-    event, read from its text: a top line may tell them without a figure ("Residents were still sleeping in cars on
-    Saturday, a day after the quake"). See :attr:`claimcheck.model.Document.lead_days`."""
-    top = "\n".join(text.split("\n", TOP_LINES)[:TOP_LINES])
-    return (frozenset(day.lower() for day in _WEEKDAY.findall(top)), bool(_DAYS_AFTER.search(top)))
+    """:func:`days_told` by a page's headline and first sentence, read from its text: a top line may tell them without
+    a figure ("Residents were still sleeping in cars on Saturday, a day after the quake"). See
+    :attr:`claimcheck.model.Document.lead_days`."""
+    return days_told("\n".join(text.split("\n", TOP_LINES)[:TOP_LINES]))
+
+
+def days_told(text: str) -> tuple[frozenset[str], bool]:
+    """The weekdays a text names (in lower case), and whether it tells of a day some time after an event ("A week
+    after the boat overturned")."""
+    return frozenset(day.lower() for day in _WEEKDAY.findall(text)), bool(_DAYS_AFTER.search(text))
 
 
 def told_days_after(doc: str, figures: Counter | FigureCounts) -> bool:

@@ -315,6 +315,7 @@ def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_documen
         if repeated:
             found.append(repeated)
     keys = list(groups)
+    by_page = {key: _by_document(members) for key, members in groups.items()}
     if len(keys) > _ALL_PAIRS_UP_TO:
         keys.sort(key=lambda key: (groups[key][0].date or "", groups[key][0].doc))
         candidates = list(zip(keys, keys[1:]))
@@ -325,10 +326,18 @@ def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_documen
                  if _sides(first, second, within_document, differ=True)]
         # two sources' figures on one page are weighed whatever other pages say them first ("the committee put the
         # toll at 19, but provincial officials said 23 had died")
-        pairs += [(first, second) for first in groups[a] for second in groups[b] if first.doc == second.doc
-                  and (first, second) not in pairs and _sides(first, second, within_document, differ=True)]
+        pairs += [(first, second) for first in groups[a] for second in by_page[b].get(first.doc, ())
+                  if (first, second) not in pairs and _sides(first, second, within_document, differ=True)]
         if pairs:
             found.append(pairs)
+    return found
+
+
+def _by_document(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Claims by the document they are on, each document's in order."""
+    found: dict[str, list[Claim]] = {}
+    for claim in claims:
+        found.setdefault(claim.doc, []).append(claim)
     return found
 
 
