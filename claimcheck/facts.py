@@ -408,7 +408,7 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
         if len(by_measure) > 1:
             return [part for members in by_measure.values() for part in split_by_evidence(members, events, synonyms, pages)]
         return [claims]  # one measure stated many times: one fact, its pairs judged by value groups
-    from .events import average_linkage
+    from .event_linkage import average_linkage
     from .evidence import FigureCounts, figures_per_source, weigh
     from .evidence.anchors import two_accounts
 

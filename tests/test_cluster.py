@@ -213,7 +213,7 @@ def test_the_components_of_linked_pairs_are_those_one_process_finds():
 
     pd = pytest.importorskip("pandas")
     from claimcheck.cluster.events import component_stage
-    from claimcheck.events import components
+    from claimcheck.event_linkage import components
 
     pairs = [(1, 2), (2, 3), (10, 11), (11, 10), (7, 1), ((5 << 32) | 4, 12), (12, 3), (40, 41)]
     frames = [pd.DataFrame({"first": [a for a, _ in pairs[i::3]], "second": [b for _, b in pairs[i::3]]}, dtype="int64")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from claimcheck.events import CONFLICT, component_groups, cosine, find_events, lead_terms, markers, similarity, tfidf
+from claimcheck.event_linkage import component_groups
+from claimcheck.events import CONFLICT, cosine, find_events, lead_terms, markers, similarity, tfidf
 from claimcheck.model import Document
 
 _PAPUA = [

@@ -26,8 +26,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..event_days import document_day
-from ..events import (LINKING, Lead, common_cutoff, component_groups, compares_all, lead, lead_terms,
-                      linked_groups, make_event, sharing, similarity, top_terms, unit_vector, inverse_frequency)
+from ..event_linkage import LINKING, component_groups, linked_groups
+from ..events import (Lead, common_cutoff, compares_all, lead, lead_terms, make_event, sharing, similarity, top_terms,
+                      unit_vector, inverse_frequency)
 from ..model import Event
 from .sources import Part, read_partition
 from .stages import RunSettings, document_number

@@ -1,0 +1,158 @@
+"""Grouping documents into events by their similarities: average linkage (two groups join while the mean
+similarity between their documents stays above a threshold), one connected component of the similar pairs at a time,
+then the pages left alone placed with the event they are clearly most like. A cluster's workers group one component
+each (:mod:`claimcheck.cluster.events`); one process groups them all (:func:`claimcheck.events.find_events`)."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .event_days import Span
+
+#: mean cosine similarity two groups of documents need to be taken as one event
+SIMILARITY = 0.12
+#: documents dated further apart than this are never one event
+WINDOW_DAYS = 60
+
+
+def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Connected components (union-find): each node that has an edge -> the smallest node of its component."""
+    parent: dict[int, int] = {}
+
+    def root(node: int) -> int:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for first, second in edges:
+        a, b = root(first), root(second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {node: root(node) for node in parent}
+
+
+#: similarity at or above which two documents can be linked at all: average linkage joins two groups only when their
+#: mean similarity reaches SIMILARITY (within the rounding its staleness test allows), so some pair between them does
+LINKING = SIMILARITY - 1e-9
+
+
+def linked_groups(nodes: Iterable[int], similarities: dict[tuple[int, int], float], days) -> list[list[int]]:
+    """Average-linkage groups of ``nodes`` (see :func:`average_linkage`): computed one connected component of the
+    pairs at :data:`LINKING` or more at a time, which gives the same groups (no group can span two components)
+    in work that grows with the components, and lets each component be clustered apart (on another machine)."""
+    found = components(pair for pair, similarity in similarities.items() if similarity >= LINKING)
+    members: dict[int, list[int]] = defaultdict(list)
+    for node in nodes:
+        members[found.get(node, node)].append(node)
+    inside: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for (first, second), similarity in similarities.items():
+        component = found.get(first)
+        if component is not None and component == found.get(second):
+            inside[component][(first, second)] = similarity
+    groups = []
+    for component, nodes_of in members.items():
+        groups.extend(component_groups(nodes_of, inside.get(component, {}), [days[node] for node in nodes_of]))
+    return groups
+
+
+def component_groups(nodes: list[int], similarities: dict[tuple[int, int], float],
+                     days: list[int | None]) -> list[list[int]]:
+    """Average-linkage groups of one component: ``nodes`` in document order with their ``days``, ``similarities``
+    between them by node. Clustered under positions in ``nodes``, which keep the order of the nodes, so ties break
+    as they would over the whole set."""
+    if len(nodes) == 1:
+        return [list(nodes)]
+    position = {node: index for index, node in enumerate(nodes)}
+    local = {(position[first], position[second]): similarity for (first, second), similarity in similarities.items()}
+    groups = _with_strays_placed(average_linkage(len(nodes), local, SIMILARITY, days), local, days)
+    return [[nodes[index] for index in group] for group in groups]
+
+
+#: mean similarity at which a page left alone joins the event it is most like ...
+STRAY_SIMILARITY = 0.08
+#: ... when it is that much more like it than like any other: a follow-up that shares few words with its event's
+#: first reports is still most like them, while a page as like two events as each other stays apart
+_CLEARLY_MORE = 1.25
+_STRAY_SIZE = 1  # pages in a group that may be a stray: two pages alike are more likely an event of their own
+
+
+def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, int], float],
+                        days: list[int | None]) -> list[list[int]]:
+    """Groups after each stray (a page alone) has joined the larger group it is clearly most like
+    (see :data:`STRAY_SIMILARITY`), where their days allow. A page alone has no figure to be compared with."""
+    large = [group for group in groups if len(group) > _STRAY_SIZE]
+    placed = {id(group): list(group) for group in large}
+    kept = []
+    for group in groups:
+        if len(group) > _STRAY_SIZE:
+            continue
+        means = sorted(((_mean_similarity(group, other, similarities), index) for index, other in enumerate(large)),
+                       reverse=True)
+        clearly = len(means) == 1 or (means and means[0][0] >= _CLEARLY_MORE * means[1][0])
+        if means and means[0][0] >= STRAY_SIMILARITY and clearly:
+            target = placed[id(large[means[0][1]])]
+            if _span(target, days).joined_within(_span(group, days), WINDOW_DAYS) is not None:
+                target.extend(group)
+                continue
+        kept.append(group)
+    return sorted([*(sorted(placed[id(group)]) for group in large), *kept], key=min)
+
+
+def _mean_similarity(first: list[int], second: list[int], similarities: dict[tuple[int, int], float]) -> float:
+    summed = sum(similarities.get((min(a, b), max(a, b)), 0.0) for a in first for b in second)
+    return summed / (len(first) * len(second))
+
+
+def _span(group: list[int], days: list[int | None]) -> Span:
+    """The days of a group as it is (joined with no window: they are together already)."""
+    span = Span()
+    for index in group:
+        span = span.joined_within(Span.of(days[index]), _NO_WINDOW)
+    return span
+
+
+_NO_WINDOW = 10 ** 9  # days
+
+
+def average_linkage(count: int, similarities: dict[tuple[int, int], float], threshold: float,
+                    days: list[int | None] | None = None, window: int = WINDOW_DAYS) -> list[list[int]]:
+    """Average-linkage clustering over a sparse similarity graph (pairs not given count as 0): merge the two groups
+    of highest mean similarity while it is at least ``threshold``. With ``days`` (an ordinal day or None for each
+    item, see :func:`~claimcheck.event_days.document_day`), two groups whose dated members would span more than ``window`` days are never merged."""
+    members = {i: [i] for i in range(count)}
+    spans = {i: Span.of(day) for i, day in enumerate(days or [None] * count)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)  # group -> neighbour group -> summed similarity
+    for (a, b), similarity in similarities.items():
+        links[a][b] = links[b][a] = similarity
+    heap = [(-similarity, a, b) for (a, b), similarity in similarities.items() if similarity >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a]:
+            continue
+        mean = links[a][b] / (len(members[a]) * len(members[b]))
+        if abs(mean + negative) > 1e-12:  # stale: the groups changed since this entry was pushed
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
+        span = spans[a].joined_within(spans[b], window)
+        if span is None:
+            continue  # dated too far apart to be one event
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        members[a].extend(members.pop(b))
+        spans[a] = span
+        for neighbour, summed in links.pop(b).items():
+            links[neighbour].pop(b, None)
+            if neighbour == a:
+                continue
+            links[a][neighbour] = links[neighbour][a] = links[a].get(neighbour, 0.0) + summed
+        for neighbour, summed in links[a].items():
+            mean = summed / (len(members[a]) * len(members[neighbour]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(a, neighbour), max(a, neighbour)))
+    return list(members.values())
