@@ -370,6 +370,12 @@ def test_who_sizes_a_thing_at_a_figure_is_its_source():
     assert second.source == "police"
 
 
+def test_who_sizes_a_thing_with_a_second_verb_after_a_relative_clause_is_its_source():
+    found = claimcheck.extract_text("The Harbour Pilots Association, which had two boats at the scene, disputed this "
+                                    "and put the crowd at 4,000.")
+    assert [(claim.text, claim.source) for claim in found] == [("two", None), ("4,000", "Harbour Pilots Association")]
+
+
 @pytest.mark.parametrize(("text", "measures"), [
     ("The quake struck at a depth of 10 km near the coast.", ["depth"]),
     ("The quake, 16 kilometres deep, shook the town.", ["depth"]),
@@ -796,6 +802,10 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("Two of those killed were employees of stores in the food court.", "part"),
     ("Each of the 110 bales weighed about 29 kilograms.", "part"),  # one bale's weight, not the haul's
     ("The bales weighed 29 kilograms each.", "part"),
+    ("Two miners died in hospital overnight, the mine's owner said.", "part"),  # deaths added to a toll
+    ("Two people later died of their injuries, officials said.", "part"),
+    ("Three passengers have since died, the airline said.", "part"),
+    ("Eight people died in the collapse, the fire service said.", None),
 ])
 def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
@@ -819,3 +829,19 @@ def test_the_count_of_each_is_the_whole_and_what_each_weighs_a_part():
 def test_a_turnout_told_before_its_figure_is_the_turnout(text):
     [claim] = claimcheck.extract_text(text)
     assert claim.measure == "turnout"
+
+
+@pytest.mark.parametrize(("text", "measure", "outcome"), [
+    ("Some 200 police officers were deployed to control the crowd outside the stadium.", "police officers", None),
+    ("About 5,000 people were said to have marched through the city.", "people", "gathered"),
+    ("A landslide buried the village, leaving 40 people feared trapped.", "people", "missing"),
+])
+def test_what_befell_a_figure_is_not_what_it_was_sent_to_do(text, measure, outcome):
+    claim = claimcheck.extract_text(text)[0]
+    assert (claim.measure, claim.outcome) == (measure, outcome)
+
+
+def test_a_toll_of_the_past_years_is_a_running_total():
+    toll = claimcheck.extract_text("At least 150 workers have died in mine accidents in the province in the past ten "
+                                   "years.")[0]
+    assert (toll.value, toll.outcome, toll.scope) == (150, "killed", "total")

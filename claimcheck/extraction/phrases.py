@@ -348,6 +348,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
             break
         following = after[index + 1].lower if index + 1 < len(after) else ""
         then = after[index + 2] if index + 2 < len(after) else None
+        if token.lower == "to" and following.isalpha() and following not in _AFTER_TO:
+            break  # "150 police had been deployed to manage the crowd": a purpose, not what befell them
         if (token.text == "," and following in ("and", "but", "while") and then is not None
                 and then.lower in _NEW_SUBJECT):
             break  # "2,900 people were sheltering at the school, and the dead included three children": a new clause
@@ -360,6 +362,10 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
     return None
 
 
+#: words after "to" that keep an outcome the figure's: "took to the streets", "were said to have died", "beaten to
+#: death"; any other verb opens a purpose ("deployed to manage the crowd")
+_AFTER_TO = frozenset({"the", "a", "an", "their", "its", "his", "her", "have", "be", "been", "death", "hospital",
+                       "hospitals"})
 #: words that open a clause's own subject after ", and": "..., and the dead included three children"
 _NEW_SUBJECT = frozenset({"the", "its", "their", "his", "her"})
 #: words before "the streets" that put a crowd in them ("took to the streets", "filled the streets")

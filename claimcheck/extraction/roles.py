@@ -39,6 +39,12 @@ _HURT = r"(?:injured|injuring|wounded|wounding|hurt|burned|burnt)"
 _SEVERITY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:(?:were|was|are|is|have been|had been|been)\s+)?"
                              + _SEVERITY + r"\s+" + _HURT + r"\b", re.I)
 _SEVERITY_BEFORE = re.compile(r"\b" + _SEVERITY + r"\s+" + _HURT + r"\s*$", re.I)
+#: "three workers died in hospital overnight", "two later died of their injuries": deaths added to a toll, not the toll
+_DIED_SINCE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?(?:(?:later|since|subsequently)\s+)?"
+                         r"(?:died|succumbed)\s+(?:later\b|overnight\b|since\b|in\s+(?:the\s+)?hospital\b|"
+                         r"(?:of|from|to)\s+(?:their|his|her)\s+(?:injuries|wounds|burns)\b)"
+                         r"|^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?(?:later|since|subsequently)\s+(?:died|succumbed)\b",
+                         re.I)
 #: a figure of each of many things: "Each of the 110 bales weighed about 29 kilograms" (not the 110 of "Each of the
 #: 110 bales"), "bales weighing 29 kilograms each", "sold for $5 apiece"
 _EACH_BEFORE = re.compile(r"^\s*Each\b(?!\s+of\s+(?:the|these|those|its|their|his|her)\s*$)", re.I)
@@ -348,7 +354,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
     if (_PART_OF_THE.match(sentence_after[:30]) or _SEVERITY_AFTER.match(sentence_after[:50])
             or _ONE_SIDE.match(sentence_after[:40])
-            or _SEVERITY_BEFORE.search(sentence_before[-30:])):
+            or _SEVERITY_BEFORE.search(sentence_before[-30:]) or _DIED_SINCE.match(sentence_after[:60])):
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
     if _WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60]):
         return "whole"
@@ -398,7 +404,7 @@ _SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|his|her|it|they)\s+(?:[\w
                           r"(?:began|begun|started|was\s+launched|were\s+launched|launched|start|beginning)\b", re.I)
 
 
-_SEVERAL_DAYS = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks)"
+_SEVERAL_DAYS = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks|months|years|decades)"
 #: a count of several days or nights: "More than 150 people were arrested over three nights of unrest", "killed 40 in
 #: four days of fighting"
 _OVER_DAYS = re.compile(rf"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"

@@ -192,7 +192,25 @@ def sized_source(before: str) -> str | None:
         words = words[1:]
     if any(not re.match(r"[\w]", word) for word in words):
         words = words[max(index for index, word in enumerate(words) if not re.match(r"[\w]", word)) + 1:]
-    return _tidy(" ".join(words)) if words and _names_a_source(words) else None
+    if words and _names_a_source(words):
+        return _tidy(" ".join(words))
+    return _coordinated_subject(text[:found.start()])
+
+
+#: "The monitoring network Taza Shailoo, which fielded 1,600 observers, disputed this and put turnout at": the subject
+#: of a clause whose sizing verb is its second, after a relative clause
+_COORDINATED = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:which|who)\b[^;:()]{0,120},\s+"
+                          r"[a-z]+\b[^,.;:()]{0,40}\band\s*$")
+
+
+def _coordinated_subject(before: str) -> str | None:
+    """Who sizes a thing with a second verb, after a relative clause ("The monitors, which fielded 1,600 observers,
+    disputed this and put turnout at 51 percent" -> monitors), or None."""
+    found = _COORDINATED.search(before)
+    if not found:
+        return None
+    words = [word for word in _SOURCE_WORDS.findall(found.group("subject")) if word.lower() not in DETERMINERS]
+    return _tidy(" ".join(words)) if words and words[0].lower() not in _PRONOUNS and _names_a_source(words) else None
 
 
 #: "around 400 (according to local troops)", "400–900 (a Defense Department estimate)": who gives this one figure
