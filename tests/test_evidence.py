@@ -747,6 +747,31 @@ def test_a_toll_that_rose_to_its_figure_on_an_undated_page_may_be_a_later_count(
     ) == ([], [["15", "35"]])
 
 
+_VOLCANO = ("A volcano erupted on an island in northern Indonesia, sending ash two kilometres into the sky.\n"
+            "Authorities widened the danger zone around the crater to 7 kilometres.\n"
+            "Nearly 15,000 people have been evacuated to shelters on the island.\n"
+            "Flights to the provincial capital were cancelled.\n")
+
+
+def test_a_toll_that_rose_on_the_weekday_another_undated_page_tells_of_is_that_days_account(tmp_path):
+    # "rose to six on Wednesday" and "seven ... police said on Wednesday": one day's two accounts, not two stages
+    top = _VOLCANO
+    assert _contrasted(
+        tmp_path, first="The death toll rose to six on Wednesday, the disaster agency said.\n" + top,
+        apart="At least seven people have been killed, police said on Thursday.\n" + top,
+        alike="At least seven people have been killed, police said on Wednesday.\n" + top,
+    ) == ([], [["six", "At least seven"]])
+
+
+def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
+    top = _VOLCANO
+    assert _contrasted(
+        tmp_path, first=top + "Seven people were killed, police said.\n",
+        apart=top + "A 1914 eruption killed 41 people, according to the volcanology agency.\n",
+        alike=top + "The eruption killed 41 people, according to the volcanology agency.\n",
+    ) == ([], [["Seven", "41"]])
+
+
 def test_a_figure_its_sentence_dates_to_a_past_year_is_no_account_of_an_undated_pages(tmp_path):
     deal = ("Advanced Micro Devices said it would buy ATI Technologies, the graphics chip maker.\n"
             "ATI has about 3,300 employees and its shares rose 20 percent.\n"

@@ -8,8 +8,8 @@ import calendar
 import re
 
 from ..evidence import FigureCounts, an_article
-from ..evidence.pages import (revised_on_page, risen_on_page, told_as_revised, told_as_risen, told_days_after, top_toll,
-                               top_weekdays)
+from ..evidence.pages import (days_told, revised_on_page, risen_on_page, told_as_revised, told_as_risen,
+                               told_days_after, top_toll, top_weekdays)
 from ..lexicon import RUNNING_OUTCOMES
 from ..model import Claim
 from .context import CheckContext
@@ -71,10 +71,19 @@ def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCo
     dated = context.as_of(first), context.as_of(second)
     if dated[0] == dated[1] and all(dated):
         return ()
-    for claim in (first, second):
+    for claim, other in ((first, second), (second, first)):
         if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
+            if _of_the_day_told(context, claim, other, figures):
+                return ()
             return (f"{claim.text} a toll that rose to it (it may be a later count)",)
     return ()
+
+
+def _of_the_day_told(context: CheckContext, risen: Claim, other: Claim, figures: FigureCounts) -> bool:
+    """Whether a toll told as risen is told of a weekday the other figure's page tells its own figures of too: "rose
+    to six on Wednesday" against "seven ..., police said on Wednesday" is one day's two accounts, not two stages."""
+    weekdays = days_told(risen.sentence)[0]
+    return bool(weekdays) and weekdays <= days_told(other.sentence)[0] | _days_on_page(context, other, figures)[0]
 
 
 def _days_on_page(context: CheckContext, claim: Claim, figures: FigureCounts) -> tuple[frozenset[str], bool]:

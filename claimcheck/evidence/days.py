@@ -100,7 +100,7 @@ def years_named(sentence: str) -> frozenset[str]:
 
 #: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal", "Chile's 2010
 #: earthquake", "compare that with 2010"
-_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|{_MONTH})[\s-]+|\d{{1,2}},?\s+|['’]s\s+|"
+_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|a|{_MONTH})[\s-]+|\d{{1,2}},?\s+|['’]s\s+|"
                          r"\bwith\s+(?=(?:19|20)\d\d,))((?:19|20)\d\d)\b(?![.,]\d)"
                          r"|\b((?:19|20)\d\d)\s+(?=(?:was|saw)\b)", re.I)  # not "with 2000 troops"; "2017 was ..."
 
