@@ -763,6 +763,20 @@ def test_a_toll_that_rose_on_the_weekday_another_undated_page_tells_of_is_that_d
     ) == ([], [["six", "At least seven"]])
 
 
+def test_an_undated_pages_toll_of_another_weekday_than_a_dated_pages_may_be_an_earlier_count(tmp_path):
+    rest = ("Thousands of pilgrims had packed the narrow lanes leading to the temple for the festival.\n"
+            "The state government ordered an inquiry and announced compensation for the families of the dead.\n"
+            "Police said the crowd surged when a railing gave way near the main gate.\n")
+    dated = ("PATNA, India, Aug 23, 2016 (AFP) - Thirty-one people were killed in a stampede at a Hindu temple in "
+             "eastern India, police said.\n" + rest)
+    assert _contrasted(
+        tmp_path, first=dated,
+        apart="Officials said 27 people were killed in Monday's stampede at the temple in eastern India.\n" + rest,
+        alike="Officials said on Tuesday that 27 people were killed in the stampede at the temple in eastern India.\n"
+              + rest,
+    ) == ([], [["Thirty-one", "27"]])
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(
@@ -1063,6 +1077,9 @@ def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place
     ("A rally with 2000 people marched on Sunday.", set()),
     ("The United Nations said 2017 was one of the deadliest years for civilians, with 3,438 killed.", {"2017"}),
     ("About 2000 were killed in the fighting.", set()),
+    ("PATNA, India, Aug 23, 2016 (AFP) - Thirty-one people were killed in a stampede.", set()),  # when it was written
+    ("LONDON, May 16, 2018 (Reuters) - The painting last sold in 2017.", {"2017"}),
+    ("A 1914 eruption killed 41 people.", {"1914"}),
 ])
 def test_the_years_a_sentence_tells_of(sentence, years):
     from claimcheck.evidence.days import years_named

@@ -5,9 +5,9 @@ differ are then possibly an update, not a contradiction, and an agree check does
 from __future__ import annotations
 
 import calendar
-import re
 
 from ..evidence import FigureCounts, an_article
+from ..evidence.days import years_named
 from ..evidence.pages import (days_told, revised_on_page, risen_on_page, told_as_revised, told_as_risen,
                                told_days_after, top_toll, top_weekdays)
 from ..lexicon import RUNNING_OUTCOMES
@@ -42,9 +42,15 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
             return (f"pages written on {_day_named(written[0])} and {_day_named(written[1])} (a running count may have "
                     "changed)",)
     elif not all(dated):
-        told = first if dated[0] else second
-        if _YEAR.search(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
+        told, undated = (first, second) if dated[0] else (second, first)
+        if years_named(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
+        days = _days_on_page(context, undated, figures)[0]
+        weekday = calendar.day_name[(dated[0] or dated[1]).weekday()].lower()
+        if first.outcome in RUNNING_OUTCOMES and days and weekday not in days:
+            # "27 ... after Monday's stampede" on an undated page against a page of Tuesday's: two days' counts
+            return (f"an undated page telling of {' and '.join(sorted(days))} against one of {weekday} (a running "
+                    "count may have changed)",)
     later = [(claim, day) for claim, day in zip((first, second), dated) if _days_on_page(context, claim, figures)[1]]
     if first.outcome in RUNNING_OUTCOMES and len(later) == 1 and later[0][1] is None:
         # "A week after the quake, ... 1,366 people injured": an undated page's count of some days later
@@ -104,5 +110,3 @@ def _day_named(yearless: str) -> str:
     """ "--08-13" as "13 August"."""
     return f"{int(yearless[5:])} {calendar.month_name[int(yearless[2:4])]}"
 
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")

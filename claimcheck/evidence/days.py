@@ -95,13 +95,20 @@ _MONTHS_INCIDENT = re.compile(rf"\bthe\s+({_MONTHS})\s+(?:attack|bombing|blast|e
 
 @lru_cache(maxsize=65536)
 def years_named(sentence: str) -> frozenset[str]:
-    return frozenset(found.group(1) or found.group(2) for found in _YEAR_NAMED.finditer(sentence))
+    """The years a sentence tells of; not the year of the dateline it opens with ("PATNA, India, Aug 23, 2016 (AFP) -
+    ..."): that is when the page was written."""
+    told = _DATELINE.sub("", sentence, count=1)
+    return frozenset(found.group(1) or found.group(2) for found in _YEAR_NAMED.finditer(told))
 
 
-#: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "2005's deal", "Chile's 2010
-#: earthquake", "compare that with 2010"
-_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|a|{_MONTH})[\s-]+|\d{{1,2}},?\s+|['’]s\s+|"
-                         r"\bwith\s+(?=(?:19|20)\d\d,))((?:19|20)\d\d)\b(?![.,]\d)"
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+                       r"(?:19|20)\d\d\s*(?:\([^()]{1,40}\))?\s*[-–—:]")
+
+
+#: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "a 1914 eruption", "2005's deal",
+#: "Chile's 2010 earthquake", "compare that with 2010"
+_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|a|{_MONTH})[\s-]+|\d{{1,2}},?\s+"
+                         r"|['’]s\s+|\bwith\s+(?=(?:19|20)\d\d,))((?:19|20)\d\d)\b(?![.,]\d)"
                          r"|\b((?:19|20)\d\d)\s+(?=(?:was|saw)\b)", re.I)  # not "with 2000 troops"; "2017 was ..."
 
 
