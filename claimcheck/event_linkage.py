@@ -35,9 +35,24 @@ def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
     return {node: root(node) for node in parent}
 
 
-#: similarity at or above which two documents can be linked at all: average linkage joins two groups only when their
-#: mean similarity reaches SIMILARITY (within the rounding its staleness test allows), so some pair between them does
-LINKING = SIMILARITY - 1e-9
+
+
+#: mean similarity at which a page left alone joins the event it is most like ...
+STRAY_SIMILARITY = 0.08
+#: ... when it is that much more like it than like any other: a follow-up that shares few words with its event's
+#: first reports is still most like them, while a page as like two events as each other stays apart
+_CLEARLY_MORE = 1.25
+#: pages in a group that may be a stray: a follow-up and its copy on another site are as alone as one page; three
+#: pages alike are more likely an event of their own
+_STRAY_SIZE = 2
+#: days within which two groups' dated pages all lie for the smaller to join the group it is clearly most like, at
+#: any size: two outlets' reports of one collapse, a day apart, that share too few words for average linkage
+_DAYS_OF_ONE_STORY = 7
+
+#: similarity at or above which two documents can be linked at all: a page left alone joins the event it is clearly
+#: most like from STRAY_SIMILARITY up, and average linkage joins two groups only when their mean similarity reaches
+#: SIMILARITY (within the rounding its staleness test allows), so some pair between them is this alike
+LINKING = STRAY_SIMILARITY - 1e-9
 
 
 def linked_groups(nodes: Iterable[int], similarities: dict[tuple[int, int], float], days) -> list[list[int]]:
@@ -69,15 +84,10 @@ def component_groups(nodes: list[int], similarities: dict[tuple[int, int], float
     position = {node: index for index, node in enumerate(nodes)}
     local = {(position[first], position[second]): similarity for (first, second), similarity in similarities.items()}
     groups = _with_strays_placed(average_linkage(len(nodes), local, SIMILARITY, days), local, days)
+    groups = _dated_groups_joined(groups, local, days)
     return [[nodes[index] for index in group] for group in groups]
 
 
-#: mean similarity at which a page left alone joins the event it is most like ...
-STRAY_SIMILARITY = 0.08
-#: ... when it is that much more like it than like any other: a follow-up that shares few words with its event's
-#: first reports is still most like them, while a page as like two events as each other stays apart
-_CLEARLY_MORE = 1.25
-_STRAY_SIZE = 1  # pages in a group that may be a stray: two pages alike are more likely an event of their own
 
 
 def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, int], float],
@@ -100,6 +110,46 @@ def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, i
                 continue
         kept.append(group)
     return sorted([*(sorted(placed[id(group)]) for group in large), *kept], key=min)
+
+
+def _dated_groups_joined(groups: list[list[int]], similarities: dict[tuple[int, int], float],
+                         days: list[int | None]) -> list[list[int]]:
+    """Groups after each, smallest first, has joined the group it is clearly most like (see
+    :data:`STRAY_SIMILARITY`), where both are dated and all their dates lie within :data:`_DAYS_OF_ONE_STORY`.
+    Undated groups stay apart: two events of one kind are told in like words, and only their days tell them apart."""
+    if len(groups) < 2:
+        return groups
+    owner = {node: index for index, group in enumerate(groups) for node in group}
+    links: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))  # group -> group -> summed
+    for (first, second), similarity in similarities.items():
+        a, b = owner[first], owner[second]
+        if a != b:
+            links[a][b] += similarity
+            links[b][a] += similarity
+    members = dict(enumerate(groups))
+    spans = {index: _span(group, days) for index, group in members.items()}
+    for index in sorted(members, key=lambda index: (len(members[index]), min(members[index]))):
+        if spans[index].first is None:
+            continue
+        means = sorted(((summed / (len(members[index]) * len(members[other])), other)
+                        for other, summed in links[index].items()), reverse=True)
+        if not means or means[0][0] < STRAY_SIMILARITY:
+            continue
+        if len(means) > 1 and means[0][0] < _CLEARLY_MORE * means[1][0]:
+            continue  # as like another group: not clearly this one's
+        target = means[0][1]
+        dated = spans[target].first is not None
+        span = spans[target].joined_within(spans[index], _DAYS_OF_ONE_STORY) if dated else None
+        if span is None:
+            continue
+        members[target] = members[target] + members.pop(index)
+        spans[target] = span
+        for other, summed in links.pop(index).items():
+            links[other].pop(index, None)
+            if other != target:
+                links[target][other] += summed
+                links[other][target] += summed
+    return sorted((sorted(group) for group in members.values()), key=min)
 
 
 def _mean_similarity(first: list[int], second: list[int], similarities: dict[tuple[int, int], float]) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.event_linkage import component_groups
+from claimcheck.event_linkage import component_groups, linked_groups
 from claimcheck.events import CONFLICT, cosine, find_events, lead_terms, markers, similarity, tfidf
 from claimcheck.model import Document
 
@@ -150,3 +150,35 @@ def test_a_page_as_like_two_events_or_like_none_or_too_late_stays_alone():
     assert _stray((0.15, 0.05, 0.0), (0.0, 0.0, 0.0)) == [[0, 1, 2], [3, 4, 5], [6]]  # 0.067: too little in common
     days = [100, 101, 102, 300, 301, 302, 200]  # written 98 days after the first event's last page
     assert _stray((0.2, 0.05, 0.05), (0.0, 0.0, 0.0), days) == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+def test_a_page_whose_best_pair_is_below_the_linking_similarity_still_joins_its_event():
+    # no pair of the seventh page reaches 0.12, so average linkage alone leaves it in a component of its own
+    similarities = {pair: 0.5 for pair in ((0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5))}
+    similarities.update({(0, 6): 0.10, (1, 6): 0.09, (2, 6): 0.08})
+    assert sorted(linked_groups(range(7), similarities, [None] * 7)) == [[0, 1, 2, 6], [3, 4, 5]]
+
+
+def test_two_pages_alike_join_the_event_they_are_clearly_most_like():
+    # a report and its copy (7, 8), told in other words than their event's first reports (0-2)
+    similarities = {pair: 0.5 for pair in ((0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5), (6, 7))}
+    similarities.update({(page, other): 0.1 for page in (0, 1, 2) for other in (6, 7)})
+    assert sorted(linked_groups(range(8), similarities, [None] * 8)) == [[0, 1, 2, 6, 7], [3, 4, 5]]
+
+
+def _halves(between: float, days: list[int | None]) -> list[list[int]]:
+    """The groups of two halves of three pages each (0-2, 3-5), alike within, ``between`` alike across."""
+    similarities = {pair: 0.5 for pair in ((0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5))}
+    similarities.update({(first, second): between for first in (0, 1, 2) for second in (3, 4, 5)})
+    return sorted(linked_groups(range(6), similarities, days))
+
+
+def test_two_groups_dated_within_a_week_that_share_few_words_are_one_event():
+    # two reports of one bridge's collapse, written a day and three days after it, in other words
+    assert _halves(0.09, [100, 100, 101, 102, 103, None]) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_two_groups_alike_stay_apart_when_undated_or_dated_apart_or_too_little_alike():
+    assert _halves(0.09, [None] * 6) == [[0, 1, 2], [3, 4, 5]]  # two events of one kind are told in like words
+    assert _halves(0.09, [100, 101, 101, 120, 121, 121]) == [[0, 1, 2], [3, 4, 5]]  # three weeks apart
+    assert _halves(0.07, [100, 100, 101, 102, 103, None]) == [[0, 1, 2], [3, 4, 5]]
