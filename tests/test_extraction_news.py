@@ -835,6 +835,8 @@ def test_a_turnout_told_before_its_figure_is_the_turnout(text):
     ("Some 200 police officers were deployed to control the crowd outside the stadium.", "police officers", None),
     ("About 5,000 people were said to have marched through the city.", "people", "gathered"),
     ("A landslide buried the village, leaving 40 people feared trapped.", "people", "missing"),
+    ("Authorities told 5,000 residents to leave their homes as the river rose.", "residents", None),
+    ("Authorities told 5,000 residents to evacuate as the river rose.", "residents", "displaced"),
 ])
 def test_what_befell_a_figure_is_not_what_it_was_sent_to_do(text, measure, outcome):
     claim = claimcheck.extract_text(text)[0]
