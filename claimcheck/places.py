@@ -172,7 +172,17 @@ def overlap(first: str, second: str) -> bool:
         if len(parts) > 1 and " and " not in other and any(_in(part, other) for part in parts) and not any(
                 _outside(part, other) for part in parts):
             return True
-    return False
+    return _adjoining(first, second)
+
+
+#: kilometres within which two cities are one place a figure is told of: Jabalya and Gaza City, Piraeus and Athens
+ADJOINING_KM = 15
+
+
+def _adjoining(first: str, second: str) -> bool:
+    """Whether two places are cities that adjoin: outlets tell one strike's toll of the camp and of the city."""
+    points = location(_DIRECTION.sub("", first)), location(_DIRECTION.sub("", second))
+    return None not in points and distance_km(*points) <= ADJOINING_KM
 
 
 #: what kind of place a name calls its place, after the name: "Gaza Strip", "Sindh province", "Kogi State"

@@ -95,3 +95,11 @@ def test_a_place_told_with_a_direction_or_its_country_is_that_place():
     # a list of a place and the place that holds it is the smaller place told with its country
     assert overlap("Aceh", "Central Aceh and Indonesia") and overlap("Aceh and Central Aceh", "Aceh")
     assert not overlap("Central Aceh and Indonesia", "Mexico") and not overlap("Syria and Iraq", "Syria")
+
+
+def test_cities_that_adjoin_are_one_place_a_figure_is_told_of():
+    from claimcheck.places import overlap
+
+    # a strike on a school in the Jabalya camp, told of the camp and of Gaza City 3 km away
+    assert overlap("Jabalya", "Gaza") and overlap("Athens", "Piraeus")
+    assert not overlap("Rafah", "Gaza") and not overlap("Tabriz", "Ahar")  # 31 and 81 km apart
