@@ -847,3 +847,10 @@ def test_a_toll_of_the_past_years_is_a_running_total():
     toll = claimcheck.extract_text("At least 150 workers have died in mine accidents in the province in the past ten "
                                    "years.")[0]
     assert (toll.value, toll.outcome, toll.scope) == (150, "killed", "total")
+
+
+def test_a_subject_that_speaks_of_a_figure_is_no_actor_of_it():
+    [toll] = claimcheck.extract_text("UN demands inquiry as death toll at Gaza school rises to 43")
+    [held] = claimcheck.extract_text("Kenya holds 40 suspects after the attack")
+    assert (toll.actor, toll.place) == (None, "Gaza")
+    assert held.actor == "Kenya"

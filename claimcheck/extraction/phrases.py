@@ -16,7 +16,7 @@ from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, DEMONYMS, DETERMINERS,
                        ED_ING_NOUNS, FUNCTION_WORDS, HAPPENING_WORDS, LEADING_SKIPPABLE, LOCATIVE,
                        MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PERSON_NOUNS,
-                       PLACE_SUFFIXES, SAY_VERBS,
+                       PLACE_SUFFIXES, SAY_VERBS, SPEECH_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d(?:[\d,.]*\d)?|[\[\](){}]|[^\w\s]")
@@ -310,7 +310,7 @@ def subject_actor(tokens: list[Token], sentence_names: list[Name], claim_start: 
     if subject is None or subject.end > claim_start or not is_name(subject.text.split()[0]):
         return None
     following = next((t for t in tokens if t.start >= subject.end), None)
-    if following is None or following.lower in SAY_VERBS or not following.is_word:
+    if following is None or following.lower in SAY_VERBS or following.lower in SPEECH_VERBS or not following.is_word:
         return None
     return subject.text
 
