@@ -1342,3 +1342,18 @@ def test_two_sources_accounts_on_one_page_are_as_close_to_a_third_figure_as_eith
     shared = _shared_with_accounts(similarities, {0: [1], 1: [0]})
     assert shared == {(0, 1): 1.0, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.0, (1, 3): 0.4, (2, 3): 0.2}
 
+
+
+def test_a_bare_plural_holds_up_to_twice_its_top(tmp_path):
+    top = ("Monday, 4 March 2019\n\nA volcano erupted on an island in the central Philippines, sending ash high into "
+           "the sky.\n"
+           "Authorities raised the alert level and closed the airport on the island.\n"
+           "Schools were shut and classes suspended across the province.\n")
+
+    def shown(folder: str, figure: str) -> list:
+        return [_about(finding) for finding in _violated(
+            tmp_path / folder, a_txt=top + f"{figure} people have been evacuated from villages near the crater.\n",
+            b_txt=top + "Officials said thousands of people had been evacuated as ash fell on nearby towns.\n")]
+
+    assert shown("near", "About 12,400") == []  # "thousands" of 12,400 is how news tells it
+    assert shown("far", "About 45,000") == [["About 45,000", "thousands"]]

@@ -98,6 +98,11 @@ def restates(conversion: Claim, figure: Claim) -> bool:
             and 0 <= conversion.start - figure.end <= CONVERSION_AFTER)
 
 
+#: a figure told by a plural alone: "thousands", "some hundreds"
+_BARE_PLURAL = re.compile(r"(?:some\s+|several\s+|many\s+)?(?:dozens|scores|hundreds|thousands|millions|billions)",
+                          re.I)
+
+
 def gap(first: float, second: float) -> float:
     largest = max(abs(first), abs(second))
     return abs(first - second) / largest if largest else 0.0
@@ -105,7 +110,10 @@ def gap(first: float, second: float) -> float:
 
 def reported_interval(claim: Claim) -> Interval:
     """The interval a figure asserts, an exact one widened to the precision it is reported to: "5.2" is 5.15–5.25,
-    "40" is 39.5–40.5, "1.5 million" is 1.45–1.55 million."""
+    "40" is 39.5–40.5, "1.5 million" is 1.45–1.55 million; a bare plural up to twice its top ("thousands
+    evacuated" of 12,400 is how news tells it)."""
+    if _BARE_PLURAL.fullmatch(claim.text.strip()):
+        return Interval.between(claim.low, claim.high * 2 if claim.high is not None else None)
     if claim.bound != "=" or claim.is_range:
         return claim.interval
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", claim.text)
