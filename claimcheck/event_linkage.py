@@ -172,7 +172,8 @@ def average_linkage(count: int, similarities: dict[tuple[int, int], float], thre
                     days: list[int | None] | None = None, window: int = WINDOW_DAYS) -> list[list[int]]:
     """Average-linkage clustering over a sparse similarity graph (pairs not given count as 0): merge the two groups
     of highest mean similarity while it is at least ``threshold``. With ``days`` (an ordinal day or None for each
-    item, see :func:`~claimcheck.event_days.document_day`), two groups whose dated members would span more than ``window`` days are never merged."""
+    item, see :func:`~claimcheck.event_days.document_day`), two groups whose dated members would span more than
+    ``window`` days are never merged."""
     members = {i: [i] for i in range(count)}
     spans = {i: Span.of(day) for i, day in enumerate(days or [None] * count)}
     links: dict[int, dict[int, float]] = defaultdict(dict)  # group -> neighbour group -> summed similarity

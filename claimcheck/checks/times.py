@@ -46,7 +46,7 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         if years_named(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
         days = _days_on_page(context, undated, figures)[0]
-        weekday = calendar.day_name[(dated[0] or dated[1]).weekday()].lower()
+        weekday = _WEEKDAY_NAMES[(dated[0] or dated[1]).weekday()]
         if first.outcome in RUNNING_OUTCOMES and days and weekday not in days:
             # "27 ... after Monday's stampede" on an undated page against a page of Tuesday's: two days' counts
             return (f"an undated page telling of {' and '.join(sorted(days))} against one of {weekday} (a running "
@@ -110,3 +110,5 @@ def _day_named(yearless: str) -> str:
     """ "--08-13" as "13 August"."""
     return f"{int(yearless[5:])} {calendar.month_name[int(yearless[2:4])]}"
 
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # as pages name them

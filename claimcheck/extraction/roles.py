@@ -43,8 +43,8 @@ _SEVERITY_BEFORE = re.compile(r"\b" + _SEVERITY + r"\s+" + _HURT + r"\s*$", re.I
 _DIED_SINCE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?(?:(?:later|since|subsequently)\s+)?"
                          r"(?:died|succumbed)\s+(?:later\b|overnight\b|since\b|in\s+(?:the\s+)?hospital\b|"
                          r"(?:of|from|to)\s+(?:their|his|her)\s+(?:injuries|wounds|burns)\b)"
-                         r"|^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?(?:later|since|subsequently)\s+(?:died|succumbed)\b",
-                         re.I)
+                         r"|^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?(?:later|since|subsequently)\s+"
+                         r"(?:died|succumbed)\b", re.I)
 #: a figure of each of many things: "Each of the 110 bales weighed about 29 kilograms" (not the 110 of "Each of the
 #: 110 bales"), "bales weighing 29 kilograms each", "sold for $5 apiece"
 _EACH_BEFORE = re.compile(r"^\s*Each\b(?!\s+of\s+(?:the|these|those|its|their|his|her)\s*$)", re.I)
@@ -404,9 +404,10 @@ _SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|his|her|it|they)\s+(?:[\w
                           r"(?:began|begun|started|was\s+launched|were\s+launched|launched|start|beginning)\b", re.I)
 
 
-_SEVERAL_DAYS = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:nights|days|weeks|months|years|decades)"
-#: a count of several days or nights: "More than 150 people were arrested over three nights of unrest", "killed 40 in
-#: four days of fighting"
+_SEVERAL_DAYS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+                 r"(?:nights|days|weeks|months|years|decades)")
+#: a count of several days or nights (or years): "More than 150 people were arrested over three nights of unrest",
+#: "killed 40 in four days of fighting", "150 workers have died in the past ten years"
 _OVER_DAYS = re.compile(rf"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
                         rf"{_SEVERAL_DAYS}\b", re.I)
 #: a count of several days or nights told after them: "set off three nights of unrest in which 87 people were arrested
