@@ -88,23 +88,20 @@ def component_groups(nodes: list[int], similarities: dict[tuple[int, int], float
     return [[nodes[index] for index in group] for group in groups]
 
 
-
-
 def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, int], float],
                         days: list[int | None]) -> list[list[int]]:
-    """Groups after each stray (a page alone) has joined the larger group it is clearly most like
-    (see :data:`STRAY_SIMILARITY`), where their days allow. A page alone has no figure to be compared with."""
+    """Groups after each stray (a page alone, or a page and its copy) has joined the larger group it is clearly most
+    like, where their days allow. A page alone has no figure to be compared with."""
     large = [group for group in groups if len(group) > _STRAY_SIZE]
     placed = {id(group): list(group) for group in large}
     kept = []
     for group in groups:
         if len(group) > _STRAY_SIZE:
             continue
-        means = sorted(((_mean_similarity(group, other, similarities), index) for index, other in enumerate(large)),
-                       reverse=True)
-        clearly = len(means) == 1 or (means and means[0][0] >= _CLEARLY_MORE * means[1][0])
-        if means and means[0][0] >= STRAY_SIMILARITY and clearly:
-            target = placed[id(large[means[0][1]])]
+        most_like = _clearly_most_like(sorted(((_mean_similarity(group, other, similarities), index)
+                                               for index, other in enumerate(large)), reverse=True))
+        if most_like is not None:
+            target = placed[id(large[most_like])]
             if _span(target, days).joined_within(_span(group, days), WINDOW_DAYS) is not None:
                 target.extend(group)
                 continue
@@ -131,13 +128,10 @@ def _dated_groups_joined(groups: list[list[int]], similarities: dict[tuple[int, 
     for index in sorted(members, key=lambda index: (len(members[index]), min(members[index]))):
         if spans[index].first is None:
             continue
-        means = sorted(((summed / (len(members[index]) * len(members[other])), other)
-                        for other, summed in links[index].items()), reverse=True)
-        if not means or means[0][0] < STRAY_SIMILARITY:
+        target = _clearly_most_like(sorted(((summed / (len(members[index]) * len(members[other])), other)
+                                            for other, summed in links[index].items()), reverse=True))
+        if target is None:
             continue
-        if len(means) > 1 and means[0][0] < _CLEARLY_MORE * means[1][0]:
-            continue  # as like another group: not clearly this one's
-        target = means[0][1]
         dated = spans[target].first is not None
         span = spans[target].joined_within(spans[index], _DAYS_OF_ONE_STORY) if dated else None
         if span is None:
@@ -150,6 +144,16 @@ def _dated_groups_joined(groups: list[list[int]], similarities: dict[tuple[int, 
                 links[target][other] += summed
                 links[other][target] += summed
     return sorted((sorted(group) for group in members.values()), key=min)
+
+
+def _clearly_most_like(means: list[tuple[float, int]]) -> int | None:
+    """Of (mean similarity, group) pairs, best first, the group clearly most like: at :data:`STRAY_SIMILARITY` or
+    more, and :data:`_CLEARLY_MORE` times the next best; None when there is none."""
+    if not means or means[0][0] < STRAY_SIMILARITY:
+        return None
+    if len(means) > 1 and means[0][0] < _CLEARLY_MORE * means[1][0]:
+        return None  # as like another group: not clearly this one's
+    return means[0][1]
 
 
 def _mean_similarity(first: list[int], second: list[int], similarities: dict[tuple[int, int], float]) -> float:
