@@ -9,6 +9,7 @@ import re
 from datetime import date
 from dataclasses import dataclass
 
+from ..lexicon import VAGUE
 from ..model import Claim, Tolerance
 from ..model.interval import Interval, convert, number, quantity_text, rounding
 from ..money import exchange, is_currency, known
@@ -98,9 +99,9 @@ def restates(conversion: Claim, figure: Claim) -> bool:
             and 0 <= conversion.start - figure.end <= CONVERSION_AFTER)
 
 
-#: a figure told by a plural alone: "thousands", "some hundreds"
-_BARE_PLURAL = re.compile(r"(?:some\s+|several\s+|many\s+)?(?:dozens|scores|hundreds|thousands|millions|billions)",
-                          re.I)
+#: a figure told by a plural alone ("thousands", "some hundreds"): the vague quantities of one word
+_BARE_PLURAL = re.compile(r"(?:some\s+|several\s+|many\s+)?(?:"
+                          + "|".join(sorted(word for word in VAGUE if " " not in word)) + ")", re.I)
 
 
 def gap(first: float, second: float) -> float:

@@ -40,11 +40,10 @@ _SEVERITY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:(?:were|was|are|is|have
                              + _SEVERITY + r"\s+" + _HURT + r"\b", re.I)
 _SEVERITY_BEFORE = re.compile(r"\b" + _SEVERITY + r"\s+" + _HURT + r"\s*$", re.I)
 #: "three workers died in hospital overnight", "two later died of their injuries": deaths added to a toll, not the toll
-_DIED_SINCE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?(?:(?:later|since|subsequently)\s+)?"
-                         r"(?:died|succumbed)\s+(?:later\b|overnight\b|since\b|in\s+(?:the\s+)?hospital\b|"
-                         r"(?:of|from|to)\s+(?:their|his|her)\s+(?:injuries|wounds|burns)\b)"
-                         r"|^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?(?:later|since|subsequently)\s+"
-                         r"(?:died|succumbed)\b", re.I)
+_DIED_SINCE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?"
+                         r"(?:(?:later|since|subsequently)\s+(?:died|succumbed)\b"
+                         r"|(?:died|succumbed)\s+(?:later\b|overnight\b|since\b|in\s+(?:the\s+)?hospital\b|"
+                         r"(?:of|from|to)\s+(?:their|his|her)\s+(?:injuries|wounds|burns)\b))", re.I)
 #: a figure of each of many things: "Each of the 110 bales weighed about 29 kilograms" (not the 110 of "Each of the
 #: 110 bales"), "bales weighing 29 kilograms each", "sold for $5 apiece"
 _EACH_BEFORE = re.compile(r"^\s*Each\b(?!\s+of\s+(?:the|these|those|its|their|his|her)\s*$)", re.I)

@@ -90,9 +90,13 @@ def _subject_source(clause: str) -> str | None:
         if not (word[:1].isupper() or word.lower() in SOURCE_NOUNS):
             break
         subject.append(word)
-    if subject and subject[0].lower() not in _PRONOUNS and _names_a_source(subject):
-        return _tidy(" ".join(subject))
-    return None
+    return _subject_named(subject)
+
+
+def _subject_named(words: list[str]) -> str | None:
+    """The source a subject's words name (tidied), or None: not a pronoun ("it", "they") and a name or a word for
+    who reports."""
+    return _tidy(" ".join(words)) if words and words[0].lower() not in _PRONOUNS and _names_a_source(words) else None
 
 
 def _before_relative_clause(tokens: list[Token], index: int) -> int:
@@ -209,8 +213,8 @@ def _coordinated_subject(before: str) -> str | None:
     found = _COORDINATED.search(before)
     if not found:
         return None
-    words = [word for word in _SOURCE_WORDS.findall(found.group("subject")) if word.lower() not in DETERMINERS]
-    return _tidy(" ".join(words)) if words and words[0].lower() not in _PRONOUNS and _names_a_source(words) else None
+    return _subject_named([word for word in _SOURCE_WORDS.findall(found.group("subject"))
+                           if word.lower() not in DETERMINERS])
 
 
 #: "around 400 (according to local troops)", "400–900 (a Defense Department estimate)": who gives this one figure
