@@ -92,21 +92,22 @@ def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, i
                         days: list[int | None]) -> list[list[int]]:
     """Groups after each stray (a page alone, or a page and its copy) has joined the larger group it is clearly most
     like, where their days allow. A page alone has no figure to be compared with."""
-    large = [group for group in groups if len(group) > _STRAY_SIZE]
-    placed = {id(group): list(group) for group in large}
+    links = _group_links(groups, similarities)
+    placed = {index: list(group) for index, group in enumerate(groups) if len(group) > _STRAY_SIZE}
     kept = []
-    for group in groups:
-        if len(group) > _STRAY_SIZE:
+    for index, group in enumerate(groups):
+        if index in placed:
             continue
-        most_like = _clearly_most_like(sorted(((_mean_similarity(group, other, similarities), index)
-                                               for index, other in enumerate(large)), reverse=True))
+        most_like = _clearly_most_like(sorted(((summed / (len(group) * len(groups[other])), other)
+                                               for other, summed in links[index].items() if other in placed),
+                                              reverse=True))
         if most_like is not None:
-            target = placed[id(large[most_like])]
+            target = placed[most_like]
             if _span(target, days).joined_within(_span(group, days), WINDOW_DAYS) is not None:
                 target.extend(group)
                 continue
         kept.append(group)
-    return sorted([*(sorted(placed[id(group)]) for group in large), *kept], key=min)
+    return sorted([*(sorted(group) for group in placed.values()), *kept], key=min)
 
 
 def _dated_groups_joined(groups: list[list[int]], similarities: dict[tuple[int, int], float],
@@ -116,13 +117,7 @@ def _dated_groups_joined(groups: list[list[int]], similarities: dict[tuple[int, 
     Undated groups stay apart: two events of one kind are told in like words, and only their days tell them apart."""
     if len(groups) < 2:
         return groups
-    owner = {node: index for index, group in enumerate(groups) for node in group}
-    links: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))  # group -> group -> summed
-    for (first, second), similarity in similarities.items():
-        a, b = owner[first], owner[second]
-        if a != b:
-            links[a][b] += similarity
-            links[b][a] += similarity
+    links = _group_links(groups, similarities)
     members = dict(enumerate(groups))
     spans = {index: _span(group, days) for index, group in members.items()}
     for index in sorted(members, key=lambda index: (len(members[index]), min(members[index]))):
@@ -156,9 +151,17 @@ def _clearly_most_like(means: list[tuple[float, int]]) -> int | None:
     return means[0][1]
 
 
-def _mean_similarity(first: list[int], second: list[int], similarities: dict[tuple[int, int], float]) -> float:
-    summed = sum(similarities.get((min(a, b), max(a, b)), 0.0) for a in first for b in second)
-    return summed / (len(first) * len(second))
+def _group_links(groups: list[list[int]], similarities: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
+    """The summed similarity between each two groups (by index in ``groups``) that any pair links: read once from
+    the pairs, where a mean over every two of their members would look up each pair again for each group."""
+    owner = {node: index for index, group in enumerate(groups) for node in group}
+    links: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (first, second), similarity in similarities.items():
+        a, b = owner[first], owner[second]
+        if a != b:
+            links[a][b] += similarity
+            links[b][a] += similarity
+    return links
 
 
 def _span(group: list[int], days: list[int | None]) -> Span:
