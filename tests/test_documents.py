@@ -49,6 +49,9 @@ def test_dateline_near_the_top_is_the_document_date(head, date):
     ("Vote valid\nMINSK, 24 September - The election was valid.", "--09-24"),
     ("Why villages slide\nFriday, August 21\nThe search ended.", "--08-21"),
     ("Floods in the west\nDhangadhi, Oct 22\nThe river rose.", "--10-22"),
+    ("Temple stampede\nKesarpur (Bihar), Aug 22 (PTI) Twenty-four were killed.", "--08-22"),
+    ("Chipmaker deal\nOct 7 (Reuters) - The chipmaker agreed to a deal.", "--10-07"),
+    ("No dateline\nParis, March 21 is the day the talks open.", None),
     ("No dateline\nOn Tuesday, March 3 the police spoke.", None),  # a day the story tells, not its dateline
     ("Vote valid\nMINSK, Sept. 29, 2008 - The election was valid.", None),  # a full date: the page's date
     ("No such day\nFebruary 30\nText.", None),

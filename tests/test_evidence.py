@@ -779,6 +779,19 @@ def test_an_undated_pages_toll_of_another_weekday_than_a_dated_pages_may_be_an_e
     ) == ([], [["Thirty-one", "27"]])
 
 
+def test_an_undated_pages_toll_written_on_another_day_than_a_dated_pages_may_be_an_earlier_count(tmp_path):
+    rest = ("Thousands of pilgrims had packed the narrow lanes leading to the temple for the festival.\n"
+            "The state government ordered an inquiry and announced compensation for the families of the dead.\n"
+            "Police said the crowd surged when a railing gave way near the main gate.\n")
+    dated = ("PATNA, India, Aug 23, 2016 (AFP) - Thirty-one people were killed in a stampede at a Hindu temple in "
+             "eastern India, police said.\n" + rest)
+    told = "Twenty-seven people were killed in a stampede at the temple in eastern India, officials said.\n"
+    assert _contrasted(  # a dateline without a year still gives the day a page was written
+        tmp_path, first=dated, apart="Temple stampede\nPatna, Aug 22 (PTI) " + told + rest,
+        alike="Temple stampede\nPatna, Aug 23 (PTI) " + told + rest,
+    ) == ([], [["Thirty-one", "Twenty-seven"]])
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(

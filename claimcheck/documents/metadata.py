@@ -116,7 +116,8 @@ def dateline_day(text: str) -> str | None:
     "Friday, August 21"), as ISO 8601's yearless "--08-13"; None when it gives none. Wire copy often carries no year:
     two such days still say how far apart two pages were written (at least as far as the days lie on the calendar)."""
     for line in _head_lines(text)[:_DATELINE_LINES]:
-        match = _DAY_LINE.match(line) or _DATELINE_DAY.match(line)
+        match = (_DAY_LINE.match(line) or _DATELINE_DAY.match(line) or _AGENCY_DATELINE_DAY.match(line)
+                 or _AGENCY_DAY.match(line))
         if match:
             parts = match.groupdict()
             number = _MONTHS.get((parts["m"] or parts.get("m2"))[:3].lower())
@@ -136,6 +137,12 @@ _MONTH_DAY = rf"(?:(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s
 _DAY_LINE = re.compile(rf"^(?:[A-Z][\w .'-]{{1,30}},\s*)?{_WEEKDAY_NAME}{_MONTH_DAY}\s*$", re.I)
 #: a city's dateline: "KATHMANDU, Nepal, Aug 14 (AFP) -", "QUETTA, March 21:", "MINSK, 24 September -"
 _DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,30}}(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s+{_MONTH_DAY}\b(?!,?\s*(?:19|20)\d\d)")
+#: a place in capitals and small letters, then the day and an agency or a dash: "Patna, Aug 22 (PTI)",
+#: "Kesarpur (Bihar), Aug 22 (PTI)", "Lusaka, March 2 -"
+_AGENCY_DATELINE_DAY = re.compile(rf"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}(?:\s*\([A-Z][\w .'-]{{1,30}}\))?"
+                                  rf"(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s+{_MONTH_DAY}\s*(?:\(|[-–—:])")
+#: the day and an agency alone: "Oct 7 (Reuters) -"
+_AGENCY_DAY = re.compile(rf"^{_MONTH_DAY}\s+\([A-Z][\w .'-]{{1,30}}\)\s*[-–—:]")
 
 
 def _head_lines(text: str) -> list[str]:
