@@ -792,6 +792,19 @@ def test_an_undated_pages_toll_written_on_another_day_than_a_dated_pages_may_be_
     ) == ([], [["Thirty-one", "Twenty-seven"]])
 
 
+def test_the_only_toll_each_page_gives_counts_the_same_people_told_by_what_brought_them_there(tmp_path):
+    rest = ("Thousands had packed the narrow lanes leading to the temple for the festival.\n"
+            "The state government ordered an inquiry and announced compensation for the families of the dead.\n"
+            "Police said the crowd surged when a railing gave way near the main gate.\n")
+    dateline = "PATNA, India, Aug 22, 2016 ({}) - "
+    told = " were killed in a stampede at a Hindu temple in eastern India on Monday, police said.\n" + rest
+    assert _contrasted(  # pilgrims are everyone there; port workers are some of those a crush killed
+        tmp_path, first=dateline.format("AFP") + "Twenty-four people" + told,
+        apart=dateline.format("Reuters") + "Two port workers" + told,
+        alike=dateline.format("Reuters") + "Twenty-seven pilgrims" + told,
+    ) == ([], [["Twenty-four", "Twenty-seven"]])
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(

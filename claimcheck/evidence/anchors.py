@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from ..extraction.dating import days_apart
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, ROLES, TIME_WORDS,
-                       TOLL_WORDS, WEEKDAYS)
+from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
+                       TIME_WORDS, TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
 from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
@@ -61,7 +61,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
               and not of_another_year(first, second)  # "In 2000, a magnitude-5.0 quake near Yountville"
               and not _owned_by_another(first, second))  # "surpassing Manny Machado's 10-year, $300 million deal"
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
-    same_people = (heads[0] == heads[1] or (heads[0] in GENERIC_PEOPLE and heads[1] in GENERIC_PEOPLE)
+    same_people = (heads[0] == heads[1] or _people_alike(first, second, heads)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
     same_place = first.place is not None and (canonical_name("place", first.place, synonyms)
                                               == canonical_name("place", second.place, synonyms))
@@ -129,6 +129,18 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(near(first) & near(second)) >= 2):
         found.append(f"the only figure of {key} each source gives, in the same words")
     return tuple(found)
+
+
+def _people_alike(first: Claim, second: Claim, heads: tuple[str | None, str | None]) -> bool:
+    """Whether two words for people may count the same people: both say no more than that, or one names all those
+    the event befell by what brought them there, in one word ("24 pilgrims" and "27 people" killed in a temple
+    stampede; not "two port workers", some of the people a blast killed)."""
+    generic = tuple(head in GENERIC_PEOPLE for head in heads)
+    if all(generic):
+        return True
+    present = tuple(head in PRESENT_NOUNS and len((claim.measure or "").split()) == 1
+                    for head, claim in zip(heads, (first, second)))
+    return (generic[0] and present[1]) or (generic[1] and present[0])
 
 
 _NEAR_LINES = 3  # lines apart two sources' figures on one page are set against each other

@@ -79,6 +79,7 @@ GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
 RUNNING_OUTCOMES = _words("facts", "running_outcomes")
 TOLL_WORDS = _words("facts", "toll_words")
 PERSON_NOUNS = _words("facts", "person_nouns")
+PRESENT_NOUNS = _words("facts", "present_nouns")
 SIDE_WORDS = _words("facts", "side_words")
 
 #: the kinds of an event that tell two of them apart outright: family -> (kind -> its words, the nouns they qualify)
