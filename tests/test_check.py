@@ -258,6 +258,9 @@ def test_a_bracketed_conversion_that_does_not_restate_its_figure_is_an_error(tmp
     ("India will pay 1.5 million rupees ($2,100) to each family, Indian officials said.", ["violated"]),
     # Pakistani rupees, which the reference rates do not cover: as Indian rupees the $8,800 would be a third too low
     ("Pakistan will pay 1.5 million rupees ($8,800) to each family, Pakistani officials said.", []),
+    # Philippine pesos: as Mexican pesos the $930,000 would be a third of the sum
+    ("Rebels in the Philippines asked 50 million pesos (nearly $1 million) for each hostage, police said.",
+     ["consistent"]),
     ("The city will pay 10 million euros ($15 million) to shop owners, the mayor said.", ["violated"]),  # $11.6 million
     # the UAE dirham, left out of the reference rates, is held at 3.6725 to the dollar: 10 million euros are Dh42.7m
     ("The city will pay 10 million euros (Dh42m) to shop owners, the mayor said.", ["consistent"]),
@@ -265,7 +268,7 @@ def test_a_bracketed_conversion_that_does_not_restate_its_figure_is_an_error(tmp
     # the page's own dollar, Canada's, converted into US dollars: a bare "$" is not the US dollar there
     ("Ottawa will pay $10 million (US$7.3 million) to each province, officials said.", []),
 ])
-def test_money_conversions_are_checked_at_the_days_rate_in_the_pages_own_rupees(tmp_path, text, statuses):
+def test_money_conversions_are_checked_at_the_days_rate_in_the_pages_own_currency(tmp_path, text, statuses):
     (tmp_path / "a.txt").write_text(f"Monday, 4 October 2021\n\n{text}\n", encoding="utf-8")
     findings = find(claimcheck.check_result([tmp_path]).findings, "conversion-restates-figure")
     assert [f.status for f in findings] == statuses

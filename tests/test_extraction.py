@@ -83,8 +83,16 @@ def test_units_and_magnitude_words(text, value, unit):
     ("Pakistan's grant of ₹2 billion was approved.", "INR"),
     ("The bank lent Dh472.72bn to the builder.", "AED"),  # a Gulf paper's dirhams
     ("The fine was raised to Dhs 5,000.", "AED"),
+    # pesos and francs likewise: Mexico's and Switzerland's only where the page names no other country paying in them
+    ("Gunmen in the southern Philippines demanded 50 million pesos.", "PHP"),
+    ("Kidnappers in Colombia asked for 5 billion pesos.", "COP"),
+    ("Police in Manila seized 20 million Mexican pesos.", "MXN"),
+    ("The ransom was 200 million pesos.", "MXN"),
+    ("Donors in Cameroon pledged 3 billion francs.", "XAF"),
+    ("Swiss voters approved 3 billion francs for the tunnel.", "CHF"),
+    ("The Nigerian army paid 3 billion francs to the contractor.", "CHF"),  # Nigeria's money is the naira, not Niger's
 ])
-def test_rupees_are_the_currency_of_the_country_a_page_names_most(text, unit):
+def test_money_several_countries_call_by_one_name_is_that_of_the_country_a_page_names_most(text, unit):
     assert one(text).unit == unit
 
 

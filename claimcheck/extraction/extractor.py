@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..errors import Diagnostic
 from ..model import Claim, Document
-from ..money import rupee_of
+from ..money import page_unit
 from ..units import convertible, dimensionality
 from . import measures, phrases, roles, sources
 from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS, TOLL_WORDS
@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "41"
+EXTRACTOR_VERSION = "42"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 
@@ -206,8 +206,8 @@ def _sentence_claims(document: Document, sentence_start: int, sentence_end: int,
         limit = spans[position + 1].first.start if position + 1 < len(spans) else sentence_end
         claim = _claim(sentence, span, limit, options)
         if claim is not None:
-            if "INR" in claim.unit and "₹" not in claim.text and "INR" not in claim.text:
-                claim.unit = claim.unit.replace("INR", rupee_of(document.text))  # "Rs 1 million" in a Pakistani story
+            if claim.type == "money":
+                claim.unit = page_unit(claim.unit, claim.text, document.text)  # "Rs 1 million" in a Pakistani story
             if (claim.unit == "count" and claim.measure and claim.measure != "people"
                     and claim.measure.split()[-1].split("-")[-1] in PERSON_NOUNS):
                 sentence.victims = claim.measure
