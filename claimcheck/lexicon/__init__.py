@@ -114,6 +114,7 @@ def event_kinds(text: str) -> list[tuple[str, str]]:
 INCREASE_WORDS: tuple[str, ...] = tuple(_DATA["change"]["increase"])
 DECREASE_WORDS: tuple[str, ...] = tuple(_DATA["change"]["decrease"])
 CHANGE_BEFORE_PERCENTAGE: tuple[str, ...] = tuple(_DATA["change"]["before_percentage"])
+PERCENTAGE_LEVELS: tuple[str, ...] = tuple(_DATA["change"]["percentage_levels"])
 TOTAL_CUES: tuple[str, ...] = tuple(_DATA["cues"]["total"])
 COMPLETE_CUES: tuple[str, ...] = tuple(_DATA["cues"]["complete"])
 PARTIAL_CUES: tuple[str, ...] = tuple(_DATA["cues"]["partial"])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ...model import Claim, Finding
 from ...rules.ruleset import Rule
 from ...model.interval import number, quantity_text
-from ...lexicon import CHANGE_BEFORE_PERCENTAGE
+from ...lexicon import CHANGE_BEFORE_PERCENTAGE, PERCENTAGE_LEVELS
 from ..context import CheckContext, change_pattern
 from ..registry import Pattern, Words, option, rule_kind
 
@@ -21,6 +21,8 @@ class RangeOptions:
                                      groups=("part", "whole"))
     exclude_words: Words = option(CHANGE_BEFORE_PERCENTAGE, "words just before a figure that make it a change, not a "
                                   "level (\"rose 150%\")")
+    levels: Words = option(PERCENTAGE_LEVELS, "measures a figure is a level against, not a share of (\"at 190% of "
+                           "capacity\")")
 
 
 
@@ -38,6 +40,8 @@ def check_range(rule: Rule, context: CheckContext) -> list[Finding]:
         text = context.documents[claim.doc].text
         if change.search(text[max(0, claim.start - 30):claim.start].lower()):
             continue  # a change ("rose 150%"), not a share
+        if claim.measure and claim.measure.lower().split()[-1] in options.levels:
+            continue  # a level against a reference ("190 per cent of capacity"), not a share
         if low is not None and claim.value < low:
             findings.append(context.finding(rule, "violated", f"{quantity_text(claim.value, claim.unit)} is below the minimum "
                                             f"{number(low)} for {claim.measure or 'this quantity'}", [claim]))
