@@ -29,6 +29,8 @@ class SumOptions:
 _LIST_JOIN = re.compile(r"^[^.;:!?\d]{0,80}$")
 _JOIN_WORD = re.compile(r"\b(?:and|plus|with|as well as)\b|,")
 _ADDED = re.compile(r"\b(?:another|other|more|further|additional|while|whereas)\s*$", re.I)  # "..., while entering another four"
+#: a figure told as the one before a change: "rose to 118, including 84 in Karachi, up from 65 on Tuesday"
+_EARLIER = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|climbed|dropped)\s+from\s*$", re.I)
 
 
 @rule_kind("sum", runs_per="document", severity="error", options=SumOptions, summary="""
@@ -90,8 +92,8 @@ def _listed_parts(claims: list[Claim], context: CheckContext, min_parts: int) ->
     for claim in claims:
         if current and current[-1].sentence == claim.sentence and current[-1].doc == claim.doc:
             between = context.documents[claim.doc].text[current[-1].end:claim.start]
-            if _LIST_JOIN.match(between) and _JOIN_WORD.search(between) and not _ADDED.search(between) \
-                    and "while" not in between.lower().split():
+            if (_LIST_JOIN.match(between) and _JOIN_WORD.search(between) and not _ADDED.search(between)
+                    and not _EARLIER.search(between) and "while" not in between.lower().split()):
                 current.append(claim)
                 continue
         if len(current) >= min_parts:
