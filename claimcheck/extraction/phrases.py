@@ -348,6 +348,8 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
             break
         following = after[index + 1].lower if index + 1 < len(after) else ""
         then = after[index + 2] if index + 2 < len(after) else None
+        if (token.lower in NUMBER_WORDS and index and after[index - 1].lower in (",", "and") and following != "of"):
+            break  # "240 inmates escape, two warders killed": another figure, with its own verb ("one of them": a part)
         if (token.lower == "to" and following.isalpha() and following not in _AFTER_TO
                 and following not in OUTCOME_WORDS):  # "ordered 5,000 residents to evacuate": what befell them
             break  # "150 police had been deployed to manage the crowd": a purpose, not what befell them
