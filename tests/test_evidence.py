@@ -805,6 +805,23 @@ def test_the_only_toll_each_page_gives_counts_the_same_people_told_by_what_broug
     ) == ([], [["Twenty-four", "Twenty-seven"]])
 
 
+def test_a_rate_told_on_two_days_is_two_days_rates(tmp_path):
+    rest = ("The outbreak began in the river villages after the floods, the health ministry said.\n"
+            "Aid agencies have set up treatment centres in the provincial capital.\n")
+
+    def statuses(day: int) -> list[str]:
+        folder = _written(tmp_path / str(day), {
+            "a.txt": "TETE, Mozambique, Jan 23, 2017 (Reuters) - The case fatality rate of the cholera outbreak "
+                     "stood at 2.5 percent, the ministry said.\n" + rest,
+            "b.txt": f"TETE, Mozambique, Jan {day}, 2017 (AFP) - The case fatality rate of the cholera outbreak "
+                     "stood at 1.9 percent, the ministry said.\n" + rest})
+        return [finding.status for finding in claimcheck.Checker().check([folder]).findings
+                if finding.rule == "figures-agree-across-sources"]
+
+    assert statuses(23) == ["violated"]
+    assert statuses(26) == ["changed"]
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(

@@ -77,6 +77,7 @@ OUTCOME_VERBS: dict[str, str] = {word: outcome for outcome, words in _DATA["outc
 ROLES: dict[str, dict] = {name: {**spec, "verbs": tuple(spec.get("verbs", ()))} for name, spec in _DATA["roles"].items()}
 GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
 RUNNING_OUTCOMES = _words("facts", "running_outcomes")
+RUNNING_MEASURES = _words("facts", "running_measures")
 TOLL_WORDS = _words("facts", "toll_words")
 PERSON_NOUNS = _words("facts", "person_nouns")
 PRESENT_NOUNS = _words("facts", "present_nouns")

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, few_on_page,
                          figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
-from ...lexicon import RUNNING_OUTCOMES
+from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
@@ -393,11 +393,18 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
     return finding
 
 
+def _a_rate(claim: Claim) -> bool:
+    return claim.type == "percent" and bool(claim.measure) and claim.measure.lower().split()[-1] in RUNNING_MEASURES
+
+
 def _an_update(first: Claim, second: Claim, dates: tuple) -> bool:
     """Whether two figures of different days are a running count and its update: the injured, the held, the
     displaced and the missing rise and fall from day to day (a riot's arrests each night); the dead only rise, so a
     later toll is an update when it is higher and told in its page's lead (further down, a page tells what was first
-    reported: "news originally reported two died")."""
+    reported: "news originally reported two died"). A rate (of deaths to cases, of jobless) is a running ratio: two
+    days' rates are two stages of it."""
+    if dates[0] != dates[1] and all(_a_rate(claim) for claim in (first, second)):
+        return True
     if (first.outcome not in RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]
             or not first.type == second.type == "count"):  # "a 15-year-old killed": an age, not a toll
         return False
