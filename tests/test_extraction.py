@@ -200,8 +200,9 @@ def test_each_figure_keeps_its_own_event_and_date():
     storm = claimcheck.extract_text("The storm killed 12 people and injured 40 others.")
     assert [(c.value, c.outcome) for c in storm] == [(12, "killed"), (40, "injured")]
     # a figure written in words after a comma or "and" opens a clause of its own: its verb is not the first's
-    jailbreak = claimcheck.extract_text("Jailbreak: 240 inmates escape, two warders killed")
-    assert [(c.value, c.outcome) for c in jailbreak] == [(240, None), (2, "killed")]
+    jailbreak = claimcheck.extract_text("Jailbreak: 240 inmates on the run, two warders killed\n"
+                                        "Two warders were killed when gunmen attacked the jail, police said.\n")
+    assert [(c.value, c.outcome) for c in jailbreak] == [(240, None), (2, "killed"), (2, "killed")]
     some = claimcheck.extract_text("Five people, one of them a child, were killed. Two of the three victims died.")
     assert [(c.value, c.outcome) for c in some] == [(5, "killed"), (2, "killed"), (3, "killed")]
     deployed = claimcheck.extract_text("In 2020, 500 troops were deployed; by 2022 the number was 800.")
