@@ -822,6 +822,20 @@ def test_a_rate_told_on_two_days_is_two_days_rates(tmp_path):
     assert statuses(26) == ["changed"]
 
 
+def test_the_only_count_of_people_aboard_each_page_gives_anchors_a_disagreement(tmp_path):
+    rest = ("The train left the tracks near a village shortly after seven in the morning, the operator said.\n"
+            "Rescuers cut through the wreckage of the carriages to reach the injured.\n"
+            "The operator said the line would stay closed for several days.\n")
+    dateline = "BACAU, Romania, March 14, 2017 ({}) - "
+    assert _contrasted(  # people aboard, not a count of anything else on the train
+        tmp_path, first=dateline.format("AFP") + "The train had about 250 passengers on board, the operator said.\n"
+        + rest,
+        apart=dateline.format("Reuters") + "The train had 312 seats in its carriages, the operator said.\n" + rest,
+        alike=dateline.format("Reuters") + "The train was carrying 312 passengers, according to ticket data from the "
+        "operator.\n" + rest,
+    ) == ([], [["about 250", "312"]])
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(

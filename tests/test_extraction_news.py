@@ -843,6 +843,18 @@ def test_what_befell_a_figure_is_not_what_it_was_sent_to_do(text, measure, outco
     assert (claim.measure, claim.outcome) == (measure, outcome)
 
 
+@pytest.mark.parametrize(("text", "measure", "outcome"), [
+    ("The train had 312 passengers on board when it left the tracks.", "passengers", "aboard"),
+    ("A bus carrying 40 pilgrims plunged into a gorge.", "pilgrims", "aboard"),
+    ("The railway's board of 12 members met on Monday.", "members", None),
+    ("More than 260 inmates escaped through a hole in the perimeter wall.", "inmates", "escaped"),
+    ("Police said 28 escapees had been rearrested by Monday morning.", "escapees", "captured"),
+])
+def test_people_aboard_escaped_or_recaptured_are_what_befell_them(text, measure, outcome):
+    claim = claimcheck.extract_text(text)[0]
+    assert (claim.measure, claim.outcome) == (measure, outcome)
+
+
 def test_a_toll_of_the_past_years_is_a_running_total():
     toll = claimcheck.extract_text("At least 150 workers have died in mine accidents in the province in the past ten "
                                    "years.")[0]

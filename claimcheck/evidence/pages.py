@@ -21,7 +21,8 @@ LEAD_LINES = 8  # lines of a document in which its event's main figures are told
 #: price there is the page's own, whatever other deals its next lines recall ("Yankees land Teixeira with $180
 #: million deal" above "... committed $423.5 million to three players")
 TOP_LINES = 3
-ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing", "released"}
+ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing", "released", "aboard",
+                     "escaped"}
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
 
 

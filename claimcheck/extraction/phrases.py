@@ -379,11 +379,14 @@ _NOT_OUTCOMES = {"penalty", "sentence", "sentences", "row", "threat", "threats",
 
 
 def _not_outcome(tokens: list[Token], index: int, preceding: list[Token] = ()) -> bool:
-    """'death penalty', 'death row': the word names something else; 'in March 2015': a month, not a march; 'saved
-    20 lives': lives kept, not lost; 'patrolled the streets': no crowd in them (``preceding``: the words before
-    ``tokens``, for a figure between)."""
+    """'death penalty', 'death row': the word names something else; 'in March 2015': a month, not a march; 'a board of
+    12': no one on board; 'saved 20 lives': lives kept, not lost; 'patrolled the streets': no crowd in them
+    (``preceding``: the words before ``tokens``, for a figure between)."""
     if tokens[index].text == "March":
         return True
+    if tokens[index].lower == "board":  # "312 passengers on board", not "a board of 12"
+        before = [token.lower for token in (*preceding, *tokens[:index])][-1:]
+        return before != ["on"]
     if tokens[index].lower == "streets":  # "took to the streets", not "800 officers patrolled the streets"
         before = [token.lower for token in (*preceding, *tokens[:index])][-2:]
         return not (len(before) == 2 and before[1] == "the" and before[0] in _INTO_THE_STREETS)
