@@ -836,6 +836,19 @@ def test_the_only_count_of_people_aboard_each_page_gives_anchors_a_disagreement(
     ) == ([], [["about 250", "312"]])
 
 
+def test_two_sources_set_against_each_other_on_one_page_disagree_whatever_another_page_tells_as_risen(tmp_path):
+    rest = ("The dam collapsed late on Tuesday after days of heavy rain, flooding six villages downstream.\n"
+            "Rescue teams were still searching for the missing, the governor said.\n")
+    violated = _violated(
+        tmp_path,
+        a_txt="Dam disaster toll climbs to 14\nThe death toll from the collapse of the dam rose to 14 on Thursday, "
+              "the provincial governor said.\n" + rest,
+        b_txt="The Red Cross said on Thursday that 19 people had died in the flood, while the provincial authorities "
+              "put the toll at 14.\n" + rest)
+    assert [sorted(_about(finding)) for finding in violated] == [["14", "19"]]
+    assert "two sources on one page" in violated[0].message
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(

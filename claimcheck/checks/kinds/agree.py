@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, few_on_page,
                          figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
+from ...evidence.anchors import two_accounts
 from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...model.interval import quantity_text
@@ -93,8 +94,9 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
         best = max(judged, key=lambda item: item[:3])
         evidence = best[5]  # the best evidence any two of their sources give
-        if evidence.conclusive and (risen := risen_in_either(context, candidates, figures)):
-            evidence = replace(evidence, caveats=risen)
+        one_page = evidence.conclusive and best[3].doc == best[4].doc and two_accounts(evidence.anchors)
+        if evidence.conclusive and not one_page and (risen := risen_in_either(context, candidates, figures)):
+            evidence = replace(evidence, caveats=risen)  # (two sources set against each other on one page: one day's)
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
         if (evidence.conclusive and best[3].doc == best[4].doc
                 and _days_between((context.as_of(first), context.as_of(second)))):
