@@ -792,6 +792,18 @@ def test_an_undated_pages_toll_written_on_another_day_than_a_dated_pages_may_be_
     ) == ([], [["Thirty-one", "Twenty-seven"]])
 
 
+def test_an_undated_pages_toll_written_on_the_day_of_a_dated_page_is_that_days_account(tmp_path):
+    rest = ("Thousands of pilgrims had packed the narrow lanes leading to the temple for the festival.\n"
+            "The state government ordered an inquiry and announced compensation for the families of the dead.\n")
+    dated = ("PATNA, India, Aug 23, 2016 (AFP) - Thirty-one people were killed in a stampede at a Hindu temple in "
+             "eastern India on Tuesday, police said.\n" + rest)
+    told = "Twenty-seven people were killed in the stampede that began late on Monday, officials said.\n"
+    assert _contrasted(  # the dateline gives the day it was written, whatever day its story began
+        tmp_path, first=dated, apart="Temple stampede\nPatna, Aug 24 (PTI) " + told + rest,
+        alike="Temple stampede\nPatna, Aug 23 (PTI) " + told + rest,
+    ) == ([], [["Thirty-one", "Twenty-seven"]])
+
+
 def test_the_only_toll_each_page_gives_counts_the_same_people_told_by_what_brought_them_there(tmp_path):
     rest = ("Thousands had packed the narrow lanes leading to the temple for the festival.\n"
             "The state government ordered an inquiry and announced compensation for the families of the dead.\n"
