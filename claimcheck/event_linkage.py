@@ -113,8 +113,10 @@ def _with_strays_placed(groups: list[list[int]], similarities: dict[tuple[int, i
 def _dated_groups_joined(groups: list[list[int]], similarities: dict[tuple[int, int], float],
                          days: list[int | None]) -> list[list[int]]:
     """Groups after each, smallest first, has joined the group it is clearly most like (see
-    :data:`STRAY_SIMILARITY`), where both are dated and all their dates lie within :data:`_DAYS_OF_ONE_STORY`.
-    Undated groups stay apart: two events of one kind are told in like words, and only their days tell them apart."""
+    :data:`STRAY_SIMILARITY`) of those it could join: both dated, and all their dates within
+    :data:`_DAYS_OF_ONE_STORY`. Of two groups it is as like, which are one story themselves (dated within the week,
+    and alike), it joins the first. Undated groups stay apart: two events of one kind are told in like words, and only
+    their days tell them apart."""
     if len(groups) < 2:
         return groups
     links = _group_links(groups, similarities)
@@ -123,14 +125,20 @@ def _dated_groups_joined(groups: list[list[int]], similarities: dict[tuple[int, 
     for index in sorted(members, key=lambda index: (len(members[index]), min(members[index]))):
         if spans[index].first is None:
             continue
-        target = _clearly_most_like(sorted(((summed / (len(members[index]) * len(members[other])), other)
-                                            for other, summed in links[index].items()), reverse=True))
+        within = {other: span for other in links[index] if spans[other].first is not None
+                  and (span := spans[other].joined_within(spans[index], _DAYS_OF_ONE_STORY)) is not None}
+        means = sorted(((links[index][other] / (len(members[index]) * len(members[other])), other)
+                        for other in within), reverse=True)
+        target = _clearly_most_like(means)
+        if target is None and len(means) > 1 and means[1][0] >= STRAY_SIMILARITY:
+            # as like two groups that are one story themselves (dated within the week, and alike): either is its own
+            first, second = means[0][1], means[1][1]
+            mutual = links[first].get(second, 0.0) / (len(members[first]) * len(members[second]))
+            if mutual >= STRAY_SIMILARITY and spans[first].joined_within(spans[second], _DAYS_OF_ONE_STORY):
+                target = first
         if target is None:
             continue
-        dated = spans[target].first is not None
-        span = spans[target].joined_within(spans[index], _DAYS_OF_ONE_STORY) if dated else None
-        if span is None:
-            continue
+        span = within[target]
         members[target] = members[target] + members.pop(index)
         spans[target] = span
         for other, summed in links.pop(index).items():

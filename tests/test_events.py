@@ -178,6 +178,26 @@ def test_two_groups_dated_within_a_week_that_share_few_words_are_one_event():
     assert _halves(0.09, [100, 100, 101, 102, 103, None]) == [[0, 1, 2, 3, 4, 5]]
 
 
+def _thirds(days: list[int | None], between_others: float = 0.10) -> list[list[int]]:
+    """Three pairs of pages (0-1, 2-3, 4-5), alike within; the first as like the second (0.11) as the third (0.10),
+    and those two ``between_others`` alike; each 0.02 like an unrelated page (6)."""
+    similarities = {(0, 1): 0.5, (2, 3): 0.5, (4, 5): 0.5}
+    similarities.update({(first, second): 0.11 for first in (0, 1) for second in (2, 3)})
+    similarities.update({(first, second): 0.10 for first in (0, 1) for second in (4, 5)})
+    similarities.update({(first, second): between_others for first in (2, 3) for second in (4, 5)})
+    similarities.update({(page, 6): 0.02 for page in range(6)})
+    return sorted(linked_groups(range(7), similarities, days))
+
+
+def test_a_group_as_like_two_groups_of_one_story_joins_them():
+    # three outlets' pairs of reports of one factory fire over three days: none clearly most like one other pair
+    assert _thirds([100, None, 101, None, 101, 102, None]) == [[0, 1, 2, 3, 4, 5], [6]]
+    # the second and third too little alike to be one story: the first stays apart, and the second joins it
+    assert _thirds([100, None, 101, None, 101, 102, None], between_others=0.05) == [[0, 1, 2, 3], [4, 5], [6]]
+    # the third a month later: the first is clearly most like the second of the groups it could join
+    assert _thirds([100, None, 101, None, 130, 131, None]) == [[0, 1, 2, 3], [4, 5], [6]]
+
+
 def test_two_groups_alike_stay_apart_when_undated_or_dated_apart_or_too_little_alike():
     assert _halves(0.09, [None] * 6) == [[0, 1, 2], [3, 4, 5]]  # two events of one kind are told in like words
     assert _halves(0.09, [100, 101, 101, 120, 121, 121]) == [[0, 1, 2], [3, 4, 5]]  # three weeks apart
