@@ -519,6 +519,9 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("16 civilians were reported killed.", [None]),
     ("The march drew 5,000 people according to the organisers and 2,300 according to the police.",
      ["organisers", "police"]),
+    # an office of government that sizes a toll is its source as much as "authorities"
+    ("The Red Cross said 140 people had died, while the provincial health department put the toll at 118.",
+     ["Red Cross", "provincial health department"]),
     # a relative clause between a source and its verb
     ("The monitoring group Taza Shailoo, which sent observers to a third of polling stations, said turnout was "
      "51 percent.", ["monitoring group Taza Shailoo", "monitoring group Taza Shailoo"]),
