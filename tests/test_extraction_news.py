@@ -795,6 +795,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("Turnout was 93.87 percent, the commission said.", None),
     ("A 2005 peace deal ended two decades of civil war that killed some 2 million people.", "total"),  # a war's toll
     ("The conflict, which has killed more than 5,000 people, shows no sign of ending.", "total"),
+    ("The war has killed more than 330,000 people, according to the Observatory.", "total"),  # the war itself
+    ("The strike has killed 23 people, medics said.", None),
     ("A 2005 peace deal ended a civil war in which some 2 million people died.", "total"),
     ("The raid that killed 12 people was the first in a month.", None),
     ("Natural disasters have killed 170 people in Vietnam so far this year.", "total"),  # the cue three words on

@@ -395,7 +395,11 @@ _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?in\s+(?:(?:a\s+)?(?:series|s
 _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
                           r"occupation|rebellion),?\s+(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|"
                           r"claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$|\b(?:war|conflict|insurgency|fighting|"
-                          r"uprising),?\s+(?:in|during)\s+which\s+(?:[\w-]+\s+){0,2}?$", re.I)
+                          r"uprising),?\s+(?:in|during)\s+which\s+(?:[\w-]+\s+){0,2}?$"
+                          # "The war has killed more than 330,000 people": the war itself, not one of its incidents
+                          r"|\b(?:war|wars|conflict|insurgency|insurgencies|uprising|occupation|rebellion)\s+"
+                          r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|cost)\s+"
+                          r"(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 #: a count as it stood at an hour of the day: "turnout had reached 76 percent by 2 p.m.", a figure still running
 _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
 #: "since the offensive began", "since its campaign started", "since the war was launched"
