@@ -861,6 +861,20 @@ def test_two_sources_set_against_each_other_on_one_page_disagree_whatever_anothe
     assert "two sources on one page" in violated[0].message
 
 
+def test_a_figure_told_as_preliminary_may_be_the_first_reading_of_a_revised_one(tmp_path):
+    rest = ("The quake struck near the town of Pinotepa in Oaxaca state shortly after noon.\n"
+            "Buildings swayed in Mexico City, about 350 km away, and people ran into the streets.\n")
+    dateline = "MEXICO CITY, Jan 16, 2019 ({}) - "
+    assert _contrasted(
+        tmp_path, first=dateline.format("AFP") + "The earthquake in Oaxaca had a magnitude of 7.0, Mexico's "
+        "seismological service said.\n" + rest,
+        apart=dateline.format("Reuters") + "Mexico's seismological service gave a preliminary magnitude of 7.2 for "
+        "the earthquake in Oaxaca.\n" + rest,
+        alike=dateline.format("Reuters") + "Mexico's seismological service gave a magnitude of 7.2 for the "
+        "earthquake in Oaxaca.\n" + rest,
+    ) == ([], [["7.0", "7.2"]])
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(

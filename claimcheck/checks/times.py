@@ -8,8 +8,8 @@ import calendar
 
 from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
-from ..evidence.pages import (days_told, revised_on_page, risen_on_page, told_as_revised, told_as_risen,
-                               told_days_after, top_toll, top_weekdays)
+from ..evidence.pages import (days_told, revised_on_page, risen_on_page, told_as_preliminary, told_as_revised,
+                               told_as_risen, told_days_after, top_toll, top_weekdays)
 from ..lexicon import RUNNING_OUTCOMES
 from ..model import Claim
 from .context import CheckContext
@@ -69,6 +69,9 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         revised = [claim for claim in (first, second) if told_as_revised(claim) or revised_on_page(claim, figures)]
         if len(revised) == 1:  # "the jewels are now estimated to be worth 136 million euros" against a first estimate
             return (f"{revised[0].text} a figure told as revised (it may be a later estimate)",)
+    preliminary = [claim for claim in (first, second) if told_as_preliminary(claim)]
+    if len(preliminary) == 1:  # "a preliminary magnitude of 7.2" against the 7.0 its agency revised it to, that day
+        return (f"{preliminary[0].text} a figure told as preliminary (the other may be its revision)",)
     return ()
 
 

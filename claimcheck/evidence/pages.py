@@ -118,6 +118,12 @@ def told_as_revised(claim: Claim) -> bool:
                 or _EARLIER_ESTIMATE.search(claim.sentence))
 
 
+def told_as_preliminary(claim: Claim) -> bool:
+    """Whether a figure is told as a first reading, one its source may revise: "gave a preliminary magnitude of 7.2",
+    "had initially put the magnitude at 7.2", "a provisional count of 51 percent"."""
+    return bool(_PRELIMINARY.search(before_figure(claim)[-50:]))
+
+
 def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
     """Whether the claim's page tells of its figure as revised in some sentence (a headline's "gems worth 103m
     euros" over "..., more than double the first estimate")."""
@@ -150,6 +156,7 @@ _LATEST = re.compile(r"\b(?:latest|updated|new|revised|final)\s+(?:official\s+)?
 #: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "now stands at"
 _NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:are|is|have|has|had)\s+(?:now|since)\b", re.I)
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
+_PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
                                re.I)
 
