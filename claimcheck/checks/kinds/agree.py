@@ -94,12 +94,13 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
         best = max(judged, key=lambda item: item[:3])
         evidence = best[5]  # the best evidence any two of their sources give
-        one_page = evidence.conclusive and best[3].doc == best[4].doc and two_accounts(evidence.anchors)
-        if evidence.conclusive and not one_page and (risen := risen_in_either(context, candidates, figures)):
-            evidence = replace(evidence, caveats=risen)  # (two sources set against each other on one page: one day's)
+        on_one_page = evidence.conclusive and best[3].doc == best[4].doc
+        # two sources set against each other on one page are one day's accounts, whatever another page tells as risen
+        if (evidence.conclusive and not (on_one_page and two_accounts(evidence.anchors))
+                and (risen := risen_in_either(context, candidates, figures))):
+            evidence = replace(evidence, caveats=risen)
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
-        if (evidence.conclusive and best[3].doc == best[4].doc
-                and _days_between((context.as_of(first), context.as_of(second)))):
+        if on_one_page and _days_between((context.as_of(first), context.as_of(second))):
             first, second = best[3], best[4]  # ... but two sources' accounts on one page are one day's, not a change
         finding = _judge(rule, context, fact, first, second, window, evidence)
         if finding is None:
@@ -396,6 +397,7 @@ def _judge(rule: Rule, context: CheckContext, fact: Fact, first: Claim, second: 
 
 
 def _a_rate(claim: Claim) -> bool:
+    """Whether a figure is a rate (the lexicon's ``running_measures``): "a case fatality rate of 2.5 percent"."""
     return claim.type == "percent" and bool(claim.measure) and claim.measure.lower().split()[-1] in RUNNING_MEASURES
 
 
