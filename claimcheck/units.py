@@ -51,6 +51,10 @@ def _definitions() -> list[str]:
     if "\ndecade = 1 ; logbase: 10; logfactor: 1\n" not in text:  # pragma: no cover - guards against a changed pint file
         raise RuntimeError("pint's default definitions no longer define the logarithmic 'decade'")
     text = text.replace("\ndecade = 1 ; logbase: 10; logfactor: 1\n", "\ndecade = 10 * year = _ = decades\n")
+    # in news a barrel is a barrel of oil, 42 US gallons (159 litres), not pint's 31.5-gallon barrel of other liquids
+    if "\n    barrel = 31.5 * gallon = bbl\n" not in text:  # pragma: no cover - guards against a changed pint file
+        raise RuntimeError("pint's default definitions no longer define 'barrel = 31.5 * gallon'")
+    text = text.replace("\n    barrel = 31.5 * gallon = bbl\n", "\n    barrel = 42 * gallon = bbl\n")
     return text.splitlines() + _EXTRA_DEFINITIONS + [f"{code} = [currency_{code}]" for code in currencies()]
 
 

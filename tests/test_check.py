@@ -253,6 +253,14 @@ def test_a_bracketed_conversion_that_does_not_restate_its_figure_is_an_error(tmp
                                    "values differ by 20.1 (22.3%), beyond 10%")
 
 
+def test_a_barrel_is_a_barrel_of_oil(tmp_path):
+    # 42 US gallons, 159 litres: pint's own barrel holds 31.5 gallons, and 3,000 of them would be 357,700 litres
+    (tmp_path / "a.txt").write_text("Monday, 4 October 2021\n\nThe pipeline spilled 3,000 barrels (477,000 litres) of "
+                                    "crude oil into the bay.\n", encoding="utf-8")
+    findings = find(claimcheck.check_result([tmp_path]).findings, "conversion-restates-figure")
+    assert [f.status for f in findings] == ["consistent"]
+
+
 @pytest.mark.parametrize("text, statuses", [
     ("India will pay 1.5 million rupees ($21,000) to each family, Indian officials said.", ["consistent"]),
     ("India will pay 1.5 million rupees ($2,100) to each family, Indian officials said.", ["violated"]),
