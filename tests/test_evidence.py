@@ -875,6 +875,18 @@ def test_a_figure_told_as_preliminary_may_be_the_first_reading_of_a_revised_one(
     ) == ([], [["7.0", "7.2"]])
 
 
+def test_two_hedged_figures_disagree_when_their_hedges_do_not_meet(tmp_path):
+    rest = ("Four men robbed the jeweller on the avenue Montaigne in central Paris on Thursday afternoon.\n"
+            "The robbers escaped on foot and police were searching the area, a police source said.\n")
+    dateline = "PARIS, Dec 5, 2013 ({}) - "
+    told = "The robbers stole jewels worth about {} million euros, a police source said.\n"
+    assert _contrasted(  # about 4.5 million (4.05 to 4.95) and about 3.5 million (3.15 to 3.85) never meet
+        tmp_path, first=dateline.format("AFP") + told.format("4.5") + rest,
+        apart=dateline.format("Reuters") + told.format("4.2") + rest,
+        alike=dateline.format("Reuters") + told.format("3.5") + rest,
+    ) == ([], [["about 4.5 million euros", "about 3.5 million euros"]])
+
+
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):
     top = _VOLCANO
     assert _contrasted(

@@ -67,6 +67,8 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
                           else first_interval.widened(_EXCHANGE, unit))  # outlets round the day's rate
         second_interval = reported_interval(second)
     else:
+        if first.bound == "~" and second.bound == "~":
+            tolerance = Tolerance()  # "about 4.5 million" against "about 3.5 million": each hedge is its own slack
         first_interval = first_interval.widened(tolerance, unit)
         second_interval = second.interval
     if same_direction:  # "over 98%" and "more than 99%" can both be true: they differ only if dated apart
