@@ -885,6 +885,8 @@ def test_two_hedged_figures_disagree_when_their_hedges_do_not_meet(tmp_path):
         apart=dateline.format("Reuters") + told.format("4.2") + rest,
         alike=dateline.format("Reuters") + told.format("3.5") + rest,
     ) == ([], [["about 4.5 million euros", "about 3.5 million euros"]])
+    [violated] = _violated(tmp_path / "alike")
+    assert "values differ by 1,000,000 (22.2%), beyond the precision they are reported to" in violated.message
 
 
 def test_a_toll_of_an_eruption_a_year_names_is_another_events(tmp_path):

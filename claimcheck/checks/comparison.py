@@ -49,7 +49,8 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
         tolerance = percent_tolerance
     else:
         tolerance = tolerance or context.rules.default_tolerance
-    reported = untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
+    reported = (untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
+                or first.bound == second.bound == "~")  # "about 4.5 million" against "about 3.5": each hedge its slack
     on = context.as_of(first) or context.as_of(second)
     if on is None and first.unit != unit and is_currency(first.unit) and is_currency(unit):
         on = _pages_rate(context, first, second, unit)  # undated: the rate one of the two pages converts at
@@ -67,8 +68,6 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
                           else first_interval.widened(_EXCHANGE, unit))  # outlets round the day's rate
         second_interval = reported_interval(second)
     else:
-        if first.bound == "~" and second.bound == "~":
-            tolerance = Tolerance()  # "about 4.5 million" against "about 3.5 million": each hedge is its own slack
         first_interval = first_interval.widened(tolerance, unit)
         second_interval = second.interval
     if same_direction:  # "over 98%" and "more than 99%" can both be true: they differ only if dated apart
