@@ -49,7 +49,8 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
         tolerance = percent_tolerance
     else:
         tolerance = tolerance or context.rules.default_tolerance
-    reported = (untoleranced or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
+    reported = (untoleranced
+                or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
                 or first.bound == second.bound == "~")  # "about 4.5 million" against "about 3.5": each hedge its slack
     on = context.as_of(first) or context.as_of(second)
     if on is None and first.unit != unit and is_currency(first.unit) and is_currency(unit):
