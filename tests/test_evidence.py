@@ -54,6 +54,13 @@ def _contrasted(folder, first: str, apart: str, alike: str) -> tuple[list, list]
                  for name, second in (("apart", apart), ("alike", alike)))
 
 
+def _wire_contrasted(folder, dateline: str, first: str, apart: str, alike: str, rest: str = "") -> tuple[list, list]:
+    """:func:`_contrasted` of one day's wire copy: ``first`` under an AFP ``dateline`` (a format with a slot for the
+    agency), the others under Reuters', each followed by ``rest``."""
+    afp, reuters = dateline.format("AFP"), dateline.format("Reuters")
+    return _contrasted(folder, first=afp + first + rest, apart=reuters + apart + rest, alike=reuters + alike + rest)
+
+
 def _shown(finding, *fields: str) -> list[tuple]:
     return [(claim.doc.rsplit("/", 1)[-1], *(getattr(claim, field) for field in fields)) for claim in finding.claims]
 
@@ -808,12 +815,10 @@ def test_the_only_toll_each_page_gives_counts_the_same_people_told_by_what_broug
     rest = ("Thousands had packed the narrow lanes leading to the temple for the festival.\n"
             "The state government ordered an inquiry and announced compensation for the families of the dead.\n"
             "Police said the crowd surged when a railing gave way near the main gate.\n")
-    dateline = "PATNA, India, Aug 22, 2016 ({}) - "
     told = " were killed in a stampede at a Hindu temple in eastern India on Monday, police said.\n" + rest
-    assert _contrasted(  # pilgrims are everyone there; port workers are some of those a crush killed
-        tmp_path, first=dateline.format("AFP") + "Twenty-four people" + told,
-        apart=dateline.format("Reuters") + "Two port workers" + told,
-        alike=dateline.format("Reuters") + "Twenty-seven pilgrims" + told,
+    assert _wire_contrasted(  # pilgrims are everyone there; port workers are some of those a crush killed
+        tmp_path, "PATNA, India, Aug 22, 2016 ({}) - ", first="Twenty-four people" + told,
+        apart="Two port workers" + told, alike="Twenty-seven pilgrims" + told,
     ) == ([], [["Twenty-four", "Twenty-seven"]])
 
 
@@ -838,13 +843,11 @@ def test_the_only_count_of_people_aboard_each_page_gives_anchors_a_disagreement(
     rest = ("The train left the tracks near a village shortly after seven in the morning, the operator said.\n"
             "Rescuers cut through the wreckage of the carriages to reach the injured.\n"
             "The operator said the line would stay closed for several days.\n")
-    dateline = "BACAU, Romania, March 14, 2017 ({}) - "
-    assert _contrasted(  # people aboard, not a count of anything else on the train
-        tmp_path, first=dateline.format("AFP") + "The train had about 250 passengers on board, the operator said.\n"
-        + rest,
-        apart=dateline.format("Reuters") + "The train had 312 seats in its carriages, the operator said.\n" + rest,
-        alike=dateline.format("Reuters") + "The train was carrying 312 passengers, according to ticket data from the "
-        "operator.\n" + rest,
+    assert _wire_contrasted(  # people aboard, not a count of anything else on the train
+        tmp_path, "BACAU, Romania, March 14, 2017 ({}) - ",
+        first="The train had about 250 passengers on board, the operator said.\n",
+        apart="The train had 312 seats in its carriages, the operator said.\n",
+        alike="The train was carrying 312 passengers, according to ticket data from the operator.\n", rest=rest,
     ) == ([], [["about 250", "312"]])
 
 
@@ -864,26 +867,21 @@ def test_two_sources_set_against_each_other_on_one_page_disagree_whatever_anothe
 def test_a_figure_told_as_preliminary_may_be_the_first_reading_of_a_revised_one(tmp_path):
     rest = ("The quake struck near the town of Pinotepa in Oaxaca state shortly after noon.\n"
             "Buildings swayed in Mexico City, about 350 km away, and people ran into the streets.\n")
-    dateline = "MEXICO CITY, Jan 16, 2019 ({}) - "
-    assert _contrasted(
-        tmp_path, first=dateline.format("AFP") + "The earthquake in Oaxaca had a magnitude of 7.0, Mexico's "
-        "seismological service said.\n" + rest,
-        apart=dateline.format("Reuters") + "Mexico's seismological service gave a preliminary magnitude of 7.2 for "
-        "the earthquake in Oaxaca.\n" + rest,
-        alike=dateline.format("Reuters") + "Mexico's seismological service gave a magnitude of 7.2 for the "
-        "earthquake in Oaxaca.\n" + rest,
+    assert _wire_contrasted(
+        tmp_path, "MEXICO CITY, Jan 16, 2019 ({}) - ",
+        first="The earthquake in Oaxaca had a magnitude of 7.0, Mexico's seismological service said.\n",
+        apart="Mexico's seismological service gave a preliminary magnitude of 7.2 for the earthquake in Oaxaca.\n",
+        alike="Mexico's seismological service gave a magnitude of 7.2 for the earthquake in Oaxaca.\n", rest=rest,
     ) == ([], [["7.0", "7.2"]])
 
 
 def test_two_hedged_figures_disagree_when_their_hedges_do_not_meet(tmp_path):
     rest = ("Four men robbed the jeweller on the avenue Montaigne in central Paris on Thursday afternoon.\n"
             "The robbers escaped on foot and police were searching the area, a police source said.\n")
-    dateline = "PARIS, Dec 5, 2013 ({}) - "
     told = "The robbers stole jewels worth about {} million euros, a police source said.\n"
-    assert _contrasted(  # about 4.5 million (4.05 to 4.95) and about 3.5 million (3.15 to 3.85) never meet
-        tmp_path, first=dateline.format("AFP") + told.format("4.5") + rest,
-        apart=dateline.format("Reuters") + told.format("4.2") + rest,
-        alike=dateline.format("Reuters") + told.format("3.5") + rest,
+    assert _wire_contrasted(  # about 4.5 million (4.05 to 4.95) and about 3.5 million (3.15 to 3.85) never meet
+        tmp_path, "PARIS, Dec 5, 2013 ({}) - ", first=told.format("4.5"), apart=told.format("4.2"),
+        alike=told.format("3.5"), rest=rest,
     ) == ([], [["about 4.5 million euros", "about 3.5 million euros"]])
     [violated] = _violated(tmp_path / "alike")
     assert "values differ by 1,000,000 (22.2%), beyond the precision they are reported to" in violated.message
