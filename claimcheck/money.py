@@ -66,21 +66,25 @@ def page_unit(unit: str, written: str, page: str) -> str:
 
 
 def _named_outright(code: str, written: str) -> bool:
+    """Whether a figure as written names its money by a mark of that country's alone: its code, a symbol with no
+    letters or with a dollar sign ("₹", "MX$"; not "Rs."), or a name of several words ("Mexican pesos")."""
     from .lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS
 
     lowered = written.lower()
-    return (code in written or any(symbol in written for symbol, of in CURRENCY_SYMBOLS.items()  # "₹", "MX$"; not "Rs."
+    return (code in written or any(symbol in written for symbol, of in CURRENCY_SYMBOLS.items()
                                    if of == code and ("$" in symbol or not any(map(str.isalpha, symbol))))
             or any(word in lowered for word, of in CURRENCY_WORDS.items() if of == code and " " in word))
 
 
 @lru_cache(maxsize=256)
 def _page_currency(name: str, default: str, text: str) -> str:
+    """The currency, of those called ``name``, of the country a page names most (``default`` when it names none)."""
     from .places import cities_named, city
 
     counts = {currency: len(pattern.findall(text)) for currency, pattern in _countries_paying(name).items()}
     for found in cities_named(text):
-        currency = _currency_of_country().get(city(found)[1]) if city(found) else None
+        known = city(found)  # [name, country code, population]
+        currency = _currency_of_country().get(known[1]) if known else None
         if currency in counts:
             counts[currency] += 1
     best = max(counts, key=lambda currency: (counts[currency], currency == default))

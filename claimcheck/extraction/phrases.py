@@ -384,11 +384,11 @@ def _not_outcome(tokens: list[Token], index: int, preceding: list[Token] = ()) -
     (``preceding``: the words before ``tokens``, for a figure between)."""
     if tokens[index].text == "March":
         return True
-    if tokens[index].lower == "board":  # "312 passengers on board", not "a board of 12"
-        before = [token.lower for token in (*preceding, *tokens[:index])][-1:]
-        return before != ["on"]
-    if tokens[index].lower == "streets":  # "took to the streets", not "800 officers patrolled the streets"
-        before = [token.lower for token in (*preceding, *tokens[:index])][-2:]
+    if tokens[index].lower in ("board", "streets"):
+        before = [token.lower for token in (*preceding, *tokens[:index])][-2:]  # the two words before it
+        if tokens[index].lower == "board":  # "312 passengers on board", not "a board of 12"
+            return before[-1:] != ["on"]
+        # "took to the streets", not "800 officers patrolled the streets"
         return not (len(before) == 2 and before[1] == "the" and before[0] in _INTO_THE_STREETS)
     if tokens[index].lower == "lives" and any(token.lower in _SAVING
                                               for token in (*preceding, *tokens[max(0, index - 5):index])):
