@@ -46,12 +46,12 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         if years_named(told.sentence):  # "AMD paid $850 million for NexGen back in 1996" against an undated page
             return (f"one dated {told.date} by its own words, the other undated (it may be of another time)",)
         day = dated[0] or dated[1]
-        written = _dateline_day(context, undated)
-        same_day = written == f"--{day.month:02d}-{day.day:02d}"  # "Satara, Sep 12 (PTI)" and 12 September 2022
+        written, told = _dateline_day(context, undated), f"--{day.month:02d}-{day.day:02d}"  # ISO 8601 without a year
+        same_day = written == told  # "Satara, Sep 12 (PTI)" and 12 September 2022
         if first.outcome in RUNNING_OUTCOMES and written and not same_day:
             # "Kesarpur, Aug 22 (PTI)" against a page of 23 August 2016: the dateline's year is missing, not its day
-            return (f"pages written on {_day_named(written)} and {day.day} {calendar.month_name[day.month]} (a running "
-                    "count may have changed)",)
+            return (f"pages written on {_day_named(written)} and {_day_named(told)} (a running count may have "
+                    "changed)",)
         days = _days_on_page(context, undated, figures)[0]
         weekday = _WEEKDAY_NAMES[day.weekday()]
         if first.outcome in RUNNING_OUTCOMES and days and weekday not in days and not same_day:
