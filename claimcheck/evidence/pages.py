@@ -9,7 +9,7 @@ from datetime import date
 
 from ..extraction.dating import date_span
 from ..facts import canonical_name, claim_role, head_key, top_cities
-from ..lexicon import INCREASE_WORDS, RUNNING_OUTCOMES, WEEKDAYS
+from ..lexicon import INCREASE_WORDS, OUTCOMES, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
@@ -21,8 +21,7 @@ LEAD_LINES = 8  # lines of a document in which its event's main figures are told
 #: price there is the page's own, whatever other deals its next lines recall ("Yankees land Teixeira with $180
 #: million deal" above "... committed $423.5 million to three players")
 TOP_LINES = 3
-ANCHORED_OUTCOMES = {"killed", "injured", "gathered", "captured", "displaced", "missing", "released", "aboard",
-                     "escaped"}
+ANCHORED_OUTCOMES = OUTCOMES  # what befell people: the one count of it each page gives is its event's count
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
 
 

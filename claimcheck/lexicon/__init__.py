@@ -71,6 +71,8 @@ FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | PRONOUNS | 
 
 #: what happened to what is counted (killed, injured, ...), by each word that says so
 OUTCOME_WORDS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcomes"].items() for word in words}
+#: every outcome the lexicon names
+OUTCOMES = frozenset(_DATA["outcomes"])
 #: verbs that give the outcome of the number right after them only ("kills 1, wounds 2")
 OUTCOME_VERBS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcome_verbs"].items() for word in words}
 #: the roles a verb gives a generic figure ("fell 150 metres": a fall), each with its measure and verbs
