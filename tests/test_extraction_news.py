@@ -787,6 +787,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The blast killed 20 people, critically injuring three.", "part"),
     ("At least 25 people were injured, officials said.", None),
     ("Israel says 56 people on its side have died.", "part"),  # one side's dead
+    ("Among the dead were nine women, the spokesman said.", "part"),  # some of the dead
+    ("Among those killed in the blast were two policemen.", "part"),
     ("With this, the Navy has captured 104 pirates since January.", "total"),  # a running total's cue after its noun
     ("Police have arrested 46 people since the protests began.", "total"),
     ("The blast killed 12 people in the market.", None),

@@ -28,6 +28,8 @@ _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.patt
 _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|"
                           r"among the|one of the|some of the|most of the|all but)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+#: "Among the dead were nine women", "among those killed in the blast were two policemen": some of those counted
+_AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+[^,;.\d]{2,40}?\s+(?:were|are|was|is)(?:\s+also)?\s*$", re.I)
 #: "Israel says 56 people on its side have died": one side's dead, a part of all the dead
 _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
 #: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all
@@ -346,8 +348,8 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
     the three victims died" the two is what died, not a part: it is left as it is."""
     if _CONVERSION.search(sentence_before[-40:]):
         return "conversion"
-    if _PART_BEFORE.search(sentence_before[-30:]) or (_PART_AFTER.match(sentence_after[:12])
-                                                      and sentence_before.rstrip().endswith(",")):
+    if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
+            or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
