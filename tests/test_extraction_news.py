@@ -873,3 +873,13 @@ def test_a_subject_that_speaks_of_a_figure_is_no_actor_of_it():
     [held] = claimcheck.extract_text("Kenya holds 40 suspects after the attack")
     assert (toll.actor, toll.place) == (None, "Gaza")
     assert held.actor == "Kenya"
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("The organisers said 29 protesters had been injured by water cannon.", "injured"),
+    ("Police said 49 protesters were detained during the rally.", "captured"),
+    ("More than 200,000 protesters marched through the capital.", "gathered"),
+    ("About 3,000 demonstrators in the square.", "gathered"),
+])
+def test_what_a_verb_says_befell_a_crowds_people_comes_before_the_crowd(text, outcome):
+    assert claimcheck.extract_text(text)[0].outcome == outcome

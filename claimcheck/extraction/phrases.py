@@ -341,6 +341,7 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
             return OUTCOME_VERBS[token.lower]
         if token.lower in OUTCOME_WORDS and not _not_outcome(window, index):
             return OUTCOME_WORDS[token.lower]
+    crowd = None
     for index, token in enumerate(after[:10]):
         if token.text in ";.!?:" or token.text[:1].isdigit() or token.lower in {"or", "but", "while", "whereas", "who",
                                                                                  "which", "that", "after", "when", "how",
@@ -361,10 +362,15 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
             break  # "… and injured 40 others": another clause, another figure
         if token.lower in OUTCOME_WORDS and not _not_outcome(after, index, before[-3:]):
+            if token.lower in _CROWD_NOUNS and crowd is None:
+                crowd = OUTCOME_WORDS[token.lower]  # "29 protesters had been injured": what befell them, if told
+                continue
             return OUTCOME_WORDS[token.lower]
-    return None
+    return crowd
 
 
+#: words for the people of a crowd: what a verb after them says befell them comes first ("49 protesters were detained")
+_CROWD_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "marchers"})
 #: words after "to" that keep an outcome the figure's: "took to the streets", "were said to have died", "beaten to
 #: death"; any other verb opens a purpose ("deployed to manage the crowd")
 _AFTER_TO = frozenset({"the", "a", "an", "their", "its", "his", "her", "have", "be", "been", "death", "hospital",
