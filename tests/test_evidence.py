@@ -1465,3 +1465,28 @@ def test_a_bare_plural_holds_up_to_twice_its_top(tmp_path):
 
     assert shown("near", "About 12,400") == []  # "thousands" of 12,400 is how news tells it
     assert shown("far", "About 45,000") == [["About 45,000", "thousands"]]
+
+
+def test_a_vigils_crowd_or_more_protesters_are_not_a_rallys_crowd(tmp_path):
+    rally = "Sunday, 10 April 2016\n\nPolice said 58,000 people attended Saturday's rally in central Seoul.\n"
+    apart, alike = _contrasted(tmp_path, first=rally,
+                               apart="Sunday, 10 April 2016\n\nFarmers held a candlelight vigil outside the hospital "
+                                     "on Sunday night attended by about 300 people.\n",
+                               alike="Sunday, 10 April 2016\n\nAbout 80,000 people attended Saturday's rally in "
+                                     "central Seoul, the organisers said.\n")
+    assert (apart, alike) == ([], [["58,000", "About 80,000"]])
+    more = _violated(tmp_path / "more", a_txt=rally,
+                     b_txt="Sunday, 10 April 2016\n\nPolice said they would identify some 200 more protesters who "
+                           "attacked officers.\n")
+    assert more == []
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("The interior ministry counted 412,000 demonstrators nationwide on Thursday.", "total"),
+    ("About 412,000 people took to the streets across France on Thursday.", "total"),
+    ("Hundreds of thousands of people marched in cities across the country.", "total"),
+    ("An estimated 100,000 people took to the streets as part of nationwide strikes.", None),  # the strikes' reach
+    ("Police said 58,000 people took part in the march in Paris.", None),
+])
+def test_a_crowd_told_of_a_whole_country_is_the_sum_of_its_marches(text, scope):
+    assert claimcheck.extract_text(text)[0].scope == scope

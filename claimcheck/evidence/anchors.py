@@ -14,7 +14,7 @@ from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS,
 from ..model import Claim
 from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
-from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_of_another
+from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
 from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
@@ -76,7 +76,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                          # "arrested 10 on Tuesday night" of "more than 250 were arrested during the riot"
                          or (first.outcome == "captured" and one_night_only(first, second))))
             and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
-                 or not either_of_another(first, second))):  # "a strike on another school killed 3"
+                 or not either_of_another(first, second))  # "a strike on another school killed 3"
+            and not (first.outcome == "gathered" and (_other_gatherings(first.sentence, second.sentence)
+                                                      or told_as_more(first) or told_as_more(second)))):
         found.append(f"the only count of people {first.outcome} each source gives")
     if (single and quake and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
@@ -281,6 +283,25 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
 
 _BEFELL = re.compile(r"^\s+(?:people\s+|persons\s+)?(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?"
                      r"(?P<outcome>[a-z]+)\b", re.I)  # "SOHR said 20 (people) were killed"
+
+
+def _other_gatherings(first: str, second: str) -> bool:
+    """Whether two sentences tell of crowds at different kinds of gathering: a vigil's, a funeral's or a concert's
+    crowd is not a march's ("a candlelight vigil ... attended by about 300 people" beside "58,000 attended Saturday's
+    rally")."""
+    kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(sentence)) - {None}
+             for sentence in (first, second)]
+    return bool(kinds[0] and kinds[1] and kinds[0].isdisjoint(kinds[1]))
+
+
+#: words for a gathering, by its kind: protests are one kind whatever a page calls them
+_GATHERING = {word: kind for kind, words in {
+    "protest": ("rally", "rallies", "march", "marches", "marched", "protest", "protests", "demonstration",
+                "demonstrations", "protesters", "protestors", "demonstrators", "marchers", "strike", "sit-in"),
+    "vigil": ("vigil", "vigils"), "funeral": ("funeral", "funerals", "burial", "mourners"),
+    "memorial": ("memorial", "commemoration"), "concert": ("concert", "concerts", "festival"),
+    "ceremony": ("ceremony", "inauguration", "parade"), "worship": ("mass", "prayers", "worshippers", "service"),
+}.items() for word in words}
 
 
 def _told_alike(first: Claim, second: Claim) -> bool:

@@ -46,8 +46,7 @@ def told_of_another(claim: Claim) -> bool:
     told = {word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS)
     if told == {"also"} and _THE_EVENT_ALSO.search(claim.sentence[start:position]):
         told = set()  # "The shooting also left four police officers wounded": the page's event, another of its tolls
-    return (bool(told) or bool(_PREVIOUS.search(claim.sentence[:position]))
-            or bool(_MORE_AFTER.match(claim.sentence, position + len(claim.text))))
+    return bool(told) or bool(_PREVIOUS.search(claim.sentence[:position])) or told_as_more(claim)
 
 
 #: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
@@ -65,6 +64,12 @@ _THE_EVENT_ALSO = re.compile(r"\b(?:the|this|its|their|[A-Z][a-z]+day['’]s)\s+
                              r"also\b", re.I)
 #: "brought up 14 more bodies": an addition to a count, not the count ("14 more than" compares)
 _MORE_AFTER = re.compile(r"\s+more\s+(?!than\b)[a-z]", re.I)
+
+
+def told_as_more(claim: Claim) -> bool:
+    """Whether a figure is told as more of what is counted ("identify some 200 more protesters"), not as all of it."""
+    position = claim.sentence.find(claim.text)
+    return position >= 0 and bool(_MORE_AFTER.match(claim.sentence, position + len(claim.text)))
 
 
 def either_of_another(first: Claim, second: Claim) -> bool:

@@ -420,6 +420,23 @@ _OVER_DAYS = re.compile(rf"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:pas
 _DAYS_IN_WHICH = re.compile(rf"\b{_SEVERAL_DAYS}\s+of\s+(?:[\w-]+\s+){{1,3}}?(?:in|during)\s+which\b[^.;:]*$", re.I)
 
 
+def crowds_scope(sentence_before: str, sentence_after: str) -> str | None:
+    """"total" for a crowd told of a whole country, the sum of its many marches ("412,000 demonstrators nationwide",
+    "took to the streets across France", "marched in cities across the country"), not one city's march."""
+    after = re.split(r"[,;.!?]", sentence_after[:80], maxsplit=1)[0]
+    if _ACROSS_PLACES.search(after) or _NATIONWIDE_BEFORE.search(sentence_before[-40:]):
+        return "total"
+    return None
+
+
+#: "nationwide" (said of the crowd, not of "nationwide strikes"), "across France", "in cities across the country", "in
+#: more than 200 marches"
+_ACROSS_PLACES = re.compile(r"\b(?:(?:nationwide|countrywide)(?=\s*$|\s+(?:on|in|at|to|as|against|for)\b)|across\s+(?:the\s+country|the\s+nation|[A-Z][\w-]+)|"
+                            r"in\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?(?:\d[\d,]*|dozens\s+of|hundreds\s+of|"
+                            r"many|several)\s+(?:cities|towns|marches|rallies|protests|demonstrations))\b")
+_NATIONWIDE_BEFORE = re.compile(r"\b(?:nationwide|across\s+the\s+country|countrywide),?\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def _clause(text: str) -> str:
     """The rest of a figure's clause: up to the next semicolon or full stop, a few words at most."""
     return re.split(r"[;.!?]", text[:80], maxsplit=1)[0]
