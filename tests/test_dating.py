@@ -80,3 +80,11 @@ def test_a_paragraph_that_tells_of_now_or_opens_with_a_year_dates_nothing_after_
     text = ("Tuesday, 8 January 2019\n\nA scorecard starts in 2014. More than 99 percent has now been won back.\n"
             "On 6 June 2012, the massacre occurred. Activists said 55 were killed. Nine are still missing.\n")
     assert dates(text) == [("More than 99 percent", "2019-01-08"), ("55", "2012-06-06"), ("Nine", "2019-01-08")]
+
+
+@pytest.mark.parametrize("text", [
+    "The unions fell short of the turnout of 2010, when they said 3.5 million people marched.",
+    "Organisers had hoped to match 2010, when unions claimed 3.5 million marchers on a single day.",
+])
+def test_a_year_a_when_clause_tells_of_dates_its_figures(text):
+    assert [claim.date for claim in claimcheck.extract_text(text)] == ["2010"]

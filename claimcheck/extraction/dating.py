@@ -20,6 +20,8 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout)\s+(?:(?P<month>January|"
                             r"February|March|April|May|June|July|August|September|October|November|December)\s+)?"
                             r"(?P<year>(?:19|20)\d\d)\b")
+#: a year a "when" clause tells of: "the turnout of 2010, when they said 3.5 million marched"
+_YEAR_WHEN = re.compile(r"\b(?P<year>(?:19|20)\d\d),?\s+when\b")
 #: "5 June", "June 5", "June 5th", "5th of June" with no year after it
 _DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
                         rf"{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!,?\s*(?:19|20)\d\d)")
@@ -54,6 +56,9 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
         month = match.group("month")
         dates.append((match.start(), match.end(),
                       f"{match.group('year')}-{MONTH_NUMBER[month]:02d}" if month else match.group("year")))
+    taken = [(start, end) for start, end, _ in dates]
+    dates += [(match.start("year"), match.end("year"), match.group("year")) for match in _YEAR_WHEN.finditer(sentence)
+              if not any(start <= match.start() < end for start, end in taken)]
     anchor = _parse(document_date)
     if year is not None and (anchor is None or anchor.year != year):
         anchor, weekdays = None, False  # a paragraph of another year than the document's: its own year holds
