@@ -1490,3 +1490,12 @@ def test_a_vigils_crowd_or_more_protesters_are_not_a_rallys_crowd(tmp_path):
 ])
 def test_a_crowd_told_of_a_whole_country_is_the_sum_of_its_marches(text, scope):
     assert claimcheck.extract_text(text)[0].scope == scope
+
+
+def test_the_parts_a_figure_goes_on_to_list_do_not_make_it_another_incidents():
+    from claimcheck.evidence.another import told_of_another
+
+    [toll, children] = claimcheck.extract_text("The death toll from the blast has climbed to 35, including six "
+                                               "children, a local official said.")
+    [also] = claimcheck.extract_text("Five people were also killed in a separate attack.")
+    assert (told_of_another(toll), told_of_another(also)) == (False, True)

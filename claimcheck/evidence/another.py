@@ -39,7 +39,9 @@ def told_of_another(claim: Claim) -> bool:
     if position < 0:
         return False
     start = clause_start(claim.sentence, position)
-    near_words = WORD.findall(claim.sentence[start:position]) + WORD.findall(claim.sentence[position + len(claim.text):])[:3]
+    after = [word for word in WORD.findall(claim.sentence[position + len(claim.text):])[:3]
+             if word.lower() != "including"]  # "has climbed to 35, including six children": its parts follow
+    near_words = WORD.findall(claim.sentence[start:position]) + after
     opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)
