@@ -176,7 +176,8 @@ def context_year(text: str, sentence_start: int) -> int | None:
     return int(years[-1]) if years else None
 
 
-_WORDS_BEFORE = re.compile(r"[A-Za-z0-9]")  # a date with words before it does not open its sentence
+_WORDS_BEFORE = re.compile(r"[A-Za-z0-9]")  # a date with words before it does not open its sentence ...
+_OPENING_WORD = re.compile(r"\s*(?:on|in|during)\s+$", re.I)  # ... but for its preposition: "On Sept. 19, 2017, ..."
 
 
 class OtherNumbers:
@@ -210,7 +211,7 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
     for start, end, value in dates:
         if start >= claim_end and not _CLAUSE_BREAK.search(sentence[claim_end:start]):
             return value
-        if (end <= claim_start and not _WORDS_BEFORE.search(sentence[:start])
+        if (end <= claim_start and (not _WORDS_BEFORE.search(sentence[:start]) or _OPENING_WORD.match(sentence[:start]))
                 and not _CLAUSE_BREAK.search(sentence[end:claim_start])):
             return value
     if paragraph and not dates and not _NOW.search(sentence):  # a sentence that names no time of its own goes on
