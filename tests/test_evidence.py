@@ -1499,3 +1499,18 @@ def test_the_parts_a_figure_goes_on_to_list_do_not_make_it_another_incidents():
                                                "children, a local official said.")
     [also] = claimcheck.extract_text("Five people were also killed in a separate attack.")
     assert (told_of_another(toll), told_of_another(also)) == (False, True)
+
+
+def test_every_two_figures_of_a_fact_told_in_many_ways_are_compared(tmp_path):
+    pages = {f"p{index:02d}_txt": "Saturday, 7 November 2015\n\nMarket bombing in Mirali Kot kills {0}\nA suicide "
+             "bomber killed {0} people at a vegetable market in Mirali Kot on Friday, officials said.\n".format(20 + index)
+             for index in range(14)}
+    violated = _violated(tmp_path, **pages)
+    assert len(violated) == 14 * 13 // 2  # 14 tolls: each against each other, not each against the next only
+    assert ["20", "33"] in [sorted(_about(finding)) for finding in violated]
+
+
+def test_the_toll_of_incidents_across_a_region_is_a_running_total():
+    [toll] = claimcheck.extract_text("The raids across the north killed at least 38 people on Tuesday, an AFP tally "
+                                     "showed.")
+    assert (toll.value, toll.scope) == (38, "total")

@@ -366,6 +366,7 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
             or _OVER_DAYS.search(_clause(sentence_after))
             or _IN_INCIDENTS.match(sentence_after)
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
+            or _INCIDENTS_ACROSS.search(sentence_before[-80:])
             or _DAYS_IN_WHICH.search(sentence_before[-120:])
             or _NATIONWIDE.search(sentence_before[-80:]) or _NATIONWIDE_AFTER.match(_clause(sentence_after))):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
@@ -388,6 +389,10 @@ _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\
 _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r"|"
                            r"(?:this|last|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\s+(?:[\w-]+\s+)?"
                            r"(?:week|weekend|month|year|decade)s?(?:\s+alone)?)\s*,", re.I)  # "This month alone, ..."
+#: the toll of incidents across a region, told as their subject: "The raids across the north killed at least 38"
+_INCIDENTS_ACROSS = re.compile(r"\b(?:raids|strikes|airstrikes|attacks|bombings|blasts|explosions|clashes)\s+across\s+"
+                               r"[^,;.\d]{1,40}?\s+(?:have\s+|has\s+|had\s+)?(?:killed|left)\s+(?:at\s+least\s+|"
+                               r"more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?$", re.I)
 #: the toll of several incidents: "killed 300 people in attacks across Pakistan", "in a series of bombings"
 _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?in\s+(?:(?:a\s+)?(?:series|spate|wave|string)\s+of\s+|separate\s+|"
                            r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|a\s+dozen\s+)?(?:attacks|bombings|blasts|strikes|raids|incidents|"

@@ -48,7 +48,7 @@ class AgreeOptions:
 
 _QUOTED_PER_SIDE = 50  # pages quoted for each side of a finding: every page of a folder, not every page of an archive
 _NAMED_IN_MESSAGE = 5  # of those, the pages a message names (the rest are counted)
-_ALL_PAIRS_UP_TO = 12  # value groups in one fact compared all against all; more are compared in date order
+_ALL_PAIRS_UP_TO = 24  # value groups in one fact compared all against all; more are compared in date order
 #: claims of one value group whose evidence is weighed against the other group's: a fact told in few figures
 #: weighs more of each figure's sources (an earlier page does not crowd out the pair whose evidence ties them)
 _REPRESENTATIVES = 3
