@@ -202,10 +202,13 @@ def _in(part: str, place: str) -> bool:
 
 def _outside(part: str, place: str) -> bool:
     """Whether a place is known (a country, a province, a city) and does not lie in ``place``."""
-    bare = _DIRECTION.sub("", part).lower()
-    known = (_country_code(part) is not None or bare in _subdivisions()
-             or city(_DIRECTION.sub("", part)) is not None)
-    return known and not _in(part, place)
+    return known_place(part) and not _in(part, place)
+
+
+def known_place(name: str) -> bool:
+    """Whether a name is a place the gazetteers know: a country, a province or state (ISO 3166-2), or a city."""
+    bare = _DIRECTION.sub("", name)
+    return _country_code(name) is not None or bare.lower() in _subdivisions() or city(bare) is not None
 
 
 def _innermost(place: str) -> str:

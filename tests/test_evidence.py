@@ -1514,3 +1514,14 @@ def test_the_toll_of_incidents_across_a_region_is_a_running_total():
     [toll] = claimcheck.extract_text("The raids across the north killed at least 38 people on Tuesday, an AFP tally "
                                      "showed.")
     assert (toll.value, toll.scope) == (38, "total")
+
+
+def test_a_place_told_in_the_possessive_owns_no_figure(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Wednesday, 16 January 2019\n\nMagnitude 6.8 quake hits Mexico's Oaxaca, five dead\nA magnitude 6.8 "
+              "earthquake struck the state of Oaxaca on Wednesday, killing five people, the governor said.\n",
+        b_txt="Wednesday, 16 January 2019\n\nFour dead as strong quake shakes Oaxaca coast\nThe state civil "
+              "protection office said on Wednesday that four people had died in the earthquake.\n")
+    assert [sorted(_about(finding)) for finding in violated] == [["Four", "five"]]
+    assert "the only count of people killed each source gives" in violated[0].message

@@ -12,6 +12,7 @@ from ..facts import canonical_name, claim_role, head_key, measure_class, measure
 from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
                        TIME_WORDS, TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
+from ..places import known_place
 from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
@@ -235,7 +236,8 @@ def _owned_by_another(first: Claim, second: Claim) -> bool:
     10-year, $300 million deal" against "Harper agrees to record $330 million deal"): another's deal, record or toll."""
     for claim, other in ((first, second), (second, first)):
         owner = _OWNER.search(before_figure(claim)[-60:])
-        if owner and owner.group("name").split()[-1].lower() not in other.sentence.lower():
+        if (owner and owner.group("name").split()[-1].lower() not in other.sentence.lower()
+                and not known_place(owner.group("name"))):  # "hits Mexico's Oaxaca, five dead": a place, no owner
             return True
     return False
 
