@@ -18,7 +18,7 @@ from .lexicon import DEMONYMS, GROUPED_OUTCOMES, PERSON_NOUNS, ROLES, SIDE_WORDS
 from .memo import memo
 from .model import Claim, Fact, FactKey
 from .rules.ruleset import Synonyms
-from .places import canonical_city, cities_named, city_named, country_words
+from .places import canonical_city, cities_named, city_named, country_words, known_place
 from .places import overlap as places_overlap
 from .units import dimensionality as dimension
 
@@ -175,7 +175,9 @@ class _Forming:
     def fits(self, actor: str | None, place: str | None) -> bool:
         """Whether a claim of this actor and place may join: "Mexico City" and "Morelos" may each join "Mexico",
         not one another."""
-        return _actors_fit(self.actor, actor) and all(_places_fit(other, place) for other in self.places)
+        known = {other for other in self.places if known_place(other)}
+        # a village no gazetteer knows constrains no one once a known place (its country) stands beside it
+        return _actors_fit(self.actor, actor) and all(_places_fit(other, place) for other in (known or self.places))
 
     def fact(self, members: list[Claim], synonyms: Synonyms) -> Fact:
         """The fact of some of its claims, keyed by their most common measure."""

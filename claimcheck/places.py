@@ -178,7 +178,14 @@ def overlap(first: str, second: str) -> bool:
         if len(parts) > 1 and " and " not in other and any(_in(part, other) for part in parts) and not any(
                 _outside(part, other) for part in parts):
             return True
-    return _adjoining(first, second)
+    return _adjoining(first, second) or _unknown_in_country(first, second) or _unknown_in_country(second, first)
+
+
+def _unknown_in_country(place: str, country: str) -> bool:
+    """Whether a place no gazetteer knows may lie in a country: a village, a district or a camp a page tells its
+    figure of ("Um Ruwaba") where another tells it of the country."""
+    return (" and " not in place and _country_code(country) is not None and _DIRECTION.sub("", country) == country
+            and not known_place(place) and not _POSSESSOR.match(place))
 
 
 #: kilometres within which two cities are one place a figure is told of: Jabalya and Gaza City, Piraeus and Athens

@@ -103,3 +103,19 @@ def test_cities_that_adjoin_are_one_place_a_figure_is_told_of():
     # a strike on a school in the Jabalya camp, told of the camp and of Gaza City 3 km away
     assert overlap("Jabalya", "Gaza") and overlap("Athens", "Piraeus")
     assert not overlap("Rafah", "Gaza") and not overlap("Tabriz", "Ahar")  # 31 and 81 km apart
+
+
+def test_a_village_no_gazetteer_knows_may_lie_in_a_country_and_its_toll_joins_the_countrys():
+    from claimcheck.places import overlap
+
+    assert overlap("Um Ruwaba", "Sudan") and overlap("Sudan", "Um Ruwaba")
+    assert not overlap("Um Ruwaba", "Khartoum") and not overlap("Tabriz", "Sudan")  # a known city lies where it lies
+    documents = {
+        "a.txt": "Market blast\nThe blast killed nine people in Um Ruwaba on Friday, police said.\n",
+        "b.txt": "Sudan blast\nThe blast killed 11 people in Sudan on Friday, officials said.\n",
+        "c.txt": "Sudan blast\nThe blast killed 14 people in Sudan's North Kordofan state, a medic said.\n",
+    }
+    claims = [claim for doc, text in documents.items() for claim in claimcheck.extract_text(text, doc=doc)
+              if claim.line == 2]
+    facts = build_facts(claims, load_rules().synonyms, events={doc: "e1" for doc in documents})
+    assert sorted(sorted(claim.text for claim in fact.claims) for fact in facts) == [["11", "14", "nine"]]
