@@ -798,6 +798,7 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("A 2005 peace deal ended two decades of civil war that killed some 2 million people.", "total"),  # a war's toll
     ("The conflict, which has killed more than 5,000 people, shows no sign of ending.", "total"),
     ("The war has killed more than 330,000 people, according to the Observatory.", "total"),  # the war itself
+    ("At least 74 people have been killed in militant attacks in the region this year.", "total"),  # many attacks'
     ("The strike has killed 23 people, medics said.", None),
     ("A 2005 peace deal ended a civil war in which some 2 million people died.", "total"),
     ("The raid that killed 12 people was the first in a month.", None),

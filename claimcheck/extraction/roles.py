@@ -394,9 +394,10 @@ _INCIDENTS_ACROSS = re.compile(r"\b(?:raids|strikes|airstrikes|attacks|bombings|
                                r"[^,;.\d]{1,40}?\s+(?:have\s+|has\s+|had\s+)?(?:killed|left)\s+(?:at\s+least\s+|"
                                r"more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?$", re.I)
 #: the toll of several incidents: "killed 300 people in attacks across Pakistan", "in a series of bombings"
-_IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?in\s+(?:(?:a\s+)?(?:series|spate|wave|string)\s+of\s+|separate\s+|"
-                           r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|a\s+dozen\s+)?(?:attacks|bombings|blasts|strikes|raids|incidents|"
-                           r"clashes|explosions)\b", re.I)
+_IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|spate|wave|string)\s+of\s+|separate\s+|"
+                           r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|a\s+dozen\s+)?"
+                           r"(?:militant\s+|insurgent\s+|terrorist\s+|suicide\s+|bomb\s+|air\s+|drone\s+|rocket\s+)?"
+                           r"(?:attacks|bombings|blasts|strikes|raids|incidents|clashes|explosions)\b", re.I)
 #: the toll of a war, not of a day: "decades of civil war that killed some 2 million people", "a civil war in which
 #: some 2 million people died"
 _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
