@@ -884,3 +884,16 @@ def test_a_subject_that_speaks_of_a_figure_is_no_actor_of_it():
 ])
 def test_what_a_verb_says_befell_a_crowds_people_comes_before_the_crowd(text, outcome):
     assert claimcheck.extract_text(text)[0].outcome == outcome
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul on Thursday fined the company's Korean unit $12 million.",  # a name and a possessive between
+    "The ministry imposed a fine of 11.2 billion won on the carmaker.",
+    "The bank agreed to pay penalties totalling $875 million.",
+])
+def test_a_regulators_fine_is_one_figure_of_its_story(text):
+    from claimcheck.facts import claim_role
+    from claimcheck.rules.loader import load_rules
+
+    [fine] = claimcheck.extract_text(text)
+    assert claim_role(fine, load_rules().synonyms) == "fine"

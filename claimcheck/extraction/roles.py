@@ -129,7 +129,7 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
     return None
 
 
-_WORDS = r"(?:[\s,]+[a-z]+){{0,{}}}"  # a few words between a verb and its figure
+_WORDS = r"(?:[\s,]+[A-Za-z'’-]+){{0,{}}}"  # a few words between a verb and its figure (a name, a possessive)
 #: a clause that opens on a firm's name and its verb: "AMD is buying", "Intel agreed to buy"
 _NAMED_BUYER = re.compile(r"(?:^|[.:;]\s+)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:is|was|will|has|had|"
                           r"agreed|agrees|to)\b[^.;:!?]*$")
