@@ -1525,3 +1525,17 @@ def test_a_place_told_in_the_possessive_owns_no_figure(tmp_path):
               "protection office said on Wednesday that four people had died in the earthquake.\n")
     assert [sorted(_about(finding)) for finding in violated] == [["Four", "five"]]
     assert "the only count of people killed each source gives" in violated[0].message
+
+
+def test_two_currencies_of_undated_pages_are_shown_by_sources_one_of_whose_pages_gives_the_rate(tmp_path):
+    recall = "Vollmer is recalling 480,000 diesel cars worldwide.\nThe cooler fault caused 42 fires.\n"
+    violated = _violated(
+        tmp_path,
+        a_txt="\nVollmer widens diesel recall\nFRANKFURT, Aug 23 (Reuters) - South Korea's transport ministry on "
+              "Thursday fined Vollmer's local unit 11.2 billion won for failing to disclose the defect.\n" + recall,
+        b_txt="\nVollmer Korea fined 11.2 bln won\nThe ministry on Thursday fined Vollmer Korea 11.2 billion won "
+              "(US$10 million) for delaying the recall.\n" + recall,
+        c_txt="\nVollmer widens diesel recall, Korean unit fined\nFrankfurt (AFP) - South Korea's transport ministry "
+              "on Thursday fined the company's Korean unit $12 million for failing to disclose the defect.\n" + recall)
+    assert [sorted(_about(finding)) for finding in violated] == [["$12 million", "11.2 bln won"]]
+    assert "as b.txt converts" in violated[0].message.replace(str(tmp_path) + "/", "")

@@ -102,6 +102,10 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
         if on_one_page and _days_between((context.as_of(first), context.as_of(second))):
             first, second = best[3], best[4]  # ... but two sources' accounts on one page are one day's, not a change
+        elif _compared(rule, context, first, second) is None:
+            # two currencies of undated pages: shown by the first two sources one of whose pages gives the rate
+            first, second = next(((one, other) for one, other in candidates
+                                  if _compared(rule, context, one, other) is not None), (first, second))
         finding = _judge(rule, context, fact, first, second, window, evidence)
         if finding is None:
             continue
