@@ -91,5 +91,6 @@ def test_a_year_a_when_clause_tells_of_dates_its_figures(text):
 
 
 def test_a_date_after_a_preposition_opening_its_sentence_dates_every_figure_of_its_clause():
-    claims = claimcheck.extract_text("On Sept. 19, 2017, a magnitude 7.1 quake killed some 370 people in central Mexico.")
+    claims = claimcheck.extract_text("On Sept. 19, 2017, a magnitude 7.1 quake killed some 370 people in central "
+                                     "Mexico.")
     assert [(claim.text, claim.date) for claim in claims] == [("7.1", "2017-09-19"), ("some 370", "2017-09-19")]

@@ -1502,9 +1502,9 @@ def test_the_parts_a_figure_goes_on_to_list_do_not_make_it_another_incidents():
 
 
 def test_every_two_figures_of_a_fact_told_in_many_ways_are_compared(tmp_path):
-    pages = {f"p{index:02d}_txt": "Saturday, 7 November 2015\n\nMarket bombing in Mirali Kot kills {0}\nA suicide "
-             "bomber killed {0} people at a vegetable market in Mirali Kot on Friday, officials said.\n".format(20 + index)
-             for index in range(14)}
+    page = ("Saturday, 7 November 2015\n\nMarket bombing in Mirali Kot kills {0}\nA suicide bomber killed {0} "
+            "people at a vegetable market in Mirali Kot on Friday, officials said.\n")
+    pages = {f"p{index:02d}_txt": page.format(20 + index) for index in range(14)}
     violated = _violated(tmp_path, **pages)
     assert len(violated) == 14 * 13 // 2  # 14 tolls: each against each other, not each against the next only
     assert ["20", "33"] in [sorted(_about(finding)) for finding in violated]

@@ -395,7 +395,8 @@ _INCIDENTS_ACROSS = re.compile(r"\b(?:raids|strikes|airstrikes|attacks|bombings|
                                r"more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?$", re.I)
 #: the toll of several incidents: "killed 300 people in attacks across Pakistan", "in a series of bombings"
 _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|spate|wave|string)\s+of\s+|separate\s+|"
-                           r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|a\s+dozen\s+)?"
+                           r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|"
+                           r"a\s+dozen\s+)?"
                            r"(?:militant\s+|insurgent\s+|terrorist\s+|suicide\s+|bomb\s+|air\s+|drone\s+|rocket\s+)?"
                            r"(?:attacks|bombings|blasts|strikes|raids|incidents|clashes|explosions)\b", re.I)
 #: the toll of a war, not of a day: "decades of civil war that killed some 2 million people", "a civil war in which
@@ -437,7 +438,8 @@ def crowds_scope(sentence_before: str, sentence_after: str) -> str | None:
 
 #: "nationwide" (said of the crowd, not of "nationwide strikes"), "across France", "in cities across the country", "in
 #: more than 200 marches"
-_ACROSS_PLACES = re.compile(r"\b(?:(?:nationwide|countrywide)(?=\s*$|\s+(?:on|in|at|to|as|against|for)\b)|across\s+(?:the\s+country|the\s+nation|[A-Z][\w-]+)|"
+_ACROSS_PLACES = re.compile(r"\b(?:(?:nationwide|countrywide)(?=\s*$|\s+(?:on|in|at|to|as|against|for)\b)|"
+                            r"across\s+(?:the\s+country|the\s+nation|[A-Z][\w-]+)|"
                             r"in\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?(?:\d[\d,]*|dozens\s+of|hundreds\s+of|"
                             r"many|several)\s+(?:cities|towns|marches|rallies|protests|demonstrations))\b")
 _NATIONWIDE_BEFORE = re.compile(r"\b(?:nationwide|across\s+the\s+country|countrywide),?\s+(?:[\w-]+\s+){0,3}$", re.I)
