@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -299,16 +299,18 @@ def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str |
     return [forming for _, forming in formed]
 
 
-def gathered(group: tuple, grouped: list[tuple[int, object, str | None, str | None]]) -> list[tuple[int, _Forming]]:
+def gathered(group: tuple, grouped: list[tuple[int, object, str | None, str | None]],
+             line_of: Callable[[object], tuple] = lambda claim: (claim.doc, claim.line)) -> list[tuple[int, _Forming]]:
     """The candidates of one group's claims, given as (index, claim, actor, place) in order: claims that name a place
     are grouped first; a claim that names none then joins the group most claims name (an unplaced crowd is the main
     crowd, not the one named first or last), else an unplaced group. Each with the index of its first claim; a
-    forming's claims are in the order they joined it. Only indexes, actors and places are read: a claim may be
-    anything standing for one (the block stage of a cluster gathers positions, to read the claims a group at a time)."""
+    forming's claims are in the order they joined it. Only indexes, actors and places are read, and ``line_of`` (a
+    claim's document and line): a claim may be anything standing for one (the block stage of a cluster gathers
+    positions, to read the claims a group at a time)."""
     placed = _gather(group, [member for member in grouped if member[3] is not None])
     unplaced = []
     for member in grouped:
-        if member[3] is None and not _join_placed(member, placed):
+        if member[3] is None and not _join_placed(member, placed, line_of):
             unplaced.append(member)
     return placed + _gather(group, unplaced)
 
@@ -343,13 +345,18 @@ def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None
     return formed
 
 
-def _join_placed(member: tuple[int, Claim, str | None, str | None], placed: list[tuple[int, _Forming]]) -> bool:
+def _join_placed(member: tuple[int, Claim, str | None, str | None], placed: list[tuple[int, _Forming]],
+                 line_of: Callable[[object], tuple]) -> bool:
     """Put a claim that names no place in the placed forming it most likely belongs to; False when none fits."""
     _, claim, actor, _ = member
     fitting = [forming for _, forming in placed if _same_scope(forming.actor, actor, None, None)]
     if not fitting:
         return False
-    chosen = max(fitting, key=lambda forming: len(forming.claims))  # the first of the largest
+    # the one a figure of its paragraph is in ("OCHA stated that 9,000 people had evacuated the enclave ... SOHR
+    # reported 1,400 people had evacuated the area"), else the first of the largest
+    line = line_of(claim)
+    chosen = max(fitting, key=lambda forming: (sum(1 for other in forming.claims if line_of(other) == line),
+                                               len(forming.claims)))
     chosen.claims.append(claim)
     chosen.actor = chosen.actor or actor
     return True

@@ -121,3 +121,13 @@ def test_a_village_no_gazetteer_knows_may_lie_in_a_country_and_its_toll_joins_th
         "c.txt": "Sudan blast\nThe blast killed 14 people in Sudan's North Kordofan state, a medic said.\n",
     }
     assert _facts_of_leads(documents) == [["11", "14", "nine"]]
+
+
+def test_a_figure_that_names_no_place_joins_the_place_its_paragraph_gives_before_the_largest():
+    from claimcheck.facts import gathered
+
+    lines = {"syria": ("a.txt", 2), "monitor": ("a.txt", 2), "iraq-1": ("a.txt", 3), "iraq-2": ("a.txt", 4)}
+    members = [(0, "syria", None, "Syria"), (1, "monitor", None, None), (2, "iraq-1", None, "Iraq"),
+               (3, "iraq-2", None, "Iraq")]
+    formed = gathered(("people", "[count]", "displaced", "count", "e1"), members, lines.__getitem__)
+    assert sorted(forming.claims for _, forming in formed) == [["iraq-1", "iraq-2"], ["syria", "monitor"]]

@@ -81,16 +81,18 @@ def _formings(members: list[Member], settings: RunSettings) -> tuple[list, dict[
     grouping = Grouping(rules.synonyms, events, rules.standing_measures())
     grouped: dict[tuple, list[tuple[int, int, str | None, str | None]]] = {}
     pages: dict[str, list[int]] = {}
+    lines: dict[int, tuple[str, int]] = {}  # position -> the claim's document and line
     for position, (_, _, payload) in enumerate(members):
         row, scope, _, page = pickle.loads(payload)
         claim = claim_of(row)
+        lines[position] = claim.doc, claim.line
         if page is not None:  # the first of its document's claims in the block: it comes before the others
             events[claim.doc] = page[1]
             pages.setdefault(claim.doc, []).append(position)
         group, actor, place = grouping(claim, scope)
         if group is not None:
             grouped.setdefault(group, []).append((position, position, actor, place))
-    formed = [pair for group, found in grouped.items() for pair in gathered(group, found)]
+    formed = [pair for group, found in grouped.items() for pair in gathered(group, found, lines.__getitem__)]
     formed.sort(key=lambda pair: pair[0])
     for _, forming in formed:
         forming.claims.sort()  # positions: unplaced claims joined after the placed ones
