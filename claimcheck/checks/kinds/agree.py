@@ -48,7 +48,9 @@ class AgreeOptions:
 
 _QUOTED_PER_SIDE = 50  # pages quoted for each side of a finding: every page of a folder, not every page of an archive
 _NAMED_IN_MESSAGE = 5  # of those, the pages a message names (the rest are counted)
-_ALL_PAIRS_UP_TO = 24  # value groups in one fact compared all against all; more are compared in date order
+#: value groups of one event's fact compared all against all; more are compared in date order, as are those of a
+#: standing quantity's fact (troops, strikes: reported from event to event, a series told in time)
+_ALL_PAIRS_UP_TO, _ALL_PAIRS_OF_STANDING_UP_TO = 24, 12
 #: claims of one value group whose evidence is weighed against the other group's: a fact told in few figures
 #: weighs more of each figure's sources (an earlier page does not crowd out the pair whose evidence ties them)
 _REPRESENTATIVES = 3
@@ -77,7 +79,8 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
     figures = FigureCounts(figures_per_source(fact.claims), context.page_figures)
     events = context.events
     conversions = [claim for claim in fact.claims if claim.scope == "conversion"]  # quoted beside what they restate
-    for candidates in _pairs(claims, groups, options.within_document):
+    all_pairs_up_to = _ALL_PAIRS_UP_TO if fact.key.event is not None else _ALL_PAIRS_OF_STANDING_UP_TO
+    for candidates in _pairs(claims, groups, options.within_document, all_pairs_up_to):
         pairs = [frozenset((id(first), id(second))) for first, second in candidates]
         if options.fallback and any(pair in context.judged_pairs for pair in pairs):
             continue
@@ -304,7 +307,8 @@ def _with_conversions(side: list[Claim], conversions: list[Claim]) -> list[Claim
     return with_conversions
 
 
-def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_document: bool) -> list[list[tuple[Claim, Claim]]]:
+def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_document: bool,
+           all_pairs_up_to: int = _ALL_PAIRS_UP_TO) -> list[list[tuple[Claim, Claim]]]:
     """Claims of one fact grouped by what they say (value, bound, unit): each group once against each other group
     (through a few of its claims, from different sources: the pairs to weigh), and a group repeated by several sources
     once against itself. A title repeating its own body is not a second source."""
@@ -323,7 +327,7 @@ def _pairs(claims: list[Claim], groups: dict[tuple, list[Claim]], within_documen
             found.append(repeated)
     keys = list(groups)
     by_page = {key: _by_document(members) for key, members in groups.items()}
-    if len(keys) > _ALL_PAIRS_UP_TO:
+    if len(keys) > all_pairs_up_to:
         keys.sort(key=lambda key: (groups[key][0].date or "", groups[key][0].doc))
         candidates = list(zip(keys, keys[1:]))
     else:
