@@ -168,8 +168,9 @@ def _country_code(name: str) -> str | None:
 def overlap(first: str, second: str) -> bool:
     """Whether two places a figure is told of may be one: the same (in any case), one in the other (a city or a
     province in its country, "NW Iran" in Iran: outlets tell one quake's toll of a country, a province or its
-    worst-hit town), or a list of places in the other ("Ahar and Varzaqan", Iran). A list that holds a place known to
-    lie outside the other is more than it: "55 strikes in Syria and Iraq" holds "27 in Syria"."""
+    worst-hit town), or a list of places in the other ("Ahar and Varzaqan", Iran), or a place no gazetteer knows and a
+    country ("Um Ruwaba", Sudan). A list that holds a place known to lie outside the other is more than it: "55
+    strikes in Syria and Iraq" holds "27 in Syria"."""
     first, second = _innermost(first), _innermost(second)
     if (first.lower() == second.lower() or within(first, second) or within(second, first)
             or _KIND_OF_PLACE.sub("", first).lower() == _KIND_OF_PLACE.sub("", second).lower()):
