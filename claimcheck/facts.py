@@ -55,8 +55,13 @@ def _measure_key(measure: str, synonyms: Synonyms) -> str | None:
     canonical = synonyms.canonical("measure", measure)
     if canonical:
         return canonical
+    measure = _BEARING_FROM.sub("distance from ", measure.lower())  # "190 km southwest of" and "250 km from" Peshawar
     words = [POSSESSIVE.sub("", word) or word for word in measure.lower().split()]
     return " ".join([*words[:-1], singular(words[-1])])
+
+
+#: a distance's direction from its landmark: the landmark is what a distance is of, its direction how it is told
+_BEARING_FROM = re.compile(r"^distance \S+ of ")
 
 
 @lru_cache(maxsize=65536)

@@ -1539,3 +1539,13 @@ def test_two_currencies_of_undated_pages_are_shown_by_sources_one_of_whose_pages
               "on Thursday fined the company's Korean unit $12 million for failing to disclose the defect.\n" + recall)
     assert [sorted(_about(finding)) for finding in violated] == [["$12 million", "11.2 bln won"]]
     assert "as b.txt converts" in violated[0].message.replace(str(tmp_path) + "/", "")
+
+
+def test_a_distance_told_from_a_place_is_the_one_told_in_a_direction_from_it_but_not_in_another(tmp_path):
+    quake = "Wednesday, 16 January 2019\n\nQuake hits Oaxaca\nA magnitude 6.8 earthquake struck {} on Wednesday.\n"
+    apart, alike = _contrasted(tmp_path, first=quake.format("about 80 km southwest of Oaxaca"),
+                               apart=quake.format("some 130 km northeast of Oaxaca"),  # another place altogether
+                               alike=quake.format("some 130 km from Oaxaca"))
+    assert (apart, alike) == ([], [["about 80 km", "some 130 km"]])
+    [measure] = [claim.measure for claim in claimcheck.extract_text("It struck some 130 km from Oaxaca.")]
+    assert measure == "distance from oaxaca"

@@ -61,9 +61,14 @@ def told_from(bearing: tuple[str, str]) -> str:
 
 def one_bearing(first: Claim, second: Claim) -> tuple[str, str] | None:
     """The bearing two distances of two pages share, when each sentence places the event (a quake, a seizure, a
-    crash) and nothing else (no aftershock, no other ship, no quake of another year), else None."""
-    if first.doc == second.doc or (told := bearing(first)) is None or told != bearing(second):
+    crash) and nothing else (no aftershock, no other ship, no quake of another year), else None. A distance told only
+    "from" a place shares the bearing another tells in a direction from it."""
+    if first.doc == second.doc or (told := bearing(first)) is None or (other := bearing(second)) is None:
         return None
+    directions = (told[0], other[0])
+    if told != other and not (told[1] == other[1] and "from" in directions and "off" not in directions):
+        return None  # "from Peshawar" may be any way from it; "southwest" and "east of" it, or "off" a coast, are not
+    told = told if told[0] != "from" else other
     return told if all(_of_the_event(claim.sentence) for claim in (first, second)) else None
 
 

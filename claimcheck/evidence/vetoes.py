@@ -26,6 +26,22 @@ def vetoes(first: Claim, second: Claim, strict: bool = True) -> tuple[str, ...]:
     return tuple(message for message, apart in judged_vetoes(first, second) if strict or apart)
 
 
+def _direction(measure: str | None) -> str | None:
+    """The direction a distance is told in from its landmark ("distance southwest of peshawar"), or None."""
+    found = _TOLD_DIRECTION.match(measure or "")
+    return found.group(1) if found else None
+
+
+def _points(direction: str) -> frozenset[str]:
+    """A direction's compass points ("southwest": south and west): south and southeast are one outlet's rounding of
+    the other's, east and west two places."""
+    return frozenset(_POINT.findall(direction))
+
+
+_TOLD_DIRECTION = re.compile(r"distance (\S+) of ")
+_POINT = re.compile(r"north|south|east|west")
+
+
 def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     """Every veto of :func:`vetoes`, each with whether it keeps the figures apart even when not ``strict``."""
     found = []
@@ -37,6 +53,9 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
                       all(len((subject or "").split()) >= 2 for subject in (first.subject, second.subject))))
     if first.type != second.type:
         found.append((f"{first.type} against {second.type}", True))
+    directions = _direction(first.measure), _direction(second.measure)
+    if all(directions) and not _points(directions[0]) & _points(directions[1]):  # "5 miles east" and "8 km west of"
+        found.append((f"{directions[0]} against {directions[1]} of one place", True))
     if first.outcome != second.outcome and first.type == "count":
         found.append((f"{first.outcome or 'no outcome said'} against {second.outcome or 'no outcome said'}",
                       None not in (first.outcome, second.outcome)))

@@ -123,9 +123,12 @@ def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
     while tokens and tokens[0].lower in ("to", "the", "further", "farther", "away", "due"):
         tokens = tokens[1:]  # "some eight kilometers to the east of the line"
     direction = tokens[0].lower.replace("-", "") if tokens else ""  # "south-west" is southwest
-    if len(tokens) < 3 or direction not in DIRECTIONS or tokens[1].lower != "of":
+    if len(tokens) >= 2 and direction in ("from", "off") and tokens[1].text[:1].isupper():
+        direction, rest = "from", tokens[1:]  # "about 250 km from Peshawar": from the place, in no direction said
+    elif len(tokens) < 3 or direction not in DIRECTIONS or tokens[1].lower != "of":
         return None
-    rest = tokens[2:]
+    else:
+        rest = tokens[2:]
     while rest and (rest[0].lower in DETERMINERS or rest[0].text in "\"“”‘’'"):
         rest = rest[1:]
     phrase = noun_phrase(rest)
@@ -133,4 +136,4 @@ def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
         return None
     head = [word.lower.replace("-", "") for word in phrase.words[-2:]]
     end = phrase.words[-1].end
-    return f"distance {direction} of {' '.join(head)}", end
+    return f"distance {direction}{'' if direction == 'from' else ' of'} {' '.join(head)}", end
