@@ -55,13 +55,21 @@ def _measure_key(measure: str, synonyms: Synonyms) -> str | None:
     canonical = synonyms.canonical("measure", measure)
     if canonical:
         return canonical
-    measure = _BEARING_FROM.sub("distance from ", measure.lower())  # "190 km southwest of" and "250 km from" Peshawar
+    # "190 km southwest of" and "250 km from" Peshawar: both the distance from Peshawar
+    measure = _TOLD_DIRECTION.sub("distance from ", measure.lower())
     words = [POSSESSIVE.sub("", word) or word for word in measure.lower().split()]
     return " ".join([*words[:-1], singular(words[-1])])
 
 
-#: a distance's direction from its landmark: the landmark is what a distance is of, its direction how it is told
-_BEARING_FROM = re.compile(r"^distance \S+ of ")
+def told_direction(measure: str | None) -> str | None:
+    """The direction a distance is told in from its landmark ("distance southwest of peshawar"), or None."""
+    found = _TOLD_DIRECTION.match(measure or "")
+    return found.group(1) if found else None
+
+
+#: a distance's direction from its landmark (see :func:`~claimcheck.extraction.measures.reference_distance`): the
+#: landmark is what a distance is of, its direction how it is told
+_TOLD_DIRECTION = re.compile(r"^distance (\S+) of ")
 
 
 @lru_cache(maxsize=65536)

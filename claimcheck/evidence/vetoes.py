@@ -7,7 +7,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..facts import name_words
+from ..facts import name_words, told_direction
 from ..model import Claim
 from .features import near, sentence_terms, slot_match
 from .pages import two_sources
@@ -26,19 +26,12 @@ def vetoes(first: Claim, second: Claim, strict: bool = True) -> tuple[str, ...]:
     return tuple(message for message, apart in judged_vetoes(first, second) if strict or apart)
 
 
-def _direction(measure: str | None) -> str | None:
-    """The direction a distance is told in from its landmark ("distance southwest of peshawar"), or None."""
-    found = _TOLD_DIRECTION.match(measure or "")
-    return found.group(1) if found else None
-
-
 def _points(direction: str) -> frozenset[str]:
     """A direction's compass points ("southwest": south and west): south and southeast are one outlet's rounding of
     the other's, east and west two places."""
     return frozenset(_POINT.findall(direction))
 
 
-_TOLD_DIRECTION = re.compile(r"distance (\S+) of ")
 _POINT = re.compile(r"north|south|east|west")
 
 
@@ -53,7 +46,7 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
                       all(len((subject or "").split()) >= 2 for subject in (first.subject, second.subject))))
     if first.type != second.type:
         found.append((f"{first.type} against {second.type}", True))
-    directions = _direction(first.measure), _direction(second.measure)
+    directions = told_direction(first.measure), told_direction(second.measure)
     if all(directions) and not _points(directions[0]) & _points(directions[1]):  # "5 miles east" and "8 km west of"
         found.append((f"{directions[0]} against {directions[1]} of one place", True))
     if first.outcome != second.outcome and first.type == "count":
