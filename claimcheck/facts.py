@@ -321,9 +321,10 @@ def gathered(group: tuple, grouped: list[tuple[int, object, str | None, str | No
     claim's document and line): a claim may be anything standing for one (the block stage of a cluster gathers
     positions, to read the claims a group at a time)."""
     placed = _gather(group, [member for member in grouped if member[3] is not None])
+    lines = [Counter(line_of(claim) for claim in forming.claims) for _, forming in placed]  # each forming's lines
     unplaced = []
     for member in grouped:
-        if member[3] is None and not _join_placed(member, placed, line_of):
+        if member[3] is None and not _join_placed(member, placed, lines, line_of(member[1])):
             unplaced.append(member)
     return placed + _gather(group, unplaced)
 
@@ -359,18 +360,19 @@ def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None
 
 
 def _join_placed(member: tuple[int, Claim, str | None, str | None], placed: list[tuple[int, _Forming]],
-                 line_of: Callable[[object], tuple]) -> bool:
-    """Put a claim that names no place in the placed forming it most likely belongs to; False when none fits."""
+                 lines: list[Counter], line: tuple) -> bool:
+    """Put a claim that names no place in the placed forming it most likely belongs to; False when none fits.
+    ``lines``: how many claims each placed forming holds on each line; ``line``: the claim's."""
     _, claim, actor, _ = member
-    fitting = [forming for _, forming in placed if _same_scope(forming.actor, actor, None, None)]
+    fitting = [(forming, counted) for (_, forming), counted in zip(placed, lines)
+               if _same_scope(forming.actor, actor, None, None)]
     if not fitting:
         return False
     # the one a figure of its paragraph is in ("OCHA stated that 9,000 people had evacuated the enclave ... SOHR
     # reported 1,400 people had evacuated the area"), else the first of the largest
-    line = line_of(claim)
-    chosen = max(fitting, key=lambda forming: (sum(1 for other in forming.claims if line_of(other) == line),
-                                               len(forming.claims)))
+    chosen, counted = max(fitting, key=lambda pair: (pair[1][line], len(pair[0].claims)))
     chosen.claims.append(claim)
+    counted[line] += 1
     chosen.actor = chosen.actor or actor
     return True
 

@@ -213,6 +213,7 @@ def _outside(part: str, place: str) -> bool:
     return known_place(part) and not _in(part, place)
 
 
+@lru_cache(maxsize=8192)
 def known_place(name: str) -> bool:
     """Whether a name is a place the gazetteers know: a country, a province or state (ISO 3166-2), or a city."""
     bare = _DIRECTION.sub("", name)
