@@ -76,10 +76,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                  or not (other_days_named(first, second)  # "12 officers were injured on Sunday night": a night's
                          # "arrested 10 on Tuesday night" of "more than 250 were arrested during the riot"
                          or (first.outcome == "captured" and one_night_only(first, second))))
-            and (first.outcome == "gathered"  # "another 20,000 marched in Salonika": the crowd of another city
-                 or not either_of_another(first, second))  # "a strike on another school killed 3"
-            and not (first.outcome == "gathered" and (_other_gatherings(first.sentence, second.sentence)
-                                                      or told_as_more(first) or told_as_more(second)))):
+            and not (_another_gathering(first, second) if first.outcome == "gathered"
+                     else either_of_another(first, second))):  # "a strike on another school killed 3"
         found.append(f"the only count of people {first.outcome} each source gives")
     if (single and quake and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
@@ -287,12 +285,15 @@ _BEFELL = re.compile(r"^\s+(?:people\s+|persons\s+)?(?:were|was|had\s+been|have\
                      r"(?P<outcome>[a-z]+)\b", re.I)  # "SOHR said 20 (people) were killed"
 
 
-def _other_gatherings(first: str, second: str) -> bool:
-    """Whether two sentences tell of crowds at different kinds of gathering: a vigil's, a funeral's or a concert's
-    crowd is not a march's ("a candlelight vigil ... attended by about 300 people" beside "58,000 attended Saturday's
-    rally")."""
-    kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(sentence)) - {None}
-             for sentence in (first, second)]
+def _another_gathering(first: Claim, second: Claim) -> bool:
+    """Whether two crowds are of different gatherings: their sentences tell of different kinds of gathering (a vigil's,
+    a funeral's or a concert's crowd is not a march's: "a candlelight vigil ... attended by about 300 people" beside
+    "58,000 attended Saturday's rally"), or one is told as more people than the crowd ("identify some 200 more
+    protesters"). "Another 20,000 marched in Salonika" is still a crowd, another city's (its place tells it apart)."""
+    if told_as_more(first) or told_as_more(second):
+        return True
+    kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(claim.sentence)) - {None}
+             for claim in (first, second)]
     return bool(kinds[0] and kinds[1] and kinds[0].isdisjoint(kinds[1]))
 
 
