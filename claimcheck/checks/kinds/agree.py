@@ -15,6 +15,7 @@ from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, few
 from ...evidence.anchors import two_accounts
 from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES
 from ...model import Claim, Fact, Finding, Tolerance
+from ...money import is_currency
 from ...model.interval import quantity_text
 from ...rules.ruleset import Rule
 from ..comparison import LOWER, Comparison, compare, gap, message as comparison_message, restates
@@ -105,7 +106,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
         if on_one_page and _days_between((context.as_of(first), context.as_of(second))):
             first, second = best[3], best[4]  # ... but two sources' accounts on one page are one day's, not a change
-        elif _compared(rule, context, first, second) is None:
+        elif _two_currencies(first, second) and _compared(rule, context, first, second) is None:
             # two currencies of undated pages: shown by the first two sources one of whose pages gives the rate
             first, second = next(((one, other) for one, other in candidates
                                   if _compared(rule, context, one, other) is not None), (first, second))
@@ -197,6 +198,12 @@ def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: 
                 and not (apart is not None and apart > window.days)):
             return side
     return None
+
+
+def _two_currencies(first: Claim, second: Claim) -> bool:
+    """Whether two figures are sums of different currencies: the only figures a comparison may be unable to set side
+    by side (no rate for an undated page), so the only ones asked whether it can before they are judged."""
+    return first.unit != second.unit and is_currency(first.unit) and is_currency(second.unit)
 
 
 def _days_apart(context: CheckContext, first: Claim, second: Claim) -> int | None:
