@@ -65,6 +65,9 @@ def test_ranges_and_vague_quantities(text, value, low, high):
     ("The ship anchored 12 nautical miles offshore.", 12, "nautical_mile"),
     ("Temperatures hit 46.2C in the valley.", 46.2, "degree_Celsius"),
     ("Overnight it fell to minus 31 degrees Fahrenheit.", -31, "degree_Fahrenheit"),
+    ("Drivers slept in cars as temperatures fell to minus 6 C.", -6, "degree_Celsius"),
+    ("In Jacobabad the mercury reached 49 C.", 49, "degree_Celsius"),
+    ("Wind chill values near minus 40 are expected by Wednesday.", -40, "degree_unspecified"),
     ("Twenty-five soldiers were honoured.", 25, "count"),
     ("The fleet shrank to two hundred thousand tonnes.", 2e5, "metric_ton"),
 ])

@@ -23,9 +23,12 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "55"
+EXTRACTOR_VERSION = "56"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
+#: words of a sentence that tells of cold, where "minus 40" is a temperature
+_COLD = re.compile(r"\b(?:temperatures?|wind[\s-]?chills?|chill|cold|colder|coldest|freez\w*|frost\w*|degrees?|"
+                   r"thermometers?|mercury|sub-?zero|frigid|icy|lows?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         bound = "~" if bound == "=" else bound
     if unit.scale != 1.0:  # "75 cents": 0.75 USD
         low_value, high_value, value = low_value * unit.scale, high_value * unit.scale, value * unit.scale
+    if unit.kind == "count" and value < 0 and _COLD.search(sentence):  # "wind chill values near minus 40"
+        unit = UnitReading("degree_unspecified", 0, "physical")  # a count is never below zero: a temperature is
     floor = float("-inf") if unit.unit.startswith("degree") else 0.0
     ranged = is_range or first.kind == "vague"
     if bound == "~" and ranged:

@@ -27,7 +27,8 @@ _NEXT_WORD = re.compile(r"[\s-]?(?P<word>[A-Za-z]+)\b")
 _TWO_WORDS = re.compile(r"[\s-]?(?P<first>[A-Za-z]+)[\s_-](?P<second>[A-Za-z]+)\b")
 _DEGREES = re.compile(r"\s?degrees?\b(?!\s+(?:of|north|south|east|west|angle))", re.I)
 _TEMPERATURE = re.compile(r"\s?°\s?(?P<scale>[CF]\b)?|(?P<attached>[CF])\b(?![.-]\w)|\s?degrees? (?P<word>Celsius|centigrade|Fahrenheit)\b"
-                          r"|\s?deg(?:rees?|s?\.?)\s?(?P<short>[CcFf])\b")
+                          r"|\s?deg(?:rees?|s?\.?)\s?(?P<short>[CcFf])\b"
+                          r"|\s(?P<spaced>[CF])(?=[ \t]*(?:[.,;:)]|$)|\s+\()")  # wire style: "minus 6 C.", "40 C (104 F)"
 _SYMBOL_AFTER = re.compile(r"\s?(?P<symbol>[€£¥₹₽₺₪₩₦])")
 _HYPHEN_YEAR = re.compile(r"-years?\b(?![\s-]*old\b)|\s+year(?=\s+(?:prison\s+|jail\s+)?(?:sentences?|terms?|contracts?|deals?|"
                           r"plans?|bans?|leases?|extensions?|agreements?|periods?|stints?|spells?)\b)", re.I)
@@ -86,7 +87,8 @@ def _read_unit(after: str, currency: str | None, magnitude: float) -> UnitReadin
     if match := _POINTS.match(after):
         return UnitReading("percentage_point", match.end(), "percent")
     if match := _TEMPERATURE.match(after):
-        scale = (match.group("scale") or match.group("attached") or match.group("word") or match.group("short") or "C")[0].upper()
+        scale = (match.group("scale") or match.group("attached") or match.group("word") or match.group("short")
+                 or match.group("spaced") or "C")[0].upper()
         return UnitReading("degree_Celsius" if scale == "C" else "degree_Fahrenheit", match.end(), "physical")
     if match := _DEGREES.match(after):  # "minus 17 degrees": a temperature on an unnamed scale
         return UnitReading("degree_unspecified", match.end(), "physical")
