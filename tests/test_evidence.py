@@ -322,6 +322,8 @@ def test_a_headlines_toll_against_its_leads_is_a_disagreement_of_the_page_with_i
     ("HP announced a takeover valued at about ", "money", "deal"),
     ("the checkpoint lies some ", "distance", None),
     ("The climber fell some ", "money", None),
+    ("Sioux Falls digs out after ", "distance", None),  # a town's name, no fall
+    ("the storm's pressure dropped to ", "distance", None),  # a level it fell to, no fall
 ])
 def test_a_verb_says_what_a_generic_figure_is_of(before, measure, role):
     from claimcheck.extraction.roles import role_of

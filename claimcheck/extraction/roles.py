@@ -153,7 +153,9 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
         if spec["verbs"] and spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5bn"
             governed.append(rf"\b(?:{alternation(spec['verbs'])})\b[^.;:!?()]{{0,80}}?\bfor{_WORDS.format(2)}")
         elif spec["verbs"]:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
-            governed.append(rf"\b(?:{alternation(spec['verbs'])})\b{_WORDS.format(spec.get('gap', 4))}")
+            # in lower case ("Sioux Falls digs out after 14.2 inches of snow" names a town), and not "to" a level
+            # ("pressure dropped to 29.15 inches of mercury")
+            governed.append(rf"\b(?-i:{alternation(spec['verbs'])})\b(?!\s+to\b){_WORDS.format(spec.get('gap', 4))}")
         if spec.get("before") and spec.get("context"):  # "jewels stolen ... worth 85 million euros"
             governed.append(rf"\b(?:{alternation(spec['context'])})\b[^.;:!?]*?\b(?:{alternation(spec['before'])})")
         elif spec.get("before"):  # "at a depth of 10 km"
