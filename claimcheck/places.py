@@ -77,12 +77,16 @@ def canonical_city(name: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def cities_named(sentence: str, said: str = "") -> frozenset[str]:
-    """The cities a sentence names, not in ``said`` (its figures' sources) nor in capitals (a dateline, an acronym)."""
+    """The cities a sentence names, not in ``said`` (its figures' sources) nor in capitals (a dateline, an acronym);
+    a sentence's capital first word is no part of a name ("In Lahore, 1,870 cases")."""
     return frozenset(city for match in _NAME.finditer(sentence)
-                     if not match.group().isupper() and match.group() not in said and (city := city_named(match.group())))
+                     if not match.group().isupper() and match.group() not in said
+                     and (city := city_named(match.group()) or city_named(_OPENER.sub("", match.group()))))
 
 
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_OPENER = re.compile(r"^(?:In|At|On|From|To|For|The|Near|Outside|Inside|And|But|By|Across|Around|Like|Unlike|"
+                     r"Besides|Beyond|Within|Throughout|Elsewhere\s+in|While)\s+(?=[A-Z])")
 #: words that end a place's name without being part of its city's ("Van province", "Elazig city")
 _PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|state|prefecture|town)$", re.I)
 

@@ -12,6 +12,13 @@ def test_the_cities_a_sentence_names_leave_out_datelines_acronyms_sources_and_co
     sentence = ("BAGHDAD (AFP) - IRNA said the quake, felt in Tabriz and in Armenia, was measured by Tehran "
                 "University's Geophysics Institute.")
     assert cities_named(sentence, "Tehran University's Geophysics Institute") == frozenset({"Tabriz"})
+    assert cities_named("In Lahore, 1,870 cases have been reported.") == frozenset({"Lahore"})
+
+
+def test_a_pages_rupees_are_the_money_of_the_country_its_cities_are_in():
+    [grant, _cases] = claimcheck.extract_text("The province announced Rs800 million for hospitals.\n"
+                                             "In Lahore, 1,870 cases have been reported.\n")
+    assert (grant.value, grant.unit) == (8e8, "PKR")
 
 
 def _scopes(text: str) -> dict[str, str]:
