@@ -190,6 +190,19 @@ def test_two_undated_articles_of_one_event_can_disagree(tmp_path):
     assert "both undated" not in finding.message
 
 
+def test_the_parts_two_pages_tell_inside_one_toll_are_one_quantity_unless_the_tolls_differ(tmp_path):
+    dateline = "Tuesday, 15 April 2014\n\n"
+    toll = "A tornado that struck Carvers Ford on Sunday killed {}, including {} children, officials said.\n"
+    same = _violated(tmp_path / "same", a_txt=dateline + toll.format(12, "three"),
+                     b_txt=dateline + "The death toll from a tornado that hit Carvers Ford in the U.S. state of "
+                                      "Arkansas on Sunday has risen to 12, including two children.\n")
+    grown = _violated(tmp_path / "grown", a_txt=dateline + toll.format(14, "four"),
+                      b_txt=dateline + toll.format(19, "six"))
+    assert [_about(finding) for finding in same] == [["three", "two"]]
+    assert "the only count of children killed each source gives" in same[0].message
+    assert [_about(finding) for finding in grown] == [["14", "19"]]  # the tolls disagree, not their parts
+
+
 def test_two_undated_headlines_are_never_a_contradiction(tmp_path):
     undated = _violated(tmp_path, a_txt="20 insurgents were killed in the district.\n",
                         b_txt="65 insurgents were killed in the district.\n")

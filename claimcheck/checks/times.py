@@ -18,13 +18,18 @@ from .context import CheckContext
 def times_apart(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
     """What leaves two pages' figures possibly of different times, where their dates cannot tell."""
     dated = context.as_of(first), context.as_of(second)
-    if first.outcome in RUNNING_OUTCOMES and first.outcome != "killed" and (dated[0] == dated[1] or not all(dated)):
+    if (first.outcome in RUNNING_OUTCOMES and (first.outcome != "killed" or first.scope == "part")
+            and (dated[0] == dated[1] or not all(dated))):  # the hurt, or a part of the dead ("including 4 children")
         tolls = top_toll(first.doc, figures), top_toll(second.doc, figures)
         if None not in tolls and (tolls[0] - tolls[1]) * (first.value - second.value) > 0:
             # "killing at least 18 people and injuring 553" against "killing 22 ... 1,300 were injured": the page with
-            # more dead has more hurt, as a later hour's would (more dead and fewer hurt is no later count)
+            # more dead has more hurt, as a later hour's would (more dead and fewer hurt is no later count);
+            # "killing 14, including four children" against "19, including six children": two hours' dead, and their
+            # children
+            counts = (f"counts of {first.measure} {first.outcome}" if first.scope == "part"
+                      else f"{first.outcome} counts")
             return (f"pages whose death tolls differ in the same direction ({tolls[0]} and {tolls[1]}: their "
-                    f"{first.outcome} counts may be of different hours)",)
+                    f"{counts} may be of different hours)",)
     if not any(dated):
         if not (an_article(first, figures) and an_article(second, figures)):
             # two undated headlines or briefs: nothing says they tell of one time ("20 insurgents were killed!" and

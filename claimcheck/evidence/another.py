@@ -32,9 +32,11 @@ def clause_start(sentence: str, position: int) -> int:
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
 
 
-def told_of_another(claim: Claim) -> bool:
+def told_of_another(claim: Claim, parts: bool = False) -> bool:
     """Whether the words right around a figure make it another incident's or group's ("another 5 were killed",
-    "5 people were also killed"), not words further on ("two were killed and another wounded": another person)."""
+    "5 people were also killed"), not words further on ("two were killed and another wounded": another person).
+    With ``parts`` (a part set against another part: "including three children"), "including" is what makes it a
+    part of its page's toll, not another group."""
     position = claim.sentence.find(claim.text)
     if position < 0:
         return False
@@ -45,7 +47,7 @@ def told_of_another(claim: Claim) -> bool:
     opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)
-    told = {word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS)
+    told = {word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS) - ({"including"} if parts else set())
     if told == {"also"} and _THE_EVENT_ALSO.search(claim.sentence[start:position]):
         told = set()  # "The shooting also left four police officers wounded": the page's event, another of its tolls
     return bool(told) or bool(_PREVIOUS.search(claim.sentence[:position])) or told_as_more(claim)
@@ -75,7 +77,8 @@ def told_as_more(claim: Claim) -> bool:
 
 
 def either_of_another(first: Claim, second: Claim) -> bool:
-    return told_of_another(first) or told_of_another(second)
+    parts = first.scope == second.scope == "part"  # "including three children" against "including two children"
+    return told_of_another(first, parts) or told_of_another(second, parts)
 
 
 #: "Earlier this month, ...": background; "Hours later, a strike hit a market": the next incident

@@ -37,7 +37,7 @@ def figures_per_source(claims: list[Claim]) -> Counter:
                 values.setdefault(paragraph_key(claim), set()).add(claim.value)
     for key, found in list(values.items()):
         if key[0] != "paragraph" and key[2] is not None:  # a figure with no place may be of any place the source names
-            found |= values.get((key[0], key[1], None), set())
+            found |= values.get((key[0], key[1], None, key[3]), set())
     return Counter({key: len(found) for key, found in values.items()})
 
 
@@ -362,7 +362,20 @@ def an_article(claim: Claim, figures: Counter | FigureCounts) -> bool:
 
 
 def source_key(claim: Claim) -> tuple:
-    return claim.doc, claim.source, (claim.place or None)
+    """A source's figures of one place, the parts it tells inside a whole ("including nine children") apart: "killed
+    41, including nine children" gives one toll, and one count of children killed ("treating seven people, two of
+    them hurt while fleeing" gives two counts of the hurt)."""
+    return claim.doc, claim.source, (claim.place or None), included(claim)
+
+
+def included(claim: Claim) -> bool:
+    """Whether a figure is a part told inside the whole before it: "killed 41 people, including nine children"."""
+    position = claim.sentence.find(claim.text)
+    return claim.scope == "part" and position > 0 and bool(_INCLUDED.search(claim.sentence, 0, position))
+
+
+_INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+                       r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
 
 
 def paragraph_key(claim: Claim) -> tuple:

@@ -14,7 +14,7 @@ from ..money import page_unit
 from ..units import convertible, dimensionality
 from . import measures, phrases, roles, sources
 from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS, TOLL_WORDS
-from .neighbours import coordinated_parts, headline_outcomes, inherit_measures
+from .neighbours import coordinated_parts, headline_outcomes, inherit_measures, part_outcomes
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "58"
+EXTRACTOR_VERSION = "59"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -68,6 +68,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
         claims.extend(sentence_claims)
     inherit_measures(claims, text)
     coordinated_parts(claims, text)
+    part_outcomes(claims, text)
     headline_outcomes(claims)
     return [claim for claim in claims if not page_furniture(claim)] + column_claims(document, options)
 
@@ -124,11 +125,12 @@ _MAY_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|hits|hit|tops|topped|reaches|reached|"
                           r"nears|passes|passed|of|is|was|stood at|stands at)\s+(?:at\s+least\s+|about\s+|some\s+|"
                           r"nearly\s+|more\s+than\s+|over\s+)?$", re.I)
-#: a sentence whose subject is a death toll told of at length, its figure right after the verb: "The death toll of the
-#: twin earthquakes which jolted Iran's northwestern province on Saturday has risen to 306"
-_TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b[^\d.;:]{0,160}?\b(?:has\s+|had\s+)?(?:risen|rose|climbed|jumped|reached|"
-                           r"hit|topped|passed)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+|"
-                           r"over\s+)?$", re.I)
+#: a sentence whose subject is a death toll told of at length (initials' stops too: "in the U.S. state of"), its figure
+#: right after the verb: "The death toll of the twin earthquakes which jolted Iran's northwestern province on Saturday
+#: has risen to 306"
+_TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b(?:[^\d.;:]|(?<=\b[A-Z])\.){0,160}?\b(?:has\s+|had\s+)?"
+                           r"(?:risen|rose|climbed|jumped|reached|hit|topped|passed)\s+(?:to\s+)?"
+                           r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?$", re.I)
 _HURT_WORDS = re.compile(r"injur|wound|hurt|casualt", re.I)
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
 

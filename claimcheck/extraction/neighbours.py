@@ -77,6 +77,21 @@ def coordinated_parts(claims: list[Claim], text: str) -> None:
             following.outcome = claim.outcome
 
 
+def part_outcomes(claims: list[Claim], text: str) -> None:
+    """'killed 12 people, including three children': a part counts what befell the whole it is told of right after
+    (three children killed), so that two pages' parts of one toll are one quantity as their tolls are."""
+    for whole, part in zip(claims, claims[1:]):
+        if (part.scope == "part" and part.outcome is None and whole.outcome and whole.scope != "part"
+                and whole.sentence == part.sentence and whole.type == part.type == "count"
+                and _PART_OF_WHOLE.fullmatch(text[whole.end:part.start])):
+            part.outcome = whole.outcome
+
+
+#: what stands between a whole and its part: "12 people, including", "39 on Tuesday, among them"
+_PART_OF_WHOLE = re.compile(r"[^.;:\d]{0,40}?\b(?:including|among\s+them|among\s+whom|of\s+(?:them|whom))\s+"
+                            r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?", re.I)
+
+
 #: a verb between two figures or after the second: each has its own ("85 were civilians and 50", "... and 300 homes
 #: were destroyed"); in lower case only ("52 IS fighters and 4 civilians": the Islamic State)
 _OWN_VERB = re.compile(r"\b(?:were|are|was|is|had|have|has)\b")
