@@ -1205,6 +1205,7 @@ def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place
     ("PATNA, India, Aug 23, 2016 (AFP) - Thirty-one people were killed in a stampede.", set()),  # when it was written
     ("LONDON, May 16, 2018 (Reuters) - The painting last sold in 2017.", {"2017"}),
     ("A 1914 eruption killed 41 people.", {"1914"}),
+    ("Nearly 500 had died of bootleg alcohol between 2008 and 2015.", {"2008"}),
 ])
 def test_the_years_a_sentence_tells_of(sentence, years):
     from claimcheck.evidence.days import years_named

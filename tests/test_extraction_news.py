@@ -426,10 +426,22 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     ("Police killed 14 protesters over three nights of unrest.", "total"),
     ("Fighting killed 40 militants in four days of clashes.", "total"),
     ("The quake killed 40 people, officials said two days later.", None),
+    # years' and each year's tolls
+    ("Nearly 500 people had died from bootleg alcohol in Indonesia between 2008 and 2015.", "total"),
+    ("Between 2007 and 2014, militias killed 900 people in the province.", "total"),
+    ("India has a poor record, with fires killing dozens every year.", "total"),
+    ("The quake killed 12 people a day after the vote.", None),
 ])
 def test_a_running_total_is_told_by_its_clause(text, scope):
     claim = claimcheck.extract_text(text)[0]
     assert (claim.outcome, claim.scope) == ("killed", scope)
+
+
+def test_a_span_of_years_is_a_span_and_some_of_a_sum_is_a_part_of_it():
+    span, sum_ = claimcheck.extract_text("Between 2007 and 2014, a period of seven years, the bank handled $9 billion.")
+    assert [(claim.text, claim.scope) for claim in (span, sum_)] == [("seven years", None), ("$9 billion", "total")]
+    [share] = claimcheck.extract_text("Kairos said 4.2 billion yen of the stolen assets belonged to customers.")
+    assert (share.value, share.scope) == (4.2e9, "part")
 
 
 def test_counts_told_after_several_nights_of_unrest_in_which_they_befell_are_totals():

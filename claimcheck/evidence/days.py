@@ -106,9 +106,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*[A
 
 
 #: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "a 1914 eruption", "2005's deal",
-#: "Chile's 2010 earthquake", "compare that with 2010", "2017 was ...", "to match 2010, when unions claimed 3.5 million"
+#: "Chile's 2010 earthquake", "compare that with 2010", "2017 was ...", "to match 2010, when unions claimed 3.5
+#: million", "between 2008 and 2015"
 #: (not "with 2000 troops")
-_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|early|late|mid|the|a|{_MONTH})[\s-]+"
+_YEAR_NAMED = re.compile(rf"(?:\b(?:in|since|of|from|until|by|during|between|early|late|mid|the|a|{_MONTH})[\s-]+"
                          r"|\d{1,2},?\s+|['’]s\s+|\bwith\s+(?=(?:19|20)\d\d,))((?:19|20)\d\d)\b(?![.,]\d)"
                          r"|\b((?:19|20)\d\d)(?:\s+(?=(?:was|saw)\b)|,?\s+(?=when\b))", re.I)
 

@@ -32,9 +32,11 @@ _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+[^,;.\d]{2,40}?\s+(?:were|are|was|is)(?:\s+also)?\s*$", re.I)
 #: "Israel says 56 people on its side have died": one side's dead, a part of all the dead
 _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
-#: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all
+#: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all; "4.2
+#: billion yen of the stolen assets": some of a sum
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
-                          r"missing|fatalities|deaths|arrested|detained)\b", re.I)
+                          r"missing|fatalities|deaths|arrested|detained|stolen|funds|money|assets|sum|amount|haul|"
+                          r"loot|total)\b", re.I)
 #: "thirteen people were seriously injured", "critically wounding three": only the worst (or least) hurt of all
 _SEVERITY = r"(?:seriously|critically|severely|badly|gravely|slightly|lightly|moderately|mildly|fatally)"
 _HURT = r"(?:injured|injuring|wounded|wounding|hurt|burned|burnt)"
@@ -342,12 +344,14 @@ _RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s
 _CONVERSION = re.compile(r"\d[^\d();.]{0,25}\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|approx\.?\s+)?$", re.I)
 
 
-def scope_of(sentence_before: str, sentence_after: str) -> str | None:
+def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -> str | None:
     """"conversion" for a figure that restates the one before it in other units ("20 kilometres (12.5 miles)"),
     "part" for a figure that is a part of another the sentence gives ("including 5 children", "among them 3
     officers"), "whole" for the whole a part of it is counted from (the three of "two of the three victims
-    died"; the nine of "nine people, including the gunman, are dead"), "total" for a running or overall figure ("so far", "in all", "since the offensive began"). In "two of
-    the three victims died" the two is what died, not a part: it is left as it is."""
+    died"; the nine of "nine people, including the gunman, are dead"), "total" for a running or overall figure ("so
+    far", "in all", "since the offensive began", "between 2008 and 2015", "every year"; not for a span of time,
+    ``of_time``: "a period of seven years" between two years is their span). In "two of the three victims died" the
+    two is what died, not a part: it is left as it is."""
     if _CONVERSION.search(sentence_before[-40:]):
         return "conversion"
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
@@ -366,6 +370,8 @@ def scope_of(sentence_before: str, sentence_after: str) -> str | None:
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
             or _OVER_DAYS.search(_clause(sentence_after))
+            or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
+                                 or _EVERY_PERIOD.match(sentence_after)))
             or _IN_INCIDENTS.match(sentence_after)
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
             or _INCIDENTS_ACROSS.search(sentence_before[-80:])
@@ -424,6 +430,12 @@ _SEVERAL_DAYS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\
 #: "killed 40 in four days of fighting", "150 workers have died in the past ten years"
 _OVER_DAYS = re.compile(rf"\b(?:over|across|during|in|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
                         rf"{_SEVERAL_DAYS}\b", re.I)
+#: a figure of several years: "nearly 500 people had died from bootleg alcohol between 2008 and 2015"
+_OVER_YEARS = re.compile(r"\b(?:between\s+(?:19|20)\d\d\s+and|from\s+(?:19|20)\d\d\s+(?:to|until|through))\s+"
+                         r"(?:19|20)\d\d\b", re.I)
+#: a figure of each year (day, month): "fires and collapses killing dozens every year", "kills 1,000 people a year"
+_EVERY_PERIOD = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}?(?:every|each|a|per)\s+(?:year|month|week|day|decade)\b"
+                           r"(?!\s+(?:after|before|later|earlier|ago|since|into|of|in|on)\b)", re.I)
 #: a count of several days or nights told after them: "set off three nights of unrest in which 87 people were arrested
 #: and 14 officers were injured"
 _DAYS_IN_WHICH = re.compile(rf"\b{_SEVERAL_DAYS}\s+of\s+(?:[\w-]+\s+){{1,3}}?(?:in|during)\s+which\b[^.;:]*$", re.I)
