@@ -230,6 +230,33 @@ def test_the_components_of_linked_pairs_are_those_one_process_finds():
         assert dict(zip(found["number"], found["component"])) == components(pairs)
 
 
+def test_pairs_weighed_a_pair_of_partitions_at_a_time_have_the_similarity_one_process_gives(tmp_path):
+    """Each pair is weighed with the vectors its two partitions stored, whatever partitions hold the pairs."""
+    pd = pytest.importorskip("pandas")
+    import pickle
+
+    from claimcheck.cluster.events import partitions_pair, similarity_stage
+    from claimcheck.cluster.stages import document_number
+    from claimcheck.events import similarity
+
+    vectors = {document_number(0, 0): {"quake": 0.8, "van": 0.6}, document_number(0, 1): {"quake": 0.6, "van": 0.8},
+               document_number(1, 0): {"quake": 0.8, "van": 0.6}, document_number(2, 0): {"strike": 1.0}}
+    for part in range(3):
+        numbers = [number for number in vectors if number >> 32 == part]
+        pd.DataFrame({"number": numbers, "vector": [pickle.dumps(vectors[number]) for number in numbers]}).to_parquet(
+            tmp_path / f"part.{part}.parquet")
+    pairs = [(document_number(0, 0), document_number(0, 1)), (document_number(0, 0), document_number(1, 0)),
+             (document_number(0, 1), document_number(1, 0)), (document_number(1, 0), document_number(2, 0))]
+    frame = partitions_pair(pd.DataFrame({"first": [a for a, _ in pairs], "second": [b for _, b in pairs]},
+                                         dtype="int64"), 3)
+    assert list(frame["block"]) == [0, 1, 1, 5]
+    found = similarity_stage(frame.iloc[::-1], str(tmp_path), 3)
+    expected = {(a, b): similarity(vectors[a], vectors[b]) for a, b in pairs}
+    assert {(a, b): alike for a, b, alike in zip(found["first"], found["second"], found["similarity"])} == {
+        pair: alike for pair, alike in expected.items() if alike}
+    assert len(found) == 3  # the quake pages are alike; the strike page is like none
+
+
 def test_a_page_travels_once_with_each_of_its_blocks_and_the_facts_are_judged_as_before():
     """A claim row carries its page (figures, identity, event, light copy) only as the first of its document's
     claims in a block; the block stage still judges the facts of examples/corpus as it did with a page per claim."""

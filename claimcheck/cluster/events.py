@@ -8,7 +8,8 @@ machine holding the corpus:
    most distinctive terms;
 3. the lists are shuffled by term, and documents that share a term (not too common, dated close together) make
    candidate pairs, shuffled again to drop pairs found under several terms;
-4. each pair is joined with the two documents' vectors (two shuffles) and their cosine similarity worked out;
+4. each document's vector is kept in the scratch folder with its partition, and the pairs, shuffled by the two
+   partitions their documents are in, are weighed a pair of partitions at a time (cosine similarity);
 5. one task finds the connected components of the pairs similar enough to be linked at all (the one step that sees
    the whole corpus: it holds two numbers per linkable pair and one per linked document);
 6. pairs and documents are shuffled by component, and each component is clustered by average linkage; every
@@ -31,7 +32,7 @@ from ..events import (Lead, common_cutoff, compares_all, lead, lead_terms, make_
                       unit_vector, inverse_frequency)
 from ..model import Event
 from .sources import Part, read_partition
-from .stages import RunSettings, document_number
+from .stages import RunSettings, document_number, partition_of
 
 _NO_DAY = -1  # ordinal days start at 1
 
@@ -88,7 +89,10 @@ def vector_stage(part: Part, settings: RunSettings, frequencies: dict[str, int],
 
 
 VECTOR_META = {"number": "int64", "day": "int64", "top": object, "vector": object, "lead": object, "path": object}
+#: what of each document's row is kept in the scratch folder for the later steps (all but its terms)
+STORED_META = {"number": "int64", "day": "int64", "vector": object, "lead": object, "path": object}
 PAIR_META = {"first": "int64", "second": "int64"}
+BLOCK_META = {"first": "int64", "second": "int64", "block": "int64"}
 EDGE_META = {"first": "int64", "second": "int64", "similarity": "float64"}
 LABEL_META = {"number": "int64", "component": "int64"}
 MAPPING_META = {"number": "int64", "event": object}
@@ -127,15 +131,41 @@ def unique_pairs(pairs):
     return pairs.drop_duplicates(ignore_index=True)
 
 
-def similarity_stage(joined):
-    """``first``, ``second`` and their vectors ``v1``, ``v2`` -> the pairs of some similarity (a negative one: two
-    events' documents, see :func:`~claimcheck.events.similarity`)."""
+def partitions_pair(pairs, spread: int):
+    """The pairs (``first``, ``second``) with their ``block``: the two partitions their documents are in, as one
+    number (``spread`` partitions in all)."""
+    return pairs.assign(block=partition_of(pairs["first"].to_numpy()) * spread
+                        + partition_of(pairs["second"].to_numpy()))
+
+
+def similarity_stage(pairs, vectors: str, spread: int):
+    """``first``, ``second`` and their ``block`` (see :func:`partitions_pair`) -> the pairs of some similarity (a
+    negative one: two events' documents, see :func:`~claimcheck.events.similarity`). A block's pairs are weighed
+    with the vectors of its two partitions, read from the folder ``vectors`` (part.0, part.1, ... as the documents'
+    partitions): a task holds two partitions' vectors, where a copy of both vectors joined to each pair made it hold
+    as many as the pairs, which grow faster than the corpus (a document is paired with more in a denser archive)."""
     rows = []
-    for first, second, v1, v2 in zip(joined["first"], joined["second"], joined["v1"], joined["v2"]):
-        alike = similarity(pickle.loads(v1), pickle.loads(v2))
-        if alike:
-            rows.append({"first": int(first), "second": int(second), "similarity": alike})
+    loaded: dict[int, dict[int, dict]] = {}
+    for block, found in pairs.groupby("block", sort=True):
+        needed = {int(block) // spread, int(block) % spread}
+        for index in set(loaded) - needed:
+            del loaded[index]
+        for index in needed - set(loaded):
+            loaded[index] = _vectors_of(f"{vectors.rstrip('/')}/part.{index}.parquet")
+        known = {number: vector for index in needed for number, vector in loaded[index].items()}
+        for first, second in zip(found["first"], found["second"]):
+            alike = similarity(known[int(first)], known[int(second)])
+            if alike:
+                rows.append({"first": int(first), "second": int(second), "similarity": alike})
     return _frame(rows, EDGE_META)
+
+
+def _vectors_of(path: str) -> dict[int, dict]:
+    """The vectors of a partition's documents, by number, from the Parquet file the vector stage's rows went to."""
+    from .storage import read_rows
+
+    rows = read_rows(path, ["number", "vector"])
+    return {int(number): pickle.loads(vector) for number, vector in zip(rows["number"], rows["vector"])}
 
 
 def component_stage(*edges):

@@ -25,9 +25,10 @@ import warnings
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from .events import (LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABEL_META, VECTOR_META, common_cutoff,
-                     compares_all, component_stage, lead_stage, link_stage, lonely_stage, pairs_stage, shared_terms,
-                     similarity_stage, small_stage, summed, unique_pairs, vector_stage)
+from .events import (BLOCK_META, LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABEL_META, STORED_META,
+                     VECTOR_META, common_cutoff, compares_all, component_stage, lead_stage, link_stage, lonely_stage,
+                     pairs_stage, partitions_pair, shared_terms, similarity_stage, small_stage, summed, unique_pairs,
+                     vector_stage)
 from .sources import Part, Plan
 from .blocks import block_stage
 from .stages import RunSettings, Tally, document_number, forget, partition_stage
@@ -248,25 +249,27 @@ def _events(client, parts: list[Part], settings_f, frequencies_f, total: int, sc
         _write(client, linked.map_partitions(ordered, "number", meta=empty(EVENT_META)), scratch.path("events-found"),
                EVENT_META, sorted_parts=True)
         return
-    # pairs of documents that share a distinctive term, and their similarity
+    # pairs of documents that share a distinctive term; each document's vector, lead and path, kept by partition
     found = features()
     postings = found[["number", "day", "top"]].explode("top").rename(columns={"top": "term"}).dropna(subset=["term"])
     pairs = postings.shuffle("term").map_partitions(pairs_stage, common_cutoff(total), meta=empty(PAIR_META))
     pairs = pairs.shuffle(["first", "second"]).map_partitions(unique_pairs, meta=empty(PAIR_META))
-    vectors = found[["number", "vector"]]
-    joined = pairs.merge(vectors.rename(columns={"number": "first", "vector": "v1"}), on="first", how="inner")
-    joined = joined.merge(vectors.rename(columns={"number": "second", "vector": "v2"}), on="second", how="inner")
-    _write(client, joined.map_partitions(similarity_stage, meta=empty(EDGE_META)), scratch.path("edges"), EDGE_META)
+    _write_all(client, [(found[list(STORED_META)], scratch.path("vectors"), STORED_META),
+                        (pairs, scratch.path("pairs"), PAIR_META)])  # one graph: each partition's vectors made once
+    # the similarity of each pair, weighed a pair of partitions at a time with their stored vectors
+    spread = max(1, len(parts))
+    pairs = dd.read_parquet(scratch.path("pairs")).map_partitions(partitions_pair, spread, meta=empty(BLOCK_META))
+    _write(client, pairs.shuffle("block").map_partitions(similarity_stage, scratch.path("vectors"), spread,
+                                                         meta=empty(EDGE_META)), scratch.path("edges"), EDGE_META)
     # the components of the linkable pairs (the one task over the whole corpus)
     edges = dd.read_parquet(scratch.path("edges"))
     strong = dd.read_parquet(scratch.path("edges"), filters=[("similarity", ">=", LINKING)], columns=["first", "second"])
     component = delayed(component_stage)(*strong.to_delayed())
-    spread = max(1, len(parts))
     _write(client, dd.from_delayed([delayed(_take)(component, index, spread) for index in range(spread)],
                                    meta=empty(LABEL_META), verify_meta=False), scratch.path("labels"), LABEL_META)
     # each component clustered; every other document an event of its own
     labels = dd.read_parquet(scratch.path("labels"))
-    found = features()
+    found = dd.read_parquet(scratch.path("vectors"), columns=["number", "day", "lead", "path"])
     nodes = found[["number", "day", "lead", "path"]].merge(labels, on="number", how="inner")
     nodes = nodes.assign(kind="node", second=-1, similarity=0.0)[list(NODE_META)]
     inside = edges.merge(labels.rename(columns={"number": "first", "component": "c1"}), on="first", how="inner")
@@ -286,10 +289,18 @@ def _events(client, parts: list[Part], settings_f, frequencies_f, total: int, sc
 def _write(client, frame, path: str, meta: dict, sorted_parts: bool = False) -> None:
     """Compute a frame into Parquet files at ``path`` (part.0, part.1, ... in partition order); ``sorted_parts`` in
     row groups small enough that a merge of many parts holds a row group of each."""
+    _write_all(client, [(frame, path, meta)], sorted_parts)
+
+
+def _write_all(client, frames: list[tuple], sorted_parts: bool = False) -> None:
+    """:func:`_write` of several (frame, path, meta) in one graph: what they are made from is computed once."""
+    import dask
+
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Computing mixed collections")
-        frame.to_parquet(path, write_index=False, schema=_schema(meta), compute_kwargs={"scheduler": client},
-                         **({"row_group_size": ROW_GROUP} if sorted_parts else {}))
+        dask.compute(*[frame.to_parquet(path, write_index=False, schema=_schema(meta), compute=False,
+                                        **({"row_group_size": ROW_GROUP} if sorted_parts else {}))
+                       for frame, path, meta in frames], scheduler=client)
 
 
 def _schema(meta: dict):
