@@ -799,6 +799,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The blast killed 20 people, critically injuring three.", "part"),
     ("At least 25 people were injured, officials said.", None),
     ("Israel says 56 people on its side have died.", "part"),  # one side's dead
+    ("The department of Yoro has been hardest hit, with 21 deaths.", "part"),  # the worst-hit place's share
+    ("In the worst-hit province of Van, 50 people died.", "part"),
     ("Among the dead were nine women, the spokesman said.", "part"),  # some of the dead
     ("Among those killed in the blast were two policemen.", "part"),
     ("With this, the Navy has captured 104 pirates since January.", "total"),  # a running total's cue after its noun

@@ -30,6 +30,9 @@ _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "Among the dead were nine women", "among those killed in the blast were two policemen": some of those counted
 _AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+[^,;.\d]{2,40}?\s+(?:were|are|was|is)(?:\s+also)?\s*$", re.I)
+#: "The department of Yoro has been hardest hit, with 21 deaths": the worst-hit place's share of all the dead
+_HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most\s+badly|most\s+severely)[\s-]+(?:hit|affected|stricken)\b"
+                          r"[^.;:]*$", re.I)
 #: "Israel says 56 people on its side have died": one side's dead, a part of all the dead
 _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
 #: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all; "4.2
@@ -360,7 +363,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
     if (_PART_OF_THE.match(sentence_after[:30]) or _SEVERITY_AFTER.match(sentence_after[:50])
-            or _ONE_SIDE.match(sentence_after[:40])
+            or _ONE_SIDE.match(sentence_after[:40]) or _HARDEST_HIT.search(sentence_before)
             or _SEVERITY_BEFORE.search(sentence_before[-30:]) or _DIED_SINCE.match(sentence_after[:60])):
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
     if _WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60]):
