@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date
 
 from ..extraction.dating import date_span
+from ..extraction.roles import HEDGE, PART_CUES
 from ..facts import canonical_name, claim_role, head_key, top_cities
 from ..lexicon import INCREASE_WORDS, OUTCOMES, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location, within
@@ -374,8 +375,7 @@ def included(claim: Claim) -> bool:
     return claim.scope == "part" and position > 0 and bool(_INCLUDED.search(claim.sentence, 0, position))
 
 
-_INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
-                       r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
+_INCLUDED = re.compile(rf"\b(?:{PART_CUES})\s+{HEDGE}$", re.I)
 
 
 def paragraph_key(claim: Claim) -> tuple:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
-from .roles import shock_of, written_as_magnitude
+from .roles import HEDGE, PART_CUES, shock_of, written_as_magnitude
 
 _MAGNITUDE_REACH = 300  # characters after a magnitude in which a bare figure of one decimal is another reading of it
 _SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
@@ -87,9 +87,8 @@ def part_outcomes(claims: list[Claim], text: str) -> None:
             part.outcome = whole.outcome
 
 
-#: what stands between a whole and its part: "12 people, including", "39 on Tuesday, among them"
-_PART_OF_WHOLE = re.compile(r"[^.;:\d]{0,40}?\b(?:including|among\s+them|among\s+whom|of\s+(?:them|whom))\s+"
-                            r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?", re.I)
+#: what stands between a whole and its part: "12 people, including", "39 on Tuesday, among them", "12, of them"
+_PART_OF_WHOLE = re.compile(rf"[^.;:\d]{{0,40}}?\b(?:{PART_CUES}|of\s+them)\s+{HEDGE}", re.I)
 
 
 #: a verb between two figures or after the second: each has its own ("85 were civilians and 50", "... and 300 homes

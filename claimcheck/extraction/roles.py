@@ -28,6 +28,10 @@ _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.patt
 _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|"
                           r"among the|one of the|some of the|most of the|all but)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+#: the words that tell a part inside the whole before it ("killed 41, including nine children", "39 on Tuesday,
+#: among them 12 women"), and a hedge the part may have ("among them at least 12 women")
+PART_CUES = r"including|among\s+them|among\s+whom|of\s+whom"
+HEDGE = r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?"
 #: "Among the dead were nine women", "among those killed in the blast were two policemen": some of those counted
 _AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+[^,;.\d]{2,40}?\s+(?:were|are|was|is)(?:\s+also)?\s*$", re.I)
 #: "The department of Yoro has been hardest hit, with 21 deaths": the worst-hit place's share of all the dead
