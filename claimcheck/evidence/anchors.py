@@ -78,8 +78,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                          or (first.outcome == "captured" and one_night_only(first, second))))
             and not (_another_gathering(first, second) if first.outcome == "gathered"
                      else either_of_another(first, second))):  # "a strike on another school killed 3"
-        counted = first.measure if first.scope == "part" and heads[0] == heads[1] else "people"  # "children killed"
-        found.append(f"the only count of {counted} {first.outcome} each source gives")
+        who = first.measure if first.scope == "part" and heads[0] == heads[1] else "people"  # "children killed"
+        found.append(f"the only count of {who} {first.outcome} each source gives")
     if (single and quake and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of(quake, first.sentence), _figures_of(quake, second.sentence)))):
