@@ -145,18 +145,17 @@ def similarity_stage(pairs, vectors: str, spread: int):
     partitions): a task holds two partitions' vectors, where a copy of both vectors joined to each pair made it hold
     as many as the pairs, which grow faster than the corpus (a document is paired with more in a denser archive)."""
     rows = []
-    loaded: dict[int, dict[int, dict]] = {}
+    loaded: dict[int, dict[int, dict]] = {}  # the vectors of the block's two partitions, by partition and number
     for block, found in pairs.groupby("block", sort=True):
         needed = {int(block) // spread, int(block) % spread}
         for index in set(loaded) - needed:
             del loaded[index]
         for index in needed - set(loaded):
             loaded[index] = _vectors_of(f"{vectors.rstrip('/')}/part.{index}.parquet")
-        known = {number: vector for index in needed for number, vector in loaded[index].items()}
-        for first, second in zip(found["first"], found["second"]):
-            alike = similarity(known[int(first)], known[int(second)])
+        for first, second in zip(map(int, found["first"]), map(int, found["second"])):
+            alike = similarity(loaded[partition_of(first)][first], loaded[partition_of(second)][second])
             if alike:
-                rows.append({"first": int(first), "second": int(second), "similarity": alike})
+                rows.append({"first": first, "second": second, "similarity": alike})
     return _frame(rows, EDGE_META)
 
 

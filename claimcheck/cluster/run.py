@@ -270,7 +270,7 @@ def _events(client, parts: list[Part], settings_f, frequencies_f, total: int, sc
     # each component clustered; every other document an event of its own
     labels = dd.read_parquet(scratch.path("labels"))
     found = dd.read_parquet(scratch.path("vectors"), columns=["number", "day", "lead", "path"])
-    nodes = found[["number", "day", "lead", "path"]].merge(labels, on="number", how="inner")
+    nodes = found.merge(labels, on="number", how="inner")
     nodes = nodes.assign(kind="node", second=-1, similarity=0.0)[list(NODE_META)]
     inside = edges.merge(labels.rename(columns={"number": "first", "component": "c1"}), on="first", how="inner")
     inside = inside.merge(labels.rename(columns={"number": "second", "component": "c2"}), on="second", how="inner")
