@@ -18,6 +18,7 @@ import hashlib
 import heapq
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -215,20 +216,17 @@ def _sentence_start(text: str, position: int) -> bool:
 
 def _candidates(vectors: list[dict[str, float]], days: list[int | None]) -> set[tuple[int, int]]:
     """Pairs of documents worth comparing, dated close together where both dates are known: in a small set every
-    pair; in a large one, documents that share one of their most distinctive terms (a term most documents have
-    tells nothing and is skipped)."""
+    pair; in a large one, documents that share one of their most distinctive terms (see :func:`term_pairs`)."""
     count = len(vectors)
     if count <= _ALL_PAIRS_UP_TO:
         return set(sharing(range(count), days))
-    common = common_cutoff(count)
     postings: dict[str, list[int]] = defaultdict(list)
     for row, vector in enumerate(vectors):
         for term in top_terms(vector):
             postings[term].append(row)
     pairs = set()
     for rows in postings.values():
-        if 2 <= len(rows) <= common:
-            pairs.update(sharing(rows, days))
+        pairs.update(term_pairs(rows, days))
     return pairs
 
 
@@ -237,9 +235,33 @@ def compares_all(count: int) -> bool:
     return count <= _ALL_PAIRS_UP_TO
 
 
-def common_cutoff(count: int) -> int:
-    """In a set of ``count`` documents, a term in more documents than this is too common to pair them by."""
-    return max(50, count // 20)
+#: documents within :data:`WINDOW_DAYS` of one another that may share a term for it still to pair them: a term
+#: more of them share is too common in those days to tell their events apart (a country's name in a war)
+COMMON = 20
+
+
+def term_pairs(rows: Sequence[int], days) -> Iterator[tuple[int, int]]:
+    """Pairs (in order) of the documents listed under one term (``rows``, in document order) that it is distinctive
+    for. A term of at most :data:`COMMON` documents pairs all of them dated close enough (:func:`sharing`). A more
+    common one pairs only dated documents close in time, each with at most :data:`COMMON` of the term's documents
+    within the window of its day, those of no date or no year counted in (they may be of any day): the bound is on
+    a term's documents in the days around each one, not in the corpus, so an archive of more years at the same
+    density gives each document as many candidates (pairs grow with the documents, not with their square)."""
+    if len(rows) <= COMMON:
+        yield from sharing(rows, days)
+        return
+    dated = sorted((days[row], row) for row in rows if days[row] is not None and days[row] > 0)
+    loose = len(rows) - len(dated)  # no date, or a dateline's day with no year
+    ordered = [day for day, _ in dated]
+    usable = [bisect_right(ordered, day + WINDOW_DAYS) - bisect_left(ordered, day - WINDOW_DAYS) + loose <= COMMON
+              for day in ordered]
+    for index, (day, row) in enumerate(dated):
+        if not usable[index]:
+            continue
+        for later in range(index + 1, bisect_right(ordered, day + WINDOW_DAYS)):
+            if usable[later]:
+                other = dated[later][1]
+                yield (row, other) if row < other else (other, row)
 
 
 def top_terms(vector: dict[str, float]) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.event_linkage import component_groups, linked_groups
-from claimcheck.events import CONFLICT, cosine, find_events, lead_terms, markers, similarity, tfidf
+from claimcheck.events import CONFLICT, cosine, find_events, lead_terms, markers, similarity, term_pairs, tfidf
 from claimcheck.model import Document
 
 _PAPUA = [
@@ -202,3 +202,25 @@ def test_two_groups_alike_stay_apart_when_undated_or_dated_apart_or_too_little_a
     assert _halves(0.09, [None] * 6) == [[0, 1, 2], [3, 4, 5]]  # two events of one kind are told in like words
     assert _halves(0.09, [100, 101, 101, 120, 121, 121]) == [[0, 1, 2], [3, 4, 5]]  # three weeks apart
     assert _halves(0.07, [100, 100, 101, 102, 103, None]) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_a_term_pairs_the_documents_dated_within_the_window_however_many_list_it_over_the_years():
+    weekly = {row: 738000 + 7 * row for row in range(60)}  # 60 pages a week apart: at most 17 within 60 days of one
+    pairs = set(term_pairs(range(60), weekly))
+    assert len(pairs) == 444  # each with the next 8 (56 days), none further: 8 * 60 - (1 + 2 + ... + 8)
+    assert (0, 8) in pairs and (0, 9) not in pairs
+    crowded = {row: 738000 + 7 * (row // 6) for row in range(360)}  # six a week: over 50 near any one of them
+    assert set(term_pairs(range(360), crowded)) == set()
+
+
+def test_a_term_too_common_in_some_weeks_still_pairs_the_pages_of_quieter_weeks():
+    days = {row: 738000 for row in range(55)}  # 55 pages of one day
+    days |= {55 + row: 738400 + row for row in range(5)}  # and 5 a year later, a day apart
+    days[60] = None  # and an undated page, which may be of any day
+    pairs = set(term_pairs(range(61), days))
+    assert pairs == {(first, second) for first in range(55, 60) for second in range(first + 1, 60)}
+
+
+def test_a_term_of_few_documents_pairs_every_two_dated_close_enough_or_undated():
+    days = {0: 738000, 1: 738030, 2: 738200, 3: None}
+    assert set(term_pairs([0, 1, 2, 3], days)) == {(0, 1), (0, 3), (1, 3), (2, 3)}

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from ..event_days import document_day
 from ..event_linkage import LINKING, component_groups, linked_groups
-from ..events import (Lead, common_cutoff, compares_all, lead, lead_terms, make_event, sharing, similarity, top_terms,
+from ..events import (Lead, compares_all, lead, lead_terms, make_event, sharing, similarity, term_pairs, top_terms,
                       unit_vector, inverse_frequency)
 from ..model import Event
 from .sources import Part, read_partition
@@ -112,18 +112,17 @@ def _day(value: int) -> int | None:
     return None if value == _NO_DAY else int(value)
 
 
-def pairs_stage(postings, common: int):
+def pairs_stage(postings):
     """Candidate pairs from documents listed under the same terms (``term``, ``number``, ``day`` rows; every
-    document of a term is in the same partition), as one process pairs them; ``common``: see
-    :func:`~claimcheck.events.common_cutoff`."""
+    document of a term is in the same partition), as one process pairs them (:func:`~claimcheck.events.term_pairs`)."""
     rows = set()
     for _, group in postings.groupby("term", sort=False):
-        if not 2 <= len(group) <= common:
+        if len(group) < 2:
             continue
         group = group.sort_values("number")
         numbers = [int(number) for number in group["number"]]
         days = {int(number): _day(value) for number, value in zip(group["number"], group["day"])}
-        rows.update(sharing(numbers, days))
+        rows.update(term_pairs(numbers, days))
     return _frame([{"first": first, "second": second} for first, second in sorted(rows)], PAIR_META)
 
 
@@ -275,5 +274,5 @@ def read_event(payload: bytes) -> tuple[Event, list[str | None]]:
     return pickle.loads(payload)
 
 
-__all__ = ["LINKING", "common_cutoff", "compares_all", "lead_stage", "vector_stage", "summed", "shared_terms",
+__all__ = ["LINKING", "compares_all", "lead_stage", "vector_stage", "summed", "shared_terms",
            "pairs_stage", "similarity_stage", "component_stage", "link_stage", "lonely_stage", "small_stage"]

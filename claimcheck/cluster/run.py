@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .events import (BLOCK_META, LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABEL_META, STORED_META,
-                     VECTOR_META, common_cutoff, compares_all, component_stage, lead_stage, link_stage, lonely_stage,
+                     VECTOR_META, compares_all, component_stage, lead_stage, link_stage, lonely_stage,
                      pairs_stage, partitions_pair, shared_terms, similarity_stage, small_stage, summed, unique_pairs,
                      vector_stage)
 from .sources import Part, Plan
@@ -252,7 +252,7 @@ def _events(client, parts: list[Part], settings_f, frequencies_f, total: int, sc
     # pairs of documents that share a distinctive term; each document's vector, lead and path, kept by partition
     found = features()
     postings = found[["number", "day", "top"]].explode("top").rename(columns={"top": "term"}).dropna(subset=["term"])
-    pairs = postings.shuffle("term").map_partitions(pairs_stage, common_cutoff(total), meta=empty(PAIR_META))
+    pairs = postings.shuffle("term").map_partitions(pairs_stage, meta=empty(PAIR_META))
     pairs = pairs.shuffle(["first", "second"]).map_partitions(unique_pairs, meta=empty(PAIR_META))
     _write_all(client, [(found[list(STORED_META)], scratch.path("vectors"), STORED_META),
                         (pairs, scratch.path("pairs"), PAIR_META)])  # one graph: each partition's vectors made once
