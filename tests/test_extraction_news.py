@@ -911,3 +911,17 @@ def test_a_regulators_fine_is_one_figure_of_its_story(text):
 
     [fine] = claimcheck.extract_text(text)
     assert claim_role(fine, load_rules().synonyms) == "fine"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Floods killed 31 people in the two countries over the weekend.", 31),
+    ("The quake killed 12 people across three provinces.", 12),
+])
+def test_a_toll_of_several_places_together_is_a_total(text, value):
+    toll = claimcheck.extract_text(text)[0]  # then the places: "two countries"
+    assert (toll.value, toll.scope) == (value, "total")
+
+
+def test_the_worst_hurt_told_after_a_toll_without_their_word_for_it_are_a_part():
+    hurt, worst = claimcheck.extract_text("Nine hurt, three critically, in bus crash near Quetta")
+    assert (hurt.value, hurt.scope, worst.value, worst.scope) == (9, None, 3, "part")

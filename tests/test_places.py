@@ -138,3 +138,16 @@ def test_a_figure_that_names_no_place_joins_the_place_its_paragraph_gives_before
                (3, "iraq-2", None, "Iraq")]
     formed = gathered(("people", "[count]", "displaced", "count", "e1"), members, lines.__getitem__)
     assert sorted(forming.claims for _, forming in formed) == [["iraq-1", "iraq-2"], ["syria", "monitor"]]
+
+
+def test_a_place_after_a_word_for_where_it_lies_is_where_the_figure_is():
+    [drowned] = claimcheck.extract_text("In neighbouring Gujarat, 14 people drowned in the floods on Sunday.")
+    [cut_off] = claimcheck.extract_text("Landslides cut off 30 villages in nearby Kasese.")
+    assert (drowned.place, cut_off.place) == ("Gujarat", "Kasese")
+
+
+def test_figures_joined_by_and_share_the_place_told_after_them_and_where_the_happening_struck():
+    died, injured = claimcheck.extract_text("Four people died and 30 were injured as a storm swept across Ontario.")
+    assert (died.place, injured.place) == ("Ontario", "Ontario")
+    [held] = claimcheck.extract_text("About 2,500 fighters stayed in the town, as rebels held Kadugli.")
+    assert held.place is None  # a clause about something else names no place of the figure

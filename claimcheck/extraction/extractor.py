@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "61"
+EXTRACTOR_VERSION = "62"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -324,8 +324,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude |= {name.text for name in sentence_names if _says_word(source, name.text)}
         if actor and _says_word(source, actor):
             actor = None  # "the UN agency said 40 were killed, while Gaza medics put the toll at 45": who says, not who
-    subordinate = _SUBORDINATE.search(text, end, limit)  # "2,500 fighters in the enclave, as IS held Al-Susah"
-    place = phrases.choose_place(sentence_names, start, end, subordinate.start() if subordinate else limit,
+    place = phrases.choose_place(sentence_names, start, end, phrases.place_reach(text, end, limit, sentence_end),
                                  sentence_start, exclude)
     outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
                               tokens[bisect.bisect_left(starts, end):])
@@ -421,8 +420,6 @@ _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "dem
 _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",
                       "missiles", "shells", "attacks", "airstrikes"})
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
-#: words that open a clause of its own after a figure: a place named there is not where the figure is
-_SUBORDINATE = re.compile(r"\b(?:as|while|because|although|though|whereas|since|until)\b")
 _HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
 #: nouns that count people arrested: "26 arrests" are 26 people captured
 _ARRESTS = frozenset({"arrests", "detentions"})

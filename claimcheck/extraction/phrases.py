@@ -227,7 +227,8 @@ def names(tokens: list[Token]) -> list[Name]:
             end += 1
         previous = tokens[index - 1].lower if index else ""
         before_previous = tokens[index - 2].lower if index > 1 else ""
-        locative = previous in LOCATIVE or (previous == "the" and before_previous in LOCATIVE)
+        locative = (previous in LOCATIVE or (previous == "the" and before_previous in LOCATIVE)
+                    or (previous in _WHERE_WORDS and before_previous in LOCATIVE))  # "in neighbouring Uttar Pradesh"
         comparison = previous == "of" and before_previous in {"size", "area", "that"}
         # "10 kilometers from the al-Omar oilfield": a point distances are told from, not where something is
         after_from = index - (2 if previous == "the" else 1)
@@ -247,6 +248,9 @@ def names(tokens: list[Token]) -> list[Name]:
 
 
 #: words a reference point follows ("10 kilometers from", "a few miles away from")
+#: words between a preposition and a place that still say where, of a place beside the story's: "in neighbouring
+#: Uttar Pradesh", "in nearby Kasese" ("in southwestern China's Guizhou" tells where the story's own place lies)
+_WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby"})
 _DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
                              "metres", "m", "mi", "yards", "feet", "ft", "away", "far"})
 
@@ -280,6 +284,32 @@ def _a_known_city(text: str) -> bool:
     """Whether a name is a city large enough to be named alone (GeoNames)."""
     found = city(text) if len(text) > 3 else None
     return found is not None and found[2] >= NAMED_ALONE
+
+
+#: words that open a clause of its own after a figure: a place named there is not where the figure is
+_SUBORDINATE = re.compile(r"\b(?:as|while|because|although|though|whereas|since|until)\b")
+#: between two figures, only what befell the first and "and": "Two people died and 12 were injured"
+_COORDINATED = re.compile(r"\s+(?:people\s+|persons\s+)?(?:were\s+|have\s+|had\s+)?(?:died|killed|injured|hurt|"
+                          r"wounded|dead)\s+and\s+$", re.I)
+#: an "as" clause that tells where the happening struck: "as storms swept across Moldova", "as the fire tore
+#: through the hotel"
+_HAPPENING_WENT = re.compile(r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:swept|tore|ripped|raged|roared|moved|spread|"
+                             r"lashed|battered|pounded|hit|struck|slammed)\s+(?:across|through|over|into)\b", re.I)
+
+
+def place_reach(text: str, end: int, limit: int, sentence_end: int) -> int:
+    """How far after a figure (ending at ``end``) its place may be named: up to the next figure (``limit``), but not
+    into a clause about something else ("2,500 fighters in the enclave, as IS held Al-Susah") unless it tells where
+    the happening struck ("as storms swept across Moldova"), which a list of what befell people shares ("Two people
+    died and 12 were injured as storms swept across Moldova")."""
+    subordinate = _SUBORDINATE.search(text, end, limit)
+    if subordinate is None and limit < sentence_end and _COORDINATED.match(text, end, limit):
+        later = _SUBORDINATE.search(text, limit, sentence_end)
+        if later and _HAPPENING_WENT.match(text, later.end(), sentence_end):
+            return sentence_end
+    if subordinate and not _HAPPENING_WENT.match(text, subordinate.end(), limit):
+        return subordinate.start()
+    return limit
 
 
 def choose_place(sentence_names: list[Name], start: int, end: int, limit: int, sentence_start: int,

@@ -50,6 +50,9 @@ _HURT = r"(?:injured|injuring|wounded|wounding|hurt|burned|burnt)"
 _SEVERITY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:(?:were|was|are|is|have been|had been|been)\s+)?"
                              + _SEVERITY + r"\s+" + _HURT + r"\b", re.I)
 _SEVERITY_BEFORE = re.compile(r"\b" + _SEVERITY + r"\s+" + _HURT + r"\s*$", re.I)
+#: "Six hurt, two critically": the worst hurt told after a toll with the word for their hurt left out
+_SEVERITY_ALONE = re.compile(r"^\s+(?:of\s+them\s+)?" + _SEVERITY + r"(?=\s*(?:[,;.)]|$|\s+(?:in|at|after|when)\b))",
+                             re.I)
 #: "three workers died in hospital overnight", "two later died of their injuries": deaths added to a toll, not the toll
 _DIED_SINCE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?"
                          r"(?:(?:later|since|subsequently)\s+(?:died|succumbed)\b"
@@ -367,6 +370,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
     if (_PART_OF_THE.match(sentence_after[:30]) or _SEVERITY_AFTER.match(sentence_after[:50])
+            or _SEVERITY_ALONE.match(sentence_after[:40])
             or _ONE_SIDE.match(sentence_after[:40]) or _HARDEST_HIT.search(sentence_before)
             or _SEVERITY_BEFORE.search(sentence_before[-30:]) or _DIED_SINCE.match(sentence_after[:60])):
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
@@ -379,7 +383,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -
             or _OVER_DAYS.search(_clause(sentence_after))
             or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
                                  or _EVERY_PERIOD.match(sentence_after)))
-            or _IN_INCIDENTS.match(sentence_after)
+            or _IN_INCIDENTS.match(sentence_after) or _IN_SEVERAL_PLACES.match(_clause(sentence_after))
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
             or _INCIDENTS_ACROSS.search(sentence_before[-80:])
             or _DAYS_IN_WHICH.search(sentence_before[-120:])
@@ -408,6 +412,10 @@ _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|i
 _INCIDENTS_ACROSS = re.compile(r"\b(?:raids|strikes|airstrikes|attacks|bombings|blasts|explosions|clashes)\s+across\s+"
                                r"[^,;.\d]{1,40}?\s+(?:have\s+|has\s+|had\s+)?(?:killed|left)\s+(?:at\s+least\s+|"
                                r"more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?$", re.I)
+#: the toll of several places together: "storms that killed ten people in the two countries", "across three states"
+_IN_SEVERAL_PLACES = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:in|across)\s+(?:the\s+|all\s+)?(?:two|three|four|five|six|"
+                                r"both|several|\d+)\s+(?:countries|nations|states|provinces|regions|districts|"
+                                r"counties)\b", re.I)
 #: the toll of several incidents: "killed 300 people in attacks across Pakistan", "in a series of bombings"
 _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|spate|wave|string)\s+of\s+|separate\s+|"
                            r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|"
