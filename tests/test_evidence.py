@@ -1565,3 +1565,12 @@ def test_a_distance_told_from_a_place_is_the_one_told_in_a_direction_from_it_but
     assert (apart, alike) == ([], [["about 80 km", "some 130 km"]])
     [measure] = [claim.measure for claim in claimcheck.extract_text("It struck some 130 km from Oaxaca.")]
     assert measure == "distance from oaxaca"
+
+
+@pytest.mark.parametrize("top", ["", "\n"])
+def test_a_headline_on_the_first_or_second_line_and_the_lead_right_below_tell_one_toll(top):
+    from claimcheck.evidence.anchors import headline_and_lead
+
+    headline, lead = claimcheck.extract_text(f"{top}Quake kills 20 in Peru\nThe quake killed at least 25 people.\n",
+                                             doc="a.txt")
+    assert (headline.line, lead.line, headline_and_lead(headline, lead)) == (1 + len(top), 2 + len(top), True)

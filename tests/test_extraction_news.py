@@ -534,6 +534,8 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     # an office of government that sizes a toll is its source as much as "authorities"
     ("The Red Cross said 140 people had died, while the provincial health department put the toll at 118.",
      ["Red Cross", "provincial health department"]),
+    # a broadcaster that sizes a toll
+    ("Six people were killed, the army said, while state television put the toll at nine.", ["army", "state television"]),
     # a relative clause between a source and its verb
     ("The monitoring group Taza Shailoo, which sent observers to a third of polling stations, said turnout was "
      "51 percent.", ["monitoring group Taza Shailoo", "monitoring group Taza Shailoo"]),
@@ -925,3 +927,9 @@ def test_a_toll_of_several_places_together_is_a_total(text, value):
 def test_the_worst_hurt_told_after_a_toll_without_their_word_for_it_are_a_part():
     hurt, worst = claimcheck.extract_text("Nine hurt, three critically, in bus crash near Quetta")
     assert (hurt.value, hurt.scope, worst.value, worst.scope) == (9, None, 3, "part")
+
+
+def test_a_figure_listed_after_a_toll_with_a_verb_of_its_own_is_not_of_the_toll():
+    died, poisoned = claimcheck.extract_text("Two people died and 187 others suffered food poisoning at the wedding.")
+    killed, civilians = claimcheck.extract_text("The blast killed 52 fighters and 4 civilians.")
+    assert (died.outcome, poisoned.outcome, killed.outcome, civilians.outcome) == ("killed", None, "killed", "killed")

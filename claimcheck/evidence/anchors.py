@@ -210,7 +210,8 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     """Whether one figure is a page's headline's (a short first line) and the other its lead's, told of one thing:
     neither a part nor of another incident, and on the same day (a page tells its event's toll in both)."""
     headline, lead = sorted((first, second), key=lambda claim: claim.line)
-    return (headline.line <= _HEADLINE_LINES < lead.line <= LEAD_LINES and len(WORD.findall(headline.sentence)) <= 15
+    return (headline.line <= _HEADLINE_LINES and headline.line < lead.line <= LEAD_LINES
+            and len(WORD.findall(headline.sentence)) <= 15
             and not _EARLIER_FIGURE.search(before_figure(lead)[-40:]) and not _BY_THEN.match(before_figure(lead))
             and not _a_part(headline) and not _a_part(lead)
             and not told_of_another(headline) and not told_of_another(lead) and not other_days_named(headline, lead)
