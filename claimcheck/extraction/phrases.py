@@ -247,10 +247,10 @@ def names(tokens: list[Token]) -> list[Name]:
     return found
 
 
-#: words a reference point follows ("10 kilometers from", "a few miles away from")
 #: words between a preposition and a place that still say where, of a place beside the story's: "in neighbouring
 #: Uttar Pradesh", "in nearby Kasese" ("in southwestern China's Guizhou" tells where the story's own place lies)
 _WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby"})
+#: words a reference point follows ("10 kilometers from", "a few miles away from")
 _DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
                              "metres", "m", "mi", "yards", "feet", "ft", "away", "far"})
 
