@@ -1574,3 +1574,16 @@ def test_a_headline_on_the_first_or_second_line_and_the_lead_right_below_tell_on
     headline, lead = claimcheck.extract_text(f"{top}Quake kills 20 in Peru\nThe quake killed at least 25 people.\n",
                                              doc="a.txt")
     assert (headline.line, lead.line, headline_and_lead(headline, lead)) == (1 + len(top), 2 + len(top), True)
+
+
+def test_the_worst_hurt_and_another_part_of_a_toll_are_two_quantities():
+    from claimcheck.evidence.vetoes import vetoes
+
+    [*_, contractors] = claimcheck.extract_text("Six workers were injured. Five of the injured were contract workers.",
+                                                doc="a.txt")
+    [*_, worst] = claimcheck.extract_text("Six workers were injured, two of them seriously.", doc="b.txt")
+    [*_, children] = claimcheck.extract_text("Seven people were injured, including two children.", doc="c.txt")
+    assert (contractors.scope, worst.scope, children.scope) == ("part", "part", "part")
+    assert "the worst hurt against another part of a toll" in vetoes(contractors, worst)
+    assert "the worst hurt against another part of a toll" in vetoes(children, worst)
+    assert "the worst hurt against another part of a toll" not in vetoes(contractors, children)

@@ -7,9 +7,10 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ..extraction.roles import worst_hurt
 from ..facts import name_words, told_direction
 from ..model import Claim
-from .features import near, sentence_terms, slot_match
+from .features import after_figure, before_figure, near, sentence_terms, slot_match
 from .pages import two_sources
 
 #: words that say which period a figure covers: figures of different periods are different quantities
@@ -41,6 +42,9 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     if first.scope != second.scope:
         found.append((f"{_scope_name(first.scope)} against {_scope_name(second.scope)}",
                       bool({first.scope, second.scope} & {"part", "whole"})))
+    if first.scope == second.scope == "part" and (worst_hurt(before_figure(first), after_figure(first))
+                                                   != worst_hurt(before_figure(second), after_figure(second))):
+        found.append(("the worst hurt against another part of a toll", True))  # "two critically", "five contractors"
     if same_person(first.subject, second.subject) is False:  # a one-word subject may be a place misread
         found.append((f"about {first.subject} and {second.subject}",
                       all(len((subject or "").split()) >= 2 for subject in (first.subject, second.subject))))

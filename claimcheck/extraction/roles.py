@@ -369,10 +369,9 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
-    if (_PART_OF_THE.match(sentence_after[:30]) or _SEVERITY_AFTER.match(sentence_after[:50])
-            or _SEVERITY_ALONE.match(sentence_after[:40])
+    if (_PART_OF_THE.match(sentence_after[:30]) or worst_hurt(sentence_before, sentence_after)
             or _ONE_SIDE.match(sentence_after[:40]) or _HARDEST_HIT.search(sentence_before)
-            or _SEVERITY_BEFORE.search(sentence_before[-30:]) or _DIED_SINCE.match(sentence_after[:60])):
+            or _DIED_SINCE.match(sentence_after[:60])):
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
     if _WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60]):
         return "whole"
@@ -390,6 +389,14 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -
             or _NATIONWIDE.search(sentence_before[-80:]) or _NATIONWIDE_AFTER.match(_clause(sentence_after))):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
     return None
+
+
+def worst_hurt(sentence_before: str, sentence_after: str) -> bool:
+    """Whether a figure counts only the worst (or least) hurt of all ("13 seriously injured", "critically wounding
+    three", "Six hurt, two critically", "two of them were seriously hurt"): a part of the hurt, and not the same part
+    as any other ("five of the injured were contract workers")."""
+    return bool(_SEVERITY_AFTER.match(sentence_after[:50]) or _SEVERITY_ALONE.match(sentence_after[:40])
+                or _SEVERITY_BEFORE.search(sentence_before[-30:]))
 
 
 #: a country's toll of many incidents, not one incident's: "the nationwide monsoon toll at 141 dead and 53 missing",
