@@ -933,3 +933,12 @@ def test_a_figure_listed_after_a_toll_with_a_verb_of_its_own_is_not_of_the_toll(
     died, poisoned = claimcheck.extract_text("Two people died and 187 others suffered food poisoning at the wedding.")
     killed, civilians = claimcheck.extract_text("The blast killed 52 fighters and 4 civilians.")
     assert (died.outcome, poisoned.outcome, killed.outcome, civilians.outcome) == ("killed", None, "killed", "killed")
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Over 400,000 protest against pension reform in France", "total"),  # a country's crowd: its many marches
+    ("Some 200,000 people marched in Athens on Thursday.", None),
+])
+def test_a_crowd_told_of_a_country_is_a_total(text, scope):
+    [crowd] = claimcheck.extract_text(text)
+    assert (crowd.outcome, crowd.scope) == ("gathered", scope)

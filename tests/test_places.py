@@ -151,3 +151,13 @@ def test_figures_joined_by_and_share_the_place_told_after_them_and_where_the_hap
     assert (died.place, injured.place) == ("Ontario", "Ontario")
     [held] = claimcheck.extract_text("About 2,500 fighters stayed in the town, as rebels held Kadugli.")
     assert held.place is None  # a clause about something else names no place of the figure
+
+
+def test_the_ends_of_a_route_are_no_place_of_the_figure_and_a_name_may_hold_two_particles():
+    from claimcheck.extraction.phrases import names, tokenize
+
+    text = "In Paris, 48,000 people marched from Place de la Republique to Place de la Nation."
+    assert [name.text for name in names(tokenize(text))] == ["Paris", "Place de la Republique", "Place de la Nation"]
+    [marched] = claimcheck.extract_text(text)
+    [fled] = claimcheck.extract_text("About 300 refugees fled from Syria to Turkey on Monday.")
+    assert (marched.place, fled.place) == ("Paris", "Syria and Turkey")  # a country is a place on any route

@@ -222,7 +222,8 @@ def names(tokens: list[Token]) -> list[Name]:
             continue
         end = index
         while end + 1 < len(tokens) and tokens[end + 1].is_word and (
-            tokens[end + 1].is_capitalized or _PARTICLE_NAME.match(tokens[end + 1].text) or (tokens[end + 1].lower in NAME_PARTICLES and end + 2 < len(tokens) and tokens[end + 2].is_capitalized)
+            tokens[end + 1].is_capitalized or _PARTICLE_NAME.match(tokens[end + 1].text)
+            or _particles_then_name(tokens, end + 1)  # "Place de la Republique", "Rutte van der Berg"
         ):
             end += 1
         previous = tokens[index - 1].lower if index else ""
@@ -234,8 +235,8 @@ def names(tokens: list[Token]) -> list[Name]:
         after_from = index - (2 if previous == "the" else 1)
         if after_from >= 1 and tokens[after_from].lower == "from" and tokens[after_from - 1].lower in _DISTANCE_WORDS:
             comparison = True
-        if comparison:
-            locative = False  # "roughly the size of Wales": a comparison, not where
+        if comparison or _on_a_route(tokens, index, end):
+            locative = False  # "roughly the size of Wales": a comparison, not where; "from Place X to Place Y": a route
         if previous == "and" and found and index > 1 and found[-1].end == tokens[index - 2].end:
             locative = found[-1].locative  # "around Wad Sharifa and Girba"
         text = " ".join(t.text for t in tokens[index:end + 1])
@@ -245,6 +246,27 @@ def names(tokens: list[Token]) -> list[Name]:
                           attributive, of_person, headline))
         index = end + 1
     return found
+
+
+def _particles_then_name(tokens: list[Token], index: int) -> bool:
+    """Whether one or two name particles stand at ``index`` with a capitalised word right after ("de la Nation")."""
+    for length in (1, 2):
+        after = index + length
+        if after < len(tokens) and all(token.lower in NAME_PARTICLES for token in tokens[index:after]):
+            if tokens[after].is_capitalized:
+                return True
+    return False
+
+
+def _on_a_route(tokens: list[Token], index: int, end: int) -> bool:
+    """Whether a name is an end of a route told after a figure ("marched from Place de la Republique to Place de la
+    Nation"): where a march or a flight went, not where its figure is (a country or a known city is still a place,
+    see :func:`is_place`)."""
+    previous = tokens[index - 1].lower if index else ""
+    if previous == "from":
+        return any(token.lower == "to" and following.is_capitalized
+                   for token, following in zip(tokens[end + 1:end + 9], tokens[end + 2:end + 10]))
+    return previous == "to" and any(token.lower == "from" for token in tokens[max(0, index - 10):index - 1])
 
 
 #: words between a preposition and a place that still say where, of a place beside the story's: "in neighbouring

@@ -463,11 +463,13 @@ _EVERY_PERIOD = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}?(?:every|each|a|per)\s+
 _DAYS_IN_WHICH = re.compile(rf"\b{_SEVERAL_DAYS}\s+of\s+(?:[\w-]+\s+){{1,3}}?(?:in|during)\s+which\b[^.;:]*$", re.I)
 
 
-def crowds_scope(sentence_before: str, sentence_after: str) -> str | None:
+def crowds_scope(sentence_before: str, sentence_after: str, place: str | None = None) -> str | None:
     """"total" for a crowd told of a whole country, the sum of its many marches ("412,000 demonstrators nationwide",
-    "took to the streets across France", "marched in cities across the country"), not one city's march."""
+    "took to the streets across France", "marched in cities across the country", "Over 400,000 protest ... in
+    France": a crowd whose place is a country), not one city's march."""
     after = re.split(r"[,;.!?]", sentence_after[:80], maxsplit=1)[0]
-    if _ACROSS_PLACES.search(after) or _NATIONWIDE_BEFORE.search(sentence_before[-40:]):
+    if (_ACROSS_PLACES.search(after) or _NATIONWIDE_BEFORE.search(sentence_before[-40:])
+            or (place is not None and place in country_names())):
         return "total"
     return None
 
