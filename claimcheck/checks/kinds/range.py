@@ -22,7 +22,7 @@ class RangeOptions:
     exclude_words: Words = option(CHANGE_BEFORE_PERCENTAGE, "words just before a figure that make it a change, not a "
                                   "level (\"rose 150%\")")
     levels: Words = option(PERCENTAGE_LEVELS, "measures a figure is a level against, not a share of (\"at 190% of "
-                           "capacity\")")
+                           "capacity\"), also when one stands just before it (\"a compliance rate of 147%\")")
 
 
 
@@ -34,14 +34,15 @@ def check_range(rule: Rule, context: CheckContext) -> list[Finding]:
     if options.pattern:
         return _part_of_whole(rule, context)
     low, high = options.min, options.max
-    change = change_pattern(options.exclude_words)
+    change, level = change_pattern(options.exclude_words), change_pattern(options.levels)
     findings = []
     for claim in context.claims_for(rule):
         text = context.documents[claim.doc].text
         if change.search(text[max(0, claim.start - 30):claim.start].lower()):
             continue  # a change ("rose 150%"), not a share
-        if claim.measure and claim.measure.lower().split()[-1] in options.levels:
-            continue  # a level against a reference ("190 per cent of capacity"), not a share
+        if ((claim.measure and claim.measure.lower().split()[-1] in options.levels)
+                or level.search(text[max(0, claim.start - 60):claim.start].lower())):
+            continue  # a level against a reference ("190 per cent of capacity", "a compliance rate of 147%")
         if low is not None and claim.value < low:
             findings.append(context.finding(rule, "violated", f"{quantity_text(claim.value, claim.unit)} is below the minimum "
                                             f"{number(low)} for {claim.measure or 'this quantity'}", [claim]))
