@@ -78,15 +78,16 @@ def _named_outright(code: str, written: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _page_currency(name: str, default: str, text: str) -> str:
-    """The currency, of those called ``name``, of the country a page names most (``default`` when it names none)."""
-    from .places import cities_named, city, countries
+    """The currency, of those called ``name``, of the country a page names most (``default`` when it names none): by
+    its name, its people, its provinces and its cities, but not by a city several of those countries have (a story
+    from Hyderabad in Sindh is Pakistani, though the larger Hyderabad is India's)."""
+    from .places import cities_named, city_countries, countries
 
     counts = {currency: len(pattern.findall(text)) for currency, pattern in _countries_paying(name).items()}
     for found in cities_named(text):
-        known = city(found)  # [name, country code, population]
-        currency = countries()[known[1]]["currencycode"] if known and known[1] in countries() else None
-        if currency in counts:
-            counts[currency] += 1
+        paying = {countries()[code]["currencycode"] for code in city_countries(found) if code in countries()}
+        if len(paying & counts.keys()) == 1:
+            counts[(paying & counts.keys()).pop()] += 1
     best = max(counts, key=lambda currency: (counts[currency], currency == default))
     return best if counts[best] else default
 
@@ -96,7 +97,7 @@ def _countries_paying(name: str) -> dict[str, re.Pattern]:
     """Each currency of the countries whose money is called ``name``, with a pattern of the words that tell a page is
     about one of them: its name and what its people are called ("Mexico", "Mexican"; "Philippines", "Philippine")."""
     from .lexicon import DEMONYMS
-    from .places import countries
+    from .places import countries, subdivisions_of
 
     words: dict[str, set[str]] = {}
     for country in countries().values():
@@ -105,5 +106,6 @@ def _countries_paying(name: str) -> dict[str, re.Pattern]:
             stem = country_name[:-1] if len(country_name) >= 6 and country_name[-1] in "aeos" else country_name
             said = words.setdefault(country["currencycode"], set())
             said |= {re.escape(stem)} | {re.escape(people) for people, of in DEMONYMS.items() if of == country_name}
+            said |= {re.escape(province) for province in subdivisions_of(country["iso"])}  # "Sindh", "Mindanao"
     # "Niger" is no "Nigeria", whose money is the naira
     return {currency: re.compile(rf"\b(?:{'|'.join(sorted(said))})(?!ia)") for currency, said in words.items()}

