@@ -55,10 +55,11 @@ SHARED_NAMES = {"INR": "Rupee", "MXN": "Peso", "CHF": "Franc"}
 
 def page_unit(unit: str, written: str, page: str) -> str:
     """A sum's unit with a name several countries' money shares (``unit`` holds the lexicon's reading of it, see
-    :data:`SHARED_NAMES`) read as the money of the country of those its ``page`` names most, by its name, its people
-    or its cities: "Rs 1 million ($5,300)" in a Pakistani story is 1 million Pakistani rupees, a third of what as many
-    Indian rupees are worth; "50 million pesos" in a Philippine one are not Mexican. The lexicon's reading stands
-    where the page names none of them, or the figure as ``written`` names its money outright ("₹", "Mexican pesos")."""
+    :data:`SHARED_NAMES`) read as the money of the country of those its ``page`` names most, by its name, its people,
+    its provinces or its cities: "Rs 1 million ($5,300)" in a Pakistani story is 1 million Pakistani rupees, a third
+    of what as many Indian rupees are worth; "50 million pesos" in a Philippine one are not Mexican. The lexicon's
+    reading stands where the page names none of them, or the figure as ``written`` names its money outright ("₹",
+    "Mexican pesos")."""
     for code, name in SHARED_NAMES.items():
         if code in unit and not _named_outright(code, written):
             return unit.replace(code, _page_currency(name, code, page))
@@ -95,7 +96,8 @@ def _page_currency(name: str, default: str, text: str) -> str:
 @lru_cache(maxsize=8)
 def _countries_paying(name: str) -> dict[str, re.Pattern]:
     """Each currency of the countries whose money is called ``name``, with a pattern of the words that tell a page is
-    about one of them: its name and what its people are called ("Mexico", "Mexican"; "Philippines", "Philippine")."""
+    about one of them: its name, what its people are called and its provinces ("Mexico", "Mexican", "Jalisco";
+    "Pakistan", "Pakistani", "Sindh")."""
     from .lexicon import DEMONYMS
     from .places import countries, subdivisions_of
 
@@ -106,6 +108,6 @@ def _countries_paying(name: str) -> dict[str, re.Pattern]:
             stem = country_name[:-1] if len(country_name) >= 6 and country_name[-1] in "aeos" else country_name
             said = words.setdefault(country["currencycode"], set())
             said |= {re.escape(stem)} | {re.escape(people) for people, of in DEMONYMS.items() if of == country_name}
-            said |= {re.escape(province) for province in subdivisions_of(country["iso"])}  # "Sindh", "Mindanao"
+            said |= {re.escape(province) for province in subdivisions_of(country["iso"])}
     # "Niger" is no "Nigeria", whose money is the naira
     return {currency: re.compile(rf"\b(?:{'|'.join(sorted(said))})(?!ia)") for currency, said in words.items()}
