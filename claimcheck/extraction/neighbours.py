@@ -93,10 +93,11 @@ _PART_OF_WHOLE = re.compile(rf"[^.;:\d]{{0,40}}?\b(?:{PART_CUES}|of\s+them)\s+{H
 
 #: a verb between two figures or after the second: each has its own ("85 were civilians and 50", "... and 300 homes
 #: were destroyed"); in lower case only ("52 IS fighters and 4 civilians": the Islamic State)
-_OWN_VERB = re.compile(r"\b(?:were|are|was|is|had|have|has)\b")
+_AUXILIARIES = r"were|are|was|is|had|have|has"
+_OWN_VERB = re.compile(rf"\b(?:{_AUXILIARIES})\b")
 #: a verb of its own after the second figure: "46 were hurt", "187 others suffered food poisoning", "two more fell ill"
-_OWN_VERB_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:were|are|was|is|had|have|has|suffered|fell|went|needed|"
-                             r"received|developed|showed|complained|sought|remained|became)\b")
+_OWN_VERB_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}(?:{_AUXILIARIES}|suffered|fell|went|needed|received|developed|"
+                             r"showed|complained|sought|remained|became)\b")
 #: a participle of its own after the second figure, closing its clause: "109 dead, three held", "12 dead, 40
 #: hospitalised in Perm" ("killed 52 fighters and 4 armed civilians": "armed" describes, it closes nothing)
 _OWN_PARTICIPLE_AFTER = re.compile(r"^\s+(?:held|hurt|taken|[a-z]+ed)(?=[ \t]*(?:[,;.:!?)\n]|$)|\s+(?:by|in|at|on|after|for|"

@@ -469,7 +469,7 @@ def crowds_scope(sentence_before: str, sentence_after: str, place: str | None = 
     France": a crowd whose place is a country), not one city's march."""
     after = re.split(r"[,;.!?]", sentence_after[:80], maxsplit=1)[0]
     if (_ACROSS_PLACES.search(after) or _NATIONWIDE_BEFORE.search(sentence_before[-40:])
-            or (place is not None and place in country_names())):
+            or place in country_names()):
         return "total"
     return None
 
