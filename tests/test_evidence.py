@@ -235,6 +235,19 @@ def test_the_only_fall_each_page_gives_anchors_a_disagreement_and_two_falls_on_a
     assert "the only fall each page gives" in violated[0].message
 
 
+def test_how_long_one_thing_went_on_anchors_a_disagreement_and_other_doings_of_the_event_do_not(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Monday, 12 March 2018\n\nThe riot at Santa Aurelia prison lasted about five hours, the governor said.\n",
+        b_txt="Monday, 12 March 2018\n\nInmates said the riot at Santa Aurelia lasted more than eight hours.\n",
+        c_txt="Monday, 12 March 2018\n\nGuards at Santa Aurelia were held for 41 days by inmates in 2009.\n",
+        d_txt="Monday, 12 March 2018\n\nThe bidding for the contract lasted 20 minutes.\n")
+    # the guards held in 2009 and the bidding are other things that went on: another verb, or nothing else in common
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "about five hours"),
+                                                                  ("b.txt", "more than eight hours")]]
+    assert "the only length of time it went on each page gives" in violated[0].message
+
+
 def test_a_pages_one_fall_in_its_lead_is_its_own_and_other_climbers_falls_are_not(tmp_path):
     background = "".join(f"Rescuers on Mount Cook said Duncan Rait was {word}.\n" for word in (
         "experienced", "careful", "well equipped", "popular", "fit", "cautious", "well known", "a guide"))

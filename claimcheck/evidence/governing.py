@@ -1,0 +1,40 @@
+"""The verb that governs a figure of a role, for roles an event may have several of: a riot that lasted five hours
+and hostages held for 41 days are two lengths of time, whatever else their pages share."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..facts import singular
+from ..lexicon import ROLES
+from ..model import Claim
+from .features import WORD, before_figure, sentence_terms
+
+#: how far before a figure its governing verb may stand (the role's ``gap`` words, and a qualifier)
+_REACH = 80
+_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def one_doing(first: Claim, second: Claim, role: str) -> bool:
+    """Whether one verb of the role governs both figures ("lasted" and "lasting": one lemma) and their sentences
+    share a word besides it and the units (the riot that lasted, not the bidding that lasted)."""
+    verbs = _governing(before_figure(first), role), _governing(before_figure(second), role)
+    if verbs[0] is None or verbs[0] != verbs[1]:
+        return False
+    said = {singular(word.lower()) for word in WORD.findall(verbs[0])} | _UNITS
+    shared = {singular(word) for word in sentence_terms(first.sentence)[0] & sentence_terms(second.sentence)[0]}
+    return bool(shared - said)
+
+
+def _governing(before: str, role: str) -> str | None:
+    """The lemma of the role's verb (or phrase: "siege of") nearest before a figure, or None."""
+    found = _phrases(role).findall(before[-_REACH:])
+    return " ".join(singular(word.lower()) for word in found[-1].split()) if found else None
+
+
+@lru_cache(maxsize=None)
+def _phrases(role: str) -> re.Pattern:
+    spec = ROLES[role]
+    phrases = sorted({*spec["verbs"], *spec.get("before", ())}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b", re.I)
