@@ -820,6 +820,9 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The raid that killed 12 people was the first in a month.", None),
     ("Natural disasters have killed 170 people in Vietnam so far this year.", "total"),  # the cue three words on
     ("The season's toll now stands at 241, the ministry said.", "total"),
+    ("Avalanches have killed at least 16 people in Austria this winter.", "total"),  # a season's, not one slide's
+    ("Three ships carrying a combined 7,000 passengers dock on a summer day.", "total"),  # several ships' sum
+    ("The avalanche killed three people this morning.", None),
     ("Nationwide, the monsoon has killed 190 people.", "total"),
     ("Nationwide, the storm killed 27 people and left 22 missing.", None),  # one storm's toll, told for the country
     ("The provincial count includes four people killed when a wall collapsed.", "part"),

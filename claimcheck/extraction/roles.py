@@ -20,6 +20,7 @@ _APPOSITIVE_AGE = re.compile(r"^\s*(?:,|\()\s*$")
 _AFTER_AGE = re.compile(r"^\s*(?:,|\)|;|\.|$|and\b|who\b|of\b|from\b|was\b|is\b|had\b|has\b|opened\b|faces\b)", re.I)
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
+                         r"a combined|this (?:year|season|winter|summer|spring|autumn|decade)|"
                          r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
 #: a running total's cue right after what it counts: "captured 104 pirates since January", "killed 170 people in
