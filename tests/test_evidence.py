@@ -1392,6 +1392,20 @@ def test_a_toll_told_as_the_count_now_is_a_later_count(tmp_path, lead, violated)
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
 
 
+@pytest.mark.parametrize(("headline", "violated"), [
+    ("Bridge collapse: toll rises to 17, around 30 still missing", []),  # the missing of now: a later count
+    ("Bridge collapse: toll rises to 17, around 30 missing", [["around 30", "over 40"]]),
+])
+def test_a_count_told_as_still_so_is_a_later_count(tmp_path, headline, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Nine killed, over 40 missing as bridge collapses in Karnataka\nNine people were killed when a bridge "
+              "over the Kumbhi river gave way, police said.\nTwo buses fell into the river.\n",
+        b_txt=f"{headline}\nSeventeen bodies had been recovered from the Kumbhi river by Friday evening.\n"
+              "Two buses fell into the river.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
 @pytest.mark.parametrize(("headline", "violated"), [("Quake toll rises to 22 in Sivas", []),
                                                     ("Quake kills 22 in Sivas", [["22", "29"]])])
 def test_a_toll_one_page_tells_as_risen_to_is_that_stage_of_the_count_on_every_page(tmp_path, headline, violated):

@@ -96,7 +96,7 @@ def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCo
         if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
             if _of_the_day_told(context, claim, other, figures):
                 return ()
-            return (f"{claim.text} a toll that rose to it (it may be a later count)",)
+            return (f"{claim.text} told as risen to or as the count now (it may be a later count)",)
     return ()
 
 

@@ -153,8 +153,8 @@ _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=
 #: final official toll stood at"
 _LATEST = re.compile(r"\b(?:latest|updated|new|revised|final)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|"
                      r"tally|bulletin|numbers?)\b[^.;!?]*$", re.I)
-#: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "now stands at"
-_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:are|is|have|has|had)\s+(?:now|since)\b", re.I)
+#: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "around 30 still missing"
+_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:are|is|have|has|had)\s+(?:now|since)|still)\b", re.I)
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
