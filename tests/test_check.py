@@ -270,6 +270,9 @@ def test_a_barrel_is_a_barrel_of_oil(tmp_path):
     ("Rebels in the Philippines asked 50 million pesos (nearly $1 million) for each hostage, police said.",
      ["consistent"]),
     ("The city will pay 10 million euros ($15 million) to shop owners, the mayor said.", ["violated"]),  # $11.6 million
+    ("The city will pay 10 million euros (11.6 million U.S. dollars) to shop owners.", ["consistent"]),  # Xinhua's way
+    # converted at the rate of the day the page was written, not of the year the figure is told of
+    ("The reform will save 10 million euros (11.6 million U.S. dollars) a year by 2030.", ["consistent"]),
     # the UAE dirham, left out of the reference rates, is held at 3.6725 to the dollar: 10 million euros are Dh42.7m
     ("The city will pay 10 million euros (Dh42m) to shop owners, the mayor said.", ["consistent"]),
     ("The city will pay 10 million euros (Dh25m) to shop owners, the mayor said.", ["violated"]),

@@ -756,6 +756,8 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The cocaine, weighing 42,845 pounds, was found on Sunday.", "seizure"),
     ("Agents found 17 tons of cocaine in seven containers.", "seizure"),
     ("The bridge can carry 40 tonnes.", None),
+    ("The laptop, weighing 0.96 kg, goes on sale in June.", None),  # what a thing weighs: no seizure told of
+    ("The haul of ivory, weighing 3.7 tonnes, was found in a container.", "seizure"),
 ])
 def test_how_deals_prices_and_hauls_are_told(text, role):
     from claimcheck.facts import claim_role

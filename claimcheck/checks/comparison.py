@@ -36,11 +36,12 @@ class Comparison:
 
 
 def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Tolerance | None = None,
-            percent_tolerance: Tolerance | None = None) -> Comparison | None:
+            percent_tolerance: Tolerance | None = None, written: bool = False) -> Comparison | None:
     """How two figures compare, or None when they cannot be (a currency the reference rates do not cover, or two
     currencies of an undated report).
     ``tolerance`` (and ``percent_tolerance`` for percentages): a rule's; without one, each figure is compared to
-    the precision it is reported to."""
+    the precision it is reported to. ``written``: money at the rate of the day the first figure's page was written
+    (a writer's own conversion), not of the day the figures hold on ("will save 7 billion euros a year by 2020")."""
     if first.unit != second.unit and first.bound != "=" and second.bound == "=":
         first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
     unit = second.unit if first.unit != second.unit else first.unit
@@ -52,7 +53,7 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
     reported = (untoleranced
                 or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
                 or first.bound == second.bound == "~")  # "about 4.5 million" against "about 3.5": each hedge its slack
-    on = context.as_of(first) or context.as_of(second)
+    on = context.written_on(first) if written else context.as_of(first) or context.as_of(second)
     if on is None and first.unit != unit and is_currency(first.unit) and is_currency(unit):
         on = _pages_rate(context, first, second, unit)  # undated: the rate one of the two pages converts at
     converted = _in_unit(first, unit, on)

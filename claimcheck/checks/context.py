@@ -144,6 +144,11 @@ class CheckContext:
             return published
         return told
 
+    def written_on(self, claim: Claim) -> date | None:
+        """The day a claim's page was written, where it says."""
+        document = self.documents.get(claim.doc)
+        return parse_date(document.date) if document is not None else None
+
     def finding(self, rule: Rule, status: str, message: str, claims: list[Claim], fact: str | None = None) -> Finding:
         self.mark(*claims)
         return Finding(rule=rule.id, kind=rule.kind, status=status, severity=rule.severity if status == "violated" else "info",

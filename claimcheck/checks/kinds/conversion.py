@@ -44,7 +44,7 @@ def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
                 continue
             money = is_currency(figure.unit)
             tolerance = options.currency_tolerance if money else options.tolerance
-            compared = compare(context, figure, converted, tolerance)
+            compared = compare(context, figure, converted, tolerance, written=True)
             if compared is None:
                 continue  # a currency the reference rates do not cover, or money on an undated page
             status = "consistent" if compared.agrees else "violated"
