@@ -235,6 +235,26 @@ def test_the_only_fall_each_page_gives_anchors_a_disagreement_and_two_falls_on_a
     assert "the only fall each page gives" in violated[0].message
 
 
+@pytest.mark.parametrize(("a_txt", "b_txt", "violated", "role"), [
+    ("Klaus Volkmer was sentenced to 11 years in prison, the court said.",
+     "Klaus Volkmer, the fund's founder, was jailed for nine years.", [["11 years", "nine years"]], "prison sentence"),
+    ("Prosecutors had sought 13 years for Volkmer.", "The court jailed Klaus Volkmer; prosecutors had demanded 15 years.",
+     [["13 years", "15 years"]], "prison term the prosecution sought"),
+    ("Cyclist Jens Verhaeghe was banned for two years on Wednesday.",
+     "Jens Verhaeghe has been suspended for 18 months by the federation.", [["18 months", "two years"]], "ban"),
+    # the time a prisoner served is not his sentence, and two prisoners' sentences are two
+    ("Fred LaRue served four and a half months in prison.", "Fred LaRue was sentenced to 12 years in prison.", [], ""),
+    ("Klaus Volkmer was sentenced to 11 years in prison.", "Jens Obermaier was sentenced to nine years in prison.", [],
+     ""),
+])
+def test_a_prison_term_a_term_sought_and_a_ban_are_each_the_only_one_a_page_gives(tmp_path, a_txt, b_txt, violated,
+                                                                                    role):
+    date = "Thursday, 14 November 2013\n\n"
+    found = _violated(tmp_path, a_txt=date + a_txt + "\n", b_txt=date + b_txt + "\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+    assert all(f"the only {role} each page gives" in finding.message for finding in found)
+
+
 def test_how_long_one_thing_went_on_anchors_a_disagreement_and_other_doings_of_the_event_do_not(tmp_path):
     violated = _violated(
         tmp_path,

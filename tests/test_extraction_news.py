@@ -752,6 +752,10 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The cyclone struck with winds of 215km/h, forecasters said.", "wind"),
     ("Sustained winds of up to 120 mph battered the coast.", "wind"),
     ("The car was clocked at 120 mph on the motorway.", None),
+    ("Prosecutors had sought 13 years.", "demand"),  # what the prosecution asked for is not the sentence
+    ("The defence had asked for six years.", None),  # nor is the defence's ask the prosecution's
+    ("LaRue served four and a half months in prison.", None),  # nor is the time a prisoner served
+    ("The cyclist was banned for two years on Wednesday.", "ban"),
     ("Customs officers seized 19.4 tonnes of cocaine off the coast.", "seizure"),
     ("The cocaine, weighing 42,845 pounds, was found on Sunday.", "seizure"),
     ("Agents found 17 tons of cocaine in seven containers.", "seizure"),
@@ -959,3 +963,14 @@ def test_a_crowd_told_of_a_country_is_a_total(text, scope):
 ])
 def test_a_duration_told_in_two_units_is_one_figure(text, read):
     assert [(claim.text, pytest.approx(claim.value), claim.unit) for claim in claimcheck.extract_text(text)] == read
+
+
+def test_every_role_is_named_as_a_figure_of_it_is_keyed():
+    """A role's figures are keyed by the lemma of its name: a role named "sought" would be keyed "seek" and never
+    be found again."""
+    from claimcheck.facts import head_key
+    from claimcheck.lexicon import ROLES
+    from claimcheck.rules.loader import load_rules
+
+    synonyms = load_rules().synonyms
+    assert [name for name in ROLES if head_key(name, synonyms) != name] == []
