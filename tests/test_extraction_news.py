@@ -829,6 +829,9 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("Avalanches have killed at least 16 people in Austria this winter.", "total"),  # a season's, not one slide's
     ("Three ships carrying a combined 7,000 passengers dock on a summer day.", "total"),  # several ships' sum
     ("The avalanche killed three people this morning.", None),
+    ("Police said 2,006 people were killed in road accidents in fiscal year 2014-15.", "total"),  # a country's year
+    ("An average of six children die on school buses each year.", "total"),  # a typical year's, not one crash's
+    ("Three children were killed in the crash, police said.", None),
     ("Nationwide, the monsoon has killed 190 people.", "total"),
     ("Nationwide, the storm killed 27 people and left 22 missing.", None),  # one storm's toll, told for the country
     ("The provincial count includes four people killed when a wall collapsed.", "part"),

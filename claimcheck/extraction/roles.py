@@ -20,7 +20,7 @@ _APPOSITIVE_AGE = re.compile(r"^\s*(?:,|\()\s*$")
 _AFTER_AGE = re.compile(r"^\s*(?:,|\)|;|\.|$|and\b|who\b|of\b|from\b|was\b|is\b|had\b|has\b|opened\b|faces\b)", re.I)
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
-                         r"a combined|this (?:year|season|winter|summer|spring|autumn|decade)|"
+                         r"a combined|an average of|this (?:year|season|winter|summer|spring|autumn|decade)|"
                          r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
 #: a running total's cue right after what it counts: "captured 104 pirates since January", "killed 170 people in
@@ -384,6 +384,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -
             or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
                                  or _EVERY_PERIOD.match(sentence_after)))
             or _IN_INCIDENTS.match(sentence_after) or _IN_SEVERAL_PLACES.match(_clause(sentence_after))
+            or _IN_A_YEAR.search(_clause(sentence_after))
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
             or _INCIDENTS_ACROSS.search(sentence_before[-80:])
             or _DAYS_IN_WHICH.search(sentence_before[-120:])
@@ -429,7 +430,10 @@ _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|s
                            r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|"
                            r"a\s+dozen\s+)?"
                            r"(?:militant\s+|insurgent\s+|terrorist\s+|suicide\s+|bomb\s+|air\s+|drone\s+|rocket\s+)?"
-                           r"(?:attacks|bombings|blasts|strikes|raids|incidents|clashes|explosions)\b", re.I)
+                           r"(?:attacks|bombings|blasts|strikes|raids|incidents|clashes|explosions|"
+                           r"(?:road\s+|traffic\s+|car\s+)?(?:accidents|crashes))\b", re.I)
+#: a year's figure of a whole country's or firm's books: "2,006 people were killed on the roads in fiscal year 2014-15"
+_IN_A_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:fiscal|financial|calendar)\s+year\b", re.I)
 #: the toll of a war, not of a day: "decades of civil war that killed some 2 million people", "a civil war in which
 #: some 2 million people died"
 _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
