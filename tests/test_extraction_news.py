@@ -847,6 +847,11 @@ def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
 
 
+def test_an_average_told_after_a_figure_is_the_next_figures():
+    goals, average = claimcheck.extract_text("The striker has now scored 23, an average of 1.2 a game.")
+    assert (goals.text, goals.scope, average.text, average.scope) == ("23", None, "1.2", "total")
+
+
 def test_a_storm_is_no_place():
     [toll] = claimcheck.extract_text("The committee put the death toll from Typhoon Sonamu at 19 on Sunday.")
     assert (toll.text, toll.place) == ("19", None)

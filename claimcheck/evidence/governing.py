@@ -7,13 +7,12 @@ import re
 from functools import lru_cache
 
 from ..facts import singular
-from ..lexicon import ROLES
+from ..lexicon import ROLES, TIME_UNITS
 from ..model import Claim
 from .features import WORD, before_figure, sentence_terms
 
 #: how far before a figure its governing verb may stand (the role's ``gap`` words, and a qualifier)
 _REACH = 80
-_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 
 
 def one_doing(first: Claim, second: Claim, role: str) -> bool:
@@ -22,7 +21,7 @@ def one_doing(first: Claim, second: Claim, role: str) -> bool:
     verbs = _governing(before_figure(first), role), _governing(before_figure(second), role)
     if verbs[0] is None or verbs[0] != verbs[1]:
         return False
-    said = {singular(word.lower()) for word in WORD.findall(verbs[0])} | _UNITS
+    said = {singular(word.lower()) for word in WORD.findall(verbs[0])} | TIME_UNITS
     shared = {singular(word) for word in sentence_terms(first.sentence)[0] & sentence_terms(second.sentence)[0]}
     return bool(shared - said)
 

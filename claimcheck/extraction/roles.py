@@ -20,9 +20,12 @@ _APPOSITIVE_AGE = re.compile(r"^\s*(?:,|\()\s*$")
 _AFTER_AGE = re.compile(r"^\s*(?:,|\)|;|\.|$|and\b|who\b|of\b|from\b|was\b|is\b|had\b|has\b|opened\b|faces\b)", re.I)
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
-                         r"a combined|an average of|this (?:year|season|winter|summer|spring|autumn|decade)|"
+                         r"a combined|this (?:year|season|winter|summer|spring|autumn|decade)|"
                          r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
+#: a typical figure, not one incident's: "an average of six children die on school buses each year" (only before it:
+#: "scored 23 points, an average of 5.8 a game" leaves the 23 a game's)
+_AN_AVERAGE_OF = re.compile(r"\b(?:an|the)\s+average\s+of\s*$", re.I)
 #: a running total's cue right after what it counts: "captured 104 pirates since January", "killed 170 people in
 #: Vietnam so far"
 _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.pattern, re.I)
@@ -377,6 +380,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -
     if _WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60]):
         return "whole"
     if (_TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,"))
+            or _AN_AVERAGE_OF.search(sentence_before[-20:])
             or _TOTAL_AFTER_NOUN.match(sentence_after[:40])):
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
