@@ -961,18 +961,6 @@ def test_a_crowd_told_of_a_country_is_a_total(text, scope):
     assert (crowd.outcome, crowd.scope) == ("gathered", scope)
 
 
-@pytest.mark.parametrize(("text", "read"), [
-    ("Lenz was sentenced to seven years and three months.", [("seven years and three months", 7.25, "year")]),
-    ("Total downtime was 1 hour and 4 minutes, the company said.", [("1 hour and 4 minutes", 64 / 60, "hour")]),
-    ("He served 2 years, 6 months in prison.", [("2 years, 6 months", 2.5, "year")]),
-    # two durations, not the parts of one: the second is not less than one of the first's unit
-    ("The talks lasted 5 hours and 10 hours later resumed.", [("5 hours", 5, "hour"), ("10 hours", 10, "hour")]),
-    ("He spent two years and 18 months abroad.", [("two years", 2, "year"), ("18 months", 18, "month")]),
-])
-def test_a_duration_told_in_two_units_is_one_figure(text, read):
-    assert [(claim.text, pytest.approx(claim.value), claim.unit) for claim in claimcheck.extract_text(text)] == read
-
-
 def test_every_role_is_named_as_a_figure_of_it_is_keyed():
     """A role's figures are keyed by the lemma of its name: a role named "sought" would be keyed "seek" and never
     be found again."""

@@ -20,11 +20,10 @@ from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
 from .sentences import MAX_SENTENCE, sentence_spans, windows
 from .dating import OtherNumbers, claim_date, context_year, paragraph_date
-from .durations import joined_durations
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "72"
+EXTRACTOR_VERSION = "73"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -65,8 +64,8 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
     numerals = [n for n in find_numerals(text) if not excluded.overlapping(n.number_start, n.end)]
     claims: list[Claim] = []
     for sentence_start, sentence_end, members in _by_sentence(text, numerals):
-        claims.extend(joined_durations(text, list(_sentence_claims(document, sentence_start, sentence_end, members,
-                                                                   options))))
+        sentence_claims = list(_sentence_claims(document, sentence_start, sentence_end, members, options))
+        claims.extend(sentence_claims)
     inherit_measures(claims, text)
     coordinated_parts(claims, text)
     part_outcomes(claims, text)
