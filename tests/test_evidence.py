@@ -238,8 +238,9 @@ def test_the_only_fall_each_page_gives_anchors_a_disagreement_and_two_falls_on_a
 @pytest.mark.parametrize(("a_txt", "b_txt", "violated", "role"), [
     ("Klaus Volkmer was sentenced to 11 years in prison, the court said.",
      "Klaus Volkmer, the fund's founder, was jailed for nine years.", [["11 years", "nine years"]], "prison sentence"),
-    ("Prosecutors had sought 13 years for Volkmer.", "The court jailed Klaus Volkmer; prosecutors had demanded 15 years.",
-     [["13 years", "15 years"]], "prison term the prosecution sought"),
+    ("Prosecutors had sought 13 years for Volkmer.",
+     "The court jailed Klaus Volkmer; prosecutors had demanded 15 years.", [["13 years", "15 years"]],
+     "prison term the prosecution sought"),
     ("Cyclist Jens Verhaeghe was banned for two years on Wednesday.",
      "Jens Verhaeghe has been suspended for 18 months by the federation.", [["18 months", "two years"]], "ban"),
     # the time a prisoner served is not his sentence, and two prisoners' sentences are two
@@ -1397,24 +1398,24 @@ def test_an_undated_page_written_days_after_the_event_is_no_contradiction_of_a_d
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
 
 
-_CRUSH = ("Eldoret stadium crush kills 15\nFifteen people died when fans stampeded at a gate of Kipchoge Stadium, police "
-          "said.\nThe stadium holds 20,000 people.\nTwo gates had been locked.\n")
-_BRIDGE = ("Nine killed, over 40 missing as bridge collapses in Karnataka\nNine people were killed when a bridge over the "
-           "Kumbhi river gave way, police said.\nTwo buses fell into the river.\n")
+_CRUSH = ("Eldoret stadium crush kills 15\nFifteen people died when fans stampeded at a gate of Kipchoge Stadium, "
+          "police said.\nThe stadium holds 20,000 people.\nTwo gates had been locked.\n")
+_BRIDGE = ("Nine killed, over 40 missing as bridge collapses in Karnataka\nNine people were killed when a bridge over "
+           "the Kumbhi river gave way, police said.\nTwo buses fell into the river.\n")
 
 
 @pytest.mark.parametrize(("a_txt", "b_txt", "violated"), [
     (_CRUSH, "Kipchoge Stadium crush: what went wrong\nNineteen people are now confirmed dead after the crush, county "
              "officials said.\nThe stadium holds 20,000 people.\nFans queued for 6 hours.\n", []),
-    (_CRUSH, "Kipchoge Stadium crush: what went wrong\nThe latest figures from the county put the toll from the crush at "
-             "19.\nThe stadium holds 20,000 people.\nFans queued for 6 hours.\n", []),
+    (_CRUSH, "Kipchoge Stadium crush: what went wrong\nThe latest figures from the county put the toll from the crush "
+             "at 19.\nThe stadium holds 20,000 people.\nFans queued for 6 hours.\n", []),
     (_CRUSH, "Kipchoge Stadium crush: what went wrong\nNineteen people died in the crush, county officials said.\nThe "
              "stadium holds 20,000 people.\nFans queued for 6 hours.\n", [["15", "Nineteen"]]),
     # the missing of now ("still missing"): a later count than the first day's
-    (_BRIDGE, "Bridge collapse: toll rises to 17, around 30 still missing\nSeventeen bodies had been recovered from the "
-              "Kumbhi river by Friday evening.\nTwo buses fell into the river.\n", []),
-    (_BRIDGE, "Bridge collapse: toll rises to 17, around 30 missing\nSeventeen bodies had been recovered from the Kumbhi "
-              "river by Friday evening.\nTwo buses fell into the river.\n", [["around 30", "over 40"]]),
+    (_BRIDGE, "Bridge collapse: toll rises to 17, around 30 still missing\nSeventeen bodies had been recovered from "
+              "the Kumbhi river by Friday evening.\nTwo buses fell into the river.\n", []),
+    (_BRIDGE, "Bridge collapse: toll rises to 17, around 30 missing\nSeventeen bodies had been recovered from the "
+              "Kumbhi river by Friday evening.\nTwo buses fell into the river.\n", [["around 30", "over 40"]]),
 ])
 def test_a_count_told_as_the_count_now_is_a_later_count(tmp_path, a_txt, b_txt, violated):
     found = _violated(tmp_path, a_txt=a_txt, b_txt=b_txt)
