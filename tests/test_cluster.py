@@ -364,7 +364,13 @@ def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_
     spill = Spill(str(tmp_path / "spilled"), "0", "key", _schema(FINDING_META), 64 << 10)
     left, _ = block_stage(rows, settings, [], spill)
     parts = sorted((tmp_path / "spilled").iterdir())
-    assert (spill.written, len(parts), len(left)) == (17, 17, 2)
+    written, size, held = 0, 0, 0  # where the budget falls depends on the payloads' size, and so on the paths
+    for row in found:
+        size, held = size + len(row["payload"]), held + 1
+        if size >= 64 << 10:
+            written, size, held = written + 1, 0, 0
+    assert written >= 15
+    assert (spill.written, len(parts), len(left)) == (written, written, held)
     spilled = [read_rows(str(part), list(FINDING_META)) for part in parts]
     assert all(part["key"] == sorted(part["key"]) for part in spilled)
     rows_of = [dict(zip(FINDING_META, row)) for part in spilled for row in zip(*part.values())]
