@@ -54,9 +54,19 @@ def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
 def _from_to_pairs(claims: list[Claim], text: str, context: CheckContext) -> list[tuple[Claim, Claim]]:
     """'from 70 nations and four partner organizations to 74 nations and five …': pair by measure."""
     pairs = []
+    # "fell to 9 million from 10 million": the new figure first, the old one after "from"
+    for index, claim in enumerate(claims[:-1]):
+        following = claims[index + 1]
+        if (re.search(r"\bto\s+$", text[max(0, claim.start - 6):claim.start].lower())
+                and _FROM_AFTER.fullmatch(text[claim.end:following.start].lower())
+                and claim.unit == following.unit):
+            pairs.append((following, claim))
+    olds = [pair[0] for pair in pairs]
     for index, claim in enumerate(claims):
         if not re.search(r"\bfrom\s+$", text[max(0, claim.start - 10):claim.start].lower()):
             continue
+        if any(claim is old for old in olds):
+            continue  # "raised it to 7.25% from 6.75% ..., as inflation climbed to 9.8%": the "to" is another's
         rest = claims[index + 1:]
         to_position = next((m.start() + claim.end for m in re.finditer(r"\bto\b", text[claim.end:claim.end + 200])), None)
         if to_position is None:
@@ -66,15 +76,8 @@ def _from_to_pairs(claims: list[Claim], text: str, context: CheckContext) -> lis
         for source in [claim, *group]:
             key = head_key(source.measure, context.rules.synonyms)
             target = next((t for t in targets if head_key(t.measure, context.rules.synonyms) == key and t.unit == source.unit), None)
-            if target is not None:
+            if target is not None and not any(pair[1] is target for pair in pairs):
                 pairs.append((source, target))
-    # "fell to 9 million from 10 million": the new figure first, the old one after "from"
-    for index, claim in enumerate(claims[:-1]):
-        following = claims[index + 1]
-        if (re.search(r"\bto\s+$", text[max(0, claim.start - 6):claim.start].lower())
-                and _FROM_AFTER.fullmatch(text[claim.end:following.start].lower())
-                and claim.unit == following.unit and not any(pair[1] is claim for pair in pairs)):
-            pairs.append((following, claim))
     return pairs
 
 
@@ -118,6 +121,10 @@ def _increment_matches(before: Claim, after: Claim, increment: Claim) -> tuple[b
     difference = after.value - before.value
     slack = rounding(increment.text)
     magnitude = abs(difference)
+    if increment.unit == "basis_point" and before.unit == "percent":  # 50 basis points are half a percentage point
+        ok = abs(magnitude * 100 - increment.value) <= slack
+        return ok, (f"stated {number(increment.value)} basis points = {number(increment.value / 100)} points vs "
+                    f"difference {number(magnitude)} points {'✓' if ok else '✗'}")
     if increment.unit == "percentage_point" or (increment.unit == "percent" and before.unit != "percent"):
         if increment.unit == "percent":
             relative = magnitude / abs(before.value) * 100 if before.value else float("inf")
