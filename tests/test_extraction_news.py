@@ -431,6 +431,9 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     ("Between 2007 and 2014, militias killed 900 people in the province.", "total"),
     ("India has a poor record, with fires killing dozens every year.", "total"),
     ("The quake killed 12 people a day after the vote.", None),
+    # the months' cue beyond the first 80 characters of the clause
+    ("A charity estimates that 4,800 people died trying to reach Spain by the Atlantic route in the first eight "
+     "months of the year.", "total"),
 ])
 def test_a_running_total_is_told_by_its_clause(text, scope):
     claim = claimcheck.extract_text(text)[0]
@@ -831,6 +834,7 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The avalanche killed three people this morning.", None),
     ("Police said 2,006 people were killed in road accidents in fiscal year 2014-15.", "total"),  # a country's year
     ("An average of six children die on school buses each year.", "total"),  # a typical year's, not one crash's
+    ("Customs intercepted 46 tonnes at the port last year.", "total"),  # a past year's haul
     ("Three children were killed in the crash, police said.", None),
     ("Nationwide, the monsoon has killed 190 people.", "total"),
     ("Nationwide, the storm killed 27 people and left 22 missing.", None),  # one storm's toll, told for the country
@@ -970,3 +974,12 @@ def test_every_role_is_named_as_a_figure_of_it_is_keyed():
 
     synonyms = load_rules().synonyms
     assert [name for name in ROLES if head_key(name, synonyms) != name] == []
+
+
+@pytest.mark.parametrize(("headline", "counted"), [
+    ("Cholera outbreak: 17 dead as cases pass 450", [("17", "people", "killed"), ("450", "cases", None)]),
+    ("Arrests Top 300 As Protests Spread", [("300", "people", "captured")]),
+    ("Flood evacuees near 20,000", [("20,000", "people", "displaced")]),
+])
+def test_a_headlines_noun_passing_a_figure_is_what_it_counts(headline, counted):
+    assert [(claim.text, claim.measure, claim.outcome) for claim in claimcheck.extract_text(headline)] == counted

@@ -23,7 +23,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "73"
+EXTRACTOR_VERSION = "74"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -132,6 +132,11 @@ _TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b(?:[^\d.;:]|(?<=\b[A-Z])\.){0,160}?
                            r"(?:risen|rose|climbed|jumped|reached|hit|topped|passed)\s+(?:to\s+)?"
                            r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?$", re.I)
 _HURT_WORDS = re.compile(r"injur|wound|hurt|casualt", re.I)
+#: a headline's count told as a noun passing it: "17 dead as cases pass 450", "evacuees top 18,000" (the noun is what
+#: the figure counts, whatever befell others earlier in the sentence)
+_NOUN_PASSES = re.compile(r"\b([a-z][a-z-]+s)\s+(?:pass|passes|passed|top|tops|topped|near|nears|exceed|exceeds|"
+                          r"surpass|surpasses|(?:rise|rises|climb|climbs|jump|jumps|soar|soars)\s+to)\s+"
+                          r"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
 _HARD_BREAK_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -342,6 +347,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                                   or _TOLL_SUBJECT.search(text[sentence_start:start]))
             and not _HURT_WORDS.search(toll.group())):
         measure, outcome = "people", "killed"  # "toll hits 42 as search for missing ends": the dead, not the missing
+    elif unit.kind == "count" and (passing := _NOUN_PASSES.search(text[max(sentence_start, start - 40):start])):
+        noun = passing.group(1).lower()
+        measure, outcome = ("people", OUTCOME_WORDS[noun]) if noun in OUTCOME_WORDS else (noun, None)
     if (measure and source and measure.lower() == source.lower()
             and measure.lower() not in text[end:sentence_end].lower()):
         measure = None  # "witnesses said there were more than 50,000": who says it, not what is counted

@@ -21,6 +21,7 @@ _AFTER_AGE = re.compile(r"^\s*(?:,|\)|;|\.|$|and\b|who\b|of\b|from\b|was\b|is\b|
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
                          r"a combined|this (?:year|season|winter|summer|spring|autumn|decade)|"
+                         r"last year|the year before|the previous year|"
                          r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
 #: a typical figure, not one incident's: "an average of six children die on school buses each year" (only before it:
@@ -494,4 +495,4 @@ _NATIONWIDE_BEFORE = re.compile(r"\b(?:nationwide|across\s+the\s+country|country
 
 def _clause(text: str) -> str:
     """The rest of a figure's clause: up to the next semicolon or full stop, a few words at most."""
-    return re.split(r"[;.!?]", text[:80], maxsplit=1)[0]
+    return re.split(r"[;.!?]", text[:100], maxsplit=1)[0]
