@@ -1416,6 +1416,11 @@ _BRIDGE = ("Nine killed, over 40 missing as bridge collapses in Karnataka\nNine 
               "the Kumbhi river by Friday evening.\nTwo buses fell into the river.\n", []),
     (_BRIDGE, "Bridge collapse: toll rises to 17, around 30 missing\nSeventeen bodies had been recovered from the "
               "Kumbhi river by Friday evening.\nTwo buses fell into the river.\n", [["around 30", "over 40"]]),
+    # "remain missing": the count now; "raising the toll from ...": a later count than an earlier one
+    (_BRIDGE, "Bridge collapse: toll rises to 17, around 30 remain missing\nSeventeen bodies had been recovered from "
+              "the Kumbhi river by Friday evening.\nTwo buses fell into the river.\n", []),
+    (_CRUSH, "Kipchoge Stadium crush: what went wrong\nNineteen people died in the crush, raising the toll from "
+             "Saturday's, county officials said.\nThe stadium holds 20,000 people.\nFans queued for 6 hours.\n", []),
 ])
 def test_a_count_told_as_the_count_now_is_a_later_count(tmp_path, a_txt, b_txt, violated):
     found = _violated(tmp_path, a_txt=a_txt, b_txt=b_txt)
@@ -1630,3 +1635,15 @@ def test_the_worst_hurt_and_another_part_of_a_toll_are_two_quantities():
     assert "the worst hurt against another part of a toll" in vetoes(contractors, worst)
     assert "the worst hurt against another part of a toll" in vetoes(children, worst)
     assert "the worst hurt against another part of a toll" not in vetoes(contractors, children)
+
+
+@pytest.mark.parametrize(("first", "violated"), [("Nine", []), ("Thirteen", [["12", "Thirteen"]])])
+def test_of_one_day_only_a_count_below_one_told_as_risen_may_be_its_earlier_stage(tmp_path, first, violated):
+    day = "Tuesday, 10 September 2024\n\n"
+    found = _violated(
+        tmp_path,
+        a_txt=f"{day}{first} dead after Varela bridge collapse\n{first} people were killed when the Varela bridge in "
+              "Castelmonte collapsed, police said.\nTen vehicles fell into the river.\n",
+        b_txt=f"{day}Castelmonte bridge: death toll rises to 12\nThe death toll from the collapse of the Varela bridge "
+              "in Castelmonte has risen to 12, the ministry said.\nDivers searched the river.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

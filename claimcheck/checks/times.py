@@ -88,11 +88,13 @@ def risen_in_either(context: CheckContext, pairs: list[tuple[Claim, Claim]], fig
 
 
 def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
-    """"the death toll climbed to 35": a later count than one the other page may give, unless both are of one day."""
+    """"the death toll climbed to 35": a later count than one the other page may give; of one day, only a count
+    below it may be an earlier stage of that day's count ("Nine dead" against "toll rises to 12" that evening)."""
     dated = context.as_of(first), context.as_of(second)
-    if dated[0] == dated[1] and all(dated):
-        return ()
+    one_day = dated[0] == dated[1] and all(dated)
     for claim, other in ((first, second), (second, first)):
+        if one_day and other.value >= claim.value:
+            continue
         if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
             if _of_the_day_told(context, claim, other, figures):
                 return ()

@@ -136,7 +136,7 @@ def told_as_risen(claim: Claim) -> bool:
     of a running count, a later count than one another page may give."""
     before = before_figure(claim)
     return bool(_RISEN.search(before[-40:]) or _LATEST.search(before[-100:])
-                or _NOW_AFTER.match(after_figure(claim)))
+                or _NOW_AFTER.match(after_figure(claim)) or _RAISED_FROM.match(after_figure(claim)))
 
 
 def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
@@ -154,7 +154,13 @@ _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=
 _LATEST = re.compile(r"\b(?:latest|updated|new|revised|final)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|"
                      r"tally|bulletin|numbers?)\b[^.;!?]*$", re.I)
 #: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "around 30 still missing"
-_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:are|is|have|has|had)\s+(?:now|since)|still)\b", re.I)
+_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:are|is|have|has|had)\s+(?:now|since)|still|remain|remains)\b",
+                        re.I)
+#: a count told as raised from an earlier one: "103 militants had been killed ..., raising the figure from 86",
+#: "29 dead, up from 17"
+_RAISED_FROM = re.compile(r"[^.;!?]{0,80}?(?:\b(?:raising|lifting|pushing|revising)\s+(?:the|its|their|an?)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|tally|total|estimate)\s+(?:up\s+)?from\b"
+                          r"|,\s+up\s+from\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial|\d))", re.I)
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
