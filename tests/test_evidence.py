@@ -1647,3 +1647,17 @@ def test_of_one_day_only_a_count_below_one_told_as_risen_may_be_its_earlier_stag
         b_txt=f"{day}Castelmonte bridge: death toll rises to 12\nThe death toll from the collapse of the Varela bridge "
               "in Castelmonte has risen to 12, the ministry said.\nDivers searched the river.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+@pytest.mark.parametrize(("second", "violated"), [
+    ("More than 150 houses have been destroyed in Pine Hollow, county officials said.", [["131", "More than 150"]]),
+    ("More than 150 houses have been damaged in Pine Hollow, county officials said.", []),  # another count
+])
+def test_the_only_count_of_homes_destroyed_each_page_gives_is_one_quantity(tmp_path, second, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Friday, 16 August 2024\n\nHalstead Fire destroys 131 homes\nThe Halstead Fire has burned through "
+              "Pine Hollow, fire officials said.\nSome 900 firefighters are on the lines.\n",
+        b_txt=f"Friday, 16 August 2024\n\nPine Hollow counts its losses\n{second}\nSome 900 firefighters are on the "
+              "lines.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

@@ -678,7 +678,7 @@ def test_who_says_is_read_past_when_they_said_it():
 
 def test_a_figure_listed_with_a_verb_of_its_own_keeps_its_own_outcome():
     people, homes = claimcheck.extract_text("The storm killed 5 people and 300 homes were destroyed.")
-    assert (people.outcome, homes.outcome) == ("killed", None)
+    assert (people.outcome, homes.outcome) == ("killed", "destroyed")  # its own verb's, not the dead's
     dead, held = claimcheck.extract_text("Perm nightclub: 109 dead, three held\nDecember 5, 2009\n")
     assert (dead.outcome, held.outcome) == ("killed", None)  # its own participle: held, not dead
     fighters, civilians = claimcheck.extract_text("The raid killed 52 fighters and 4 armed civilians.")
@@ -983,3 +983,15 @@ def test_every_role_is_named_as_a_figure_of_it_is_keyed():
 ])
 def test_a_headlines_noun_passing_a_figure_is_what_it_counts(headline, counted):
     assert [(claim.text, claim.measure, claim.outcome) for claim in claimcheck.extract_text(headline)] == counted
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("A landslide buried 32 houses in Kallumala village.", ("32", "houses", "destroyed")),
+    ("California's Halstead Fire destroys 131 homes as crews gain ground", ("131", "homes", "destroyed")),
+    ("Strikes destroyed 12 vehicles near the border.", ("12", "vehicles", None)),  # only buildings' count
+    ("Residents buried 160 bodies in the cemetery.", ("160", "people", "killed")),  # the dead, by their noun
+    ("Forty people were buried under the rubble.", ("Forty", "people", None)),
+])
+def test_buildings_destroyed_are_counted_by_what_befell_them(text, counted):
+    [claim] = claimcheck.extract_text(text)
+    assert (claim.text, claim.measure, claim.outcome) == counted

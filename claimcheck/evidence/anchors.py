@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..extraction.dating import days_apart
 from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
 from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
-                       TIME_WORDS, TOLL_WORDS, WEEKDAYS)
+                       STRUCTURE_NOUNS, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
 from ..places import known_place
 from .bearings import one_bearing, told_from
@@ -71,7 +71,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
               or first.place is None or second.place is None)  # an unplaced toll has joined the main place's
     few = all(count <= FIGURES_PER_PAGE or claim.source for count, claim in zip(tolls, (first, second)))
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
-            and placed and measure_class(first.measure, synonyms) == "person" == measure_class(second.measure, synonyms)
+            and placed and _counted_class(first, heads[0], synonyms) is not None
+            and _counted_class(first, heads[0], synonyms) == _counted_class(second, heads[1], synonyms)
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
                  or not (other_days_named(first, second)  # "12 officers were injured on Sunday night": a night's
@@ -79,7 +80,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                          or (first.outcome == "captured" and one_night_only(first, second))))
             and not (_another_gathering(first, second) if first.outcome == "gathered"
                      else either_of_another(first, second))):  # "a strike on another school killed 3"
-        who = first.measure if first.scope == "part" and heads[0] == heads[1] else "people"  # "children killed"
+        who = (first.measure if first.scope == "part" and heads[0] == heads[1]  # "children killed"
+               else heads[0] if first.outcome == "destroyed" else "people")  # "homes destroyed"
         found.append(f"the only count of {who} {first.outcome} each source gives")
     if (single and quake and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
@@ -133,6 +135,14 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(near(first) & near(second)) >= 2):
         found.append(f"the only figure of {key} each source gives, in the same words")
     return tuple(found)
+
+
+def _counted_class(claim: Claim, head: str | None, synonyms) -> str | None:
+    """What a toll-like count counts: "person" for people an outcome befell, the head itself for buildings destroyed
+    (homes, houses: one thing by the synonyms), None for anything else."""
+    if claim.outcome == "destroyed":
+        return head if head in STRUCTURE_NOUNS else None
+    return "person" if measure_class(claim.measure, synonyms) == "person" else None
 
 
 def _people_alike(first: Claim, second: Claim, heads: tuple[str | None, str | None]) -> bool:

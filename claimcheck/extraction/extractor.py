@@ -13,7 +13,8 @@ from ..model import Claim, Document
 from ..money import page_unit
 from ..units import convertible, dimensionality
 from . import measures, phrases, roles, sources
-from ..lexicon import DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, TIME_UNITS, TOLL_WORDS
+from ..lexicon import (DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, STRUCTURE_NOUNS,
+                       TIME_UNITS, TOLL_WORDS)
 from .neighbours import coordinated_parts, headline_outcomes, inherit_measures, part_outcomes
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
@@ -23,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "74"
+EXTRACTOR_VERSION = "75"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -331,8 +332,11 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
             actor = None  # "the UN agency said 40 were killed, while Gaza medics put the toll at 45": who says, not who
     place = phrases.choose_place(sentence_names, start, end, phrases.place_reach(text, end, limit, sentence_end),
                                  sentence_start, exclude)
-    outcome = phrases.outcome(tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)],
-                              tokens[bisect.bisect_left(starts, end):])
+    window = tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)]
+    outcome = phrases.outcome(window, tokens[bisect.bisect_left(starts, end):])
+    if outcome == "destroyed" and (measure is None or measure.split()[-1].lower() not in STRUCTURE_NOUNS):
+        # "buried 32 houses": what befell buildings; "buried 160 bodies" tells of the dead by its noun
+        outcome = phrases.outcome(window, tokens[bisect.bisect_left(starts, end):], but="destroyed")
     if outcome in _HELD and named in DEMONYMS:  # "Indian commandos arrested 26 Somali pirates": the captor's count
         actor = agent
     sized = sources.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"

@@ -380,19 +380,21 @@ def actor_after(tokens: list[Token], sentence_names: list[Name]) -> str | None:
 
 
 
-def outcome(before: list[Token], after: list[Token]) -> str | None:
+def outcome(before: list[Token], after: list[Token], but: str | None = None) -> str | None:
     """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed',
     'three bank workers, a man and two women, died' (a list's verb governs every figure of it; 'killed 5 and
-    injured 40' gives each figure its own)."""
+    injured 40' gives each figure its own); ``but``: an outcome the words for which are passed over."""
+    outcome_words = OUTCOME_WORDS if but is None else {w: o for w, o in OUTCOME_WORDS.items() if o != but}
+    outcome_verbs = OUTCOME_VERBS if but is None else {w: o for w, o in OUTCOME_VERBS.items() if o != but}
     window = before[-4:]
     for index in range(len(window) - 1, -1, -1):  # "killed an estimated 100": the verb governs the number
         token = window[index]
         if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"} or token.lower in SAY_VERBS:
             break  # "the agency for refugees said 40 were killed": the source's words are not the figure's
-        if token.lower in OUTCOME_VERBS:
-            return OUTCOME_VERBS[token.lower]
-        if token.lower in OUTCOME_WORDS and not _not_outcome(window, index):
-            return OUTCOME_WORDS[token.lower]
+        if token.lower in outcome_verbs:
+            return outcome_verbs[token.lower]
+        if token.lower in outcome_words and not _not_outcome(window, index):
+            return outcome_words[token.lower]
     crowd = None
     for index, token in enumerate(after[:10]):
         if token.text in ";.!?:" or token.text[:1].isdigit() or token.lower in {"or", "but", "while", "whereas", "who",
@@ -404,20 +406,21 @@ def outcome(before: list[Token], after: list[Token]) -> str | None:
         if (token.lower in NUMBER_WORDS and index and after[index - 1].lower in (",", "and") and following != "of"):
             break  # "240 inmates escape, two warders killed": another figure, with its own verb ("one of them": a part)
         if (token.lower == "to" and following.isalpha() and following not in _AFTER_TO
-                and following not in OUTCOME_WORDS):  # "ordered 5,000 residents to evacuate": what befell them
+                and following not in outcome_words):  # "ordered 5,000 residents to evacuate": what befell them
             break  # "150 police had been deployed to manage the crowd": a purpose, not what befell them
         if (token.text == "," and following in ("and", "but", "while") and then is not None
                 and then.lower in _NEW_SUBJECT):
             break  # "2,900 people were sheltering at the school, and the dead included three children": a new clause
-        if (token.lower in ("and", ",", "—", "–", "-", "(") and (following in OUTCOME_WORDS or following in OUTCOME_VERBS)
+        if (token.lower in ("and", ",", "—", "–", "-", "(")
+                and (following in outcome_words or following in outcome_verbs)
                 and then is not None
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
             break  # "… and injured 40 others": another clause, another figure
-        if token.lower in OUTCOME_WORDS and not _not_outcome(after, index, before[-3:]):
+        if token.lower in outcome_words and not _not_outcome(after, index, before[-3:]):
             if token.lower in _CROWD_NOUNS and crowd is None:
-                crowd = OUTCOME_WORDS[token.lower]  # "29 protesters had been injured": what befell them, if told
+                crowd = outcome_words[token.lower]  # "29 protesters had been injured": what befell them, if told
                 continue
-            return OUTCOME_WORDS[token.lower]
+            return outcome_words[token.lower]
     return crowd
 
 

@@ -83,6 +83,7 @@ RUNNING_MEASURES = _words("facts", "running_measures")
 TOLL_WORDS = _words("facts", "toll_words")
 PERSON_NOUNS = _words("facts", "person_nouns")
 PRESENT_NOUNS = _words("facts", "present_nouns")
+STRUCTURE_NOUNS = _words("facts", "structure_nouns")
 SIDE_WORDS = _words("facts", "side_words")
 
 #: the kinds of an event that tell two of them apart outright: family -> (kind -> its words, the nouns they qualify)
