@@ -1661,3 +1661,23 @@ def test_the_only_count_of_homes_destroyed_each_page_gives_is_one_quantity(tmp_p
         b_txt=f"Friday, 16 August 2024\n\nPine Hollow counts its losses\n{second}\nSome 900 firefighters are on the "
               "lines.\n")
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+
+
+
+def test_two_sources_counts_of_one_crowd_on_one_page_disagree(tmp_path):
+    found = _violated(tmp_path, a_txt="Pension march fills Estrela\nThe size of the march is disputed: police counted "
+                                      "120,000 people in Estrela, while organisers claimed 450,000.\nThe march lasted "
+                                      "5 hours.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == [["120,000", "450,000"]]
+
+
+@pytest.mark.parametrize(("sentence", "violated"), [
+    ("Organisers said 150,000 people joined the march in Estrela.", [["120,000", "150,000"]]),
+    ("The last big protest, in January, drew 90,000 people in Estrela, according to police.", []),
+])
+def test_an_earlier_marchs_crowd_is_another_crowd(tmp_path, sentence, violated):
+    day = "Sunday, 16 March 2025\n\n"
+    found = _violated(tmp_path, a_txt=f"{day}Pension march fills Estrela\nPolice counted 120,000 people at the pension "
+                                      "march in Estrela.\nThe march lasted 5 hours.\n",
+                      b_txt=f"{day}Estrela march: the count\n{sentence}\nThe march lasted 5 hours.\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated

@@ -995,3 +995,15 @@ def test_a_headlines_noun_passing_a_figure_is_what_it_counts(headline, counted):
 def test_buildings_destroyed_are_counted_by_what_befell_them(text, counted):
     [claim] = claimcheck.extract_text(text)
     assert (claim.text, claim.measure, claim.outcome) == counted
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("The size of the march is disputed: police counted 120,000 people in the capital, while organisers claimed "
+     "450,000.", [("120,000", "people", "gathered", "police"), ("450,000", "people", "gathered", "organisers")]),
+    ("The union, which organised the march, said 450,000 people took part.",
+     [("450,000", "people", "gathered", "union")]),
+    ("Police said 40 people were arrested at the march.", [("40", "people", "captured", "Police")]),
+    ("Police said 60 people were treated after the march.", [("60", "people", None, "Police")]),  # too few for a crowd
+])
+def test_a_sources_count_of_people_in_a_sentence_of_a_crowd_is_the_crowd(text, read):
+    assert [(claim.text, claim.measure, claim.outcome, claim.source) for claim in claimcheck.extract_text(text)] == read

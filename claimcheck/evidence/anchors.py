@@ -306,11 +306,17 @@ def _another_gathering(first: Claim, second: Claim) -> bool:
     protesters"). "Another 20,000 marched in Salonika" is still a crowd, another city's (its place tells it apart)."""
     if told_as_more(first) or told_as_more(second):
         return True
+    if bool(_EARLIER_GATHERING.search(first.sentence)) != bool(_EARLIER_GATHERING.search(second.sentence)):
+        return True  # "The last big protest, on January 28, drew 90,000 people": an earlier march's crowd
     kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(claim.sentence)) - {None}
              for claim in (first, second)]
     return bool(kinds[0] and kinds[1] and kinds[0].isdisjoint(kinds[1]))
 
 
+#: a sentence that tells of an earlier gathering than the page's: "the last big protest", "a previous march",
+#: "last month's rally"
+_EARLIER_GATHERING = re.compile(r"\b(?:(?:the|a|an)\s+(?:last|previous|earlier|first)|last\s+(?:week|month|year)'s)"
+                                r"\s+(?:[\w-]+\s+)?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)
 #: words for a gathering, by its kind: protests are one kind whatever a page calls them
 _GATHERING = {word: kind for kind, words in {
     "protest": ("rally", "rallies", "march", "marches", "marched", "protest", "protests", "demonstration",

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "75"
+EXTRACTOR_VERSION = "76"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -383,6 +383,10 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         # killing two": the co-workers an earlier figure of the sentence that something happened to names
         # a crowd is no one's victims: "two women were killed ... by tens of thousands who marched" counts people
         measure = (read.victims if measure is None and outcome != "gathered" else None) or "people"
+    if (unit.kind == "count" and outcome is None and value >= _A_CROWD and measure in (None, "people")
+            and (source or sized) and _CROWD_WORDS.search(text[sentence_start:sentence_end])):
+        measure, outcome = "people", "gathered"  # "police counted 120,000 people in the capital, while organisers
+        # claimed 450,000": a source's count of a crowd the sentence tells of, not people something else befell
     if score:
         end = max(end, last.end)
     quantity_type = "score" if score else roles.quantity_type(unit, is_age, first.kind)
@@ -428,6 +432,10 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
 
 
 #: words of the outcome "gathered" that count gatherings, not the people in them
+#: a sentence that tells of a crowd, and the least count a crowd is told by (see where they are read)
+_CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
+                          r"demonstrations?|demonstrators|turnout|took\s+part)\b", re.I)
+_A_CROWD = 100
 _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
 #: words for what strikes: a count of them is never a count of the dead or hurt, whatever verb follows
 _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",
