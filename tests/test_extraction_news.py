@@ -1007,3 +1007,12 @@ def test_buildings_destroyed_are_counted_by_what_befell_them(text, counted):
 ])
 def test_a_sources_count_of_people_in_a_sentence_of_a_crowd_is_the_crowd(text, read):
     assert [(claim.text, claim.measure, claim.outcome, claim.source) for claim in claimcheck.extract_text(text)] == read
+
+
+@pytest.mark.parametrize(("text", "scopes"), [
+    ("Customs said the cocaine, some 7.6 tonnes or about 8,400 pounds, was found in bags.", [None, "conversion"]),
+    ("The quake struck 5 miles, or 8 kilometres, east of the town.", [None, "conversion"]),
+    ("The laptops come with a choice of either 516MB or 1GB graphics memory.", [None, None]),  # a choice
+])
+def test_a_figure_restated_after_or_in_other_units_is_a_conversion(text, scopes):
+    assert [claim.scope for claim in claimcheck.extract_text(text)] == scopes

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "76"
+EXTRACTOR_VERSION = "77"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -410,7 +410,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                                                    read.year, read.paragraph_date),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type=quantity_type, subject=subject,
-        source=source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end], unit.unit in TIME_UNITS)
+        source=source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end], unit.unit in TIME_UNITS,
+                                                unit.kind == "physical")
         or (roles.crowds_scope(text[sentence_start:start], text[end:sentence_end], place) if outcome == "gathered"
             else None),
     )

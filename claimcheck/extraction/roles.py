@@ -357,17 +357,24 @@ _RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s
 
 
 _CONVERSION = re.compile(r"\d[^\d();.]{0,25}\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|approx\.?\s+)?$", re.I)
+#: "some 7.6 tonnes or about 8,400 pounds": a unit's word between the figure and "or"; not a choice ("either 516MB
+#: or 1GB")
+_CONVERSION_OR = re.compile(r"\d[\d,.]*\s*(?:[a-z]+\s*){1,2},?\s+or\s+(?:nearly\s+|almost\s+|about\s+|around\s+|"
+                            r"some\s+|roughly\s+)?$", re.I)
+_EITHER = re.compile(r"\b(?:either|between|choice)\b[^.;]*$", re.I)
 
 
-def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False) -> str | None:
+def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, physical: bool = False) -> str | None:
     """"conversion" for a figure that restates the one before it in other units ("20 kilometres (12.5 miles)"),
     "part" for a figure that is a part of another the sentence gives ("including 5 children", "among them 3
     officers"), "whole" for the whole a part of it is counted from (the three of "two of the three victims
     died"; the nine of "nine people, including the gunman, are dead"), "total" for a running or overall figure ("so
     far", "in all", "since the offensive began", "between 2008 and 2015", "every year"; not for a span of time,
     ``of_time``: "a period of seven years" between two years is their span). In "two of the three victims died" the
-    two is what died, not a part: it is left as it is."""
-    if _CONVERSION.search(sentence_before[-40:]):
+    two is what died, not a part: it is left as it is. A physical quantity (``physical``) is restated after "or" too
+    ("7.6 tonnes or about 16,800 pounds"); money is not ("$13.9 billion, or $25 a share")."""
+    if _CONVERSION.search(sentence_before[-40:]) or (physical and _CONVERSION_OR.search(sentence_before[-40:])
+                                                     and not _EITHER.search(sentence_before[-60:])):
         return "conversion"
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
             or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))):

@@ -25,7 +25,7 @@ class ConversionOptions:
 
 @rule_kind("conversion", runs_per="document", severity="error", options=ConversionOptions, summary="""
 a figure and the conversion written right after it in brackets ("83 km (52 miles)", "€85 million ($100 million)")
-agree: the figure converted (pint; money at the rate of the page's date) lies within `tolerance` of the bracketed
+or after "or" ("7.6 tonnes or about 16,800 pounds") agree: the figure converted (pint; money at the rate of the page's date) lies within `tolerance` of the bracketed
 figure (`currency_tolerance` for money). A page without a date has no rate of the day, so its money is not checked,
 nor a bare "$" converted into "US$" (a page's own dollar, Canada's or Australia's).""")
 def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
@@ -52,7 +52,9 @@ def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
                                       compared.unit, compared.tolerance, compared.agrees, "", status, None,
                                       rate=compared.rate, pages=False)
             verdict = "restates" if compared.agrees else "does not restate"
-            findings.append(context.finding(rule, status, f"the bracketed conversion {verdict} its figure: {said}",
+            between = context.documents[figure.doc].text[figure.end:converted.start]
+            told = "bracketed conversion" if "(" in between else "conversion after 'or'"
+            findings.append(context.finding(rule, status, f"the {told} {verdict} its figure: {said}",
                                             [figure, converted]))
     return findings
 
