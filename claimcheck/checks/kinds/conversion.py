@@ -25,9 +25,10 @@ class ConversionOptions:
 
 @rule_kind("conversion", runs_per="document", severity="error", options=ConversionOptions, summary="""
 a figure and the conversion written right after it in brackets ("83 km (52 miles)", "€85 million ($100 million)")
-or after "or" ("7.6 tonnes or about 16,800 pounds") agree: the figure converted (pint; money at the rate of the page's date) lies within `tolerance` of the bracketed
-figure (`currency_tolerance` for money). A page without a date has no rate of the day, so its money is not checked,
-nor a bare "$" converted into "US$" (a page's own dollar, Canada's or Australia's).""")
+or after "or" ("7.6 tonnes or about 16,800 pounds") agree: the figure converted (pint; money at the rate of the
+page's date) lies within `tolerance` of the converted figure (`currency_tolerance` for money). A page without a
+date has no rate of the day, so its money is not checked, nor a bare "$" converted into "US$" (a page's own
+dollar, Canada's or Australia's).""")
 def check_conversion(rule: Rule, context: CheckContext) -> list[Finding]:
     options: ConversionOptions = rule.options
     findings = []
