@@ -1004,6 +1004,8 @@ def test_buildings_destroyed_are_counted_by_what_befell_them(text, counted):
      [("450,000", "people", "gathered", "union")]),
     ("Police said 40 people were arrested at the march.", [("40", "people", "captured", "Police")]),
     ("Police said 60 people were treated after the march.", [("60", "people", None, "Police")]),  # too few for a crowd
+    ("About 35,000 people marched through Porto Salvo, according to the organisers, although police put the number at "
+     "12,000.", [("About 35,000", "people", "gathered", "organisers"), ("12,000", "people", "gathered", "police")]),
 ])
 def test_a_sources_count_of_people_in_a_sentence_of_a_crowd_is_the_crowd(text, read):
     assert [(claim.text, claim.measure, claim.outcome, claim.source) for claim in claimcheck.extract_text(text)] == read
@@ -1016,3 +1018,8 @@ def test_a_sources_count_of_people_in_a_sentence_of_a_crowd_is_the_crowd(text, r
 ])
 def test_a_figure_restated_after_or_in_other_units_is_a_conversion(text, scopes):
     assert [claim.scope for claim in claimcheck.extract_text(text)] == scopes
+
+
+def test_a_place_marched_through_is_where_the_crowd_was():
+    [crowd] = claimcheck.extract_text("About 35,000 people marched through Porto Salvo on Saturday.")
+    assert (crowd.place, crowd.outcome) == ("Porto Salvo", "gathered")

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "77"
+EXTRACTOR_VERSION = "78"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -383,7 +383,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         # killing two": the co-workers an earlier figure of the sentence that something happened to names
         # a crowd is no one's victims: "two women were killed ... by tens of thousands who marched" counts people
         measure = (read.victims if measure is None and outcome != "gathered" else None) or "people"
-    if (unit.kind == "count" and outcome is None and value >= _A_CROWD and measure in (None, "people")
+    if (unit.kind == "count" and outcome is None and value >= _A_CROWD and (measure in (None, "people")
+                                                                             or measure in _BARE_COUNTS)
             and (source or sized) and _CROWD_WORDS.search(text[sentence_start:sentence_end])):
         measure, outcome = "people", "gathered"  # "police counted 120,000 people in the capital, while organisers
         # claimed 450,000": a source's count of a crowd the sentence tells of, not people something else befell
