@@ -1646,7 +1646,7 @@ def test_of_one_day_only_a_count_below_one_told_as_risen_may_be_its_earlier_stag
               "Castelmonte collapsed, police said.\nTen vehicles fell into the river.\n",
         b_txt=f"{day}Castelmonte bridge: death toll rises to 12\nThe death toll from the collapse of the Varela bridge "
               "in Castelmonte has risen to 12, the ministry said.\nDivers searched the river.\n")
-    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+    assert [sorted(_about(finding)) for finding in found] == violated
 
 
 @pytest.mark.parametrize(("second", "violated"), [
@@ -1660,7 +1660,7 @@ def test_the_only_count_of_homes_destroyed_each_page_gives_is_one_quantity(tmp_p
               "Pine Hollow, fire officials said.\nSome 900 firefighters are on the lines.\n",
         b_txt=f"Friday, 16 August 2024\n\nPine Hollow counts its losses\n{second}\nSome 900 firefighters are on the "
               "lines.\n")
-    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+    assert [sorted(_about(finding)) for finding in found] == violated
 
 
 
@@ -1668,7 +1668,7 @@ def test_two_sources_counts_of_one_crowd_on_one_page_disagree(tmp_path):
     found = _violated(tmp_path, a_txt="Pension march fills Estrela\nThe size of the march is disputed: police counted "
                                       "120,000 people in Estrela, while organisers claimed 450,000.\nThe march lasted "
                                       "5 hours.\n")
-    assert [sorted(claim.text for claim in finding.about) for finding in found] == [["120,000", "450,000"]]
+    assert [sorted(_about(finding)) for finding in found] == [["120,000", "450,000"]]
 
 
 @pytest.mark.parametrize(("sentence", "violated"), [
@@ -1680,4 +1680,4 @@ def test_an_earlier_marchs_crowd_is_another_crowd(tmp_path, sentence, violated):
     found = _violated(tmp_path, a_txt=f"{day}Pension march fills Estrela\nPolice counted 120,000 people at the pension "
                                       "march in Estrela.\nThe march lasted 5 hours.\n",
                       b_txt=f"{day}Estrela march: the count\n{sentence}\nThe march lasted 5 hours.\n")
-    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+    assert [sorted(_about(finding)) for finding in found] == violated
