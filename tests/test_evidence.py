@@ -1681,3 +1681,18 @@ def test_an_earlier_marchs_crowd_is_another_crowd(tmp_path, sentence, violated):
                                       "march in Estrela.\nThe march lasted 5 hours.\n",
                       b_txt=f"{day}Estrela march: the count\n{sentence}\nThe march lasted 5 hours.\n")
     assert [sorted(_about(finding)) for finding in found] == violated
+
+
+@pytest.mark.parametrize(("second", "violated"), [
+    ("Officials said the blaze had burned more than 11,000 hectares of pine.",
+     [["9,100 hectares", "more than 11,000 hectares"]]),
+    ("Officials said last year's blaze had burned more than 11,000 hectares of pine in 2023.", []),  # another fire
+])
+def test_the_only_area_burned_each_page_gives_is_one_quantity(tmp_path, second, violated):
+    day = "Monday, 22 July 2024\n\n"
+    found = _violated(
+        tmp_path,
+        a_txt=f"{day}Lousela fire contained\nThe Serra da Lousela fire has burned 9,100 hectares of forest, the civil "
+              "protection agency said.\nSome 900 firefighters fought the flames.\n",
+        b_txt=f"{day}Lousela: the damage\n{second}\nSome 900 firefighters fought the flames.\n")
+    assert [sorted(_about(finding)) for finding in found] == violated

@@ -1023,3 +1023,13 @@ def test_a_figure_restated_after_or_in_other_units_is_a_conversion(text, scopes)
 def test_a_place_marched_through_is_where_the_crowd_was():
     [crowd] = claimcheck.extract_text("About 35,000 people marched through Porto Salvo on Saturday.")
     assert (crowd.place, crowd.outcome) == ("Porto Salvo", "gathered")
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The fire has burned 9,100 hectares of forest.", "burn"),
+    ("Some 246 mm of rain fell on the hills in 24 hours.", "rainfall"),
+    ("The derailed train spilled an estimated 20,000 gallons of acid.", "spill"),
+    ("The tanker carried 60,000 litres of acid.", "acid"),  # a load, not what leaked
+])
+def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
+    assert claimcheck.extract_text(text)[0].measure == role

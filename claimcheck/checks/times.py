@@ -10,9 +10,15 @@ from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
 from ..evidence.pages import (days_told, revised_on_page, risen_on_page, told_as_preliminary, told_as_revised,
                                told_as_risen, told_days_after, top_toll, top_weekdays)
-from ..lexicon import RUNNING_OUTCOMES
+from ..lexicon import RUNNING_OUTCOMES, RUNNING_ROLES
 from ..model import Claim
 from .context import CheckContext
+
+
+def running(claim: Claim) -> bool:
+    """Whether a figure is of a count that changes as an event goes on: a toll (the lexicon's running outcomes) or a
+    role that grows (the area a fire burned)."""
+    return claim.outcome in RUNNING_OUTCOMES or claim.measure in RUNNING_ROLES
 
 
 def times_apart(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
@@ -37,12 +43,12 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
             # articles of one event are tied by all they tell
             return ("both undated (they may be of different times)",)
         days = tuple(_days_on_page(context, claim, figures)[0] for claim in (first, second))
-        if first.outcome in RUNNING_OUTCOMES and days[0] and days[1] and days[0] != days[1]:
+        if running(first) and days[0] and days[1] and days[0] != days[1]:
             # "toll rose to 35 on Thursday" and "... officials said Friday": a running count of two days
             return (f"undated pages telling of {' and '.join(sorted(days[0]))} and of {' and '.join(sorted(days[1]))} "
                     "(a running count may have changed)",)
         written = [_dateline_day(context, claim) for claim in (first, second)]
-        if first.outcome in RUNNING_OUTCOMES and None not in written and written[0] != written[1]:
+        if running(first) and None not in written and written[0] != written[1]:
             # "KATHMANDU, Aug 13 (Reuters)" and "KATHMANDU, Aug 14 (AFP)": no year, but two days' counts
             return (f"pages written on {_day_named(written[0])} and {_day_named(written[1])} (a running count may have "
                     "changed)",)
@@ -53,18 +59,18 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         day = dated[0] or dated[1]
         written, told = _dateline_day(context, undated), f"--{day.month:02d}-{day.day:02d}"  # ISO 8601 without a year
         same_day = written == told  # "Satara, Sep 12 (PTI)" and 12 September 2022
-        if first.outcome in RUNNING_OUTCOMES and written and not same_day:
+        if running(first) and written and not same_day:
             # "Kesarpur, Aug 22 (PTI)" against a page of 23 August 2016: the dateline's year is missing, not its day
             return (f"pages written on {_day_named(written)} and {_day_named(told)} (a running count may have "
                     "changed)",)
         days = _days_on_page(context, undated, figures)[0]
         weekday = _WEEKDAY_NAMES[day.weekday()]
-        if first.outcome in RUNNING_OUTCOMES and days and weekday not in days and not same_day:
+        if running(first) and days and weekday not in days and not same_day:
             # "27 ... after Monday's stampede" on an undated page against a page of Tuesday's: two days' counts
             return (f"an undated page telling of {' and '.join(sorted(days))} against one of {weekday} (a running "
                     "count may have changed)",)
     later = [(claim, day) for claim, day in zip((first, second), dated) if _days_on_page(context, claim, figures)[1]]
-    if first.outcome in RUNNING_OUTCOMES and len(later) == 1 and later[0][1] is None:
+    if running(first) and len(later) == 1 and later[0][1] is None:
         # "A week after the quake, ... 1,366 people injured": an undated page's count of some days later
         return (f"{later[0][0].text} from a page written some time after the event (a later count than the other "
                 "page's may be)",)

@@ -77,6 +77,8 @@ OUTCOMES = frozenset(_DATA["outcomes"])
 OUTCOME_VERBS: dict[str, str] = {word: outcome for outcome, words in _DATA["outcome_verbs"].items() for word in words}
 #: the roles a verb gives a generic figure ("fell 150 metres": a fall), each with its measure and verbs
 ROLES: dict[str, dict] = {name: {**spec, "verbs": tuple(spec.get("verbs", ()))} for name, spec in _DATA["roles"].items()}
+#: the roles whose figure grows as an event goes on (the area a fire burned)
+RUNNING_ROLES = frozenset(name for name, spec in ROLES.items() if spec.get("running"))
 GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
 RUNNING_OUTCOMES = _words("facts", "running_outcomes")
 RUNNING_MEASURES = _words("facts", "running_measures")

@@ -13,7 +13,7 @@ from datetime import timedelta
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, few_on_page,
                          figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
 from ...evidence.anchors import two_accounts
-from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES
+from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES, RUNNING_ROLES
 from ...model import Claim, Fact, Finding, Tolerance
 from ...money import is_currency
 from ...model.interval import quantity_text
@@ -424,6 +424,8 @@ def _an_update(first: Claim, second: Claim, dates: tuple) -> bool:
     days' rates are two stages of it."""
     if dates[0] != dates[1] and all(_a_rate(claim) for claim in (first, second)):
         return True
+    if dates[0] != dates[1] and first.measure == second.measure and first.measure in RUNNING_ROLES:
+        return True  # the area a fire had burned by Sunday, and by Monday
     if (first.outcome not in RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]
             or not first.type == second.type == "count"):  # "a 15-year-old killed": an age, not a toll
         return False
