@@ -841,6 +841,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The provincial count includes four people killed when a wall collapsed.", "part"),
     ("Two of those killed were employees of stores in the food court.", "part"),
     ("Each of the 110 bales weighed about 29 kilograms.", "part"),  # one bale's weight, not the haul's
+    ("Special forces stormed the bank at dawn, freeing the last 11 hostages.", "part"),  # the rest of those held
+    ("Divers reached the remaining 40 passengers by noon.", "part"),
     ("The bales weighed 29 kilograms each.", "part"),
     ("Two miners died in hospital overnight, the mine's owner said.", "part"),  # deaths added to a toll
     ("Two people later died of their injuries, officials said.", "part"),
@@ -1033,3 +1035,9 @@ def test_a_place_marched_through_is_where_the_crowd_was():
 ])
 def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role
+
+
+def test_a_price_per_share_is_read_by_the_words_after_it_before_the_verb_before_it():
+    price, value = claimcheck.extract_text("Nordhavn agreed on Tuesday to buy Kestrel Logistics for 412 pence per share "
+                                           "in cash, valuing it at about 3.1 billion pounds.")
+    assert (price.measure, value.measure) == ("share_price", "money")

@@ -32,6 +32,8 @@ _AN_AVERAGE_OF = re.compile(r"\b(?:an|the)\s+average\s+of\s*$", re.I)
 _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.pattern, re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|"
                           r"among the|one of the|some of the|most of the|all but)\s*$", re.I)
+#: the rest of a whole: "the last 11 hostages", "the remaining 40 passengers"
+_THE_REST = re.compile(r"\bthe\s+(?:last|remaining)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: the words that tell a part inside the whole before it ("killed 41, including nine children", "39 on Tuesday,
 #: among them 12 women"), and a hedge the part may have ("among them at least 12 women")
@@ -136,8 +138,11 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
     if found is None and money and re.search(rf"\b{re.escape(measure)}\b", tail, re.I) and _NAMED_BUYER.search(tail):
         # "AMD is buying ATI for $4.8 billion": a sum told of its buyer, a firm's name, is the deal's
         found = tuple(pattern for pattern in patterns["money"] if pattern[0] == "deal")
-    for name, governed, following in found or ():
-        if (governed and governed.search(tail)) or (following and following.match(head)):
+    for name, _, following in found or ():  # what follows a figure says more than a verb before it: "agreed to buy
+        if following and following.match(head):  # Kestrel for 412 pence per share" is a price per share, no deal
+            return name
+    for name, governed, _ in found or ():
+        if governed and governed.search(tail):
             return name
     if found is None and money:  # "12 million euros stolen": the word after a sum, read as its measure, says its role
         for name, _, following in patterns["money"]:
@@ -376,6 +381,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
     if _CONVERSION.search(sentence_before[-40:]) or (physical and _CONVERSION_OR.search(sentence_before[-40:])
                                                      and not _EITHER.search(sentence_before[-60:])):
         return "conversion"
+    if not of_time and _THE_REST.search(sentence_before[-20:]):
+        return "part"  # "freeing the last 11 hostages": the rest of those held, after six were freed
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
             or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
