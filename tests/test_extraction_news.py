@@ -1038,6 +1038,6 @@ def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
 
 
 def test_a_price_per_share_is_read_by_the_words_after_it_before_the_verb_before_it():
-    price, value = claimcheck.extract_text("Nordhavn agreed on Tuesday to buy Kestrel Logistics for 412 pence per share "
-                                           "in cash, valuing it at about 3.1 billion pounds.")
+    price, value = claimcheck.extract_text("Nordhavn agreed on Tuesday to buy Kestrel Logistics for 412 pence per "
+                                           "share in cash, valuing it at about 3.1 billion pounds.")
     assert (price.measure, value.measure) == ("share_price", "money")
