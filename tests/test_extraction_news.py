@@ -1029,6 +1029,7 @@ def test_a_place_marched_through_is_where_the_crowd_was():
 
 @pytest.mark.parametrize(("text", "role"), [
     ("The fire has burned 9,100 hectares of forest.", "burn"),
+    ("The fire has now spread across about 21,000 square kilometres.", "burn"),  # as "scorched 8,000 square miles"
     ("Some 246 mm of rain fell on the hills in 24 hours.", "rainfall"),
     ("The derailed train spilled an estimated 20,000 gallons of acid.", "spill"),
     ("The tanker carried 60,000 litres of acid.", "acid"),  # a load, not what leaked
