@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date
 
 from ..extraction.dating import date_span
-from ..extraction.roles import HEDGE, PART_CUES
+from ..extraction.scopes import HEDGE, PART_CUES
 from ..facts import canonical_name, claim_role, head_key, top_cities
 from ..lexicon import INCREASE_WORDS, OUTCOMES, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location, within

@@ -7,7 +7,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..extraction.roles import worst_hurt
+from ..extraction.scopes import worst_hurt
 from ..facts import name_words, told_direction
 from ..model import Claim
 from .features import after_figure, before_figure, near, sentence_terms, slot_match

@@ -12,7 +12,7 @@ from ..errors import Diagnostic
 from ..model import Claim, Document
 from ..money import page_unit
 from ..units import convertible, dimensionality
-from . import measures, phrases, roles, sources
+from . import measures, phrases, roles, scopes, sources
 from ..lexicon import (DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, STRUCTURE_NOUNS,
                        TIME_UNITS, TOLL_WORDS)
 from .neighbours import coordinated_parts, headline_outcomes, inherit_measures, part_outcomes
@@ -411,9 +411,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                                                    read.year, read.paragraph_date),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type=quantity_type, subject=subject,
-        source=source, scope=roles.scope_of(text[sentence_start:start], text[end:sentence_end], unit.unit in TIME_UNITS,
+        source=source, scope=scopes.scope_of(text[sentence_start:start], text[end:sentence_end], unit.unit in TIME_UNITS,
                                                 unit.kind == "physical")
-        or (roles.crowds_scope(text[sentence_start:start], text[end:sentence_end], place) if outcome == "gathered"
+        or (scopes.crowds_scope(text[sentence_start:start], text[end:sentence_end], place) if outcome == "gathered"
             else None),
     )
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
-from .roles import HEDGE, PART_CUES, shock_of, written_as_magnitude
+from .roles import shock_of, written_as_magnitude
+from .scopes import HEDGE, PART_CUES
 
 _MAGNITUDE_REACH = 300  # characters after a magnitude in which a bare figure of one decimal is another reading of it
 _SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|season|month|week|day)", re.I)
