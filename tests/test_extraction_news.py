@@ -1006,6 +1006,8 @@ def test_buildings_destroyed_are_counted_by_what_befell_them(text, counted):
      [("450,000", "people", "gathered", "union")]),
     ("Police said 40 people were arrested at the march.", [("40", "people", "captured", "Police")]),
     ("Police said 60 people were treated after the march.", [("60", "people", None, "Police")]),  # too few for a crowd
+    ("The commission said 2.3 million people voted, a turnout of 64 percent.",  # voters are no crowd
+     [("2.3 million", "people", None, "commission"), ("64 percent", "turnout", None, "commission")]),
     ("About 35,000 people marched through Porto Salvo, according to the organisers, although police put the number at "
      "12,000.", [("About 35,000", "people", "gathered", "organisers"), ("12,000", "people", "gathered", "police")]),
 ])

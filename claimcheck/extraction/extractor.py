@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "81"
+EXTRACTOR_VERSION = "82"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -436,7 +436,7 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
 #: words of the outcome "gathered" that count gatherings, not the people in them
 #: a sentence that tells of a crowd, and the least count a crowd is told by (see where they are read)
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
-                          r"demonstrations?|demonstrators|turnout|took\s+part)\b", re.I)
+                          r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100
 _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
 #: words for what strikes: a count of them is never a count of the dead or hurt, whatever verb follows
