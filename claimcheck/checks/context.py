@@ -139,7 +139,7 @@ class CheckContext:
         if (told is None or document is None or claim.type != "count" or claim.outcome not in RUNNING_OUTCOMES
                 or len(claim.date or "") != 10):
             return told
-        published = parse_date(document.date)
+        published = self.written_on(claim)
         if published is not None and timedelta(0) < published - told <= _REPORTED_WITHIN:
             return published
         return told

@@ -70,9 +70,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     placed = (bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
               or first.place is None or second.place is None)  # an unplaced toll has joined the main place's
     few = all(count <= FIGURES_PER_PAGE or claim.source for count, claim in zip(tolls, (first, second)))
+    classes = _counted_class(first, heads[0], synonyms), _counted_class(second, heads[1], synonyms)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
-            and placed and _counted_class(first, heads[0], synonyms) is not None
-            and _counted_class(first, heads[0], synonyms) == _counted_class(second, heads[1], synonyms)
+            and placed and classes[0] is not None and classes[0] == classes[1]
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
                  or not (other_days_named(first, second)  # "12 officers were injured on Sunday night": a night's

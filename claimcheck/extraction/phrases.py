@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..facts import POSSESSIVE
 from ..places import NAMED_ALONE, city
@@ -384,8 +385,7 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
     """What happened to what is counted, when the clause says: 'killed an estimated 100', '100 … were killed',
     'three bank workers, a man and two women, died' (a list's verb governs every figure of it; 'killed 5 and
     injured 40' gives each figure its own); ``but``: an outcome the words for which are passed over."""
-    outcome_words = OUTCOME_WORDS if but is None else {w: o for w, o in OUTCOME_WORDS.items() if o != but}
-    outcome_verbs = OUTCOME_VERBS if but is None else {w: o for w, o in OUTCOME_VERBS.items() if o != but}
+    outcome_words, outcome_verbs = (OUTCOME_WORDS, OUTCOME_VERBS) if but is None else _outcome_words_but(but)
     window = before[-4:]
     for index in range(len(window) - 1, -1, -1):  # "killed an estimated 100": the verb governs the number
         token = window[index]
@@ -422,6 +422,13 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
                 continue
             return outcome_words[token.lower]
     return crowd
+
+
+@lru_cache(maxsize=None)
+def _outcome_words_but(but: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The lexicon's outcome words and verbs, less those of one outcome (built once per outcome, not per figure)."""
+    return ({word: found for word, found in OUTCOME_WORDS.items() if found != but},
+            {word: found for word, found in OUTCOME_VERBS.items() if found != but})
 
 
 #: words for the people of a crowd: what a verb after them says befell them comes first ("49 protesters were detained")
