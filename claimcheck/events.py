@@ -153,7 +153,7 @@ def _terms(text: str) -> list[str]:
     events of one kind apart, and so do the figures their stories share: a quake's magnitude, a toll, a time, a
     year). A name ends at a line's end (a headline's last word is not the dateline's first) and at a possessive
     ("Indonesia's Papua province" names Indonesia and Papua); "U.S." is one name."""
-    from .facts import POSSESSIVE, joined_initials
+    from .measure_keys import POSSESSIVE, joined_initials
 
     text = joined_initials(text)
     words = [POSSESSIVE.sub("", word) for word in _WORD.findall(text.lower())]

@@ -115,7 +115,7 @@ _PLACE_WORDS = re.compile(r"\s+(?:province|island|city|county|region|district|st
 def city_named(name: str) -> str | None:
     """The city a name is ("Van province" -> Van, "Bandar Abbas"), or None: never a country's ("Armenia" is a country
     before it is a Colombian city; see :func:`canonical_city`)."""
-    from .facts import POSSESSIVE  # facts reads places: imported when first used
+    from .measure_keys import POSSESSIVE  # measure_keys reads places: imported when first used
 
     name = POSSESSIVE.sub("", name)
     return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())

@@ -21,7 +21,8 @@ from .errors import ClaimcheckWarning, Diagnostic
 from .extraction import ExtractionOptions
 from .extraction.batch import extract_many
 from .events import find_events
-from .facts import build_facts, measure_key
+from .facts import build_facts
+from .measure_keys import measure_key
 from .model import CLAIM_FIELDS, Claim, Document, Finding
 from .rules import RuleSet
 

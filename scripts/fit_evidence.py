@@ -30,7 +30,8 @@ from claimcheck.evaluation.clusters import match_mentions, read_cluster_gold  # 
 from claimcheck.checks.kinds.agree import comparable  # noqa: E402
 from claimcheck.events import find_events  # noqa: E402
 from claimcheck.evidence import features, figures_per_source, source_key  # noqa: E402
-from claimcheck.facts import _candidates, head_key  # noqa: E402
+from claimcheck.facts import _candidates
+from claimcheck.measure_keys import head_key  # noqa: E402
 
 
 def samples(gold: Path, docs: Path) -> list[tuple[str, int, dict, bool, bool]]:

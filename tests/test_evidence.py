@@ -109,7 +109,8 @@ def test_a_count_of_a_thing_named_by_itself_is_weighed_by_the_figures_of_that_th
 
 
 def test_a_city_has_one_name_and_an_unplaced_figure_joins_the_main_place():
-    from claimcheck.facts import build_facts, canonical_name
+    from claimcheck.facts import build_facts
+    from claimcheck.measure_keys import canonical_name
     from claimcheck.places import canonical_city
 
     synonyms = claimcheck.Checker().rule_set.synonyms
@@ -716,7 +717,7 @@ def test_a_chronicles_two_accounts_of_one_massacre_disagree(tmp_path):
 
 
 def test_two_sources_estimates_in_one_sentence_disagree_whatever_else_each_source_says(tmp_path):
-    from claimcheck.facts import head_key
+    from claimcheck.measure_keys import head_key
     from claimcheck.rules.loader import load_rules
 
     assert head_key("most loyal jihadist fighters", load_rules().synonyms) == head_key("fighters", load_rules().synonyms)
@@ -1001,7 +1002,7 @@ def test_two_magnitudes_one_survey_gives_of_two_places_are_not_of_a_quake_both_n
     ("place", "Bush's Texas", "Bush's Texas"),  # a person's, not a country's
 ])
 def test_a_demonym_acts_for_its_country_and_a_countrys_province_is_the_province(kind, name, canonical):
-    from claimcheck.facts import canonical_name
+    from claimcheck.measure_keys import canonical_name
     from claimcheck.rules.loader import load_rules
 
     assert canonical_name(kind, name, load_rules().synonyms) == canonical

@@ -767,7 +767,7 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The haul of ivory, weighing 3.7 tonnes, was found in a container.", "seizure"),
 ])
 def test_how_deals_prices_and_hauls_are_told(text, role):
-    from claimcheck.facts import claim_role
+    from claimcheck.measure_keys import claim_role
     from claimcheck.rules.loader import load_rules
 
     assert claim_role(claimcheck.extract_text(text)[0], load_rules().synonyms) == role
@@ -931,7 +931,7 @@ def test_what_a_verb_says_befell_a_crowds_people_comes_before_the_crowd(text, ou
     "The bank agreed to pay penalties totalling $875 million.",
 ])
 def test_a_regulators_fine_is_one_figure_of_its_story(text):
-    from claimcheck.facts import claim_role
+    from claimcheck.measure_keys import claim_role
     from claimcheck.rules.loader import load_rules
 
     [fine] = claimcheck.extract_text(text)
@@ -970,7 +970,7 @@ def test_a_crowd_told_of_a_country_is_a_total(text, scope):
 def test_every_role_is_named_as_a_figure_of_it_is_keyed():
     """A role's figures are keyed by the lemma of its name: a role named "sought" would be keyed "seek" and never
     be found again."""
-    from claimcheck.facts import head_key
+    from claimcheck.measure_keys import head_key
     from claimcheck.lexicon import ROLES
     from claimcheck.rules.loader import load_rules
 

@@ -225,7 +225,7 @@ def test_quantulum3_is_imported_without_changing_typeguard():
 
 def test_clearing_caches_forgets_remembered_answers():
     from claimcheck.extraction import clear_caches
-    from claimcheck.facts import singular
+    from claimcheck.measure_keys import singular
 
     assert singular("caches") == "cache" and "caches" in singular.known
     clear_caches()

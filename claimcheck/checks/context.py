@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-from ..facts import build_facts, dimension, head_key, measure_key
+from ..facts import build_facts, dimension
+
+from ..measure_keys import head_key, measure_key
 from ..lexicon import CHANGE_BEFORE_PERCENTAGE, RUNNING_OUTCOMES
 from ..model import Claim, Document, Fact, Finding
 from ..rules.ruleset import Rule, RuleSet

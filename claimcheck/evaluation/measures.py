@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..facts import singular
+from ..measure_keys import singular
 from ..model import Claim, Document
 from .set_units import head_of, same_head
 

@@ -113,7 +113,7 @@ def same_head(head: str, measure: str | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def _forms(word: str) -> frozenset[str]:
-    from ..facts import singular
+    from ..measure_keys import singular
 
     forms = {word, singular(word), *_IRREGULAR.get(word, ())}
     for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):

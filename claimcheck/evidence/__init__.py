@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..facts import claim_role, head_key
+from ..measure_keys import claim_role, head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, headline_and_lead
 from .features import GENERIC_MEASURES, before_figure, features

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..extraction.dating import days_apart
-from ..facts import canonical_name, claim_role, head_key, measure_class, measure_key
+from ..measure_keys import canonical_name, claim_role, head_key, measure_class, measure_key
 from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
                        STRUCTURE_NOUNS, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
 from ..model import Claim

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..facts import POSSESSIVE, joined_initials, singular
+from ..measure_keys import POSSESSIVE, joined_initials, singular
 from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
                        WEEKDAYS)
 from ..model import Claim

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..facts import singular
+from ..measure_keys import singular
 from ..lexicon import ROLES, TIME_UNITS
 from ..model import Claim
 from .features import WORD, before_figure, sentence_terms

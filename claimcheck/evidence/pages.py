@@ -9,7 +9,8 @@ from datetime import date
 
 from ..extraction.dating import date_span
 from ..extraction.scopes import HEDGE, PART_CUES
-from ..facts import canonical_name, claim_role, head_key, top_cities
+from ..facts import top_cities
+from ..measure_keys import canonical_name, claim_role, head_key
 from ..lexicon import INCREASE_WORDS, OUTCOMES, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location, within
 from ..model import Claim

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..facts import POSSESSIVE, claim_role
+from ..measure_keys import POSSESSIVE, claim_role
 from ..lexicon import MONTHS, ORGANISATION_SUFFIXES, WEEKDAYS
 from ..model import Claim
 from ..places import cities_named, country_words, distance_km

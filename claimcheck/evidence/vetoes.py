@@ -8,7 +8,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..extraction.scopes import worst_hurt
-from ..facts import name_words, told_direction
+from ..facts import name_words
+from ..measure_keys import told_direction
 from ..model import Claim
 from .features import after_figure, before_figure, near, sentence_terms, slot_match
 from .pages import two_sources

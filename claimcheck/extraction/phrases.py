@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..facts import POSSESSIVE
+from ..measure_keys import POSSESSIVE
 from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, DEMONYMS, DETERMINERS,
                        ED_ING_NOUNS, FUNCTION_WORDS, HAPPENING_WORDS, LEADING_SKIPPABLE, LOCATIVE,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ..lexicon import NUMBER_WORDS
-from ..places import city
 from .phrases import country_names
 
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"

@@ -73,7 +73,7 @@ class RuleSet:
     def standing_measures(self) -> frozenset[str]:
         """Measure keys some rule compares across events (``across_events: true``): standing quantities such as
         troop levels, reported from event to event."""
-        from ..facts import measure_key
+        from ..measure_keys import measure_key
 
         return frozenset(measure_key(measure, self.synonyms) for rule in self.rules
                          if getattr(rule.options, "across_events", False) for measure in rule.measures or ())
@@ -81,7 +81,7 @@ class RuleSet:
     def declared_measures(self) -> frozenset[str]:
         """Measure keys a specific agree rule names (not a fallback): their figures are one quantity by the rule's
         word (within an event, or across events for a standing one), not split by the evidence."""
-        from ..facts import measure_key
+        from ..measure_keys import measure_key
 
         return frozenset(measure_key(measure, self.synonyms) for rule in self.rules
                          if rule.kind == "agree" and not getattr(rule.options, "fallback", False)

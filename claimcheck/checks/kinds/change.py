@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...facts import head_key
+from ...measure_keys import head_key
 from ...lexicon import DECREASE_WORDS, INCREASE_WORDS
 from ...model import Claim, Finding, Tolerance
 from ...rules.ruleset import Rule

@@ -7,7 +7,9 @@ from collections import defaultdict
 
 from dataclasses import dataclass
 
-from ...facts import dimension, head_key
+from ...facts import dimension
+
+from ...measure_keys import head_key
 from ...lexicon import PARTIAL_CUES, TOTAL_CUES
 from ...model import Claim, Finding, Tolerance
 from ...model.interval import Interval, number
