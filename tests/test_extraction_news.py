@@ -1005,7 +1005,7 @@ def test_buildings_destroyed_are_counted_by_what_befell_them(text, counted):
     ("The union, which organised the march, said 450,000 people took part.",
      [("450,000", "people", "gathered", "union")]),
     ("Police said 40 people were arrested at the march.", [("40", "people", "captured", "Police")]),
-    ("Police said 60 people were treated after the march.", [("60", "people", None, "Police")]),  # too few for a crowd
+    ("Police said 60 people were treated after the march.", [("60", "people", "treated", "Police")]),  # no crowd
     ("The commission said 2.3 million people voted, a turnout of 64 percent.",  # voters are no crowd
      [("2.3 million", "people", None, "commission"), ("64 percent", "turnout", None, "commission")]),
     ("About 35,000 people marched through Porto Salvo, according to the organisers, although police put the number at "
@@ -1044,3 +1044,37 @@ def test_a_price_per_share_is_read_by_the_words_after_it_before_the_verb_before_
     price, value = claimcheck.extract_text("Nordhavn agreed on Tuesday to buy Kestrel Logistics for 412 pence per "
                                            "share in cash, valuing it at about 3.1 billion pounds.")
     assert (price.measure, value.measure) == ("share_price", "money")
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("By June, the rebels controlled about 70% of Tarsa.", "territory"),
+    ("Army says over 90% of Keshet retaken as troops close in", "territory"),
+    ("The army said it had retaken over 90% of Keshet province.", "territory"),
+    ("The rebels said the army held less than half of the province.", "territory"),
+    ("About 40 percent of the city was destroyed.", "city"),  # ruin, not ground held
+    ("The firm lost 25% of its value.", "value"),
+    ("Unemployment in the region held at 6.4% in October.", "unemployment"),  # a rate held, no ground
+])
+def test_a_share_of_a_place_taken_held_or_lost_is_a_share_of_territory(text, measure):
+    assert claimcheck.extract_text(text)[0].measure == measure
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("The army said 410 fighters had been killed since Operation Desert Wind began.", "total"),
+    ("The offensive, launched on May 3, has involved more than 900 air strikes.", "total"),
+    ("A drone strike on Sunday killed 23 militants.", None),
+])
+def test_a_campaigns_count_so_far_is_a_total(text, scope):
+    assert claimcheck.extract_text(text)[0].scope == scope
+
+
+def test_a_number_written_in_words_is_never_what_the_next_figure_counts():
+    read = [(claim.text, claim.measure, claim.outcome, claim.scope)
+            for claim in claimcheck.extract_text("Forty-two people were hurt, 15 of whom were admitted to hospital.")]
+    assert read == [("Forty-two", "people", "injured", None), ("15", "people", "treated", "part")]
+
+
+def test_a_toll_told_at_length_before_its_verb_is_the_dead_and_a_figure_after_with_has_its_own_outcome():
+    read = [(claim.text, claim.outcome) for claim in claimcheck.extract_text(
+        "The official death toll from the 3 May landslide stands at 27, with five people still missing.")]
+    assert read == [("27", "killed"), ("five", "missing")]

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "82"
+EXTRACTOR_VERSION = "83"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -129,8 +129,11 @@ _TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|hits|
 #: a sentence whose subject is a death toll told of at length (initials' stops too: "in the U.S. state of"), its figure
 #: right after the verb: "The death toll of the twin earthquakes which jolted Iran's northwestern province on Saturday
 #: has risen to 306"
-_TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b(?:[^\d.;:]|(?<=\b[A-Z])\.){0,160}?\b(?:has\s+|had\s+)?"
-                           r"(?:risen|rose|climbed|jumped|reached|hit|topped|passed)\s+(?:to\s+)?"
+_TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b(?:[^\d.;:]|(?<=\b[A-Z])\.|\b\d{1,2}\s+(?=[A-Z][a-z]{2,})){0,160}?"
+                           # "The official death toll from the 9 July earthquake stands at 31": a day of a month is no
+                           # figure between the toll and its verb
+                           r"\b(?:has\s+|had\s+)?(?:risen|rose|climbed|jumped|reached|hit|topped|passed|stands\s+at|"
+                           r"stood\s+at|remains\s+at|remained\s+at)\s+(?:to\s+)?"
                            r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?$", re.I)
 _HURT_WORDS = re.compile(r"injur|wound|hurt|casualt", re.I)
 #: a headline's count told as a noun passing it: "17 dead as cases pass 450", "evacuees top 18,000" (the noun is what
@@ -316,6 +319,10 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency") or measure
+    if (unit.kind == "percent" and measure_phrase.words and _OF_A_WHOLE.match(text, end)
+            and roles.territory_share(text[sentence_start:start], measure_phrase,
+                                      text[measure_phrase.words[-1].end:sentence_end])):
+        measure = "territory"  # "controlled about 70% of Raqqa": ground held, of which the rules compare shares
     named = next((name for name in measure_phrase.names if phrases.is_name(name.split()[0])), None)
     agent = phrases.actor_after(after_tokens, sentence_names) or phrases.subject_actor(tokens, sentence_names, first.start)
     actor = named or agent
@@ -435,6 +442,7 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
 
 #: words of the outcome "gathered" that count gatherings, not the people in them
 #: a sentence that tells of a crowd, and the least count a crowd is told by (see where they are read)
+_OF_A_WHOLE = re.compile(r"\s+of\b", re.I)  # "70% of Raqqa": the whole a share is of follows it
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
                           r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100

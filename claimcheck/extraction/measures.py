@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DETERMINERS, DIRECTIONS, DISCOURSE, FUNCTION_WORDS, LINKING_VERBS,
                        NUMBER_WORDS, PREPOSITIONS, ROLES, SAY_VERBS)
-from .phrases import NounPhrase, Token, noun_phrase
+from .phrases import NounPhrase, Token, noun_phrase, number_word
 
 
 _ORDINALS = {"first", "last", "next", "previous", "past", "final", "opening", "second", "third"}
@@ -101,7 +101,7 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
             start -= 1
     words = tokens[start:verb]
     counted = [position for position, word in enumerate(words)
-               if (word.text[:1].isdigit() or word.lower in NUMBER_WORDS)
+               if (word.text[:1].isdigit() or number_word(word.text))
                and not (position + 1 < len(words) and words[position + 1].lower in _ORDINAL_SUFFIXES)  # "the 5th of"
                and not (position + 1 < len(words) and _joining(words, position + 1))]  # "in the 11-day offensive"
     if counted:  # "at least 12 people were killed and 40 injured": what the earlier figure counts

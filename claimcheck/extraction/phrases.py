@@ -131,11 +131,17 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+def number_word(text: str) -> bool:
+    """Whether a word is a number's ("three", "Twenty-three"), not a noun."""
+    return all(part in NUMBER_WORDS for part in text.lower().split("-"))
+
+
 def _dash_joined(token: Token) -> Token | None:
     """'people-one', 'recharges-three', 'associates-the': a word glued by a dash to a function or number word that
-    starts the next phrase, cut back to the word."""
+    starts the next phrase, cut back to the word ("Twenty-three" is one number, no glued phrase)."""
     head, _, rest = token.text.partition("-")
-    if head and rest.split("-")[0].lower() in DETERMINERS | NUMBER_WORDS.keys() | {"former"}:
+    if (head and not number_word(token.text)
+            and rest.split("-")[0].lower() in DETERMINERS | NUMBER_WORDS.keys() | {"former"}):
         return Token(head, token.start, token.start + len(head))
     return None
 
@@ -403,7 +409,8 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
             break
         following = after[index + 1].lower if index + 1 < len(after) else ""
         then = after[index + 2] if index + 2 < len(after) else None
-        if (token.lower in NUMBER_WORDS and index and after[index - 1].lower in (",", "and") and following != "of"):
+        if (token.lower in NUMBER_WORDS and index and after[index - 1].lower in (",", "and", "with")
+                and following != "of"):  # "stands at 31, with four people still missing": their own outcome
             break  # "240 inmates escape, two warders killed": another figure, with its own verb ("one of them": a part)
         if (token.lower == "to" and following.isalpha() and following not in _AFTER_TO
                 and following not in outcome_words):  # "ordered 5,000 residents to evacuate": what befell them

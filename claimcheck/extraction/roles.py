@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, ROLES, TIME_UNITS,
                        alternation)
 from ..places import city
-from .phrases import Name, country_names
+from .phrases import Name, NounPhrase, country_names
 from .unit_reading import UnitReading
 
 #: a person's age written after the name: "Catherine Gomes, 61," / "Horton, 34" / "Smith (60)"
@@ -301,3 +301,30 @@ def holder_of(text: str, start: int, names: list[Name]) -> str | None:
 
 
 _RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s+)\brecord\b[^.;:\d]*$", re.I)
+
+
+#: what a share of ground is a share of: "over 90% of Ghazal province", "85 percent of Syria's territory"
+_TERRITORIAL = frozenset({"province", "district", "region", "city", "town", "village", "country", "governorate",
+                          "territory", "land", "area", "state", "county", "enclave", "neighbourhood", "neighborhood"})
+#: taking, holding or losing ground: "controlled about 70% of Raqqa", "had retaken over 90% of Ghazal"
+_CONTROL = (r"(?:control|controls|controlled|controlling|held|hold|holds|holding|retake|retakes|retaken|retaking|"
+            r"retook|recapture|recaptures|recaptured|recapturing|capture|captures|captured|capturing|seize|seizes|"
+            r"seized|seizing|liberate|liberates|liberated|liberating|regain|regains|regained|clear|cleared|lose|"
+            r"loses|lost|losing|overran|overrun)")
+_CONTROL_BEFORE = re.compile(rf"\b{_CONTROL}\b(?:\s+(?:of|over|to)\b)?(?:\s+[\w'’-]+){{0,2}}?\s*$", re.I)
+_CONTROLLED = re.compile(_CONTROL, re.I)
+#: "over 90% of Ghazal retaken", "... of the province is held by the army"
+_CONTROL_AFTER = re.compile(rf"^\s*(?:(?:is|are|was|were|has|have|had|been|now|being)\s+){{0,3}}{_CONTROL}\b", re.I)
+
+
+def territory_share(before: str, phrase: NounPhrase, after: str) -> bool:
+    """Whether a percentage is a share of ground taken, held or lost ("controlled about 70% of Raqqa", "retaken over
+    90% of Ghazal province", "over 90% of Ghazal retaken"): its whole is a place, and a verb of control governs it.
+    "40 percent of the city was destroyed" is no such share, nor "lost 25% of its value"."""
+    if not phrase.words:
+        return False
+    if phrase.names and all(_CONTROLLED.fullmatch(word.text) for word in phrase.words):
+        return True  # a headline's "over 90% of Ghazal retaken": the verb read as the phrase's noun
+    place = (phrase.words[-1].lower in _TERRITORIAL
+             or all(word.text[:1].isupper() for word in phrase.words))  # "of Raqqa", "of Nineveh Governorate"
+    return place and bool(_CONTROL_BEFORE.search(before[-60:]) or _CONTROL_AFTER.match(after))

@@ -115,7 +115,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or _IN_INCIDENTS.match(sentence_after) or _IN_SEVERAL_PLACES.match(_clause(sentence_after))
             or _IN_A_YEAR.search(_clause(sentence_after))
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
-            or _INCIDENTS_ACROSS.search(sentence_before[-80:])
+            or _INCIDENTS_ACROSS.search(sentence_before[-80:]) or _A_CAMPAIGNS_TALLY.search(sentence_before[-120:])
             or _DAYS_IN_WHICH.search(sentence_before[-120:])
             or _NATIONWIDE.search(sentence_before[-80:]) or _NATIONWIDE_AFTER.match(_clause(sentence_after))):
         return "total"  # "Since the campaign began, strikes have killed 8,000"; "killed 8,000 since the war began"
@@ -163,6 +163,10 @@ _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|s
                            r"(?:road\s+|traffic\s+|car\s+)?(?:accidents|crashes))\b", re.I)
 #: a year's figure of a whole country's or firm's books: "2,006 people were killed on the roads in fiscal year 2014-15"
 _IN_A_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:fiscal|financial|calendar)\s+year\b", re.I)
+#: what a campaign has come to so far: "The offensive, launched on January 12, has involved more than 1,100 air strikes"
+_A_CAMPAIGNS_TALLY = re.compile(r"\b(?:offensive|campaign|operation|war|air\s+war)\b[^.;:!?]{0,60}\b(?:has|have)\s+"
+                                r"(?:so\s+far\s+|now\s+|already\s+)?(?:involved|included|seen|comprised|killed|left|"
+                                r"claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 #: the toll of a war, not of a day: "decades of civil war that killed some 2 million people", "a civil war in which
 #: some 2 million people died"
 _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
@@ -175,8 +179,10 @@ _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campa
                           r"(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 #: a count as it stood at an hour of the day: "turnout had reached 76 percent by 2 p.m.", a figure still running
 _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
-#: "since the offensive began", "since its campaign started", "since the war was launched"
-_SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|his|her|it|they)\s+(?:[\w-]+\s+){0,3}?"
+#: "since the offensive began", "since its campaign started", "since the war was launched", "since Operation Green
+#: Shield began"
+_SINCE_BEGAN = re.compile(r"\bsince\s+(?:(?:the|its|their|his|her|it|they)\s+(?:[\w-]+\s+){0,3}?"
+                          r"|(?-i:[A-Z][\w-]*\s+){1,4})"
                           r"(?:began|begun|started|was\s+launched|were\s+launched|launched|start|beginning)\b", re.I)
 
 
