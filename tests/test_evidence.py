@@ -1697,3 +1697,92 @@ def test_the_only_area_burned_each_page_gives_is_one_quantity(tmp_path, second, 
               "protection agency said.\nSome 900 firefighters fought the flames.\n",
         b_txt=f"{day}Lousela: the damage\n{second}\nSome 900 firefighters fought the flames.\n")
     assert [sorted(_about(finding)) for finding in found] == violated
+
+
+_OFFENSIVE = ("Dravia presses offensive against Red Hand rebels in Keshet province\n"
+              "The Dravian army is pressing its offensive against the Red Hand rebels in Keshet province, where the "
+              "rebels still hold the town of Omri.\n{strikes}\n"
+              "Omri lies 40 km north of the provincial capital, Sella.\n"
+              "Aid agencies say 12,000 people have fled Omri and the villages around it.\n"
+              "The rebels have fought for the province since 2016.\n")
+
+
+def test_a_rules_measure_told_differently_by_two_undated_pages_of_one_event_is_a_disagreement(tmp_path):
+    [finding] = _violated(
+        tmp_path,
+        a_txt=_OFFENSIVE.format(strikes="The army said allied aircraft had carried out more than 60 air strikes."),
+        b_txt=_OFFENSIVE.format(strikes="According to a coalition statement, its jets flew 55 air strikes that week."),
+        c_txt=_OFFENSIVE.format(strikes="Ardanian jets flew 27 air strikes and Belmoran jets 28 in the first week."))
+    assert finding.rule == "strike-counts-agree"
+    assert [claim.text for claim in finding.about] == ["more than 60", "55"]
+    assert "rule strike-counts-agree compares strikes" in finding.message
+    assert "undated" not in finding.message
+
+
+def test_one_of_the_shares_a_sentence_lists_is_no_account_of_the_whole(tmp_path):
+    findings = _violated(
+        tmp_path,
+        a_txt=_OFFENSIVE.format(strikes="Allied jets have flown 55 air strikes in the first week, the coalition said."),
+        b_txt=_OFFENSIVE.format(strikes="Ardanian jets flew 27 air strikes and Belmoran jets 28 in the first week."))
+    assert findings == []
+
+
+def test_a_figure_told_as_superseded_on_its_page_is_no_account_to_set_against_the_new_one(tmp_path):
+    crash = ("Bus crash near Tavera injures dozens\n"
+             "A bus carrying farm workers overturned near Tavera on Tuesday evening, police said.\n{hurt}\n"
+             "The driver, who is 52, was arrested at the scene.\n"
+             "The road was closed for six hours while the wreck was cleared.\n")
+    assert _violated(
+        tmp_path,
+        a_txt=crash.format(hurt="On Tuesday night officials had put the number of injured at about 30; the health "
+                                "ministry now says 44 were hurt."),
+        b_txt=crash.format(hurt="The health ministry said 44 people were injured in the crash.")) == []
+
+
+def test_ground_an_offensive_holds_on_two_days_grows(tmp_path):
+    assert _violated(
+        tmp_path / "territory",
+        a_txt=_OFFENSIVE.format(strikes="On Saturday the army said it had retaken about 70 percent of the province."),
+        b_txt=_OFFENSIVE.format(strikes="On Monday the army said it had retaken over 90% of the province.")) == []
+
+
+
+def test_a_rule_names_a_whole_measure_not_its_head_noun():
+    from claimcheck.checks.context import CheckContext
+
+    claims = claimcheck.extract_text("Jets flew 55 air strikes, and two general strikes shut the shops.")
+    rules = claimcheck.Checker().rule_set
+    context = CheckContext(documents={}, claims=claims, rules=rules)
+    [rule] = [rule for rule in rules.rules if rule.id == "strike-counts-agree"]
+    assert [(claim.measure, context.applies(rule, claim), context.names_measure(rule, claim)) for claim in claims] == [
+        ("air strikes", True, True), ("general strikes", True, False)]
+
+
+def test_one_number_in_two_currencies_is_two_markets_prices(tmp_path):
+    launch = ("Corvex unveils its Tallis 5 phone\nTuesday, 9 September 2025\n"
+              "Corvex on Tuesday unveiled the Tallis 5, its first phone with a folding screen.\n"
+              "The Tallis 5 will cost {price} when it goes on sale, the company said.\n"
+              "The phone has a 6.7-inch screen and 256 GB of storage.\n")
+    assert _violated(tmp_path, a_txt=launch.format(price="£899"), b_txt=launch.format(price="$899")) == []
+
+
+def test_a_toll_of_a_months_event_told_beside_the_pages_is_another_events(tmp_path):
+    assert _violated(tmp_path, a_txt=(
+        "Tarsa landslide: 21 dead, 3 missing, needs rising\n"
+        "ReliefLine Asia | Situation report No. 2 | 12 July 2025\n"
+        "The official death toll from the landslide stands at 21, according to the national disaster agency.\n"
+        "Some 3,000 people remain displaced in 12 sites.\n"
+        "The government has released $900,000 for emergency relief.\n"
+        "The toll is close to that of March's landslide in southern Orveno, which killed 24 people.\n")) == []
+
+
+def test_a_running_count_of_an_undated_page_is_judged_by_the_dated_pages_that_tie_it(tmp_path):
+    blast = "Blast at Pellston chemical plant\n{date}{lead}\nTwo workers were killed, officials said.\n" \
+            "The plant makes solvents and employs 300 people.\nInvestigators from the state arrived on the site.\n"
+    assert _violated(
+        tmp_path,
+        a_txt=blast.format(date="", lead="An explosion at the Pellston plant early Tuesday injured 37 people."),
+        b_txt=blast.format(date="Wednesday, 15 October 2025\n\n",
+                           lead="An explosion at the Pellston plant on Tuesday injured 37 people."),
+        c_txt=blast.format(date="Thursday, 16 October 2025\n\n",
+                           lead="An explosion at the Pellston plant on Tuesday injured 44 people.")) == []

@@ -85,6 +85,13 @@ class CheckContext:
             return False
         return measures is None or measure in measures or head in measures
 
+    def names_measure(self, rule: Rule, claim: Claim) -> bool:
+        """Whether a claim's whole measure is one a rule names (after synonyms), not only its head noun: "air
+        strikes" is a strike tally's measure, "general strikes" only shares its head."""
+        self.applies(rule, claim)  # the rule's measure keys, computed once
+        measures = self._wanted[rule.id][1]
+        return measures is not None and self.keys(claim)[0] in measures
+
     def claims_for(self, rule: Rule) -> list[Claim]:
         return self._for(rule)[0]
 

@@ -21,8 +21,11 @@ def running(claim: Claim) -> bool:
     return claim.outcome in RUNNING_OUTCOMES or claim.measure in RUNNING_ROLES
 
 
-def times_apart(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
-    """What leaves two pages' figures possibly of different times, where their dates cannot tell."""
+def times_apart(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts,
+                growing: bool = False) -> tuple[str, ...]:
+    """What leaves two pages' figures possibly of different times, where their dates cannot tell. ``growing``: the
+    figures are of a quantity that changes as its event goes on (a rule's word), whatever they count."""
+    changing = growing or running(first)
     dated = context.as_of(first), context.as_of(second)
     if (first.outcome in RUNNING_OUTCOMES and (first.outcome != "killed" or first.scope == "part")
             and (dated[0] == dated[1] or not all(dated))):  # the hurt, or a part of the dead ("including 4 children")
@@ -43,12 +46,12 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
             # articles of one event are tied by all they tell
             return ("both undated (they may be of different times)",)
         days = tuple(_days_on_page(context, claim, figures)[0] for claim in (first, second))
-        if running(first) and days[0] and days[1] and days[0] != days[1]:
+        if changing and days[0] and days[1] and days[0] != days[1]:
             # "toll rose to 35 on Thursday" and "... officials said Friday": a running count of two days
             return (f"undated pages telling of {' and '.join(sorted(days[0]))} and of {' and '.join(sorted(days[1]))} "
                     "(a running count may have changed)",)
         written = [_dateline_day(context, claim) for claim in (first, second)]
-        if running(first) and None not in written and written[0] != written[1]:
+        if changing and None not in written and written[0] != written[1]:
             # "KATHMANDU, Aug 13 (Reuters)" and "KATHMANDU, Aug 14 (AFP)": no year, but two days' counts
             return (f"pages written on {_day_named(written[0])} and {_day_named(written[1])} (a running count may have "
                     "changed)",)
@@ -59,18 +62,18 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         day = dated[0] or dated[1]
         written, told = _dateline_day(context, undated), f"--{day.month:02d}-{day.day:02d}"  # ISO 8601 without a year
         same_day = written == told  # "Satara, Sep 12 (PTI)" and 12 September 2022
-        if running(first) and written and not same_day:
+        if changing and written and not same_day:
             # "Kesarpur, Aug 22 (PTI)" against a page of 23 August 2016: the dateline's year is missing, not its day
             return (f"pages written on {_day_named(written)} and {_day_named(told)} (a running count may have "
                     "changed)",)
         days = _days_on_page(context, undated, figures)[0]
         weekday = _WEEKDAY_NAMES[day.weekday()]
-        if running(first) and days and weekday not in days and not same_day:
+        if changing and days and weekday not in days and not same_day:
             # "27 ... after Monday's stampede" on an undated page against a page of Tuesday's: two days' counts
             return (f"an undated page telling of {' and '.join(sorted(days))} against one of {weekday} (a running "
                     "count may have changed)",)
     later = [(claim, day) for claim, day in zip((first, second), dated) if _days_on_page(context, claim, figures)[1]]
-    if running(first) and len(later) == 1 and later[0][1] is None:
+    if changing and len(later) == 1 and later[0][1] is None:
         # "A week after the quake, ... 1,366 people injured": an undated page's count of some days later
         return (f"{later[0][0].text} from a page written some time after the event (a later count than the other "
                 "page's may be)",)

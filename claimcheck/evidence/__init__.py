@@ -24,13 +24,14 @@ from ..measure_keys import claim_role, head_key
 from ..model import Claim
 from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, headline_and_lead
 from .features import GENERIC_MEASURES, before_figure, features
-from .pages import (FIGURES_PER_PAGE, FigureCounts, a_places_share, an_article, aside_figure, few_on_page,
-                    figures_per_source, lead_figure, recalled_figure, own_and_sourced, page_figures, page_tolls,
-                    paragraph_key, source_key, top_places)
+from .pages import (FIGURES_PER_PAGE, FigureCounts, a_listed_share, a_places_share, an_article, aside_figure,
+                    few_on_page, figures_per_source, lead_figure, recalled_figure, own_and_sourced, page_figures,
+                    page_tolls, paragraph_key, source_key, top_places)
 from .quakes import quake_measure
 from .vetoes import judged_vetoes, vetoes
 
-__all__ = ["DESCRIPTIONS", "a_places_share", "an_article", "before_figure", "Evidence", "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
+__all__ = ["DESCRIPTIONS", "a_listed_share", "a_places_share", "an_article", "before_figure", "Evidence",
+           "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
            "LEAD_LINES", "anchors", "features", "headline_and_lead", "few_on_page", "figures_per_source", "judge", "own_and_sourced", "page_figures",
            "page_tolls", "source_key", "thresholds", "vetoes", "weigh", "weights"]
 
@@ -129,7 +130,8 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     counts = tuple(1 if lead_figure(claim, figures, key) else max(count, 2) if (recalled_figure(claim, figures, key)
                                                                                 or aside_figure(claim, figures, key))
                    else count for claim, key, count in zip((first, second), keys, counts))
-    share = a_places_share(first, second, figures, synonyms) or a_places_share(second, first, figures, synonyms)
+    share = (a_places_share(first, second, figures, synonyms) or a_places_share(second, first, figures, synonyms)
+             or a_listed_share(first, figures, synonyms) != a_listed_share(second, figures, synonyms))
     # the places each page's headline names tell two quakes of one country apart
     places = ((top_places(first.doc, figures), top_places(second.doc, figures))
               if quake_measure(first, second, synonyms) else (frozenset(), frozenset()))

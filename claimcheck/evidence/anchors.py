@@ -19,7 +19,7 @@ from .another import ANOTHER_WORDS, either_of_another, other_incident_words, tol
 from .governing import one_doing
 from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
-from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, two_sources
+from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, told_as_revised, two_sources
 from .vetoes import same_person
 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
@@ -34,7 +34,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     of people killed (injured, marching ...) each source gives, or the only figure of a role (a fall, a deal's price)
     each page gives; on one page, two named sources' accounts. ``tolls``: how many counts of the outcome (figures of
     the role) each page gives; ``paragraphs``: how many figures each source gives in its paragraph; ``place_share``:
-    one is a place's share of a measure its page splits by place, the other names no place (it may be the whole);
+    one is a place's share of a measure its page splits by place, the other names no place (it may be the whole), or
+    one is a share its sentence lists ("27 air strikes and ... 28"), the other not;
     ``places``: the places each page's headline and first sentence name (see :func:`~.pages.top_places`)."""
     found = []
     words_a, names_a = sentence_terms(first.sentence)
@@ -61,7 +62,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
               and not _another_of_head(first, synonyms) and not _another_of_head(second, synonyms)
               and not of_another_year(first, second)  # "In 2000, a magnitude-5.0 quake near Yountville"
-              and not _owned_by_another(first, second))  # "surpassing Manny Machado's 10-year, $300 million deal"
+              and not _owned_by_another(first, second)  # "surpassing Manny Machado's 10-year, $300 million deal"
+              and not _told_as_earlier(first) and not _told_as_earlier(second))  # "had put the toll at 40"
     heads = head_key(first.measure, synonyms), head_key(second.measure, synonyms)
     same_people = (heads[0] == heads[1] or _people_alike(first, second, heads)
                    or first.outcome == "gathered")  # a crowd is one crowd, whatever word counts it
@@ -100,6 +102,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
             and not other_days_named(first, second)  # "has reached 306 ... on Monday"; "had stood at 250 on Sunday"
+            # "officials had put the number of injured at about 40; the health department now says 58": an update
+            and not (told_as_revised(first) or told_as_revised(second))
             and (restated := _restated_by_a_source(first, second)
                  or _told_against(first, second) or _two_accounts(first, second))
             and (two_sources(first, second) or (own_and_sourced(first, second) and (
@@ -224,7 +228,7 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
     headline, lead = sorted((first, second), key=lambda claim: claim.line)
     return (headline.line <= _HEADLINE_LINES and headline.line < lead.line <= LEAD_LINES
             and len(WORD.findall(headline.sentence)) <= 15
-            and not _EARLIER_FIGURE.search(before_figure(lead)[-40:]) and not _BY_THEN.match(before_figure(lead))
+            and not _told_as_earlier(lead) and not _BY_THEN.match(before_figure(lead))
             and not _a_part(headline) and not _a_part(lead)
             and not told_of_another(headline) and not told_of_another(lead) and not other_days_named(headline, lead)
             and not of_another_year(headline, lead))  # "the shooting at an army base last November, in which 13 died"
@@ -234,6 +238,12 @@ _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank,
 #: a figure told as an earlier one: "the official toll had stood at 250 on Sunday"
 #: a count told as of an earlier hour than the headline's: "By Thursday night, volunteers had collected 38 bodies"
 _BY_THEN = re.compile(r"\s*By\s+[^,.;]{1,30},[^.;!?]*\bhad\b", re.I)
+def _told_as_earlier(claim: Claim) -> bool:
+    """Whether a figure is told as one that stood before ("officials had put the number of injured at about 40; the
+    health department now says 58"): not the account its page gives now."""
+    return bool(_EARLIER_FIGURE.search(before_figure(claim)[-40:]))
+
+
 _EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|given)\b[^.;!?]{0,30}$", re.I)
 
 

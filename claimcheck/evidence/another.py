@@ -50,7 +50,8 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
     told = {word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS) - ({"including"} if parts else set())
     if told == {"also"} and _THE_EVENT_ALSO.search(claim.sentence[start:position]):
         told = set()  # "The shooting also left four police officers wounded": the page's event, another of its tolls
-    return bool(told) or bool(_PREVIOUS.search(claim.sentence[:position])) or told_as_more(claim)
+    return (bool(told) or bool(_PREVIOUS.search(claim.sentence[:position])) or told_as_more(claim)
+            or bool(_A_PAST_EVENT.search(claim.sentence[:position])))
 
 
 #: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
@@ -59,6 +60,13 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:dea
                        r"record|high|contract|offer)s?\b", re.I)
 
 
+#: an event of a month or a year named as its own, told beside the page's: "close to that of February's earthquake in
+#: southern Peru, which killed 34", "last year's floods"
+_A_PAST_EVENT = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December|last\s+(?:year|month)|the\s+previous\s+(?:year|month))['’]s\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:shooting|attack|blast|explosion|bombing|(?:earth)?quake|tremor|fire|"
+                           r"blaze|storm|cyclone|hurricane|typhoon|crash|flood(?:ing|s)?|stampede|landslide|riots?|"
+                           r"disaster)\b")
 #: the page's event told as doing more: "The shooting also left four police officers wounded", "the quake has also
 #: destroyed 200 homes"
 _THE_EVENT_ALSO = re.compile(r"\b(?:the|this|its|their|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+){0,2}?(?:shooting|attack|"

@@ -23,7 +23,9 @@ LEAD_LINES = 8  # lines of a document in which its event's main figures are told
 #: price there is the page's own, whatever other deals its next lines recall ("Yankees land Teixeira with $180
 #: million deal" above "... committed $423.5 million to three players")
 TOP_LINES = 3
-ANCHORED_OUTCOMES = OUTCOMES  # what befell people: the one count of it each page gives is its event's count
+#: what befell people: the one count of it each page gives is its event's count; not those treated, which hospitals
+#: tell hour by hour (it keeps them apart from the hurt, but ties no two pages' counts)
+ANCHORED_OUTCOMES = OUTCOMES - {"treated"}
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
 
 
@@ -86,6 +88,9 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         head = head_key(claim.measure, synonyms)
         if head:
             values.setdefault(("measure", claim.doc, head), set()).add(figure)
+            if _A_LIST.search(claim.sentence):  # "27 air strikes and ... 28", not "16 trapped, not 14"
+                listed = ("listed", claim.doc, claim.line, claim.source, head, claim.outcome)
+                values.setdefault(listed, set()).add(figure)
             if claim.place:  # "27 air strikes in Syria and 28 in Iraq": a page that splits the measure by place
                 values.setdefault(("places", claim.doc, head), set()).add(canonical_name("place", claim.place, synonyms))
     for (doc, outcome), by_place in placed.items():
@@ -350,6 +355,16 @@ def a_places_share(claim: Claim, other: Claim, figures: Counter | FigureCounts, 
     that holds it (Turkey): then ``other`` may be the whole, not an account of the share."""
     return (bool(claim.place) and (not other.place or (other.place != claim.place and within(claim.place, other.place)))
             and figures[("places", claim.doc, head_key(claim.measure, synonyms))] >= 2)
+
+
+def a_listed_share(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
+    """Whether a count is one of several figures of its measure its sentence's source lists ("Qadiri aircraft carried
+    out 27 air strikes and Belthari jets 28"): a share of a whole another page may give, not an account of it."""
+    return (claim.type == "count" and claim.scope != "total" and figures[
+        ("listed", claim.doc, claim.line, claim.source, head_key(claim.measure, synonyms), claim.outcome)] >= 2)
+
+
+_A_LIST = re.compile(r"\d[^.;:!?]*\band\b[^.;:!?]*\d")  # two figures a sentence joins by "and"
 
 
 def few_on_page(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:

@@ -11,6 +11,7 @@ from ..extraction.scopes import worst_hurt
 from ..facts import name_words
 from ..measure_keys import told_direction
 from ..model import Claim
+from ..money import is_currency
 from .features import after_figure, before_figure, near, sentence_terms, slot_match
 from .pages import two_sources
 
@@ -75,7 +76,21 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     specs = _specs(first.sentence), _specs(second.sentence)
     if specs[0] and specs[1] and not specs[0] & specs[1]:
         found.append(("different models", True))
+    if _local_prices(first, second):
+        found.append((f"the same number in {first.unit} and {second.unit}: each market's own price", True))
     return found
+
+
+def _local_prices(first: Claim, second: Claim) -> bool:
+    """Whether two sums are one shop price in two currencies ("£799" on a British page, "$799" on an American one): no
+    rate of two currencies is one, so they are two markets' prices, not one sum converted. A large sum told in the
+    wrong currency ("$85 million" for 85 million euros of stolen gems) is an error, and stays one to check."""
+    return (first.type == second.type == "money" and first.unit != second.unit and is_currency(first.unit)
+            and is_currency(second.unit) and 0 < first.value < _A_SHOP_PRICE
+            and abs(first.value - second.value) <= 0.005 * first.value)
+
+
+_A_SHOP_PRICE = 10_000  # sums below this in two currencies alike are shop prices, set market by market
 
 
 @lru_cache(maxsize=65536)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_places_share, few_on_page,
+from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_listed_share, a_places_share, few_on_page,
                          figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
 from ...evidence.anchors import two_accounts
 from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES, RUNNING_ROLES
@@ -21,7 +21,7 @@ from ...rules.ruleset import Rule
 from ..comparison import LOWER, Comparison, compare, gap, message as comparison_message, restates
 from ..context import CheckContext
 from ..registry import option, rule_kind
-from ..times import risen_in_either, times_apart
+from ..times import risen_in_either, running, times_apart
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class AgreeOptions:
     confidence: float | None = option(None, "how sure the evidence must be that two figures are one quantity for a "
                                             "disagreement to be violated without an anchor (0–1; default: only anchored "
                                             "pairs are violated)", minimum=0)
+    growing: bool = option(False, "the rule's `measures` change as an event goes on (ground an offensive has taken): "
+                                  "pages of one event that tell of different days, undated, give two days' figures")
     minor: float = option(0.1, "a violated pair less than this share apart is a minor disagreement, reported at info "
                                "severity (0: every disagreement is the rule's severity, as for a quake's magnitude, "
                                "where 5.2 against 5.6 is no small difference)", minimum=0)
@@ -89,10 +91,14 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         for first, second in candidates:
             evidence = weigh(first, second, events, figures, context.rules.synonyms)
             if (rule.measures and options.one_quantity and not options.fallback and not evidence.strong
-                    and _declared_pair(first, second, figures, context)):
-                undated = not (context.as_of(first) and context.as_of(second))
+                    and _declared_pair(rule, first, second, figures, context)):
+                if _one_event(events, first, second):  # one event's accounts: of one time, unless their days say not
+                    caveats = times_apart(context, first, second, figures, growing=options.growing)
+                else:
+                    undated = not (context.as_of(first) and context.as_of(second))
+                    caveats = ("one of them undated (it may be of any time)",) if undated else ()
                 evidence = replace(evidence, anchors=(f"rule {rule.id} compares {', '.join(rule.measures)}",),
-                                   caveats=("one of them undated (it may be of any time)",) if undated else ())
+                                   caveats=caveats)
             elif evidence.strong and first.doc != second.doc:
                 evidence = replace(evidence, caveats=(*evidence.caveats, *times_apart(context, first, second, figures)))
             judged.append((evidence.conclusive, evidence.strong, evidence.confidence, first, second, evidence))
@@ -106,6 +112,11 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
         if on_one_page and _days_between((context.as_of(first), context.as_of(second))):
             first, second = best[3], best[4]  # ... but two sources' accounts on one page are one day's, not a change
+        elif (evidence.conclusive and running(first) and _days_between((context.as_of(best[3]), context.as_of(best[4])))
+              and _days_between((context.as_of(first), context.as_of(second))) is None):
+            # ... and the dated pages whose evidence ties the figures tell the days apart that an undated page cannot
+            # (37 hurt on an undated page of Tuesday's and on a page of Wednesday's, 44 on Thursday's: an update)
+            first, second = best[3], best[4]
         elif _two_currencies(first, second) and _compared(rule, context, first, second) is None:
             # two currencies of undated pages: shown by the first two sources one of whose pages gives the rate
             first, second = next(((one, other) for one, other in candidates
@@ -198,6 +209,12 @@ def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: 
                 and not (apart is not None and apart > window.days)):
             return side
     return None
+
+
+def _one_event(events: dict[str, str | None], first: Claim, second: Claim) -> bool:
+    """Whether two figures' pages report one event (the event step linked them)."""
+    event = events.get(first.doc)
+    return event is not None and event == events.get(second.doc)
 
 
 def _two_currencies(first: Claim, second: Claim) -> bool:
@@ -359,13 +376,18 @@ def _by_document(claims: list[Claim]) -> dict[str, list[Claim]]:
     return found
 
 
-def _declared_pair(first: Claim, second: Claim, figures, context: CheckContext) -> bool:
+def _declared_pair(rule: Rule, first: Claim, second: Claim, figures, context: CheckContext) -> bool:
     """Whether a rule's word that its measure is one quantity across sources holds for this pair: two pages, each
-    giving few figures of it (a chronicle of many incidents does not say which is meant)."""
+    giving few figures of it (a chronicle of many incidents does not say which is meant), each naming a measure the
+    rule names ("air strikes", not a general strike's "joined strike")."""
     synonyms = context.rules.synonyms
-    return (first.doc != second.doc and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
+    return (first.doc != second.doc and context.names_measure(rule, first) and context.names_measure(rule, second)
+            and (first.scope == second.scope or not {first.scope, second.scope} & {"total", "part"})  # 1,100 against 42
+            and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
             and not a_places_share(first, second, figures, synonyms)  # "27 in Syria" may be a part of "55 air strikes"
-            and not a_places_share(second, first, figures, synonyms))
+            and not a_places_share(second, first, figures, synonyms)
+            # "27 air strikes and ... 28" may be shares of "55 air strikes"
+            and a_listed_share(first, figures, synonyms) == a_listed_share(second, figures, synonyms))
 
 
 def _compared(rule: Rule, context: CheckContext, first: Claim, second: Claim) -> Comparison | None:
