@@ -163,20 +163,21 @@ _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|s
                            r"(?:road\s+|traffic\s+|car\s+)?(?:accidents|crashes))\b", re.I)
 #: a year's figure of a whole country's or firm's books: "2,006 people were killed on the roads in fiscal year 2014-15"
 _IN_A_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:fiscal|financial|calendar)\s+year\b", re.I)
+#: a toll's verb and what it counts, right before the figure: "killed", "claimed the lives of", "left ... dead"
+_TOLLED = r"(?:killed|left|claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$"
 #: what a campaign has come to so far: "The offensive, launched on January 12, has involved more than 1,100 air strikes"
 _A_CAMPAIGNS_TALLY = re.compile(r"\b(?:offensive|campaign|operation|war|air\s+war)\b[^.;:!?]{0,60}\b(?:has|have)\s+"
-                                r"(?:so\s+far\s+|now\s+|already\s+)?(?:involved|included|seen|comprised|killed|left|"
-                                r"claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+                                r"(?:so\s+far\s+|now\s+|already\s+)?(?:(?:involved|included|seen|comprised)\s+"
+                                r"(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$|" + _TOLLED + ")", re.I)
 #: the toll of a war, not of a day: "decades of civil war that killed some 2 million people", "a civil war in which
 #: some 2 million people died"
 _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campaign|uprising|fighting|violence|"
-                          r"occupation|rebellion),?\s+(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|"
-                          r"claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$|\b(?:war|conflict|insurgency|fighting|"
-                          r"uprising),?\s+(?:in|during)\s+which\s+(?:[\w-]+\s+){0,2}?$"
+                          r"occupation|rebellion),?\s+(?:that|which)\s+(?:has\s+|have\s+|had\s+)?" + _TOLLED +
+                          r"|\b(?:war|conflict|insurgency|fighting|uprising),?\s+(?:in|during)\s+which\s+"
+                          r"(?:[\w-]+\s+){0,2}?$"
                           # "The war has killed more than 330,000 people": the war itself, not one of its incidents
                           r"|\b(?:war|wars|conflict|insurgency|insurgencies|uprising|occupation|rebellion)\s+"
-                          r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|cost)\s+"
-                          r"(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+                          r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?" + _TOLLED, re.I)
 #: a count as it stood at an hour of the day: "turnout had reached 76 percent by 2 p.m.", a figure still running
 _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
 #: "since the offensive began", "since its campaign started", "since the war was launched", "since Operation Green
