@@ -235,12 +235,13 @@ def headline_and_lead(first: Claim, second: Claim) -> bool:
 
 
 _HEADLINE_LINES = 2  # a page's headline is on its first line or, after a blank, its second
-#: a figure told as an earlier one: "the official toll had stood at 250 on Sunday"
 #: a count told as of an earlier hour than the headline's: "By Thursday night, volunteers had collected 38 bodies"
 _BY_THEN = re.compile(r"\s*By\s+[^,.;]{1,30},[^.;!?]*\bhad\b", re.I)
+
+
 def _told_as_earlier(claim: Claim) -> bool:
-    """Whether a figure is told as one that stood before ("officials had put the number of injured at about 40; the
-    health department now says 58"): not the account its page gives now."""
+    """Whether a figure is told as one that stood before ("the official toll had stood at 250 on Sunday", "officials
+    had put the number of injured at about 40; the health department now says 58"): not the page's account now."""
     return bool(_EARLIER_FIGURE.search(before_figure(claim)[-40:]))
 
 

@@ -67,6 +67,8 @@ _A_PAST_EVENT = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
                            r"(?:[\w-]+\s+){0,2}?(?:shooting|attack|blast|explosion|bombing|(?:earth)?quake|tremor|fire|"
                            r"blaze|storm|cyclone|hurricane|typhoon|crash|flood(?:ing|s)?|stampede|landslide|riots?|"
                            r"disaster)\b")
+
+
 #: the page's event told as doing more: "The shooting also left four police officers wounded", "the quake has also
 #: destroyed 200 homes"
 _THE_EVENT_ALSO = re.compile(r"\b(?:the|this|its|their|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+){0,2}?(?:shooting|attack|"
