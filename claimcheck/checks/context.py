@@ -11,9 +11,8 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from ..facts import build_facts, dimension
-
-from ..measure_keys import head_key, measure_key
 from ..lexicon import CHANGE_BEFORE_PERCENTAGE, RUNNING_OUTCOMES
+from ..measure_keys import head_key, measure_key
 from ..model import Claim, Document, Fact, Finding
 from ..rules.ruleset import Rule, RuleSet
 _NOT_ARITHMETIC = frozenset({"age", "score"})
@@ -71,13 +70,17 @@ class CheckContext:
             self._keys[signature] = found
         return found
 
-    def applies(self, rule: Rule, claim: Claim) -> bool:
+    def _rule_keys(self, rule: Rule) -> tuple[set[str] | None, set[str | None] | None]:
+        """The dimensions of a rule's units and the keys of its measures (None: any), computed once per rule."""
         wanted = self._wanted.get(rule.id)
         if wanted is None:
             dimensions = {dimension(unit) for unit in rule.units} if rule.units else None
             measures = {measure_key(m, self.rules.synonyms) for m in rule.measures} if rule.measures else None
             wanted = self._wanted[rule.id] = (dimensions, measures)
-        dimensions, measures = wanted
+        return wanted
+
+    def applies(self, rule: Rule, claim: Claim) -> bool:
+        dimensions, measures = self._rule_keys(rule)
         if claim.type in _NOT_ARITHMETIC and rule.kind != "agree":
             return False  # an age or a score is compared with the same age or score, never added or ranged
         measure, head, claim_dimension = self.keys(claim)
@@ -88,8 +91,7 @@ class CheckContext:
     def names_measure(self, rule: Rule, claim: Claim) -> bool:
         """Whether a claim's whole measure is one a rule names (after synonyms), not only its head noun: "air
         strikes" is a strike tally's measure, "general strikes" only shares its head."""
-        self.applies(rule, claim)  # the rule's measure keys, computed once
-        measures = self._wanted[rule.id][1]
+        measures = self._rule_keys(rule)[1]
         return measures is not None and self.keys(claim)[0] in measures
 
     def claims_for(self, rule: Rule) -> list[Claim]:

@@ -89,8 +89,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if head:
             values.setdefault(("measure", claim.doc, head), set()).add(figure)
             if _A_LIST.search(claim.sentence):  # "27 air strikes and ... 28", not "16 trapped, not 14"
-                listed = ("listed", claim.doc, claim.line, claim.source, head, claim.outcome)
-                values.setdefault(listed, set()).add(figure)
+                values.setdefault(_listed_key(claim, head), set()).add(figure)
             if claim.place:  # "27 air strikes in Syria and 28 in Iraq": a page that splits the measure by place
                 values.setdefault(("places", claim.doc, head), set()).add(canonical_name("place", claim.place, synonyms))
     for (doc, outcome), by_place in placed.items():
@@ -360,8 +359,13 @@ def a_places_share(claim: Claim, other: Claim, figures: Counter | FigureCounts, 
 def a_listed_share(claim: Claim, figures: Counter | FigureCounts, synonyms) -> bool:
     """Whether a count is one of several figures of its measure its sentence's source lists ("Qadiri aircraft carried
     out 27 air strikes and Belthari jets 28"): a share of a whole another page may give, not an account of it."""
-    return (claim.type == "count" and claim.scope != "total" and figures[
-        ("listed", claim.doc, claim.line, claim.source, head_key(claim.measure, synonyms), claim.outcome)] >= 2)
+    return (claim.type == "count" and claim.scope != "total"
+            and figures[_listed_key(claim, head_key(claim.measure, synonyms))] >= 2)
+
+
+def _listed_key(claim: Claim, head: str | None) -> tuple:
+    """The figures one source lists in one sentence of a page, of one measure and outcome, are counted under this."""
+    return "listed", claim.doc, claim.line, claim.source, head, claim.outcome
 
 
 _A_LIST = re.compile(r"\d[^.;:!?]*\band\b[^.;:!?]*\d")  # two figures a sentence joins by "and"

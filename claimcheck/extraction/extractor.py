@@ -441,11 +441,11 @@ def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhra
 
 
 _OF_A_WHOLE = re.compile(r"\s+of\b", re.I)  # "70% of Raqqa": the whole a share is of follows it
-#: words of the outcome "gathered" that count gatherings, not the people in them
 #: a sentence that tells of a crowd, and the least count a crowd is told by (see where they are read)
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
                           r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100
+#: words of the outcome "gathered" that count gatherings, not the people in them
 _GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
 #: words for what strikes: a count of them is never a count of the dead or hurt, whatever verb follows
 _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",

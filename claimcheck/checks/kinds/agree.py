@@ -110,10 +110,11 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
                 and (risen := risen_in_either(context, candidates, figures))):
             evidence = replace(evidence, caveats=risen)
         first, second = candidates[0]  # shown and fingerprinted by the first sources: a new source changes neither ...
-        if on_one_page and _days_between((context.as_of(first), context.as_of(second))):
+        shown_apart = _days_between((context.as_of(first), context.as_of(second)))
+        if on_one_page and shown_apart:
             first, second = best[3], best[4]  # ... but two sources' accounts on one page are one day's, not a change
-        elif (evidence.conclusive and running(first) and _days_between((context.as_of(best[3]), context.as_of(best[4])))
-              and _days_between((context.as_of(first), context.as_of(second))) is None):
+        elif (evidence.conclusive and running(first) and shown_apart is None
+              and _days_between((context.as_of(best[3]), context.as_of(best[4])))):
             # ... and the dated pages whose evidence ties the figures tell the days apart that an undated page cannot
             # (37 hurt on an undated page of Tuesday's and on a page of Wednesday's, 44 on Thursday's: an update)
             first, second = best[3], best[4]

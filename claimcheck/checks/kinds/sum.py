@@ -8,9 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ...facts import dimension
-
-from ...measure_keys import head_key
 from ...lexicon import PARTIAL_CUES, TOTAL_CUES
+from ...measure_keys import head_key
 from ...model import Claim, Finding, Tolerance
 from ...model.interval import Interval, number
 from ...rules.ruleset import Rule
