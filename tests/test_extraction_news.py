@@ -317,6 +317,35 @@ def test_a_large_city_is_a_place_without_a_preposition_and_an_organisation_is_no
     assert (march.place, fund.place, goals.place, fall.place) == ("Athens", None, None, None)
 
 
+def test_a_citys_march_and_a_march_through_its_centre_are_there():
+    [estimate] = claimcheck.extract_text("Police estimated the Porto march at 40,000 people.")
+    [marched] = claimcheck.extract_text("Some 3,000 people marched through central Porto on Thursday.")
+    [died] = claimcheck.extract_text("Police said three people died in northern Aleppo on Sunday.")
+    assert (estimate.place, marched.place, died.place) == ("Porto", "Porto", "Aleppo")
+
+
+def test_a_headlines_figure_takes_the_town_its_lead_tells_it_in():
+    found = claimcheck.extract_text("Porto Salvo joins national protest as 35,000 march\n\nAbout 35,000 people "
+                                    "marched through Porto Salvo on Saturday.\n")
+    assert [(claim.text, claim.place) for claim in found] == [("35,000", "Porto Salvo"), ("About 35,000", "Porto Salvo")]
+
+
+def test_a_word_of_an_organisations_name_is_not_what_befell_the_figure():
+    dead, children = claimcheck.extract_text("The Observatory for Civilian Casualties has documented 47 dead, among "
+                                             "them 11 children.")
+    [casualties] = claimcheck.extract_text("Civilian casualties passed 100 in the raid.")
+    assert (dead.outcome, children.outcome) == ("killed", "killed")
+    assert casualties.outcome == "injured"
+
+
+def test_an_age_set_off_by_a_dash_or_a_full_stop_is_an_age():
+    found = claimcheck.extract_text("Four of them — Martin, 41, Grace, 38, and Maria, 6 — died on Saturday.")
+    [last] = claimcheck.extract_text("The victims were named as Martin Reyes, 41, and Maria Reyes, 6.")[1:]
+    assert [(claim.text, claim.type) for claim in found] == [("Four", "count"), ("41", "age"), ("38", "age"),
+                                                             ("6", "age")]
+    assert (last.type, last.unit) == ("age", "year")
+
+
 def test_a_place_or_a_body_beside_an_age_is_not_whose_age_it_is():
     [man] = claimcheck.extract_text("A 61-year-old man from Vancouver was killed.")
     [officer] = claimcheck.extract_text("NYPD officer Raj Chohan, 59, died.")

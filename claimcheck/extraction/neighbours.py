@@ -120,19 +120,31 @@ def headline_outcomes(claims: list[Claim]) -> None:
     top = min(claim.line for claim in claims)
     if top > 2:
         return
-    lead = [claim for claim in claims if top < claim.line <= top + _LEAD_BELOW and claim.outcome]
+    below = [claim for claim in claims if top < claim.line <= top + _LEAD_BELOW]
+    lead = [claim for claim in below if claim.outcome]
     for claim in claims:
         if claim.line != top or claim.type != "count":
             continue
-        if (claim.outcome is None and len(claim.sentence.split()) <= _HEADLINE_WORDS
-                and not claim.sentence.rstrip().endswith(".")):
-            told = next((other for other in lead if other.value == claim.value and other.unit == claim.unit
-                         and _same_head(claim.measure, other.measure)), None)
+        headline = len(claim.sentence.split()) <= _HEADLINE_WORDS and not claim.sentence.rstrip().endswith(".")
+        if claim.outcome is None and headline:
+            told = next((other for other in lead if _told_again(claim, other)), None)
             if told is not None:
                 claim.outcome = told.outcome
+        if claim.place is None and headline:
+            # "Porto Salvo joins national protest as 35,000 march" over "About 35,000 people marched through Porto
+            # Salvo": the headline's crowd is the lead's, in the lead's town
+            placed = [other.place for other in below if other.place and other.outcome == claim.outcome
+                      and _told_again(claim, other)]
+            if len(set(placed)) == 1:
+                claim.place = placed[0]
         if claim.scope is None and any(other.scope == "whole" and other.value == claim.value
                                        and other.outcome == claim.outcome for other in lead):
             claim.scope = "whole"
+
+
+def _told_again(headline: Claim, other: Claim) -> bool:
+    """Whether ``other`` tells the headline's figure again: the same value, unit and head noun."""
+    return other.value == headline.value and other.unit == headline.unit and _same_head(headline.measure, other.measure)
 
 
 def _same_head(first: str | None, second: str | None) -> bool:

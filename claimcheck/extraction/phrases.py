@@ -236,7 +236,8 @@ def names(tokens: list[Token]) -> list[Name]:
         previous = tokens[index - 1].lower if index else ""
         before_previous = tokens[index - 2].lower if index > 1 else ""
         locative = (previous in LOCATIVE or (previous == "the" and before_previous in LOCATIVE)
-                    or (previous in _WHERE_WORDS and before_previous in LOCATIVE))  # "in neighbouring Uttar Pradesh"
+                    or (previous in _WHERE_WORDS and before_previous in LOCATIVE)  # "in neighbouring Uttar Pradesh"
+                    or (previous == "the" and end + 1 < len(tokens) and tokens[end + 1].text in _GATHERED_IN))
         comparison = previous == "of" and before_previous in {"size", "area", "that"}
         # "10 kilometers from the al-Omar oilfield": a point distances are told from, not where something is
         after_from = index - (2 if previous == "the" else 1)
@@ -278,7 +279,11 @@ def _on_a_route(tokens: list[Token], index: int, end: int) -> bool:
 
 #: words between a preposition and a place that still say where, of a place beside the story's: "in neighbouring
 #: Uttar Pradesh", "in nearby Kasese" ("in southwestern China's Guizhou" tells where the story's own place lies)
-_WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby"})
+_WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "central", "downtown", "northern", "southern",
+                          "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"})
+#: what a city's name before it tells happened there: "the Porto march", "the Athens rally"
+_GATHERED_IN = frozenset({"march", "marches", "rally", "rallies", "protest", "protests", "demonstration",
+                          "demonstrations", "crowd", "crowds"})
 #: words a reference point follows ("10 kilometers from", "a few miles away from")
 _DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
                              "metres", "m", "mi", "yards", "feet", "ft", "away", "far"})
@@ -399,7 +404,8 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
             break  # "the agency for refugees said 40 were killed": the source's words are not the figure's
         if token.lower in outcome_verbs:
             return outcome_verbs[token.lower]
-        if token.lower in outcome_words and not _not_outcome(window, index):
+        if (token.lower in outcome_words and not _not_outcome(window, index)
+                and not _in_a_name(before, len(before) - len(window) + index)):
             return outcome_words[token.lower]
     crowd = None
     for index, token in enumerate(after[:10]):
@@ -429,6 +435,16 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
                 continue
             return outcome_words[token.lower]
     return crowd
+
+
+def _in_a_name(tokens: list[Token], index: int) -> bool:
+    """Whether a word is part of an organisation's name ("The Observatory for Civilian Casualties has documented 47
+    dead"): capitalised after "for" or "of" and a capitalised word, or after a capitalised word after one of them."""
+    if index < 2 or not tokens[index].is_capitalized:
+        return False
+    previous, before_previous = tokens[index - 1], tokens[index - 2]
+    return ((previous.lower in ("for", "of") and before_previous.is_capitalized)
+            or (previous.is_capitalized and before_previous.lower in ("for", "of")))
 
 
 @lru_cache(maxsize=None)

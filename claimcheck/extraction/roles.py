@@ -254,7 +254,8 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
     preceding = next((name for name in people if 0 <= start - name.end <= 3 and _APPOSITIVE_AGE.match(text[name.end:start])), None)
     if preceding is None or len(preceding.text.split()) > 5:
         return False, None
-    closed = re.match(r"\s*[,);]", text[end:end + 3])  # "Smith, 61, opened fire": the age is set off on both sides
+    # "Smith, 61, opened fire", "... and Amara, 6 — died", "were Martin, 41, and Amara, 6.": set off on both sides
+    closed = re.match(r"\s*(?:[,);—–]|-\s|\.(?:\s|$))", text[end:end + 3])
     if closed or (not has_measure and _AFTER_AGE.match(text[end:end + 12])):
         return True, _person(preceding.text)
     return False, None
