@@ -627,6 +627,26 @@ def test_a_toll_recalled_from_last_month_is_another_incidents(tmp_path):
     assert [_about(finding) for finding in violated] == [["12", "15"]]
 
 
+def test_a_toll_told_as_reached_may_be_a_later_count(tmp_path):
+    violated = _violated(tmp_path, a_txt="Market strike: death toll reaches 31\n\nAt least 31 people were killed when "
+                         "jets bombed the market in Marabek on Monday, rescuers said.\nThe hospital has 90 beds.\n"
+                         "Traders come from some 20 villages.\n",
+                         b_txt="Marabek raid condemned\n\nFour bombs hit the market in Marabek on Monday.\nA rebel "
+                         "spokesman said on Tuesday that more than 60 people had been killed in the raid on the market.\n"
+                         "The market had around 400 stalls.\n")
+    assert violated == []
+
+
+def test_an_earlier_incident_a_page_recalls_or_a_count_from_before_the_event_is_not_its_own(tmp_path):
+    violated = _violated(tmp_path, a_txt="Hospital strike in Sedra\n\nAn air strike hit the hospital in Sedra on "
+                         "Thursday, killing at least 15 people, rescue workers said.\nSome 5,000 residents have fled "
+                         "the town, the council said.\nTwo missiles struck the emergency wing.\n",
+                         b_txt="Sedra hospital hit\n\nAn air strike on the hospital in Sedra on Thursday killed 15 "
+                         "people, officials said.\nThe strike came a month after 12 people were killed at a bakery in "
+                         "the town.\nThe province already hosted some 340,000 displaced people before the attack.\n")
+    assert [_about(finding) for finding in violated] == []
+
+
 def test_a_toll_recalled_below_a_pages_lead_is_not_the_pages_toll(tmp_path):
     lead = ("Kabul market bombing\nTuesday, 3 March 2009\n\nA suicide bomber killed 12 people at a market in Kabul on "
             "Monday, police said.\n")

@@ -51,7 +51,9 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
     if told == {"also"} and _THE_EVENT_ALSO.search(claim.sentence[start:position]):
         told = set()  # "The shooting also left four police officers wounded": the page's event, another of its tolls
     return (bool(told) or bool(_PREVIOUS.search(claim.sentence[:position])) or told_as_more(claim)
-            or bool(_A_PAST_EVENT.search(claim.sentence[:position])))
+            or bool(_A_PAST_EVENT.search(claim.sentence[:position]))
+            or bool(_CAME_AFTER.search(claim.sentence[:position]))
+            or bool(_BEFORE_THE_EVENT.match(claim.sentence, position + len(claim.text))))
 
 
 #: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
@@ -68,6 +70,13 @@ _A_PAST_EVENT = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
                            r"blaze|storm|cyclone|hurricane|typhoon|crash|flood(?:ing|s)?|stampede|landslide|riots?|"
                            r"disaster)\b")
 
+#: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
+_CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+"
+                         r"(?:[\w'’-]+\s+){0,3}$", re.I)
+#: a count of the time before the page's event: "already hosted some 340,000 displaced people before the attack"
+_BEFORE_THE_EVENT = re.compile(r"[^,;.]{0,60}?\bbefore\s+the\s+(?:attack|strike|raid|bombing|shooting|blast|explosion|"
+                               r"(?:earth)?quake|storm|flood(?:ing|s)?|fire|war|offensive|crash|disaster)\b", re.I)
 
 #: the page's event told as doing more: "The shooting also left four police officers wounded", "the quake has also
 #: destroyed 200 homes"

@@ -150,9 +150,11 @@ def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
     return bool(figures[("risen", claim.doc, round(claim.value))])
 
 
-#: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40", "toll hits 42"
+#: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40", "toll hits 42",
+#: "death toll reaches 31"
 _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
-                    r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears)\s+$",
+                    r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|"
+                    r"\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears|reaches|reached)\s+$",
                     re.I)
 #: a count told as the latest of a running count: "the latest figures put the toll at", "an updated toll of", "the
 #: final official toll stood at"
