@@ -204,8 +204,10 @@ def overlap(first: str, second: str) -> bool:
     strikes in Syria and Iraq" holds "27 in Syria"."""
     first, second = _innermost(first), _innermost(second)
     if (first.lower() == second.lower() or within(first, second) or within(second, first)
-            or _KIND_OF_PLACE.sub("", first).lower() == _KIND_OF_PLACE.sub("", second).lower()):
-        return True  # ... or one place called with and without its kind ("the Gaza Strip" and Gaza, "Kogi State")
+            or _KIND_OF_PLACE.sub("", first).lower() == _KIND_OF_PLACE.sub("", second).lower()
+            or _FACILITY.sub("", first).lower() == second.lower() or _FACILITY.sub("", second).lower() == first.lower()):
+        return True  # ... or one place called with and without its kind ("the Gaza Strip" and Gaza, "Kogi State"), or
+        # a place and what stands there named after it ("Brennock Valley State Prison" and Brennock Valley)
     for parts, other in ((first.split(" and "), second), (second.split(" and "), first)):
         if len(parts) > 1 and " and " not in other and any(_in(part, other) for part in parts) and not any(
                 _outside(part, other) for part in parts):
@@ -233,6 +235,14 @@ def _adjoining(first: str, second: str) -> bool:
 #: what kind of place a name calls its place, after the name: "Gaza Strip", "Sindh province", "Kogi State"
 _KIND_OF_PLACE = re.compile(r"\s+(?:strip|province|region|district|state|county|governorate|prefecture|"
                             r"municipality|city)$", re.I)
+
+
+#: what stands at a place and is named after it, after the place's name: "Brennock Valley State Prison", "Marlow
+#: Creek plant", "Horna Vrana coal mine"
+_FACILITY = re.compile(r"(?:\s+(?:state|federal|national|international|general|central|county|regional|main|coal|"
+                       r"chemical|power|nuclear))*\s+(?:prison|jail|penitentiary|airport|hospital|mine|colliery|school|"
+                       r"university|station|port|harbou?r|dam|bridge|stadium|arena|market|camp|base|plant|factory|"
+                       r"refinery|mall|hotel|church|mosque|temple)$", re.I)
 
 
 def _in(part: str, place: str) -> bool:

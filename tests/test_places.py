@@ -125,6 +125,14 @@ def test_cities_that_adjoin_are_one_place_a_figure_is_told_of():
     assert not overlap("Rafah", "Gaza") and not overlap("Tabriz", "Ahar")  # 31 and 81 km apart
 
 
+def test_what_stands_at_a_place_and_is_named_after_it_is_that_place():
+    from claimcheck.places import overlap
+
+    assert overlap("Brennock Valley State Prison", "Brennock Valley") and overlap("Horna Vrana coal mine", "Horna Vrana")
+    assert overlap("Athens", "Athens airport")
+    assert not overlap("Porto", "Porto Salvo") and not overlap("Kabul", "Bagram air base")
+
+
 def test_a_village_no_gazetteer_knows_may_lie_in_a_country_and_its_toll_joins_the_countrys():
     from claimcheck.places import overlap
 
