@@ -13,8 +13,8 @@ from ..model import Claim, Document
 from ..money import page_unit
 from ..units import convertible, dimensionality
 from . import measures, phrases, roles, scopes, sources
-from ..lexicon import (DEMONYMS, DIMENSION_MEASURES, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS, STRUCTURE_NOUNS,
-                       TIME_UNITS, TOLL_WORDS)
+from ..lexicon import (DEMONYMS, DIMENSION_MEASURES, GATHERING_NOUNS, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS,
+                       STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
 from .neighbours import coordinated_parts, headline_outcomes, inherit_measures, part_outcomes
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
@@ -446,7 +446,7 @@ _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|i
                           r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100
 #: words of the outcome "gathered" that count gatherings, not the people in them
-_GATHERINGS = frozenset({"rallies", "protests", "marches", "demonstration", "demonstrations"})  # ("200,000 protest": a verb)
+_GATHERINGS = GATHERING_NOUNS - {"march", "rally", "protest"}  # ("200,000 protest": a verb)
 #: words for what strikes: a count of them is never a count of the dead or hurt, whatever verb follows
 _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",
                       "missiles", "shells", "attacks", "airstrikes"})

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..measure_keys import POSSESSIVE
 from ..places import NAMED_ALONE, city
 from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, DEMONYMS, DETERMINERS,
-                       ED_ING_NOUNS, FUNCTION_WORDS, HAPPENING_WORDS, LEADING_SKIPPABLE, LOCATIVE,
+                       ED_ING_NOUNS, FUNCTION_WORDS, GATHERING_NOUNS, HAPPENING_WORDS, LEADING_SKIPPABLE, LOCATIVE,
                        MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PERSON_NOUNS,
                        PLACE_SUFFIXES, SAY_VERBS, SPEECH_VERBS,
                        TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
@@ -282,8 +282,7 @@ def _on_a_route(tokens: list[Token], index: int, end: int) -> bool:
 _WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "central", "downtown", "northern", "southern",
                           "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"})
 #: what a city's name before it tells happened there: "the Porto march", "the Athens rally"
-_GATHERED_IN = frozenset({"march", "marches", "rally", "rallies", "protest", "protests", "demonstration",
-                          "demonstrations", "crowd", "crowds"})
+_GATHERED_IN = GATHERING_NOUNS | {"crowd", "crowds"}
 #: words a reference point follows ("10 kilometers from", "a few miles away from")
 _DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
                              "metres", "m", "mi", "yards", "feet", "ft", "away", "far"})

@@ -86,6 +86,7 @@ TOLL_WORDS = _words("facts", "toll_words")
 PERSON_NOUNS = _words("facts", "person_nouns")
 PRESENT_NOUNS = _words("facts", "present_nouns")
 STRUCTURE_NOUNS = _words("facts", "structure_nouns")
+GATHERING_NOUNS = _words("facts", "gatherings")
 SIDE_WORDS = _words("facts", "side_words")
 
 #: the kinds of an event that tell two of them apart outright: family -> (kind -> its words, the nouns they qualify)
