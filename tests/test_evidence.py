@@ -627,6 +627,15 @@ def test_a_toll_recalled_from_last_month_is_another_incidents(tmp_path):
     assert [_about(finding) for finding in violated] == [["12", "15"]]
 
 
+def test_a_whole_countrys_crowd_and_one_towns_march_are_never_one_quantity():
+    [nation] = claimcheck.extract_text("Across the country, unions said 800,000 people marched in 46 cities.")[:1]
+    [town] = claimcheck.extract_text("Police estimated the Porto march at 40,000 people.")
+    [other] = claimcheck.extract_text("Police estimated the Porto march at 60,000 people.")
+    assert nation.scope == "total" and town.place == "Porto"
+    assert vetoes(nation, town, strict=False) == ("a whole country's crowd against one town's",)
+    assert vetoes(town, other, strict=False) == ()
+
+
 def test_a_toll_told_as_reached_may_be_a_later_count(tmp_path):
     violated = _violated(tmp_path, a_txt="Market strike: death toll reaches 31\n\nAt least 31 people were killed when "
                          "jets bombed the market in Marabek on Monday, rescuers said.\nThe hospital has 90 beds.\n"

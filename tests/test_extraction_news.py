@@ -330,6 +330,21 @@ def test_a_headlines_figure_takes_the_town_its_lead_tells_it_in():
     assert [(claim.text, claim.place) for claim in found] == [("35,000", "Porto Salvo"), ("About 35,000", "Porto Salvo")]
 
 
+def test_a_headlines_nationwide_crowd_makes_its_leads_accounts_nationwide():
+    found = claimcheck.extract_text("General strike: 800,000 march across Portugal, unions say\n\nUnions said 800,000 "
+                                    "people joined the marches, while the interior ministry put the figure at about "
+                                    "280,000.\n")
+    assert [(claim.text, claim.scope) for claim in found] == [("800,000", "total"), ("800,000", "total"),
+                                                              ("about 280,000", "total")]
+
+
+def test_a_few_of_a_crowd_are_no_count_of_the_crowd():
+    [few] = claimcheck.extract_text("Eight demonstrators remained in hospital after the clashes.")
+    [gathered] = claimcheck.extract_text("About 50 protesters gathered outside parliament.")
+    [crowd] = claimcheck.extract_text("Some 30,000 protesters filled the square.")
+    assert (few.outcome, gathered.outcome, crowd.outcome) == (None, "gathered", "gathered")
+
+
 def test_a_word_of_an_organisations_name_is_not_what_befell_the_figure():
     dead, children = claimcheck.extract_text("The Observatory for Civilian Casualties has documented 47 dead, among "
                                              "them 11 children.")

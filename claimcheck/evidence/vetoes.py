@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..extraction.scopes import worst_hurt
 from ..facts import name_words
+from ..lexicon import country_names
 from ..measure_keys import told_direction
 from ..model import Claim
 from ..money import is_currency
@@ -76,9 +77,25 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     specs = _specs(first.sentence), _specs(second.sentence)
     if specs[0] and specs[1] and not specs[0] & specs[1]:
         found.append(("different models", True))
+    if _country_and_city_crowds(first, second):
+        found.append(("a whole country's crowd against one town's", True))
     if _local_prices(first, second):
         found.append((f"the same number in {first.unit} and {second.unit}: each market's own price", True))
     return found
+
+
+def _country_and_city_crowds(first: Claim, second: Claim) -> bool:
+    """Whether one crowd is a whole country's, the sum of its marches ("800,000 people marched in 46 cities"), and
+    the other one town's ("Police estimated the Porto march at 40,000"): the town's march is a part of the nation's.
+    A crowd told only of a country ("Tens of thousands of people took to the streets ... Greece") may be its
+    capital's, which outlets tell either way."""
+    if not first.outcome == second.outcome == "gathered":
+        return False
+    for whole, town in ((first, second), (second, first)):
+        if (whole.scope == "total" and whole.place is None
+                and town.scope != "total" and town.place is not None and town.place not in country_names()):
+            return True
+    return False
 
 
 def _local_prices(first: Claim, second: Claim) -> bool:

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "84"
+EXTRACTOR_VERSION = "85"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -395,6 +395,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
             and (source or sized) and _CROWD_WORDS.search(text[sentence_start:sentence_end])):
         measure, outcome = "people", "gathered"  # "police counted 120,000 people in the capital, while organisers
         # claimed 450,000": a source's count of a crowd the sentence tells of, not people something else befell
+    if (outcome == "gathered" and value < _A_CROWD and _CROWD_PEOPLE.match(text, end, sentence_end)
+            and not _GATHERING_VERBS.search(text[sentence_start:sentence_end])):
+        outcome = None  # "Eight demonstrators remained in hospital": a few of the crowd, not the crowd
     if score:
         end = max(end, last.end)
     quantity_type = "score" if score else roles.quantity_type(unit, is_age, first.kind)
@@ -445,6 +448,11 @@ _OF_A_WHOLE = re.compile(r"\s+of\b", re.I)  # "70% of Raqqa": the whole a share 
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
                           r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100
+#: words for the people of a crowd, and the verbs that say a count of them is of the crowd ("About 50 protesters
+#: gathered outside parliament")
+_CROWD_PEOPLE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:protesters|protestors|demonstrators|marchers)\b", re.I)
+_GATHERING_VERBS = re.compile(r"\b(?:gathered|marched|rallied|protested|demonstrated|took\s+part|attended|joined|"
+                              r"turned\s+out)\b", re.I)
 #: words of the outcome "gathered" that count gatherings, not the people in them
 _GATHERINGS = GATHERING_NOUNS - {"march", "rally", "protest"}  # ("200,000 protest": a verb)
 #: words for what strikes: a count of them is never a count of the dead or hurt, whatever verb follows

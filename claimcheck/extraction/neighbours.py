@@ -130,6 +130,15 @@ def headline_outcomes(claims: list[Claim]) -> None:
             told = next((other for other in lead if _told_again(claim, other)), None)
             if told is not None:
                 claim.outcome = told.outcome
+        if claim.scope == "total" and claim.outcome == "gathered" and headline:
+            # "800,000 march across Portugal, unions say" over "Unions said 800,000 people joined the marches, while
+            # the interior ministry put the figure at about 280,000": the lead's crowd, and the other source's
+            # account of it beside it, are the nation's too
+            for told in [other for other in below if other.scope is None and other.outcome == "gathered"
+                         and other.value == claim.value and other.unit == claim.unit]:  # a crowd, whatever its word
+                for beside in below:
+                    if beside.sentence == told.sentence and beside.outcome == "gathered" and beside.scope is None:
+                        beside.scope = "total"
         if claim.place is None and headline:
             # "Porto Salvo joins national protest as 35,000 march" over "About 35,000 people marched through Porto
             # Salvo": the headline's crowd is the lead's, in the lead's town
