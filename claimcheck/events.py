@@ -172,10 +172,19 @@ def _terms(text: str) -> list[str]:
 def markers(text: str) -> list[str]:
     """What tells a document's event apart from others of its kind outright: the kind of election its headline and
     first lines name (presidential, parliamentary ... from ``english.toml``'s ``[event_kinds]``:
-    "!election=presidential"). Its body may recall another election. (A person's age is no such marker: on ECB+,
-    pages of one shooting give its victim as 27 and 29.)"""
+    "!election=presidential"), and the named storm or operation they tell of ("Typhoon Haruka": "!storm=haruka").
+    Its body may recall another election or storm. (A person's age is no such marker: on ECB+, pages of one shooting
+    give its victim as 27 and 29.)"""
     top = "\n".join(text.splitlines()[:_MARKER_LINES])
-    return sorted({f"{MARK}{family}={kind}" for family, kind in event_kinds(top)})
+    named = {(("operation" if match.group("operation") else "storm"), match.group("name").lower())
+             for match in _NAMED_HAPPENING.finditer(top)}
+    return sorted({f"{MARK}{family}={kind}" for family, kind in [*event_kinds(top), *named]})
+
+
+#: a storm's or an operation's name, by its first word ("Hurricane Teodora", "Tropical Storm Marisol", "Operation
+#: Northern Dawn"): a storm upgraded or downgraded keeps its name
+_NAMED_HAPPENING = re.compile(r"\b(?:(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone|Superstorm)|(?:Tropical\s+)?Storm|"
+                              r"(?P<operation>Operation))\s+(?P<name>[A-Z][a-z]+)\b")
 
 
 _MARKER_LINES = 4

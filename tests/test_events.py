@@ -100,6 +100,19 @@ def test_an_election_kind_is_read_from_the_word_before_an_election_noun():
                    "It follows last year's presidential vote.") == []
 
 
+def test_two_named_storms_or_operations_are_two_events_and_a_storm_keeps_its_name_when_upgraded():
+    assert markers("Teodora losses\nHurricane Teodora, which struck Mexico, caused damage.") == ["!storm=teodora"]
+    assert markers("Typhoon Haruka slams the Philippines, 3 dead") == ["!storm=haruka"]
+    assert markers("Tropical Storm Marisol nears\nOperation Northern Dawn goes on.") == [
+        "!operation=northern", "!storm=marisol"]
+    pages = ["Hurricane Teodora slams Mexico's coast\nThe storm killed four people and flooded towns.",
+             "Typhoon Haruka slams northern coast\nThe storm killed four people and flooded towns.",
+             "Tropical Storm Teodora slams Mexico's coast\nThe storm killed four people and flooded towns."]
+    vectors = tfidf([lead_terms(Document(id=str(index), text=text)) for index, text in enumerate(pages)])
+    assert similarity(vectors[0], vectors[1]) == CONFLICT
+    assert similarity(vectors[0], vectors[2]) == cosine(vectors[0], vectors[2]) > 0.5
+
+
 def test_documents_of_two_kinds_of_election_are_set_far_apart():
     vectors = tfidf([lead_terms(Document(id=str(index), text=text)) for index, text in enumerate(_PARLIAMENT + _PRESIDENT)])
     assert similarity(vectors[0], vectors[3]) == CONFLICT
