@@ -345,6 +345,13 @@ def test_a_few_of_a_crowd_are_no_count_of_the_crowd():
     assert (few.outcome, gathered.outcome, crowd.outcome) == (None, "gathered", "gathered")
 
 
+def test_some_of_a_toll_told_as_who_they_were_are_a_part_and_what_befell_some_is_not():
+    children, dead = claimcheck.extract_text("Three of the nine dead were children.")
+    died, victims = claimcheck.extract_text("Reports said two of the three victims died.")
+    assert (children.scope, dead.scope) == ("part", "whole")
+    assert (died.scope, victims.scope) == (None, "whole")
+
+
 def test_a_word_of_an_organisations_name_is_not_what_befell_the_figure():
     dead, children = claimcheck.extract_text("The Observatory for Civilian Casualties has documented 47 dead, among "
                                              "them 11 children.")

@@ -5,6 +5,7 @@ differ are then possibly an update, not a contradiction, and an agree check does
 from __future__ import annotations
 
 import calendar
+import re
 
 from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
@@ -49,6 +50,12 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         if changing and days[0] and days[1] and days[0] != days[1]:
             # "toll rose to 35 on Thursday" and "... officials said Friday": a running count of two days
             return (f"undated pages telling of {' and '.join(sorted(days[0]))} and of {' and '.join(sorted(days[1]))} "
+                    "(a running count may have changed)",)
+        stamped = tuple(told or _as_of_day(claim) for told, claim in zip(days, (first, second)))
+        if changing and stamped != days and stamped[0] and stamped[1] and stamped[0].isdisjoint(stamped[1]):
+            # "3 dead" on a page of Monday's landfall and "nine ... confirmed dead as of Tuesday" on a page whose top
+            # names no day
+            return (f"undated figures of {' and '.join(sorted(stamped[0]))} and of {' and '.join(sorted(stamped[1]))} "
                     "(a running count may have changed)",)
         written = [_dateline_day(context, claim) for claim in (first, second)]
         if changing and None not in written and written[0] != written[1]:
@@ -125,6 +132,17 @@ def _days_on_page(context: CheckContext, claim: Claim, figures: FigureCounts) ->
     document = context.documents.get(claim.doc)
     weekdays, after = document.lead_days if document is not None else (frozenset(), False)
     return top_weekdays(claim.doc, figures) | weekdays, told_days_after(claim.doc, figures) or after
+
+
+def _as_of_day(claim: Claim) -> frozenset[str]:
+    """The weekday a figure's own sentence stamps it with ("nine people had been confirmed dead as of Tuesday", "by
+    Friday"), for a page whose top names none."""
+    stamped = _AS_OF_DAY.search(claim.sentence)
+    return frozenset({stamped.group("day").lower()}) if stamped else frozenset()
+
+
+_AS_OF_DAY = re.compile(r"\b(?:as\s+of|by)\s+(?:late\s+|early\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday)\b", re.I)
 
 
 def _dateline_day(context: CheckContext, claim: Claim) -> str | None:

@@ -77,11 +77,23 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     specs = _specs(first.sentence), _specs(second.sentence)
     if specs[0] and specs[1] and not specs[0] & specs[1]:
         found.append(("different models", True))
+    forecasts = _told_as_forecast(first), _told_as_forecast(second)
+    if forecasts[0] != forecasts[1]:
+        found.append(("a forecast against a figure told as it happened", False))
     if _country_and_city_crowds(first, second):
         found.append(("a whole country's crowd against one town's", True))
     if _local_prices(first, second):
         found.append((f"the same number in {first.unit} and {second.unit}: each market's own price", True))
     return found
+
+
+def _told_as_forecast(claim: Claim) -> bool:
+    """Whether a figure is told as what is expected ("was forecast to weaken before reaching Vietnam on Friday, with
+    winds of around 120 km/h"), not as what happened."""
+    return bool(_FORECAST.search(before_figure(claim)[-120:]))
+
+
+_FORECAST = re.compile(r"\b(?:forecast|forecasts|expected|predicted|projected)\s+to\b[^.;:!?]*$", re.I)
 
 
 def _country_and_city_crowds(first: Claim, second: Claim) -> bool:

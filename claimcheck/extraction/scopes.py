@@ -42,6 +42,10 @@ _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|th
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
                           r"missing|fatalities|deaths|arrested|detained|stolen|funds|money|assets|sum|amount|haul|"
                           r"loot|total)\b", re.I)
+#: "Three of the nine dead were children": some of a toll the sentence gives, told as who they were (not "two of the
+#: three victims died": what befell the two)
+_PART_OF_THE_TOLL = re.compile(r"\s+of\s+(?:the|those)\s+[\w,-]+\s+(?:dead|victims|killed|injured|wounded|casualties)"
+                               r"\s+(?:were|was)\s+(?!(?:killed|dead|injured|wounded|hurt)\b)", re.I)
 #: "thirteen people were seriously injured", "critically wounding three": only the worst (or least) hurt of all
 _SEVERITY = r"(?:seriously|critically|severely|badly|gravely|slightly|lightly|moderately|mildly|fatally)"
 _HURT = r"(?:injured|injuring|wounded|wounding|hurt|burned|burnt)"
@@ -98,7 +102,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
-    if (_PART_OF_THE.match(sentence_after[:30]) or worst_hurt(sentence_before, sentence_after)
+    if (_PART_OF_THE.match(sentence_after[:30]) or _PART_OF_THE_TOLL.match(sentence_after[:50])
+            or worst_hurt(sentence_before, sentence_after)
             or _ONE_SIDE.match(sentence_after[:40]) or _HARDEST_HIT.search(sentence_before)
             or _DIED_SINCE.match(sentence_after[:60])):
         return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
