@@ -352,6 +352,16 @@ def test_some_of_a_toll_told_as_who_they_were_are_a_part_and_what_befell_some_is
     assert (died.scope, victims.scope) == (None, "whole")
 
 
+def test_a_headlines_toll_of_several_strikes_is_the_nights_its_lead_tells():
+    found = claimcheck.extract_text("Air force says 86 militants killed in 42 strikes on Khesh valley\n\nThe air force "
+                                    "carried out 42 air strikes overnight in the Khesh valley, killing 86 militants, "
+                                    "the army said.\n")
+    assert [(claim.text, claim.outcome, claim.scope) for claim in found if claim.value == 86] == [
+        ("86", "killed", None), ("86", "killed", None)]
+    [alone] = claimcheck.extract_text("Air force says 86 militants killed in 42 strikes on Khesh valley")[:1]
+    assert alone.scope == "total"
+
+
 def test_a_word_of_an_organisations_name_is_not_what_befell_the_figure():
     dead, children = claimcheck.extract_text("The Observatory for Civilian Casualties has documented 47 dead, among "
                                              "them 11 children.")
@@ -485,6 +495,8 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
     # the months' cue beyond the first 80 characters of the clause
     ("A charity estimates that 4,800 people died trying to reach Spain by the Atlantic route in the first eight "
      "months of the year.", "total"),
+    # a period the sentence before set out
+    ("The military says it has killed an estimated 2,300 militants in the same period.", "total"),
 ])
 def test_a_running_total_is_told_by_its_clause(text, scope):
     claim = claimcheck.extract_text(text)[0]

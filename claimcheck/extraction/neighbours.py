@@ -139,6 +139,11 @@ def headline_outcomes(claims: list[Claim]) -> None:
                 for beside in below:
                     if beside.sentence == told.sentence and beside.outcome == "gathered" and beside.scope is None:
                         beside.scope = "total"
+        if (claim.scope == "total" and claim.outcome not in (None, "gathered") and headline
+                and any(other.scope is None and other.outcome == claim.outcome and _told_again(claim, other)
+                        for other in lead)):
+            claim.scope = None  # "86 militants killed in 42 strikes" over "carried out 42 air strikes overnight ...,
+            # killing 86 militants": the night's toll the lead tells, not a campaign's count
         if claim.place is None and headline:
             # "Porto Salvo joins national protest as 35,000 march" over "About 35,000 people marched through Porto
             # Salvo": the headline's crowd is the lead's, in the lead's town

@@ -11,6 +11,7 @@ from ..lexicon import NUMBER_WORDS
 from .phrases import country_names
 
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
+                         r"(?:in|over|during)\s+(?:the\s+same|that|this)\s+period|"
                          r"a combined|this (?:year|season|winter|summer|spring|autumn|decade)|"
                          r"last year|the year before|the previous year|"
                          r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
