@@ -15,7 +15,7 @@ from ..units import convertible, dimensionality
 from . import measures, phrases, roles, scopes, sources
 from ..lexicon import (DEMONYMS, DIMENSION_MEASURES, GATHERING_NOUNS, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS,
                        STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
-from .neighbours import coordinated_parts, headline_outcomes, inherit_measures, part_outcomes
+from .neighbours import coordinated_parts, headline_from_lead, inherit_measures, part_outcomes
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
@@ -70,7 +70,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
     inherit_measures(claims, text)
     coordinated_parts(claims, text)
     part_outcomes(claims, text)
-    headline_outcomes(claims)
+    headline_from_lead(claims)
     return [claim for claim in claims if not page_furniture(claim)] + column_claims(document, options)
 
 

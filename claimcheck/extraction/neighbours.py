@@ -111,10 +111,11 @@ _HEADLINE_WORDS = 15  # a headline is short
 _LEAD_BELOW = 3  # lines below a headline in which its figures are told again
 
 
-def headline_outcomes(claims: list[Claim]) -> None:
+def headline_from_lead(claims: list[Claim]) -> None:
     """A headline's figure is what its lead says of the same figure: "Indian navy nets 61 pirates" above "... captured
     61 Somali pirates" counts pirates captured, whatever verb the headline found room for; "9 dead in shooting" above
-    "Nine people, including the gunman, are dead" counts the gunman too."""
+    "Nine people, including the gunman, are dead" counts the gunman too. Its place and scope are the lead's as well,
+    and a nationwide crowd it tells makes the lead's accounts of that crowd nationwide."""
     if not claims:
         return
     top = min(claim.line for claim in claims)
@@ -131,14 +132,7 @@ def headline_outcomes(claims: list[Claim]) -> None:
             if told is not None:
                 claim.outcome = told.outcome
         if claim.scope == "total" and claim.outcome == "gathered" and headline:
-            # "800,000 march across Portugal, unions say" over "Unions said 800,000 people joined the marches, while
-            # the interior ministry put the figure at about 280,000": the lead's crowd, and the other source's
-            # account of it beside it, are the nation's too
-            for told in [other for other in below if other.scope is None and other.outcome == "gathered"
-                         and other.value == claim.value and other.unit == claim.unit]:  # a crowd, whatever its word
-                for beside in below:
-                    if beside.sentence == told.sentence and beside.outcome == "gathered" and beside.scope is None:
-                        beside.scope = "total"
+            _nationwide_below(claim, below)
         if (claim.scope == "total" and claim.outcome not in (None, "gathered") and headline
                 and any(other.scope is None and other.outcome == claim.outcome and _told_again(claim, other)
                         for other in lead)):
@@ -154,6 +148,17 @@ def headline_outcomes(claims: list[Claim]) -> None:
         if claim.scope is None and any(other.scope == "whole" and other.value == claim.value
                                        and other.outcome == claim.outcome for other in lead):
             claim.scope = "whole"
+
+
+def _nationwide_below(crowd: Claim, below: list[Claim]) -> None:
+    """"800,000 march across Portugal, unions say" over "Unions said 800,000 people joined the marches, while the
+    interior ministry put the figure at about 280,000": the lead's crowd, and the other source's account of it beside
+    it, are the nation's too."""
+    for told in [other for other in below if other.scope is None and other.outcome == "gathered"
+                 and other.value == crowd.value and other.unit == crowd.unit]:  # a crowd, whatever its word
+        for beside in below:
+            if beside.sentence == told.sentence and beside.outcome == "gathered" and beside.scope is None:
+                beside.scope = "total"
 
 
 def _told_again(headline: Claim, other: Claim) -> bool:
