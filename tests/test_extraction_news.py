@@ -376,6 +376,10 @@ def test_an_age_set_off_by_a_dash_or_a_full_stop_is_an_age():
     assert [(claim.text, claim.type) for claim in found] == [("Four", "count"), ("41", "age"), ("38", "age"),
                                                              ("6", "age")]
     assert (last.type, last.unit) == ("age", "year")
+    # a name a town has too (Amara, Al Amarah in Iraq), in a list of ages
+    listed = claimcheck.extract_text("Martin, 41, Daniel, 9, and Amara, 6 — died on Saturday.")
+    [distance] = claimcheck.extract_text("Troops reached Amara, 6 km away.")
+    assert [claim.type for claim in listed] == ["age", "age", "age"] and distance.type == "measurement"
 
 
 def test_a_place_or_a_body_beside_an_age_is_not_whose_age_it_is():

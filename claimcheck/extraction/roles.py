@@ -252,6 +252,10 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
         preceding = next((name for name in people if 0 <= start - name.end <= 12), None)
         return True, _person(preceding.text) if preceding else None
     preceding = next((name for name in people if 0 <= start - name.end <= 3 and _APPOSITIVE_AGE.match(text[name.end:start])), None)
+    if preceding is None:  # "Martin, 41, Daniel, 9, and Amara, 6": a name in a list of ages, though a town has it too
+        preceding = next((name for name in names if 0 <= start - name.end <= 3
+                          and _APPOSITIVE_AGE.match(text[name.end:start]) and city(name.text) is not None
+                          and _AGES_BEFORE.search(text[max(0, name.start - 40):name.start])), None)
     if preceding is None or len(preceding.text.split()) > 5:
         return False, None
     # "Smith, 61, opened fire", "... and Amara, 6 — died", "were Martin, 41, and Amara, 6.": set off on both sides
@@ -261,6 +265,8 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
     return False, None
 
 
+#: a name's age just told before another name's ("Daniel, 9, and "): a list of people and their ages
+_AGES_BEFORE = re.compile(r"[A-Z][a-z]+,\s+\d{1,3},\s+(?:and\s+)?$")
 _UNNAMED = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,2}?(woman|man|girl|boy|mother|father|teenager|teen|suspect|gunman|victim)\b")
 _PARENT_OF = re.compile(r"\b(?P<role>(?:grand)?(?:mother|father|parent)|mom|dad)\s+of\s*$", re.I)
 _OFFSPRING = {"children", "child", "kids", "sons", "daughters", "grandchildren", None}
