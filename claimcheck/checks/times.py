@@ -11,7 +11,7 @@ from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
 from ..evidence.pages import (days_told, revised_on_page, risen_on_page, told_as_preliminary, told_as_revised,
                                told_as_risen, told_days_after, top_toll, top_weekdays)
-from ..lexicon import RUNNING_OUTCOMES, RUNNING_ROLES
+from ..lexicon import RUNNING_OUTCOMES, RUNNING_ROLES, WEEKDAYS
 from ..model import Claim
 from .context import CheckContext
 
@@ -141,8 +141,7 @@ def _as_of_day(claim: Claim) -> frozenset[str]:
     return frozenset({stamped.group("day").lower()}) if stamped else frozenset()
 
 
-_AS_OF_DAY = re.compile(r"\b(?:as\s+of|by)\s+(?:late\s+|early\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
-                        r"Saturday|Sunday)\b", re.I)
+_AS_OF_DAY = re.compile(rf"\b(?:as\s+of|by)\s+(?:late\s+|early\s+)?(?P<day>{'|'.join(sorted(WEEKDAYS))})\b", re.I)
 
 
 def _dateline_day(context: CheckContext, claim: Claim) -> str | None:

@@ -13,8 +13,8 @@ from ..model import Claim, Document
 from ..money import page_unit
 from ..units import convertible, dimensionality
 from . import measures, phrases, roles, scopes, sources
-from ..lexicon import (DEMONYMS, DIMENSION_MEASURES, GATHERING_NOUNS, OUTCOME_VERBS, OUTCOME_WORDS, PERSON_NOUNS,
-                       STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
+from ..lexicon import (CROWD_PEOPLE, DEMONYMS, DIMENSION_MEASURES, GATHERING_NOUNS, OUTCOME_VERBS, OUTCOME_WORDS,
+                       PERSON_NOUNS, STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
 from .neighbours import coordinated_parts, headline_from_lead, inherit_measures, part_outcomes
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
@@ -450,7 +450,7 @@ _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|i
 _A_CROWD = 100
 #: words for the people of a crowd, and the verbs that say a count of them is of the crowd ("About 50 protesters
 #: gathered outside parliament")
-_CROWD_PEOPLE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:protesters|protestors|demonstrators|marchers)\b", re.I)
+_CROWD_PEOPLE = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(CROWD_PEOPLE))})\b", re.I)
 _GATHERING_VERBS = re.compile(r"\b(?:gathered|marched|rallied|protested|demonstrated|took\s+part|attended|joined|"
                               r"turned\s+out)\b", re.I)
 #: words of the outcome "gathered" that count gatherings, not the people in them

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..measure_keys import POSSESSIVE
 from ..places import NAMED_ALONE, city
-from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, DEMONYMS, DETERMINERS,
+from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, CROWD_PEOPLE, DEMONYMS, DETERMINERS,
                        ED_ING_NOUNS, FUNCTION_WORDS, GATHERING_NOUNS, HAPPENING_WORDS, LEADING_SKIPPABLE, LOCATIVE,
                        MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PERSON_NOUNS,
                        PLACE_SUFFIXES, SAY_VERBS, SPEECH_VERBS,
@@ -277,8 +277,8 @@ def _on_a_route(tokens: list[Token], index: int, end: int) -> bool:
     return previous == "to" and any(token.lower == "from" for token in tokens[max(0, index - 10):index - 1])
 
 
-#: words between a preposition and a place that still say where, of a place beside the story's: "in neighbouring
-#: Uttar Pradesh", "in nearby Kasese" ("in southwestern China's Guizhou" tells where the story's own place lies)
+#: words between a preposition and a place that still say where: of a place beside the story's ("in neighbouring
+#: Uttar Pradesh", "in nearby Kasese"), or of a part of it ("through central Porto", "in northern Aleppo")
 _WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "central", "downtown", "northern", "southern",
                           "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"})
 #: what a city's name before it tells happened there: "the Porto march", "the Athens rally"
@@ -429,7 +429,7 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
             break  # "… and injured 40 others": another clause, another figure
         if token.lower in outcome_words and not _not_outcome(after, index, before[-3:]):
-            if token.lower in _CROWD_NOUNS and crowd is None:
+            if token.lower in CROWD_PEOPLE and crowd is None:
                 crowd = outcome_words[token.lower]  # "29 protesters had been injured": what befell them, if told
                 continue
             return outcome_words[token.lower]
@@ -453,8 +453,6 @@ def _outcome_words_but(but: str) -> tuple[dict[str, str], dict[str, str]]:
             {word: found for word, found in OUTCOME_VERBS.items() if found != but})
 
 
-#: words for the people of a crowd: what a verb after them says befell them comes first ("49 protesters were detained")
-_CROWD_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "marchers"})
 #: words after "to" that keep an outcome the figure's: "took to the streets", "were said to have died", "beaten to
 #: death"; any other verb opens a purpose ("deployed to manage the crowd")
 _AFTER_TO = frozenset({"the", "a", "an", "their", "its", "his", "her", "have", "be", "been", "death", "hospital",

@@ -87,6 +87,7 @@ PERSON_NOUNS = _words("facts", "person_nouns")
 PRESENT_NOUNS = _words("facts", "present_nouns")
 STRUCTURE_NOUNS = _words("facts", "structure_nouns")
 GATHERING_NOUNS = _words("facts", "gatherings")
+CROWD_PEOPLE = _words("facts", "crowd_people")
 SIDE_WORDS = _words("facts", "side_words")
 
 #: the kinds of an event that tell two of them apart outright: family -> (kind -> its words, the nouns they qualify)
