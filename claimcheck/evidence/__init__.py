@@ -32,7 +32,8 @@ from .vetoes import judged_vetoes, vetoes
 
 __all__ = ["DESCRIPTIONS", "a_listed_share", "a_places_share", "an_article", "before_figure", "Evidence",
            "FIGURES_PER_PAGE", "FigureCounts", "GENERIC_MEASURES", "GENERIC_PEOPLE",
-           "LEAD_LINES", "anchors", "features", "headline_and_lead", "few_on_page", "figures_per_source", "judge", "own_and_sourced", "page_figures",
+           "LEAD_LINES", "anchors", "features", "headline_and_lead", "few_on_page", "figures_per_source", "judge",
+           "one_event", "own_and_sourced", "page_figures",
            "page_tolls", "source_key", "thresholds", "vetoes", "weigh", "weights"]
 
 #: what each piece of evidence is called in a finding's message
@@ -106,11 +107,16 @@ def thresholds() -> dict[str, float]:
     return {name: float(value) for name, value in _fitted()["thresholds"].items()}
 
 
+def one_event(events: dict[str, str | None], first: Claim, second: Claim) -> bool:
+    """Whether two figures' pages report one event (the event step linked them)."""
+    event = events.get(first.doc)
+    return event is not None and event == events.get(second.doc)
+
+
 def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: Counter | FigureCounts, synonyms) -> Evidence:
     """The evidence that two claims of one group report one quantity (``figures``: of the group, per source, and
     :func:`page_figures` of all claims, per document)."""
-    event = events.get(first.doc)
-    same_event = event is not None and event == events.get(second.doc)
+    same_event = one_event(events, first, second)
     counts = (figures[source_key(first)], figures[source_key(second)])
     paragraphs = (figures[paragraph_key(first)], figures[paragraph_key(second)])
     tolls = tuple(page_tolls(claim, figures, synonyms) for claim in (first, second))

@@ -62,13 +62,14 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:dea
                        r"record|high|contract|offer)s?\b", re.I)
 
 
+#: words for a happening a page may report, or recall beside its own
+_HAPPENINGS = (r"shooting|attack|blast|explosion|bombing|(?:earth)?quake|tremor|fire|blaze|storm|cyclone|hurricane|"
+               r"typhoon|crash|flood(?:ing|s)?|stampede|landslide|riots?|disaster")
 #: an event of a month or a year named as its own, told beside the page's: "close to that of February's earthquake in
 #: southern Peru, which killed 34", "last year's floods"
 _A_PAST_EVENT = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                            r"November|December|last\s+(?:year|month)|the\s+previous\s+(?:year|month))['’]s\s+"
-                           r"(?:[\w-]+\s+){0,2}?(?:shooting|attack|blast|explosion|bombing|(?:earth)?quake|tremor|fire|"
-                           r"blaze|storm|cyclone|hurricane|typhoon|crash|flood(?:ing|s)?|stampede|landslide|riots?|"
-                           r"disaster)\b")
+                           rf"(?:[\w-]+\s+){{0,2}}?(?:{_HAPPENINGS})\b")
 
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
@@ -80,11 +81,9 @@ _BEFORE_THE_EVENT = re.compile(r"[^,;.]{0,60}?\bbefore\s+the\s+(?:attack|strike|
 
 #: the page's event told as doing more: "The shooting also left four police officers wounded", "the quake has also
 #: destroyed 200 homes"
-_THE_EVENT_ALSO = re.compile(r"\b(?:the|this|its|their|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+){0,2}?(?:shooting|attack|"
-                             r"blast|explosion|bombing|(?:earth)?quake|tremor|fire|blaze|storm|cyclone|hurricane|typhoon|"
-                             r"crash|collision|flood(?:ing|s)?|stampede|crush|landslide|rampage|riots?|violence|"
-                             r"fighting|clashes|sinking|derailment|accident|disaster|tragedy)\s+(?:has\s+|have\s+|had\s+)?"
-                             r"also\b", re.I)
+_THE_EVENT_ALSO = re.compile(r"\b(?:the|this|its|their|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                             rf"(?:{_HAPPENINGS}|collision|crush|rampage|violence|fighting|clashes|sinking|derailment|"
+                             r"accident|tragedy)\s+(?:has\s+|have\s+|had\s+)?also\b", re.I)
 #: "brought up 14 more bodies": an addition to a count, not the count ("14 more than" compares)
 _MORE_AFTER = re.compile(r"\s+more\s+(?!than\b)[a-z]", re.I)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_listed_share, a_places_share, few_on_page,
-                         figures_per_source, headline_and_lead, own_and_sourced, thresholds, weigh)
+                         figures_per_source, headline_and_lead, one_event, own_and_sourced, thresholds, weigh)
 from ...evidence.anchors import two_accounts
 from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES, RUNNING_ROLES
 from ...model import Claim, Fact, Finding, Tolerance
@@ -92,7 +92,7 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
             evidence = weigh(first, second, events, figures, context.rules.synonyms)
             if (rule.measures and options.one_quantity and not options.fallback and not evidence.strong
                     and _declared_pair(rule, first, second, figures, context)):
-                if _one_event(events, first, second):  # one event's accounts: of one time, unless their days say not
+                if one_event(events, first, second):  # one event's accounts: of one time, unless their days say not
                     caveats = times_apart(context, first, second, figures, growing=options.growing)
                 else:
                     undated = not (context.as_of(first) and context.as_of(second))
@@ -210,12 +210,6 @@ def _side(rule: Rule, context: CheckContext, figure: Claim, left: Claim, right: 
                 and not (apart is not None and apart > window.days)):
             return side
     return None
-
-
-def _one_event(events: dict[str, str | None], first: Claim, second: Claim) -> bool:
-    """Whether two figures' pages report one event (the event step linked them)."""
-    event = events.get(first.doc)
-    return event is not None and event == events.get(second.doc)
 
 
 def _two_currencies(first: Claim, second: Claim) -> bool:
