@@ -1696,6 +1696,20 @@ def test_of_one_day_only_a_count_below_one_told_as_risen_may_be_its_earlier_stag
     assert [sorted(_about(finding)) for finding in found] == violated
 
 
+@pytest.mark.parametrize(("first", "violated"), [("Nine", []), ("Fifteen", [["13", "Fifteen"]])])
+def test_a_higher_count_on_a_page_that_tells_the_toll_as_risen_is_of_that_later_stage(tmp_path, first, violated):
+    found = _violated(
+        tmp_path,
+        a_txt=f"{first} dead after Varela bridge collapse\nThe Daily Meridian | Tuesday 10 September 2024\n{first} "
+              "people were confirmed dead after a section of the Varela bridge in Castelmonte fell into the river on "
+              "Monday.\nSeventeen people were injured.\n",
+        b_txt="Castelmonte bridge: death toll rises to 12\nRTN News, 10 September 2024\nThe death toll from the bridge "
+              "collapse in Castelmonte on Monday has risen to 12, the interior ministry said on Tuesday evening.\n"
+              "Regional president Marco Ferri gave a higher figure of 13 dead at a news conference an hour earlier.\n"
+              "Three people are still missing.\n")
+    assert [sorted(_about(finding)) for finding in found] == violated
+
+
 @pytest.mark.parametrize(("second", "violated"), [
     ("More than 150 houses have been destroyed in Pine Hollow, county officials said.", [["131", "More than 150"]]),
     ("More than 150 houses have been damaged in Pine Hollow, county officials said.", []),  # another count

@@ -9,8 +9,8 @@ import re
 
 from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
-from ..evidence.pages import (days_told, revised_on_page, risen_on_page, told_as_preliminary, told_as_revised,
-                               told_as_risen, told_days_after, top_toll, top_weekdays)
+from ..evidence.pages import (above_the_risen, days_told, revised_on_page, risen_on_page, told_as_preliminary,
+                               told_as_revised, told_as_risen, told_days_after, top_toll, top_weekdays)
 from ..lexicon import RUNNING_OUTCOMES, RUNNING_ROLES, WEEKDAYS
 from ..model import Claim
 from .context import CheckContext
@@ -111,7 +111,8 @@ def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCo
     for claim, other in ((first, second), (second, first)):
         if one_day and other.value >= claim.value:
             continue
-        if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)):
+        if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)
+                                                   or above_the_risen(claim, other, figures)):
             if _of_the_day_told(context, claim, other, figures):
                 return ()
             return (f"{claim.text} told as risen to or as the count now (it may be a later count)",)

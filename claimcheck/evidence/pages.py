@@ -97,6 +97,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if place is not None:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
+    counts.update(_risen_least(claims))
     counts.update({key: round(rate * _RATE_SCALE) for key, rate in rates.items()})
     for doc, cities in top_cities([claim for claim in claims if claim.scope != "conversion"], synonyms).items():
         counts[("top places", doc)] = len(cities)  # and each city's location as a number: the table stays one of counts
@@ -114,6 +115,16 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if len(tolls) == 1:  # the toll itself, for pages to be set against each other
                 counts[(*key, "figure")] = round(next(iter(tolls)))
     return counts
+
+
+def _risen_least(claims: list[Claim]) -> dict[tuple, int]:
+    """The least figure each page tells a running count of as risen to (see :func:`above_the_risen`)."""
+    least: dict[tuple, int] = {}
+    for claim in claims:
+        if claim.outcome in RUNNING_OUTCOMES and claim.scope != "conversion" and told_as_risen(claim):
+            key = "risen least", claim.doc, claim.outcome
+            least[key] = min(least.get(key, round(claim.value)), round(claim.value))
+    return least
 
 
 def told_as_revised(claim: Claim) -> bool:
@@ -148,6 +159,14 @@ def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
     """Whether the claim's page tells of its count as risen to it in some sentence (a headline's "two dead" over
     "the number of people killed ... has risen to two")."""
     return bool(figures[("risen", claim.doc, round(claim.value))])
+
+
+def above_the_risen(claim: Claim, other: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page tells its count as risen to a figure between the other page's and the claim's ("has
+    risen to 12 ... the regional president gave a higher figure of 13" against another page's "Nine dead"): the
+    claim is of that later stage too. On its own page, two sources' 12 and 13 stay two accounts of one stage."""
+    least = figures[("risen least", claim.doc, claim.outcome)]
+    return claim.doc != other.doc and 0 < other.value < least < claim.value
 
 
 #: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40", "toll hits 42",
