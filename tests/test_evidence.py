@@ -1710,6 +1710,20 @@ def test_a_higher_count_on_a_page_that_tells_the_toll_as_risen_is_of_that_later_
     assert [sorted(_about(finding)) for finding in found] == violated
 
 
+@pytest.mark.parametrize(("children", "violated"), [
+    ("Five children, including three from the same family, were among the dead.", []),  # three: a part of a part
+    ("Three children were among the dead.", [["Five", "Three"]]),
+])
+def test_a_part_told_inside_another_part_is_not_that_part(tmp_path, children, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Kallumala landslide toll rises to 19\nWednesday, 9 August 2023\nRescuers recovered eight more bodies "
+              "at Kallumala on Wednesday, taking the death toll to 19.\nFive children are among the dead.\n",
+        b_txt=f"Grief in Kallumala as search goes on\nKALLUMALA, Aug 9 - The confirmed toll rose to 19 on Wednesday.\n"
+              f"Officials put the number still missing at 31.\n{children}\n")
+    assert [sorted(_about(finding)) for finding in found] == violated
+
+
 @pytest.mark.parametrize(("second", "violated"), [
     ("More than 150 houses have been destroyed in Pine Hollow, county officials said.", [["131", "More than 150"]]),
     ("More than 150 houses have been damaged in Pine Hollow, county officials said.", []),  # another count

@@ -748,6 +748,8 @@ def test_a_figure_listed_with_a_verb_of_its_own_keeps_its_own_outcome():
     assert (people.outcome, homes.outcome) == ("killed", "destroyed")  # its own verb's, not the dead's
     dead, held = claimcheck.extract_text("Perm nightclub: 109 dead, three held\nDecember 5, 2009\n")
     assert (dead.outcome, held.outcome) == ("killed", None)  # its own participle: held, not dead
+    dead, hospital = claimcheck.extract_text("Warehouse fire: two men die, seven in hospital\nDecember 17, 2025\n")
+    assert (dead.outcome, hospital.outcome) == ("killed", None)  # in hospital: a state of its own, not dead
     fighters, civilians = claimcheck.extract_text("The raid killed 52 fighters and 4 armed civilians.")
     assert (fighters.outcome, civilians.outcome) == ("killed", "killed")  # "armed" describes them, it closes nothing
 
@@ -881,6 +883,9 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("In the worst-hit province of Van, 50 people died.", "part"),
     ("Among the dead were nine women, the spokesman said.", "part"),  # some of the dead
     ("Among those killed in the blast were two policemen.", "part"),
+    ("Twelve residents of Port Ellery were among those killed when the plane crashed.", "part"),  # told after it
+    ("Five children, including three from the same family, were among the dead.", "part"),
+    ("Six people are dead, including the gunman, after the shooting, police say.", "whole"),  # the gunman's too
     ("With this, the Navy has captured 104 pirates since January.", "total"),  # a running total's cue after its noun
     ("Police have arrested 46 people since the protests began.", "total"),
     ("The blast killed 12 people in the market.", None),

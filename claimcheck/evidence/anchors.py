@@ -19,7 +19,8 @@ from .another import ANOTHER_WORDS, either_of_another, other_incident_words, tol
 from .governing import one_doing
 from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
-from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, own_and_sourced, told_as_revised, two_sources
+from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced, told_as_revised,
+                    two_sources)
 from .vetoes import same_person
 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
@@ -74,6 +75,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     few = all(count <= FIGURES_PER_PAGE or claim.source for count, claim in zip(tolls, (first, second)))
     classes = _counted_class(first, heads[0], synonyms), _counted_class(second, heads[1], synonyms)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and included(first) == included(second)  # "Five children, including three from one family": two parts
             and placed and classes[0] is not None and classes[0] == classes[1]
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died

@@ -100,9 +100,10 @@ _OWN_VERB = re.compile(rf"\b(?:{_AUXILIARIES})\b")
 _OWN_VERB_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}(?:{_AUXILIARIES}|suffered|fell|went|needed|received|developed|"
                              r"showed|complained|sought|remained|became)\b")
 #: a participle of its own after the second figure, closing its clause: "109 dead, three held", "12 dead, 40
-#: hospitalised in Perm" ("killed 52 fighters and 4 armed civilians": "armed" describes, it closes nothing)
-_OWN_PARTICIPLE_AFTER = re.compile(r"^\s+(?:held|hurt|taken|[a-z]+ed)(?=[ \t]*(?:[,;.:!?)\n]|$)|\s+(?:by|in|at|on|after|for|"
-                                   r"over|overnight)\b)")
+#: hospitalised in Perm", or a state: "two men die, seven in hospital" ("killed 52 fighters and 4 armed civilians":
+#: "armed" describes, it closes nothing)
+_OWN_PARTICIPLE_AFTER = re.compile(r"^\s+(?:(?:held|hurt|taken|[a-z]+ed)(?=[ \t]*(?:[,;.:!?)\n]|$)|\s+(?:by|in|at|on|"
+                                   r"after|for|over|overnight)\b)|in\s+(?:hospital|critical|serious|stable|custody)\b)")
 #: what stands between two figures of one list: "85 were civilians and 50", "3 children, 2 women and 4"
 _LISTED_WITH = re.compile(r"(?:\s+(?:were|are|was|is))?(?:\s+[a-z-]+){0,2}\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
 

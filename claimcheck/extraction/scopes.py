@@ -33,6 +33,10 @@ PART_CUES = r"including|among\s+them|among\s+whom|of\s+whom"
 HEDGE = r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?"
 #: "Among the dead were nine women", "among those killed in the blast were two policemen": some of those counted
 _AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+[^,;.\d]{2,40}?\s+(?:were|are|was|is)(?:\s+also)?\s*$", re.I)
+#: "Twelve residents of Port Ellery were among those killed", "Five children, including three from one family, were
+#: among the dead": some of all the dead, told after the figure
+_AMONG_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:[\w'’-]+\s*,[^,.;]{1,60},\s*)?(?:were|are|was|is)(?:\s+also)?"
+                          r"\s+among\s+(?:the|those)\b", re.I)
 #: "The department of Yoro has been hardest hit, with 21 deaths": the worst-hit place's share of all the dead
 _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most\s+badly|most\s+severely)[\s-]+(?:hit|affected|stricken)\b"
                           r"[^.;:]*$", re.I)
@@ -70,7 +74,7 @@ _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORD
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
 #: a toll that counts its attacker: "Nine people, including the gunman, are dead" is the whole the gunman's victims
 #: are a part of
-_WITH_ATTACKER = re.compile(r"^\s*(?:[\w-]+\s*,?\s*){0,2}?(?:including|counting|plus)\s+(?:the\s+|a\s+|one\s+)?"
+_WITH_ATTACKER = re.compile(r"^\s*(?:[\w-]+\s*,?\s*){0,3}?(?:including|counting|plus)\s+(?:the\s+|a\s+|one\s+)?"
                             r"(?:(?:suicide|lone|suspected)\s+)?(?:gunm[ae]n|shooters?|attackers?|bombers?|assailants?|"
                             r"suspects?|perpetrators?|killers?|hijackers?)\b", re.I)
 
@@ -99,7 +103,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
     if not of_time and _THE_REST.search(sentence_before[-20:]):
         return "part"  # "freeing the last 11 hostages": the rest of those held, after six were freed
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
-            or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))):
+            or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))
+            or _AMONG_AFTER.match(sentence_after[:70])):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
