@@ -601,6 +601,10 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("16 civilians were reported killed.", [None]),
     ("The march drew 5,000 people according to the organisers and 2,300 according to the police.",
      ["organisers", "police"]),
+    # who gave a figure, named right after it
+    ("The service put the magnitude at 6.0, lower than the 6.3 reported by the international monitoring service.",
+     ["service", "international monitoring service"]),
+    ("The quake killed 12 people, not 20 as first reported by state radio.", [None, None]),  # not right after
     # an office of government that sizes a toll is its source as much as "authorities"
     ("The Red Cross said 140 people had died, while the provincial health department put the toll at 118.",
      ["Red Cross", "provincial health department"]),

@@ -240,9 +240,15 @@ _ACCORDING_AFTER = re.compile(r"^[^,;.()\d]{0,30}?\baccording\s+to\s+(?P<source>
 
 def according_after(after: str) -> str | None:
     """The source "according to" names right after a figure, before any other figure ("2,300 according to the
-    police"), or None."""
-    found = _ACCORDING_AFTER.match(after)
+    police"), or that gave the figure ("the 6.3 reported by the international monitoring service"), or None."""
+    found = _ACCORDING_AFTER.match(after) or _GIVEN_BY.match(after)
     return _tidy(found.group("source")) if found else None
+
+
+#: "lower than the 6.3 reported by the international monitoring service": who gave the figure, named right after it
+_GIVEN_BY = re.compile(r"^\s+(?:(?:first|initially|earlier|originally|later)\s+)?(?:reported|given|measured|recorded|"
+                       r"estimated|calculated|cited)\s+by\s+(?P<source>[^,.;:()\d]{2,50}?)"
+                       r"(?=\s+(?:and|or|but|while|whereas|on|in|at|after|for)\b|[,.;:()]|$)", re.I)
 
 
 def _tidy(source: str) -> str | None:
