@@ -888,6 +888,7 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("Among the dead were nine women, the spokesman said.", "part"),  # some of the dead
     ("Among those killed in the blast were two policemen.", "part"),
     ("Twelve residents of Port Ellery were among those killed when the plane crashed.", "part"),  # told after it
+    ("Four tourists were among the 58 people killed when the plane crashed.", None),  # the 58: the toll itself
     ("Five children, including three from the same family, were among the dead.", "part"),
     ("Six people are dead, including the gunman, after the shooting, police say.", "whole"),  # the gunman's too
     ("With this, the Navy has captured 104 pirates since January.", "total"),  # a running total's cue after its noun

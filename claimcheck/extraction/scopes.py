@@ -22,8 +22,10 @@ _AN_AVERAGE_OF = re.compile(r"\b(?:an|the)\s+average\s+of\s*$", re.I)
 #: a running total's cue right after what it counts: "captured 104 pirates since January", "killed 170 people in
 #: Vietnam so far"
 _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.pattern, re.I)
+#: words right before a part: "including 5 children", "of whom 12 were children" (not "among the 58 people killed":
+#: that figure is all of them, the toll itself)
 _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|"
-                          r"among the|one of the|some of the|most of the|all but)\s*$", re.I)
+                          r"all but)\s*$", re.I)
 #: the rest of a whole: "the last 11 hostages", "the remaining 40 passengers"
 _THE_REST = re.compile(r"\bthe\s+(?:last|remaining)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
