@@ -601,6 +601,11 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("16 civilians were reported killed.", [None]),
     ("The march drew 5,000 people according to the organisers and 2,300 according to the police.",
      ["organisers", "police"]),
+    # a few words set off by commas that say who the source is
+    ("The Zerin Monitoring Group, a local rights organisation, said it had confirmed the deaths of 38 rebels.",
+     ["Zerin Monitoring Group"]),
+    ("But Tambocancha's mayor, Eusebio Quispe, said at least 41 people had been killed.", ["Tambocancha's mayor"]),
+    ("Police, however, said 12 people were hurt.", [None]),  # no one named between the commas
     # who gave a figure, named right after it
     ("The service put the magnitude at 6.0, lower than the 6.3 reported by the international monitoring service.",
      ["service", "international monitoring service"]),

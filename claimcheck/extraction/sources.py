@@ -109,7 +109,26 @@ def _before_relative_clause(tokens: list[Token], index: int) -> int:
             break
         if tokens[position].lower in ("which", "who") and position and tokens[position - 1].text == ",":
             return position - 1
+    return _before_apposition(tokens, index)
+
+
+def _before_apposition(tokens: list[Token], index: int) -> int:
+    """Where a verb's subject ends, stepping back over a few words set off by commas that say who it is ("The Zerin
+    Monitoring Group, a local rights organisation, said", "the town's mayor, Eusebio Quispe, said"); ``index`` where
+    there are none."""
+    for position in range(index - 2, max(0, index - _APPOSITION_WORDS - 2), -1):
+        if tokens[position].text != ",":
+            continue
+        between = tokens[position + 1:index - 1]
+        named = all(token.text[:1].isupper() for token in between)  # "Eusebio Quispe"
+        described = between[0].lower in ("a", "an", "the") and all(token.is_word for token in between)
+        if position and (named or described) and tokens[position - 1].is_word:
+            return position
+        break
     return index
+
+
+_APPOSITION_WORDS = 6
 
 
 _RELATIVE_CLAUSE_WORDS = 25
