@@ -605,6 +605,7 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("The Zerin Monitoring Group, a local rights organisation, said it had confirmed the deaths of 38 rebels.",
      ["Zerin Monitoring Group"]),
     ("But Tambocancha's mayor, Eusebio Quispe, said at least 41 people had been killed.", ["Tambocancha's mayor"]),
+    ("An NKLA spokesman, reached by telephone, claimed rebels had killed 30 soldiers.", ["NKLA spokesman"]),
     ("Police, however, said 12 people were hurt.", [None]),  # no one named between the commas
     # who gave a figure, named right after it
     ("The service put the magnitude at 6.0, lower than the 6.3 reported by the international monitoring service.",

@@ -113,15 +113,17 @@ def _before_relative_clause(tokens: list[Token], index: int) -> int:
 
 
 def _before_apposition(tokens: list[Token], index: int) -> int:
-    """Where a verb's subject ends, stepping back over a few words set off by commas that say who it is ("The Zerin
-    Monitoring Group, a local rights organisation, said", "the town's mayor, Eusebio Quispe, said"); ``index`` where
-    there are none."""
+    """Where a verb's subject ends, stepping back over a few words set off by commas that say who it is or how it
+    spoke ("The Zerin Monitoring Group, a local rights organisation, said", "Tambocancha's mayor, Eusebio Quispe,
+    said", "An NKLA spokesman, reached by telephone, claimed"); ``index`` where there are none."""
     for position in range(index - 2, max(0, index - _APPOSITION_WORDS - 2), -1):
         if tokens[position].text != ",":
             continue
         between = tokens[position + 1:index - 1]
         named = all(token.text[:1].isupper() for token in between)  # "Eusebio Quispe"
-        described = between[0].lower in ("a", "an", "the") and all(token.is_word for token in between)
+        # "a local rights organisation"; "reached by telephone", "citing hospital records"
+        described = ((between[0].lower in ("a", "an", "the") or between[0].lower.endswith(("ed", "ing")))
+                     and all(token.is_word for token in between))
         if position and (named or described) and tokens[position - 1].is_word:
             return position
         break
