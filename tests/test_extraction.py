@@ -258,3 +258,15 @@ def test_the_exclusion_index_finds_the_first_overlapping_span():
 def test_fractions(text, expected):
     found = [(c.text, round(c.value, 3), c.unit, c.measure) for c in claimcheck.extract_text(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("The final lasted 2 hours and 26 minutes.", [("2 hours and 26 minutes", 2.433, "hour")]),
+    ("The match lasted three hours, 12 minutes.", [("three hours, 12 minutes", 3.2, "hour")]),
+    ("He ran the mile in 4 minutes 30 seconds.", [("4 minutes 30 seconds", 4.5, "minute")]),
+    # not the next unit down, or more than fits in one: two figures
+    ("The plane circled for 3 hours and 20 seconds.", [("3 hours", 3.0, "hour"), ("20 seconds", 20.0, "second")]),
+])
+def test_a_length_of_time_in_two_units_is_one_figure(text, read):
+    assert [(claim.text, round(claim.value, 3), claim.unit) for claim in claimcheck.extract_text(text)] == read
+

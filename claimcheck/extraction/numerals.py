@@ -42,6 +42,11 @@ _RATIO = (rf"(?<![\w.,])(?:{_SMALL}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:{_SMALL}|\
           r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)(?![.,]\d)")
 #: "5ft 6in", 5'6": a height in feet and inches
 _FEET_INCHES = r"(?<![\w.])(?P<feet>\d{1,2})\s?(?:ft|feet|foot|'|’|′)\s?(?P<inches>\d{1,2}(?:\.\d+)?)\s?(?:in\b|inch(?:es)?\b|\"|”|″)"
+#: "2 hours and 26 minutes", "three hours, 12 minutes", "4 minutes 30 seconds": one length of time, in its larger unit
+_UNDER_SIXTY = "|".join(sorted((word for word, value in NUMBER_WORDS.items() if value < 60 and word != "dozen"),
+                               key=len, reverse=True))
+_TWO_UNITS = (rf"(?<![\w.])(?P<larger>\d{{1,3}}|{_SMALL})\s+(?:(?P<hours>hours?)|minutes?)(?:,|\s+and)?\s+"
+              rf"(?P<smaller>[1-5]?\d|{_UNDER_SIXTY})\s+(?(hours)minutes?|seconds?)\b")
 #: "3 1/2", "1/2": a fraction with a denominator people write ("24/7" and "9/11" are not quantities)
 _SLASH = r"(?<![\w./])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<numerator>\d{1,2})/(?P<denominator>2|3|4|5|8|10|16|32|100)(?![\d/])"
 _SPACES = "\u00a0\u2009\u202f"
@@ -74,6 +79,7 @@ NUMBER_PATTERN = re.compile(
     rf"(?P<sign>\b(?:minus|negative)[\s-]+|−|(?<![\w.,)%-])-(?!(?:19|20)\d\d(?!\d|[.,]\d))(?=\.?\d|{_CURRENCY}\s?\d))?"  # "-10°C", "-$5bn"; "-2022": a dash
     rf"(?:(?<![A-Za-z])(?P<currency>{_CURRENCY})\s?(?P<currency_sign>[-−](?=\d))?)?"  # "$-5bn"
     rf"(?:(?P<feetinches>{_FEET_INCHES})"
+    rf"|(?P<twounits>{_TWO_UNITS})"
     rf"|(?P<slash>{_SLASH})"
     rf"|(?P<ratio>{_RATIO})"
     rf"|(?P<fold>\b(?:{_SMALL})-?fold\b)"
@@ -178,6 +184,8 @@ def _read_unsigned(match: re.Match[str], text: str) -> Numeral | None:
     if match.group("feetinches"):
         value = int(match.group("feet")) + float(match.group("inches")) / 12
         return Numeral(match.start(), match.end(), value, "digits", number_start=match.start(), unit="foot")
+    if match.group("twounits"):
+        return _two_units(match)
     if match.group("slash"):
         numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
         if numerator >= denominator or numerator == 0:
@@ -281,3 +289,13 @@ def vague_interval(phrase: str) -> tuple[float, float]:
     multiplier, _, scale = phrase.rpartition(" ")
     low, high = VAGUE_MULTIPLIERS[multiplier]
     return float(low * UNITS_WORDS[scale]), float(high * UNITS_WORDS[scale])
+
+
+def _two_units(match: re.Match) -> Numeral | None:
+    """ "2 hours and 26 minutes" as 2.43 hours."""
+    values = [float(part) if part.isdigit() else words_value(part.lower())
+              for part in (match.group("larger"), match.group("smaller"))]
+    if None in values:
+        return None
+    return Numeral(match.start(), match.end(), values[0] + values[1] / 60, "digits", number_start=match.start(),
+                   unit="hour" if match.group("hours") else "minute")
