@@ -270,3 +270,12 @@ def test_fractions(text, expected):
 def test_a_length_of_time_in_two_units_is_one_figure(text, read):
     assert [(claim.text, round(claim.value, 3), claim.unit) for claim in claimcheck.extract_text(text)] == read
 
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The volcano was kept at alert level 3, the centre said.", []),  # a grade on a scale, not a count
+    ("Forecasters expect a category 4 storm.", []),
+    ("Sea levels rose 3 inches.", [3.0]),
+    ("Three people were hurt at level 2 of the car park.", [3.0]),
+])
+def test_a_grade_on_a_scale_is_no_figure(text, values):
+    assert [claim.value for claim in claimcheck.extract_text(text)] == values
