@@ -1067,6 +1067,18 @@ def test_a_deal_in_a_pages_headline_and_first_sentence_is_its_own_whatever_deals
     assert [_about(finding) for finding in violated] == [["$180 million", "$170 million"]]
 
 
+@pytest.mark.parametrize(("sentence", "revised"), [
+    ("The exclusion zone was extended to a radius of about 4.3 miles from the crater.", True),
+    ("Authorities declared an exclusion zone with a radius of 5 km around the crater.", False),
+    ("The jewels are now estimated to be worth 136 million euros.", True),
+])
+def test_a_figure_told_as_extended_is_told_as_revised(sentence, revised):
+    from claimcheck.evidence.pages import told_as_revised
+
+    [claim] = claimcheck.extract_text(sentence)
+    assert told_as_revised(claim) is revised
+
+
 def test_an_estimate_told_as_revised_may_be_later_than_another_pages_first_one(tmp_path):
     heist = ("A lone gunman robbed a diamond exhibition at the Carlton hotel in Cannes on Sunday, police said.\n"
              "The man entered through French windows around midday, when some 30 guests were in the room.\n"

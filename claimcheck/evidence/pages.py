@@ -61,7 +61,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         figure = claim.value
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
         if told_as_revised(claim):  # the page's other sentences with this figure tell of it as revised too
-            values.setdefault(("revised", claim.doc, round(figure)), set()).add(True)
+            values.setdefault(("revised", claim.doc, round(figure), claim.unit), set()).add(True)
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
@@ -143,7 +143,7 @@ def told_as_preliminary(claim: Claim) -> bool:
 def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
     """Whether the claim's page tells of its figure as revised in some sentence (a headline's "gems worth 103m
     euros" over "..., more than double the first estimate")."""
-    return bool(figures[("revised", claim.doc, round(claim.value))])
+    return bool(figures[("revised", claim.doc, round(claim.value), claim.unit)])
 
 
 def told_as_risen(claim: Claim) -> bool:
@@ -187,7 +187,8 @@ _NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:are|is|have|has|had)\s+(?:
 _RAISED_FROM = re.compile(r"[^.;!?]{0,80}?(?:\b(?:raising|lifting|pushing|revising)\s+(?:the|its|their|an?)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|tally|total|estimate)\s+(?:up\s+)?from\b"
                           r"|,\s+up\s+from\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial|\d))", re.I)
-_REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later)\b[^.;!?]{0,40}$", re.I)
+_REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later|"
+                      r"extended|expanded|widened|enlarged)\b[^.;!?]{0,40}$", re.I)  # "the zone was extended to 7 km"
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
                                re.I)
