@@ -1067,6 +1067,19 @@ def test_a_deal_in_a_pages_headline_and_first_sentence_is_its_own_whatever_deals
     assert [_about(finding) for finding in violated] == [["$180 million", "$170 million"]]
 
 
+@pytest.mark.parametrize(("against", "violated"), [
+    ("lower than the 6.3 reported by the international monitoring service", [["6.0", "6.3"]]),
+    ("and the international monitoring service reported 6.3 for an aftershock", []),  # another quake's
+])
+def test_a_sentence_that_sets_another_sources_magnitude_against_its_own_gives_two_accounts(tmp_path, against, violated):
+    # "It maintained ... 6.0": a source the sentence does not name; the 6.3 another's, set against it
+    page = ("Quake shakes southern Peru\nLIMA, Sept 14 - An earthquake struck the Ayllo region of southern Peru before "
+            "dawn on Sunday, officials said.\nThe national seismological service has recorded more than 60 "
+            f"aftershocks.\nIt maintained its estimate of the main shock at magnitude 6.0, {against}.\nDozens of "
+            "adobe homes collapsed.\n")
+    assert [sorted(_about(finding)) for finding in _violated(tmp_path, a_txt=page)] == violated
+
+
 @pytest.mark.parametrize(("sentence", "revised"), [
     ("The exclusion zone was extended to a radius of about 4.3 miles from the crater.", True),
     ("Authorities declared an exclusion zone with a radius of 5 km around the crater.", False),

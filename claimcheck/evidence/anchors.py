@@ -19,8 +19,8 @@ from .another import ANOTHER_WORDS, either_of_another, other_incident_words, tol
 from .governing import one_doing
 from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
-from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced, told_as_revised,
-                    two_sources)
+from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced, set_against,
+                    told_as_revised, two_sources)
 from .vetoes import same_person
 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
@@ -187,6 +187,8 @@ def _told_against(first: Claim, second: Claim) -> bool:
     no word that makes it another incident's, and the same words beside both figures ("Russian mercenaries ...
     killed"), not "16 of the dead" against "21 of the dead"."""
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
+    if set_against(first, second):  # "6.0, lower than the 6.3 reported by the international monitoring service"
+        return True
     if _DIFFERING.search(before_figure(later)):  # "the monitor had differing numbers"
         return not _a_part(first) and not _a_part(second) and same_days(first, second)
     words = {word.lower() for word in WORD.findall(later.sentence)}

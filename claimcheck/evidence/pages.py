@@ -437,6 +437,20 @@ def own_and_sourced(first: Claim, second: Claim) -> bool:
     return first.line == second.line and bool(first.source) != bool(second.source)
 
 
+def set_against(first: Claim, second: Claim) -> bool:
+    """Whether one sentence sets its later figure against its earlier one as another's account of it: "put the
+    magnitude at 6.0, lower than the 6.3 reported by the international monitoring service"."""
+    if first.sentence != second.sentence or first.doc != second.doc:
+        return False
+    later = max((first, second), key=lambda claim: claim.start)
+    return bool(_SET_AGAINST.search(before_figure(later)[-30:])) and bool(later.source)
+
+
+#: a comparison right before a figure another source gave: "lower than the 6.3 reported by", "above the 20 the police
+#: counted"
+_SET_AGAINST = re.compile(r"\b(?:lower|higher|less|more|greater|smaller|larger|fewer)\s+than\s+the\s+$", re.I)
+
+
 def two_sources(first: Claim, second: Claim) -> bool:
     """Whether two figures are attributed to two different, named sources."""
     sources = [" ".join((claim.source or "").lower().split()) for claim in (first, second)]
