@@ -173,3 +173,18 @@ def test_two_agencies_magnitudes_of_one_quake_are_one_fact_whichever_agency_meas
     facts = build_facts(claims, load_rules().synonyms, events={doc: "e1" for doc in pages})
     assert [[claim.text for claim in fact.claims] for fact in facts] == [["6.3", "5.8"]]
     assert str(facts[0].key) == "magnitude | * | * | event e1 | [count]"  # the agency is a source, not an actor
+
+
+def test_magnitudes_are_the_magnitude_rules_to_judge_never_within_five_percent(tmp_path):
+    # two accounts of one quake, and a quake of 1908: the general rule called 5.8 against 5.9, and 5.9 against the
+    # 1908 quake's 6.1, "consistent" within 5%; only the magnitude rule, to each figure's precision, judges them
+    (tmp_path / "a.txt").write_text(
+        "Quake shakes Marivel\nMARIVEL, May 3 - A magnitude 5.8 earthquake struck the Ostra coast on Friday, the "
+        "national institute said.\nThe coast was last hit by a damaging quake in 1908, when a magnitude 6.1 shock "
+        "killed more than 300 people.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Nine dead as 5.9 quake shakes Marivel\nMARIVEL, May 3 - The international network measured the quake on the "
+        "Ostra coast at magnitude 5.9 on Friday.\nRescuers searched collapsed homes.\n", encoding="utf-8")
+    result = claimcheck.Checker().check([tmp_path])
+    assert [claim.value for claim in result.claims if claim.type == "magnitude"] == [5.8, 6.1, 5.9, 5.9]
+    assert [finding.rule for finding in result.findings] == []

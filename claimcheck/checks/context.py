@@ -86,7 +86,17 @@ class CheckContext:
         measure, head, claim_dimension = self.keys(claim)
         if dimensions is not None and claim_dimension not in dimensions:
             return False
+        if getattr(rule.options, "fallback", False) and rule.kind == "agree" and (
+                measure in self._specific_measures or head in self._specific_measures):
+            return False  # a magnitude is a magnitude rule's to judge, to its precision, not within 5%
         return measures is None or measure in measures or head in measures
+
+    @cached_property
+    def _specific_measures(self) -> frozenset[str]:
+        """The measure keys specific agree rules name: a fallback rule leaves their figures to them."""
+        return frozenset(measure_key(measure, self.rules.synonyms) for rule in self.rules.rules
+                         if rule.kind == "agree" and not getattr(rule.options, "fallback", False)
+                         for measure in rule.measures or ())
 
     def names_measure(self, rule: Rule, claim: Claim) -> bool:
         """Whether a claim's whole measure is one a rule names (after synonyms), not only its head noun: "air
