@@ -1080,6 +1080,17 @@ def test_a_sentence_that_sets_another_sources_magnitude_against_its_own_gives_tw
     assert [sorted(_about(finding)) for finding in _violated(tmp_path, a_txt=page)] == violated
 
 
+@pytest.mark.parametrize(("sentence", "violated"), [
+    ("The employers' association said 17,500 nurses had walked out, far fewer than the roughly 28,000 claimed by the "
+     "union.", [["17,500", "roughly 28,000"]]),
+    ("The employers' association said 17,500 nurses had walked out, and 28,000 patients had operations put off.", []),
+])
+def test_two_sources_counts_set_against_each_other_in_one_sentence_disagree(tmp_path, sentence, violated):
+    page = (f"Nurses strike across the Western Region\nAbout 200 hospitals were hit on Monday.\n{sentence}\n"
+            "Talks are due to resume on Friday.\n")
+    assert [sorted(_about(finding)) for finding in _violated(tmp_path, a_txt=page)] == violated
+
+
 @pytest.mark.parametrize(("sentence", "revised"), [
     ("The exclusion zone was extended to a radius of about 4.3 miles from the crater.", True),
     ("Authorities declared an exclusion zone with a radius of 5 km around the crater.", False),

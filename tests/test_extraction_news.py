@@ -611,6 +611,8 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("The service put the magnitude at 6.0, lower than the 6.3 reported by the international monitoring service.",
      ["service", "international monitoring service"]),
     ("The quake killed 12 people, not 20 as first reported by state radio.", [None, None]),  # not right after
+    ("The hospital employers' association said 17,500 nurses walked out, far fewer than the roughly 28,000 claimed "
+     "by the union.", ["hospital employers' association", "union"]),
     # an office of government that sizes a toll is its source as much as "authorities"
     ("The Red Cross said 140 people had died, while the provincial health department put the toll at 118.",
      ["Red Cross", "provincial health department"]),

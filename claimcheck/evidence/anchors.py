@@ -98,7 +98,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     # "Kobane said at least 5,000 ISIL fighters were still in the pocket ... The U.S. estimated ... 2,500 ISIL fighters"
     estimated = (first.outcome is None and second.outcome is None and heads[0] == heads[1]
                  and heads[0] not in GENERIC_MEASURES and heads[0] not in GENERIC_PEOPLE
-                 and bool(_ESTIMATES.search(first.sentence) or _ESTIMATES.search(second.sentence)))
+                 and bool(_ESTIMATES.search(first.sentence) or _ESTIMATES.search(second.sentence)
+                          or set_against(first, second)))  # "17,500 nurses, far fewer than the 28,000 claimed by"
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
             and first.doc == second.doc and first.scope == second.scope and (counted or one_role or estimated)
             and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"

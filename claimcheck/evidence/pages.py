@@ -446,9 +446,10 @@ def set_against(first: Claim, second: Claim) -> bool:
     return bool(_SET_AGAINST.search(before_figure(later)[-30:])) and bool(later.source)
 
 
-#: a comparison right before a figure another source gave: "lower than the 6.3 reported by", "above the 20 the police
-#: counted"
-_SET_AGAINST = re.compile(r"\b(?:lower|higher|less|more|greater|smaller|larger|fewer)\s+than\s+the\s+$", re.I)
+#: a comparison right before a figure another source gave: "lower than the 6.3 reported by", "far fewer than the
+#: roughly 28,000 claimed by the union"
+_SET_AGAINST = re.compile(r"\b(?:lower|higher|less|more|greater|smaller|larger|fewer)\s+than\s+the\s+"
+                          r"(?:roughly\s+|about\s+|some\s+|around\s+|nearly\s+|estimated\s+)?$", re.I)
 
 
 def two_sources(first: Claim, second: Claim) -> bool:

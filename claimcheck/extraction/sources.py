@@ -268,7 +268,7 @@ def according_after(after: str) -> str | None:
 
 #: "lower than the 6.3 reported by the international monitoring service": who gave the figure, named right after it
 _GIVEN_BY = re.compile(r"^\s+(?:(?:first|initially|earlier|originally|later)\s+)?(?:reported|given|measured|recorded|"
-                       r"estimated|calculated|cited)\s+by\s+(?P<source>[^,.;:()\d]{2,50}?)"
+                       r"estimated|calculated|cited|claimed|counted)\s+by\s+(?P<source>[^,.;:()\d]{2,50}?)"
                        r"(?=\s+(?:and|or|but|while|whereas|on|in|at|after|for)\b|[,.;:()]|$)", re.I)
 
 
