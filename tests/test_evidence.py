@@ -1091,6 +1091,18 @@ def test_two_sources_counts_set_against_each_other_in_one_sentence_disagree(tmp_
     assert [sorted(_about(finding)) for finding in _violated(tmp_path, a_txt=page)] == violated
 
 
+def test_people_rescued_are_a_running_count_pages_of_two_days_may_differ_on(tmp_path):
+    found = _violated(
+        tmp_path,
+        a_txt="Boat capsizes on Lake Nyaruzi, 22 dead\nRUBALE, Nov 19 (Meridian Wire) - An overloaded boat capsized on "
+              "Lake Nyaruzi on Tuesday, killing at least 22 people, police said.\nThirty-seven people were rescued, "
+              "the regional police commander said.\nThe boat was licensed to carry 60 passengers.\n",
+        b_txt="Nyaruzi capsizing shows limits of boat licensing\nMaritime Safety Review | 22 November 2024\nThe boat "
+              "that capsized on Lake Nyaruzi on 19 November was carrying 96 passengers, police say.\nOnly 41 people "
+              "were rescued, most by fishermen in canoes.\nThe boat was licensed to carry 60 passengers.\n")
+    assert [sorted(_about(finding)) for finding in found] == []  # 37 on the day, 41 three days on
+
+
 @pytest.mark.parametrize(("sentence", "revised"), [
     ("The exclusion zone was extended to a radius of about 4.3 miles from the crater.", True),
     ("Authorities declared an exclusion zone with a radius of 5 km around the crater.", False),
