@@ -607,6 +607,7 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     ("But Tambocancha's mayor, Eusebio Quispe, said at least 41 people had been killed.", ["Tambocancha's mayor"]),
     ("An NKLA spokesman, reached by telephone, claimed rebels had killed 30 soldiers.", ["NKLA spokesman"]),
     ("Police, however, said 12 people were hurt.", [None]),  # no one named between the commas
+    ("Police, , said 12 people were hurt.", [None]),  # nothing between the commas
     ("But the regional governor told reporters that nearly 120 people had been injured.", ["regional governor"]),
     # who gave a figure, named right after it
     ("The service put the magnitude at 6.0, lower than the 6.3 reported by the international monitoring service.",

@@ -120,6 +120,8 @@ def _before_apposition(tokens: list[Token], index: int) -> int:
         if tokens[position].text != ",":
             continue
         between = tokens[position + 1:index - 1]
+        if not between:
+            break
         named = all(token.text[:1].isupper() for token in between)  # "Eusebio Quispe"
         # "a local rights organisation"; "reached by telephone", "citing hospital records"
         described = ((between[0].lower in ("a", "an", "the") or between[0].lower.endswith(("ed", "ing")))
