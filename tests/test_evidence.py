@@ -1103,18 +1103,6 @@ def test_people_rescued_are_a_running_count_pages_of_two_days_may_differ_on(tmp_
     assert [sorted(_about(finding)) for finding in found] == []  # 37 on the day, 41 three days on
 
 
-@pytest.mark.parametrize(("sentence", "revised"), [
-    ("The exclusion zone was extended to a radius of about 4.3 miles from the crater.", True),
-    ("Authorities declared an exclusion zone with a radius of 5 km around the crater.", False),
-    ("The jewels are now estimated to be worth 136 million euros.", True),
-])
-def test_a_figure_told_as_extended_is_told_as_revised(sentence, revised):
-    from claimcheck.evidence.pages import told_as_revised
-
-    [claim] = claimcheck.extract_text(sentence)
-    assert told_as_revised(claim) is revised
-
-
 def test_an_estimate_told_as_revised_may_be_later_than_another_pages_first_one(tmp_path):
     heist = ("A lone gunman robbed a diamond exhibition at the Carlton hotel in Cannes on Sunday, police said.\n"
              "The man entered through French windows around midday, when some 30 guests were in the room.\n"
@@ -1536,17 +1524,22 @@ def test_a_toll_one_page_tells_as_risen_to_is_that_stage_of_the_count_on_every_p
     assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
 
 
-@pytest.mark.parametrize(("sentence", "another"), [
-    ("The shooting also left four police officers wounded.", False),  # the page's event, another of its tolls
-    ("Friday's quake also destroyed 200 homes in the valley.", False),
-    ("Five people were also killed in a separate attack.", True),
-    ("Gunmen also killed three soldiers in Kano.", True),
+@pytest.mark.parametrize(("told", "sentence", "expected"), [
+    # "also" said of the page's own event tells of no other incident
+    ("told_of_another", "The shooting also left four police officers wounded.", False),  # another of its tolls
+    ("told_of_another", "Friday's quake also destroyed 200 homes in the valley.", False),
+    ("told_of_another", "Five people were also killed in a separate attack.", True),
+    ("told_of_another", "Gunmen also killed three soldiers in Kano.", True),
+    # a figure told as extended is told as revised
+    ("told_as_revised", "The exclusion zone was extended to a radius of about 4.3 miles from the crater.", True),
+    ("told_as_revised", "Authorities declared an exclusion zone with a radius of 5 km around the crater.", False),
+    ("told_as_revised", "The jewels are now estimated to be worth 136 million euros.", True),
 ])
-def test_also_said_of_the_pages_own_event_tells_of_no_other_incident(sentence, another):
-    from claimcheck.evidence.another import told_of_another
+def test_what_a_figures_own_sentence_tells_of_it(told, sentence, expected):
+    from claimcheck.evidence import another, pages
 
     [claim] = claimcheck.extract_text(sentence)
-    assert told_of_another(claim) is another
+    assert getattr(another if told == "told_of_another" else pages, told)(claim) is expected
 
 
 @pytest.mark.parametrize(("second", "violated"), [
