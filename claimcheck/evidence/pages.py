@@ -64,6 +64,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             values.setdefault(("revised", claim.doc, round(figure), claim.unit), set()).add(True)
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
+            if claim.outcome in RUNNING_OUTCOMES:  # the least of them, for its higher counts (see above_the_risen)
+                values.setdefault(("risen least", claim.doc, claim.outcome), set()).add(round(figure))
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             weekdays, after = days_told(claim.sentence)
             for day in weekdays:
@@ -97,13 +99,14 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if place is not None:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
-    counts.update(_risen_least(claims))
     counts.update({key: round(rate * _RATE_SCALE) for key, rate in rates.items()})
     for doc, cities in top_cities([claim for claim in claims if claim.scope != "conversion"], synonyms).items():
         counts[("top places", doc)] = len(cities)  # and each city's location as a number: the table stays one of counts
         for index, city in enumerate(sorted(cities)):
             counts[("top place", doc, index)] = _as_number(location(city))
     for key, found in values.items():
+        if key[0] == "risen least":
+            counts[key] = min(found)
         if key[0] == "lead" and len(found) == 1:  # the lead's one figure itself (see recalled_figure)
             counts[(*key, "figure")] = round(next(iter(found)))
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
@@ -115,16 +118,6 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if len(tolls) == 1:  # the toll itself, for pages to be set against each other
                 counts[(*key, "figure")] = round(next(iter(tolls)))
     return counts
-
-
-def _risen_least(claims: list[Claim]) -> dict[tuple, int]:
-    """The least figure each page tells a running count of as risen to (see :func:`above_the_risen`)."""
-    least: dict[tuple, int] = {}
-    for claim in claims:
-        if claim.outcome in RUNNING_OUTCOMES and claim.scope != "conversion" and told_as_risen(claim):
-            key = "risen least", claim.doc, claim.outcome
-            least[key] = min(least.get(key, round(claim.value)), round(claim.value))
-    return least
 
 
 def told_as_revised(claim: Claim) -> bool:
