@@ -93,10 +93,7 @@ class CheckContext:
 
     @cached_property
     def _specific_measures(self) -> frozenset[str]:
-        """The measure keys specific agree rules name: a fallback rule leaves their figures to them."""
-        return frozenset(measure_key(measure, self.rules.synonyms) for rule in self.rules.rules
-                         if rule.kind == "agree" and not getattr(rule.options, "fallback", False)
-                         for measure in rule.measures or ())
+        return self.rules.specific_measures()
 
     def names_measure(self, rule: Rule, claim: Claim) -> bool:
         """Whether a claim's whole measure is one a rule names (after synonyms), not only its head noun: "air

@@ -81,11 +81,19 @@ class RuleSet:
     def declared_measures(self) -> frozenset[str]:
         """Measure keys a specific agree rule names (not a fallback): their figures are one quantity by the rule's
         word (within an event, or across events for a standing one), not split by the evidence."""
+        return self._agree_measures(one_quantity=True)
+
+    def specific_measures(self) -> frozenset[str]:
+        """Measure keys any specific agree rule names, one quantity by its word or not (magnitudes, deal prices): a
+        fallback agree rule leaves their figures to it."""
+        return self._agree_measures(one_quantity=False)
+
+    def _agree_measures(self, one_quantity: bool) -> frozenset[str]:
         from ..measure_keys import measure_key
 
         return frozenset(measure_key(measure, self.synonyms) for rule in self.rules
                          if rule.kind == "agree" and not getattr(rule.options, "fallback", False)
-                         and getattr(rule.options, "one_quantity", True)
+                         and (not one_quantity or getattr(rule.options, "one_quantity", True))
                          for measure in rule.measures or ())
 
     def by_id(self, rule_id: str) -> Rule | None:
