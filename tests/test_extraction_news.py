@@ -251,6 +251,17 @@ def test_who_says_a_figure_is_not_what_it_counts():
     assert (deployed.source, deployed.measure) == ("Police", "police")
 
 
+def test_the_figure_another_source_gives_is_of_what_the_first_figure_measures():
+    officials, residents = claimcheck.extract_text(
+        "Officials said 40 people were killed. Local residents put the figure at 75.")
+    paid, claimed = claimcheck.extract_text(
+        "Brokers put the ransom at $5.5 million, but a pirate told a radio station the real figure was $7 million.")
+    [toll] = claimcheck.extract_text("A police spokesman told reporters the death toll was 31.")
+    assert (officials.measure, officials.outcome) == (residents.measure, residents.outcome) == ("people", "killed")
+    assert (paid.measure, claimed.measure, claimed.value) == ("ransom", "ransom", 7_000_000.0)
+    assert (toll.measure, toll.outcome) == ("people", "killed")
+
+
 def test_a_headline_verb_says_what_happened_to_the_number_after_it():
     killed, injured = claimcheck.extract_text("A gunman kills 1, wounds 2 at a Michigan factory.")
     [wounds] = claimcheck.extract_text("He suffered 3 gunshot wounds.")

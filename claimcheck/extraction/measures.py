@@ -100,6 +100,8 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
         while start and tokens[start - 1].lower not in CLAUSE_BOUNDARIES and tokens[start - 1].text not in ".!?":
             start -= 1
     words = tokens[start:verb]
+    if start and tokens[start - 1].lower == "told":
+        words = _after_hearer(words)
     counted = [position for position, word in enumerate(words)
                if (word.text[:1].isdigit() or number_word(word.text))
                and not (position + 1 < len(words) and words[position + 1].lower in _ORDINAL_SUFFIXES)  # "the 5th of"
@@ -109,6 +111,18 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     while words and (words[0].lower in PREPOSITIONS or words[0].lower in DETERMINERS):
         words = words[1:]
     return noun_phrase(words, sentence_initial=start == 0)
+
+
+def _after_hearer(words: list[Token]) -> list[Token]:
+    """What was told after whom it was told to: "told a radio station the figure was $7 million" (the figure, not the
+    radio station). The told thing starts at the first "the" (or "its", "their") that no preposition governs."""
+    for position in range(1, len(words)):
+        if words[position].lower in _TOLD_THINGS and words[position - 1].lower not in PREPOSITIONS:
+            return words[position:]
+    return words
+
+
+_TOLD_THINGS = frozenset({"the", "its", "their"})
 
 
 def _joining(tokens: list[Token], index: int) -> bool:

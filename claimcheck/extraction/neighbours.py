@@ -36,6 +36,11 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
     for claim in claims:
         by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
     for index, claim in enumerate(claims):
+        if claim.outcome is None and _ANAPHOR.fullmatch(claim.measure or ""):
+            told = _told_before(claims, index)
+            if told is not None:  # "put the ransom at $5.5 million, but a commander said the figure was $7 million"
+                claim.measure, claim.outcome = told.measure, told.outcome
+            continue
         if claim.measure is not None:
             continue
         same_sentence = [c for c in by_sentence[(claim.doc, claim.sentence)][:200]
@@ -61,6 +66,23 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
                     claim.subject = shock_of(claim.sentence[:max(0, position)], claim.sentence[position + len(claim.text):])
 
 
+
+
+#: a measure that names no thing but refers back to a figure told just before ("the figure", "the true number")
+_ANAPHOR = re.compile(r"(?:(?:true|real|actual|correct|official|final)\s+)?(?:figure|number)", re.I)
+_ANAPHOR_REACH = 300  # characters before an anaphor's figure in which the figure it refers to is told
+
+
+def _told_before(claims: list[Claim], index: int) -> Claim | None:
+    """The figure an anaphor's figure tells again (by another source, or as another reading): the last figure of the
+    same kind of quantity before it, in its sentence or just before, that names what it measures."""
+    claim = claims[index]
+    for other in reversed(claims[max(0, index - 6):index]):
+        if (other.doc == claim.doc and other.type == claim.type and other.measure
+                and (other.unit == claim.unit or claim.type == "money")
+                and not _ANAPHOR.fullmatch(other.measure) and 0 < claim.start - other.end < _ANAPHOR_REACH):
+            return other
+    return None
 
 
 def coordinated_parts(claims: list[Claim], text: str) -> None:
