@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...facts import dimension
 from ...model import Claim, Finding
 from ...rules.ruleset import Rule
 from ...model.interval import number, quantity_text
@@ -63,8 +64,8 @@ def _part_of_whole(rule: Rule, context: CheckContext) -> list[Finding]:
         for match in pattern.finditer(text):
             part = _claim_at(claims, match.span("part"))
             whole = _claim_at(claims, match.span("whole"))
-            if part is None or whole is None:
-                continue
+            if part is None or whole is None or dimension(part.unit) != dimension(whole.unit):
+                continue  # "about 60 percent of its 42-tonne capacity": a share of a whole, not a part above it
             if part.value > whole.value:
                 findings.append(context.finding(rule, "violated", f"part {number(part.value)} is larger than its whole "
                                                 f"{number(whole.value)} ({match.group(0)!r})", [part, whole]))

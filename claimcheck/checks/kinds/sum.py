@@ -32,6 +32,13 @@ _JOIN_WORD = re.compile(r"\b(?:and|plus|with|as well as)\b|,")
 _ADDED = re.compile(r"\b(?:another|other|more|further|additional|while|whereas)\s*$", re.I)  # "..., while entering another four"
 #: a figure told as the one before a change: "rose to 118, including 84 in Karachi, up from 65 on Tuesday"
 _EARLIER = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|climbed|dropped)\s+from\s*$", re.I)
+#: a figure told as what a running total now is: "won two of the four seats abroad, bringing its total to 86"
+_BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|"
+                         r"pushed|lifting|lifts|lifted)\b[^.;:!?\d]*\bto\s*$", re.I)
+#: a list that goes on in amounts it does not add up: "five to one party, three to another and one each to three
+#: others", "... and the rest to smaller parties"
+_LIST_GOES_ON = re.compile(r"^[^.;!?\d]{0,60}?\b(?:(?:one|two|three|four|five|\d+)\s+(?:each|apiece)|the\s+rest|"
+                           r"the\s+remain(?:ing|der)|others?)\b", re.I)
 
 
 @rule_kind("sum", runs_per="document", severity="error", options=SumOptions, summary="""
@@ -94,7 +101,8 @@ def _listed_parts(claims: list[Claim], context: CheckContext, min_parts: int) ->
         if current and current[-1].sentence == claim.sentence and current[-1].doc == claim.doc:
             between = context.documents[claim.doc].text[current[-1].end:claim.start]
             if (_LIST_JOIN.match(between) and _JOIN_WORD.search(between) and not _ADDED.search(between)
-                    and not _EARLIER.search(between) and "while" not in between.lower().split()):
+                    and not _EARLIER.search(between) and not _BROUGHT_TO.search(between)
+                    and "while" not in between.lower().split()):
                 current.append(claim)
                 continue
         if len(current) >= min_parts:
@@ -116,6 +124,8 @@ def _total_for(parts: list[Claim], claims: list[Claim], cues: re.Pattern, contex
     for claim in claims:
         if id(claim) in chosen or claim.value <= largest or claim.doc != parts[0].doc:
             continue
+        if claim.type == "spec":
+            continue  # "86 in the 230-seat parliament": the size of what is shared out, not the sum of the shares told
         if min(abs(claim.start - parts[0].start), abs(claim.start - parts[-1].end)) > limit:
             continue  # pages apart: a total of something else
         if claim.source and parts[0].source and claim.source != parts[0].source:
@@ -164,7 +174,8 @@ def _is_partial(total: Claim, parts: list[Claim], context: CheckContext, partial
         start = found if found >= 0 else parts[0].start
     between = text[start:parts[-1].start].lower()
     of_the = any(_OF_THE.match(text[part.end:part.end + 20]) for part in parts)  # "21 of the dead were civilians"
-    return bool(partial.search(between)) or parts[0].sentence.lstrip().lower().startswith("of ") or of_the
+    goes_on = bool(_LIST_GOES_ON.match(text[parts[-1].end:parts[-1].end + 80]))
+    return bool(partial.search(between)) or parts[0].sentence.lstrip().lower().startswith("of ") or of_the or goes_on
 
 
 _OF_THE = re.compile(r"^\s+of\s+(?:the|those|these|them|whom|which)\b", re.I)
