@@ -204,6 +204,19 @@ def test_the_parts_two_pages_tell_inside_one_toll_are_one_quantity_unless_the_to
     assert [_about(finding) for finding in grown] == [["14", "19"]]  # the tolls disagree, not their parts
 
 
+def test_parts_of_a_toll_are_one_part_only_when_told_of_one_place_or_named_alike():
+    hamlet, mine = _claims("Eight of the dead came from El Salitre, a hamlet above the mine.",
+                           "Rescuers recovered the last three bodies from Los Pinos on Friday.")
+    children, boys = _claims("Four people were killed, including three children.",
+                             "The blast killed 12 people, including two children.")[1::2]
+    events = {"d0.txt": "e1", "d1.txt": "e1"}
+    synonyms = claimcheck.Checker().rule_set.synonyms
+    assert (hamlet.scope, mine.scope) == ("part", "part")
+    assert weigh(hamlet, mine, events, figures_per_source([hamlet, mine]), synonyms).anchors == ()
+    assert weigh(children, boys, events, figures_per_source([children, boys]), synonyms).anchors == (
+        "the only count of children killed each source gives",)
+
+
 def test_two_undated_headlines_are_never_a_contradiction(tmp_path):
     undated = _violated(tmp_path, a_txt="20 insurgents were killed in the district.\n",
                         b_txt="65 insurgents were killed in the district.\n")

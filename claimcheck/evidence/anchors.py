@@ -76,6 +76,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     classes = _counted_class(first, heads[0], synonyms), _counted_class(second, heads[1], synonyms)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and included(first) == included(second)  # "Five children, including three from one family": two parts
+            # parts of a toll are one part only when named alike: "eight of the dead came from El Salitre" and "the
+            # last three bodies" are two
+            and (first.scope != "part" or same_place or (heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))
             and placed and classes[0] is not None and classes[0] == classes[1]
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
