@@ -262,6 +262,15 @@ def test_the_figure_another_source_gives_is_of_what_the_first_figure_measures():
     assert (toll.measure, toll.outcome) == ("people", "killed")
 
 
+def test_ages_listed_after_aged_are_ages_and_a_toll_told_of_a_days_event_is_the_dead():
+    ages = claimcheck.extract_text("Two workers, aged 41 and 53, were killed in the blast.")
+    others = claimcheck.extract_text("The man, age 45, and 3 others were arrested.")
+    [*_, toll] = claimcheck.extract_text("Rescuers found three bodies, bringing the toll from Wednesday's blast to 11.")
+    assert [(c.value, c.type) for c in ages] == [(2.0, "count"), (41.0, "age"), (53.0, "age")]
+    assert [(c.value, c.type) for c in others] == [(45.0, "age"), (3.0, "count")]
+    assert (toll.value, toll.measure, toll.outcome) == (11.0, "people", "killed")
+
+
 def test_a_headline_verb_says_what_happened_to_the_number_after_it():
     killed, injured = claimcheck.extract_text("A gunman kills 1, wounds 2 at a Michigan factory.")
     [wounds] = claimcheck.extract_text("He suffered 3 gunshot wounds.")

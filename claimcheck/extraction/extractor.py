@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "98"
+EXTRACTOR_VERSION = "99"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -123,7 +123,7 @@ def _by_sentence(text: str, numerals: list[Numeral]) -> Iterator[tuple[int, int,
 #: sentence: a paragraph without one is one sentence, and the sentence splitter (the slow part of extraction) is not asked
 _MAY_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9]")
 #: a death toll right before its figure: "the toll hits 42", "death toll rose to 35", "toll climbed to at least 24"
-_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|hits|hit|tops|topped|reaches|reached|"
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\s+(?:[\w'’-]+\s+){0,3}?(?:to|at|hits|hit|tops|topped|reaches|reached|"
                           r"nears|passes|passed|of|is|was|stood at|stands at)\s+(?:at\s+least\s+|about\s+|some\s+|"
                           r"nearly\s+|more\s+than\s+|over\s+)?$", re.I)
 #: a sentence whose subject is a death toll told of at length (initials' stops too: "in the U.S. state of"), its figure
