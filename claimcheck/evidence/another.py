@@ -89,9 +89,16 @@ _MORE_AFTER = re.compile(r"\s+more\s+(?!than\b)[a-z]", re.I)
 
 
 def told_as_more(claim: Claim) -> bool:
-    """Whether a figure is told as more of what is counted ("identify some 200 more protesters"), not as all of it."""
+    """Whether a figure is told as more of what is counted ("identify some 200 more protesters"), not as all of it,
+    or as some of such more ("found three more bodies, two of them in Harlow County")."""
     position = claim.sentence.find(claim.text)
-    return position >= 0 and bool(_MORE_AFTER.match(claim.sentence, position + len(claim.text)))
+    return position >= 0 and bool(_MORE_AFTER.match(claim.sentence, position + len(claim.text))
+                                  or (_OF_THEM.match(claim.sentence, position + len(claim.text))
+                                      and _AFTER_MORE.search(claim.sentence, 0, position)))
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
+_AFTER_MORE = re.compile(r"\bmore\s+(?!than\b)[a-z]+(?:\s+[a-z]+)?\s*,\s*$", re.I)
 
 
 def either_of_another(first: Claim, second: Claim) -> bool:
