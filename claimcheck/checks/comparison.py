@@ -54,8 +54,11 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
                 or (bool(tolerance.rel) and _discrete(first, second))  # no relative slack for 52 against 53
                 or first.bound == second.bound == "~")  # "about 4.5 million" against "about 3.5": each hedge its slack
     on = context.written_on(first) if written else context.as_of(first) or context.as_of(second)
-    if on is None and first.unit != unit and is_currency(first.unit) and is_currency(unit):
-        on = _pages_rate(context, first, second, unit)  # undated: the rate one of the two pages converts at
+    if (on is None and first.unit != unit and is_currency(first.unit) and is_currency(unit)
+            and not (first.doc == second.doc and first.sentence == second.sentence)):
+        # undated: the rate one of the two pages converts at; never a page's rate for the very conversion it is
+        # read from ("20 million pesos (about $50,000)" restates itself at the rate it gives)
+        on = _pages_rate(context, first, second, unit)
     converted = _in_unit(first, unit, on)
     if converted is None:
         return None
