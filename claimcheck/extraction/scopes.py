@@ -46,9 +46,9 @@ _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most\s+badly|most\s+severely)[\s-
 _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
 #: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all; "4.2
 #: billion yen of the stolen assets": some of a sum
-_PART_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
+_PART_OF_THE = re.compile(r"\s+of\s+(?:(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
                           r"missing|fatalities|deaths|arrested|detained|stolen|funds|money|assets|sum|amount|haul|"
-                          r"loot|total)\b", re.I)
+                          r"loot|total)|which|whom)\b", re.I)  # "nearly 235,000 comments, at least 208,000 of which"
 #: "Three of the nine dead were children": some of a toll the sentence gives, told as who they were (not "two of the
 #: three victims died": what befell the two)
 _PART_OF_THE_TOLL = re.compile(r"\s+of\s+(?:the|those)\s+[\w,-]+\s+(?:dead|victims|killed|injured|wounded|casualties)"
