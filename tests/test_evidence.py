@@ -217,6 +217,15 @@ def test_parts_of_a_toll_are_one_part_only_when_told_of_one_place_or_named_alike
         "the only count of children killed each source gives",)
 
 
+def test_a_source_giving_a_count_and_some_of_it_gives_one_count_of_the_whole():
+    from claimcheck.evidence import source_key
+
+    whole, part = claimcheck.extract_text("The agency received nearly 235,000 comments, at least 208,000 of which "
+                                          "were form letters.")
+    counts = figures_per_source([whole, part])
+    assert (part.scope, counts[source_key(whole)], counts[source_key(part)]) == ("part", 1, 1)
+
+
 def test_two_undated_headlines_are_never_a_contradiction(tmp_path):
     undated = _violated(tmp_path, a_txt="20 insurgents were killed in the district.\n",
                         b_txt="65 insurgents were killed in the district.\n")
