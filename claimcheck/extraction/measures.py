@@ -32,6 +32,8 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
             if rest[0].lower in {"them", "whom"}:
                 return NounPhrase([], [])
             rest = rest[1:]
+        if len(rest) > 1 and rest[0].lower in _DEGREES and rest[1].is_word and rest[1].lower not in FUNCTION_WORDS:
+            rest = rest[1:]  # "2,500 of its most loyal fighters": the fighters, not "most"
         return noun_phrase(rest)
     if kind == "percent":
         if head in _PERCENT_ROLES:  # "85 percent turnout": a share an event has one of
@@ -43,6 +45,7 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_DEGREES = frozenset({"most", "least", "more", "less"})
 _HEDGING = frozenset({"estimated", "believed", "thought", "said", "reported", "feared", "expected", "likely"})
 _VALUED = frozenset({"valued", "priced", "appraised", "insured", "estimated", "put"})  # "jewels valued at"
 _PERCENT_ROLES = frozenset(name for name, spec in ROLES.items() if spec["type"] == "percent")

@@ -86,6 +86,9 @@ def noun_phrase(tokens: list[Token], max_words: int = 5, sentence_initial: bool 
         if depth or token.text in "*'’\"“”‘":
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if (token.text == "," and words and _is_participle(words[-1].text) and following is not None
+                and following.is_word and following.lower not in FUNCTION_WORDS):
+            continue  # "its most committed, battle-hardened fighters": adjectives in a row, not the phrase's end
         if not words and token.lower in LEADING_SKIPPABLE:
             continue
         if not words and token.lower in {"a", "an", "per", "each", "every"} and following is not None and following.lower in TIME_WORDS:
