@@ -272,6 +272,15 @@ def test_ages_listed_after_aged_are_ages_and_a_toll_told_of_a_days_event_is_the_
     assert (toll.value, toll.measure, toll.outcome) == (11.0, "people", "killed")
 
 
+def test_what_befell_prisoners_is_their_outcome_and_either_of_two_outcomes_is_neither():
+    [killed] = claimcheck.extract_text("The uprising ended after two prisoners were killed.")
+    [either] = claimcheck.extract_text("Six gunmen were killed or captured.")
+    [done] = claimcheck.extract_text("Troops killed or captured 20 militants.")
+    five, one = claimcheck.extract_text("Five gunmen were killed and one captured.")
+    assert (killed.measure, killed.outcome) == ("people", "killed")
+    assert (either.outcome, done.outcome, five.outcome, one.outcome) == (None, None, "killed", "captured")
+
+
 def test_a_headline_verb_says_what_happened_to_the_number_after_it():
     killed, injured = claimcheck.extract_text("A gunman kills 1, wounds 2 at a Michigan factory.")
     [wounds] = claimcheck.extract_text("He suffered 3 gunshot wounds.")

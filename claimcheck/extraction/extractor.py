@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "101"
+EXTRACTOR_VERSION = "102"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -344,6 +344,12 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if outcome == "destroyed" and (measure is None or measure.split()[-1].lower() not in STRUCTURE_NOUNS):
         # "buried 32 houses": what befell buildings; "buried 160 bodies" tells of the dead by its noun
         outcome = phrases.outcome(window, tokens[bisect.bisect_left(starts, end):], but="destroyed")
+    if outcome == "captured" and measure and measure.split()[-1].lower() in _HELD_NOUNS:
+        # "two prisoners were killed": what befell the prisoners, not their being held
+        outcome = phrases.outcome(window, tokens[bisect.bisect_left(starts, end):], but="captured") or outcome
+    if outcome and (_EITHER_OUTCOME.match(text, end, min(sentence_end, end + 60))
+                    or _EITHER_OUTCOME_BEFORE.search(text, max(sentence_start, start - 40), start)):
+        outcome = None  # "six gunmen were killed or captured": not all of them killed, nor all captured
     if outcome in _HELD and named in DEMONYMS:  # "Indian commandos arrested 26 Somali pirates": the captor's count
         actor = agent
     sized = sources.sized_noun(text[sentence_start:start])  # "put the march at 30,000", "estimated the cost at $5bn"
@@ -459,6 +465,12 @@ _GATHERINGS = GATHERING_NOUNS - {"march", "rally", "protest"}  # ("200,000 prote
 _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",
                       "missiles", "shells", "attacks", "airstrikes"})
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
-_HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
+_HELD = frozenset({"captured"})
+_HELD_NOUNS = frozenset({"prisoners", "detainees", "captives"})  # people held, whom something else may befall
+#: two outcomes either of which befell each one counted: "six gunmen were killed or captured"
+_OUTCOMES_OR = (r"(?:killed|dead|died|captured|arrested|detained|injured|wounded|hurt|missing)\s+(?:or|and/or)\s+"
+                r"(?:killed|dead|captured|arrested|detained|injured|wounded|hurt|missing)\b")
+_EITHER_OUTCOME = re.compile(rf"[^.;:,]{{0,40}}?\b{_OUTCOMES_OR}", re.I)
+_EITHER_OUTCOME_BEFORE = re.compile(rf"\b{_OUTCOMES_OR}\s+(?:[\w-]+\s+){{0,2}}$", re.I)  # people someone holds: their count is the captor's, whatever people they are
 #: nouns that count people arrested: "26 arrests" are 26 people captured
 _ARRESTS = frozenset({"arrests", "detentions"})
