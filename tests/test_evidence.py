@@ -1432,6 +1432,9 @@ def test_a_figure_added_to_a_count_or_another_deal_is_not_the_pages_own():
 
     [more] = claimcheck.extract_text("Navy divers brought up 14 more bodies on Sunday.")
     [compared] = claimcheck.extract_text("The toll is 14 more than on Saturday.")
+    [massacre] = claimcheck.extract_text("The prison was the scene of a 2021 massacre in which 46 inmates died.")
+    [since] = claimcheck.extract_text("The riot that killed 31 inmates is the deadliest since the 2021 massacre.")
+    assert (told_of_another(massacre), told_of_another(since)) == (True, False)
     *_, three, two = claimcheck.extract_text("The toll rose to 12 after searchers found three more bodies, two of them "
                                             "in Harlow County.")
     assert (told_of_another(more), told_of_another(compared)) == (True, False)
@@ -1481,6 +1484,7 @@ def test_running_counts_of_pages_written_on_two_days_without_a_year_are_not_cont
 
 
 @pytest.mark.parametrize(("lead", "violated"), [("The number of people killed by the quake has risen to two", []),
+                                                ("A second victim died, raising the quake's death toll to two", []),
                                                 ("The quake killed two people", [["one", "two"]])])
 def test_a_headline_toll_its_page_tells_as_risen_to_is_a_later_count(tmp_path, lead, violated):
     found = _violated(

@@ -52,6 +52,7 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
         told = set()  # "The shooting also left four police officers wounded": the page's event, another of its tolls
     return (bool(told) or bool(_PREVIOUS.search(claim.sentence[:position])) or told_as_more(claim)
             or bool(_A_PAST_EVENT.search(claim.sentence[:position]))
+            or _of_a_years_event(claim, claim.sentence[:position])
             or bool(_CAME_AFTER.search(claim.sentence[:position]))
             or bool(_BEFORE_THE_EVENT.match(claim.sentence, position + len(claim.text))))
 
@@ -70,6 +71,20 @@ _HAPPENINGS = (r"shooting|attack|blast|explosion|bombing|(?:earth)?quake|tremor|
 _A_PAST_EVENT = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                            r"November|December|last\s+(?:year|month)|the\s+previous\s+(?:year|month))['’]s\s+"
                            rf"(?:[\w-]+\s+){{0,2}}?(?:{_HAPPENINGS})\b")
+
+#: an event told by its year: "the scene of a 2021 massacre in which 46 inmates died", "the 2012 quake killed 51"
+_A_YEARS_EVENT = re.compile(r"\b(?P<article>a|an|the)\s+(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
+                            rf"(?:{_HAPPENINGS}|massacre|siege|uprising|mutiny|riot)s?\b", re.I)
+
+
+def _of_a_years_event(claim: Claim, before: str) -> bool:
+    """Whether a figure is told of an event named by its year: always "a 2021 massacre" (not the page's own), and "the
+    2012 quake" when the figure's page is of another year."""
+    for found in _A_YEARS_EVENT.finditer(before):
+        if found.group("article").lower() != "the" or (claim.date and claim.date[:4] != found.group("year")):
+            return True
+    return False
+
 
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"

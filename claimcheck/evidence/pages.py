@@ -144,7 +144,7 @@ def told_as_risen(claim: Claim) -> bool:
     to 35") or as the count now ("Seventeen people are now confirmed dead", "the latest figures put the toll at 29"):
     of a running count, a later count than one another page may give."""
     before = before_figure(claim)
-    return bool(_RISEN.search(before[-40:]) or _LATEST.search(before[-100:])
+    return bool(_RISEN.search(before[-40:]) or _BROUGHT_TO.search(before[-100:]) or _LATEST.search(before[-100:])
                 or _NOW_AFTER.match(after_figure(claim)) or _RAISED_FROM.match(after_figure(claim)))
 
 
@@ -168,6 +168,11 @@ _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=
                     r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|"
                     r"\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears|reaches|reached)\s+$",
                     re.I)
+#: a running count told as brought to its figure: "a third inmate has died ..., raising the death toll to three",
+#: "bringing the death toll from Wednesday's explosion to 11"
+_BROUGHT_TO = re.compile(r"\b(?:raising|raised|raises|bringing|brought|brings|taking|took|takes|pushing|pushed|"
+                         r"lifting|lifted)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:toll|tally|count|number|"
+                         r"figure|total)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:\w+\s+){0,2}$", re.I)
 #: a count told as the latest of a running count: "the latest figures put the toll at", "an updated toll of", "the
 #: final official toll stood at"
 _LATEST = re.compile(r"\b(?:latest|updated|new|revised|final)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|"
