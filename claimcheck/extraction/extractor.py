@@ -465,12 +465,12 @@ _GATHERINGS = GATHERING_NOUNS - {"march", "rally", "protest"}  # ("200,000 prote
 _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",
                       "missiles", "shells", "attacks", "airstrikes"})
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
-_HELD = frozenset({"captured"})
+_HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
 _HELD_NOUNS = frozenset({"prisoners", "detainees", "captives"})  # people held, whom something else may befall
 #: two outcomes either of which befell each one counted: "six gunmen were killed or captured"
 _OUTCOMES_OR = (r"(?:killed|dead|died|captured|arrested|detained|injured|wounded|hurt|missing)\s+(?:or|and/or)\s+"
                 r"(?:killed|dead|captured|arrested|detained|injured|wounded|hurt|missing)\b")
 _EITHER_OUTCOME = re.compile(rf"[^.;:,]{{0,40}}?\b{_OUTCOMES_OR}", re.I)
-_EITHER_OUTCOME_BEFORE = re.compile(rf"\b{_OUTCOMES_OR}\s+(?:[\w-]+\s+){{0,2}}$", re.I)  # people someone holds: their count is the captor's, whatever people they are
+_EITHER_OUTCOME_BEFORE = re.compile(rf"\b{_OUTCOMES_OR}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 #: nouns that count people arrested: "26 arrests" are 26 people captured
 _ARRESTS = frozenset({"arrests", "detentions"})

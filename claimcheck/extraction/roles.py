@@ -20,6 +20,7 @@ _APPOSITIVE_AGE = re.compile(r"^\s*(?:,|\()\s*$")
 _AFTER_AGE = re.compile(r"^\s*(?:,|\)|;|\.|$|and\b|who\b|of\b|from\b|was\b|is\b|had\b|has\b|opened\b|faces\b)", re.I)
 #: "aged 61", and the later ages of a list told after it: "aged 41 and 53", "aged 19, 21 and 23"
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|and\s+|or\s+))*$", re.I)
+_AGE_LISTED = re.compile(r"\s*(?:[,;.)—–]|$|(?:and|or)\b)")  # what ends an age of such a list (not "3 others")
 def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") -> str:
     """count | money | rate | percent | duration | measurement | age | ratio (| score, set where a record or score is
     read; spec, magnitude and rank by :func:`typed_count`)."""
@@ -251,7 +252,7 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
         return False, None
     aged = _AGED.search(text[max(0, start - 40):start])
     if aged and (not any(character.isdigit() for character in aged.group())  # "aged 61"; a list's later age ends
-                 or re.match(r"\s*(?:[,;.)—–]|$|(?:and|or)\b)", text[end:end + 5])):  # it: "aged 41 and 53,"
+                 or _AGE_LISTED.match(text[end:end + 5])):  # its item: "aged 41 and 53,"
         preceding = next((name for name in people if 0 <= start - name.end <= 12), None)
         return True, _person(preceding.text) if preceding else None
     preceding = next((name for name in people if 0 <= start - name.end <= 3 and _APPOSITIVE_AGE.match(text[name.end:start])), None)

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from dataclasses import dataclass
 
+from ...evidence.pages import BRINGING
 from ...facts import dimension
 from ...lexicon import PARTIAL_CUES, TOTAL_CUES
 from ...measure_keys import head_key
@@ -33,8 +34,7 @@ _ADDED = re.compile(r"\b(?:another|other|more|further|additional|while|whereas)\
 #: a figure told as the one before a change: "rose to 118, including 84 in Karachi, up from 65 on Tuesday"
 _EARLIER = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|climbed|dropped)\s+from\s*$", re.I)
 #: a figure told as what a running total now is: "won two of the four seats abroad, bringing its total to 86"
-_BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|"
-                         r"pushed|lifting|lifts|lifted)\b[^.;:!?\d]*\bto\s*$", re.I)
+_BROUGHT_TO = re.compile(rf"\b{BRINGING}\b[^.;:!?\d]*\bto\s*$", re.I)
 #: a list that goes on in amounts it does not add up: "five to one party, three to another and one each to three
 #: others", "... and the rest to smaller parties"
 _LIST_GOES_ON = re.compile(r"^[^.;!?\d]{0,60}?\b(?:(?:one|two|three|four|five|\d+)\s+(?:each|apiece)|the\s+rest|"
