@@ -1432,13 +1432,13 @@ def test_a_figure_added_to_a_count_or_another_deal_is_not_the_pages_own():
 
     [more] = claimcheck.extract_text("Navy divers brought up 14 more bodies on Sunday.")
     [compared] = claimcheck.extract_text("The toll is 14 more than on Saturday.")
+    assert (told_of_another(more), told_of_another(compared)) == (True, False)
+    *_, three, two = claimcheck.extract_text("The toll rose to 12 after searchers found three more bodies, two of them "
+                                            "in Harlow County.")
+    assert (told_of_another(three), told_of_another(two)) == (True, True)  # some of more: not the county's toll
     [massacre] = claimcheck.extract_text("The prison was the scene of a 2021 massacre in which 46 inmates died.")
     [since] = claimcheck.extract_text("The riot that killed 31 inmates is the deadliest since the 2021 massacre.")
     assert (told_of_another(massacre), told_of_another(since)) == (True, False)
-    *_, three, two = claimcheck.extract_text("The toll rose to 12 after searchers found three more bodies, two of them "
-                                            "in Harlow County.")
-    assert (told_of_another(more), told_of_another(compared)) == (True, False)
-    assert (told_of_another(three), told_of_another(two)) == (True, True)  # some of more: not the county's toll
     claims = claimcheck.extract_text(
         "Pujols agrees to $254 million deal with Angels\n"
         "Albert Pujols left the Cardinals for a $254 million, 10-year contract with the Angels.\n"
