@@ -340,13 +340,14 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     place = phrases.choose_place(sentence_names, start, end, phrases.place_reach(text, end, limit, sentence_end),
                                  sentence_start, exclude)
     window = tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)]
-    outcome = phrases.outcome(window, tokens[bisect.bisect_left(starts, end):])
+    following_tokens = tokens[bisect.bisect_left(starts, end):]
+    outcome = phrases.outcome(window, following_tokens)
     if outcome == "destroyed" and (measure is None or measure.split()[-1].lower() not in STRUCTURE_NOUNS):
         # "buried 32 houses": what befell buildings; "buried 160 bodies" tells of the dead by its noun
-        outcome = phrases.outcome(window, tokens[bisect.bisect_left(starts, end):], but="destroyed")
+        outcome = phrases.outcome(window, following_tokens, but="destroyed")
     if outcome == "captured" and measure and measure.split()[-1].lower() in _HELD_NOUNS:
         # "two prisoners were killed": what befell the prisoners, not their being held
-        outcome = phrases.outcome(window, tokens[bisect.bisect_left(starts, end):], but="captured") or outcome
+        outcome = phrases.outcome(window, following_tokens, but="captured") or outcome
     if outcome and (_EITHER_OUTCOME.match(text, end, min(sentence_end, end + 60))
                     or _EITHER_OUTCOME_BEFORE.search(text, max(sentence_start, start - 40), start)):
         outcome = None  # "six gunmen were killed or captured": not all of them killed, nor all captured

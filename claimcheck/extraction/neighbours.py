@@ -6,6 +6,7 @@ from the same figure in the lead below it ("Indian navy nets 61 pirates" over ".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Claim
 from .roles import shock_of, written_as_magnitude
@@ -37,7 +38,7 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
         by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
     for index, claim in enumerate(claims):
         if claim.outcome is None and _ANAPHOR.fullmatch(claim.measure or ""):
-            told = _told_before(claims, index)
+            told = _told_just_before(claims, index, 6, _ANAPHOR_REACH, lambda other: _restated_by(claim, other))
             if told is not None:  # "put the ransom at $5.5 million, but a commander said the figure was $7 million"
                 claim.measure, claim.outcome = told.measure, told.outcome
             continue
@@ -48,13 +49,13 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
         earlier = [c for c in same_sentence if c.start < claim.start]
         later = [c for c in same_sentence if c.start > claim.start]
         listed = len(by_sentence[(claim.doc, claim.sentence)]) > 1  # "27 were in the north and 28 in the south"
-        previous = [c for c in claims[max(0, index - 6):index] if c.measure and c.unit == claim.unit == "count"
-                    and c.doc == claim.doc and 0 < claim.start - c.end < 400] if listed else []
-        source = (earlier[-1] if earlier else later[0] if later else previous[-1] if previous else None)
+        source = earlier[-1] if earlier else later[0] if later else None
+        if source is None and listed:
+            source = _told_just_before(claims, index, 6, _LISTED_REACH,
+                                       lambda other: bool(other.measure) and other.unit == claim.unit == "count")
         if source is None and claim.type == "count" and written_as_magnitude(claim.text):
             # "The survey put the magnitude at 6.8. Kandilli Observatory gave 6.5": another agency's reading of it
-            source = next((c for c in reversed(claims[max(0, index - 3):index]) if c.type == "magnitude"
-                           and c.doc == claim.doc and 0 < claim.start - c.end < _MAGNITUDE_REACH), None)
+            source = _told_just_before(claims, index, 3, _MAGNITUDE_REACH, lambda other: other.type == "magnitude")
         if source is not None:
             claim.measure = source.measure
             if source.scope == "conversion" and claim.outcome is None:
@@ -73,16 +74,23 @@ _ANAPHOR = re.compile(r"(?:(?:true|real|actual|correct|official|final)\s+)?(?:fi
 _ANAPHOR_REACH = 300  # characters before an anaphor's figure in which the figure it refers to is told
 
 
-def _told_before(claims: list[Claim], index: int) -> Claim | None:
-    """The figure an anaphor's figure tells again (by another source, or as another reading): the last figure of the
-    same kind of quantity before it, in its sentence or just before, that names what it measures."""
+_LISTED_REACH = 400  # characters before a listed figure in which the figure it is listed after is told
+
+
+def _told_just_before(claims: list[Claim], index: int, back: int, reach: int,
+                      fits: Callable[[Claim], bool]) -> Claim | None:
+    """The last of the ``back`` claims before ``claims[index]`` on its page, ending within ``reach`` characters
+    before it, that ``fits``: the figure a figure with no measure of its own takes its measure from."""
     claim = claims[index]
-    for other in reversed(claims[max(0, index - 6):index]):
-        if (other.doc == claim.doc and other.type == claim.type and other.measure
-                and (other.unit == claim.unit or claim.type == "money")
-                and not _ANAPHOR.fullmatch(other.measure) and 0 < claim.start - other.end < _ANAPHOR_REACH):
-            return other
-    return None
+    return next((other for other in reversed(claims[max(0, index - back):index])
+                 if other.doc == claim.doc and 0 < claim.start - other.end < reach and fits(other)), None)
+
+
+def _restated_by(claim: Claim, other: Claim) -> bool:
+    """Whether ``other`` may be the figure an anaphor's figure tells again (by another source, or as another
+    reading): a figure of the same kind of quantity that names what it measures."""
+    return (other.type == claim.type and bool(other.measure) and (other.unit == claim.unit or claim.type == "money")
+            and not _ANAPHOR.fullmatch(other.measure))
 
 
 def coordinated_parts(claims: list[Claim], text: str) -> None:
