@@ -1196,3 +1196,36 @@ def test_a_toll_told_at_length_before_its_verb_is_the_dead_and_a_figure_after_wi
     read = [(claim.text, claim.outcome) for claim in claimcheck.extract_text(
         "The official death toll from the 3 May landslide stands at 27, with five people still missing.")]
     assert read == [("27", "killed"), ("five", "missing")]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("At least 40 people drowned, according to divers, well above the coastguard's official toll of 31.",
+     ["divers", "coastguard"]),
+    ("Residents said 19 had died, twice the police count of nine.", ["Residents", "police"]),
+    ("The army's figure of 14 dead was disputed by the village elders.", ["army"]),
+    ("The agency's earlier toll of 12 was revised on Friday.", [None]),  # the same source's older figure
+    ("Its death toll of 40 rose overnight.", [None]),  # a pronoun names no one
+])
+def test_a_toll_told_as_someones_is_that_sources(text, sources):
+    assert [claim.source for claim in claimcheck.extract_text(text)] == sources
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a measureless figure set against one told before it is what that one counts, with its outcome
+    ("Nineteen miners died in the blast, union officials told reporters, a higher toll than the 16 given by the firm.",
+     [("miners", "killed", "union officials"), ("miners", "killed", "firm")]),
+    ("Medics said 25 were wounded, not 18.", [("people", "injured", "Medics"), ("people", "injured", "Medics")]),
+])
+def test_a_figure_set_against_an_earlier_one_counts_what_it_counts(text, read):
+    assert [(claim.measure, claim.outcome, claim.source) for claim in claimcheck.extract_text(text)] == read
+
+
+@pytest.mark.parametrize(("text", "measures"), [
+    ("The arena, built to hold 18,000 spectators, was half empty.", ["capacity"]),
+    ("A crowd of 9,200 filled the hall, which can accommodate 10,000.", ["people", "capacity"]),
+    ("The boat, designed to carry 40 passengers, had 112 people aboard.", ["capacity", "people"]),
+    ("The jail, built for 600 inmates, holds about 1,900.", ["inmates", "inmates"]),  # a jail's own, not a capacity
+    ("The ferry was carrying 250 passengers.", ["passengers"]),
+])
+def test_what_a_place_can_hold_is_its_capacity_not_a_crowd(text, measures):
+    assert [claim.measure for claim in claimcheck.extract_text(text)] == measures

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "102"
+EXTRACTOR_VERSION = "103"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -318,7 +318,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         measure = landmark[0]
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
-                            money=unit.kind == "currency") or measure
+                            money=unit.kind == "currency", count=unit.kind == "count") or measure
     if (unit.kind == "percent" and measure_phrase.words and _OF_A_WHOLE.match(text, end)
             and roles.territory_share(text[sentence_start:start], measure_phrase,
                                       text[measure_phrase.words[-1].end:sentence_end])):
@@ -330,6 +330,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude.add(actor)
     source = (sources.bracketed_source(text[end:sentence_end])  # "around 400 (according to local troops)"
               or sources.according_after(text[end:sentence_end])  # "2,300 according to the police"
+              or sources.owned_source(text[sentence_start:start])  # "well above the ministry's official toll of 17"
               or sources.sized_source(text[sentence_start:start])  # "police put the march at 30,000"
               or sources.clause_source(text[sentence_start:start])  # "...; the monitor had other figures, reporting 135"
               or read.source_at(first.start))

@@ -50,6 +50,11 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
         later = [c for c in same_sentence if c.start > claim.start]
         listed = len(by_sentence[(claim.doc, claim.sentence)]) > 1  # "27 were in the north and 28 in the south"
         source = earlier[-1] if earlier else later[0] if later else None
+        compared = (claim.outcome is None and claim.unit == "count" and earlier
+                    and _COMPARED_WITH.search(text[max(0, claim.start - 40):claim.start]))
+        if compared:  # "15 soldiers were killed, officials told the paper, a higher toll than the 12 given by the army"
+            source = next((other for other in reversed(earlier) if other.outcome), source)
+            claim.outcome = source.outcome
         if source is None and listed:
             source = _told_just_before(claims, index, 6, _LISTED_REACH,
                                        lambda other: bool(other.measure) and other.unit == claim.unit == "count")
@@ -67,6 +72,12 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
                     claim.subject = shock_of(claim.sentence[:max(0, position)], claim.sentence[position + len(claim.text):])
 
 
+
+
+#: what sets a figure against one told before it in its sentence: "a higher toll than the 12", "above the 12 announced"
+_COMPARED_WITH = re.compile(r"\b(?:than|above|below|exceeding|not|instead\s+of|compared\s+(?:with|to))\s+"
+                            r"(?:the\s+|an?\s+)?(?:(?:official|earlier|initial|first|government|army|police)\s+)?$",
+                            re.I)
 
 
 #: a measure that names no thing but refers back to a figure told just before ("the figure", "the true number")

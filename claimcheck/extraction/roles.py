@@ -64,7 +64,7 @@ _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)",
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
 
-def role_of(before: str, measure: str | None, after: str = "", money: bool = False) -> str | None:
+def role_of(before: str, measure: str | None, after: str = "", money: bool = False, count: bool = False) -> str | None:
     """What a figure of a generic measure is of, by the verb that governs it or the words around it (``[roles]`` in
     the lexicon): "fell some 150 metres" -> fall, "agreed to buy the chipmaker for $5.4 billion" -> deal, "at a depth
     of 10 km" and "16 kilometres deep" -> depth; a sum of ``money`` paid for a named firm ("will pay $13.2 billion
@@ -74,11 +74,11 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
         for name, paid in _paid_patterns():
             if paid.search(tail) and _PAID_FOR.match(after):
                 return name
-    if measure is None:
+    if measure is None and not count:
         return None
-    measure = measure.lower()
+    measure = measure.lower() if measure else ""  # "": a bare ``count`` ("the stadium, which holds 30,000")
     patterns = _role_patterns()
-    found = patterns.get(measure, patterns.get(measure.rsplit(None, 1)[-1]))
+    found = patterns.get(measure, patterns.get(measure.rsplit(None, 1)[-1] if measure else ""))
     if found is None and money and re.search(rf"\b{re.escape(measure)}\b", tail, re.I) and _NAMED_BUYER.search(tail):
         # "AMD is buying ATI for $4.8 billion": a sum told of its buyer, a firm's name, is the deal's
         found = tuple(pattern for pattern in patterns["money"] if pattern[0] == "deal")
@@ -129,7 +129,7 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
         following = spec.get("after")  # "16 kilometres deep"
         found = (name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
                  re.compile(rf"^\s*(?:{alternation(following)})\b", re.I) if following else None)
-        for measure in spec["measures"]:
+        for measure in [*spec["measures"], *([""] if spec.get("bare") else [])]:
             patterns.setdefault(measure, []).append(found)
     return {measure: tuple(found) for measure, found in patterns.items()}
 

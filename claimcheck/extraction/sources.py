@@ -274,6 +274,35 @@ _GIVEN_BY = re.compile(r"^\s+(?:(?:first|initially|earlier|originally|later)\s+)
                        r"(?=\s+(?:and|or|but|while|whereas|on|in|at|after|for)\b|[,.;:()]|$)", re.I)
 
 
+#: "the ministry's official toll of 17", "the police count of 22", "the army's figure of nine": a toll or count that
+#: a possessive (or a word for who reports, before the noun) says is someone's, right before the figure
+_OWNED_TOLL = re.compile(r"(?P<source>(?:\b[A-Za-z][\w.-]*\s+){0,3}?\b[A-Za-z][\w.-]*?)(?:(?P<owned>'s|’s|s'|s’)\s+)?\s*"
+                         r"(?:(?:own|official|confirmed|provisional|latest|current|updated|revised)\s+)?"
+                         r"(?:(?:death|casualty|injury|arrest)\s+)?(?:toll|count|tally|figure|estimate)\s+(?:of|at)\s+"
+                         r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|just)?\s*$",
+                         re.I)
+
+
+def owned_source(before: str) -> str | None:
+    """Whose toll or count a figure is, when the words right before it say ("well above the ministry's official toll
+    of 17" -> ministry; "the police count of 22" -> police). An earlier or initial toll is the same source's older
+    figure, not another account: those are left to the sentence's source."""
+    found = _OWNED_TOLL.search(before[-120:])
+    if not found:
+        return None
+    words = [word for word in _SOURCE_WORDS.findall(found.group("source")) if word.lower() not in DETERMINERS]
+    if found.group("owned") is None:
+        words = words[-1:]  # "the police toll of 22": the word before the noun, when it names who reports
+        if not words or words[0].lower() not in SOURCE_NOUNS:
+            return None
+    words = words[-3:]
+    while words and (words[0].lower() in FUNCTION_WORDS or words[0][:1].islower() and words[0].lower() not in SOURCE_NOUNS):
+        words = words[1:]
+    if not words or words[-1].lower() in _PRONOUNS or not _names_a_source(words):
+        return None
+    return _tidy(" ".join(words))
+
+
 def _tidy(source: str) -> str | None:
     words = [word for word in _SOURCE_WORDS.findall(source) if word.lower() not in DETERMINERS]
     while words and words[0].lower().rstrip(".") in _TITLES and len(words) > 1:
