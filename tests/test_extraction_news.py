@@ -1229,3 +1229,26 @@ def test_a_figure_set_against_an_earlier_one_counts_what_it_counts(text, read):
 ])
 def test_what_a_place_can_hold_is_its_capacity_not_a_crowd(text, measures):
     assert [claim.measure for claim in claimcheck.extract_text(text)] == measures
+
+
+@pytest.mark.parametrize("text", [
+    "Related: Two hurt as bus hits wall in Dunmore",
+    "Read more: 40 homes flooded in Kelso",
+    "See also | 3 dead in Ardrossan blaze",
+])
+def test_a_line_that_links_to_another_story_gives_no_claims(text):
+    assert claimcheck.extract_text(f"Fire kills 12 in Brora\n{text}") == claimcheck.extract_text("Fire kills 12 in Brora")
+
+
+@pytest.mark.parametrize(("text", "scopes"), [
+    ("Quarry blast toll climbs to 19 as two die in hospital", [None, "part"]),  # the two are what the toll rose by
+    ("The toll has risen to 23 after four more bodies were found.", [None, "part"]),
+    ("The toll rose to 23 on Monday.", [None]),
+])
+def test_what_a_toll_rose_by_is_a_part_of_it(text, scopes):
+    assert [claim.scope for claim in claimcheck.extract_text(text) if claim.unit == "count"] == scopes
+
+
+def test_a_time_told_before_a_subject_is_not_what_its_figure_measures():
+    [rate] = claimcheck.extract_text("A year ago the rate averaged 7.1%.")
+    assert rate.measure == "rate"

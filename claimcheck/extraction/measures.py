@@ -105,6 +105,9 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     words = tokens[start:verb]
     if start and tokens[start - 1].lower == "told":
         words = _after_hearer(words)
+    back = next((position for position in range(len(words) - 2, 0, -1) if words[position].lower in _TIME_BACK), None)
+    if back is not None:  # "A year ago the rate averaged 6.46%": the rate, then
+        words, start = words[back + 1:], start + back + 1
     counted = [position for position, word in enumerate(words)
                if (word.text[:1].isdigit() or number_word(word.text))
                and not (position + 1 < len(words) and words[position + 1].lower in _ORDINAL_SUFFIXES)  # "the 5th of"
@@ -126,6 +129,7 @@ def _after_hearer(words: list[Token]) -> list[Token]:
 
 
 _TOLD_THINGS = frozenset({"the", "its", "their"})
+_TIME_BACK = frozenset({"ago", "earlier", "before"})  # what ends a time told before a clause's subject
 
 
 def _joining(tokens: list[Token], index: int) -> bool:

@@ -129,6 +129,23 @@ def part_outcomes(claims: list[Claim], text: str) -> None:
             part.outcome = whole.outcome
 
 
+def risen_increments(claims: list[Claim], text: str) -> None:
+    """'Crash toll climbs to 36 as four die in hospital': the count told right after a toll risen to its figure is
+    what the toll rose by, a part of it, not another account of the toll."""
+    for total, added in zip(claims, claims[1:]):
+        if (added.scope is None and total.sentence == added.sentence and total.type == added.type == "count"
+                and _RISEN_TO.search(text[max(0, total.start - 40):total.start])
+                and _AS_MORE.fullmatch(text[total.end:added.start])):
+            added.scope = "part"
+
+
+#: a running count told as risen to its figure: "toll climbs to", "has risen to at least"
+_RISEN_TO = re.compile(r"\b(?:rises|rose|risen|climbs|climbed|jumps|jumped|increases|increased|reaches|reached|"
+                       r"mounts|mounted|soars|soared|grows|grew|hits|hit)\s+to\s+(?:[a-z]+\s+){0,2}$", re.I)
+#: what joins it to the count it rose by: "36 as four die", "36 after two more", "36, with another three"
+_AS_MORE = re.compile(r"(?:\s+[a-z]+){0,2}?,?\s+(?:as|after|with|when)\s+(?:another\s+|a\s+further\s+)?", re.I)
+
+
 #: what stands between a whole and its part: "12 people, including", "39 on Tuesday, among them", "12, of them"
 _PART_OF_WHOLE = re.compile(rf"[^.;:\d]{{0,40}}?\b(?:{PART_CUES}|of\s+them)\s+{HEDGE}", re.I)
 

@@ -66,6 +66,10 @@ _CHROME_COUNTER = re.compile(r"(?:^|[|•·/])[^\S\n]*(?P<counter>\d[\d,.]*[kKmM
                              r"comments?|shares?|views|likes|retweets|replies|reactions))\b[^\S\n]*(?=$|[|•·/]|\d)",
                              re.I | re.M)
 _CHROME_LINE = re.compile(r"(?m)^[^A-Za-z\n]*\d[^A-Za-z\n]*$")
+#: a line that links to another story ("Related: Three killed as train hits tractor"): its figures are that story's
+_LINK_LINE = re.compile(r"(?im)^[^\S\n]*(?:related(?:\s+(?:stories|story|articles?|coverage|content|news))?|"
+                        r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|recommended|"
+                        r"you\s+may\s+also\s+like|watch|listen)[^\S\n]*[:|>»][^\n]*$")
 _ID_LABEL = re.compile(r"\b(?P<label>[A-Za-z.]+)\.?\s+#?\d+\b")
 
 
@@ -79,7 +83,8 @@ class Excluded:
 def find_excluded(text: str) -> list[Excluded]:
     """All non-claim spans in ``text``, sorted by start."""
     spans = [Excluded(m.start(), m.end(), reason) for reason, pattern in _PATTERNS for m in pattern.finditer(text)]
-    spans.extend(Excluded(m.start(), m.end(), "chrome") for m in _CHROME_LINE.finditer(text))
+    spans.extend(Excluded(m.start(), m.end(), "chrome") for pattern in (_CHROME_LINE, _LINK_LINE)
+                 for m in pattern.finditer(text))
     spans.extend(Excluded(m.start("counter"), m.end("counter"), "chrome") for m in _CHROME_COUNTER.finditer(text))
     spans.extend(_model_names(text))
     # scientific notation is tables and code, unless a unit says it measures something ("1.2e6 tonnes")
