@@ -1226,6 +1226,8 @@ def test_a_figure_set_against_an_earlier_one_counts_what_it_counts(text, read):
     ("The boat, designed to carry 40 passengers, had 112 people aboard.", ["capacity", "people"]),
     ("The jail, built for 600 inmates, holds about 1,900.", ["inmates", "inmates"]),  # a jail's own, not a capacity
     ("The ferry was carrying 250 passengers.", ["passengers"]),
+    ("Officials will review safety at the ground, which holds 26,000 fans.", ["capacity"]),
+    ("The Green Party, which holds 14 seats, backs the plan.", ["seats"]),  # a party's seats, no capacity
 ])
 def test_what_a_place_can_hold_is_its_capacity_not_a_crowd(text, measures):
     assert [claim.measure for claim in claimcheck.extract_text(text)] == measures

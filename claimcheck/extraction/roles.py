@@ -129,8 +129,11 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
         following = spec.get("after")  # "16 kilometres deep"
         found = (name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
                  re.compile(rf"^\s*(?:{alternation(following)})\b", re.I) if following else None)
-        for measure in [*spec["measures"], *([""] if spec.get("bare") else [])]:
+        for measure in spec["measures"]:
             patterns.setdefault(measure, []).append(found)
+        if spec.get("bare"):  # verbs that make a figure with no noun one of the role's: "built to hold 30,000"
+            bare = rf"\b(?-i:{alternation(spec['bare'])})\b{_WORDS.format(spec.get('gap', 4))}\s*$"
+            patterns.setdefault("", []).append((name, re.compile(bare, re.I), None))
     return {measure: tuple(found) for measure, found in patterns.items()}
 
 
