@@ -1106,6 +1106,10 @@ def test_a_sentence_that_sets_another_sources_magnitude_against_its_own_gives_tw
     ("The employers' association said 17,500 nurses had walked out, far fewer than the roughly 28,000 claimed by the "
      "union.", [["17,500", "roughly 28,000"]]),
     ("The employers' association said 17,500 nurses had walked out, and 28,000 patients had operations put off.", []),
+    ("The union said 24,000 nurses had walked out, well above the employers' association's official count of 17,500.",
+     [["17,500", "24,000"]]),
+    ("The union said 24,000 nurses had walked out, a higher figure than the 17,500 given by the employers.",
+     [["17,500", "24,000"]]),
 ])
 def test_two_sources_counts_set_against_each_other_in_one_sentence_disagree(tmp_path, sentence, violated):
     page = (f"Nurses strike across the Western Region\nAbout 200 hospitals were hit on Monday.\n{sentence}\n"

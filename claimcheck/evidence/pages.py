@@ -443,12 +443,15 @@ def set_against(first: Claim, second: Claim) -> bool:
     if first.sentence != second.sentence or first.doc != second.doc:
         return False
     later = max((first, second), key=lambda claim: claim.start)
-    return bool(_SET_AGAINST.search(before_figure(later)[-30:])) and bool(later.source)
+    return bool(_SET_AGAINST.search(before_figure(later)[-60:])) and bool(later.source)
 
 
 #: a comparison right before a figure another source gave: "lower than the 6.3 reported by", "far fewer than the
-#: roughly 28,000 claimed by the union"
-_SET_AGAINST = re.compile(r"\b(?:lower|higher|less|more|greater|smaller|larger|fewer)\s+than\s+the\s+"
+#: roughly 28,000 claimed by the union", "a higher toll than the 12 given by the army", "well above the ministry's
+#: official toll of 17"
+_SET_AGAINST = re.compile(r"(?:\b(?:lower|higher|less|more|greater|smaller|larger|fewer)\s+(?:[a-z]+\s+)?than|"
+                          r"\b(?:above|below|beyond|exceeding|short\s+of))\s+the\s+"
+                          r"(?:[\w'’]+\s+){0,3}?(?:(?:toll|count|figure|tally|estimate|number)\s+of\s+)?"
                           r"(?:roughly\s+|about\s+|some\s+|around\s+|nearly\s+|estimated\s+)?$", re.I)
 
 
