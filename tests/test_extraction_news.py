@@ -1254,3 +1254,16 @@ def test_what_a_toll_rose_by_is_a_part_of_it(text, scopes):
 def test_a_time_told_before_a_subject_is_not_what_its_figure_measures():
     [rate] = claimcheck.extract_text("A year ago the rate averaged 7.1%.")
     assert rate.measure == "rate"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # the official figure tells again the toll, not the difference told between them
+    ("Divers said they had recovered 27 bodies, five more than the official figure of 22 given by the navy.",
+     {"27": ("people", "killed", "Divers"), "22": ("people", "killed", "navy")}),
+    # "its figure of": an anaphor whose figure follows it
+    ("The firm will shed 3,000 jobs. The union said its figure of 3,000 was too low.",
+     {"3,000": ("jobs", None, "union")}),
+])
+def test_a_figure_told_as_someones_figure_of_tells_again_the_figure_before_it(text, read):
+    found = {claim.text: (claim.measure, claim.outcome, claim.source) for claim in claimcheck.extract_text(text)}
+    assert {figure: found[figure] for figure in read} == read

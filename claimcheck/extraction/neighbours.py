@@ -37,8 +37,10 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
     for claim in claims:
         by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
     for index, claim in enumerate(claims):
-        if claim.outcome is None and _ANAPHOR.fullmatch(claim.measure or ""):
-            told = _told_just_before(claims, index, 6, _ANAPHOR_REACH, lambda other: _restated_by(claim, other))
+        if claim.outcome is None and (_ANAPHOR.fullmatch(claim.measure or "") or (
+                claim.measure is None and _FIGURE_OF.search(text[max(0, claim.start - 30):claim.start]))):
+            told = _told_just_before(claims, index, 6, _ANAPHOR_REACH,
+                                     lambda other: _restated_by(claim, other) and not _A_DIFFERENCE.match(text, other.end))
             if told is not None:  # "put the ransom at $5.5 million, but a commander said the figure was $7 million"
                 claim.measure, claim.outcome = told.measure, told.outcome
             continue
@@ -83,6 +85,11 @@ _COMPARED_WITH = re.compile(r"\b(?:than|above|below|exceeding|not|instead\s+of|c
 #: a measure that names no thing but refers back to a figure told just before ("the figure", "the true number")
 _ANAPHOR = re.compile(r"(?:(?:true|real|actual|correct|official|final)\s+)?(?:figure|number)", re.I)
 _ANAPHOR_REACH = 300  # characters before an anaphor's figure in which the figure it refers to is told
+#: "its figure of 12,000", "a count of 32": an anaphor whose figure follows it
+_FIGURE_OF = re.compile(r"\b(?:figure|tally|count|estimate)\s+of\s+$", re.I)
+#: a figure that is the difference between two others ("38 bodies, six more than the official figure of 32"): not
+#: what an anaphor after it tells again
+_A_DIFFERENCE = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
 
 
 _LISTED_REACH = 400  # characters before a listed figure in which the figure it is listed after is told
