@@ -1934,3 +1934,15 @@ def test_a_running_count_of_an_undated_page_is_judged_by_the_dated_pages_that_ti
                            lead="An explosion at the Pellston plant on Tuesday injured 37 people."),
         c_txt=blast.format(date="Thursday, 16 October 2025\n\n",
                            lead="An explosion at the Pellston plant on Tuesday injured 44 people.")) == []
+
+
+@pytest.mark.parametrize(("text", "now"), [
+    ("Of the 19 people now arrested, nine have been charged.", True),  # the count as it stands
+    ("Seventeen people have now died, officials said.", True),
+    ("Police arrested 19 people during the operation.", False),
+])
+def test_a_count_told_as_the_one_now_may_be_a_later_count(text, now):
+    from claimcheck.evidence.pages import told_as_risen
+
+    [count, *_] = claimcheck.extract_text(text)
+    assert told_as_risen(count) is now

@@ -919,6 +919,7 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
 
 @pytest.mark.parametrize(("text", "scope"), [
     ("Three of the dead were crushed in the hotel, police said.", "part"),  # some of the dead
+    ("By Monday 64 of the escaped inmates had been recaptured, police said.", "part"),  # some of those who escaped
     ("The agency got 235,000 comments, at least 208,000 of which were form letters.", "part"),  # some of the comments
     ("Thirteen people were seriously injured in the blast.", "part"),  # the worst hurt of all the hurt
     ("The blast killed 20 people, critically injuring three.", "part"),

@@ -179,9 +179,10 @@ _BROUGHT_TO = re.compile(rf"\b{BRINGING}\s+(?:the|its|their)\s+(?:[\w'’-]+\s+)
 #: final official toll stood at"
 _LATEST = re.compile(r"\b(?:latest|updated|new|revised|final)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|"
                      r"tally|bulletin|numbers?)\b[^.;!?]*$", re.I)
-#: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "around 30 still missing"
-_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:are|is|have|has|had)\s+(?:now|since)|still|remain|remains)\b",
-                        re.I)
+#: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "around 30 still missing",
+#: "the 19 people now arrested"
+_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:are|is|have|has|had)\s+(?:now|since)|still|remain|remains|"
+                        r"now\s+(?:[a-z]+ed|dead|missing|held|known|in\s+(?:custody|hospital))\b)\b", re.I)
 #: a count told as raised from an earlier one: "103 militants had been killed ..., raising the figure from 86",
 #: "29 dead, up from 17"
 _RAISED_FROM = re.compile(r"[^.;!?]{0,80}?(?:\b(?:raising|lifting|pushing|revising)\s+(?:the|its|their|an?)\s+"

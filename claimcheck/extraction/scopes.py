@@ -48,7 +48,9 @@ _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|th
 #: billion yen of the stolen assets": some of a sum
 _PART_OF_THE = re.compile(r"\s+of\s+(?:(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
                           r"missing|fatalities|deaths|arrested|detained|stolen|funds|money|assets|sum|amount|haul|"
-                          r"loot|total)|which|whom)\b", re.I)  # "nearly 235,000 comments, at least 208,000 of which"
+                          r"loot|total|escaped|escapees|freed|released|rescued|evacuated|displaced|hostages|inmates|"
+                          r"prisoners|passengers|survivors|suspects)|which|whom)\b", re.I)
+# ("nearly 235,000 comments, at least 208,000 of which"; "112 of the escaped inmates had been recaptured")
 #: "Three of the nine dead were children": some of a toll the sentence gives, told as who they were (not "two of the
 #: three victims died": what befell the two)
 _PART_OF_THE_TOLL = re.compile(r"\s+of\s+(?:the|those)\s+[\w,-]+\s+(?:dead|victims|killed|injured|wounded|casualties)"
