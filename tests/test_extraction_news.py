@@ -1268,3 +1268,20 @@ def test_a_time_told_before_a_subject_is_not_what_its_figure_measures():
 def test_a_figure_told_as_someones_figure_of_tells_again_the_figure_before_it(text, read):
     found = {claim.text: (claim.measure, claim.outcome, claim.source) for claim in claimcheck.extract_text(text)}
     assert {figure: found[figure] for figure in read} == read
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The line runs in a tunnel 12 metres below the surface a few streets away.", "depth of tunnel"),
+    ("Water seeped into chalk about 60 feet underground.", "depth of chalk"),
+    ("A sinkhole about 30 feet deep opened on the road.", "depth"),  # the event's own hole
+    ("The blast happened in a longwall 900 metres below the surface.", "depth"),  # the mine's own workings
+    ("The quake struck at a depth of 12 km.", "depth"),
+])
+def test_a_thing_named_right_before_a_depth_is_what_lies_that_deep(text, measure):
+    [depth] = [claim for claim in claimcheck.extract_text(text) if claim.type == "measurement"]
+    assert depth.measure == measure
+
+
+def test_a_partitive_with_a_counted_whole_counts_what_the_whole_counts():
+    some, whole = claimcheck.extract_text("Evacuees from three of the five villages may go home.")
+    assert (some.measure, whole.measure, whole.scope) == ("villages", "villages", "whole")

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "107"
+EXTRACTOR_VERSION = "108"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -320,6 +320,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency", count=unit.kind == "count") or measure
+    if measure == "depth" and (owner := _DEPTH_OF.search(text[max(sentence_start, start - 30):start])) \
+            and owner.group(1).lower() not in _OWN_DEPTHS:
+        measure = f"depth of {owner.group(1).lower()}"  # "a tunnel 14 metres below the surface": the tunnel's
     if (unit.kind == "percent" and measure_phrase.words and _OF_A_WHOLE.match(text, end)
             and roles.territory_share(text[sentence_start:start], measure_phrase,
                                       text[measure_phrase.words[-1].end:sentence_end])):
@@ -394,7 +397,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied;
         # "two powerful earthquakes struck ..., killing at least 87": what killed, not who died
     elif unit.kind == "count" and outcome and (measure is None or measure.split()[-1] in OUTCOME_WORDS
-                                                 or measure.split()[-1] in OUTCOME_VERBS or measure in _BARE_COUNTS):
+                                                 or measure.split()[-1] in OUTCOME_VERBS or measure in _BARE_COUNTS) \
+            and not (measure is None and _OF_THE_COUNTED.match(text, end)):  # "two of the four villages": villages
         # "the attack killed 12", "200,000 protest in Athens": people, whom the verb says; "shot three co-workers,
         # killing two": the co-workers an earlier figure of the sentence that something happened to names
         # a crowd is no one's victims: "two women were killed ... by tens of thousands who marched" counts people
@@ -467,7 +471,23 @@ _GATHERINGS = GATHERING_NOUNS - {"march", "rally", "protest"}  # ("200,000 prote
 #: words for what strikes: a count of them is never a count of the dead or hurt, whatever verb follows
 _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts", "explosions", "bombs", "rockets",
                       "missiles", "shells", "attacks", "airstrikes"})
+#: a thing named right before a depth is what lies that deep ("a tunnel 14 metres below the surface", "limestone
+#: about 80 feet underground"), not the depth of the event's hole, mine or quake, unless it is that hole, mine or
+#: quake ("a longwall panel 1,050 metres below the surface")
+_DEPTH_OF = re.compile(r"\b([a-z]{3,})\s+$")
+_OWN_DEPTHS = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock", "shock", "epicentre", "epicenter",
+                         "hypocentre", "hypocenter", "focus", "sinkhole", "hole", "crater", "pit", "shaft", "trench",
+                         "cavity", "chasm", "mine", "colliery", "longwall", "stope", "adit", "panel", "section", "seam", "level", "gallery", "face",
+                         "workings", "chamber", "cave", "well", "wreck", "wreckage", "submarine", "vessel", "depth", "depths", "of", "at", "to", "and", "than", "some", "about", "the",
+                         "around", "roughly", "nearly", "almost", "just", "only", "over", "under", "least", "was",
+                         "were", "is", "are", "lies", "lay", "sits", "struck", "hit", "occurred", "located", "centred",
+                         "centered", "buried", "trapped", "stuck", "found", "reached", "drilled", "dug", "fell",
+                         "plunged", "dropped", "sank", "sunk", "lying", "situated", "striking", "hitting"})
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
+#: a partitive whose whole is counted after it ("Evacuees from two of the four villages"): the figure counts what that
+#: whole counts, not the people its verb befell
+_OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?:\d|(?:two|three|four|five|six|seven|eight|"
+                             r"nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)", re.I)
 _HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
 _HELD_NOUNS = frozenset({"prisoners", "detainees", "captives"})  # people held, whom something else may befall
 #: two outcomes either of which befell each one counted: "six gunmen were killed or captured"
