@@ -919,7 +919,7 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
 
 @pytest.mark.parametrize(("text", "scope"), [
     ("Three of the dead were crushed in the hotel, police said.", "part"),  # some of the dead
-    ("By Monday 64 of the escaped inmates had been recaptured, police said.", "part"),  # some of those who escaped
+    ("Police said 64 of the escaped inmates had been recaptured by Monday.", "part"),  # some of those who escaped
     ("The agency got 235,000 comments, at least 208,000 of which were form letters.", "part"),  # some of the comments
     ("Thirteen people were seriously injured in the blast.", "part"),  # the worst hurt of all the hurt
     ("The blast killed 20 people, critically injuring three.", "part"),
@@ -1240,7 +1240,8 @@ def test_what_a_place_can_hold_is_its_capacity_not_a_crowd(text, measures):
     "See also | 3 dead in Ardrossan blaze",
 ])
 def test_a_line_that_links_to_another_story_gives_no_claims(text):
-    assert claimcheck.extract_text(f"Fire kills 12 in Brora\n{text}") == claimcheck.extract_text("Fire kills 12 in Brora")
+    headline = "Fire kills 12 in Brora"
+    assert claimcheck.extract_text(f"{headline}\n{text}") == claimcheck.extract_text(headline)
 
 
 @pytest.mark.parametrize(("text", "scopes"), [

@@ -477,12 +477,14 @@ _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts
 _DEPTH_OF = re.compile(r"\b([a-z]{3,})\s+$")
 _OWN_DEPTHS = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock", "shock", "epicentre", "epicenter",
                          "hypocentre", "hypocenter", "focus", "sinkhole", "hole", "crater", "pit", "shaft", "trench",
-                         "cavity", "chasm", "mine", "colliery", "longwall", "stope", "adit", "panel", "section", "seam", "level", "gallery", "face",
-                         "workings", "chamber", "cave", "well", "wreck", "wreckage", "submarine", "vessel", "depth", "depths", "of", "at", "to", "and", "than", "some", "about", "the",
-                         "around", "roughly", "nearly", "almost", "just", "only", "over", "under", "least", "was",
-                         "were", "is", "are", "lies", "lay", "sits", "struck", "hit", "occurred", "located", "centred",
-                         "centered", "buried", "trapped", "stuck", "found", "reached", "drilled", "dug", "fell",
-                         "plunged", "dropped", "sank", "sunk", "lying", "situated", "striking", "hitting"})
+                         "cavity", "chasm", "mine", "colliery", "longwall", "stope", "adit", "panel", "section",
+                         "seam", "level", "gallery", "face", "workings", "chamber", "cave", "well", "wreck",
+                         "wreckage", "submarine", "vessel", "depth", "depths", "of", "at", "to", "and", "than", "some",
+                         "about", "the", "around", "roughly", "nearly", "almost", "just", "only", "over", "under",
+                         "least", "was", "were", "is", "are", "lies", "lay", "sits", "struck", "hit", "occurred",
+                         "located", "centred", "centered", "buried", "trapped", "stuck", "found", "reached", "drilled",
+                         "dug", "fell", "plunged", "dropped", "sank", "sunk", "lying", "situated", "striking",
+                         "hitting"})
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
 #: a partitive whose whole is counted after it ("Evacuees from two of the four villages"): the figure counts what that
 #: whole counts, not the people its verb befell

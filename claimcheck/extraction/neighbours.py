@@ -39,8 +39,8 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
     for index, claim in enumerate(claims):
         if claim.outcome is None and (_ANAPHOR.fullmatch(claim.measure or "") or (
                 claim.measure is None and _FIGURE_OF.search(text[max(0, claim.start - 30):claim.start]))):
-            told = _told_just_before(claims, index, 6, _ANAPHOR_REACH,
-                                     lambda other: _restated_by(claim, other) and not _A_DIFFERENCE.match(text, other.end))
+            told = _told_just_before(claims, index, 6, _ANAPHOR_REACH, lambda other: (
+                _restated_by(claim, other) and not _A_DIFFERENCE.match(text, other.end)))
             if told is not None:  # "put the ransom at $5.5 million, but a commander said the figure was $7 million"
                 claim.measure, claim.outcome = told.measure, told.outcome
             continue

@@ -276,10 +276,12 @@ _GIVEN_BY = re.compile(r"^\s+(?:(?:first|initially|earlier|originally|later)\s+)
 
 #: "the ministry's official toll of 17", "the police count of 22", "the army's figure of nine": a toll or count that
 #: a possessive (or a word for who reports, before the noun) says is someone's, right before the figure
-_OWNED_TOLL = re.compile(r"(?P<source>(?:\b[A-Za-z][\w.-]*\s+){0,3}?\b[A-Za-z][\w.-]*?)(?:(?P<owned>'s|’s|s'|s’)\s+)?\s*"
+_OWNED_TOLL = re.compile(r"(?P<source>(?:\b[A-Za-z][\w.-]*\s+){0,3}?\b[A-Za-z][\w.-]*?)"
+                         r"(?:(?P<owned>'s|’s|s'|s’)\s+)?\s*"
                          r"(?:(?:own|official|confirmed|provisional|latest|current|updated|revised)\s+)?"
                          r"(?:(?:death|casualty|injury|arrest)\s+)?(?:toll|count|tally|figure|estimate)\s+(?:of|at)\s+"
-                         r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|just)?\s*$",
+                         r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|"
+                         r"just)?\s*$",
                          re.I)
 
 
@@ -296,7 +298,8 @@ def owned_source(before: str) -> str | None:
         if not words or words[0].lower() not in SOURCE_NOUNS:
             return None
     words = words[-3:]
-    while words and (words[0].lower() in FUNCTION_WORDS or words[0][:1].islower() and words[0].lower() not in SOURCE_NOUNS):
+    while words and (words[0].lower() in FUNCTION_WORDS
+                     or (words[0][:1].islower() and words[0].lower() not in SOURCE_NOUNS)):
         words = words[1:]
     if not words or words[-1].lower() in _PRONOUNS or not _names_a_source(words):
         return None

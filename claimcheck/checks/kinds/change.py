@@ -91,8 +91,8 @@ _FROM_AFTER = re.compile(r"(?:[^.;,\d]{0,40}\b|\s*,\s*(?:(?:up|down)\s+)?)from\s
 #: between an increment and a change told after it, the start of another clause: "prices rose by 0.4% in March,
 #: lifting annual growth to 3.1% from 2.7%" (the 0.4% is the prices' rise, not the growth's); "the index was down 1.3
 #: percent after the bank lifted its rate to 6.25 percent, from 5.75 percent"
-_ANOTHER_CLAUSE = re.compile(r";|,\s*(?!(?:from|to|up|down)\b)[a-z]|\b(?:and|while|as|but|whereas|after|before|when|since|"
-                             r"because)\b", re.I)
+_ANOTHER_CLAUSE = re.compile(r";|,\s*(?!(?:from|to|up|down)\b)[a-z]"
+                             r"|\b(?:and|while|as|but|whereas|after|before|when|since|because)\b", re.I)
 
 
 def _direction(before: str, increase: list[str], decrease: list[str]) -> str | None:
