@@ -321,7 +321,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency", count=unit.kind == "count") or measure
     if measure == "depth" and (owner := _DEPTH_OF.search(text[max(sentence_start, start - 30):start])) \
-            and owner.group(1).lower() not in _OWN_DEPTHS:
+            and owner.group(1).lower() not in _OWN_DEPTHS | _NO_THING:
         measure = f"depth of {owner.group(1).lower()}"  # "a tunnel 14 metres below the surface": the tunnel's
     if (unit.kind == "percent" and measure_phrase.words and _OF_A_WHOLE.match(text, end)
             and roles.territory_share(text[sentence_start:start], measure_phrase,
@@ -475,16 +475,18 @@ _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts
 #: about 80 feet underground"), not the depth of the event's hole, mine or quake, unless it is that hole, mine or
 #: quake ("a longwall panel 1,050 metres below the surface")
 _DEPTH_OF = re.compile(r"\b([a-z]{3,})\s+$")
+#: the event's own hole, mine or quake, or the wreck it went down with
 _OWN_DEPTHS = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock", "shock", "epicentre", "epicenter",
                          "hypocentre", "hypocenter", "focus", "sinkhole", "hole", "crater", "pit", "shaft", "trench",
                          "cavity", "chasm", "mine", "colliery", "longwall", "stope", "adit", "panel", "section",
                          "seam", "level", "gallery", "face", "workings", "chamber", "cave", "well", "wreck",
-                         "wreckage", "submarine", "vessel", "depth", "depths", "of", "at", "to", "and", "than", "some",
-                         "about", "the", "around", "roughly", "nearly", "almost", "just", "only", "over", "under",
-                         "least", "was", "were", "is", "are", "lies", "lay", "sits", "struck", "hit", "occurred",
-                         "located", "centred", "centered", "buried", "trapped", "stuck", "found", "reached", "drilled",
-                         "dug", "fell", "plunged", "dropped", "sank", "sunk", "lying", "situated", "striking",
-                         "hitting"})
+                         "wreckage", "submarine", "vessel"})
+#: words before a depth that name no thing lying that deep: its own noun, a qualifier, a verb
+_NO_THING = frozenset({"depth", "depths", "of", "at", "to", "and", "than", "some", "about", "the", "around", "roughly",
+                       "nearly", "almost", "just", "only", "over", "under", "least", "was", "were", "is", "are",
+                       "lies", "lay", "sits", "struck", "hit", "occurred", "located", "centred", "centered", "buried",
+                       "trapped", "stuck", "found", "reached", "drilled", "dug", "fell", "plunged", "dropped", "sank",
+                       "sunk", "lying", "situated", "striking", "hitting"})
 _BARE_COUNTS = frozenset({"number", "total", "count", "figure"})  # "the number of dead rose to 25": 25 people
 #: a partitive whose whole is counted after it ("Evacuees from two of the four villages"): the figure counts what that
 #: whole counts, not the people its verb befell
