@@ -168,11 +168,11 @@ _RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=
                     r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|"
                     r"\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears|reaches|reached)\s+$",
                     re.I)
-#: a running count told as brought to its figure: "a third inmate has died ..., raising the death toll to three",
-#: "bringing the death toll from Wednesday's explosion to 11"
 #: verbs by which a count is told as brought to a new figure ("bringing its total to 86")
 BRINGING = (r"(?:raising|raised|raises|bringing|brought|brings|taking|took|takes|pushing|pushed|pushes|lifting|"
             r"lifted|lifts)")
+#: a running count told as brought to its figure: "a third inmate has died ..., raising the death toll to three",
+#: "bringing the death toll from Wednesday's explosion to 11"
 _BROUGHT_TO = re.compile(rf"\b{BRINGING}\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:toll|tally|count|number|"
                          r"figure|total)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:\w+\s+){0,2}$", re.I)
 #: a count told as the latest of a running count: "the latest figures put the toll at", "an updated toll of", "the

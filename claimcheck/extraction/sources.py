@@ -301,9 +301,7 @@ def owned_source(before: str) -> str | None:
     while words and (words[0].lower() in FUNCTION_WORDS
                      or (words[0][:1].islower() and words[0].lower() not in SOURCE_NOUNS)):
         words = words[1:]
-    if not words or words[-1].lower() in _PRONOUNS or not _names_a_source(words):
-        return None
-    return _tidy(" ".join(words))
+    return _subject_named(words)
 
 
 def _tidy(source: str) -> str | None:
