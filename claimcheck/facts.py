@@ -1,10 +1,10 @@
 """Grouping claims into facts: the claims that report one quantity.
 
 First the figures that *could* be one quantity are gathered: the same kind of measure (after synonyms; counts of
-people, whatever word names them, are one kind), the same event (unless a rule compares the measure across events),
-type, outcome and unit dimension, a compatible actor and place (a claim that names none matches any). Then the
-evidence that two of them are one quantity (:mod:`claimcheck.evidence`) splits such a group into facts: figures join
-while the mean confidence between them stays above a threshold."""
+people, whatever word names them, are one kind), the same event (unless a rule compares the measure across events:
+then, in an archive, the same decade), type, outcome and unit dimension, a compatible actor and place (a claim that
+names none matches any). Then the evidence that two of them are one quantity (:mod:`claimcheck.evidence`) splits such
+a group into facts: figures join while the mean confidence between them stays above a threshold."""
 
 from __future__ import annotations
 
@@ -80,6 +80,7 @@ class _Forming:
     dimension: str
     outcome: str | None
     event: str | None
+    period: str | None
     actor: str | None
     place: str | None
     claims: list[Claim] = field(default_factory=list)
@@ -99,25 +100,28 @@ class _Forming:
         subject = (self.kind.split(" of ", 1)[1] if self.kind.startswith(("age of ", "magnitude of "))
                    else None)  # whose age; an aftershock's magnitude
         key = FactKey(measure=measure or self.kind, dimension=self.dimension, actor=self.actor, place=self.place,
-                      outcome=self.outcome, event=self.event, subject=subject)
+                      outcome=self.outcome, event=self.event, period=self.period, subject=subject)
         return Fact(key=key, claims=members)
 
 
 def build_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, str | None] | None = None,
                 standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset(),
-                scopes: dict[int, str] | None = None, pages: Counter | None = None) -> list[Fact]:
+                scopes: dict[int, str] | None = None, pages: Counter | None = None,
+                by_decade: bool = False) -> list[Fact]:
     """Facts of the claims. With ``events`` (document id -> event id), claims of different events are never one
     fact, except claims of a ``standing`` measure (measure keys a rule compares across events: "troops",
-    "territory"), which are reported from event to event. Claims of a ``declared`` measure (one a rule names) are
-    one fact by the rule's word; others are split by the evidence. ``scopes``: the places :func:`totals_scope` gave
-    the claims, when they were worked out with the rest of their documents' claims (see :func:`fact_blocks`);
-    ``pages``: the page figures of their documents (:func:`claimcheck.evidence.page_figures`), likewise."""
-    return [fact for _, fact in formed_facts(claims, synonyms, events, standing, declared, scopes, pages)]
+    "territory"), which are reported from event to event (``by_decade``, as in an archive: within a decade). Claims
+    of a ``declared`` measure (one a rule names) are one fact by the rule's word; others are split by the evidence.
+    ``scopes``: the places :func:`totals_scope` gave the claims, when they were worked out with the rest of their
+    documents' claims (see :func:`fact_blocks`); ``pages``: the page figures of their documents
+    (:func:`claimcheck.evidence.page_figures`), likewise."""
+    return [fact for _, fact in formed_facts(claims, synonyms, events, standing, declared, scopes, pages, by_decade)]
 
 
 def formed_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, str | None] | None = None,
                  standing: frozenset[str] = frozenset(), declared: frozenset[str] = frozenset(),
-                 scopes: dict[int, str] | None = None, pages: Counter | None = None) -> Iterator[tuple[Claim, Fact]]:
+                 scopes: dict[int, str] | None = None, pages: Counter | None = None,
+                 by_decade: bool = False) -> Iterator[tuple[Claim, Fact]]:
     """The facts :func:`build_facts` makes, in its order, each with the claim that started its group of candidates
     (the facts split from one group follow each other): the facts of several blocks (:func:`fact_blocks`), grouped
     apart, are put in one run's order by where these claims stand."""
@@ -126,7 +130,7 @@ def formed_facts(claims: Iterable[Claim], synonyms: Synonyms, events: dict[str, 
     events = events or {}
     claims = list(claims)
     pages = pages if pages is not None else page_figures(claims, synonyms)
-    for forming in _candidates(claims, synonyms, events, standing, scopes):
+    for forming in _candidates(claims, synonyms, events, standing, scopes, by_decade):
         for fact in forming_facts(forming, synonyms, events, declared, pages):
             yield forming.claims[0], fact
 
@@ -143,8 +147,8 @@ def forming_facts(forming: _Forming, synonyms: Synonyms, events: dict[str, str |
         yield forming.fact(members, synonyms)
 
 
-def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None,
-                standing: frozenset[str] = frozenset()) -> tuple[list[tuple | None], dict[int, str]]:
+def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None, standing: frozenset[str] = frozenset(),
+                by_decade: bool = False) -> tuple[list[tuple | None], dict[int, str]]:
     """Where one document's claims (all of them, in order; the document reports ``event``) are grouped into facts:
     for each claim, its block, the key of the candidates it can be grouped with (None: no fact), and the places the
     document's totals stand for (see :func:`totals_scope`). A fact never spans two blocks, so the claims of each block,
@@ -153,31 +157,36 @@ def fact_blocks(claims: list[Claim], synonyms: Synonyms, event: str | None,
     blocks = []
     for claim in claims:
         place = scopes.get(id(claim), claim.place)
-        blocks.append(_grouping(claim, place, grouped_event(claim, place, event, synonyms, standing), synonyms)[0])
+        within = grouped_within(claim, place, event, synonyms, standing, by_decade)
+        blocks.append(_grouping(claim, place, within, synonyms)[0])
     return blocks, scopes
 
 
-def grouped_event(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms,
-                  standing: frozenset[str]) -> str | None:
-    """The event a claim is grouped within (its document's ``event``): none for a ``standing`` measure, reported from
-    event to event ("the group has lost over 98% of its territory", "about 2,000 US troops in Syria"), except a count
-    of people that names no force and no place: soldiers a storm's relief sends are that storm's ("some 2,000 soldiers
-    were helping to clear roads")."""
+def grouped_within(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms,
+                   standing: frozenset[str], by_decade: bool = False) -> tuple[str | None, str | None]:
+    """The event and the period a claim is grouped within: its document's ``event``, and no period; no event for a
+    ``standing`` measure, reported from event to event ("the group has lost over 98% of its territory", "about 2,000
+    US troops in Syria"), and, ``by_decade`` (in an archive, see :meth:`RuleSet.is_archive`), the decade its figure
+    is told of ("2010s", from its date; none when undated). An archive's standing quantity is weighed a decade at a
+    time, a rule's window telling its changes from contradictions within one, so that its groups hold ten years of
+    news, not the whole archive. A count of people that names no force and no place is its event's, not a standing
+    one: soldiers a storm's relief sends are that storm's ("some 2,000 soldiers were helping to clear roads")."""
     if measure_key(claim.measure, synonyms) not in standing:
-        return event
+        return event, None
     if measure_class(claim.measure, synonyms) == "person" and not (claim.actor or place or side(claim.measure)):
-        return event
-    return None
+        return event, None
+    return None, f"{claim.date[:3]}0s" if by_decade and claim.date and claim.date[:4].isdigit() else None
 
 
 class Grouping:
     """A claim's group, actor and place as :func:`_candidates` finds them, memoized by what they depend on (claims
     repeat these). ``events``: document id -> event (read when the claim is met, so it may be filled as claims come);
-    ``scopes``: the places :func:`totals_scope` gave the claims, by ``id``."""
+    ``scopes``: the places :func:`totals_scope` gave the claims, by ``id``; ``by_decade``: see :func:`build_facts`."""
 
     def __init__(self, synonyms: Synonyms, events: dict[str, str | None], standing: frozenset[str],
-                 scopes: dict[int, str] | None = None) -> None:
+                 scopes: dict[int, str] | None = None, by_decade: bool = False) -> None:
         self.synonyms, self.events, self.standing, self.scopes = synonyms, events, standing, scopes or {}
+        self.by_decade = by_decade
         self._found: dict[tuple, tuple] = {}
 
     def __call__(self, claim: Claim, scope: str | None = None) -> tuple:
@@ -185,7 +194,8 @@ class Grouping:
         :func:`totals_scope` gave it, where ``scopes`` does not hold it."""
         place = scope if scope is not None else self.scopes.get(id(claim), claim.place)
         signature = (claim.measure, claim.unit, claim.outcome, claim.type, claim.subject, claim.actor, place,
-                     grouped_event(claim, place, self.events.get(claim.doc), self.synonyms, self.standing))
+                     grouped_within(claim, place, self.events.get(claim.doc), self.synonyms, self.standing,
+                                    self.by_decade))
         found = self._found.get(signature)
         if found is None:
             found = self._found[signature] = _grouping(claim, signature[6], signature[7], self.synonyms)
@@ -193,10 +203,12 @@ class Grouping:
 
 
 def _candidates(claims: list[Claim], synonyms: Synonyms, events: dict[str, str | None],
-                standing: frozenset[str], scopes: dict[int, str] | None = None) -> list[_Forming]:
+                standing: frozenset[str], scopes: dict[int, str] | None = None,
+                by_decade: bool = False) -> list[_Forming]:
     """Groups of claims that could be one quantity (see the module's docstring), in the order of their first claims,
     each with its claims in order."""
-    grouping = Grouping(synonyms, events, standing, totals_scope(claims, synonyms) if scopes is None else scopes)
+    grouping = Grouping(synonyms, events, standing, totals_scope(claims, synonyms) if scopes is None else scopes,
+                        by_decade)
     members: dict[tuple, list[tuple[int, Claim, str | None, str | None]]] = defaultdict(list)
     for index, claim in enumerate(claims):
         group, actor, place = grouping(claim)
@@ -252,8 +264,8 @@ def _gather(group: tuple, grouped: list[tuple[int, Claim, str | None, str | None
                 joined[(actor, place)] = forming
                 break
         else:
-            forming = _Forming(kind=group[0], dimension=group[1], outcome=group[2], event=group[4], actor=actor,
-                               place=place, claims=[claim], places={place} if place is not None else set())
+            forming = _Forming(kind=group[0], dimension=group[1], outcome=group[2], event=group[4], period=group[5],
+                               actor=actor, place=place, claims=[claim], places={place} if place is not None else set())
             formed.append((index, forming))
             joined[(actor, place)] = forming
     return formed
@@ -292,10 +304,11 @@ def person_key(name: str) -> str:
     return name_words(name)[-1]
 
 
-def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Synonyms) -> tuple:
-    """(measure kind, dimension, grouped outcome, type, event), actor and place of a claim; no group when it names
-    no measure. Counts are grouped by whether they count people; other types by themselves (their dimension tells
-    them apart), an age by whose age it is. Which of them are one quantity is for the evidence to say."""
+def _grouping(claim: Claim, place: str | None, within: tuple[str | None, str | None], synonyms: Synonyms) -> tuple:
+    """(measure kind, dimension, grouped outcome, type, event, period), actor and place of a claim (``within``: its
+    event and period, see :func:`grouped_within`); no group when it names no measure. Counts are grouped by whether
+    they count people; other types by themselves (their dimension tells them apart), an age by whose age it is. Which
+    of them are one quantity is for the evidence to say."""
     kind = measure_class(claim.measure, synonyms) if claim.type == "count" else claim.type
     if role := claim_role(claim, synonyms):
         kind, place = role, None  # an event's fall, a deal's price: wherever each page says it happened
@@ -311,7 +324,7 @@ def _grouping(claim: Claim, place: str | None, event: str | None, synonyms: Syno
     # a quake's magnitude is the quake's, whichever agency measured it: the agency is its source, not its actor
     actor = None if claim.type == "magnitude" else canonical_name("actor", claim.actor, synonyms) or side(claim.measure)
     unit_dimension = "[money]" if claim.type == "money" else dimension(claim.unit)  # any currency, at the day's rate
-    return (kind, unit_dimension, outcome, claim.type, event), actor, canonical_name("place", place, synonyms)
+    return (kind, unit_dimension, outcome, claim.type, *within), actor, canonical_name("place", place, synonyms)
 
 
 #: mean confidence that figures are one quantity for them to stay in one fact

@@ -223,12 +223,14 @@ class _Patch:
                                                   for index, key in enumerate(keys[position]) if key in self.measures]
             except (TypeError, ValueError):
                 raise _Stale from None
+        by_decade = self.rules.is_archive(len(self.documents))  # the whole run's documents, not the changed ones
         context = CheckContext(documents={self.documents[i].id: self.documents[i] for i in positions},
-                               claims=[claim for i in positions for _, claim in now[i]], rules=self.rules)
+                               claims=[claim for i in positions for _, claim in now[i]], rules=self.rules,
+                               by_decade=by_decade)
         findings = check_facts(context, self.cache, self.digest)
         old_facts = build_facts([claim for i in positions for _, claim in then[i]], self.synonyms,
                                 {self.documents[i].id: self.documents[i].event for i in positions},
-                                self.rules.standing_measures(), self.rules.declared_measures())
+                                self.rules.standing_measures(), self.rules.declared_measures(), by_decade=by_decade)
         self.counts["facts"] += len(context.facts) - len(old_facts)
         located = {id(claim): (position, index) for position in positions for index, claim in now[position]}
         for finding in findings:  # every claim quoted gets its place in the stored run

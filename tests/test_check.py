@@ -185,6 +185,24 @@ def test_troops_are_compared_across_events_only_where_they_name_a_force_or_place
     assert [finding.status for finding in result.findings if finding.rule == "troop-numbers-agree"] == statuses
 
 
+@pytest.mark.parametrize(("archive_from", "statuses", "periods"), [
+    (10_000, ["violated", "consistent"], [None]),  # three pages: one series, December's 2,000 against January's 4,000
+    (3, ["consistent"], ["2000s", "2010s"]),  # an archive of three or more: each decade's reports apart
+])
+def test_an_archives_standing_quantity_is_grouped_decade_by_decade(tmp_path, archive_from, statuses, periods):
+    pages = {"a.txt": "Tuesday, 22 December 2009\n\nThe US keeps about 2,000 troops in Syria.\n",
+             "b.txt": "Friday, 8 January 2010\n\nSome 4,000 American soldiers remain in Syria.\n",
+             "c.txt": "Saturday, 9 January 2010\n\nAbout 4,000 US troops are stationed in Syria.\n"}
+    (tmp_path / "corpus").mkdir()
+    for name, text in pages.items():
+        (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "archive.yaml").write_text(f"version: 1\nname: archive\ndefaults:\n  archive_from: {archive_from}\n"
+                                           "rules: []\n", encoding="utf-8")
+    result = claimcheck.Checker(rules=[tmp_path / "archive.yaml"]).check([tmp_path / "corpus"])
+    assert [finding.status for finding in result.findings if finding.rule == "troop-numbers-agree"] == statuses
+    assert sorted({fact.key.period for fact in result.facts if fact.measure == "troops"}, key=str) == periods
+
+
 _QUAKE_RESCUE = ("Rescuers dug through fallen buildings in Elazig and Malatya, near the epicentre at Sivrice.\n"
                  "The quake struck at a depth of 10 km.\nAbout 30 aftershocks followed within hours.\n")
 

@@ -64,6 +64,23 @@ def test_many_partitions_merged_on_the_workers_report_what_one_process_reports(c
     assert done.stdout == single
 
 
+def test_an_archive_is_grouped_by_decade_on_a_cluster_as_in_one_process(corpus, single, tmp_path):
+    """With ``archive_from`` at 300 documents the corpus is an archive: its standing quantities' reports (ten years,
+    2015 to 2024) are grouped by decade, in one process and on the workers alike."""
+    rules = tmp_path / "archive.yaml"
+    rules.write_text("version: 1\nname: archive\ndefaults:\n  archive_from: 300\nrules: []\n", encoding="utf-8")
+    one = _cli("check", str(corpus), "--rules", str(rules), "--format", "json", "--no-cache")
+    assert one.returncode == 1, one.stderr
+    keys = {finding["fact"] for finding in json.loads(one.stdout)["findings"] if finding.get("fact")}
+    assert any(key.endswith("as of 2010s | [count]") for key in keys), keys
+    assert any(key.endswith("as of 2020s | [count]") for key in keys), keys
+    assert json.loads(one.stdout)["summary"]["facts"] > json.loads(single)["summary"]["facts"]
+    done = _cli("check", str(corpus), "--rules", str(rules), "--format", "json", "--scheduler", "local[2]",
+                "--partition-size", "50")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == one.stdout
+
+
 KILL = r"""
 import os, signal, sys, threading
 from distributed import Client, LocalCluster
@@ -354,7 +371,7 @@ def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_
         rows += [(row["block"], row["number"], row["index"], row["payload"])
                  for row in partition_stage(part, settings, {}, [])[1]]
     strikes = sorted((number, index, payload) for block, number, index, payload in rows
-                     if block == "('thing', '[count]', None, 'count', None)")
+                     if block == "('thing', '[count]', None, 'count', None, None)")
     formings, pages = _formings(strikes, settings)
     assert (len(strikes), len(formings), len(pages)) == (279, 31, 93)
     assert max(len(forming.claims) for forming in formings) == 37

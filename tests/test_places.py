@@ -152,7 +152,7 @@ def test_a_figure_that_names_no_place_joins_the_place_its_paragraph_gives_before
     lines = {"syria": ("a.txt", 2), "monitor": ("a.txt", 2), "iraq-1": ("a.txt", 3), "iraq-2": ("a.txt", 4)}
     members = [(0, "syria", None, "Syria"), (1, "monitor", None, None), (2, "iraq-1", None, "Iraq"),
                (3, "iraq-2", None, "Iraq")]
-    formed = gathered(("people", "[count]", "displaced", "count", "e1"), members, lines.__getitem__)
+    formed = gathered(("people", "[count]", "displaced", "count", "e1", None), members, lines.__getitem__)
     assert sorted(forming.claims for _, forming in formed) == [["iraq-1", "iraq-2"], ["syria", "monitor"]]
 
 

@@ -27,6 +27,8 @@ class CheckContext:
     rules: RuleSet
     checked: set[int] = field(default_factory=set)  # ids of claims some rule looked at
     judged_pairs: set[frozenset[int]] = field(default_factory=set)  # claim pairs an agree rule compared
+    #: whether the run is an archive (:meth:`RuleSet.is_archive`), whose standing quantities are grouped by decade
+    by_decade: bool = False
     #: document id -> the id of its event, where the documents are not at hand (a worker judging some facts)
     known_events: dict[str, str | None] | None = None
     #: the page figures of the documents whose claims these are, where not all their claims are at hand (likewise)
@@ -56,8 +58,8 @@ class CheckContext:
     @cached_property
     def facts(self) -> list[Fact]:
         """Grouped when a rule first asks: only rules across documents need them."""
-        return build_facts(self.claims, self.rules.synonyms, self.events,
-                           self.rules.standing_measures(), self.rules.declared_measures(), pages=self.page_figures)
+        return build_facts(self.claims, self.rules.synonyms, self.events, self.rules.standing_measures(),
+                           self.rules.declared_measures(), pages=self.page_figures, by_decade=self.by_decade)
 
     # ---- which claims a rule looks at --------------------------------------------------------------
     def keys(self, claim: Claim) -> tuple[str | None, str | None, str]:

@@ -43,7 +43,8 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet, r
         within.update(id(claim) for claim in stored[1])
     identities = identities or document_identities(documents, root)
     events = find_events(documents, identities)
-    context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules)
+    context = CheckContext(documents={document.id: document for document in documents}, claims=claims, rules=rules,
+                           by_decade=rules.is_archive(len(documents)))
     findings.extend(check_facts(context, cache, digest, executor))
     fingerprint_all(findings, identities)
     findings.sort(key=sort_key)

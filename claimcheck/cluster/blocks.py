@@ -78,7 +78,7 @@ def _formings(members: list[Member], settings: RunSettings) -> tuple[list, dict[
     each document's page travels (the positions of the claims that carry it: the first of its claims in the block)."""
     rules = settings.rules
     events: dict[str, str | None] = {}
-    grouping = Grouping(rules.synonyms, events, rules.standing_measures())
+    grouping = Grouping(rules.synonyms, events, rules.standing_measures(), by_decade=settings.by_decade)
     grouped: dict[tuple, list[tuple[int, int, str | None, str | None]]] = {}
     pages: dict[str, list[int]] = {}
     lines: dict[int, tuple[str, int]] = {}  # position -> the claim's document and line

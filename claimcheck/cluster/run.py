@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import pickle
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
 from .events import (BLOCK_META, LINKED_META, LINKING, NODE_META, PAIR_META, EDGE_META, LABEL_META, STORED_META,
@@ -198,6 +198,10 @@ def _run(client, parts: list[Part], settings: RunSettings, scratch: Scratch, pro
         raise _nothing_read(client, parts, settings)
     inline = [suppression for found in inlines_f.result() for _, suppression in found]
     inline_f = client.scatter([inline], broadcast=True, hash=False)[0]  # one object, not a future per item
+    if settings.rules.is_archive(total):  # as one process groups an archive's standing quantities: by decade
+        settings = replace(settings, by_decade=True)
+        settings_f.release()
+        settings_f = client.scatter(settings, broadcast=True, hash=False)
     # 2. events
     progress.stage("events", len(parts))
     _events(client, parts, settings_f, frequencies_f, total, scratch)

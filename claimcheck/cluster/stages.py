@@ -60,6 +60,7 @@ class RunSettings:
     baseline: frozenset[str] | None = None  # fingerprints
     reported: frozenset[str] | None = None  # rule ids --select/--ignore leave (None: all)
     limits: Limits = field(default_factory=Limits)  # how much one document may hold, as for one process
+    by_decade: bool = False  # the run is an archive (RuleSet.is_archive): standing quantities grouped by decade
 
 
 # ---- a worker's memory between tasks ----------------------------------------------------------------------------
@@ -279,7 +280,7 @@ def partition_stage(part: Part, settings: RunSettings, linked: dict[int, str], i
                 findings.append(row)
         within = {id(claim) for claim in looked_at}
         tally.checked += len(within)
-        blocks, scopes = fact_blocks(own, rules.synonyms, document.event, standing)
+        blocks, scopes = fact_blocks(own, rules.synonyms, document.event, standing, settings.by_decade)
         # what a block needs of the page (its figures: of the whole page, a block holds only some of its claims),
         # carried by the page's first claim in each block only, not pickled again with every claim
         page = (identity, document.event, light, page_figures(own, rules.synonyms))

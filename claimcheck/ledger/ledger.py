@@ -176,14 +176,15 @@ class Ledger:
 
     # ---- facts ------------------------------------------------------------------------------------------------
     def _store_facts(self, rules, events: dict[str, str] | None = None) -> None:
-        """Group every claim of every version into facts (within each document's event) and store them (a fact keeps
-        its id while its key does)."""
+        """Group every claim of every version into facts (within each document's event; by decade in a ledger whose
+        figures come from an archive's worth of documents) and store them (a fact keeps its id while its key does)."""
         from ..facts import build_facts
 
         stored = self.store.claims()
         ids = {id(claim): claim_id for claim_id, _, claim in stored}
+        archive = rules.is_archive(len({claim.doc for _, _, claim in stored}))
         facts = build_facts([claim for _, _, claim in stored], rules.synonyms, events, rules.standing_measures(),
-                            rules.declared_measures())
+                            rules.declared_measures(), by_decade=archive)
         self.store.save_facts([(fact.key, [ids[id(claim)] for claim in fact.claims]) for fact in facts])
 
     def facts(self) -> list[Fact]:

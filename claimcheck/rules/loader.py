@@ -198,6 +198,8 @@ class _RuleFile:
         defaults = document.get("defaults") or {}
         if "window" in defaults:
             rule_set.window = parse_duration(defaults["window"])
+        if "archive_from" in defaults:
+            rule_set.archive_from = defaults["archive_from"]
         if "tolerance" in defaults:
             tolerance = self.tolerance(document, ["defaults", "tolerance"], None)
             if tolerance:

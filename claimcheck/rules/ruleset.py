@@ -61,13 +61,15 @@ class RuleSet:
     window: timedelta = timedelta(days=90)
     default_tolerance: Tolerance = field(default_factory=lambda: Tolerance(rel=0.05, points=0.5))
     files: list[str] = field(default_factory=list)
+    #: documents from which a run is an archive, whose standing quantities are grouped decade by decade
+    archive_from: int = 10_000
 
     def digest(self) -> str:
         """Changes whenever anything the checks read changes: what cached findings are keyed by."""
         import hashlib
 
         content = repr((self.rules, self.synonyms.measure, self.synonyms.actor, self.synonyms.place, self.window,
-                        self.default_tolerance))
+                        self.default_tolerance, self.archive_from))
         return hashlib.sha256(content.encode("utf-8", "surrogateescape")).hexdigest()
 
     def standing_measures(self) -> frozenset[str]:
@@ -77,6 +79,11 @@ class RuleSet:
 
         return frozenset(measure_key(measure, self.synonyms) for rule in self.rules
                          if getattr(rule.options, "across_events", False) for measure in rule.measures or ())
+
+    def is_archive(self, documents: int) -> bool:
+        """Whether a run of this many documents is an archive (``defaults.archive_from``): years of news, in which a
+        standing quantity is compared within a decade (see :func:`claimcheck.facts.grouped_within`)."""
+        return documents >= self.archive_from
 
     def declared_measures(self) -> frozenset[str]:
         """Measure keys a specific agree rule names (not a fallback): their figures are one quantity by the rule's

@@ -96,7 +96,10 @@ def rule_file_schema() -> dict:
             "defaults": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"window": DURATION_SCHEMA, "tolerance": TOLERANCE_SCHEMA},
+                "properties": {"window": DURATION_SCHEMA, "tolerance": TOLERANCE_SCHEMA,
+                               "archive_from": {"type": "integer", "minimum": 1,
+                                                "description": "documents from which a run is an archive, whose "
+                                                               "standing quantities are compared decade by decade"}},
             },
             "rules": {
                 "type": "array",

@@ -93,6 +93,7 @@ def rule_set_to_data(rule_set: RuleSet) -> dict[str, Any]:
         "window": _duration(rule_set.window),
         "default_tolerance": dataclasses.asdict(rule_set.default_tolerance),
         "files": list(rule_set.files),
+        "archive_from": rule_set.archive_from,
     }
 
 
@@ -106,7 +107,7 @@ def rule_set_from_data(data: dict[str, Any]) -> RuleSet:
         getattr(synonyms, kind).update(table)
     return RuleSet(rules=[_rule_from_data(rule) for rule in data["rules"]], synonyms=synonyms,
                    window=_from_duration(data["window"]), default_tolerance=_tolerance(data["default_tolerance"]),
-                   files=_strings(data["files"]))
+                   files=_strings(data["files"]), archive_from=_count(data.get("archive_from", 10_000)))
 
 
 def _rule_to_data(rule: Rule) -> dict[str, Any]:
@@ -230,6 +231,12 @@ def _optional_string(value: Any) -> str | None:
     return None if value is None else _string(value)
 
 
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise TypeError(f"not a count: {value!r}")
+    return value
+
+
 def _strings(value: Any) -> list[str]:
     if not isinstance(value, list):
         raise TypeError("expected a list of text")
@@ -239,7 +246,7 @@ def _strings(value: Any) -> list[str]:
 def _state(rule_set: RuleSet) -> str:
     """Everything a rule set holds, as text: equal for a rule set and its round trip through JSON."""
     return repr((rule_set.rules, rule_set.synonyms.measure, rule_set.synonyms.actor, rule_set.synonyms.place,
-                 rule_set.window, rule_set.default_tolerance, rule_set.files))
+                 rule_set.window, rule_set.default_tolerance, rule_set.files, rule_set.archive_from))
 
 
 def _key(path: str | Path) -> str:

@@ -33,8 +33,9 @@ class AgreeOptions:
     fallback: bool = option(False, "judge only pairs no more specific agree rule has judged")
     within_document: bool = option(False, "also compare figures for different places within one document")
     across_events: bool = option(False, "compare the rule's `measures` across events too: standing quantities (troop "
-                                        "levels, territory held) reported from event to event; a count of people "
-                                        "that names no force and no place stays its own event's")
+                                        "levels, territory held) reported from event to event (in an archive, "
+                                        "`defaults.archive_from` documents or more, within a decade); a count of "
+                                        "people that names no force and no place stays its own event's")
     one_quantity: bool = option(True, "the rule's `measures` are one quantity within an event by the rule's word (two "
                                       "pages that each give few figures of it are compared without more evidence); "
                                       "false: the evidence decides, as for any figure (a quake's magnitude, when a "
