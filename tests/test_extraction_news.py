@@ -281,6 +281,18 @@ def test_what_befell_prisoners_is_their_outcome_and_either_of_two_outcomes_is_ne
     assert (either.outcome, done.outcome, five.outcome, one.outcome) == (None, None, "killed", "captured")
 
 
+def test_a_figure_in_a_relative_clause_is_what_its_own_verb_says_befell_it():
+    [arrested] = claimcheck.extract_text("The cut triggered protests in which 450 people were arrested.")
+    [marched] = claimcheck.extract_text("Students joined protests in which 450 people took part.")
+    assert (arrested.outcome, marched.outcome) == ("captured", "gathered")
+
+
+def test_a_figure_told_out_of_a_total_is_a_part_of_it():
+    city, nation = claimcheck.extract_text("Police made 118 arrests in the city, the ministry said, out of a national "
+                                           "total of more than 300.")
+    assert (city.scope, nation.scope) == ("part", "total")
+
+
 def test_a_headline_verb_says_what_happened_to_the_number_after_it():
     killed, injured = claimcheck.extract_text("A gunman kills 1, wounds 2 at a Michigan factory.")
     [wounds] = claimcheck.extract_text("He suffered 3 gunshot wounds.")

@@ -98,12 +98,13 @@ def _labelled_ids(text: str) -> Iterator[Excluded]:
 
     for match in _ID_LABEL.finditer(text):
         label = match.group("label")
-        if label.lower() in ID_PREFIXES and (label[:1].isupper() or label.lower() in _GRADES):
+        if label.lower() in ID_PREFIXES and (label[:1].isupper() or label.lower() in _LOWER_CASE_LABELS):
             yield Excluded(match.start(), match.end(), "id")
 
 
-#: labels that name a grade on a scale in lower case too: "alert level 3", "a category 4 storm", "stage 4 cancer"
-_GRADES = frozenset({"level", "category", "phase", "stage", "tier", "grade"})
+#: labels that name a grade on a scale in lower case too ("alert level 3", "a category 4 storm", "stage 4 cancer"),
+#: and a number that is a name, a house's or a bus's ("who lives at number 14", "the number 9 bus")
+_LOWER_CASE_LABELS = frozenset({"level", "category", "phase", "stage", "tier", "grade", "number"})
 
 
 _NAMED_NUMBER = re.compile(r"(?=[A-Z])(?<=[a-z0-9,;] )(?P<name>(?:[A-Z][A-Za-z]+ )+)(?P<number>\d+)\b(?![,.]\d)")

@@ -400,15 +400,23 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
     injured 40' gives each figure its own); ``but``: an outcome the words for which are passed over."""
     outcome_words, outcome_verbs = (OUTCOME_WORDS, OUTCOME_VERBS) if but is None else _outcome_words_but(but)
     window = before[-4:]
+    relative, told_before = False, None
     for index in range(len(window) - 1, -1, -1):  # "killed an estimated 100": the verb governs the number
         token = window[index]
         if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"} or token.lower in SAY_VERBS:
             break  # "the agency for refugees said 40 were killed": the source's words are not the figure's
+        if token.lower in _RELATIVES:
+            relative = True  # "protests in which 450 people were arrested": the clause's own verb says, if it does
+            continue
         if token.lower in outcome_verbs:
-            return outcome_verbs[token.lower]
+            told_before = outcome_verbs[token.lower]
+            break
         if (token.lower in outcome_words and not _not_outcome(window, index)
                 and not _in_a_name(before, len(before) - len(window) + index)):
-            return outcome_words[token.lower]
+            told_before = outcome_words[token.lower]
+            break
+    if told_before is not None and not relative:
+        return told_before
     crowd = None
     for index, token in enumerate(after[:10]):
         if token.text in ";.!?:" or token.text[:1].isdigit() or token.lower in {"or", "but", "while", "whereas", "who",
@@ -436,7 +444,10 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
                 crowd = outcome_words[token.lower]  # "29 protesters had been injured": what befell them, if told
                 continue
             return outcome_words[token.lower]
-    return crowd
+    return crowd if crowd is not None else told_before
+
+
+_RELATIVES = frozenset({"which", "whom"})
 
 
 def _in_a_name(tokens: list[Token], index: int) -> bool:

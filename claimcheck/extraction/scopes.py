@@ -29,6 +29,9 @@ _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|
 #: the rest of a whole: "the last 11 hostages", "the remaining 40 passengers"
 _THE_REST = re.compile(r"\bthe\s+(?:last|remaining)\s*$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+#: a figure told as a share of a total its clause gives next: "118 arrests in the city, the ministry said, out of a
+#: national total of more than 300"
+_OUT_OF_A_TOTAL = re.compile(r"^[^.;:!?\d]{0,80}?\bout\s+of\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?total\s+of\b", re.I)
 #: the words that tell a part inside the whole before it ("killed 41, including nine children", "39 on Tuesday,
 #: among them 12 women"), and a hedge the part may have ("among them at least 12 women")
 PART_CUES = r"including|among\s+them|among\s+whom|of\s+whom"
@@ -108,7 +111,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
         return "part"  # "freeing the last 11 hostages": the rest of those held, after six were freed
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
             or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))
-            or _AMONG_AFTER.match(sentence_after[:70])):
+            or _AMONG_AFTER.match(sentence_after[:70]) or _OUT_OF_A_TOTAL.match(sentence_after)):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
