@@ -84,6 +84,13 @@ def test_an_unsaid_outcome_or_two_figures_of_one_sentence_leave_the_pair_open():
     assert vetoes(police, monitor, strict=False) == ()
 
 
+def test_a_storms_gusts_and_its_sustained_winds_are_two_quantities():
+    gusts, sustained, faster = _claims("Winds were gusting to 70 knots when the trawler sank.",
+                                       "Sustained winds of 50 knots hampered rescuers.", "Winds of 60 knots were felt.")
+    assert vetoes(gusts, sustained, strict=False) == ("gusts against sustained winds",)
+    assert vetoes(gusts, faster) == vetoes(sustained, faster) == ()  # winds of no kind said may be either
+
+
 def test_the_only_toll_each_source_gives_anchors_a_disagreement():
     _shot, one, two = _claims("A gunman shot three people, killing one, on Monday.",
                        "Local news in Michigan first reported that two people died in the shooting.")

@@ -72,6 +72,9 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     if all(periods) and not periods[0] & periods[1]:
         found.append((f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})",
                       True))
+    winds = _wind_kind(first), _wind_kind(second)
+    if all(winds) and winds[0] != winds[1]:
+        found.append((f"{winds[0]} against {winds[1]}", True))  # "gusting to 70 knots" and "sustained winds of 50 knots"
     if first.type == second.type == "score" and min(first.value, second.value) > 0 \
             and max(first.value, second.value) / min(first.value, second.value) > 3:
         found.append(("a record against a game's score", True))  # 7-2 and 91-73
@@ -86,6 +89,20 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     if _local_prices(first, second):
         found.append((f"the same number in {first.unit} and {second.unit}: each market's own price", True))
     return found
+
+
+def _wind_kind(claim: Claim) -> str | None:
+    """Which of a storm's two wind speeds a figure is, where the words beside it say: its gusts or its sustained
+    winds (a storm has both, the gusts the faster)."""
+    words = near(claim)
+    gusts, sustained = bool(words & _GUSTS), bool(words & _SUSTAINED)
+    if gusts != sustained:
+        return "gusts" if gusts else "sustained winds"
+    return None
+
+
+_GUSTS = frozenset({"gust", "gusting", "gusted"})  # lemmas: "gusts" is read as "gust", "gusted" as "gust"
+_SUSTAINED = frozenset({"sustain", "sustained"})
 
 
 def _told_as_forecast(claim: Claim) -> bool:
