@@ -49,6 +49,8 @@ def test_dateline_near_the_top_is_the_document_date(head, date):
     ("Vote valid\nMINSK, 24 September - The election was valid.", "--09-24"),
     ("Why villages slide\nFriday, August 21\nThe search ended.", "--08-21"),
     ("Floods in the west\nDhangadhi, Oct 22\nThe river rose.", "--10-22"),
+    ("Mall shooting: what we know\nThe National Chronicle | Monday, March 18\nThe gunman bought a rifle.", "--03-18"),
+    ("Refinery shut\nRefining Weekly | March 13\nThe unit burned.", "--03-13"),
     ("Temple stampede\nKesarpur (Bihar), Aug 22 (PTI) Twenty-four were killed.", "--08-22"),
     ("Chipmaker deal\nOct 7 (Reuters) - The chipmaker agreed to a deal.", "--10-07"),
     ("No dateline\nParis, March 21 is the day the talks open.", None),

@@ -133,8 +133,10 @@ def dateline_day(text: str) -> str | None:
 _DATELINE_LINES = 3  # a dateline opens the page: its first lines, after the headline
 _WEEKDAY_NAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _MONTH_DAY = rf"(?:(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))(?:st|nd|rd|th)?"
-#: a line of its own, or a place and the day: "Friday, August 21", "September 20", "Dhangadhi, Oct 22", "13 August"
-_DAY_LINE = re.compile(rf"^(?:[A-Z][\w .'-]{{1,30}},\s*)?{_WEEKDAY_NAME}{_MONTH_DAY}\s*$", re.I)
+#: a line of its own, or a place and the day: "Friday, August 21", "September 20", "Dhangadhi, Oct 22", "13 August";
+#: an outlet's name and the day: "The National Chronicle | Monday, March 18"
+_DAY_LINE = re.compile(rf"^(?:[A-Z][\w .'-]{{1,30}},\s*|[A-Z][\w .'&-]{{1,40}}\s*[|•·]\s*)?{_WEEKDAY_NAME}{_MONTH_DAY}\s*$",
+                       re.I)
 #: a city's dateline: "KATHMANDU, Nepal, Aug 14 (AFP) -", "QUETTA, March 21:", "MINSK, 24 September -"
 _DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,30}}(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s+{_MONTH_DAY}\b(?!,?\s*(?:19|20)\d\d)")
 #: a place in capitals and small letters, then the day and an agency or a dash: "Patna, Aug 22 (PTI)",
