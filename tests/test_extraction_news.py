@@ -1098,6 +1098,16 @@ def test_a_crowd_told_of_a_country_is_a_total(text, scope):
     assert (crowd.outcome, crowd.scope) == ("gathered", scope)
 
 
+@pytest.mark.parametrize(("text", "measures"), [
+    ("Prosecutors in the province on Monday asked for a 20-year prison term for the former secretary.", ["demand"]),
+    ("Prosecutors had sought a 12-year sentence.", ["demand"]),
+    ("Prosecutors sought 20 years, while the defence asked for six years.", ["demand", "duration"]),
+    ("Prosecutors said he was jailed for 16 years.", ["sentence"]),
+])
+def test_a_term_the_prosecution_asked_for_is_its_demand_not_the_sentence(text, measures):
+    assert [claim.measure for claim in claimcheck.extract_text(text)] == measures
+
+
 def test_every_role_is_named_as_a_figure_of_it_is_keyed():
     """A role's figures are keyed by the lemma of its name: a role named "sought" would be keyed "seek" and never
     be found again."""

@@ -96,6 +96,9 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
 
 
 _WORDS = r"(?:[\s,]+[A-Za-z'’-]+){{0,{}}}"  # a few words between a verb and its figure (a name, a possessive)
+#: words that open another party's clause between a role's ``by`` and its verb: "prosecutors sought 20 years, while
+#: the defence asked for six" (the defence's ask is no prosecution's)
+_NOT_BY = r"(?:defen[cs]e|defendants?|lawyers?|attorneys?|counsel|judges?|court|while|whereas|but)\b"
 #: a clause that opens on a firm's name and its verb: "AMD is buying", "Intel agreed to buy"
 _NAMED_BUYER = re.compile(r"(?:^|[.:;]\s+)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:is|was|will|has|had|"
                           r"agreed|agrees|to)\b[^.;:!?]*$")
@@ -116,7 +119,10 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
         if "measures" not in spec:
             continue  # a role named by its own noun ("turnout"): the measure is read as it is
         governed = []
-        if spec["verbs"] and spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5bn"
+        if spec["verbs"] and spec.get("by"):  # "Prosecutors in the province on Monday asked for a 20-year term"
+            governed.append(rf"\b(?:{alternation(spec['by'])})(?:[\s,]+(?!{_NOT_BY})[\w'’-]+){{0,8}}?[\s,]+"
+                            rf"(?:{alternation(spec['verbs'])})(?:\s+(?:a|an))?")
+        elif spec["verbs"] and spec.get("before_for"):  # "bought Acme for $5 billion", "sold it to Acme for about $5bn"
             governed.append(rf"\b(?:{alternation(spec['verbs'])})\b[^.;:!?()]{{0,80}}?\bfor{_WORDS.format(2)}")
         elif spec["verbs"]:  # "fell 150 metres", "plunged about 60m", "fell from a height of 150 metres"
             # in lower case ("Sioux Falls digs out after 14.2 inches of snow" names a town), and not "to" a level
