@@ -101,7 +101,8 @@ def _wind_kind(claim: Claim) -> str | None:
     return None
 
 
-_GUSTS = frozenset({"gust", "gusting", "gusted"})  # lemmas: "gusts" is read as "gust", "gusted" as "gust"
+#: the words beside a figure that say which wind it is (the lemmas :func:`near` gives, and the forms it may keep)
+_GUSTS = frozenset({"gust", "gusting", "gusted"})
 _SUSTAINED = frozenset({"sustain", "sustained"})
 
 

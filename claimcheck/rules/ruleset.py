@@ -54,6 +54,10 @@ class Rule:
     enabled: bool = True
 
 
+#: documents from which a run is an archive, unless a pack says (``defaults.archive_from``)
+ARCHIVE_FROM = 10_000
+
+
 @dataclass
 class RuleSet:
     rules: list[Rule]
@@ -62,7 +66,7 @@ class RuleSet:
     default_tolerance: Tolerance = field(default_factory=lambda: Tolerance(rel=0.05, points=0.5))
     files: list[str] = field(default_factory=list)
     #: documents from which a run is an archive, whose standing quantities are grouped decade by decade
-    archive_from: int = 10_000
+    archive_from: int = ARCHIVE_FROM
 
     def digest(self) -> str:
         """Changes whenever anything the checks read changes: what cached findings are keyed by."""

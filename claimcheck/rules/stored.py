@@ -25,7 +25,7 @@ from typing import Any, Literal
 from ..about import code_stamp
 from ..cache_files import mark_folder, read_entry, read_json, usable, write_entry
 from ..model.interval import Tolerance
-from .ruleset import Rule, RuleSet, Synonyms
+from .ruleset import ARCHIVE_FROM, Rule, RuleSet, Synonyms
 
 _FORMAT = "2"  # 1 was a pickle
 _MARK = "claimcheck rule set"
@@ -107,7 +107,7 @@ def rule_set_from_data(data: dict[str, Any]) -> RuleSet:
         getattr(synonyms, kind).update(table)
     return RuleSet(rules=[_rule_from_data(rule) for rule in data["rules"]], synonyms=synonyms,
                    window=_from_duration(data["window"]), default_tolerance=_tolerance(data["default_tolerance"]),
-                   files=_strings(data["files"]), archive_from=_count(data.get("archive_from", 10_000)))
+                   files=_strings(data["files"]), archive_from=_count(data.get("archive_from", ARCHIVE_FROM)))
 
 
 def _rule_to_data(rule: Rule) -> dict[str, Any]:
