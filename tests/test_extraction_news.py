@@ -121,6 +121,10 @@ def test_rates_keep_their_denominator(text, value, unit):
     ("The team is a .600 side at home.", 0.6, "count"),
     ("She hiked 4 1/2 miles before dawn.", 4.5, "mile"),
     ("Stir in 1/4 pound of sugar.", 0.25, "pound"),
+    # the space before a fraction lost ("4½" flattened), and a tokenized text's spaces around a slash
+    ("He served 41/2 months in prison.", 4.5, "month"),
+    ("He served 41 / 2 months in prison.", 4.5, "month"),
+    ("He was given a 4-1 / 2-month prison term.", 4.5, "month"),
     ("The sample held 2.5 × 10^6 cells per millilitre.", 2.5e6, "count"),
     ("The quarry shipped 3.4e5 tonnes of gravel.", 3.4e5, "metric_ton"),
     ("The guard is 6ft 2in tall.", 6 + 2 / 12, "foot"),
@@ -132,6 +136,15 @@ def test_rates_keep_their_denominator(text, value, unit):
 def test_number_forms(text, value, unit):
     claim = one(text)
     assert math.isclose(claim.value, value) and claim.unit == unit
+
+
+def test_a_fraction_lost_to_a_wrong_decoding_is_read_as_between_two_whole_numbers():
+    claim = one("He served 4\ufffd months in prison.")
+    assert (claim.value, claim.low, claim.high, claim.bound, claim.unit) == (4.5, 4.0, 5.0, "~", "month")
+
+
+def test_a_tokenized_date_is_no_fraction():
+    assert claimcheck.extract_text("Posted 4 / 11 / 2008 by the desk. On 11 / 2 the ship sailed.") == []
 
 
 @pytest.mark.parametrize(("text", "share", "measure"), [

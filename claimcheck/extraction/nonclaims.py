@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..documents.metadata import MONTH_PATTERN as _MONTH
 from ..lexicon import CURRENCY_SYMBOLS, HYPHEN_PREFIXES, IDIOMS_WITH_ONE, OUTCOME_VERBS, OUTCOME_WORDS, SAY_VERBS
 from ..model import Claim
-from .numerals import Numeral
+from .numerals import FRACTION_UNITS, Numeral
 from .phrases import NounPhrase
 from .spans import Span
 from .unit_reading import UnitReading
@@ -37,7 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("date", re.compile(rf"(?<![\d.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH}(?![\w])", re.I)),
     ("date", re.compile(r"(?<![\d.,])\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?|(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\d])")),
-    ("date", re.compile(r"(?<![\d.,])\d{1,2}\s/\s\d{1,2}(?:\s/\s\d{2,4})?(?![\d])")),  # "06 / 06 / 2013" in tokenised text
+    # "06 / 06 / 2013" in tokenised text (not "4-1 / 2-month": a fraction)
+    ("date", re.compile(rf"(?<![\d.,])\d{{1,2}}\s/\s\d{{1,2}}(?:\s/\s\d{{2,4}})?(?![\d])(?![\s-]+{FRACTION_UNITS})")),
     ("id", re.compile(r"(?<![\w.])\.?\d+\s?-\s?(?:gauge|caliber|calibre|bore)\b", re.I)),  # a gun's bore: a spec
     ("version", re.compile(r"\b(?:USB|HDMI|DDR|LTE|PCIe?|Wi-?Fi|Bluetooth|iOS|OS X|Android|Windows|Thunderbolt|FireWire|"
                            r"HTML|IPv|MPEG|H\.)\s?\d+(?:\.\d+)*\b")),  # "USB 2.0", "iOS 6": versions and standards
