@@ -273,6 +273,11 @@ def test_the_only_fall_each_page_gives_anchors_a_disagreement_and_two_falls_on_a
      "prison term the prosecution sought"),
     ("Cyclist Jens Verhaeghe was banned for two years on Wednesday.",
      "Jens Verhaeghe has been suspended for 18 months by the federation.", [["18 months", "two years"]], "ban"),
+    ("He served 136 days in federal prison.",
+     "Fred LaRue returned home after serving more than four years for his role in the scandal.",
+     [["136 days", "more than four years"]], "time served"),
+    # a term of office is no time served
+    ("Fred LaRue served 136 days in federal prison.", "Fred LaRue served as a county clerk for 12 years.", [], ""),
     # the time a prisoner served is not his sentence, and two prisoners' sentences are two
     ("Fred LaRue served four and a half months in prison.", "Fred LaRue was sentenced to 12 years in prison.", [], ""),
     ("Klaus Volkmer was sentenced to 11 years in prison.", "Jens Obermaier was sentenced to nine years in prison.", [],

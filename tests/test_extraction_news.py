@@ -511,7 +511,7 @@ def test_who_sizes_a_thing_with_a_second_verb_after_a_relative_clause_is_its_sou
     ("Nichols was sentenced to 2 years in prison.", ["sentence"]),
     ("Its magnitude was 5.9, officials said.", ["magnitude"]),
     ("Officials put the magnitude at 6.1.", ["magnitude"]),
-    ("Gomes served 9 months of a 2-1/2 year sentence.", ["duration", "sentence"]),
+    ("Gomes served 9 months of a 2-1/2 year sentence.", ["prison_time", "sentence"]),
     ("He got a 10 year prison term.", ["prison term"]),
     ("It picked 1,200 recruits to begin training in March 2015, with 3,000 to finish by the end of 2015.",
      ["recruits", "recruits"]),
@@ -895,7 +895,8 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The car was clocked at 120 mph on the motorway.", None),
     ("Prosecutors had sought 13 years.", "demand"),  # what the prosecution asked for is not the sentence
     ("The defence had asked for six years.", None),  # nor is the defence's ask the prosecution's
-    ("LaRue served four and a half months in prison.", None),  # nor is the time a prisoner served
+    ("LaRue served four and a half months in prison.", "prison_time"),  # nor is the time a prisoner served
+    ("LaRue served as a county clerk for 12 years.", None),  # a term of office: no time in prison
     ("The cyclist was banned for two years on Wednesday.", "ban"),
     ("Customs officers seized 19.4 tonnes of cocaine off the coast.", "seizure"),
     ("The cocaine, weighing 42,845 pounds, was found on Sunday.", "seizure"),
