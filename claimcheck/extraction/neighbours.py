@@ -46,8 +46,9 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
             continue
         if claim.measure is not None:
             continue
+        # a spec is what a thing has, no count of it: "now 16, ... in a four-cylinder truck" is no 16 cylinders
         same_sentence = [c for c in by_sentence[(claim.doc, claim.sentence)][:200]
-                         if c is not claim and c.measure and c.unit == claim.unit]
+                         if c is not claim and c.measure and c.unit == claim.unit and c.type != "spec"]
         earlier = [c for c in same_sentence if c.start < claim.start]
         later = [c for c in same_sentence if c.start > claim.start]
         listed = len(by_sentence[(claim.doc, claim.sentence)]) > 1  # "27 were in the north and 28 in the south"
