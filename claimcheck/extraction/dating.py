@@ -196,7 +196,9 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
     with (``paragraph``, see :func:`paragraph_date`), else the document's date (``year``: the one its paragraph names,
     see :func:`context_year`)."""
     best = None
-    dates = sentence_dates(sentence, document_date, year)
+    # a length of time told against now is the figure, not its date: "a heart attack suffered almost three weeks ago"
+    dates = [(start, end, value) for start, end, value in sentence_dates(sentence, document_date, year)
+             if not (start < claim_end and end > claim_start)]
     for start, end, value in dates:
         low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
         if others.between(low, high) or _CLAUSE_BREAK.search(sentence[low:high]):
