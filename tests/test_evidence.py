@@ -291,6 +291,24 @@ def test_a_prison_term_a_term_sought_and_a_ban_are_each_the_only_one_a_page_give
     assert all(f"the only {role} each page gives" in finding.message for finding in found)
 
 
+@pytest.mark.parametrize(("a_txt", "b_txt", "violated"), [
+    ("Deputy Ortiz had married two weeks before the shooting.",
+     "His widow, who married the deputy three weeks before he was murdered, spoke in court.",
+     [["three weeks", "two weeks"]]),
+    ("Page suffered a heart attack nine days earlier and never woke.",
+     "The star died of a heart attack suffered almost three weeks ago.", [["almost three weeks", "nine days"]]),
+    # the same page topic, two happenings: a rule that takes effect, a rule change made after another agency's
+    ("The new species rule takes effect nine days before the inauguration.",
+     "The agency went ahead with the rule change one day after the other agency dropped its rules.", []),
+])
+def test_the_time_between_two_happenings_is_one_quantity_only_when_a_word_beside_both_is_one(tmp_path, a_txt, b_txt,
+                                                                                             violated):
+    date = "Thursday, 14 November 2013\n\n"
+    found = _violated(tmp_path, a_txt=date + a_txt + "\n", b_txt=date + b_txt + "\n")
+    assert [sorted(claim.text for claim in finding.about) for finding in found] == violated
+    assert all("the only time between the same two happenings each page gives" in finding.message for finding in found)
+
+
 def test_how_long_one_thing_went_on_anchors_a_disagreement_and_other_doings_of_the_event_do_not(tmp_path):
     violated = _violated(
         tmp_path,

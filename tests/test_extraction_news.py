@@ -899,6 +899,7 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The defence had asked for six years.", None),  # nor is the defence's ask the prosecution's
     ("LaRue served four and a half months in prison.", "prison_time"),  # nor is the time a prisoner served
     ("LaRue served as a county clerk for 12 years.", None),  # a term of office: no time in prison
+    ("He had married two weeks before the shooting.", "offset"),  # the time between two things that happened
     ("The cyclist was banned for two years on Wednesday.", "ban"),
     ("Customs officers seized 19.4 tonnes of cocaine off the coast.", "seizure"),
     ("The cocaine, weighing 42,845 pounds, was found on Sunday.", "seizure"),

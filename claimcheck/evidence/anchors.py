@@ -16,7 +16,7 @@ from ..places import known_place
 from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
-from .governing import one_doing
+from .governing import one_doing, one_happening
 from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced, set_against,
@@ -128,6 +128,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (single and tolls == (1, 1) and one_role
             and (not ROLES[role].get("named") or _names_shared(names_a, names_b))
             and (not ROLES[role].get("one_doing") or one_doing(first, second, role))
+            and (not ROLES[role].get("happening") or one_happening(first, second, role))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
             and not other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import ROLES
 from ..model import Claim
 from .features import WORD
 
@@ -43,6 +44,9 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
     start = clause_start(claim.sentence, position)
     after = [word for word in WORD.findall(claim.sentence[position + len(claim.text):])[:3]
              if word.lower() != "including"]  # "has climbed to 35, including six children": its parts follow
+    offset = claim.type == "duration" and bool(after) and after[0].lower() in _OFFSET_WORDS
+    if offset:  # "nine days earlier", "two weeks before the shooting": what a length of time is counted to
+        after = after[1:]
     near_words = WORD.findall(claim.sentence[start:position]) + after
     opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
@@ -54,7 +58,7 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
             or bool(_A_PAST_EVENT.search(claim.sentence[:position]))
             or _of_a_years_event(claim, claim.sentence[:position])
             or bool(_CAME_AFTER.search(claim.sentence[:position]))
-            or bool(_BEFORE_THE_EVENT.match(claim.sentence, position + len(claim.text))))
+            or (not offset and bool(_BEFORE_THE_EVENT.match(claim.sentence, position + len(claim.text)))))
 
 
 #: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
@@ -121,6 +125,8 @@ def either_of_another(first: Claim, second: Claim) -> bool:
     return told_of_another(first, parts) or told_of_another(second, parts)
 
 
+#: what follows a length of time counted before or after something: "nine days earlier", "two weeks before"
+_OFFSET_WORDS = frozenset(ROLES["offset"]["after"])
 #: "Earlier this month, ...": background; "Hours later, a strike hit a market": the next incident
 _BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly", "later", "meanwhile"})
 _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what follows apart ("In a separate attack,")

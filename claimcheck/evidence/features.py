@@ -90,20 +90,20 @@ def features(first: Claim, second: Claim, same_event: bool, figures: tuple[int, 
 _NEAR = 6  # content words on each side of a figure that say what it is
 
 
-def near(claim: Claim) -> frozenset[str]:
-    """Lemmas of the content words just before and after a figure (its measure, the verb that governs it)."""
-    return _near_words(claim.sentence, claim.text)
+def near(claim: Claim, before: int = _NEAR, after: int = _NEAR) -> frozenset[str]:
+    """Lemmas of the content words just before and after a figure (its measure, the verb that governs it): ``before``
+    and ``after`` of them on each side."""
+    return _near_words(claim.sentence, claim.text, before, after)
 
 
 @lru_cache(maxsize=65536)
-def _near_words(sentence: str, text: str) -> frozenset[str]:
-
+def _near_words(sentence: str, text: str, before: int, after: int) -> frozenset[str]:
     position = sentence.find(" ".join(text.split()))
     if position < 0:
         return frozenset()
-    before = [w.lower() for w in WORD.findall(sentence[:position]) if w.lower() not in _STOP and len(w) > 2][-_NEAR:]
-    after = [w.lower() for w in WORD.findall(sentence[position + len(text):]) if w.lower() not in _STOP and len(w) > 2][:_NEAR]
-    return frozenset(singular(word) for word in before + after)
+    preceding = [w.lower() for w in WORD.findall(sentence[:position]) if w.lower() not in _STOP and len(w) > 2]
+    following = [w.lower() for w in WORD.findall(sentence[position + len(text):]) if w.lower() not in _STOP and len(w) > 2]
+    return frozenset(singular(word) for word in preceding[max(0, len(preceding) - before):] + following[:after])
 
 
 TOKEN = re.compile(r"[A-Za-z]+|\d+")

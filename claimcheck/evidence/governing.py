@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..measure_keys import singular
 from ..lexicon import ROLES, TIME_UNITS
 from ..model import Claim
-from .features import WORD, before_figure, sentence_terms
+from .features import WORD, before_figure, near, sentence_terms
 
 #: how far before a figure its governing verb may stand (the role's ``gap`` words, and a qualifier)
 _REACH = 80
@@ -37,3 +37,17 @@ def _phrases(role: str) -> re.Pattern:
     spec = ROLES[role]
     phrases = sorted({*spec["verbs"], *spec.get("before", ())}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b", re.I)
+
+
+def one_happening(first: Claim, second: Claim, role: str) -> bool:
+    """Whether a content word right beside both figures is one: the two words before each ("married two weeks before
+    the shooting", "was married three weeks before he was murdered") or the three after its role's word ("nine days
+    after suffering a heart attack", "a heart attack suffered almost three weeks ago"). A word further off tells of
+    the page's topic, not of what the figure counts ("the rule takes effect nine days before", "went ahead with the
+    rule change one day after")."""
+    said = {singular(word) for word in ROLES[role].get("after", ())} | TIME_UNITS | {singular(unit) for unit in TIME_UNITS}
+    beside = [near(claim, _HAPPENING_BEFORE, _HAPPENING_AFTER) - said for claim in (first, second)]
+    return bool(beside[0] & beside[1])
+
+
+_HAPPENING_BEFORE, _HAPPENING_AFTER = 2, 4  # content words (the role's word among those after)
