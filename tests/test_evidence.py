@@ -533,6 +533,16 @@ def test_a_page_giving_both_sources_figures_is_quoted_on_both_sides(tmp_path):
     assert [claim.doc.rsplit("/", 1)[-1] for claim in right] == ["b.txt", "c.txt"]
 
 
+def test_a_players_running_count_is_one_quantity_by_surname_and_a_games_figure_is_another(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Saturday, 9 March 2013\n\nDoug McDermott, a junior, now has 2,129 points for the Bluejays.\n",
+        b_txt="Saturday, 9 March 2013\n\nMcDermott now has 2,029 points in 106 games as a Bluejay.\n",
+        c_txt="Saturday, 9 March 2013\n\nMcDermott scored 41 points in the win over Drake.\n")
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "2,129"), ("b.txt", "2,029")]]
+    assert "both the points of Doug McDermott" in violated[0].message
+
+
 def test_a_named_persons_age_is_one_quantity_wherever_each_page_places_the_story(tmp_path):
     violated = _violated(
         tmp_path,

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..extraction.dating import days_apart
 from ..measure_keys import canonical_name, claim_role, head_key, measure_class, measure_key
 from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
-                       STRUCTURE_NOUNS, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
+                       STRUCTURE_NOUNS, TALLIES, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
 from ..places import known_place
 from .bearings import one_bearing, told_from
@@ -52,8 +52,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and not place_share):  # "27 air strikes in Syria (and 28 in Iraq)" is no copy of "55 air strikes"
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
-    if one_person is None and first.type == "score" and first.subject and second.subject:
-        one_person = same_person(first.subject.split()[-1], second.subject.split()[-1]) is not False  # one record
+    if (one_person is None and first.subject and second.subject
+            and (first.type == "score" or (first.measure or "").lower() in TALLIES)):
+        # one record, one player's running count of points: a surname is enough ("McDermott now has 2,129 points")
+        one_person = same_person(first.subject.split()[-1], second.subject.split()[-1]) is not False
     if one_person and first.subject.lower().startswith("the ") and figures != (1, 1):
         one_person = False  # "the girl" of a source that gives two girls' ages: which one is open
     if (one_person and first.type == second.type

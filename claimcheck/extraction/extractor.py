@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "113"
+EXTRACTOR_VERSION = "114"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -387,6 +387,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and (parent := roles.parent_of(text, first.start, sentence_names, measure)):
         measure, subject = parent  # "a mother of 12": her children
         outcome = None  # "a mother of 12 was killed": she was, not they
+    elif unit.kind == "count" and (holder := roles.tally_holder(text, first.start, sentence_names, measure)):
+        subject = holder  # "McDermott now has 2,129 points": his
     elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in TOLL_WORDS \
             and words[0] in OUTCOME_WORDS:
         measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed

@@ -9,7 +9,7 @@ import re
 
 from functools import lru_cache
 
-from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, ROLES, TIME_UNITS,
+from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, ROLES, TALLIES, TIME_UNITS,
                        alternation)
 from ..places import city
 from .phrases import Name, NounPhrase, country_names
@@ -318,6 +318,22 @@ def holder_of(text: str, start: int, names: list[Name]) -> str | None:
         if nearest is not None and _RECORD_OF.match(("'s" if possessive else "") + text[nearest.end:start]):
             preceding = nearest
     return _person(preceding.text) if preceding is not None else None
+
+
+def tally_holder(text: str, start: int, names: list[Name], measure: str | None) -> str | None:
+    """Whose running count a figure is: the person named just before "(now) has", set off by nothing but an
+    appositive ("McDermott now has 2,129 points", "McDermott, a junior, now has 2,129 points"). A game's figure
+    ("scored 30 points", "ended the game with ...") is left alone: a game's and a career's are two."""
+    if not measure or measure.lower() not in TALLIES:
+        return None
+    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
+    holder = next((name for name in reversed(people) if 0 <= start - name.end <= 60
+                   and _HOLDS.match(text[name.end:start])), None)
+    return _person(holder.text) if holder is not None else None
+
+
+_HOLDS = re.compile(r"^(?:\s*,[^,.;:]{1,50},)?\s+(?:now\s+|also\s+|already\s+)?(?:has|holds)\s+"
+                    r"(?:(?:a\s+)?(?:career|school-record|all-time)\s+)?$", re.I)
 
 
 _RECORD_OF = re.compile(r"^(?:['’]s\b[^.;:]*|\s+\w+(?:\s+\w+)?\s+(?:his|her)\s+)\brecord\b[^.;:\d]*$", re.I)

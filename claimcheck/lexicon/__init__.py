@@ -80,6 +80,7 @@ ROLES: dict[str, dict] = {name: {**spec, "verbs": tuple(spec.get("verbs", ()))} 
 #: the roles whose figure grows as an event goes on (the area a fire burned)
 RUNNING_ROLES = frozenset(name for name, spec in ROLES.items() if spec.get("running"))
 GROUPED_OUTCOMES = _words("facts", "grouped_outcomes")
+TALLIES = _words("facts", "tallies")
 RUNNING_OUTCOMES = _words("facts", "running_outcomes")
 RUNNING_MEASURES = _words("facts", "running_measures")
 TOLL_WORDS = _words("facts", "toll_words")
