@@ -442,6 +442,11 @@ def test_a_place_or_a_body_beside_an_age_is_not_whose_age_it_is():
     [officer] = claimcheck.extract_text("NYPD officer Raj Chohan, 59, died.")
     assert (man.type, man.subject) == ("age", "the man")
     assert (officer.type, officer.subject) == ("age", "Raj Chohan")
+    # a full name after "of" is a person's, not a place's: "the body of Katherine Gomes, 61,"
+    found = claimcheck.extract_text("The body of Katherine Gomes, 61, and Robyn Mendes, 48, were found on Tuesday.")
+    [town] = claimcheck.extract_text("Police in Los Angeles, 45, were called.")
+    assert [(claim.type, claim.subject) for claim in found] == [("age", "Katherine Gomes"), ("age", "Robyn Mendes")]
+    assert town.type == "count"
 
 
 def test_a_bracket_after_a_figure_names_its_own_source():

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, ROLES, TALLIES, TIME_UNITS,
                        alternation)
-from ..places import city
+from ..places import city, known_place
 from .phrases import Name, NounPhrase, country_names
 from .unit_reading import UnitReading
 
@@ -238,7 +238,8 @@ def _a_place_or_body(name: Name) -> bool:
     """"the 61-year-old from Vancouver", "an NYPD officer, 59", "the American, 40": names beside an age that are not
     whose age it is."""
     text = name.text
-    return (name.locative or text in country_names() or text in DEMONYMS or text in ACTOR_NAMES
+    # a name after "of" or "in" is a place's, unless it is a full name no gazetteer knows ("the body of Katherine Gomes")
+    return ((name.locative and (len(text.split()) < 2 or known_place(text))) or text in country_names() or text in DEMONYMS or text in ACTOR_NAMES
             or (text.isupper() and len(text) <= 5) or city(text) is not None)
 
 
