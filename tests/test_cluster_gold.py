@@ -141,8 +141,8 @@ def test_every_gold_mention_is_on_its_line():
 
 
 @pytest.mark.parametrize("gold, docs, floors", [
-    (ECB_GOLD, ECB_DOCS, {"topics": 31, "precision": 0.9, "per_folder": 1.5, "matched": 0.75, "same_precision": 0.4,
-                          "major_recall": 0.34, "same_event": (0.98, 0.78)}),
+    (ECB_GOLD, ECB_DOCS, {"topics": 31, "precision": 0.9, "per_folder": 2.0, "matched": 0.75, "same_precision": 0.4,
+                          "major_recall": 0.4, "same_event": (0.98, 0.78)}),
     (SHIPPED_GOLD, ECB_DOCS, {"topics": 2, "precision": 0.9, "per_folder": 6.0, "matched": 0.85, "same_precision": 0.85,
                               "major_recall": 0.75, "same_event": (0.98, 0.6)}),
     (WIKIPEDIA_GOLD, WIKIPEDIA_DOCS, {"topics": 9, "precision": 0.9, "per_folder": 2.0, "matched": 0.95, "same_precision": 0.3,
