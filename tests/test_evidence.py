@@ -300,6 +300,9 @@ def test_a_prison_term_a_term_sought_and_a_ban_are_each_the_only_one_a_page_give
     # the same page topic, two happenings: a rule that takes effect, a rule change made after another agency's
     ("The new species rule takes effect nine days before the inauguration.",
      "The agency went ahead with the rule change one day after the other agency dropped its rules.", []),
+    # a word on one side of one figure and the other side of the other: the riot's unit, the troopers' entry
+    ("Inmates still held five officers, more than 18 hours after a riot broke out in the prison's Unit C.",
+     "Troopers entered the unit about 25 minutes later and met no resistance.", []),
 ])
 def test_the_time_between_two_happenings_is_one_quantity_only_when_a_word_beside_both_is_one(tmp_path, a_txt, b_txt,
                                                                                              violated):

@@ -915,6 +915,7 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The defence had asked for six years.", None),  # nor is the defence's ask the prosecution's
     ("LaRue served four and a half months in prison.", "prison_time"),  # nor is the time a prisoner served
     ("LaRue served as a county clerk for 12 years.", None),  # a term of office: no time in prison
+    ("Whitlock, 38, is serving 18 years for robbery.", None),  # a sentence being served, not the time served so far
     ("He had married two weeks before the shooting.", "offset"),  # the time between two things that happened
     ("The cyclist was banned for two years on Wednesday.", "ban"),
     ("Customs officers seized 19.4 tonnes of cocaine off the coast.", "seizure"),

@@ -40,14 +40,17 @@ def _phrases(role: str) -> re.Pattern:
 
 
 def one_happening(first: Claim, second: Claim, role: str) -> bool:
-    """Whether a content word right beside both figures is one: the two words before each ("married two weeks before
-    the shooting", "was married three weeks before he was murdered") or the three after its role's word ("nine days
-    after suffering a heart attack", "a heart attack suffered almost three weeks ago"). A word further off tells of
-    the page's topic, not of what the figure counts ("the rule takes effect nine days before", "went ahead with the
-    rule change one day after")."""
+    """Whether a content word right beside both figures, on the same side of each, is one: of the two words before
+    each, what happened ("married two weeks before the shooting", "was married three weeks before he was murdered";
+    "suffered a heart attack nine days earlier", "a heart attack suffered almost three weeks ago"), or of the three
+    after its role's word, what it happened after ("two days after the shooting"). A word further off tells of the
+    page's topic, not of what the figure counts ("the rule takes effect nine days before", "went ahead with the rule
+    change one day after"), and so does a word on the other side ("18 hours after a riot broke out in the prison's
+    Unit C", "entered the unit about 25 minutes later")."""
     said = {singular(word) for word in ROLES[role].get("after", ())} | TIME_UNITS | {singular(unit) for unit in TIME_UNITS}
-    beside = [near(claim, _HAPPENING_BEFORE, _HAPPENING_AFTER) - said for claim in (first, second)]
-    return bool(beside[0] & beside[1])
+    before = [near(claim, _HAPPENING_BEFORE, 0) - said for claim in (first, second)]
+    after = [near(claim, 0, _HAPPENING_AFTER) - said for claim in (first, second)]
+    return bool(before[0] & before[1] or after[0] & after[1])
 
 
 _HAPPENING_BEFORE, _HAPPENING_AFTER = 2, 4  # content words (the role's word among those after)
