@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import DEMONYMS, PERSON_NOUNS, ROLES, country_names
+from .lexicon import DEMONYMS, PERSON_NOUNS, ROLES, TALLIES, country_names
 from .memo import memo
 from .model import Claim
 from .places import canonical_city
@@ -80,6 +80,11 @@ def claim_role(claim: Claim, synonyms: Synonyms) -> str | None:
     a turnout), or None."""
     head = head_key(claim.measure, synonyms)
     return head if head in ROLES and ROLES[head]["type"] == claim.type else None
+
+
+def a_tally(measure: str | None) -> bool:
+    """Whether a measure is a running count a player (a team, a candidate) holds: "points", "career points"."""
+    return bool(measure) and measure.lower().split()[-1] in TALLIES
 
 
 def measure_class(measure: str | None, synonyms: Synonyms) -> str | None:

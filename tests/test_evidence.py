@@ -546,6 +546,15 @@ def test_a_players_running_count_is_one_quantity_by_surname_and_a_games_figure_i
     assert "both the points of Doug McDermott" in violated[0].message
 
 
+
+def test_a_players_career_total_a_game_later_is_a_change(tmp_path):
+    folder = _written(tmp_path, {"a.txt": "Sunday, 3 March 2024\n\nLindqvist now has 2,784 career points.\n",
+                                 "b.txt": "Friday, 8 March 2024\n\nLindqvist now has 2,815 career points.\n"})
+    findings = claimcheck.Checker().check([folder]).findings
+    assert [(finding.status, sorted(claim.text for claim in finding.claims)) for finding in findings] == [
+        ("changed", ["2,784", "2,815"])]
+
+
 def test_a_named_persons_age_is_one_quantity_wherever_each_page_places_the_story(tmp_path):
     violated = _violated(
         tmp_path,

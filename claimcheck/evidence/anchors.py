@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 
 from ..extraction.dating import days_apart
-from ..measure_keys import canonical_name, claim_role, head_key, measure_class, measure_key
+from ..measure_keys import a_tally, canonical_name, claim_role, head_key, measure_class, measure_key
 from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
-                       STRUCTURE_NOUNS, TALLIES, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
+                       STRUCTURE_NOUNS, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
 from ..places import known_place
 from .bearings import one_bearing, told_from
@@ -53,7 +53,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
     if (one_person is None and first.subject and second.subject
-            and (first.type == "score" or (first.measure or "").lower() in TALLIES)):
+            and (first.type == "score" or a_tally(first.measure))):
         # one record, one player's running count of points: a surname is enough ("McDermott now has 2,129 points")
         one_person = same_person(first.subject.split()[-1], second.subject.split()[-1]) is not False
     if one_person and first.subject.lower().startswith("the ") and figures != (1, 1):

@@ -9,8 +9,9 @@ import re
 
 from functools import lru_cache
 
-from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, ROLES, TALLIES, TIME_UNITS,
+from ..lexicon import (ACTOR_NAMES, DEMONYMS, NOT_ATTRIBUTIVE, DETERMINERS, FUNCTION_WORDS, ROLES, TIME_UNITS,
                        alternation)
+from ..measure_keys import a_tally
 from ..places import city, known_place
 from .phrases import Name, NounPhrase, country_names
 from .unit_reading import UnitReading
@@ -325,7 +326,7 @@ def tally_holder(text: str, start: int, names: list[Name], measure: str | None) 
     """Whose running count a figure is: the person named just before "(now) has", set off by nothing but an
     appositive ("McDermott now has 2,129 points", "McDermott, a junior, now has 2,129 points"). A game's figure
     ("scored 30 points", "ended the game with ...") is left alone: a game's and a career's are two."""
-    if not measure or measure.lower() not in TALLIES:
+    if not a_tally(measure):
         return None
     people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
     holder = next((name for name in reversed(people) if 0 <= start - name.end <= 60

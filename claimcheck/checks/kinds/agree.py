@@ -14,6 +14,7 @@ from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_listed_share, a_p
                          figures_per_source, headline_and_lead, one_event, own_and_sourced, thresholds, weigh)
 from ...evidence.anchors import two_accounts
 from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES, RUNNING_ROLES
+from ...measure_keys import a_tally
 from ...model import Claim, Fact, Finding, Tolerance
 from ...money import is_currency
 from ...model.interval import quantity_text
@@ -444,6 +445,9 @@ def _an_update(first: Claim, second: Claim, dates: tuple) -> bool:
         return True
     if dates[0] != dates[1] and first.measure == second.measure and first.measure in RUNNING_ROLES:
         return True  # the area a fire had burned by Sunday, and by Monday
+    if dates[0] != dates[1] and first.subject and a_tally(first.measure) and a_tally(second.measure):
+        earlier, later = (first, second) if dates[0] < dates[1] else (second, first)
+        return later.value >= earlier.value  # a player's career points before a game and after it: they only grow
     if (first.outcome not in RUNNING_OUTCOMES or first.outcome != second.outcome or dates[0] == dates[1]
             or not first.type == second.type == "count"):  # "a 15-year-old killed": an age, not a toll
         return False
