@@ -312,6 +312,15 @@ def test_the_time_between_two_happenings_is_one_quantity_only_when_a_word_beside
     assert all("the only time between the same two happenings each page gives" in finding.message for finding in found)
 
 
+def test_the_length_of_a_standoff_or_a_siege_is_the_only_one_each_page_gives(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Monday, 10 April 2017\n\nTroopers ended a 27-hour standoff at Harlan Ridge prison on Monday.\n",
+        b_txt="Monday, 10 April 2017\n\nThe 36-hour siege at Harlan Ridge ended when inmates gave up.\n")
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "27-hour"), ("b.txt", "36-hour")]]
+    assert "the only length of the standoff each page gives" in violated[0].message
+
+
 def test_how_long_one_thing_went_on_anchors_a_disagreement_and_other_doings_of_the_event_do_not(tmp_path):
     violated = _violated(
         tmp_path,

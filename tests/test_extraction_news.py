@@ -598,6 +598,11 @@ def test_counts_told_after_several_nights_of_unrest_in_which_they_befell_are_tot
     ("Police made 26 arrests on Tuesday night, the second night of protests, as demonstrators defied the curfew.",
      "people", "captured"),
     ("Police made 26 arrests on Tuesday night.", "people", "captured"),
+    # hostages are held as the arrested are: "taken hostage", "kidnapped"
+    ("Seven officers were taken hostage in the riot.", "officers", "captured"),
+    ("Gunmen kidnapped 12 tourists near the border.", "tourists", "captured"),
+    # a relative clause says what befell those its noun names: prisoners who escaped are no captives
+    ("Police searched for two prisoners who escaped during the chaos.", "people", "escaped"),
     # "took to the streets" is a crowd; officers patrolling them are not
     ("Tens of thousands of people took to the streets of Athens.", "people", "gathered"),
     ("Some 800 officers patrolled the streets at the height of the unrest.", "officers", None),
@@ -924,6 +929,7 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The bridge can carry 40 tonnes.", None),
     ("The laptop, weighing 0.96 kg, goes on sale in June.", None),  # what a thing weighs: no seizure told of
     ("The haul of ivory, weighing 3.7 tonnes, was found in a container.", "seizure"),
+    ("The board agreed a 415p-a-share cash takeover by Brennholt.", "share_price"),  # a share's price, not the deal's
 ])
 def test_how_deals_prices_and_hauls_are_told(text, role):
     from claimcheck.measure_keys import claim_role

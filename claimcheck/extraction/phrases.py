@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from ..measure_keys import POSSESSIVE
 from ..places import NAMED_ALONE, city
-from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, CROWD_PEOPLE, DEMONYMS, DETERMINERS,
-                       ED_ING_NOUNS, FUNCTION_WORDS, GATHERING_NOUNS, HAPPENING_WORDS, LEADING_SKIPPABLE, LOCATIVE,
-                       MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES, PERSON_NOUNS,
-                       PLACE_SUFFIXES, SAY_VERBS, SPEECH_VERBS,
-                       TIME_WORDS, VERBS, VERBS_AFTER_NOUN, WEEKDAYS, country_names)
+from ..lexicon import (NUMBER_WORDS, ACTOR_NAMES, ADJECTIVAL_PARTICIPLES, AUXILIARIES, CROWD_PEOPLE, DEMONYMS,
+                       DETERMINERS, ED_ING_NOUNS, FUNCTION_WORDS, GATHERING_NOUNS, HAPPENING_WORDS, LEADING_SKIPPABLE,
+                       LOCATIVE, MONTHS, NAME_PARTICLES, OPENERS, OUTCOME_VERBS, OUTCOME_WORDS, ORGANISATION_SUFFIXES,
+                       PERSON_NOUNS, PLACE_SUFFIXES, SAY_VERBS, SPEECH_VERBS, TIME_WORDS, VERBS, VERBS_AFTER_NOUN,
+                       WEEKDAYS, country_names)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d(?:[\d,.]*\d)?|[\[\](){}]|[^\w\s]")
 _PARTICLE_NAME = re.compile(r"(?:al|el|ez|es|as|ad|ash|an|ar|ibn|bin)-[A-Z]")
@@ -440,6 +440,8 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
                 and (then.text[:1].isdigit() or then.lower in NUMBER_WORDS)):
             break  # "… and injured 40 others": another clause, another figure
         if token.lower in outcome_words and not _not_outcome(after, index, before[-3:]):
+            if following in ("who", "that") and (told := _relative_outcome(after[index + 2:index + 5], outcome_words)):
+                return told  # "two prisoners who escaped": what the clause says befell them, not what the noun says
             if token.lower in CROWD_PEOPLE and crowd is None:
                 crowd = outcome_words[token.lower]  # "29 protesters had been injured": what befell them, if told
                 continue
@@ -448,6 +450,16 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
 
 
 _RELATIVES = frozenset({"which", "whom"})
+
+
+def _relative_outcome(clause: list[Token], outcome_words: dict[str, str]) -> str | None:
+    """The outcome a relative clause's verb tells, past its auxiliaries: "who escaped", "who had been freed"."""
+    for token in clause:
+        if token.lower in outcome_words:
+            return outcome_words[token.lower]
+        if token.lower not in AUXILIARIES:
+            return None
+    return None
 
 
 def _in_a_name(tokens: list[Token], index: int) -> bool:
