@@ -930,6 +930,7 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The laptop, weighing 0.96 kg, goes on sale in June.", None),  # what a thing weighs: no seizure told of
     ("The haul of ivory, weighing 3.7 tonnes, was found in a container.", "seizure"),
     ("The board agreed a 415p-a-share cash takeover by Brennholt.", "share_price"),  # a share's price, not the deal's
+    ("Brennholt will pay 415 pence (about $5.35) per share in cash.", "share_price"),  # past a bracketed conversion
 ])
 def test_how_deals_prices_and_hauls_are_told(text, role):
     from claimcheck.measure_keys import claim_role

@@ -135,13 +135,18 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
             governed.append(rf"\b(?:{alternation(spec['before'])})")
         following = spec.get("after")  # "16 kilometres deep"
         found = (name, re.compile(rf"(?:{'|'.join(governed)})\s*$", re.I) if governed else None,
-                 re.compile(rf"^\s*(?:{alternation(following)})\b", re.I) if following else None)
+                 re.compile(rf"^\s*{_BRACKETED}?(?:{alternation(following)})\b", re.I) if following else None)
         for measure in spec["measures"]:
             patterns.setdefault(measure, []).append(found)
         if spec.get("bare"):  # verbs that make a figure with no noun one of the role's: "built to hold 30,000"
             bare = rf"\b(?-i:{alternation(spec['bare'])})\b{_WORDS.format(spec.get('gap', 4))}\s*$"
             patterns.setdefault("", []).append((name, re.compile(bare, re.I), None))
     return {measure: tuple(found) for measure, found in patterns.items()}
+
+
+#: a conversion in brackets a role's `after` words may follow: "415 pence (about $5.35) per share", "10 km (6 miles)
+#: deep"
+_BRACKETED = r"(?:\([^()]{0,40}\)\s*)"
 
 
 def written_as_magnitude(number: str) -> bool:
