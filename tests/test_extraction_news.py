@@ -603,6 +603,7 @@ def test_counts_told_after_several_nights_of_unrest_in_which_they_befell_are_tot
     ("Gunmen kidnapped 12 tourists near the border.", "tourists", "captured"),
     # a relative clause says what befell those its noun names: prisoners who escaped are no captives
     ("Police searched for two prisoners who escaped during the chaos.", "people", "escaped"),
+    ("More than 100 people had boarded the boat, the village head said.", "people", "aboard"),
     # "took to the streets" is a crowd; officers patrolling them are not
     ("Tens of thousands of people took to the streets of Athens.", "people", "gathered"),
     ("Some 800 officers patrolled the streets at the height of the unrest.", "officers", None),
