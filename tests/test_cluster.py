@@ -397,6 +397,30 @@ def test_a_block_judged_a_group_of_candidates_at_a_time_has_the_findings_of_the_
                                                                           ("violated", 19)]
 
 
+def test_a_sorted_part_s_row_groups_end_at_a_number_of_rows_or_of_bytes_and_merge_to_the_sorted_rows(tmp_path):
+    """A merge holds a row group of each part it reads, and a finding of a standing quantity quotes up to a hundred
+    documents: a row group ends at ``ROW_GROUP`` rows or once it holds ``ROW_GROUP_BYTES`` of payloads, and the
+    merged parts are still every row in order."""
+    import pyarrow.parquet as pq
+
+    from claimcheck.cluster.run import FINDING_META, _schema
+    from claimcheck.cluster.storage import ROW_GROUP, ROW_GROUP_BYTES, merged, write_sorted
+
+    large = ROW_GROUP_BYTES // 20
+    rows = [{"key": f"{number:05d}", "state": "shown", "status": "violated",
+             "payload": bytes([number % 251]) * (large if number < 600 else 100)} for number in range(1800)]
+    paths = [str(tmp_path / f"part.{index}.parquet") for index in range(2)]
+    for index, path in enumerate(paths):
+        write_sorted(rows[index::2], path, "key", _schema(FINDING_META))
+    for path in paths:
+        metadata = pq.ParquetFile(path).metadata
+        counts = [metadata.row_group(group).num_rows for group in range(metadata.num_row_groups)]
+        assert counts[:2] == [20, 20] and ROW_GROUP in counts and max(counts) == ROW_GROUP
+        assert sum(counts) == 900
+    expected = [tuple(row.values()) for row in rows]
+    assert list(merged(paths, "key", list(FINDING_META))) == expected
+
+
 def test_a_claim_travels_to_its_block_as_its_values_and_comes_back_the_same():
     import pickle
 

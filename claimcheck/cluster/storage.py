@@ -86,16 +86,18 @@ def read_rows(path: str, columns: list[str], filters: list | None = None) -> dic
 
 FAN_IN = 32  # sorted parts one merge reads at once (on a worker, or the report on the client)
 ROW_GROUP = 256  # rows a sorted part is written and read in: what a merge holds of each part it reads
+ROW_GROUP_BYTES = 1 << 20  # or fewer rows, once they hold this many bytes of text and payloads (see _write_rows)
 
 
 def merge_parts(client, scratch: Scratch, parts: list[str], name: str, key: str, schema, skip_tally: bool = False
                 ) -> list[str]:
     """The sorted ``parts`` the workers wrote (each partition's rows sorted by ``key``), merged on the
     workers, ``FAN_IN`` at a time, until no more than ``FAN_IN`` are left: the report merges those as it streams
-    (:func:`merged`). A merge reads a row group of each part at a time, so neither a worker nor this machine holds
-    more than ``FAN_IN`` row groups of rows, whatever the corpus; each row is rewritten once per round, and a round
-    divides the number of parts by ``FAN_IN`` (a million partitions take four). ``skip_tally``: leave out the tally
-    rows (``state`` "tally"). Returns the parts, in no particular order (the merge orders their rows)."""
+    (:func:`merged`). A merge reads a row group of each part at a time (those written here hold about
+    ``ROW_GROUP_BYTES`` at most), so neither a worker nor this machine holds more than ``FAN_IN`` row groups of
+    rows, whatever the corpus; each row is rewritten once per round, and a round divides the number of parts by
+    ``FAN_IN`` (a million partitions take four). ``skip_tally``: leave out the tally rows (``state`` "tally").
+    Returns the parts, in no particular order (the merge orders their rows)."""
     files = [path for path in parts if rows_in(path)]
     level = 0
     while len(files) > FAN_IN:
@@ -143,8 +145,12 @@ class Spill:
 
 
 def _write_rows(rows: Iterator[tuple], target: str, schema) -> None:
-    """Rows (tuples in the schema's order) written to a Parquet file in row groups of ``ROW_GROUP`` rows. A task
-    run again (a worker lost) writes the whole file again."""
+    """Rows (tuples in the schema's order) written to a Parquet file in row groups of ``ROW_GROUP`` rows, or fewer
+    once they hold ``ROW_GROUP_BYTES`` of text and payloads: a merge holds a row group of each part it reads, and a
+    finding's payload quotes the documents of its claims (a standing quantity's, up to a hundred: about 60 KB).
+    Such findings grow in number with the corpus, and so do the parts a block task spills them to: 256 rows made
+    row groups of up to 12 MB, and a merge of 32 parts took a worker's memory up by about 100 MB at 20,000
+    documents. A task run again (a worker lost) writes the whole file again."""
     import fsspec
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -154,11 +160,13 @@ def _write_rows(rows: Iterator[tuple], target: str, schema) -> None:
     fs.makedirs(name.rsplit("/", 1)[0], exist_ok=True)
     with fs.open(name, "wb") as stream, pq.ParquetWriter(stream, schema) as writer:
         batch: list[tuple] = []
+        size = 0
         for row in rows:
             batch.append(row)
-            if len(batch) == ROW_GROUP:
+            size += sum(len(value) for value in row if isinstance(value, (bytes, str)))
+            if len(batch) == ROW_GROUP or size >= ROW_GROUP_BYTES:
                 writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in batch], schema=schema))
-                batch = []
+                batch, size = [], 0
         if batch:
             writer.write_table(pa.Table.from_pylist([dict(zip(names, row)) for row in batch], schema=schema))
 
