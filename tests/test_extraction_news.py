@@ -650,7 +650,8 @@ def test_a_parents_children_are_theirs_and_not_the_toll(text, figures):
 
 @pytest.mark.parametrize("text, figures", [
     ("McDermott, a junior, now has 2,129 points.", [("2,129", "points", "McDermott")]),
-    ("Doug McDermott now has 2,029 points in 106 games.", [("2,029", "points", "Doug McDermott"), ("106", "games", None)]),
+    ("Doug McDermott now has 2,029 points in 106 games.",
+     [("2,029", "points", "Doug McDermott"), ("106", "games", None)]),
     # a game's figure is no running count, and a firm's staff is no tally
     ("McDermott scored 41 points on Friday.", [("41", "points", None)]),
     ("Smith now has 30 employees.", [("30", "employees", None)]),

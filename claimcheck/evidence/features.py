@@ -101,9 +101,14 @@ def _near_words(sentence: str, text: str, before: int, after: int) -> frozenset[
     position = sentence.find(" ".join(text.split()))
     if position < 0:
         return frozenset()
-    preceding = [w.lower() for w in WORD.findall(sentence[:position]) if w.lower() not in _STOP and len(w) > 2]
-    following = [w.lower() for w in WORD.findall(sentence[position + len(text):]) if w.lower() not in _STOP and len(w) > 2]
+    preceding = _content(sentence[:position])
+    following = _content(sentence[position + len(text):])
     return frozenset(singular(word) for word in preceding[max(0, len(preceding) - before):] + following[:after])
+
+
+def _content(text: str) -> list[str]:
+    """The content words of a text, in lower case and in order."""
+    return [word.lower() for word in WORD.findall(text) if word.lower() not in _STOP and len(word) > 2]
 
 
 TOKEN = re.compile(r"[A-Za-z]+|\d+")

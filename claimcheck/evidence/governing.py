@@ -47,7 +47,8 @@ def one_happening(first: Claim, second: Claim, role: str) -> bool:
     page's topic, not of what the figure counts ("the rule takes effect nine days before", "went ahead with the rule
     change one day after"), and so does a word on the other side ("18 hours after a riot broke out in the prison's
     Unit C", "entered the unit about 25 minutes later")."""
-    said = {singular(word) for word in ROLES[role].get("after", ())} | TIME_UNITS | {singular(unit) for unit in TIME_UNITS}
+    said = ({singular(word) for word in ROLES[role].get("after", ())} | TIME_UNITS
+            | {singular(unit) for unit in TIME_UNITS})
     before = [near(claim, _HAPPENING_BEFORE, 0) - said for claim in (first, second)]
     after = [near(claim, 0, _HAPPENING_AFTER) - said for claim in (first, second)]
     return bool(before[0] & before[1] or after[0] & after[1])

@@ -47,18 +47,20 @@ _UNDER_SIXTY = "|".join(sorted((word for word, value in NUMBER_WORDS.items() if 
                                key=len, reverse=True))
 _TWO_UNITS = (rf"(?<![\w.])(?P<larger>\d{{1,3}}|{_SMALL})\s+(?:(?P<hours>hours?)|minutes?)(?:,|\s+and)?\s+"
               rf"(?P<smaller>[1-5]?\d|{_UNDER_SIXTY})\s+(?(hours)minutes?|seconds?)\b")
-#: "3 1/2", "1/2": a fraction with a denominator people write ("24/7" and "9/11" are not quantities)
-_SLASH = (r"(?<![\w./])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<numerator>\d{1,2})\s?/\s?(?P<denominator>2|3|4|5|8|10|16|32|100)"
-          r"(?![\d/])(?!\s/)")  # "4 / 11 / 2008": a date, with the spaces a tokenized text puts around its slashes
+#: "3 1/2", "1/2": a fraction with a denominator people write ("24/7" and "9/11" are not quantities), with the
+#: spaces a tokenized text puts around its slash ("4-1 / 2-month"; "4 / 11 / 2008" is a date)
+_SLASH = (r"(?<![\w./])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<numerator>\d{1,2})\s?/\s?"
+          r"(?P<denominator>2|3|4|5|8|10|16|32|100)(?![\d/])(?!\s/)")
 #: "41/2 months", "41 / 2 months": 4 1/2 with the space between the whole number and the fraction lost (as a "½" is
 #: when a page's text is flattened); read so only before a unit, where "41/2" can be nothing else
-FRACTION_UNITS = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|inch(?:es)?|feet|foot|yards?|miles?|"
-                  r"metres?|meters?|kilometres?|kilometers?|km|pounds?|tons?|tonnes?|acres?|percent|per\s+cent|million|"
-                  r"billion|times)\b")  # what a fraction of a unit is told before: "4 1/2 months", "2-1/2 miles"
-_GLUED_FRACTION = (r"(?<![\w./])(?P<gluedwhole>\d{1,2})(?P<gluednumerator>[13])\s?/\s?(?P<glueddenominator>[24])(?![\d/])"
-                   rf"(?=[\s-]+{FRACTION_UNITS})")
-#: "4\ufffd months": a figure whose fraction (a "½", a "¾") was lost to a wrong decoding: between it and the next whole
-#: number, read so only before a unit
+#: the units a fraction is told before ("4 1/2 months", "2-1/2 miles")
+FRACTION_UNITS = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|inch(?:es)?|feet|foot|"
+                  r"yards?|miles?|metres?|meters?|kilometres?|kilometers?|km|pounds?|tons?|tonnes?|acres?|percent|"
+                  r"per\s+cent|million|billion|times)\b")
+_GLUED_FRACTION = (r"(?<![\w./])(?P<gluedwhole>\d{1,2})(?P<gluednumerator>[13])\s?/\s?(?P<glueddenominator>[24])"
+                   rf"(?![\d/])(?=[\s-]+{FRACTION_UNITS})")
+#: "4\ufffd months": a figure whose fraction (a "½", a "¾") was lost to a wrong decoding: between it and the next
+#: whole number, read so only before a unit
 _LOST_FRACTION = r"\ufffd(?=\s?[a-z])"
 _SPACES = "\u00a0\u2009\u202f"
 _DIGITS = (
@@ -199,7 +201,8 @@ def _read_unsigned(match: re.Match[str], text: str) -> Numeral | None:
     if match.group("twounits"):
         return _two_units(match)
     if match.group("glued"):  # "41/2 months": 4 1/2
-        value = int(match.group("gluedwhole")) + int(match.group("gluednumerator")) / int(match.group("glueddenominator"))
+        numerator, denominator = int(match.group("gluednumerator")), int(match.group("glueddenominator"))
+        value = int(match.group("gluedwhole")) + numerator / denominator
         return Numeral(match.start(), match.end(), value, "digits", currency, number_start=match.start("glued"))
     if match.group("slash"):
         numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
@@ -255,7 +258,8 @@ def _read_digits(match: re.Match[str], text: str, currency: str | None, number_s
         return None  # a number too large to be a quantity anyone reports
     if match.group("vulgar") == "\ufffd":  # "4\ufffd months": more than 4, less than 5
         low, high = float(digits) * magnitude * power, (float(digits) + 1) * magnitude * power
-        return Numeral(match.start(), end, (low + high) / 2, "vague", currency, low=low, high=high, number_start=number_start)
+        return Numeral(match.start(), end, (low + high) / 2, "vague", currency, low=low, high=high,
+                       number_start=number_start)
     plain = digits.isdigit() and magnitude == 1.0 and currency is None and not exponent and digits == match.group("digits")
     return Numeral(match.start(), end, value, "digits", currency, magnitude, plain_integer=plain, number_start=number_start)
 

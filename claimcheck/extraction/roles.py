@@ -244,8 +244,10 @@ def _a_place_or_body(name: Name) -> bool:
     """"the 61-year-old from Vancouver", "an NYPD officer, 59", "the American, 40": names beside an age that are not
     whose age it is."""
     text = name.text
-    # a name after "of" or "in" is a place's, unless it is a full name no gazetteer knows ("the body of Katherine Gomes")
-    return ((name.locative and (len(text.split()) < 2 or known_place(text))) or text in country_names() or text in DEMONYMS or text in ACTOR_NAMES
+    # a name after "of" or "in" is a place's, unless it is a full name no gazetteer knows ("the body of Katherine
+    # Gomes")
+    return ((name.locative and (len(text.split()) < 2 or known_place(text))) or text in country_names()
+            or text in DEMONYMS or text in ACTOR_NAMES
             or (text.isupper() and len(text) <= 5) or city(text) is not None)
 
 
