@@ -51,12 +51,12 @@ _TWO_UNITS = (rf"(?<![\w.])(?P<larger>\d{{1,3}}|{_SMALL})\s+(?:(?P<hours>hours?)
 #: spaces a tokenized text puts around its slash ("4-1 / 2-month"; "4 / 11 / 2008" is a date)
 _SLASH = (r"(?<![\w./])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<numerator>\d{1,2})\s?/\s?"
           r"(?P<denominator>2|3|4|5|8|10|16|32|100)(?![\d/])(?!\s/)")
-#: "41/2 months", "41 / 2 months": 4 1/2 with the space between the whole number and the fraction lost (as a "½" is
-#: when a page's text is flattened); read so only before a unit, where "41/2" can be nothing else
 #: the units a fraction is told before ("4 1/2 months", "2-1/2 miles")
 FRACTION_UNITS = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|inch(?:es)?|feet|foot|"
                   r"yards?|miles?|metres?|meters?|kilometres?|kilometers?|km|pounds?|tons?|tonnes?|acres?|percent|"
                   r"per\s+cent|million|billion|times)\b")
+#: "41/2 months", "41 / 2 months": 4 1/2 with the space between the whole number and the fraction lost (as a "½" is
+#: when a page's text is flattened); read so only before a unit, where "41/2" can be nothing else
 _GLUED_FRACTION = (r"(?<![\w./])(?P<gluedwhole>\d{1,2})(?P<gluednumerator>[13])\s?/\s?(?P<glueddenominator>[24])"
                    rf"(?![\d/])(?=[\s-]+{FRACTION_UNITS})")
 #: "4\ufffd months": a figure whose fraction (a "½", a "¾") was lost to a wrong decoding: between it and the next

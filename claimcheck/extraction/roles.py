@@ -294,13 +294,18 @@ _PARENT_OF = re.compile(r"\b(?P<role>(?:grand)?(?:mother|father|parent)|mom|dad)
 _OFFSPRING = {"children", "child", "kids", "sons", "daughters", "grandchildren", None}
 
 
+def _people(names: list[Name]) -> list[Name]:
+    """The names of a sentence that may be a person's: no place ("of Vancouver"), none that opens on "the"."""
+    return [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
+
+
 def parent_of(text: str, start: int, names: list[Name], measure: str | None) -> tuple[str, str] | None:
     """(measure, whose) of "a mother of 12", "Horton, a mother of 12": a count of someone's children, theirs if
     a name is set off just before ("Zurana Horton, 34, a mother of 12"), else "the mother"."""
     role = _PARENT_OF.search(text[max(0, start - 30):start])
     if role is None:
         return None
-    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
+    people = _people(names)
     # "Mother of 13 Zurana Horton": the name that follows is whose children they are, not what is counted
     after = next((name for name in people if measure and name.text.lower() == measure.lower() and name.start > start), None)
     if after is None and (measure or None) not in _OFFSPRING and (measure or "").split()[-1] not in _OFFSPRING:
@@ -335,7 +340,7 @@ def tally_holder(text: str, start: int, names: list[Name], measure: str | None) 
     ("scored 30 points", "ended the game with ...") is left alone: a game's and a career's are two."""
     if not a_tally(measure):
         return None
-    people = [name for name in names if name.text.split()[0].lower() not in DETERMINERS and not name.locative]
+    people = _people(names)
     holder = next((name for name in reversed(people) if 0 <= start - name.end <= 60
                    and _HOLDS.match(text[name.end:start])), None)
     return _person(holder.text) if holder is not None else None
