@@ -208,11 +208,20 @@ def overlap(first: str, second: str) -> bool:
             or _FACILITY.sub("", first).lower() == second.lower() or _FACILITY.sub("", second).lower() == first.lower()):
         return True  # ... or one place called with and without its kind ("the Gaza Strip" and Gaza, "Kogi State"), or
         # a place and what stands there named after it ("Brennock Valley State Prison" and Brennock Valley)
+    waters = _WATERS.match(first) is not None, _WATERS.match(second) is not None
+    if waters[0] != waters[1]:
+        return True  # "hit Qeshm island in the Gulf" and "off southern Iran"; a ship seized in the Gulf of Aden
     for parts, other in ((first.split(" and "), second), (second.split(" and "), first)):
         if len(parts) > 1 and " and " not in other and any(_in(part, other) for part in parts) and not any(
                 _outside(part, other) for part in parts):
             return True
     return _adjoining(first, second) or _unknown_in_country(first, second) or _unknown_in_country(second, first)
+
+
+#: a sea, a gulf, an ocean or a strait: it borders several countries, so a figure told of it may be told of any of
+#: them ("X Bay" is left out: many towns are called so)
+_WATERS = re.compile(r"^(?:the\s+)?(?:(?:[\w'-]+\s+){0,2}(?:gulf|sea|ocean)|(?:gulf|sea|bay|strait|straits)\s+of\s+.+|"
+                     r"(?:english\s+)?channel|high\s+seas)$", re.I)
 
 
 def _unknown_in_country(place: str, country: str) -> bool:

@@ -73,6 +73,10 @@ def test_a_place_overlaps_its_country_its_parts_and_lists_that_name_it():
     # a place told as another's lies in it
     assert overlap("California's Napa Valley", "California") and overlap("Iran's Bushehr", "Iran")
     assert overlap("Pakistan and Peshawar's Khyber Bazaar", "Peshawar") and not overlap("Iran's Bushehr", "Iraq")
+    # a sea or a gulf borders several countries; two seas are two places, and a town called "X Bay" is a town
+    assert overlap("Gulf", "Iran") and overlap("the Persian Gulf", "Qeshm") and overlap("Gulf of Aden", "Somalia")
+    assert overlap("Arabian Sea", "India") and not overlap("Gulf of Aden", "Gulf of Mexico")
+    assert not overlap("Green Bay", "Iran")
 
 
 def _facts_of_leads(documents: dict[str, str]) -> list[list[str]]:
