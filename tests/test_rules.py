@@ -180,3 +180,15 @@ def test_a_new_rule_kind_is_one_declaration(tmp_path):
     finally:
         registry._KINDS.pop("at-most", None)
         rule_file_schema.cache_clear()
+
+
+def test_a_price_is_quoted_to_the_cent_and_a_sum_to_its_last_digit():
+    from claimcheck.checks.comparison import reported_interval
+
+    price, cents, sum_, toll = (claimcheck.extract_text(text)[0] for text in (
+        "HP will pay $25 a share.", "HP will pay $25.50 a share.", "The deal is worth $13.9 billion.",
+        "The quake killed 40 people."))
+    assert (reported_interval(price).low, reported_interval(price).high) == pytest.approx((24.995, 25.005))
+    assert (reported_interval(cents).low, reported_interval(cents).high) == pytest.approx((25.495, 25.505))
+    assert (reported_interval(sum_).low, reported_interval(sum_).high) == pytest.approx((13.85e9, 13.95e9))
+    assert (reported_interval(toll).low, reported_interval(toll).high) == pytest.approx((39.5, 40.5))

@@ -115,6 +115,9 @@ def gap(first: float, second: float) -> float:
     return abs(first - second) / largest if largest else 0.0
 
 
+_PRICE_BELOW = 1000  # a sum of money under this, with no "million" and no cents, is a price: exact
+
+
 def reported_interval(claim: Claim) -> Interval:
     """The interval a figure asserts, an exact one widened to the precision it is reported to: "5.2" is 5.15–5.25,
     "40" is 39.5–40.5, "1.5 million" is 1.45–1.55 million; a bare plural up to twice its top ("thousands
@@ -129,6 +132,8 @@ def reported_interval(claim: Claim) -> Interval:
     written = float(digits.group().replace(",", ""))
     scale = abs(claim.value / written) if written else 1.0
     half = rounding(digits.group()) * scale
+    if claim.type == "money" and scale == 1.0 and written < _PRICE_BELOW and "." not in digits.group():
+        half = 0.005  # a price is quoted to the cent: "$25 a share" is not $25.50
     return Interval(claim.value - half, claim.value + half)
 
 
