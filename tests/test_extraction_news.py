@@ -903,6 +903,9 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("HP made a $25-a-share cash offer for EDS.", "share_price"),
     ("The offer of $38.50 per share is a 23 percent premium to Trellis's last close.", "share_price"),
     ("HP offered a premium of 33% for EDS.", "premium"),
+    ("The price is 33 percent above the stock price before news of the talks.", "premium"),  # told by "above"
+    ("The bid is 28% above Friday's closing price.", "premium"),
+    ("Shares of Acme rose 4 percent on the news.", None),
     ("Gunmen walked out with $85 million worth of diamonds.", "haul"),
     ("The stolen gems are now estimated to be worth 136 million euros.", "haul"),
     ("The loot, worth some 5 million euros, was never found.", "haul"),
@@ -922,6 +925,7 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The defence had asked for six years.", None),  # nor is the defence's ask the prosecution's
     ("LaRue served four and a half months in prison.", "prison_time"),  # nor is the time a prisoner served
     ("LaRue served as a county clerk for 12 years.", None),  # a term of office: no time in prison
+    ("LaRue, who served a 4-1/2-month prison term, has died.", "prison_time"),  # a term served is time served
     ("Whitlock, 38, is serving 18 years for robbery.", None),  # a sentence being served, not the time served so far
     ("He had married two weeks before the shooting.", "offset"),  # the time between two things that happened
     ("The cyclist was banned for two years on Wednesday.", "ban"),
