@@ -1387,6 +1387,20 @@ def test_the_premium_of_an_offer_is_one_across_pages(tmp_path, offer, violated):
     assert [sorted(_about(finding)) for finding in found] == violated
 
 
+@pytest.mark.parametrize(("lead", "violated"), [
+    ("Corvant agreed on Monday to buy Trellis and to cut 300 jobs.", [["23 percent", "32%"]]),
+    ("Globex agreed on Monday to buy Acme and to cut 300 jobs.", []),  # another firm's offer
+])
+def test_a_sentence_that_names_no_one_tells_of_whom_its_pages_lead_names(tmp_path, lead, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Monday, 11 March 2024\n\nCorvant to buy Trellis\nCorvant will pay $38.50 per Trellis share in cash, a "
+              "premium of 32% to the stock's close on Friday.\n",
+        b_txt=f"Monday, 11 March 2024\n\nTakeover news\n{lead}\nThe offer is 23 percent above the stock price "
+              "before news of the talks.\n")
+    assert [sorted(_about(finding)) for finding in found] == violated
+
+
 def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place():
     from claimcheck.evidence.anchors import _other_figures_apart
 

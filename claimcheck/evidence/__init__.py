@@ -26,7 +26,7 @@ from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, headline_and_lead
 from .features import GENERIC_MEASURES, before_figure, features
 from .pages import (FIGURES_PER_PAGE, FigureCounts, a_listed_share, a_places_share, an_article, aside_figure,
                     few_on_page, figures_per_source, lead_figure, recalled_figure, own_and_sourced, page_figures,
-                    page_tolls, paragraph_key, source_key, top_places)
+                    page_tolls, paragraph_key, source_key, lead_names, top_places)
 from .quakes import quake_measure
 from .vetoes import judged_vetoes, vetoes
 
@@ -141,7 +141,8 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     # the places each page's headline names tell two quakes of one country apart
     places = ((top_places(first.doc, figures), top_places(second.doc, figures))
               if quake_measure(first, second, synonyms) else (frozenset(), frozenset()))
-    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share, places),
+    names = lead_names(first.doc, figures), lead_names(second.doc, figures)
+    return replace(evidence, anchors=anchors(first, second, counts, synonyms, tolls, paragraphs, share, places, names),
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 
 

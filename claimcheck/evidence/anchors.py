@@ -19,8 +19,8 @@ from .another import ANOTHER_WORDS, either_of_another, other_incident_words, tol
 from .governing import one_doing, one_happening
 from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
-from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced, set_against,
-                    told_as_revised, two_sources)
+from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, name_number, own_and_sourced,
+                    set_against, told_as_revised, two_sources)
 from .vetoes import same_person
 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt
@@ -29,7 +29,8 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "ca
 
 def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1),
-            place_share: bool = False, places: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> tuple[str, ...]:
+            place_share: bool = False, places: tuple[frozenset, frozenset] = (frozenset(), frozenset()),
+            names: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives, or the only figure of a role (a fall, a deal's price)
@@ -37,7 +38,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     the role) each page gives; ``paragraphs``: how many figures each source gives in its paragraph; ``place_share``:
     one is a place's share of a measure its page splits by place, the other names no place (it may be the whole), or
     one is a share its sentence lists ("27 air strikes and ... 28"), the other not;
-    ``places``: the places each page's headline and first sentence name (see :func:`~.pages.top_places`)."""
+    ``places``: the places each page's headline and first sentence name (see :func:`~.pages.top_places`);
+    ``names``: the names each page's lead gives (see :func:`~.pages.lead_names`)."""
     found = []
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
@@ -128,7 +130,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
         found.append(f"estimates of one number of {first.measure} by {TWO_SOURCES}, in one sentence")
     if (single and tolls == (1, 1) and one_role
-            and (not ROLES[role].get("named") or _names_shared(names_a, names_b))
+            and (not ROLES[role].get("named") or _named_alike((names_a, names_b), names))
             and (not ROLES[role].get("one_doing") or one_doing(first, second, role))
             and (not ROLES[role].get("happening") or one_happening(first, second, role))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
@@ -263,6 +265,15 @@ def _names_shared(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
     """Whether two sentences name someone in common, by the last word of a name ("Teixeira" in a headline is "Mark
     Teixeira" below it; "Yankees" is "the New York Yankees")."""
     return bool({name.split()[-1] for name in names_a} & {name.split()[-1] for name in names_b})
+
+
+def _named_alike(said: tuple[frozenset[str], frozenset[str]], pages: tuple[frozenset[int], frozenset[int]]) -> bool:
+    """Whether two sentences tell of someone in common, a sentence that names no one telling of whom its page's lead
+    names ("The offer is 33 percent above the stock price" below "HP will buy EDS for $13.9 billion")."""
+    if all(said):
+        return _names_shared(*said)
+    told = [frozenset(map(name_number, names)) if names else page for names, page in zip(said, pages)]
+    return bool(told[0] & told[1])
 
 
 def _owned_by_another(first: Claim, second: Claim) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from datetime import date
 
@@ -16,7 +17,7 @@ from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
 from .another import told_of_another
-from .features import after_figure, before_figure
+from .features import after_figure, before_figure, sentence_terms
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -60,6 +61,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             continue
         figure = claim.value
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
+        if claim.line <= LEAD_LINES:  # who the page tells of (see lead_names)
+            values.setdefault(("lead name", claim.doc), set()).update(map(name_number, sentence_terms(claim.sentence)[1]))
         if told_as_revised(claim):  # the page's other sentences with this figure tell of it as revised too
             values.setdefault(("revised", claim.doc, round(figure), claim.unit), set()).add(True)
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
@@ -107,6 +110,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     for key, found in values.items():
         if key[0] == "risen least":
             counts[key] = min(found)
+        if key[0] == "lead name":  # each name as a number, as the top places are
+            counts.update({(*key, index): number for index, number in enumerate(sorted(found))})
         if key[0] == "lead" and len(found) == 1:  # the lead's one figure itself (see recalled_figure)
             counts[(*key, "figure")] = round(next(iter(found)))
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
@@ -224,6 +229,17 @@ def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[tuple[flo
     """Where the cities a page's headline and first sentence name lie, (latitude, longitude) each: two pages whose
     cities all lie far apart tell of two places' events."""
     return frozenset(_as_location(figures[("top place", doc, index)]) for index in range(figures[("top places", doc)]))
+
+
+def lead_names(doc: str, figures: Counter | FigureCounts) -> frozenset[int]:
+    """The names the sentences of a page's lead give (as :func:`name_number` numbers): whom a sentence of the page
+    that names no one tells of."""
+    return frozenset(figures[("lead name", doc, index)] for index in range(figures[("lead name", doc)]))
+
+
+def name_number(name: str) -> int:
+    """A name as a number, by its last word ("Teixeira" is "Mark Teixeira"): the page table stays one of counts."""
+    return zlib.crc32(name.split()[-1].encode("utf-8"))
 
 
 def _own_figure(values: dict[tuple, set], claim: Claim, key: str) -> None:
