@@ -91,6 +91,13 @@ def test_a_storms_gusts_and_its_sustained_winds_are_two_quantities():
     assert vetoes(gusts, faster) == vetoes(sustained, faster) == ()  # winds of no kind said may be either
 
 
+def test_a_season_and_a_year_are_one_period_a_career_another():
+    season, year, career = _claims("Teixeira hit 33 homers last season.", "Teixeira had 35 homers last year.",
+                                   "Teixeira has 203 homers in his career.")
+    assert vetoes(season, year, strict=False) == ()
+    assert vetoes(season, career, strict=False) == ("different periods (season against career)",)
+
+
 def test_the_only_toll_each_source_gives_anchors_a_disagreement():
     _shot, one, two = _claims("A gunman shot three people, killing one, on Monday.",
                        "Local news in Michigan first reported that two people died in the shooting.")

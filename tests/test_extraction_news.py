@@ -518,6 +518,7 @@ def test_who_sizes_a_thing_with_a_second_verb_after_a_relative_clause_is_its_sou
     ("Officials put the magnitude at 6.1.", ["magnitude"]),
     ("Gomes served 9 months of a 2-1/2 year sentence.", ["prison_time", "sentence"]),
     ("He got a 10 year prison term.", ["prison term"]),
+    ("He hit .308 with 33 homers last season.", ["average", "homers"]),  # a batting average counts no homers
     # a spec is what a thing has: the count beside it counts no cylinders
     ("Timmons, now 16, was driving a four-cylinder truck.", [None, "cylinder"]),
     ("It picked 1,200 recruits to begin training in March 2015, with 3,000 to finish by the end of 2015.",

@@ -19,6 +19,8 @@ from .pages import set_against, two_sources
 #: words that say which period a figure covers: figures of different periods are different quantities
 _PERIODS = frozenset({"career", "season", "game", "week", "month", "year", "quarter", "half", "lifetime", "today",
                       "yesterday", "tonight", "weekend", "overnight", "daily", "annual", "annually", "monthly"})
+#: words for one period: a player's "33 homers last season" and "35 homers last year" are one season's
+_ONE_PERIOD = {"season": "year", "annual": "year", "annually": "year", "monthly": "month"}
 _SPEC = re.compile(r"\b\d+(?:\.\d+)?\s?-?\s?(?:inch|gb\b|tb\b|ghz|mhz|mp\b|megapixel|-core)", re.I)
 
 
@@ -69,7 +71,8 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     measured = set((first.measure or "").split()) | set((second.measure or "").split())
     measured |= {word.rstrip("s") for word in measured}
     periods = (near(first) & _PERIODS) - measured, (near(second) & _PERIODS) - measured
-    if all(periods) and not periods[0] & periods[1]:
+    if all(periods) and not {_ONE_PERIOD.get(word, word) for word in periods[0]} & {
+            _ONE_PERIOD.get(word, word) for word in periods[1]}:
         found.append((f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})",
                       True))
     winds = _wind_kind(first), _wind_kind(second)

@@ -62,6 +62,8 @@ _MEASURED_IT = re.compile(r"\b(?:measured|rated|registered|recorded)\s+it\s+(?:a
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
 _ONE_DECIMAL = re.compile(r"\s*[1-9]\.\d\s*")
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+#: a figure written with no whole part and three decimals: a batting (or fielding) average, ".308"
+_AVERAGE = re.compile(r"\.\d{3}")
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
 
@@ -162,6 +164,8 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
         return "magnitude", "magnitude"
     if _RANK_BEFORE.search(before[-20:]):
         return "rank", "rank"
+    if _AVERAGE.fullmatch(number.strip()):
+        return "count", "average"  # "hit .308 with 33 homers": a batting average, no 0.308 homers
     attributive = _ATTRIBUTIVE.match(after)
     # ("two-handed": an adjective; "three-pointer", "43-yarder": a noun of its own)
     if (attributive and not attributive.group("noun").endswith(("s", "ed")) and attributive.group("noun") not in NOT_ATTRIBUTIVE
