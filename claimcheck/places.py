@@ -89,8 +89,8 @@ _EARTH_RADIUS_KM = 6371.0
 def canonical_city(name: str) -> str | None:
     """The one name of the city ``name`` spells ("Salonika" -> "Thessaloniki"), or None when it is no known city or
     is a country's name ("Mexico" is not Mexico City)."""
-    if name.lower() in country_words():
-        return None
+    if name.lower() in country_words() or _WATERS.match(name):
+        return None  # ... nor a sea ("the Gulf of Aden" is not Aden)
     found = city(name)
     return found[0] if found else None
 
@@ -101,9 +101,11 @@ def cities_named(sentence: str, said: str = "") -> frozenset[str]:
     a sentence's capital first word is no part of a name ("In Lahore, 1,870 cases")."""
     return frozenset(city for match in _NAME.finditer(sentence)
                      if not match.group().isupper() and match.group() not in said
+                     and not _OF_WATERS.search(sentence, 0, match.start())  # "the Gulf of Aden"
                      and (city := city_named(match.group()) or city_named(_OPENER.sub("", match.group()))))
 
 
+_OF_WATERS = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?)\s+of\s+$")
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _OPENER = re.compile(r"^(?:In|At|On|From|To|For|The|Near|Outside|Inside|And|But|By|Across|Around|Like|Unlike|"
                      r"Besides|Beyond|Within|Throughout|Elsewhere\s+in|While)\s+(?=[A-Z])")
@@ -118,6 +120,8 @@ def city_named(name: str) -> str | None:
     from .measure_keys import POSSESSIVE  # measure_keys reads places: imported when first used
 
     name = POSSESSIVE.sub("", name)
+    if _WATERS.match(name):
+        return None  # "the Gulf of Aden" is no city of Aden
     return canonical_city(name) or canonical_city(_PLACE_WORDS.sub("", name).title())
 
 

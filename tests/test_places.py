@@ -79,6 +79,14 @@ def test_a_place_overlaps_its_country_its_parts_and_lists_that_name_it():
     assert not overlap("Green Bay", "Iran")
 
 
+def test_a_sea_named_after_a_city_is_no_city():
+    from claimcheck.places import canonical_city, cities_named, city_named
+
+    assert canonical_city("Gulf of Aden") is None and city_named("Gulf of Aden") is None
+    assert cities_named("Pirates attacked a tanker in the Gulf of Aden on Monday.") == frozenset()
+    assert cities_named("The ship docked at Aden on Monday.") == {"Aden"}
+
+
 def _facts_of_leads(documents: dict[str, str]) -> list[list[str]]:
     """The figures of each fact the second lines of ``documents`` (name -> text) form, as one event's."""
     claims = [claim for doc, text in documents.items() for claim in claimcheck.extract_text(text, doc=doc)
