@@ -516,6 +516,8 @@ def test_who_sizes_a_thing_with_a_second_verb_after_a_relative_clause_is_its_sou
     ("Nichols was sentenced to 2 years in prison.", ["sentence"]),
     ("Its magnitude was 5.9, officials said.", ["magnitude"]),
     ("Officials put the magnitude at 6.1.", ["magnitude"]),
+    ("Indonesia's meteorology agency put it at 7.3.", ["magnitude"]),  # an agency's reading of the quake told before
+    ("He put it at 3.5.", [None]),
     ("Gomes served 9 months of a 2-1/2 year sentence.", ["prison_time", "sentence"]),
     ("He got a 10 year prison term.", ["prison term"]),
     ("He hit .308 with 33 homers last season.", ["average", "homers"]),  # a batting average counts no homers

@@ -59,6 +59,9 @@ _DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
 _QUAKE_BEFORE = re.compile(rf"\b(?:{_QUAKES}s?|magnitudes?|(?:main\s+)?shocks?)\b", re.I)
 #: "The U.S. Geological Survey measured it at 6.3": a survey's reading of the quake the sentence before told of
 _MEASURED_IT = re.compile(r"\b(?:measured|rated|registered|recorded)\s+it\s+(?:at|as)\s+$", re.I)
+#: "Indonesia's meteorology agency put it at 7.3": a seismic agency's reading of the quake told before
+_AGENCY_PUT_IT = re.compile(r"\b(?:survey|agency|institute|cent(?:er|re)|observatory|USGS|GFZ|EMSC|seismolog\w*)"
+                            r"(?:\s+[\w'’-]+){0,3}\s+(?:put|estimated|gauged|calculated|gave)\s+it\s+(?:at|as)\s+$", re.I)
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
 _ONE_DECIMAL = re.compile(r"\s*[1-9]\.\d\s*")
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
@@ -176,7 +179,7 @@ def typed_count(before: str, after: str, number: str = "") -> tuple[str, str | N
     if (written_as_magnitude(number) and (_PUT_AT.search(before[-8:]) or _AFTER_THE_FIRST.search(before[-12:]))
             and _QUAKE_BEFORE.search(before[-160:])):  # "put the quakes at 7.2 and 7.6"
         return "magnitude", "magnitude"
-    if written_as_magnitude(number) and _MEASURED_IT.search(before[-30:]):
+    if written_as_magnitude(number) and (_MEASURED_IT.search(before[-30:]) or _AGENCY_PUT_IT.search(before[-80:])):
         return "magnitude", "magnitude"
     return None
 
