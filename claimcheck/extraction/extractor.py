@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "124"
+EXTRACTOR_VERSION = "125"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -319,7 +319,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         measure = landmark[0]
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
-                            money=unit.kind == "currency", count=unit.kind == "count") or measure
+                            money=unit.kind == "currency", count=unit.kind == "count",
+                            percent=unit.kind == "percent") or measure
     if measure == "depth" and (owner := _DEPTH_OF.search(text[max(sentence_start, start - 30):start])) \
             and owner.group(1).lower() not in _OWN_DEPTHS | _NO_THING:
         measure = f"depth of {owner.group(1).lower()}"  # "a tunnel 14 metres below the surface": the tunnel's

@@ -70,7 +70,8 @@ _AVERAGE = re.compile(r"\.\d{3}")
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
 
 
-def role_of(before: str, measure: str | None, after: str = "", money: bool = False, count: bool = False) -> str | None:
+def role_of(before: str, measure: str | None, after: str = "", money: bool = False, count: bool = False,
+            percent: bool = False) -> str | None:
     """What a figure of a generic measure is of, by the verb that governs it or the words around it (``[roles]`` in
     the lexicon): "fell some 150 metres" -> fall, "agreed to buy the chipmaker for $5.4 billion" -> deal, "at a depth
     of 10 km" and "16 kilometres deep" -> depth; a sum of ``money`` paid for a named firm ("will pay $13.2 billion
@@ -85,6 +86,8 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
     measure = measure.lower() if measure else ""  # "": a bare ``count`` ("the stadium, which holds 30,000")
     patterns = _role_patterns()
     found = patterns.get(measure, patterns.get(measure.rsplit(None, 1)[-1] if measure else ""))
+    # a share's role is a share's (a turnout), and no count's: "50,000 people turned out" is a crowd
+    found = found and tuple(pattern for pattern in found if (ROLES[pattern[0]]["type"] == "percent") == percent)
     if found is None and money and re.search(rf"\b{re.escape(measure)}\b", tail, re.I) and _NAMED_BUYER.search(tail):
         # "AMD is buying ATI for $4.8 billion": a sum told of its buyer, a firm's name, is the deal's
         found = tuple(pattern for pattern in patterns["money"] if pattern[0] == "deal")
