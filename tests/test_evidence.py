@@ -1447,6 +1447,10 @@ def test_the_years_a_sentence_tells_of(sentence, years):
     ("Police arrested 875 people as rioting spread for a third night, the ministry said on Friday.", {"third night"}),
     ("More than 1,300 arrested on fourth night of riots", {"fourth night"}),
     ("The night before, 875 arrests were made and 249 officers were hurt.", {"night before"}),
+    # a dateline's day is when the page was written, no figure's
+    ("PARIS, Dec 5, 2008 (Reuters) - Robbers stole jewels worth 85 million euros on Thursday.", {"thursday"}),
+    ("Dec 6, 2008 - The haul is now estimated at 80 million euros.", set()),
+    ("The toll rose to 30 on Dec 5 - officials said.", {"dec 5"}),
 ])
 def test_the_days_a_sentence_tells_of(sentence, days):
     from claimcheck.evidence.days import days_named

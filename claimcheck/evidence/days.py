@@ -41,12 +41,19 @@ _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|(
 def days_named(sentence: str) -> frozenset[str]:
     """The days a sentence tells of; the day a source spoke on only where it names no other ("Police said on
     Tuesday morning that 235 people had been arrested during Monday's riots" tells of Monday)."""
+    head = _DATELINE.match(sentence)  # "PARIS, Dec 5 (Reuters) - ": the day the page was written, no figure's
+    opened = head.end() if head else 0
     days = [(" ".join(found.group().lower().split()), bool(_SAID_ON.search(sentence[:found.start()])))
-            for found in _DAY.finditer(sentence)
+            for found in _DAY.finditer(sentence, opened)
             if not _SINCE.search(sentence[:found.start()])]  # "since 24 February": a period, not a day
     told = frozenset(day for day, said in days if not said)
     return told or frozenset(day for day, _ in days)
 
+
+#: a dateline that opens a page's first sentence, when the page was written: "PATNA, India, Aug 23, 2016 (AFP) -",
+#: "KATHMANDU, Aug 13 (Reuters) -", "Dec 6, 2008 -"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                       r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([^()]{1,40}\))?\s*[-–—:]")
 
 #: the words before the day a source spoke on: "said on Tuesday", "announced late Monday"
 _SAID_ON = re.compile(r"\b(?:said|says|announced|reported|told\s+\w+|added|confirmed|stated)\s+(?:on\s+)?"
@@ -99,10 +106,6 @@ def years_named(sentence: str) -> frozenset[str]:
     ..."): that is when the page was written."""
     told = _DATELINE.sub("", sentence, count=1)
     return frozenset(found.group(1) or found.group(2) for found in _YEAR_NAMED.finditer(told))
-
-
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
-                       r"(?:19|20)\d\d\s*(?:\([^()]{1,40}\))?\s*[-–—:]")
 
 
 #: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "a 1914 eruption", "2005's deal",
