@@ -1381,9 +1381,15 @@ def test_a_price_per_share_is_one_bidders(tmp_path, bidder, violated):
     assert [sorted(_about(finding)) for finding in found] == violated
 
 
+_NAMES_NO_ONE = "The offer is 23 percent above the stock price before news of the talks."
+
+
 @pytest.mark.parametrize(("offer", "violated"), [
     ("The offer is a 23 percent premium to Trellis's last close, Corvant said.", [["23 percent", "32%"]]),
     ("Globex's offer was a 23 percent premium to Acme's last close.", []),  # another offer
+    # a sentence that names no one tells of whom its page's lead names
+    (f"Corvant agreed on Monday to buy Trellis and to cut 300 jobs.\n{_NAMES_NO_ONE}", [["23 percent", "32%"]]),
+    (f"Globex agreed on Monday to buy Acme and to cut 300 jobs.\n{_NAMES_NO_ONE}", []),  # another firm's offer
 ])
 def test_the_premium_of_an_offer_is_one_across_pages(tmp_path, offer, violated):
     found = _violated(
@@ -1391,20 +1397,6 @@ def test_the_premium_of_an_offer_is_one_across_pages(tmp_path, offer, violated):
         a_txt="Monday, 11 March 2024\n\nCorvant to buy Trellis\nCorvant will pay $38.50 per Trellis share in cash, a "
               "premium of 32% to the stock's close on Friday.\n",
         b_txt=f"Monday, 11 March 2024\n\nTakeover news\n{offer}\n")
-    assert [sorted(_about(finding)) for finding in found] == violated
-
-
-@pytest.mark.parametrize(("lead", "violated"), [
-    ("Corvant agreed on Monday to buy Trellis and to cut 300 jobs.", [["23 percent", "32%"]]),
-    ("Globex agreed on Monday to buy Acme and to cut 300 jobs.", []),  # another firm's offer
-])
-def test_a_sentence_that_names_no_one_tells_of_whom_its_pages_lead_names(tmp_path, lead, violated):
-    found = _violated(
-        tmp_path,
-        a_txt="Monday, 11 March 2024\n\nCorvant to buy Trellis\nCorvant will pay $38.50 per Trellis share in cash, a "
-              "premium of 32% to the stock's close on Friday.\n",
-        b_txt=f"Monday, 11 March 2024\n\nTakeover news\n{lead}\nThe offer is 23 percent above the stock price "
-              "before news of the talks.\n")
     assert [sorted(_about(finding)) for finding in found] == violated
 
 
