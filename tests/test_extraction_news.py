@@ -818,6 +818,11 @@ def test_the_words_of_a_source_say_neither_the_outcome_nor_the_actor():
     assert (claim.outcome, claim.actor, claim.source) == ("killed", None, "UN agency for Palestinian refugees")
 
 
+def test_the_verb_a_clause_opens_on_says_nothing_of_what_befell_its_figure():
+    assert one("He admitted that about 450 jobs would go.").outcome is None  # no one admitted to hospital
+    assert one("The hospital admitted 45 people.").outcome == "treated"
+
+
 def test_a_hyphenated_number_is_no_count_and_no_clause_break_before_a_toll():
     claim = claimcheck.extract_text("The death toll in the 11-day offensive has reached at least 683.")[-1]
     assert (claim.text, claim.measure, claim.outcome) == ("at least 683", "people", "killed")
@@ -908,6 +913,7 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("HP made a $25-a-share cash offer for EDS.", "share_price"),
     ("The offer of $38.50 per share is a 23 percent premium to Trellis's last close.", "share_price"),
     ("HP offered a premium of 33% for EDS.", "premium"),
+    ("Kessler agreed a 420p deal on 14 September.", "share_price"),  # a sum in pence is a price per share
     ("The price is 33 percent above the stock price before news of the talks.", "premium"),  # told by "above"
     ("The bid is 28% above Friday's closing price.", "premium"),
     ("Shares of Acme rose 4 percent on the news.", None),

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "125"
+EXTRACTOR_VERSION = "126"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -248,6 +248,10 @@ def _bound_like(claim: Claim, converted: Claim, options: ExtractionOptions) -> N
                                      claim.low if claim.is_range else None, claim.high if claim.is_range else None)
 
 
+#: a sum written in a currency's hundredths: "420p", "415 pence", "50 cents"
+_MINOR_UNIT = re.compile(r"\d\s*(?:p|pence|cents?|¢)$", re.I)
+
+
 def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) -> Claim | None:
     document, sentence, sentence_start, sentence_end = read.document, read.text, read.start, read.end
     tokens, sentence_names, sentence_numerals, starts = read.tokens, read.names, read.numerals, read.starts
@@ -321,6 +325,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency", count=unit.kind == "count",
                             percent=unit.kind == "percent") or measure
+    if measure == "deal" and _MINOR_UNIT.search(text[start:end]):
+        measure = "share_price"  # "agreeing a 420p deal": a sum in pence or cents is a price per share, no firm's
     if measure == "depth" and (owner := _DEPTH_OF.search(text[max(sentence_start, start - 30):start])) \
             and owner.group(1).lower() not in _OWN_DEPTHS | _NO_THING:
         measure = f"depth of {owner.group(1).lower()}"  # "a tunnel 14 metres below the surface": the tunnel's

@@ -403,8 +403,9 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
     relative, told_before = False, None
     for index in range(len(window) - 1, -1, -1):  # "killed an estimated 100": the verb governs the number
         token = window[index]
-        if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while"} or token.lower in SAY_VERBS:
-            break  # "the agency for refugees said 40 were killed": the source's words are not the figure's
+        if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while", "that"} or token.lower in SAY_VERBS:
+            break  # "the agency for refugees said 40 were killed": the source's words are not the figure's, nor is
+            # the verb a clause opens on ("he admitted that about 450 jobs would go": no one admitted to hospital)
         if token.lower in _RELATIVES:
             relative = True  # "protests in which 450 people were arrested": the clause's own verb says, if it does
             continue
