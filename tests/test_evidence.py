@@ -1390,6 +1390,10 @@ _NAMES_NO_ONE = "The offer is 23 percent above the stock price before news of th
     # a sentence that names no one tells of whom its page's lead names
     (f"Corvant agreed on Monday to buy Trellis and to cut 300 jobs.\n{_NAMES_NO_ONE}", [["23 percent", "32%"]]),
     (f"Globex agreed on Monday to buy Acme and to cut 300 jobs.\n{_NAMES_NO_ONE}", []),  # another firm's offer
+    ("The Globex offer represents a 23 percent premium to Trellis's last close.", []),  # another bidder's
+    # "That's" is no one's; "Corvant Holdings" is Corvant
+    ("Corvant Holdings agreed on Monday to buy Trellis and to cut 300 jobs.\nThat's a 23 percent premium to the last "
+     "close.", [["23 percent", "32%"]]),
 ])
 def test_the_premium_of_an_offer_is_one_across_pages(tmp_path, offer, violated):
     found = _violated(

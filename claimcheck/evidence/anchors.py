@@ -17,9 +17,10 @@ from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
 from .governing import one_doing, one_happening
-from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
+from .features import (GENERIC_MEASURES, after_figure, before_figure, name_keys, near, sentence_terms, slot, slot_match,
+                       TOKEN, WORD)
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
-from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, name_number, own_and_sourced,
+from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, name_numbers, own_and_sourced,
                     set_against, told_as_revised, two_sources)
 from .vetoes import same_person
 
@@ -262,9 +263,9 @@ _EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|g
 
 
 def _names_shared(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
-    """Whether two sentences name someone in common, by the last word of a name ("Teixeira" in a headline is "Mark
-    Teixeira" below it; "Yankees" is "the New York Yankees")."""
-    return bool({name.split()[-1] for name in names_a} & {name.split()[-1] for name in names_b})
+    """Whether two sentences name someone in common, by the words a name is told again by ("Teixeira" in a headline
+    is "Mark Teixeira" below it; "Yankees" is "the New York Yankees"; "Kaneshiro" is "Kaneshiro Holdings")."""
+    return bool(frozenset().union(*map(name_keys, names_a)) & frozenset().union(*map(name_keys, names_b)))
 
 
 def _named_alike(said: tuple[frozenset[str], frozenset[str]], pages: tuple[frozenset[int], frozenset[int]]) -> bool:
@@ -272,7 +273,7 @@ def _named_alike(said: tuple[frozenset[str], frozenset[str]], pages: tuple[froze
     names ("The offer is 33 percent above the stock price" below "HP will buy EDS for $13.9 billion")."""
     if all(said):
         return _names_shared(*said)
-    told = [frozenset(map(name_number, names)) if names else page for names, page in zip(said, pages)]
+    told = [name_numbers(names) if names else page for names, page in zip(said, pages)]
     return bool(told[0] & told[1])
 
 
@@ -280,8 +281,9 @@ def _owned_by_another(first: Claim, second: Claim) -> bool:
     """Whether one figure is told as someone's whom the other's sentence does not name ("surpassing Manny Machado's
     10-year, $300 million deal" against "Harper agrees to record $330 million deal"): another's deal, record or toll."""
     for claim, other in ((first, second), (second, first)):
-        owner = _OWNER.search(before_figure(claim)[-60:])
+        owner = _OWNER.search(before_figure(claim)[-60:]) or _OWNING.search(before_figure(claim)[-60:])
         if (owner and owner.group("name").split()[-1].lower() not in other.sentence.lower()
+                and owner.group("name").lower() not in _CONTRACTED  # "That's a 21 percent premium": no one's
                 and not known_place(owner.group("name"))):  # "hits Mexico's Oaxaca, five dead": a place, no owner
             return True
     return False
@@ -289,6 +291,11 @@ def _owned_by_another(first: Claim, second: Claim) -> bool:
 
 #: a name in the possessive right before a figure, across a few words of its noun phrase: "Machado's 10-year, "
 _OWNER = re.compile(r"(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:[\w-]+,?\s+){0,3}$")
+#: words whose "'s" is "is" or "has": "That's", "It's", "Here's"
+_CONTRACTED = frozenset({"that", "it", "here", "there", "what", "who", "where", "he", "she", "let", "this"})
+#: a bidder's name before its offer, then what the offer is: "The Dravon offer represents a premium of "
+_OWNING = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)\s+(?:offer|bid|proposal|approach|"
+                     r"counter-offer|counterbid)\s+(?:[\w-]+,?\s+){0,5}$")
 
 
 def _other_ages(first: str, second: str) -> bool:

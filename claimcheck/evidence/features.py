@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 
 from ..measure_keys import POSSESSIVE, joined_initials, singular
-from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS, SAY_VERBS,
-                       WEEKDAYS)
+from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, ORGANISATION_SUFFIXES, PREPOSITIONS,
+                       PRONOUNS, SAY_VERBS, WEEKDAYS)
 from ..model import Claim
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -40,6 +40,22 @@ def sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     return _content_words(sentence), frozenset(names)
 
 
+
+
+#: words that end a firm's name, not what it is called by: "Kaneshiro Holdings" is Kaneshiro
+_FIRM_WORDS = frozenset({word.lower() for word in ORGANISATION_SUFFIXES}
+                        | {"holdings", "inc", "ltd", "plc", "ag", "sa", "nv", "co", "llc", "gmbh", "industries",
+                           "technologies", "international"})
+
+
+@lru_cache(maxsize=8192)
+def name_keys(name: str) -> frozenset[str]:
+    """The words a name is told again by: its last ("Mark Teixeira" is "Teixeira", "the New York Yankees" the
+    "Yankees"), and a firm's name without the words that say it is a firm ("Kaneshiro Holdings" is "Kaneshiro")."""
+    words = [word.strip(".,") for word in name.lower().split()]
+    while len(words) > 1 and words[-1] in _FIRM_WORDS:
+        words = words[:-1]
+    return frozenset(words[-1:])
 
 
 def _content_words(sentence: str) -> frozenset[str]:

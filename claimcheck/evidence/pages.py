@@ -17,7 +17,7 @@ from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
 from .another import told_of_another
-from .features import after_figure, before_figure, sentence_terms
+from .features import after_figure, before_figure, name_keys, sentence_terms
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -62,7 +62,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         figure = claim.value
         values.setdefault(("lines", claim.doc), set()).add(claim.line)
         if claim.line <= LEAD_LINES:  # who the page tells of (see lead_names)
-            values.setdefault(("lead name", claim.doc), set()).update(map(name_number, sentence_terms(claim.sentence)[1]))
+            values.setdefault(("lead name", claim.doc), set()).update(name_numbers(sentence_terms(claim.sentence)[1]))
         if told_as_revised(claim):  # the page's other sentences with this figure tell of it as revised too
             values.setdefault(("revised", claim.doc, round(figure), claim.unit), set()).add(True)
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
@@ -232,14 +232,15 @@ def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[tuple[flo
 
 
 def lead_names(doc: str, figures: Counter | FigureCounts) -> frozenset[int]:
-    """The names the sentences of a page's lead give (as :func:`name_number` numbers): whom a sentence of the page
+    """The names the sentences of a page's lead give (as :func:`name_numbers`): whom a sentence of the page
     that names no one tells of."""
     return frozenset(figures[("lead name", doc, index)] for index in range(figures[("lead name", doc)]))
 
 
-def name_number(name: str) -> int:
-    """A name as a number, by its last word ("Teixeira" is "Mark Teixeira"): the page table stays one of counts."""
-    return zlib.crc32(name.split()[-1].encode("utf-8"))
+def name_numbers(names) -> frozenset[int]:
+    """Names as numbers, by the words each is told again by (see :func:`~.features.name_keys`): the page table stays
+    one of counts."""
+    return frozenset(zlib.crc32(key.encode("utf-8")) for name in names for key in name_keys(name))
 
 
 def _own_figure(values: dict[tuple, set], claim: Claim, key: str) -> None:
