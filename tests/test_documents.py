@@ -150,3 +150,18 @@ def test_a_date_with_a_time_zone_dateutil_does_not_know_parses_without_a_warning
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert text_metadata("Storm hits coast\nPosted: 08 / 02 / 2013 11:10 am EDT\n\nText.")[1] == "2013-02-08"
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    ("Published 11 August 2024, 14:05 GMT | Updated 11 August 2024, 16:30 GMT", "2024-08-11"),  # a long line of furniture
+    ("Posted by Samira Haddad | 23 September 2015 at 18:40 | 14 comments", "2015-09-23"),
+    ("Rhein-Post International | 23.09.2015 | 16:20", "2015-09-23"),  # in figures, day first
+    ("29/09/2015", "2015-09-29"),
+    ("09/29/2015", "2015-09-29"),  # month first, where the second figure can only be a day
+    ("09/10/2015", None),  # the 9th of October or September the 10th: neither
+    ("August 11 - 2024", "2024-08-11"),
+])
+def test_a_pages_date_in_the_furniture_of_its_head(head, day):
+    from claimcheck.documents.metadata import text_metadata
+
+    assert text_metadata(f"\nShelling hits a school in Darfur\nThe Outlet\n{head}\nPORT SUDAN - Shells struck.\n")[1] == day

@@ -16,7 +16,8 @@ MONTH_PATTERN = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # a month name as news writes it
 _DATE_PATTERNS = [
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_PATTERN})(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+|\s+[-–]\s+)(?P<y>(?:19|20)\d\d)\b",
+               re.I),  # "August 11 - 2024" too
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
 _DIGIT = re.compile(r"\d")
@@ -25,6 +26,13 @@ _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}\((?P<outlet>[A-Z][\w .&'-]
 _OUTLET_LINE = re.compile(r"^\s*[-–—|]\s*(?P<outlet>[A-Z][\w .&'-]{2,40})\s*$")
 _OUTLET_META = re.compile(r"^(?:outlet|source|publisher|site)\s*:\s*(?P<outlet>.+)$", re.I)
 _DATE_META = re.compile(r"^(?:published|date|updated|posted)\s*:\s*(?P<date>.+)$", re.I)
+#: a line of page furniture that gives the date among other things: "Published 11 August 2024, 14:05 GMT | Updated
+#: ...", "Posted by Samira Haddad | 23 September 2015 at 18:40 | 14 comments"
+_FURNITURE = re.compile(r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)\b|by\s+[A-Z])|\s[|•·]\s", re.I)
+#: a date in figures, day first as most of the world writes it ("23.09.2015", "29/09/2015"), or month first when its
+#: second figure can only be a day ("09/29/2015"); read only in a page's furniture, where nothing else has dots and
+#: slashes between figures
+_NUMERIC_DATE = re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./])(?P<b>[01]?\d|[1-3]\d)(?P=s)(?P<y>(?:19|20)\d\d)(?![\d.:/])")
 
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:
@@ -74,6 +82,18 @@ def _parse(text: str) -> date | None:
         return None
 
 
+def _numeric_date(line: str) -> date | None:
+    """The date a line gives in figures (see ``_NUMERIC_DATE``), or None: 09/10/2015 could be either, so none."""
+    match = _NUMERIC_DATE.search(line)
+    if match is None:
+        return None
+    first, second = int(match.group("a")), int(match.group("b"))
+    if match.group("s") == "/" and first <= 12 and second <= 12 and first != second:
+        return None  # "09/10/2015": the 9th of October or September the 10th
+    day, month = (second, first) if second > 12 else (first, second)
+    return _from_parts(match.group("y"), str(month), str(day))
+
+
 #: what stands before a dateline's date ("NEW YORK, ", "KATHMANDU, Nepal, ") and after it (" (Reuters) -", " --")
 _BEFORE_DATELINE_DATE = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*)?$")
 _AFTER_DATELINE_DATE = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—:]|$)")
@@ -96,8 +116,11 @@ def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | 
             date_found = parsed.isoformat() if parsed else None
         if not date_found:
             dates = find_dates(line)
-            if dates and len(line) < 60:
+            if dates and (len(line) < 60 or _FURNITURE.search(line)):
                 date_found = dates[0][2].isoformat()
+                continue
+            if (numeric := _numeric_date(line)) and (len(line) < 60 or _FURNITURE.search(line)):
+                date_found = numeric.isoformat()
                 continue
             if dates and _opens_dateline(line, dates[0]):  # "LONDON, May 16, 2018 (Reuters) - Emile Varenne's ..."
                 date_found = dates[0][2].isoformat()
