@@ -29,6 +29,8 @@ def test_whether_two_names_are_one_person(first, second, same):
 def _claims(*sentences: str) -> list:
     return [claim for index, sentence in enumerate(sentences)
             for claim in claimcheck.extract_text(sentence, doc=f"d{index}.txt")]
+
+
 def _violated(folder, **documents: str) -> list:
     """The violated findings of a check of the given documents (name -> text), written into ``folder`` (made if need be)."""
     _written(folder, {name.replace("_", "."): text for name, text in documents.items()})
@@ -1516,6 +1518,8 @@ def test_a_figure_added_to_a_count_or_another_deal_is_not_the_pages_own():
     from claimcheck.evidence.pages import lead_figure
     from claimcheck.rules.loader import load_rules
 
+    [nearby] = claimcheck.extract_text("A drone strike on the nearby Abu Shouk camp killed six people.")
+    assert told_of_another(nearby)  # another place's toll
     [more] = claimcheck.extract_text("Navy divers brought up 14 more bodies on Sunday.")
     [compared] = claimcheck.extract_text("The toll is 14 more than on Saturday.")
     assert (told_of_another(more), told_of_another(compared)) == (True, False)
@@ -2028,3 +2032,27 @@ def test_a_count_told_as_the_one_now_may_be_a_later_count(text, now):
 
     [count, *_] = claimcheck.extract_text(text)
     assert told_as_risen(count) is now
+
+
+def test_a_toll_told_as_it_stood_before_is_no_account_of_it_now():
+    from claimcheck.evidence.anchors import _told_as_earlier
+
+    early, now = _claims("The toll has risen steadily since Sunday, when early reports put the dead at 18.",
+                         "Medics put the dead at 27.")
+    assert (_told_as_earlier(early), _told_as_earlier(now)) == (True, False)
+
+
+@pytest.mark.parametrize(("recalled", "violated"), [
+    ("On Sunday, an air strike on a petrol station killed 8 people, residents said.", [["23", "26"]]),  # another day's
+    ("An air strike on a petrol station killed 8 people, residents said.", [["23", "26"], ["23", "8"]]),  # a source's
+])
+def test_a_sources_toll_below_the_lead_of_another_day_is_not_the_pages(tmp_path, recalled, violated):
+    found = _violated(
+        tmp_path,
+        a_txt="Wednesday, 23 September 2015\n\nSchool strike\nA coalition air strike on a school in Hajjah killed 26 "
+              "people on Tuesday, officials said.\nThe school sheltered displaced families.\nThe coalition denied it.\n"
+              "Aid groups condemned the attack.\nThe United Nations called for an inquiry.\nFamilies buried the dead.\n"
+              f"The province has been bombed for months.\n{recalled}\n",
+        b_txt="Wednesday, 23 September 2015\n\nYemen school toll\n23 people were killed in Tuesday's air strike "
+              "on the school in Hajjah, medics said.\n")
+    assert [sorted(_about(finding)) for finding in found] == violated

@@ -255,11 +255,14 @@ _BY_THEN = re.compile(r"\s*By\s+[^,.;]{1,30},[^.;!?]*\bhad\b", re.I)
 
 def _told_as_earlier(claim: Claim) -> bool:
     """Whether a figure is told as one that stood before ("the official toll had stood at 250 on Sunday", "officials
-    had put the number of injured at about 40; the health department now says 58"): not the page's account now."""
+    had put the number of injured at about 40; the health department now says 58", "early reports put the dead at
+    18"): not the page's account now."""
     return bool(_EARLIER_FIGURE.search(before_figure(claim)[-40:]))
 
 
-_EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|given)\b[^.;!?]{0,30}$", re.I)
+_EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|given)\b[^.;!?]{0,30}$"
+                            r"|\b(?:early|earlier|initial|first|preliminary)\s+(?:reports?|estimates?|figures?|counts?|"
+                            r"tallies)\s+(?:had\s+)?(?:put|gave|said|suggested|showed|spoke\s+of)\b[^.;!?]{0,30}$", re.I)
 
 
 def _names_shared(names_a: frozenset[str], names_b: frozenset[str]) -> bool:

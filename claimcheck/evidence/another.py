@@ -52,6 +52,7 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)
     told = {word.lower() for word in near_words} & (ANOTHER_WORDS | _BEFORE_THIS) - ({"including"} if parts else set())
+    told |= {word.lower() for word in WORD.findall(claim.sentence[start:position])} & _ANOTHER_PLACE
     if told == {"also"} and _THE_EVENT_ALSO.search(claim.sentence[start:position]):
         told = set()  # "The shooting also left four police officers wounded": the page's event, another of its tolls
     return (bool(told) or bool(_PREVIOUS.search(claim.sentence[:position])) or told_as_more(claim)
@@ -129,4 +130,7 @@ def either_of_another(first: Claim, second: Claim) -> bool:
 _OFFSET_WORDS = frozenset(ROLES["offset"]["after"])
 #: "Earlier this month, ...": background; "Hours later, a strike hit a market": the next incident
 _BEFORE_THIS = frozenset({"elsewhere", "earlier", "previously", "formerly", "later", "meanwhile"})
+#: another place's, before the figure in its clause: "a drone strike on the nearby camp killed six" (not "fell 20
+#: metres into a crevasse nearby", where the page's own fall may be told)
+_ANOTHER_PLACE = frozenset({"nearby", "neighbouring", "neighboring"})
 _OPENER_WORDS = 5  # words of a sentence's opening phrase that may set what follows apart ("In a separate attack,")

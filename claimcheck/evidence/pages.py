@@ -17,6 +17,7 @@ from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
 from .another import told_of_another
+from .days import days_named
 from .features import after_figure, before_figure, name_keys, sentence_terms
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -112,6 +113,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             counts[key] = min(found)
         if key[0] == "lead name":  # each name as a number, as the top places are
             counts.update({(*key, index): number for index, number in enumerate(sorted(found))})
+        if key[0] == "lead day":  # the one day the lead tells its figures of, if one (see recalled_figure)
+            counts[key] = next(iter(found)) if len(found) == 1 else 0
         if key[0] == "lead" and len(found) == 1:  # the lead's one figure itself (see recalled_figure)
             counts[(*key, "figure")] = round(next(iter(found)))
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
@@ -251,8 +254,15 @@ def _own_figure(values: dict[tuple, set], claim: Claim, key: str) -> None:
         return
     if claim.line <= LEAD_LINES:
         values.setdefault(("lead", claim.doc, key), set()).add(claim.value)
+        values.setdefault(("lead day", claim.doc, key), set()).add(_day_number(claim))
     if claim.line <= TOP_LINES:
         values.setdefault(("top", claim.doc, key), set()).add(claim.value)
+
+
+def _day_number(claim: Claim) -> int:
+    """The day a figure is told of, as an ordinal, when its date is one day; 0 when it is not."""
+    span = date_span(claim.date)
+    return span[0].toordinal() if span and span[0] == span[1] else 0
 
 
 def _as_number(point: tuple[float, float]) -> int:
@@ -367,8 +377,11 @@ def recalled_figure(claim: Claim, figures: Counter | FigureCounts, key: str | No
             or key not in RUNNING_OUTCOMES):
         return False  # a march's crowd in another city is its own
     if claim.source:  # "at least 20,000 have been killed, according to the WHO" below a shelling's 19
-        lead = figures[("lead", claim.doc, key, "figure")]
-        return 0 < lead * _A_TOTALS_TIMES < claim.value
+        lead, day = figures[("lead", claim.doc, key, "figure")], figures[("lead day", claim.doc, key)]
+        # ... or told of another day than the lead's ("On Sunday, a strike on a petrol station killed 8, residents
+        # said" below Tuesday's strike on a school)
+        return (0 < lead * _A_TOTALS_TIMES < claim.value
+                or (_day_number(claim) not in (0, day) and bool(days_named(claim.sentence))))
     return figures[("document", claim.doc, key)] >= 2
 
 
