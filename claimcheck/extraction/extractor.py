@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "126"
+EXTRACTOR_VERSION = "127"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -330,6 +330,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if measure == "depth" and (owner := _DEPTH_OF.search(text[max(sentence_start, start - 30):start])) \
             and owner.group(1).lower() not in _OWN_DEPTHS | _NO_THING:
         measure = f"depth of {owner.group(1).lower()}"  # "a tunnel 14 metres below the surface": the tunnel's
+    elif measure == "depth" and (water := _DEPTH_OF_NATURE.search(text[sentence_start:start])) \
+            and not _QUAKE_WORDS.search(text[sentence_start:sentence_end]):
+        measure = f"depth of {water.group(1).lower()}"  # "The canyon itself, at about 4,000 metres deep": no quake's
     if (unit.kind == "percent" and measure_phrase.words and _OF_A_WHOLE.match(text, end)
             and roles.territory_share(text[sentence_start:start], measure_phrase,
                                       text[measure_phrase.words[-1].end:sentence_end])):
@@ -484,6 +487,11 @@ _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts
 #: about 80 feet underground"), not the depth of the event's hole, mine or quake, unless it is that hole, mine or
 #: quake ("a longwall panel 1,050 metres below the surface")
 _DEPTH_OF = re.compile(r"\b([a-z]{3,})\s+$")
+#: a place in nature that has a depth of its own, named before the figure: "The canyon itself, at about 4,000 metres deep"
+_DEPTH_OF_NATURE = re.compile(r"\b(canyon|gorge|valley|lake|river|sea|ocean|bay|harbou?r|reservoir|lagoon|fjord)s?\b"
+                              r"[^.;:]{0,40}$", re.I)
+_QUAKE_WORDS = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|shocks?|epicent(?:re|er)|"
+                          r"hypocent(?:re|er)|focus|seismic)\b", re.I)
 #: the event's own hole, mine or quake, or the wreck it went down with
 _OWN_DEPTHS = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock", "shock", "epicentre", "epicenter",
                          "hypocentre", "hypocenter", "focus", "sinkhole", "hole", "crater", "pit", "shaft", "trench",

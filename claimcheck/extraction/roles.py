@@ -65,6 +65,8 @@ _AGENCY_PUT_IT = re.compile(r"\b(?:survey|agency|institute|cent(?:er|re)|observa
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
 _ONE_DECIMAL = re.compile(r"\s*[1-9]\.\d\s*")
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+#: nothing, or only a dateline, before a figure in its sentence: "TEHRAN (RPI) - Two days after ..."
+_OPENING = re.compile(r"\s*(?:[A-Z][\w .,'’()-]{0,60}?\s[-–—]+\s*)?")
 #: a figure written with no whole part and three decimals: a batting (or fielding) average, ".308"
 _AVERAGE = re.compile(r"\.\d{3}")
 _RANK_BEFORE = re.compile(r"(?:\b(?:ranked|ranks|ranking|seeded)\s+(?:No\.?\s*|number\s+)?|#)$", re.I)
@@ -93,7 +95,8 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
         found = tuple(pattern for pattern in patterns["money"] if pattern[0] == "deal")
     for name, _, following in found or ():  # what follows a figure says more than a verb before it: "agreed to buy
         if following and following.match(head):  # Kestrel for 412 pence per share" is a price per share, no deal
-            return name
+            if ROLES[name].get("opening", True) or not _OPENING.fullmatch(before):
+                return name
     for name, governed, _ in found or ():
         if governed and governed.search(tail):
             return name
