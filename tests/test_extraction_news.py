@@ -821,6 +821,17 @@ def test_the_words_of_a_source_say_neither_the_outcome_nor_the_actor():
     assert (claim.outcome, claim.actor, claim.source) == ("killed", None, "UN agency for Palestinian refugees")
 
 
+@pytest.mark.parametrize(("text", "unit", "measure"), [
+    ("The tanker was about 74 km (40 nm) south of Brass.", "nautical_mile", "distance"),  # "nm" at sea
+    ("AMD makes its chips on a 65nm process.", "nanometer", None),  # and in a chip
+    ("The attack happened about 180 miles off the coast of Somalia.", "mile", "distance from somalia"),
+    ("The ship was attacked some 280 nautical miles from the Somali coast.", "nautical_mile", "distance from somalia"),
+])
+def test_a_distance_at_sea_and_the_coast_it_is_measured_from(text, unit, measure):
+    claim = claimcheck.extract_text(text)[-1]
+    assert (claim.unit, claim.measure if measure else None) == (unit, measure)
+
+
 def test_the_verb_a_clause_opens_on_says_nothing_of_what_befell_its_figure():
     assert one("He admitted that about 450 jobs would go.").outcome is None  # no one admitted to hospital
     assert one("The hospital admitted 45 people.").outcome == "treated"

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "127"
+EXTRACTOR_VERSION = "129"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -248,6 +248,11 @@ def _bound_like(claim: Claim, converted: Claim, options: ExtractionOptions) -> N
                                      claim.low if claim.is_range else None, claim.high if claim.is_range else None)
 
 
+#: a sentence at sea, where "nm" is the nautical mile, not the nanometre of chips and light
+_AT_SEA = re.compile(r"\b(?:off|offshore|coast|sea|ship|vessel|tanker|port|harbou?r|navy|naval|pirates?|km|miles|"
+                     r"nautical|south|north|east|west)\b", re.I)
+_SMALL_THINGS = re.compile(r"\b(?:chip|processor|transistor|wavelength|laser|lithography|process|wafer|semiconductor)s?\b",
+                           re.I)
 #: a sum written in a currency's hundredths: "420p", "415 pence", "50 cents"
 _MINOR_UNIT = re.compile(r"\d\s*(?:p|pence|cents?|¢)$", re.I)
 
@@ -261,6 +266,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     unit = (UnitReading("percent", 0, "percent") if first.kind == "fraction"
             else UnitReading(last.unit, 0, "physical") if last.unit
             else read_unit(after_number, last.currency or first.currency, last.magnitude))
+    if (unit.unit == "nanometer" and after_number[:unit.length].strip().lower() == "nm" and _AT_SEA.search(sentence)
+            and not _SMALL_THINGS.search(sentence)):
+        unit = UnitReading("nautical_mile", unit.length, unit.kind)  # "about 74 km (40 nm) south of Brass"
     unit_end = last.end + unit.length
     before_start = max(sentence_start, first.start - 160)  # qualifiers and year context sit just before the number
     before = text[before_start:first.start]

@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DETERMINERS, DIRECTIONS, DISCOURSE, FUNCTION_WORDS, LINKING_VERBS,
-                       NUMBER_WORDS, PREPOSITIONS, ROLES, SAY_VERBS)
+from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS, DIRECTIONS, DISCOURSE, FUNCTION_WORDS,
+                       LINKING_VERBS, NUMBER_WORDS, PREPOSITIONS, ROLES, SAY_VERBS)
 from .phrases import NounPhrase, Token, noun_phrase, number_word
 
 
@@ -138,12 +138,29 @@ def _joining(tokens: list[Token], index: int) -> bool:
             and tokens[index - 1].end == tokens[index].start and tokens[index].end == tokens[index + 1].start)
 
 
+def _coast_of(tokens: list[Token]) -> tuple[str, int] | None:
+    """The country whose coast a distance is measured from, and where its name ends: "the coast of Somalia", "the
+    Somali coast", "Somalia's coast"."""
+    words = [token for token in tokens[:5] if token.lower not in ("the", "its")]
+    if len(words) >= 3 and words[0].lower in _COASTS and words[1].lower == "of" and words[2].text[:1].isupper():
+        return words[2].text, words[2].end
+    if len(words) >= 2 and words[1].lower in _COASTS and words[0].text[:1].isupper():
+        country = words[0].text.removesuffix("'s").removesuffix("’s")
+        return DEMONYMS.get(country) or country, words[1].end
+    return None
+
+
+_COASTS = frozenset({"coast", "coastline", "shore", "shores"})
+
+
 def reference_distance(tokens: list[Token]) -> tuple[str, int] | None:
     """'five miles east of the agreed-on "de-confliction" line' -> ('distance east of deconfliction line', end):
     a distance is measured from a landmark, and the landmark is part of what is measured, not a place."""
-    while tokens and tokens[0].lower in ("to", "the", "further", "farther", "away", "due"):
+    while tokens and tokens[0].lower in ("to", "the", "further", "farther", "away", "due", "out"):
         tokens = tokens[1:]  # "some eight kilometers to the east of the line"
     direction = tokens[0].lower.replace("-", "") if tokens else ""  # "south-west" is southwest
+    if direction in ("from", "off") and (coast := _coast_of(tokens[1:])):
+        return f"distance from {coast[0].lower()}", coast[1]  # "180 miles off the coast of Somalia": from Somalia
     if len(tokens) >= 2 and direction in ("from", "off") and tokens[1].text[:1].isupper():
         direction, rest = "from", tokens[1:]  # "about 250 km from Peshawar": from the place, in no direction said
     elif len(tokens) < 3 or direction not in DIRECTIONS or tokens[1].lower != "of":
