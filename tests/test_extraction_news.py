@@ -571,6 +571,12 @@ def test_what_a_figure_measures_by_the_words_around_it(text, measures):
      "months of the year.", "total"),
     # a period the sentence before set out
     ("The military says it has killed an estimated 2,300 militants in the same period.", "total"),
+    # a perfect tense counted from a day, however far on in the clause
+    ("The office said 212 civilians have been killed in the province since March.", "total"),
+    ("The UN said 2,355 civilians had been killed and 4,862 wounded in Yemen since March 26.", "total"),
+    ("20 people were killed on Sunday, the deadliest attack since March.", None),
+    # someone's own, and the worst hurt: some of all the dead or hurt
+    ("Hawa Abdallah, whose two children were killed, wept.", "part"),
 ])
 def test_a_running_total_is_told_by_its_clause(text, scope):
     claim = claimcheck.extract_text(text)[0]
@@ -830,6 +836,11 @@ def test_the_words_of_a_source_say_neither_the_outcome_nor_the_actor():
 def test_a_distance_at_sea_and_the_coast_it_is_measured_from(text, unit, measure):
     claim = claimcheck.extract_text(text)[-1]
     assert (claim.unit, claim.measure if measure else None) == (unit, measure)
+
+
+def test_some_of_the_worst_hurt_are_a_part():
+    claim = one("The minister said 4 of the most seriously injured had been flown to the city.")
+    assert (claim.outcome, claim.scope) == ("injured", "part")
 
 
 def test_the_verb_a_clause_opens_on_says_nothing_of_what_befell_its_figure():

@@ -49,11 +49,14 @@ _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most\s+badly|most\s+severely)[\s-
 _ONE_SIDE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side\b", re.I)
 #: "three of the dead were crushed in the hotel": some of the dead, hurt or victims the page counts in all; "4.2
 #: billion yen of the stolen assets": some of a sum
-_PART_OF_THE = re.compile(r"\s+of\s+(?:(?:the|those)\s+(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
+_PART_OF_THE = re.compile(r"\s+of\s+(?:(?:the|those)\s+(?:(?:most|more|least|badly|seriously|critically|severely|"
+                          r"gravely)\s+){0,2}(?:dead|injured|wounded|hurt|victims|casualties|killed|bodies|"
                           r"missing|fatalities|deaths|arrested|detained|stolen|funds|money|assets|sum|amount|haul|"
                           r"loot|total|escaped|escapees|freed|released|rescued|evacuated|displaced|hostages|inmates|"
                           r"prisoners|passengers|survivors|suspects)|which|whom)\b", re.I)
 # ("nearly 235,000 comments, at least 208,000 of which"; "112 of the escaped inmates had been recaptured")
+#: "said Hawa Abdallah, whose two children were killed": someone's own, some of all the dead
+_WHOSE = re.compile(r"\bwhose\s+$", re.I)
 #: "Three of the nine dead were children": some of a toll the sentence gives, told as who they were (not "two of the
 #: three victims died": what befell the two)
 _PART_OF_THE_TOLL = re.compile(r"\s+of\s+(?:the|those)\s+[\w,-]+\s+(?:dead|victims|killed|injured|wounded|casualties)"
@@ -115,7 +118,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
-    if (_PART_OF_THE.match(sentence_after[:30]) or _PART_OF_THE_TOLL.match(sentence_after[:50])
+    if (_PART_OF_THE.match(sentence_after[:45]) or _WHOSE.search(sentence_before[-10:]) or _PART_OF_THE_TOLL.match(sentence_after[:50])
             or worst_hurt(sentence_before, sentence_after)
             or _ONE_SIDE.match(sentence_after[:40]) or _HARDEST_HIT.search(sentence_before)
             or _DIED_SINCE.match(sentence_after[:60])):
@@ -127,6 +130,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or _TOTAL_AFTER_NOUN.match(sentence_after[:40])):
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
+            or _SINCE_A_DAY.match(_clause(sentence_after))
             or _OVER_DAYS.search(_clause(sentence_after))
             or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
                                  or _EVERY_PERIOD.match(sentence_after)))
@@ -203,6 +207,13 @@ _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
 _SINCE_BEGAN = re.compile(r"\bsince\s+(?:(?:the|its|their|his|her|it|they)\s+(?:[\w-]+\s+){0,3}?"
                           r"|(?-i:[A-Z][\w-]*\s+){1,4})"
                           r"(?:began|begun|started|was\s+launched|were\s+launched|launched|start|beginning)\b", re.I)
+
+
+#: a perfect tense counted from a day: "2,355 civilians had been killed and 4,862 wounded in Yemen since March 26",
+#: "212 civilians have been killed in the province since March" (not "the deadliest since March")
+_SINCE_A_DAY = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+[a-z]+\b[^.;:]*?\bsince\s+(?:(?:early|late|mid)"
+                          r"[\s-]+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+                          r"december|\d)", re.I)
 
 
 _SEVERAL_DAYS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
