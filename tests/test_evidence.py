@@ -2034,6 +2034,15 @@ def test_a_count_told_as_the_one_now_may_be_a_later_count(text, now):
     assert told_as_risen(count) is now
 
 
+def test_spans_counted_before_and_after_are_two_spans():
+    from claimcheck.evidence.governing import one_happening
+
+    before, after, again = _claims("The attack came three days before talks in Switzerland.",
+                                   "The attack came two months after 100 people were killed in a village.",
+                                   "The attack came a week before talks in Switzerland.")
+    assert not one_happening(before, after, "offset") and one_happening(before, again, "offset")
+
+
 def test_a_toll_told_as_it_stood_before_is_no_account_of_it_now():
     from claimcheck.evidence.anchors import _told_as_earlier
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..measure_keys import singular
 from ..lexicon import ROLES, TIME_UNITS
 from ..model import Claim
-from .features import WORD, before_figure, near, sentence_terms
+from .features import WORD, after_figure, before_figure, near, sentence_terms
 
 #: how far before a figure its governing verb may stand (the role's ``gap`` words, and a qualifier)
 _REACH = 80
@@ -47,6 +47,9 @@ def one_happening(first: Claim, second: Claim, role: str) -> bool:
     page's topic, not of what the figure counts ("the rule takes effect nine days before", "went ahead with the rule
     change one day after"), and so does a word on the other side ("18 hours after a riot broke out in the prison's
     Unit C", "entered the unit about 25 minutes later")."""
+    directions = _direction(first), _direction(second)
+    if None not in directions and directions[0] != directions[1]:
+        return False  # "three days before the talks" and "two months after the massacre": two spans
     said = ({singular(word) for word in ROLES[role].get("after", ())} | TIME_UNITS
             | {singular(unit) for unit in TIME_UNITS})
     before = [near(claim, _HAPPENING_BEFORE, 0) - said for claim in (first, second)]
@@ -54,4 +57,13 @@ def one_happening(first: Claim, second: Claim, role: str) -> bool:
     return bool(before[0] & before[1] or after[0] & after[1])
 
 
+def _direction(claim: Claim) -> str | None:
+    """Which way a span of time is counted, by the word right after it: "before" ("earlier", "ago", "prior") or
+    "after" ("later"), or None."""
+    words = WORD.findall(after_figure(claim)[:24].lower())
+    return _DIRECTIONS.get(words[0]) if words else None
+
+
+_DIRECTIONS = {"before": "before", "earlier": "before", "prior": "before", "ago": "before", "after": "after",
+               "later": "after"}
 _HAPPENING_BEFORE, _HAPPENING_AFTER = 2, 4  # content words (the role's word among those after)
