@@ -521,6 +521,7 @@ def test_who_sizes_a_thing_with_a_second_verb_after_a_relative_clause_is_its_sou
     ("Gomes served 9 months of a 2-1/2 year sentence.", ["prison_time", "sentence"]),
     ("He got a 10 year prison term.", ["prison term"]),
     ("He hit .308 with 33 homers last season.", ["average", "homers"]),  # a batting average counts no homers
+    ("Holders get $62.50 a share, 27 percent more than the stock's closing price.", ["share_price", "premium"]),
     ("The canyon itself, at about 4,000 metres deep, is fine.", ["depth of canyon"]),  # no quake's depth
     ("TEHRAN (RPI) - Two days after an earthquake shattered 40 villages, rescuers were still digging.",
      ["duration", "villages"]),  # counted to the page's own day: no time between two happenings

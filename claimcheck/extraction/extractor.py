@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "130"
+EXTRACTOR_VERSION = "131"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -330,7 +330,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if landmark:
         measure = landmark[0]
         exclude |= {n.text for n in sentence_names if end <= n.start < landmark[1]}
-    measure = roles.role_of(text[sentence_start:start], measure, text[end:sentence_end],  # "fell 150 m": a fall
+    told = measure or ("percent" if unit.kind == "percent" else None)  # "27 percent more than the closing price"
+    measure = roles.role_of(text[sentence_start:start], told, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency", count=unit.kind == "count",
                             percent=unit.kind == "percent") or measure
     if measure == "deal" and _MINOR_UNIT.search(text[start:end]):
