@@ -153,7 +153,8 @@ def test_a_date_with_a_time_zone_dateutil_does_not_know_parses_without_a_warning
 
 
 @pytest.mark.parametrize(("head", "day"), [
-    ("Published 11 August 2024, 14:05 GMT | Updated 11 August 2024, 16:30 GMT", "2024-08-11"),  # a long line of furniture
+    # a long line of furniture
+    ("Published 11 August 2024, 14:05 GMT | Updated 11 August 2024, 16:30 GMT", "2024-08-11"),
     ("Posted by Samira Haddad | 23 September 2015 at 18:40 | 14 comments", "2015-09-23"),
     ("Rhein-Post International | 23.09.2015 | 16:20", "2015-09-23"),  # in figures, day first
     ("29/09/2015", "2015-09-29"),
@@ -164,4 +165,5 @@ def test_a_date_with_a_time_zone_dateutil_does_not_know_parses_without_a_warning
 def test_a_pages_date_in_the_furniture_of_its_head(head, day):
     from claimcheck.documents.metadata import text_metadata
 
-    assert text_metadata(f"\nShelling hits a school in Darfur\nThe Outlet\n{head}\nPORT SUDAN - Shells struck.\n")[1] == day
+    page = f"\nShelling hits a school in Darfur\nThe Outlet\n{head}\nPORT SUDAN - Shells struck.\n"
+    assert text_metadata(page)[1] == day

@@ -16,8 +16,8 @@ MONTH_PATTERN = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # a month name as news writes it
 _DATE_PATTERNS = [
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_PATTERN})(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+|\s+[-–]\s+)(?P<y>(?:19|20)\d\d)\b",
-               re.I),  # "August 11 - 2024" too
+    re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+|\s+[-–]\s+)"
+               r"(?P<y>(?:19|20)\d\d)\b", re.I),  # "August 11 - 2024" too
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
 _DIGIT = re.compile(r"\d")
@@ -32,7 +32,8 @@ _FURNITURE = re.compile(r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)\
 #: a date in figures, day first as most of the world writes it ("23.09.2015", "29/09/2015"), or month first when its
 #: second figure can only be a day ("09/29/2015"); read only in a page's furniture, where nothing else has dots and
 #: slashes between figures
-_NUMERIC_DATE = re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./])(?P<b>[01]?\d|[1-3]\d)(?P=s)(?P<y>(?:19|20)\d\d)(?![\d.:/])")
+_NUMERIC_DATE = re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./])(?P<b>[01]?\d|[1-3]\d)(?P=s)"
+                           r"(?P<y>(?:19|20)\d\d)(?![\d.:/])")
 
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:

@@ -261,8 +261,9 @@ def _told_as_earlier(claim: Claim) -> bool:
 
 
 _EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|given)\b[^.;!?]{0,30}$"
-                            r"|\b(?:early|earlier|initial|first|preliminary)\s+(?:reports?|estimates?|figures?|counts?|"
-                            r"tallies)\s+(?:had\s+)?(?:put|gave|said|suggested|showed|spoke\s+of)\b[^.;!?]{0,30}$", re.I)
+                            r"|\b(?:early|earlier|initial|first|preliminary)\s+(?:reports?|estimates?|figures?|"
+                            r"counts?|tallies)\s+(?:had\s+)?(?:put|gave|said|suggested|showed|spoke\s+of)\b"
+                            r"[^.;!?]{0,30}$", re.I)
 
 
 def _names_shared(names_a: frozenset[str], names_b: frozenset[str]) -> bool:

@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 
 from ..measure_keys import POSSESSIVE, joined_initials, singular
-from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, ORGANISATION_SUFFIXES, PREPOSITIONS,
-                       PRONOUNS, SAY_VERBS, WEEKDAYS)
+from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WORDS, ORGANISATION_SUFFIXES,
+                       PREPOSITIONS, PRONOUNS, SAY_VERBS, WEEKDAYS)
 from ..model import Claim
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")

@@ -251,8 +251,8 @@ def _bound_like(claim: Claim, converted: Claim, options: ExtractionOptions) -> N
 #: a sentence at sea, where "nm" is the nautical mile, not the nanometre of chips and light
 _AT_SEA = re.compile(r"\b(?:off|offshore|coast|sea|ship|vessel|tanker|port|harbou?r|navy|naval|pirates?|km|miles|"
                      r"nautical|south|north|east|west)\b", re.I)
-_SMALL_THINGS = re.compile(r"\b(?:chip|processor|transistor|wavelength|laser|lithography|process|wafer|semiconductor)s?\b",
-                           re.I)
+_SMALL_THINGS = re.compile(r"\b(?:chip|processor|transistor|wavelength|laser|lithography|process|wafer|"
+                           r"semiconductor)s?\b", re.I)
 #: a sum written in a currency's hundredths: "420p", "415 pence", "50 cents"
 _MINOR_UNIT = re.compile(r"\d\s*(?:p|pence|cents?|¢)$", re.I)
 
@@ -496,7 +496,8 @@ _STRIKES = frozenset({"earthquakes", "quakes", "tremors", "aftershocks", "blasts
 #: about 80 feet underground"), not the depth of the event's hole, mine or quake, unless it is that hole, mine or
 #: quake ("a longwall panel 1,050 metres below the surface")
 _DEPTH_OF = re.compile(r"\b([a-z]{3,})\s+$")
-#: a place in nature that has a depth of its own, named before the figure: "The canyon itself, at about 4,000 metres deep"
+#: a place in nature that has a depth of its own, named before the figure: "The canyon itself, at about 4,000
+#: metres deep"
 _DEPTH_OF_NATURE = re.compile(r"\b(canyon|gorge|valley|lake|river|sea|ocean|bay|harbou?r|reservoir|lagoon|fjord)s?\b"
                               r"[^.;:]{0,40}$", re.I)
 _QUAKE_WORDS = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|shocks?|epicent(?:re|er)|"

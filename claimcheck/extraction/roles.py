@@ -61,7 +61,8 @@ _QUAKE_BEFORE = re.compile(rf"\b(?:{_QUAKES}s?|magnitudes?|(?:main\s+)?shocks?)\
 _MEASURED_IT = re.compile(r"\b(?:measured|rated|registered|recorded)\s+it\s+(?:at|as)\s+$", re.I)
 #: "Indonesia's meteorology agency put it at 7.3": a seismic agency's reading of the quake told before
 _AGENCY_PUT_IT = re.compile(r"\b(?:survey|agency|institute|cent(?:er|re)|observatory|USGS|GFZ|EMSC|seismolog\w*)"
-                            r"(?:\s+[\w'’-]+){0,3}\s+(?:put|estimated|gauged|calculated|gave)\s+it\s+(?:at|as)\s+$", re.I)
+                            r"(?:\s+[\w'’-]+){0,3}\s+(?:put|estimated|gauged|calculated|gave)\s+it\s+(?:at|as)\s+$",
+                            re.I)
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
 _ONE_DECIMAL = re.compile(r"\s*[1-9]\.\d\s*")
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)

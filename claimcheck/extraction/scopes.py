@@ -118,7 +118,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
-    if (_PART_OF_THE.match(sentence_after[:45]) or _WHOSE.search(sentence_before[-10:]) or _PART_OF_THE_TOLL.match(sentence_after[:50])
+    if (_PART_OF_THE.match(sentence_after[:45]) or _WHOSE.search(sentence_before[-10:])
+            or _PART_OF_THE_TOLL.match(sentence_after[:50])
             or worst_hurt(sentence_before, sentence_after)
             or _ONE_SIDE.match(sentence_after[:40]) or _HARDEST_HIT.search(sentence_before)
             or _DIED_SINCE.match(sentence_after[:60])):
@@ -211,9 +212,9 @@ _SINCE_BEGAN = re.compile(r"\bsince\s+(?:(?:the|its|their|his|her|it|they)\s+(?:
 
 #: a perfect tense counted from a day: "2,355 civilians had been killed and 4,862 wounded in Yemen since March 26",
 #: "212 civilians have been killed in the province since March" (not "the deadliest since March")
-_SINCE_A_DAY = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+[a-z]+\b[^.;:]*?\bsince\s+(?:(?:early|late|mid)"
-                          r"[\s-]+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
-                          r"december|\d)", re.I)
+_SINCE_A_DAY = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+[a-z]+\b[^.;:]*?\bsince\s+"
+                          r"(?:(?:early|late|mid)[\s-]+)?(?:january|february|march|april|may|june|july|august|"
+                          r"september|october|november|december|\d)", re.I)
 
 
 _SEVERAL_DAYS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
