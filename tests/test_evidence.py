@@ -2028,7 +2028,7 @@ def test_a_running_count_of_an_undated_page_is_judged_by_the_dated_pages_that_ti
     ("Police arrested 19 people during the operation.", False),
 ])
 def test_a_count_told_as_the_one_now_may_be_a_later_count(text, now):
-    from claimcheck.evidence.pages import told_as_risen
+    from claimcheck.evidence.revisions import told_as_risen
 
     [count, *_] = claimcheck.extract_text(text)
     assert told_as_risen(count) is now

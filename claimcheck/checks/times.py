@@ -9,8 +9,9 @@ import re
 
 from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
-from ..evidence.pages import (above_the_risen, days_told, revised_on_page, risen_on_page, told_as_preliminary,
-                               told_as_revised, told_as_risen, told_days_after, top_toll, top_weekdays)
+from ..evidence.pages import days_told, told_days_after, top_toll, top_weekdays
+from ..evidence.revisions import (above_the_risen, revised_on_page, risen_on_page, told_as_preliminary, told_as_revised,
+                                  told_as_risen)
 from ..lexicon import RUNNING_OUTCOMES, RUNNING_ROLES, WEEKDAYS
 from ..model import Claim
 from .context import CheckContext

@@ -21,7 +21,8 @@ from .features import (GENERIC_MEASURES, after_figure, before_figure, name_keys,
                        TOKEN, WORD)
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, name_numbers, own_and_sourced,
-                    set_against, told_as_revised, two_sources)
+                    set_against, two_sources)
+from .revisions import told_as_revised
 from .vetoes import same_person
 
 #: words for people that say nothing more than that: counts of them may be the event's one count of dead or hurt

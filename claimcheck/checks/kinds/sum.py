@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from dataclasses import dataclass
 
-from ...evidence.pages import BRINGING
+from ...evidence.revisions import BRINGING
 from ...facts import dimension
 from ...lexicon import PARTIAL_CUES, TOTAL_CUES
 from ...measure_keys import head_key

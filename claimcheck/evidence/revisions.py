@@ -1,0 +1,90 @@
+"""How a page tells a figure as a stage of a running count: revised ("now estimated at"), preliminary ("a
+preliminary magnitude of 7.2") or risen to ("the toll rose to 35"), in its own sentence or elsewhere on its page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..lexicon import INCREASE_WORDS
+from ..model import Claim
+from .features import after_figure, before_figure
+
+if TYPE_CHECKING:
+    from .pages import FigureCounts
+
+
+def told_as_revised(claim: Claim) -> bool:
+    """Whether a figure is told as a revision of an earlier one: "now estimated at", "revised up to", "was later
+    raised to"; "worth 103m euros ..., more than double the first estimate"."""
+    return bool(_REVISED.search(before_figure(claim)[-60:])
+                or _EARLIER_ESTIMATE.search(claim.sentence))
+
+
+def told_as_preliminary(claim: Claim) -> bool:
+    """Whether a figure is told as a first reading, one its source may revise: "gave a preliminary magnitude of 7.2",
+    "had initially put the magnitude at 7.2", "a provisional count of 51 percent"."""
+    return bool(_PRELIMINARY.search(before_figure(claim)[-50:]))
+
+
+def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page tells of its figure as revised in some sentence (a headline's "gems worth 103m
+    euros" over "..., more than double the first estimate")."""
+    return bool(figures[("revised", claim.doc, round(claim.value), claim.unit)])
+
+
+def told_as_risen(claim: Claim) -> bool:
+    """Whether a figure is told as risen to ("the toll rose to 35", "has climbed to at least 40", "Death Toll Climbs
+    to 35") or as the count now ("Seventeen people are now confirmed dead", "the latest figures put the toll at 29"):
+    of a running count, a later count than one another page may give."""
+    before = before_figure(claim)
+    return bool(_RISEN.search(before[-40:]) or _BROUGHT_TO.search(before[-100:]) or _LATEST.search(before[-100:])
+                or _NOW_AFTER.match(after_figure(claim)) or _RAISED_FROM.match(after_figure(claim)))
+
+
+def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page tells of its count as risen to it in some sentence (a headline's "two dead" over
+    "the number of people killed ... has risen to two")."""
+    return bool(figures[("risen", claim.doc, round(claim.value))])
+
+
+def above_the_risen(claim: Claim, other: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page tells its count as risen to a figure between the other page's and the claim's ("has
+    risen to 12 ... the regional president gave a higher figure of 13" against another page's "Nine dead"): the
+    claim is of that later stage too. On its own page, two sources' 12 and 13 stay two accounts of one stage."""
+    least = figures[("risen least", claim.doc, claim.outcome)]
+    return claim.doc != other.doc and 0 < other.value < least < claim.value
+
+
+#: a running toll told as risen to its figure: "the toll rose to 35", "has climbed to at least 40", "toll hits 42",
+#: "death toll reaches 31"
+_RISEN = re.compile(r"\b(?:" + "|".join(sorted(INCREASE_WORDS, key=len, reverse=True)) + r"|mounted|mounts|reached|reaches|"
+                    r"climbs|jumps|soars)\s+to\s+(?:\w+\s+){0,2}$|"
+                    r"\btoll\s+(?:hits|hit|tops|topped|passes|passed|nears|reaches|reached)\s+$",
+                    re.I)
+#: verbs by which a count is told as brought to a new figure ("bringing its total to 86")
+BRINGING = (r"(?:raising|raised|raises|bringing|brought|brings|taking|took|takes|pushing|pushed|pushes|lifting|"
+            r"lifted|lifts)")
+#: a running count told as brought to its figure: "a third inmate has died ..., raising the death toll to three",
+#: "bringing the death toll from Wednesday's explosion to 11"
+_BROUGHT_TO = re.compile(rf"\b{BRINGING}\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:toll|tally|count|number|"
+                         r"figure|total)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:\w+\s+){0,2}$", re.I)
+#: a count told as the latest of a running count: "the latest figures put the toll at", "an updated toll of", "the
+#: final official toll stood at"
+_LATEST = re.compile(r"\b(?:latest|updated|new|revised|final)\s+(?:official\s+)?(?:figures?|toll|death\s+toll|count|"
+                     r"tally|bulletin|numbers?)\b[^.;!?]*$", re.I)
+#: a count told as the one now: "Four people have now died", "17 are now confirmed dead", "around 30 still missing",
+#: "the 19 people now arrested"
+_NOW_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:are|is|have|has|had)\s+(?:now|since)|still|remain|remains|"
+                        r"now\s+(?:[a-z]+ed|dead|missing|held|known|in\s+(?:custody|hospital))\b)\b", re.I)
+#: a count told as raised from an earlier one: "103 militants had been killed ..., raising the figure from 86",
+#: "29 dead, up from 17"
+_RAISED_FROM = re.compile(r"[^.;!?]{0,80}?(?:\b(?:raising|lifting|pushing|revising)\s+(?:the|its|their|an?)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|tally|total|estimate)\s+(?:up\s+)?from\b"
+                          r"|,\s+up\s+from\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial|\d))", re.I)
+_REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later|"
+                      r"extended|expanded|widened|enlarged)\b[^.;!?]{0,40}$", re.I)  # "the zone was extended to 7 km"
+_PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
+_EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
+                               re.I)
