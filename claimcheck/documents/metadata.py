@@ -117,10 +117,11 @@ def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | 
             date_found = parsed.isoformat() if parsed else None
         if not date_found:
             dates = find_dates(line)
-            if dates and (len(line) < 60 or _FURNITURE.search(line)):
+            dated_line = len(line) < 60 or bool(_FURNITURE.search(line))  # a date there is the page's
+            if dates and dated_line:
                 date_found = dates[0][2].isoformat()
                 continue
-            if (numeric := _numeric_date(line)) and (len(line) < 60 or _FURNITURE.search(line)):
+            if dated_line and (numeric := _numeric_date(line)):
                 date_found = numeric.isoformat()
                 continue
             if dates and _opens_dateline(line, dates[0]):  # "LONDON, May 16, 2018 (Reuters) - Emile Varenne's ..."

@@ -17,8 +17,7 @@ from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
 from .governing import one_doing, one_happening
-from .features import (GENERIC_MEASURES, after_figure, before_figure, name_keys, near, sentence_terms, slot, slot_match,
-                       TOKEN, WORD)
+from .features import GENERIC_MEASURES, after_figure, before_figure, near, sentence_terms, slot, slot_match, TOKEN, WORD
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, name_numbers, own_and_sourced,
                     set_against, two_sources)
@@ -267,17 +266,10 @@ _EARLIER_FIGURE = re.compile(r"\bhad\s+(?:stood|been|reached|risen|climbed|put|g
                             r"[^.;!?]{0,30}$", re.I)
 
 
-def _names_shared(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
-    """Whether two sentences name someone in common, by the words a name is told again by ("Teixeira" in a headline
-    is "Mark Teixeira" below it; "Yankees" is "the New York Yankees"; "Kaneshiro" is "Kaneshiro Holdings")."""
-    return bool(frozenset().union(*map(name_keys, names_a)) & frozenset().union(*map(name_keys, names_b)))
-
-
 def _named_alike(said: tuple[frozenset[str], frozenset[str]], pages: tuple[frozenset[int], frozenset[int]]) -> bool:
-    """Whether two sentences tell of someone in common, a sentence that names no one telling of whom its page's lead
-    names ("The offer is 33 percent above the stock price" below "HP will buy EDS for $13.9 billion")."""
-    if all(said):
-        return _names_shared(*said)
+    """Whether two sentences tell of someone in common, by the words a name is told again by ("Teixeira" in a
+    headline is "Mark Teixeira" below it; "Kaneshiro" is "Kaneshiro Holdings"); a sentence that names no one tells
+    of whom its page's lead names ("The offer is 33 percent above the stock price" below "HP will buy EDS")."""
     told = [name_numbers(names) if names else page for names, page in zip(said, pages)]
     return bool(told[0] & told[1])
 

@@ -7,6 +7,7 @@ import re
 import zlib
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from ..extraction.dating import date_span
 from ..extraction.scopes import HEDGE, PART_CUES
@@ -113,7 +114,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if key[0] == "risen least":
             counts[key] = min(found)
         if key[0] == "lead name":  # each name as a number, as the top places are
-            counts.update({(*key, index): number for index, number in enumerate(sorted(found))})
+            for index, number in enumerate(sorted(found)):
+                counts[(*key, index)] = number
         if key[0] == "lead day":  # the one day the lead tells its figures of, if one (see recalled_figure)
             counts[key] = next(iter(found)) if len(found) == 1 else 0
         if key[0] == "lead" and len(found) == 1:  # the lead's one figure itself (see recalled_figure)
@@ -166,7 +168,8 @@ def lead_names(doc: str, figures: Counter | FigureCounts) -> frozenset[int]:
     return frozenset(figures[("lead name", doc, index)] for index in range(figures[("lead name", doc)]))
 
 
-def name_numbers(names) -> frozenset[int]:
+@lru_cache(maxsize=65536)
+def name_numbers(names: frozenset[str]) -> frozenset[int]:
     """Names as numbers, by the words each is told again by (see :func:`~.features.name_keys`): the page table stays
     one of counts."""
     return frozenset(zlib.crc32(key.encode("utf-8")) for name in names for key in name_keys(name))

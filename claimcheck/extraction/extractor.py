@@ -253,8 +253,6 @@ _AT_SEA = re.compile(r"\b(?:off|offshore|coast|sea|ship|vessel|tanker|port|harbo
                      r"nautical|south|north|east|west)\b", re.I)
 _SMALL_THINGS = re.compile(r"\b(?:chip|processor|transistor|wavelength|laser|lithography|process|wafer|"
                            r"semiconductor)s?\b", re.I)
-#: a sum written in a currency's hundredths: "420p", "415 pence", "50 cents"
-_MINOR_UNIT = re.compile(r"\d\s*(?:p|pence|cents?|¢)$", re.I)
 
 
 def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) -> Claim | None:
@@ -334,7 +332,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     measure = roles.role_of(text[sentence_start:start], told, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency", count=unit.kind == "count",
                             percent=unit.kind == "percent") or measure
-    if measure == "deal" and _MINOR_UNIT.search(text[start:end]):
+    if measure == "deal" and unit.kind == "currency" and unit.scale < 1:
         measure = "share_price"  # "agreeing a 420p deal": a sum in pence or cents is a price per share, no firm's
     if measure == "depth" and (owner := _DEPTH_OF.search(text[max(sentence_start, start - 30):start])) \
             and owner.group(1).lower() not in _OWN_DEPTHS | _NO_THING:
@@ -500,8 +498,7 @@ _DEPTH_OF = re.compile(r"\b([a-z]{3,})\s+$")
 #: metres deep"
 _DEPTH_OF_NATURE = re.compile(r"\b(canyon|gorge|valley|lake|river|sea|ocean|bay|harbou?r|reservoir|lagoon|fjord)s?\b"
                               r"[^.;:]{0,40}$", re.I)
-_QUAKE_WORDS = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|shocks?|epicent(?:re|er)|"
-                          r"hypocent(?:re|er)|focus|seismic)\b", re.I)
+_QUAKE_WORDS = re.compile(rf"\b(?:{roles.QUAKES}s?|shocks?|epicent(?:re|er)|hypocent(?:re|er)|focus|seismic)\b", re.I)
 #: the event's own hole, mine or quake, or the wreck it went down with
 _OWN_DEPTHS = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock", "shock", "epicentre", "epicenter",
                          "hypocentre", "hypocenter", "focus", "sinkhole", "hole", "crater", "pit", "shaft", "trench",

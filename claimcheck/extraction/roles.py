@@ -45,18 +45,19 @@ _ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
 _MOMENT_MAGNITUDE = re.compile(r"(?<![\w.])Mw?\s?$")  # "M6.7", "Mw 7.6": a seismologist's magnitude
 #: "an earthquake measuring 7.7", "the quake measured 5.6", "a tremor registering 4.1"
-_QUAKES = r"(?:(?:earth)?quake|tremor|temblor|aftershock)"
-_QUAKE_MEASURING = re.compile(rf"\b{_QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measuring|measured|registering|registered|"
+#: the nouns for a quake, singular
+QUAKES = r"(?:(?:earth)?quake|tremor|temblor|aftershock)"
+_QUAKE_MEASURING = re.compile(rf"\b{QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measuring|measured|registering|registered|"
                               r"that\s+measured|which\s+measured|of)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
                               r"some\s+|at\s+)?$", re.I)
 #: "the 7.6 quake", "a 6.1 earthquake": a figure with a decimal point before a quake is its magnitude (a count of
 #: quakes is whole)
-_QUAKE_NOUN = re.compile(rf"[\s-]*(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_QUAKES}|shock)s?\b")  # "the 6.9 Loma Prieta quake"
+_QUAKE_NOUN = re.compile(rf"[\s-]*(?:[A-Z][a-z]+\s+){{0,2}}(?i:{QUAKES}|shock)s?\b")  # "the 6.9 Loma Prieta quake"
 _DECIMAL = re.compile(r"\s*\d\.\d{1,2}\s*")
 #: "the survey measured the quake at 7.6, while the agency put it at 7.2", "later revised to 7.3", "measured the main
 #: shock at 5.9", "reported the magnitude as 7.5 before revising it to 8.0": a bare figure of one decimal told after a
 #: quake or its magnitude in its sentence is the quake's magnitude
-_QUAKE_BEFORE = re.compile(rf"\b(?:{_QUAKES}s?|magnitudes?|(?:main\s+)?shocks?)\b", re.I)
+_QUAKE_BEFORE = re.compile(rf"\b(?:{QUAKES}s?|magnitudes?|(?:main\s+)?shocks?)\b", re.I)
 #: "The U.S. Geological Survey measured it at 6.3": a survey's reading of the quake the sentence before told of
 _MEASURED_IT = re.compile(r"\b(?:measured|rated|registered|recorded)\s+it\s+(?:at|as)\s+$", re.I)
 #: "Indonesia's meteorology agency put it at 7.3": a seismic agency's reading of the quake told before
@@ -206,7 +207,7 @@ def shock_of(sentence_before: str, after: str) -> str | None:
         return "aftershock"
     if (second := _SECOND_QUAKE.search(before[-_SECOND_QUAKE_REACH:])) and not _FIRST_QUAKE.search(before[second.end():]):
         return "second quake"
-    if _AFTER_THE_FIRST.search(before) and _TWIN_QUAKES.search(before):
+    if _AFTER_THE_FIRST.search(before) and _TWINQUAKES.search(before):
         return "second quake"  # "the quakes, of magnitude 6.4 and 6.3": the later's
     if _EARLIER_QUAKE.search(before[-60:]):
         return "earlier quake"  # "less than two weeks after a magnitude 8.1 tremor off the coast killed nearly 100"
@@ -231,7 +232,7 @@ _SECOND_QUAKE = re.compile(r"\b(?:a|the)\s+second\b(?![\s-]+(?:largest|strongest
                            r"\s+(?:in|since|this|of\s+the\s+(?:day|week|month|year))\b)", re.I)  # "the second major quake in a week": the page's own
 _FIRST_QUAKE = re.compile(r"\bfirst\b", re.I)
 #: "the quakes, measuring 6.2 and 5.8", "put the quakes at 7.2 and 7.6": two quakes' magnitudes in their order
-_TWIN_QUAKES = re.compile(r"\b(?:two|twin|the|both)\s+(?:\w+\s+)?(?:earth)?quakes\b|\btremors\b", re.I)
+_TWINQUAKES = re.compile(r"\b(?:two|twin|the|both)\s+(?:\w+\s+)?(?:earth)?quakes\b|\btremors\b", re.I)
 #: "two weeks after a magnitude 8.1 tremor", "days after an 8.1": a quake before the one the page tells of
 _EARLIER_QUAKE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
                             re.I)
