@@ -4,6 +4,7 @@ pieces of evidence :func:`claimcheck.evidence.judge` weighs."""
 from __future__ import annotations
 
 import re
+import zlib
 from functools import lru_cache
 
 from ..measure_keys import POSSESSIVE, joined_initials, singular
@@ -157,3 +158,10 @@ def before_figure(claim: Claim) -> str:
 def after_figure(claim: Claim) -> str:
     """The rest of a figure's sentence after it."""
     return claim.sentence[claim.sentence.find(claim.text) + len(claim.text):]
+
+
+@lru_cache(maxsize=65536)
+def name_numbers(names: frozenset[str]) -> frozenset[int]:
+    """Names as numbers, by the words each is told again by (see :func:`name_keys`): a page table of them stays one
+    of counts."""
+    return frozenset(zlib.crc32(key.encode("utf-8")) for name in names for key in name_keys(name))

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -19,7 +18,7 @@ from ..model import Claim
 from ..money import is_currency
 from .another import told_of_another
 from .days import days_named
-from .features import before_figure, name_keys, sentence_terms
+from .features import before_figure, name_numbers, sentence_terms
 from .revisions import told_as_revised, told_as_risen
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -166,13 +165,6 @@ def lead_names(doc: str, figures: Counter | FigureCounts) -> frozenset[int]:
     """The names the sentences of a page's lead give (as :func:`name_numbers`): whom a sentence of the page
     that names no one tells of."""
     return frozenset(figures[("lead name", doc, index)] for index in range(figures[("lead name", doc)]))
-
-
-@lru_cache(maxsize=65536)
-def name_numbers(names: frozenset[str]) -> frozenset[int]:
-    """Names as numbers, by the words each is told again by (see :func:`~.features.name_keys`): the page table stays
-    one of counts."""
-    return frozenset(zlib.crc32(key.encode("utf-8")) for name in names for key in name_keys(name))
 
 
 def _own_figure(values: dict[tuple, set], claim: Claim, key: str) -> None:
