@@ -95,3 +95,11 @@ def test_a_date_after_a_preposition_opening_its_sentence_dates_every_figure_of_i
     claims = claimcheck.extract_text("On Sept. 19, 2017, a magnitude 7.1 quake killed some 370 people in central "
                                      "Mexico.")
     assert [(claim.text, claim.date) for claim in claims] == [("7.1", "2017-09-19"), ("some 370", "2017-09-19")]
+
+
+def test_an_event_named_by_its_year_dates_the_figures_told_of_it():
+    text = ("Tuesday, 24 September 2013\n\nIn the 2009 election, final turnout was 57.1 percent.\n"
+            "The 2001 Arequipa earthquake reached magnitude 8.4, and the 2007 Pisco earthquake reached 8.0.\n"
+            "Turnout was 63 percent, up from 57 percent in the 2009 vote.\n")
+    assert dates(text) == [("57.1 percent", "2009"), ("8.4", "2001"), ("8.0", "2007"), ("63 percent", "2013-09-24"),
+                           ("57 percent", "2009")]

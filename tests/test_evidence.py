@@ -220,15 +220,19 @@ def test_the_parts_two_pages_tell_inside_one_toll_are_one_quantity_unless_the_to
     assert [_about(finding) for finding in grown] == [["14", "19"]]  # the tolls disagree, not their parts
 
 
-def test_parts_of_a_toll_are_one_part_only_when_told_of_one_place_or_named_alike():
+def test_parts_of_a_toll_are_one_part_only_when_named_alike():
     hamlet, mine = _claims("Eight of the dead came from El Salitre, a hamlet above the mine.",
                            "Rescuers recovered the last three bodies from Los Pinos on Friday.")
+    children, bodies = _claims("At least 27 people, 10 of them children, were killed in El Fasher by shells.",
+                               "The South Hospital in El Fasher received 58 wounded people and 19 bodies.")[1::2]
     children, boys = _claims("Four people were killed, including three children.",
                              "The blast killed 12 people, including two children.")[1::2]
     events = {"d0.txt": "e1", "d1.txt": "e1"}
     synonyms = claimcheck.Checker().rule_set.synonyms
     assert (hamlet.scope, mine.scope) == ("part", "part")
     assert weigh(hamlet, mine, events, figures_per_source([hamlet, mine]), synonyms).anchors == ()
+    assert (children.measure, children.scope, bodies.scope) == ("children", "part", "part")
+    assert weigh(children, bodies, events, figures_per_source([children, bodies]), synonyms).anchors == ()
     assert weigh(children, boys, events, figures_per_source([children, boys]), synonyms).anchors == (
         "the only count of children killed each source gives",)
 
@@ -2065,3 +2069,21 @@ def test_a_sources_toll_below_the_lead_of_another_day_is_not_the_pages(tmp_path,
         b_txt="Wednesday, 23 September 2015\n\nYemen school toll\n23 people were killed in Tuesday's air strike "
               "on the school in Hajjah, medics said.\n")
     assert [sorted(_about(finding)) for finding in found] == violated
+
+
+def test_a_toll_told_below_the_lead_of_a_city_the_lead_does_not_name_is_another_places():
+    from claimcheck.evidence import FigureCounts, page_figures
+
+    synonyms = claimcheck.Checker().rule_set.synonyms
+    lead = ("Strike hits school sheltering families in Abs\nThe strike killed 28 people, local officials said.\n"
+            + "Aid workers said the town needed help.\n" * 8)
+
+    def anchors_of(told: str) -> tuple[str, ...]:
+        first = claimcheck.extract_text("Twenty-six people were killed in the air strike, officials said.\n", doc="a.txt")
+        second = claimcheck.extract_text(lead + told, doc="b.txt")
+        figures = FigureCounts(figures_per_source(first + second), page_figures(first + second, synonyms))
+        return weigh(first[0], second[-1], {"a.txt": "e1", "b.txt": "e1"}, figures, synonyms).anchors
+
+    assert anchors_of("Seven people were killed in Sanaa, residents said.\n") == ()
+    assert anchors_of("Seven people were killed in the town, residents said.\n") == (
+        "the only count of people killed each source gives",)

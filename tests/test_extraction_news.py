@@ -759,6 +759,14 @@ def test_a_figure_set_off_by_a_comma_and_of_them_is_a_part():
                                                               ("five", "part"), ("Two", None)]
 
 
+def test_a_part_told_between_commas_names_who_it_is_and_leaves_the_whole_its_verb():
+    found = claimcheck.extract_text("At least 27 people, 10 of them children, were killed when shells struck a school. "
+                                    "Four men, two of them dressed as women, entered the store.")
+    assert [(claim.text, claim.measure, claim.scope, claim.outcome) for claim in found] == [
+        ("At least 27", "people", None, "killed"), ("10", "children", "part", "killed"),
+        ("Four", "men", None, None), ("two", "men", "part", None)]
+
+
 def test_a_death_toll_counts_people_killed():
     found = claimcheck.extract_text("The death toll from the quake rose to seven, the Red Crescent said. The road toll "
                                     "is 5 dollars.")
@@ -1063,6 +1071,10 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("Two people later died of their injuries, officials said.", "part"),
     ("Three passengers have since died, the airline said.", "part"),
     ("Eight people died in the collapse, the fire service said.", None),
+    ("The hospital in Abs received 34 wounded and 26 bodies after the attack.", "part"),  # one hospital's intake
+    ("The hospital in Abs received 34 wounded after the attack.", "part"),
+    ("Hospital overwhelmed after school attack, 19 dead on arrival", "part"),
+    ("Hospitals treated the wounded after the strike killed 28 people.", None),
 ])
 def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope

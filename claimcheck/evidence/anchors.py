@@ -12,7 +12,7 @@ from ..measure_keys import a_tally, canonical_name, claim_role, head_key, measur
 from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
                        STRUCTURE_NOUNS, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
 from ..model import Claim
-from ..places import known_place
+from ..places import city, known_place
 from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
@@ -78,13 +78,14 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                                               == canonical_name("place", second.place, synonyms))
     placed = (bool(names_a & names_b) or same_place or (first.line <= LEAD_LINES and second.line <= LEAD_LINES)
               or first.place is None or second.place is None)  # an unplaced toll has joined the main place's
+    placed = placed and not (_of_a_city_unled(first, second, names[0]) or _of_a_city_unled(second, first, names[1]))
     few = all(count <= FIGURES_PER_PAGE or claim.source for count, claim in zip(tolls, (first, second)))
     classes = _counted_class(first, heads[0], synonyms), _counted_class(second, heads[1], synonyms)
     if (single and few and first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
             and included(first) == included(second)  # "Five children, including three from one family": two parts
             # parts of a toll are one part only when named alike: "eight of the dead came from El Salitre" and "the
-            # last three bodies" are two
-            and (first.scope != "part" or same_place or (heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))
+            # last three bodies" are two; so are the children among a town's dead and the bodies its hospital took in
+            and (first.scope != "part" or (heads[0] == heads[1] and heads[0] not in GENERIC_PEOPLE))
             and placed and classes[0] is not None and classes[0] == classes[1]
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # two shootings a month apart are two tolls
             and (first.outcome == "killed"  # the dead of one attack are told of the day it struck or they died
@@ -152,6 +153,15 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(near(first) & near(second)) >= 2):
         found.append(f"the only figure of {key} each source gives, in the same words")
     return tuple(found)
+
+
+def _of_a_city_unled(claim: Claim, other: Claim, lead: frozenset[int]) -> bool:
+    """Whether a figure below its page's lead is told of a city the lead does not name, the other figure not of that
+    city: a page on a school hit in a town that adds "seven were killed in Sanaa in strikes the same night" tells of
+    another place's dead."""
+    told = city(claim.place) if claim.line > LEAD_LINES and claim.place is not None else None
+    return (told is not None and not name_numbers(frozenset({claim.place})) & lead
+            and (other.place is None or (city(other.place) or [None])[0] != told[0]))  # Salonika is Thessaloniki
 
 
 def _counted_class(claim: Claim, head: str | None, synonyms) -> str | None:

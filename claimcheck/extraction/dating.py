@@ -22,6 +22,11 @@ _SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of
                             r"(?P<year>(?:19|20)\d\d)\b")
 #: a year a "when" clause tells of: "the turnout of 2010, when they said 3.5 million marched"
 _YEAR_WHEN = re.compile(r"\b(?P<year>(?:19|20)\d\d),?\s+when\b")
+#: an event named by its year: "In the 2009 election, turnout was 57.1 percent", "the 2001 Arequipa earthquake reached
+#: magnitude 8.4", "57 percent in the 2009 vote" (not "8.4, and the 2007 quake reached 8.0")
+_EVENTS_YEAR = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<year>(?:19|20)\d\d)\s+(?=[A-Za-z])(?!(?:and|or|to|through)\b)")
+#: what sets a figure apart from an event named by its year after it: "reached 8.4, and the 2007 quake"
+_ANOTHER_AFTER = re.compile(r",|\band\b")
 #: "5 June", "June 5", "June 5th", "5th of June" with no year after it
 _DAY_MONTH = re.compile(rf"\b(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
                         rf"{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!,?\s*(?:19|20)\d\d)")
@@ -57,8 +62,9 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
         dates.append((match.start(), match.end(),
                       f"{match.group('year')}-{MONTH_NUMBER[month]:02d}" if month else match.group("year")))
     taken = [(start, end) for start, end, _ in dates]
-    dates += [(match.start("year"), match.end("year"), match.group("year")) for match in _YEAR_WHEN.finditer(sentence)
-              if not any(start <= match.start() < end for start, end in taken)]
+    dates += [(match.start("year"), match.end("year"), match.group("year"))
+              for match in (*_YEAR_WHEN.finditer(sentence), *_EVENTS_YEAR.finditer(sentence))
+              if not any(start <= match.start("year") < end for start, end in taken)]
     anchor = _parse(document_date)
     if year is not None and (anchor is None or anchor.year != year):
         anchor, weekdays = None, False  # a paragraph of another year than the document's: its own year holds
@@ -196,9 +202,11 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
     with (``paragraph``, see :func:`paragraph_date`), else the document's date (``year``: the one its paragraph names,
     see :func:`context_year`)."""
     best = None
+    events = {match.start("year") for match in _EVENTS_YEAR.finditer(sentence)}
     # a length of time told against now is the figure, not its date: "a heart attack suffered almost three weeks ago"
     dates = [(start, end, value) for start, end, value in sentence_dates(sentence, document_date, year)
-             if not (start < claim_end and end > claim_start)]
+             if not (start < claim_end and end > claim_start)
+             and not (start >= claim_end and start in events and _ANOTHER_AFTER.search(sentence, claim_end, start))]
     for start, end, value in dates:
         low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
         if others.between(low, high) or _CLAUSE_BREAK.search(sentence[low:high]):

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ..lexicon import (AUXILIARIES, CLAUSE_BOUNDARIES, DEMONYMS, DETERMINERS, DIRECTIONS, DISCOURSE, FUNCTION_WORDS,
-                       LINKING_VERBS, NUMBER_WORDS, PREPOSITIONS, ROLES, SAY_VERBS)
+                       LINKING_VERBS, NUMBER_WORDS, PERSON_NOUNS, PREPOSITIONS, ROLES, SAY_VERBS)
 from .phrases import NounPhrase, Token, noun_phrase, number_word
 
 
@@ -29,8 +29,9 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
         rest = tokens[1:]
         while rest and (rest[0].lower in DETERMINERS or rest[0].lower in {"them", "whom"} or rest[0].text[:1].isdigit()
                         or rest[0].lower in _ORDINALS or rest[0].lower in NUMBER_WORDS):  # "four of their first five drives"
-            if rest[0].lower in {"them", "whom"}:
-                return NounPhrase([], [])
+            if rest[0].lower in {"them", "whom"}:  # "10 of them children": who the part is, where a word for people
+                told = rest[1:2]  # follows (not "two of them dressed as women")
+                return noun_phrase(rest[1:]) if told and told[0].lower in PERSON_NOUNS else NounPhrase([], [])
             rest = rest[1:]
         if len(rest) > 1 and rest[0].lower in _DEGREES and rest[1].is_word and rest[1].lower not in FUNCTION_WORDS:
             rest = rest[1:]  # "2,500 of its most loyal fighters": the fighters, not "most"

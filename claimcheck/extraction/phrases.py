@@ -419,6 +419,7 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
     if told_before is not None and not relative:
         return told_before
     crowd = None
+    after = _past_a_part(after)
     for index, token in enumerate(after[:10]):
         if token.text in ";.!?:" or token.text[:1].isdigit() or token.lower in {"or", "but", "while", "whereas", "who",
                                                                                  "which", "that", "after", "when", "how",
@@ -451,6 +452,18 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
 
 
 _RELATIVES = frozenset({"which", "whom"})
+
+
+def _past_a_part(after: list[Token]) -> list[Token]:
+    """The words after a figure without a part told between commas right after it: in "27 people, 10 of them
+    children, were killed" the verb after the part says what befell all 27."""
+    for index, token in enumerate(after[:4]):
+        if token.text == "," and index + 3 < len(after) and after[index + 2].lower == "of" \
+                and (after[index + 1].text[:1].isdigit() or after[index + 1].lower in NUMBER_WORDS) \
+                and after[index + 3].lower in ("them", "whom"):
+            close = next((end for end in range(index + 4, min(len(after), index + 9)) if after[end].text == ","), None)
+            return after if close is None else after[:index] + after[close + 1:]
+    return after
 
 
 def _relative_outcome(clause: list[Token], outcome_words: dict[str, str]) -> str | None:

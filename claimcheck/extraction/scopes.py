@@ -75,6 +75,11 @@ _DIED_SINCE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:have|has|had)\s+)?"
                          r"(?:(?:later|since|subsequently)\s+(?:died|succumbed)\b"
                          r"|(?:died|succumbed)\s+(?:later\b|overnight\b|since\b|in\s+(?:the\s+)?hospital\b|"
                          r"(?:of|from|to)\s+(?:their|his|her)\s+(?:injuries|wounds|burns)\b))", re.I)
+#: what one hospital took in of a toll: "the hospital in Abs received 34 wounded and 26 bodies", "19 dead on arrival"
+_INTAKE_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|morgues?|infirmary|medical\s+(?:centre|center|facility))\b"
+                            r"[^.;]{0,60}?\b(?:received|admitted|treated|took\s+in|has\s+taken\s+in)\s+"
+                            r"(?:(?!(?:after|when|as|killed|died|dead)\b)[\w,-]+\s+){0,4}?$", re.I)
+_INTAKE_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was)\s+)?(?:pronounced\s+)?dead\s+on\s+arrival\b", re.I)
 #: a figure of each of many things: "Each of the 110 bales weighed about 29 kilograms" (not the 110 of "Each of the
 #: 110 bales"), "bales weighing 29 kilograms each", "sold for $5 apiece"
 _EACH_BEFORE = re.compile(r"^\s*Each\b(?!\s+of\s+(?:the|these|those|its|their|his|her)\s*$)", re.I)
@@ -122,8 +127,9 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or _PART_OF_THE_TOLL.match(sentence_after[:50])
             or worst_hurt(sentence_before, sentence_after)
             or _ONE_SIDE.match(sentence_after[:40]) or _HARDEST_HIT.search(sentence_before)
-            or _DIED_SINCE.match(sentence_after[:60])):
-        return "part"  # "three of the dead were crushed", "13 seriously injured": some of all the dead or hurt
+            or _DIED_SINCE.match(sentence_after[:60])
+            or _INTAKE_BEFORE.search(sentence_before[-140:]) or _INTAKE_AFTER.match(sentence_after[:40])):
+        return "part"  # "three of the dead were crushed", "13 seriously injured", a hospital's intake: some of the toll
     if _WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60]):
         return "whole"
     if (_TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,"))
