@@ -103,3 +103,9 @@ def test_an_event_named_by_its_year_dates_the_figures_told_of_it():
             "Turnout was 63 percent, up from 57 percent in the 2009 vote.\n")
     assert dates(text) == [("57.1 percent", "2009"), ("8.4", "2001"), ("8.0", "2007"), ("63 percent", "2013-09-24"),
                            ("57 percent", "2009")]
+
+
+def test_a_time_ago_is_told_from_the_day_the_page_was_written_whatever_year_went_before():
+    text = ("Wednesday, 21 August 2013\n\nThe club keeps 20 percent under a clause in the 2010 sale.\n"
+            "Porto bought him for 4.5 million euros three years ago.\n")
+    assert dates(text)[-2:] == [("4.5 million euros", "2010"), ("three years", "2013-08-21")]

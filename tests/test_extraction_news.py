@@ -683,6 +683,18 @@ def test_counters_in_a_sentence_are_claims_not_page_chrome(text, figure):
     assert [(claim.text, claim.measure) for claim in claimcheck.extract_text(text)] == [figure]
 
 
+def test_a_counter_named_before_its_number_on_a_line_of_its_own_is_page_chrome():
+    found = claimcheck.extract_text("Comments (87)\nShares: 1.2k\nReaders left 87 comments on the story.\n")
+    assert [(claim.text, claim.measure) for claim in found] == [("87", "comments")]
+
+
+def test_the_size_of_each_of_several_groups_is_a_part():
+    found = claimcheck.extract_text("Groups of up to 100 youths gathered. A crowd of 5,000 gathered. Crowds of several "
+                                    "thousand marched.")
+    assert [(claim.text, claim.scope) for claim in found] == [("up to 100", "part"), ("5,000", None),
+                                                              ("several thousand", "part")]
+
+
 @pytest.mark.parametrize(("text", "sources"), [
     ("Officials said 100 people were killed, but the monitor said 10 people died.", ["Officials", "monitor"]),
     ("Police said 20 people were arrested, while organisers said 50 were detained.", ["Police", "organisers"]),

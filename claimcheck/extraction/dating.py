@@ -65,7 +65,7 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
     dates += [(match.start("year"), match.end("year"), match.group("year"))
               for match in (*_YEAR_WHEN.finditer(sentence), *_EVENTS_YEAR.finditer(sentence))
               if not any(start <= match.start("year") < end for start, end in taken)]
-    anchor = _parse(document_date)
+    anchor = written = _parse(document_date)
     if year is not None and (anchor is None or anchor.year != year):
         anchor, weekdays = None, False  # a paragraph of another year than the document's: its own year holds
     else:
@@ -79,8 +79,9 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
             resolved = _in_year(anchor, month, day) if anchor is not None else _on(year, month, day)
             if resolved is not None:
                 dates.append((match.start(), match.end(), resolved.isoformat()))
+    if written is not None:  # "three years ago" is told from the day the page was written, whatever year went before
+        dates.extend(_relative_dates(sentence, written))
     if weekdays:
-        dates.extend(_relative_dates(sentence, anchor))
         for match in _WEEKDAY.finditer(sentence):
             if _DATE_FOLLOWS.match(sentence, match.end()):
                 continue  # "Friday, 19 September": the date says which Friday

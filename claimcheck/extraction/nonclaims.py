@@ -66,6 +66,9 @@ _SCIENTIFIC = re.compile(r"\b\d+(?:\.\d+)?[eE][+-]?\d+\b")
 _CHROME_COUNTER = re.compile(r"(?:^|[|•·/])[^\S\n]*(?P<counter>\d[\d,.]*[kKmM]?\s+(?:min(?:ute)?s?\s+(?:read|listen|watch)|"
                              r"comments?|shares?|views|likes|retweets|replies|reactions))\b[^\S\n]*(?=$|[|•·/]|\d)",
                              re.I | re.M)
+#: a counter named before its number, on a line of its own: "Comments (87)", "Shares: 1.2k"
+_NAMED_COUNTER = re.compile(r"(?im)^[^\S\n]*(?:comments?|shares?|views|likes|replies|reactions)[^\S\n]*[(\[:]?"
+                            r"[^\S\n]*\d[\d,.]*[kKmM]?[^\S\n]*[)\]]?[^\S\n]*$")
 _CHROME_LINE = re.compile(r"(?m)^[^A-Za-z\n]*\d[^A-Za-z\n]*$")
 #: a line that links to another story ("Related: Three killed as train hits tractor"): its figures are that story's
 _LINK_LINE = re.compile(r"(?im)^[^\S\n]*(?:related(?:\s+(?:stories|story|articles?|coverage|content|news))?|"
@@ -84,7 +87,7 @@ class Excluded:
 def find_excluded(text: str) -> list[Excluded]:
     """All non-claim spans in ``text``, sorted by start."""
     spans = [Excluded(m.start(), m.end(), reason) for reason, pattern in _PATTERNS for m in pattern.finditer(text)]
-    spans.extend(Excluded(m.start(), m.end(), "chrome") for pattern in (_CHROME_LINE, _LINK_LINE)
+    spans.extend(Excluded(m.start(), m.end(), "chrome") for pattern in (_CHROME_LINE, _LINK_LINE, _NAMED_COUNTER)
                  for m in pattern.finditer(text))
     spans.extend(Excluded(m.start("counter"), m.end("counter"), "chrome") for m in _CHROME_COUNTER.finditer(text))
     spans.extend(_model_names(text))

@@ -84,6 +84,8 @@ _INTAKE_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was)\s+)?(?:prono
 #: 110 bales"), "bales weighing 29 kilograms each", "sold for $5 apiece"
 _EACH_BEFORE = re.compile(r"^\s*Each\b(?!\s+of\s+(?:the|these|those|its|their|his|her)\s*$)", re.I)
 _EACH_AFTER = re.compile(r"^\s*,?\s*(?:each|apiece)\b", re.I)
+#: the size of each of several groups: "groups of up to 100 youths", "crowds of several hundred" (not "a crowd of")
+_GROUPS_OF = re.compile(r"\b(?:groups|gangs|bands|crowds|teams|waves|squads|units|batches|convoys)\s+of\s*$", re.I)
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
@@ -121,8 +123,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))
             or _AMONG_AFTER.match(sentence_after[:70]) or _OUT_OF_A_TOTAL.match(sentence_after)):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
-    if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]):
-        return "part"  # "Each of the 110 bales weighed about 29 kilograms": one of many, not all of them
+    if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]) or _GROUPS_OF.search(sentence_before[-20:]):
+        return "part"  # "Each of the 110 bales weighed about 29 kilograms", "groups of 100": one of many, not all
     if (_PART_OF_THE.match(sentence_after[:45]) or _WHOSE.search(sentence_before[-10:])
             or _PART_OF_THE_TOLL.match(sentence_after[:50])
             or worst_hurt(sentence_before, sentence_after)
