@@ -21,6 +21,9 @@ from claimcheck.facts import split_by_evidence
     ("John Jenkin", "Kathryn Jenkin", False),
     ("Eric Kirkpatrick", "Gary Gomes", False),
     ("Gomes", "Catherine Gomes", None),
+    ("the mother", "the mother", True),
+    ("the girl", "the girl", True),
+    ("the man", "the man", None),  # the man shot dead, or the man beaten trying to stop a fire: a page tells of many
 ])
 def test_whether_two_names_are_one_person(first, second, same):
     assert same_person(first, second) is same
@@ -2087,3 +2090,38 @@ def test_a_toll_told_below_the_lead_of_a_city_the_lead_does_not_name_is_another_
     assert anchors_of("Seven people were killed in Sanaa, residents said.\n") == ()
     assert anchors_of("Seven people were killed in the town, residents said.\n") == (
         "the only count of people killed each source gives",)
+
+
+def test_a_span_of_time_is_of_the_happening_its_own_clause_names():
+    from claimcheck.evidence.governing import one_happening
+
+    polls, seats, wed, married = (next(claim for claim in claimcheck.extract_text(text) if claim.measure == "offset")
+                                  for text in (
+        "Turnout was 48.9 percent at 5 p.m., two hours before polls closed, the commission said.",
+        "The alliance won 31.6 percent and 52 seats, 8 more than four years ago, when it took 44.",
+        "The deputy, who was wed about three weeks ago, is survived by his wife.",
+        "The resident was married two weeks ago to his second wife."))
+    assert not one_happening(polls, seats, "offset")  # "percent" in both sentences is no happening of either span
+    assert one_happening(wed, married, "offset")  # both wed, told of his wife
+
+
+@pytest.mark.parametrize(("text", "another"), [
+    ("Rewards run at around 10 per cent of the insured value, which would mean something like 2.3 million pounds.", True),
+    ("Officials fear the toll could rise to 100.", True),
+    ("The reward is 100,000 pounds.", False),
+])
+def test_what_would_or_could_be_is_no_account_of_what_is(text, another):
+    from claimcheck.evidence.another import told_of_another
+
+    assert told_of_another(claimcheck.extract_text(text)[-1]) is another
+
+
+def test_a_first_estimate_told_so_on_either_page_is_an_earlier_stage_not_a_contradiction(tmp_path):
+    first = ("Tuesday, 15 October 2013\n\nRobbers raid Milan jeweller\nMILAN - Robbers stole watches worth about 6 million "
+             "euros from a jeweller on Tuesday, police said.\n")
+    later = ("Wednesday, 16 October 2013\n\nMilan jewel thieves net $14.9 million\nRobbers stole about $14.9 million of "
+             "watches from a Milan jeweller on Tuesday, the owners said.\nThe owners put the loss at 11 million euros{}.\n")
+    told = _violated(tmp_path / "told", a_txt=first,
+                     b_txt=later.format(", almost double the 6 million euros initially estimated by police"))
+    untold = _violated(tmp_path / "untold", a_txt=first, b_txt=later.format(""))
+    assert (told, [_about(finding) for finding in untold]) == ([], [["about 6 million euros", "about $14.9 million"]])

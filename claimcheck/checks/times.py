@@ -10,8 +10,8 @@ import re
 from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
 from ..evidence.pages import days_told, told_days_after, top_toll, top_weekdays
-from ..evidence.revisions import (above_the_risen, revised_on_page, risen_on_page, told_as_preliminary, told_as_revised,
-                                  told_as_risen)
+from ..evidence.revisions import (above_the_risen, preliminary_on_page, revised_on_page, risen_on_page,
+                                  told_as_preliminary, told_as_revised, told_as_risen)
 from ..lexicon import RUNNING_OUTCOMES, RUNNING_ROLES, WEEKDAYS
 from ..model import Claim
 from .context import CheckContext
@@ -91,7 +91,8 @@ def times_apart(context: CheckContext, first: Claim, second: Claim, figures: Fig
         revised = [claim for claim in (first, second) if told_as_revised(claim) or revised_on_page(claim, figures)]
         if len(revised) == 1:  # "the jewels are now estimated to be worth 136 million euros" against a first estimate
             return (f"{revised[0].text} a figure told as revised (it may be a later estimate)",)
-    preliminary = [claim for claim in (first, second) if told_as_preliminary(claim)]
+    preliminary = [claim for claim, other in ((first, second), (second, first))
+                   if told_as_preliminary(claim) or preliminary_on_page(claim, other, figures)]
     if len(preliminary) == 1:  # "a preliminary magnitude of 7.2" against the 7.0 its agency revised it to, that day
         return (f"{preliminary[0].text} a figure told as preliminary (the other may be its revision)",)
     return ()

@@ -18,11 +18,14 @@ def other_incident_words(claim: Claim) -> set[str]:
     """The words of a figure's clause that make it another incident's or group's ("four members of a family were
     also killed"); words of other clauses say nothing of it ("reports suggesting its artillery may also have hit the
     town, saying that 61 bodies had been recovered"; "1,400 had fled, including dozens of militants")."""
-    position = claim.sentence.find(claim.text)
-    start = clause_start(claim.sentence, position)
-    ends = [found for mark in _CLAUSE_MARKS if (found := claim.sentence.find(mark, position + len(claim.text))) >= 0]
-    clause = claim.sentence[start:min(ends, default=len(claim.sentence))]
+    clause = clause_around(claim.sentence, claim.sentence.find(claim.text), len(claim.text))
     return {word.lower() for word in WORD.findall(clause)} & (ANOTHER_WORDS | {"well"})
+
+
+def clause_around(sentence: str, position: int, length: int) -> str:
+    """The clause of a sentence that holds the text at ``position``: between the clause marks around it."""
+    ends = [found for mark in _CLAUSE_MARKS if (found := sentence.find(mark, position + length)) >= 0]
+    return sentence[clause_start(sentence, position):min(ends, default=len(sentence))]
 
 
 def clause_start(sentence: str, position: int) -> int:
@@ -59,6 +62,7 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
             or bool(_A_PAST_EVENT.search(claim.sentence[:position]))
             or _of_a_years_event(claim, claim.sentence[:position])
             or bool(_CAME_AFTER.search(claim.sentence[:position]))
+            or bool(_WHAT_WOULD_BE.search(claim.sentence[max(0, position - 60):position]))
             or (not offset and bool(_BEFORE_THE_EVENT.match(claim.sentence, position + len(claim.text)))))
 
 
@@ -91,6 +95,11 @@ def _of_a_years_event(claim: Claim, before: str) -> bool:
     return False
 
 
+#: a figure of what would or could be, no account of what is: "which would mean something like £2.3 million", "the toll
+#: could rise to 100"
+_WHAT_WOULD_BE = re.compile(r"\b(?:would|could|might)\s+(?:well\s+)?(?:mean|amount\s+to|be|total|come\s+to|reach|cost|"
+                            r"rise\s+to|climb\s+to|exceed|top)\s+(?:something\s+like|in\s+the\s+region\s+of|about|around|"
+                            r"some|roughly|nearly|as\s+much\s+as|as\s+many\s+as|more\s+than|over|up\s+to)?\s*$", re.I)
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+"

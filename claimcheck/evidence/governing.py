@@ -4,11 +4,13 @@ and hostages held for 41 days are two lengths of time, whatever else their pages
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..measure_keys import singular
 from ..lexicon import ROLES, TIME_UNITS
 from ..model import Claim
+from .another import clause_around
 from .features import WORD, after_figure, before_figure, near, sentence_terms
 
 #: how far before a figure its governing verb may stand (the role's ``gap`` words, and a qualifier)
@@ -52,9 +54,16 @@ def one_happening(first: Claim, second: Claim, role: str) -> bool:
         return False  # "three days before the talks" and "two months after the massacre": two spans
     said = ({singular(word) for word in ROLES[role].get("after", ())} | TIME_UNITS
             | {singular(unit) for unit in TIME_UNITS})
-    before = [near(claim, _HAPPENING_BEFORE, 0) - said for claim in (first, second)]
+    clauses = [_in_its_clause(claim) for claim in (first, second)]  # "52 seats, 8 more than four years ago": not seats
+    before = [near(claim, _HAPPENING_BEFORE, 0) - said for claim in clauses]
     after = [near(claim, 0, _HAPPENING_AFTER) - said for claim in (first, second)]
     return bool(before[0] & before[1] or after[0] & after[1])
+
+
+def _in_its_clause(claim: Claim) -> Claim:
+    """The claim with its sentence cut to the figure's clause, between the clause marks around it."""
+    position = claim.sentence.find(claim.text)
+    return claim if position < 0 else replace(claim, sentence=clause_around(claim.sentence, position, len(claim.text)))
 
 
 def _direction(claim: Claim) -> str | None:

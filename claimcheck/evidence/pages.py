@@ -19,7 +19,7 @@ from ..money import is_currency
 from .another import told_of_another
 from .days import days_named
 from .features import before_figure, name_numbers, sentence_terms
-from .revisions import told_as_revised, told_as_risen
+from .revisions import told_as_preliminary, told_as_revised, told_as_risen
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -67,6 +67,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             values.setdefault(("lead name", claim.doc), set()).update(name_numbers(sentence_terms(claim.sentence)[1]))
         if told_as_revised(claim):  # the page's other sentences with this figure tell of it as revised too
             values.setdefault(("revised", claim.doc, round(figure), claim.unit), set()).add(True)
+        if told_as_preliminary(claim):  # a first estimate: the page's other sentences with this figure tell of it too
+            values.setdefault(("preliminary", claim.doc, round(figure, 2), claim.unit), set()).add(True)
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
             if claim.outcome in RUNNING_OUTCOMES:  # the least of them, for its higher counts (see above_the_risen)

@@ -25,7 +25,14 @@ def told_as_revised(claim: Claim) -> bool:
 def told_as_preliminary(claim: Claim) -> bool:
     """Whether a figure is told as a first reading, one its source may revise: "gave a preliminary magnitude of 7.2",
     "had initially put the magnitude at 7.2", "a provisional count of 51 percent"."""
-    return bool(_PRELIMINARY.search(before_figure(claim)[-50:]))
+    return bool(_PRELIMINARY.search(before_figure(claim)[-50:]) or _PRELIMINARY_AFTER.match(after_figure(claim)))
+
+
+def preliminary_on_page(claim: Claim, other: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether the claim's page, or the other figure's, tells the claim's figure as a first estimate: "The 6 million
+    euro estimate is provisional" on its own page; "put the loss at 11 million euros, almost double the 6 million euros
+    initially estimated by police" beside the other figure. A page that gives both tells of a revision."""
+    return any(figures[("preliminary", page, round(claim.value, 2), claim.unit)] for page in {claim.doc, other.doc})
 
 
 def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
@@ -86,5 +93,11 @@ _RAISED_FROM = re.compile(r"[^.;!?]{0,80}?(?:\b(?:raising|lifting|pushing|revisi
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later|"
                       r"extended|expanded|widened|enlarged)\b[^.;!?]{0,40}$", re.I)  # "the zone was extended to 7 km"
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
+#: a first estimate told after its figure: "the 6 million euros initially estimated by police", "The 6 million euro
+#: estimate is provisional"
+_PRELIMINARY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:initially|first|originally|provisionally)\s+(?:estimated|"
+                                r"given|put|reported|announced|quoted|stated|cited)\b|\s*(?:[\w'’-]+\s+){0,2}?(?:estimate|"
+                                r"figure|valuation)\b(?:[^.;!?]|\.\d){0,40}?\b(?:is|was|remains)\s+(?:provisional|preliminary)\b",
+                                re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
                                re.I)

@@ -156,7 +156,8 @@ def same_person(first: str | None, second: str | None) -> bool | None:
     if not first or not second:
         return None
     if first.lower().startswith("the ") or second.lower().startswith("the "):  # "the mother": someone unnamed
-        return True if first.lower() == second.lower() else None
+        # "the man" may be any of the men a page tells of: the one shot dead, the one beaten trying to stop a fire
+        return True if first.lower() == second.lower() and first.lower()[4:] not in _ANYONE else None
     a, b = name_words(first), name_words(second)
     if a[-1] != b[-1] and SequenceMatcher(None, a[-1], b[-1]).ratio() < 0.85:  # "Klitchsko" is "Klitschko" misspelt
         return False
@@ -167,6 +168,10 @@ def same_person(first: str | None, second: str | None) -> bool | None:
         return True
     # "Katie" and "Kathryn" may be one woman's names; "John" and "Kathryn Jenkin" are two people of one family
     return SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6 or (a[0][:3] == b[0][:3] and len(a[0]) > 2)
+
+
+#: words for a grown-up that say nothing of who they are (a page tells of many men, seldom of two girls)
+_ANYONE = frozenset({"man", "woman", "person", "adult", "youth"})
 
 
 def _scope_name(scope: str | None) -> str:

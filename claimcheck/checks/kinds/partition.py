@@ -37,7 +37,8 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
             groups[context.passage(claim, options.within)].append(claim)
     findings = []
     for claims in groups.values():
-        claims = _listed(claims, context)
+        claims = _shares_of_the_whole(claims, context)
+        claims = _listed(claims, context) if claims else claims
         if len(claims) < minimum or _changes(claims, context) or _per_place(claims, context) or _of_wholes(claims, context):
             continue
         total = sum(claim.value for claim in claims)
@@ -94,6 +95,18 @@ def _listed(claims: list[Claim], context: CheckContext) -> list[Claim]:
         else:
             runs.append([claim])
     return max(runs, key=len)
+
+
+def _shares_of_the_whole(claims: list[Claim], context: CheckContext) -> list[Claim]:
+    """The shares without those of how far a count has gone: in "Kalnoja won 41.7% and Rozenberga 34.2% with 99.6% of
+    precincts counted" the 99.6% is of the precincts, not of the vote the others split."""
+    text = context.documents[claims[0].doc].text
+    return [claim for claim in claims if not _COUNTED.match(text, claim.end, claim.end + 80)]
+
+
+#: "99.6% of precincts counted", "98.7% of polling stations were counted", "95 percent of the vote in"
+_COUNTED = re.compile(r"\s*(?:percent|per\s+cent)?\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){1,3}?(?:(?:were|was|had\s+been|"
+                      r"have\s+been|has\s+been)\s+)?(?:counted|reporting|reported|tallied|processed|in)\b", re.I)
 
 
 def _of_wholes(claims: list[Claim], context: CheckContext) -> bool:
