@@ -1436,6 +1436,8 @@ def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place
     ("LONDON, May 16, 2018 (Reuters) - The painting last sold in 2017.", {"2017"}),
     ("A 1914 eruption killed 41 people.", {"1914"}),
     ("Nearly 500 had died of bootleg alcohol between 2008 and 2015.", {"2008"}),
+    ("The riots, the worst in France since 2005, saw 69 people arrested.", set()),  # a record's benchmark year
+    ("Since 2005, 300 people have died on the road.", {"2005"}),
 ])
 def test_the_years_a_sentence_tells_of(sentence, years):
     from claimcheck.evidence.days import years_named

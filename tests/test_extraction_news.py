@@ -1289,6 +1289,17 @@ def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Witnesses said they heard two shots.", "gunfire"),
+    ("Two shots were fired, the watchdog said.", "gunfire"),
+    ("The gunman fired 150 rounds.", "gunfire"),
+    ("He blocked six shots in the first half.", "shots"),  # a player's shots: no gunfire
+    ("Turnout of just 52 percent was the lowest since 1990.", "turnout"),  # "just" says it is small, not what it is
+])
+def test_shots_fired_or_heard_are_gunfire_and_a_small_figure_keeps_its_measure(text, measure):
+    assert claimcheck.extract_text(text)[0].measure == measure
+
+
 def test_a_price_per_share_is_read_by_the_words_after_it_before_the_verb_before_it():
     price, value = claimcheck.extract_text("Nordhavn agreed on Tuesday to buy Kestrel Logistics for 412 pence per "
                                            "share in cash, valuing it at about 3.1 billion pounds.")

@@ -104,10 +104,13 @@ _MONTHS_INCIDENT = re.compile(rf"\bthe\s+({_MONTHS})\s+(?:attack|bombing|blast|e
 def years_named(sentence: str) -> frozenset[str]:
     """The years a sentence tells of; not the year of the dateline it opens with ("PATNA, India, Aug 23, 2016 (AFP) -
     ..."): that is when the page was written."""
-    told = _DATELINE.sub("", sentence, count=1)
+    told = _SINCE_A_RECORD.sub("", _DATELINE.sub("", sentence, count=1))
     return frozenset(found.group(1) or found.group(2) for found in _YEAR_NAMED.finditer(told))
 
 
+#: a year a record is told against, not a year told of: "the riots, the worst in France since 2005, saw 69 arrested"
+_SINCE_A_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|deadliest|heaviest|strongest|most\s+[a-z]+|"
+                             r"first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b", re.I)
 #: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "a 1914 eruption", "2005's deal",
 #: "Chile's 2010 earthquake", "compare that with 2010", "2017 was ...", "to match 2010, when unions claimed 3.5
 #: million", "between 2008 and 2015"

@@ -47,6 +47,7 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _DEGREES = frozenset({"most", "least", "more", "less"})
+_LIMITERS = frozenset({"just", "only", "merely", "barely", "mere"})  # words that say a figure is small, not what it is
 _HEDGING = frozenset({"estimated", "believed", "thought", "said", "reported", "feared", "expected", "likely"})
 _VALUED = frozenset({"valued", "priced", "appraised", "insured", "estimated", "put"})  # "jewels valued at"
 _PERCENT_ROLES = frozenset(name for name, spec in ROLES.items() if spec["type"] == "percent")
@@ -57,6 +58,8 @@ def measure_before(tokens: list[Token], clause_subject: bool = True) -> NounPhra
     ("Flood warnings in force: 144") or the subject of a linking verb ("unemployment held at 6.4%",
     "the acute malnutrition rate ... has risen by 4.5 percentage points")."""
     index = len(tokens)
+    while index and tokens[index - 1].lower in _LIMITERS:
+        index -= 1  # "turnout of just 52 percent": the turnout, as "turnout of 52 percent"
     if index and tokens[index - 1].text == ":":
         label_start = index - 1
         while label_start and tokens[label_start - 1].text not in ".;:!?-•*" and index - label_start < 8:
