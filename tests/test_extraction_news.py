@@ -761,7 +761,7 @@ def test_pounds_a_share_are_money_and_pounds_alone_a_weight():
 
 def test_a_sum_before_the_term_of_a_deal_is_the_deals():
     found = claimcheck.extract_text("The Yankees signed Mark Teixeira to a $185 million, eight-year deal on Tuesday.")
-    assert [(claim.text, claim.measure) for claim in found] == [("$185 million", "deal"), ("eight-year", "deal")]
+    assert [(claim.text, claim.measure) for claim in found] == [("$185 million", "deal"), ("eight-year", "term")]
 
 
 def test_a_figure_set_off_by_a_comma_and_of_them_is_a_part():
@@ -1087,6 +1087,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("The hospital in Abs received 34 wounded after the attack.", "part"),
     ("Hospital overwhelmed after school attack, 19 dead on arrival", "part"),
     ("Hospitals treated the wounded after the strike killed 28 people.", None),
+    ("Before Saturday, 36 people had been shot dead in Sweden this year, police said.", "total"),  # a year so far
+    ("Three people were killed on Saturday, the third shooting this year.", None),  # the year's count is of shootings
 ])
 def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope
@@ -1297,6 +1299,16 @@ def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     ("Turnout of just 52 percent was the lowest since 1990.", "turnout"),  # "just" says it is small, not what it is
 ])
 def test_shots_fired_or_heard_are_gunfire_and_a_small_figure_keeps_its_measure(text, measure):
+    assert claimcheck.extract_text(text)[0].measure == measure
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("He signed a four-year deal with the club.", "term"),
+    ("He agreed to a seven-year, $133 million contract.", "term"),
+    ("She signed a two-year contract extension.", "term"),
+    ("The deal took three years to close.", "duration"),  # how long it took, not how long it runs
+])
+def test_how_long_an_agreement_runs_is_its_term(text, measure):
     assert claimcheck.extract_text(text)[0].measure == measure
 
 

@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "134"
+EXTRACTOR_VERSION = "135"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -334,6 +334,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                             percent=unit.kind == "percent") or measure
     if measure == "deal" and unit.kind == "currency" and unit.scale < 1:
         measure = "share_price"  # "agreeing a 420p deal": a sum in pence or cents is a price per share, no firm's
+    elif unit.unit in TIME_UNITS and ((measure and measure.lower() in _AGREEMENTS)
+                                      or _WORTH_THEN_AGREEMENT.match(text, end, sentence_end)):
+        measure = "term"  # "a five-year contract", "a seven-year, $133 million contract": how long it runs
     if measure == "depth" and (owner := _DEPTH_OF.search(text[max(sentence_start, start - 30):start])) \
             and owner.group(1).lower() not in _OWN_DEPTHS | _NO_THING:
         measure = f"depth of {owner.group(1).lower()}"  # "a tunnel 14 metres below the surface": the tunnel's
@@ -506,6 +509,10 @@ _OWN_DEPTHS = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock
                          "seam", "level", "gallery", "face", "workings", "chamber", "cave", "well", "wreck",
                          "wreckage", "submarine", "vessel"})
 #: words before a depth that name no thing lying that deep: its own noun, a qualifier, a verb
+#: what an agreement is worth between its length and its name: "a seven-year, $133 million contract"
+_WORTH_THEN_AGREEMENT = re.compile(r"\s*,\s*(?:US)?[$€£]\s?\d[\d.,]*\s*(?:million|billion|m|bn)?\s+(?:[\w-]+\s+)?"
+                                   r"(?:contract|deal|extension|agreement)\b", re.I)
+_AGREEMENTS = frozenset({"contract", "deal", "extension", "contract extension", "agreement", "lease", "loan deal"})
 _NO_THING = frozenset({"depth", "depths", "of", "at", "to", "and", "than", "some", "about", "the", "around", "roughly",
                        "nearly", "almost", "just", "only", "over", "under", "least", "was", "were", "is", "are",
                        "lies", "lay", "sits", "struck", "hit", "occurred", "located", "centred", "centered", "buried",

@@ -23,7 +23,8 @@ def inherit_measures(claims: list[Claim], text: str = "") -> None:
         following = claims[index + 1]
         if (claim.measure == "money" and following.type == "duration" and following.measure and following.sentence == claim.sentence
                 and re.fullmatch(r",\s*", text[claim.end:following.start]) and _SPAN_ADJECTIVE.fullmatch(following.text)):
-            claim.measure = following.measure  # "a $185 million, eight-year deal": the sum is the deal's too
+            # "a $185 million, eight-year deal": the sum is the deal's, the eight years its term
+            claim.measure = "deal" if following.measure == "term" else following.measure
             continue
         if (claim.measure is None and claim.unit == "percent" and following.measure and following.sentence == claim.sentence
                 and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?", text[claim.end:following.start], re.I)):

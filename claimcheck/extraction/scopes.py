@@ -193,7 +193,8 @@ _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|s
                            r"(?:attacks|bombings|blasts|strikes|raids|incidents|clashes|explosions|"
                            r"(?:road\s+|traffic\s+|car\s+)?(?:accidents|crashes))\b", re.I)
 #: a year's figure of a whole country's or firm's books: "2,006 people were killed on the roads in fiscal year 2014-15"
-_IN_A_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:fiscal|financial|calendar)\s+year\b", re.I)
+_IN_A_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:fiscal|financial|calendar)\s+year\b|"
+                        r"^[^,]*?\b(?:so\s+far\s+)?this\s+year\b", re.I)  # "shot dead in Sweden this year"
 #: a toll's verb and what it counts, right before the figure: "killed", "claimed the lives of", "left ... dead"
 _TOLLED = r"(?:killed|left|claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$"
 #: what a campaign has come to so far: "The offensive, launched on January 12, has involved more than 1,100 air strikes"
