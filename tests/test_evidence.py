@@ -2111,8 +2111,12 @@ def test_a_span_of_time_is_of_the_happening_its_own_clause_names():
     ("Rewards run at around 10 per cent of the insured value, which would mean something like 2.3 million pounds.", True),
     ("Officials fear the toll could rise to 100.", True),
     ("The reward is 100,000 pounds.", False),
+    ("An investor called on the board to hold out for at least 1,800p a share.", True),  # an ask, not the offer
+    ("The fund said in a letter that the company was worth at least $45 a share.", True),
+    ("The deal was worth $4.2 billion.", False),
+    ("The kidnappers demanded $5 million.", False),  # a ransom demanded is a role of its own
 ])
-def test_what_would_or_could_be_is_no_account_of_what_is(text, another):
+def test_what_would_be_or_someone_asks_for_is_no_account_of_what_is(text, another):
     from claimcheck.evidence.another import told_of_another
 
     assert told_of_another(claimcheck.extract_text(text)[-1]) is another
