@@ -2131,3 +2131,10 @@ def test_a_first_estimate_told_so_on_either_page_is_an_earlier_stage_not_a_contr
                      b_txt=later.format(", almost double the 6 million euros initially estimated by police"))
     untold = _violated(tmp_path / "untold", a_txt=first, b_txt=later.format(""))
     assert (told, [_about(finding) for finding in untold]) == ([], [["about 6 million euros", "about $14.9 million"]])
+
+
+def test_a_toll_told_of_its_day_a_week_or_more_later_is_counted_up_to_the_day_written(tmp_path):
+    first = "Thursday, 24 September 2015\n\nStrike on school\nThe rebels say 28 people were killed at the school.\n"
+    later = ("Wednesday, 30 September 2015\n\nBomb remnants found at school\nInvestigators found bomb fragments at the "
+             "school where 31 people were killed on 22 September.\n")
+    assert _violated(tmp_path, a_txt=first, b_txt=later) == []

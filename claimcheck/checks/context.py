@@ -16,7 +16,7 @@ from ..measure_keys import head_key, measure_key
 from ..model import Claim, Document, Fact, Finding
 from ..rules.ruleset import Rule, RuleSet
 _NOT_ARITHMETIC = frozenset({"age", "score"})
-_REPORTED_WITHIN = timedelta(days=7)  # days a page reports a toll after the day it tells of
+_REPORTED_WITHIN = timedelta(days=14)  # days a page reports a toll after the day it tells of (counted up to then)
 FINGERPRINTED_LATER = "-"  # run_checks fingerprints every finding once it knows the documents' identities
 
 
