@@ -2084,7 +2084,8 @@ def test_a_toll_told_below_the_lead_of_a_city_the_lead_does_not_name_is_another_
             + "Aid workers said the town needed help.\n" * 8)
 
     def anchors_of(told: str) -> tuple[str, ...]:
-        first = claimcheck.extract_text("Twenty-six people were killed in the air strike, officials said.\n", doc="a.txt")
+        first = claimcheck.extract_text("Twenty-six people were killed in the air strike, officials said.\n",
+                                        doc="a.txt")
         second = claimcheck.extract_text(lead + told, doc="b.txt")
         figures = FigureCounts(figures_per_source(first + second), page_figures(first + second, synonyms))
         return weigh(first[0], second[-1], {"a.txt": "e1", "b.txt": "e1"}, figures, synonyms).anchors
@@ -2108,7 +2109,8 @@ def test_a_span_of_time_is_of_the_happening_its_own_clause_names():
 
 
 @pytest.mark.parametrize(("text", "another"), [
-    ("Rewards run at around 10 per cent of the insured value, which would mean something like 2.3 million pounds.", True),
+    ("Rewards run at about 10 per cent of the insured value, which would mean something like 2.3 million pounds.",
+     True),
     ("Officials fear the toll could rise to 100.", True),
     ("The reward is 100,000 pounds.", False),
     ("An investor called on the board to hold out for at least 1,800p a share.", True),  # an ask, not the offer
@@ -2123,10 +2125,11 @@ def test_what_would_be_or_someone_asks_for_is_no_account_of_what_is(text, anothe
 
 
 def test_a_first_estimate_told_so_on_either_page_is_an_earlier_stage_not_a_contradiction(tmp_path):
-    first = ("Tuesday, 15 October 2013\n\nRobbers raid Milan jeweller\nMILAN - Robbers stole watches worth about 6 million "
-             "euros from a jeweller on Tuesday, police said.\n")
-    later = ("Wednesday, 16 October 2013\n\nMilan jewel thieves net $14.9 million\nRobbers stole about $14.9 million of "
-             "watches from a Milan jeweller on Tuesday, the owners said.\nThe owners put the loss at 11 million euros{}.\n")
+    first = ("Tuesday, 15 October 2013\n\nRobbers raid Milan jeweller\nMILAN - Robbers stole watches worth about "
+             "6 million euros from a jeweller on Tuesday, police said.\n")
+    later = ("Wednesday, 16 October 2013\n\nMilan jewel thieves net $14.9 million\nRobbers stole about $14.9 million "
+             "of watches from a Milan jeweller on Tuesday, the owners said.\nThe owners put the loss at 11 million "
+             "euros{}.\n")
     told = _violated(tmp_path / "told", a_txt=first,
                      b_txt=later.format(", almost double the 6 million euros initially estimated by police"))
     untold = _violated(tmp_path / "untold", a_txt=first, b_txt=later.format(""))

@@ -17,8 +17,8 @@ from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
 from .governing import one_doing, one_happening
-from .features import (GENERIC_MEASURES, after_figure, before_figure, name_numbers, near, sentence_terms, slot, slot_match,
-                       TOKEN, WORD)
+from .features import (GENERIC_MEASURES, after_figure, before_figure, name_numbers, near, sentence_terms, slot,
+                       slot_match, TOKEN, WORD)
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
 from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced,
                     set_against, two_sources)

@@ -98,12 +98,14 @@ def _of_a_years_event(claim: Claim, before: str) -> bool:
 
 #: a figure of what would or could be, no account of what is: "which would mean something like £2.3 million", "the toll
 #: could rise to 100"
-_WHAT_WOULD_BE = re.compile(r"\b(?:would|could|might)\s+(?:well\s+)?(?:mean|amount\s+to|be|total|come\s+to|reach|cost|"
-                            r"rise\s+to|climb\s+to|exceed|top)\s+(?:something\s+like|in\s+the\s+region\s+of|about|around|"
-                            r"some|roughly|nearly|as\s+much\s+as|as\s+many\s+as|more\s+than|over|up\s+to)?\s*$", re.I)
-#: what someone asks for or values a firm at, not what was agreed: "called on the board to hold out for at least 1,800p a
-#: share", "said in a letter that the company was worth at least $45 a share"
-_ASKED_FOR = re.compile(r"\b(?:hold(?:ing)?\s+out\s+for|push(?:ed|ing|es)?\s+for|should\s+(?:pay|get|receive|fetch|be\s+worth)|"
+_WHAT_WOULD_BE = re.compile(r"\b(?:would|could|might)\s+(?:well\s+)?(?:mean|amount\s+to|be|total|come\s+to|reach|"
+                            r"cost|rise\s+to|climb\s+to|exceed|top)\s+(?:something\s+like|in\s+the\s+region\s+of|"
+                            r"about|around|some|roughly|nearly|as\s+much\s+as|as\s+many\s+as|more\s+than|over|up\s+to)?"
+                            r"\s*$", re.I)
+#: what someone asks for or values a firm at, not what was agreed: "called on the board to hold out for at least
+#: 1,800p a share", "said in a letter that the company was worth at least $45 a share"
+_ASKED_FOR = re.compile(r"\b(?:hold(?:ing)?\s+out\s+for|push(?:ed|ing|es)?\s+for|"
+                        r"should\s+(?:pay|get|receive|fetch|be\s+worth)|"
                         r"(?:company|firm|business|group)\s+(?:is|was)\s+worth)\s*$", re.I)
 # (a ransom demanded, a term prosecutors sought: roles of their own; "the company was worth": someone's valuation)
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"

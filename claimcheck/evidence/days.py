@@ -109,8 +109,8 @@ def years_named(sentence: str) -> frozenset[str]:
 
 
 #: a year a record is told against, not a year told of: "the riots, the worst in France since 2005, saw 69 arrested"
-_SINCE_A_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|deadliest|heaviest|strongest|most\s+[a-z]+|"
-                             r"first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b", re.I)
+_SINCE_A_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|deadliest|heaviest|strongest|"
+                             r"most\s+[a-z]+|first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b", re.I)
 #: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "a 1914 eruption", "2005's deal",
 #: "Chile's 2010 earthquake", "compare that with 2010", "2017 was ...", "to match 2010, when unions claimed 3.5
 #: million", "between 2008 and 2015"

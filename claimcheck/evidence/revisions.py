@@ -95,9 +95,9 @@ _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowe
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
 #: a first estimate told after its figure: "the 6 million euros initially estimated by police", "The 6 million euro
 #: estimate is provisional"
-_PRELIMINARY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:initially|first|originally|provisionally)\s+(?:estimated|"
-                                r"given|put|reported|announced|quoted|stated|cited)\b|\s*(?:[\w'’-]+\s+){0,2}?(?:estimate|"
-                                r"figure|valuation)\b(?:[^.;!?]|\.\d){0,40}?\b(?:is|was|remains)\s+(?:provisional|preliminary)\b",
-                                re.I)
+_PRELIMINARY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:initially|first|originally|provisionally)\s+"
+                                r"(?:estimated|given|put|reported|announced|quoted|stated|cited)\b|"
+                                r"\s*(?:[\w'’-]+\s+){0,2}?(?:estimate|figure|valuation)\b(?:[^.;!?]|\.\d){0,40}?"
+                                r"\b(?:is|was|remains)\s+(?:provisional|preliminary)\b", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
                                re.I)

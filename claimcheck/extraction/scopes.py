@@ -123,7 +123,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))
             or _AMONG_AFTER.match(sentence_after[:70]) or _OUT_OF_A_TOTAL.match(sentence_after)):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
-    if _EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12]) or _GROUPS_OF.search(sentence_before[-20:]):
+    if (_EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12])
+            or _GROUPS_OF.search(sentence_before[-20:])):
         return "part"  # "Each of the 110 bales weighed about 29 kilograms", "groups of 100": one of many, not all
     if (_PART_OF_THE.match(sentence_after[:45]) or _WHOSE.search(sentence_before[-10:])
             or _PART_OF_THE_TOLL.match(sentence_after[:50])

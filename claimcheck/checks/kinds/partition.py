@@ -105,8 +105,9 @@ def _shares_of_the_whole(claims: list[Claim], context: CheckContext) -> list[Cla
 
 
 #: "99.6% of precincts counted", "98.7% of polling stations were counted", "95 percent of the vote in"
-_COUNTED = re.compile(r"\s*(?:percent|per\s+cent)?\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){1,3}?(?:(?:were|was|had\s+been|"
-                      r"have\s+been|has\s+been)\s+)?(?:counted|reporting|reported|tallied|processed|in)\b", re.I)
+_COUNTED = re.compile(r"\s*(?:percent|per\s+cent)?\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){1,3}?"
+                      r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
+                      r"(?:counted|reporting|reported|tallied|processed|in)\b", re.I)
 
 
 def _of_wholes(claims: list[Claim], context: CheckContext) -> bool:
