@@ -2106,6 +2106,11 @@ def test_a_span_of_time_is_of_the_happening_its_own_clause_names():
         "The resident was married two weeks ago to his second wife."))
     assert not one_happening(polls, seats, "offset")  # "percent" in both sentences is no happening of either span
     assert one_happening(wed, married, "offset")  # both wed, told of his wife
+    issued, lifted = (next(claim for claim in claimcheck.extract_text(text) if claim.measure == "offset") for text in (
+        "The agency issued a tsunami warning for the coasts of Java and East Nusa Tenggara about five minutes after "
+        "the quake.",
+        "The agency lifted the tsunami warning about two hours after the quake."))
+    assert not one_happening(issued, lifted, "offset")  # one quake, two things done after it: the words before differ
 
 
 @pytest.mark.parametrize(("text", "another"), [
@@ -2117,6 +2122,8 @@ def test_a_span_of_time_is_of_the_happening_its_own_clause_names():
     ("The fund said in a letter that the company was worth at least $45 a share.", True),
     ("The deal was worth $4.2 billion.", False),
     ("The kidnappers demanded $5 million.", False),  # a ransom demanded is a role of its own
+    ('He said he would hold another rally on Saturday and expected "tens of thousands".', True),
+    ("Arden's first offer, of $2.40 a share in June, was pitched at a 35 per cent premium.", True),  # an earlier bid
 ])
 def test_what_would_be_or_someone_asks_for_is_no_account_of_what_is(text, another):
     from claimcheck.evidence.another import told_of_another
@@ -2140,4 +2147,11 @@ def test_a_toll_told_of_its_day_a_week_or_more_later_is_counted_up_to_the_day_wr
     first = "Thursday, 24 September 2015\n\nStrike on school\nThe rebels say 28 people were killed at the school.\n"
     later = ("Wednesday, 30 September 2015\n\nBomb remnants found at school\nInvestigators found bomb fragments at the "
              "school where 31 people were killed on 22 September.\n")
+    assert _violated(tmp_path, a_txt=first, b_txt=later) == []
+
+
+def test_a_later_rally_is_another_gathering(tmp_path):
+    first = "Monday, 16 November 2009\n\nOpposition rally in the capital\nPolice put the crowd at about 3,000.\n"
+    later = ("Sunday, 22 November 2009\n\nOpposition rallies again\nThe opposition's follow-up rally in the capital drew "
+             "about 6,000 people, police said.\n")
     assert _violated(tmp_path, a_txt=first, b_txt=later) == []

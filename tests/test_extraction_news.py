@@ -1089,6 +1089,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("Hospitals treated the wounded after the strike killed 28 people.", None),
     ("Before Saturday, 36 people had been shot dead in Sweden this year, police said.", "total"),  # a year so far
     ("Three people were killed on Saturday, the third shooting this year.", None),  # the year's count is of shootings
+    ("Across the city, 15 people died in the shelling, the administration said.", "total"),  # all the city's strikes
+    ("The UN says more than 5,000 people have died in the conflict.", "total"),  # the war's dead
 ])
 def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope

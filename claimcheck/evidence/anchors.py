@@ -15,7 +15,8 @@ from ..model import Claim
 from ..places import city, known_place
 from .bearings import one_bearing, told_from
 from .days import of_another_year, one_night_only, other_days_named, same_days
-from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_of_another
+from .another import (ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_as_unreal,
+                      told_of_another)
 from .governing import one_doing, one_happening
 from .features import (GENERIC_MEASURES, after_figure, before_figure, name_numbers, near, sentence_terms, slot,
                        slot_match, TOKEN, WORD)
@@ -92,7 +93,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                  or not (other_days_named(first, second)  # "12 officers were injured on Sunday night": a night's
                          # "arrested 10 on Tuesday night" of "more than 250 were arrested during the riot"
                          or (first.outcome == "captured" and one_night_only(first, second))))
-            and not (_another_gathering(first, second) if first.outcome == "gathered"
+            and not (_another_gathering(first, second) or told_as_unreal(first) or told_as_unreal(second)
+                     if first.outcome == "gathered"  # 'expected "tens of thousands"' at the next rally
                      else either_of_another(first, second))):  # "a strike on another school killed 3"
         who = (first.measure if first.scope == "part" and heads[0] == heads[1]  # "children killed"
                else heads[0] if first.outcome == "destroyed" else "people")  # "homes destroyed"
@@ -356,6 +358,8 @@ def _another_gathering(first: Claim, second: Claim) -> bool:
         return True
     if bool(_EARLIER_GATHERING.search(first.sentence)) != bool(_EARLIER_GATHERING.search(second.sentence)):
         return True  # "The last big protest, on January 28, drew 90,000 people": an earlier march's crowd
+    if bool(_LATER_GATHERING.search(first.sentence)) != bool(_LATER_GATHERING.search(second.sentence)):
+        return True  # "Velko's follow-up rally on Saturday drew about 6,000": a later march's crowd
     kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(claim.sentence)) - {None}
              for claim in (first, second)]
     return bool(kinds[0] and kinds[1] and kinds[0].isdisjoint(kinds[1]))
@@ -365,6 +369,9 @@ def _another_gathering(first: Claim, second: Claim) -> bool:
 #: "last month's rally"
 _EARLIER_GATHERING = re.compile(r"\b(?:(?:the|a|an)\s+(?:last|previous|earlier|first)|last\s+(?:week|month|year)'s)"
                                 r"\s+(?:[\w-]+\s+)?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)
+#: a sentence that tells of a later gathering than the page's: "a follow-up rally", "a second march"
+_LATER_GATHERING = re.compile(r"\b(?:follow-up|second|next|new|further|fresh)\s+(?:[\w-]+\s+)?(?:protests?|march(?:es)?|"
+                              r"rall(?:y|ies)|demonstrations?)\b", re.I)
 #: words for a gathering, by its kind: protests are one kind whatever a page calls them
 _GATHERING = {word: kind for kind, words in {
     "protest": ("rally", "rallies", "march", "marches", "marched", "protest", "protests", "demonstration",

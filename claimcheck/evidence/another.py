@@ -62,15 +62,25 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
             or bool(_A_PAST_EVENT.search(claim.sentence[:position]))
             or _of_a_years_event(claim, claim.sentence[:position])
             or bool(_CAME_AFTER.search(claim.sentence[:position]))
-            or bool(_WHAT_WOULD_BE.search(claim.sentence[max(0, position - 60):position]))
-            or bool(_ASKED_FOR.search(claim.sentence[max(0, position - 40):position]))
+            or told_as_unreal(claim)
             or (not offset and bool(_BEFORE_THE_EVENT.match(claim.sentence, position + len(claim.text)))))
 
 
+def told_as_unreal(claim: Claim) -> bool:
+    """Whether a figure is of what would or could be, or what someone asks for or expects, no account of what is:
+    "which would mean something like 2.3 million pounds", "hold out for at least 1,800p a share", 'expected "tens of
+    thousands"'."""
+    position = claim.sentence.find(claim.text)
+    before = claim.sentence[max(0, position - 60):max(0, position)]
+    return position >= 0 and bool(_WHAT_WOULD_BE.search(before) or _ASKED_FOR.search(before[-40:])
+                                   or _EXPECTED.search(before[-40:]))
+
+
 #: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
-#: billion", "breaking his prior record of 52"
-_PREVIOUS = re.compile(r"\b(?:previous|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|purchase|"
-                       r"record|high|contract|offer)s?\b", re.I)
+#: billion", "breaking his prior record of 52", "Arden's opening A$2.40 bid was a 35% premium"
+_PREVIOUS = re.compile(r"\b(?:previous|prior|former|opening|original|initial|earlier|rejected)\s+(?:[\w$.,-]+\s+){0,2}?"
+                       r"(?:deal|acquisition|takeover|purchase|record|high|contract|offer|bid)s?\b|\bfirst\s+(?:offer|bid)s?\b",
+                       re.I)
 
 
 #: words for a happening a page may report, or recall beside its own
@@ -108,6 +118,9 @@ _ASKED_FOR = re.compile(r"\b(?:hold(?:ing)?\s+out\s+for|push(?:ed|ing|es)?\s+for
                         r"should\s+(?:pay|get|receive|fetch|be\s+worth)|"
                         r"(?:company|firm|business|group)\s+(?:is|was)\s+worth)\s*$", re.I)
 # (a ransom demanded, a term prosecutors sought: roles of their own; "the company was worth": someone's valuation)
+#: what someone expects or hopes for: 'said he would hold another rally and expected "tens of thousands"'
+_EXPECTED = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecast(?:s|ing)?|hop(?:es|ed|ing)\s+for|"
+                       r"anticipat(?:es|ed|ing))\s*[\"“']?\s*$", re.I)
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+"

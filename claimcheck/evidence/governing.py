@@ -55,8 +55,11 @@ def one_happening(first: Claim, second: Claim, role: str) -> bool:
     said = ({singular(word) for word in ROLES[role].get("after", ())} | TIME_UNITS
             | {singular(unit) for unit in TIME_UNITS})
     clauses = [_in_its_clause(claim) for claim in (first, second)]  # "52 seats, 8 more than four years ago": not seats
-    before = [near(claim, _HAPPENING_BEFORE, 0) - said for claim in clauses]
+    before = [frozenset(_ONE_HAPPENING.get(word, word) for word in near(claim, _HAPPENING_BEFORE, 0)) - said
+              for claim in clauses]
     after = [near(claim, 0, _HAPPENING_AFTER) - said for claim in (first, second)]
+    if before[0] and before[1] and not before[0] & before[1]:
+        return False  # "issued a warning five minutes after the quake", "lifted it two hours after the quake"
     return bool(before[0] & before[1] or after[0] & after[1])
 
 
@@ -75,4 +78,6 @@ def _direction(claim: Claim) -> str | None:
 
 _DIRECTIONS = {"before": "before", "earlier": "before", "prior": "before", "ago": "before", "after": "after",
                "later": "after"}
+#: words for one happening: "was wed about three weeks ago" and "was married two weeks ago"
+_ONE_HAPPENING = {"wed": "married", "wedded": "married", "marry": "married", "marrying": "married"}
 _HAPPENING_BEFORE, _HAPPENING_AFTER = 2, 4  # content words (the role's word among those after)

@@ -145,7 +145,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
                                  or _EVERY_PERIOD.match(sentence_after)))
             or _IN_INCIDENTS.match(sentence_after) or _IN_SEVERAL_PLACES.match(_clause(sentence_after))
-            or _IN_A_YEAR.search(_clause(sentence_after))
+            or _IN_A_YEAR.search(_clause(sentence_after)) or _IN_THE_WAR.search(_clause(sentence_after)[:60])
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
             or _INCIDENTS_ACROSS.search(sentence_before[-80:]) or _A_CAMPAIGNS_TALLY.search(sentence_before[-120:])
             or _DAYS_IN_WHICH.search(sentence_before[-120:])
@@ -175,7 +175,8 @@ _NATIONWIDE = re.compile(r"(?:\b(?:nationwide|countrywide|national|(?:season|yea
 _NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:so\s+far\s+)?this\s+(?:year|season|monsoon)\b", re.I)
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
-_TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|so far|to date|in total|in all|altogether|" + _CLOCK + r"|"
+_TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|across\s[^,;.]{1,40}|so far|to date|in total|in all|altogether|"
+                           + _CLOCK + r"|"
                            r"(?:this|last|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\s+(?:[\w-]+\s+)?"
                            r"(?:week|weekend|month|year|decade)s?(?:\s+alone)?)\s*,", re.I)  # "This month alone, ..."
 #: the toll of incidents across a region, told as their subject: "The raids across the north killed at least 38"
@@ -196,6 +197,8 @@ _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|s
 #: a year's figure of a whole country's or firm's books: "2,006 people were killed on the roads in fiscal year 2014-15"
 _IN_A_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:fiscal|financial|calendar)\s+year\b|"
                         r"^[^,]*?\b(?:so\s+far\s+)?this\s+year\b", re.I)  # "shot dead in Sweden this year"
+#: a war's dead, told after the figure: "more than 5,000 people have died in the nine-month conflict"
+_IN_THE_WAR = re.compile(r"\b(?:in|during)\s+the\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising)\b", re.I)
 #: a toll's verb and what it counts, right before the figure: "killed", "claimed the lives of", "left ... dead"
 _TOLLED = r"(?:killed|left|claimed|cost)\s+(?:the\s+lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$"
 #: what a campaign has come to so far: "The offensive, launched on January 12, has involved more than 1,100 air strikes"
