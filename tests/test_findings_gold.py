@@ -10,7 +10,7 @@ def test_finding_precision_and_recall():
     assert len(sets) >= 10 and sum(len(expected) for expected in sets.values()) >= 35
     scores = evaluate_findings(sets, claimcheck.load_rules()).summary()
     assert scores["precision"] >= 0.9, scores
-    assert scores["recall"] >= 0.9, scores
+    assert scores["recall"] >= 0.95, scores  # 38 of the 40: a rule that loses one of them shows here
 
 
 def test_evaluate_command(cli):
