@@ -1414,7 +1414,7 @@ def test_the_premium_of_an_offer_is_one_across_pages(tmp_path, offer, violated):
 
 
 def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place():
-    from claimcheck.evidence.anchors import _other_figures_apart
+    from claimcheck.evidence.copies import other_figures_apart
 
     first, second = (claimcheck.extract_text(text, doc=doc) for doc, text in (
         ("a.txt", "On Tuesday, EDS shares rose 57 cents, or 2.5 percent, to $23.27, while HP shares gained 34 cents "
@@ -1422,8 +1422,8 @@ def test_a_figure_given_elsewhere_in_the_other_sentence_is_not_in_the_same_place
         ("b.txt", "EDS shares closed up 2.5 percent at 23.27 dollars on Tuesday, while HP shares gained 0.8 percent "
                   "to 45.32 dollars.")))
     price = {claim.text: claim for claim in first + second}
-    assert _other_figures_apart(price["$23.27"], price["45.32 dollars"])
-    assert not _other_figures_apart(price["$23.27"], price["23.27 dollars"])
+    assert other_figures_apart(price["$23.27"], price["45.32 dollars"])
+    assert not other_figures_apart(price["$23.27"], price["23.27 dollars"])
 
 
 @pytest.mark.parametrize(("sentence", "years"), [

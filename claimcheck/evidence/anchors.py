@@ -9,20 +9,19 @@ from functools import lru_cache
 
 from ..extraction.dating import days_apart
 from ..measure_keys import a_tally, canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import (DISCOURSE, FUNCTION_WORDS, MONTHS, NUMBER_WORDS, OPENERS, OUTCOME_WORDS, PRESENT_NOUNS, ROLES,
-                       STRUCTURE_NOUNS, TIME_WORDS, TOLL_WORDS, WEEKDAYS)
+from ..lexicon import OUTCOME_WORDS, PRESENT_NOUNS, ROLES, STRUCTURE_NOUNS, TOLL_WORDS
 from ..model import Claim
 from ..places import city, known_place
 from .bearings import one_bearing, told_from
+from .copies import FIGURE, other_figures_apart, same_name_before, same_word_before
 from .days import of_another_year, one_night_only, other_days_named, same_days
-from .another import (ANOTHER_WORDS, either_of_another, other_incident_words, told_as_more, told_as_unreal,
-                      told_of_another)
+from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_unreal, told_of_another
+from .gatherings import another_gathering
 from .governing import one_doing, one_happening
-from .features import (GENERIC_MEASURES, after_figure, before_figure, name_numbers, near, sentence_terms, slot,
-                       slot_match, TOKEN, WORD)
+from .features import (GENERIC_MEASURES, after_figure, before_figure, name_numbers, near, sentence_terms, slot_match,
+                       WORD)
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
-from .pages import (ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced,
-                    set_against, two_sources)
+from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced, set_against, two_sources
 from .revisions import told_as_revised
 from .vetoes import same_person
 
@@ -51,9 +50,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
         return ()
     union = words_a | words_b
     if (first.doc != second.doc and union and len(words_a & words_b) / len(union) >= 0.5
-            and slot_match(first, second) >= 0.66 and _same_word_before(first, second)
-            and _same_name_before(first, second) and not other_days_named(first, second)
-            and not _other_figures_apart(first, second)
+            and slot_match(first, second) >= 0.66 and same_word_before(first, second)
+            and same_name_before(first, second) and not other_days_named(first, second)
+            and not other_figures_apart(first, second)
             and not place_share):  # "27 air strikes in Syria (and 28 in Iraq)" is no copy of "55 air strikes"
         found.append("the same sentence in both sources, the figure in the same place")
     one_person = same_person(first.subject, second.subject)
@@ -64,7 +63,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if one_person and first.subject.lower().startswith("the ") and figures != (1, 1):
         one_person = False  # "the girl" of a source that gives two girls' ages: which one is open
     if (one_person and first.type == second.type
-            and (first.type in ("age", "score") or head_key(first.measure, synonyms) == head_key(second.measure, synonyms))):
+            and (first.type in ("age", "score")
+                 or head_key(first.measure, synonyms) == head_key(second.measure, synonyms))):
         found.append(f"both the {first.type if first.type in ('age', 'score') else first.measure} of {first.subject}")
     # within one document, "the only figure each source gives" rests on reading who says what: too weak an anchor
     single = (figures == (1, 1) and first.scope == second.scope and first.doc != second.doc
@@ -93,7 +93,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                  or not (other_days_named(first, second)  # "12 officers were injured on Sunday night": a night's
                          # "arrested 10 on Tuesday night" of "more than 250 were arrested during the riot"
                          or (first.outcome == "captured" and one_night_only(first, second))))
-            and not (_another_gathering(first, second) or told_as_unreal(first) or told_as_unreal(second)
+            and not (another_gathering(first, second) or told_as_unreal(first) or told_as_unreal(second)
                      if first.outcome == "gathered"  # 'expected "tens of thousands"' at the next rally
                      else either_of_another(first, second))):  # "a strike on another school killed 3"
         who = (first.measure if first.scope == "part" and heads[0] == heads[1]  # "children killed"
@@ -129,8 +129,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if (counted and first.doc == second.doc and max(tolls) <= 2 and first.scope == second.scope
             and not place_share  # "kills 18" over "13 died in Elazig and five in neighbouring Malatya"
             and headline_and_lead(first, second)):
-        found.append(f"the headline's count of people {first.outcome} and its lead's")  # "Quake kills 20" / "killing 25"
-    if (paragraphs == (1, 1) and first.sentence == second.sentence and first.doc == second.doc and two_sources(first, second)
+        # "Quake kills 20" over "killing 25"
+        found.append(f"the headline's count of people {first.outcome} and its lead's")
+    if (paragraphs == (1, 1) and first.sentence == second.sentence and first.doc == second.doc
+            and two_sources(first, second)
             and first.scope == second.scope and heads[0] == heads[1] and heads[0] not in GENERIC_MEASURES
             and heads[0] not in GENERIC_PEOPLE and _ESTIMATES.search(first.sentence)):
         found.append(f"estimates of one number of {first.measure} by {TWO_SOURCES}, in one sentence")
@@ -316,7 +318,8 @@ def _other_ages(first: str, second: str) -> bool:
 
 
 _AGE = re.compile(r"\b(?P<age>\d{1,2})\s*-\s*years?\s*-?\s*old\b|\b[A-Z][a-z]+,\s(?P<after_name>\d{1,2}),"
-                  r"|\baged\s(?P<aged>\d{1,2})\b|\bin\s(?:his|her)\s(?P<part>early|mid|late)(?:-|\s)(?P<decade>[1-9]0)s\b")
+                  r"|\baged\s(?P<aged>\d{1,2})\b"
+                  r"|\bin\s(?:his|her)\s(?P<part>early|mid|late)(?:-|\s)(?P<decade>[1-9]0)s\b")
 _DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 
 
@@ -338,7 +341,8 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
     """Whether a page gives a toll as its own and a source then restates it in a figure that names nothing but what
     befell it ("... killing 14 people. SOHR said 20 were killed"): the source's account of the page's toll."""
     own, sourced = (first, second) if second.source else (second, first)
-    if own.source or not sourced.source or own.line != sourced.line or (own.line, own.start) > (sourced.line, sourced.start):
+    if (own.source or not sourced.source or own.line != sourced.line
+            or (own.line, own.start) > (sourced.line, sourced.start)):
         return False
     befell = _BEFELL.match(after_figure(sourced))
     return (befell is not None and OUTCOME_WORDS.get(befell.group("outcome").lower()) == own.outcome == sourced.outcome
@@ -347,39 +351,6 @@ def _restated_by_a_source(first: Claim, second: Claim) -> bool:
 
 _BEFELL = re.compile(r"^\s+(?:people\s+|persons\s+)?(?:were|was|had\s+been|have\s+been|are|is)\s+(?:reported\s+)?"
                      r"(?P<outcome>[a-z]+)\b", re.I)  # "SOHR said 20 (people) were killed"
-
-
-def _another_gathering(first: Claim, second: Claim) -> bool:
-    """Whether two crowds are of different gatherings: their sentences tell of different kinds of gathering (a vigil's,
-    a funeral's or a concert's crowd is not a march's: "a candlelight vigil ... attended by about 300 people" beside
-    "58,000 attended Saturday's rally"), or one is told as more people than the crowd ("identify some 200 more
-    protesters"). "Another 20,000 marched in Salonika" is still a crowd, another city's (its place tells it apart)."""
-    if told_as_more(first) or told_as_more(second):
-        return True
-    if bool(_EARLIER_GATHERING.search(first.sentence)) != bool(_EARLIER_GATHERING.search(second.sentence)):
-        return True  # "The last big protest, on January 28, drew 90,000 people": an earlier march's crowd
-    if bool(_LATER_GATHERING.search(first.sentence)) != bool(_LATER_GATHERING.search(second.sentence)):
-        return True  # "Velko's follow-up rally on Saturday drew about 6,000": a later march's crowd
-    kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(claim.sentence)) - {None}
-             for claim in (first, second)]
-    return bool(kinds[0] and kinds[1] and kinds[0].isdisjoint(kinds[1]))
-
-
-#: a sentence that tells of an earlier gathering than the page's: "the last big protest", "a previous march",
-#: "last month's rally"
-_EARLIER_GATHERING = re.compile(r"\b(?:(?:the|a|an)\s+(?:last|previous|earlier|first)|last\s+(?:week|month|year)'s)"
-                                r"\s+(?:[\w-]+\s+)?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)
-#: a sentence that tells of a later gathering than the page's: "a follow-up rally", "a second march"
-_LATER_GATHERING = re.compile(r"\b(?:follow-up|second|next|new|further|fresh)\s+(?:[\w-]+\s+)?(?:protests?|march(?:es)?|"
-                              r"rall(?:y|ies)|demonstrations?)\b", re.I)
-#: words for a gathering, by its kind: protests are one kind whatever a page calls them
-_GATHERING = {word: kind for kind, words in {
-    "protest": ("rally", "rallies", "march", "marches", "marched", "protest", "protests", "demonstration",
-                "demonstrations", "protesters", "protestors", "demonstrators", "marchers", "strike", "sit-in"),
-    "vigil": ("vigil", "vigils"), "funeral": ("funeral", "funerals", "burial", "mourners"),
-    "memorial": ("memorial", "commemoration"), "concert": ("concert", "concerts", "festival"),
-    "ceremony": ("ceremony", "inauguration", "parade"), "worship": ("mass", "prayers", "worshippers", "service"),
-}.items() for word in words}
 
 
 def _told_alike(first: Claim, second: Claim) -> bool:
@@ -398,37 +369,6 @@ def _a_part(claim: Claim) -> bool:
     return after_figure(claim).lstrip().lower().startswith("of ")
 
 
-def _other_figures_apart(first: Claim, second: Claim) -> bool:
-    """Whether both sentences give other figures and none in common: "He has 53 catches for 605 yards and five
-    touchdowns" is no copy of "He wound up with eight catches for 101 yards" (a season's line and a game's); a copy
-    that changes one figure keeps the others."""
-    others = [_figures_besides(claim.sentence, claim.text) for claim in (first, second)]
-    if bool(others[0] and others[1]) and not others[0] & others[1]:
-        return True
-    # "EDS shares rose ... to $23.27, while HP shares gained ... to $45.32" is no copy of "... HP shares gained 0.8
-    # percent to 45.32 dollars" at 23.27: each figure is another place's in the other sentence
-    own = [_figures_in(claim.text) for claim in (first, second)]
-    return bool(own[0] & others[1]) or bool(own[1] & others[0])
-
-
-@lru_cache(maxsize=65536)
-def _figures_besides(sentence: str, text: str) -> frozenset[str]:
-    position = sentence.find(text)
-    return _figures_in(sentence[:position] + " " + sentence[position + len(text):] if position >= 0 else sentence)
-
-
-def _figures_in(text: str) -> frozenset[str]:
-    """The figures a text writes, as written (digits without commas, or number words in lower case)."""
-    return frozenset(figure.lower().replace(",", "") for figure in re.findall(rf"\b{_FIGURE}\b", text, re.I))
-
-
-def _same_word_before(first: Claim, second: Claim) -> bool:
-    """Whether the word right before both figures is the same ("served four months" and "served five months";
-    not "is averaging 15.5 points" and "is down almost five points")."""
-    before = slot(first.sentence, first.text)[0][-1:], slot(second.sentence, second.text)[0][-1:]
-    return before[0] == before[1]
-
-
 _SAME_INCIDENT_DAYS = 7  # days apart the only tolls of two pages may be one incident's
 _SAME_QUAKE_DAYS = 3  # days apart the only magnitudes of two pages may be one quake's
 
@@ -439,28 +379,6 @@ def _days_apart(first: Claim, second: Claim) -> int:
     return days_apart(first.date, second.date)
 
 
-def _same_name_before(first: Claim, second: Claim) -> bool:
-    """Whether the figures are said of the same name, where both sentences name someone just before them ("Miller
-    is averaging 15.5 points" is no copy of "Dalembert is averaging 5 points")."""
-    names = _name_before(first.sentence, first.text), _name_before(second.sentence, second.text)
-    return not all(names) or names[0] == names[1]
-
-
-@lru_cache(maxsize=65536)
-def _name_before(sentence: str, text: str) -> str | None:
-    position = sentence.find(" ".join(text.split()))
-    if position <= 0:
-        return None
-    words = TOKEN.findall(sentence[:position])[-6:]
-    capitalised = [word for index, word in enumerate(words) if word[:1].isupper()
-                   and (index or position > 40 or word.lower() not in _NOT_NAMES)]  # "IBM will pay", not "The"
-    return capitalised[-1].lower() if capitalised else None
-
-
-#: capitalised words that open a sentence without naming anyone: "The", "But", "Its", "In"
-_NOT_NAMES = FUNCTION_WORDS | OPENERS | DISCOURSE | TIME_WORDS | MONTHS | WEEKDAYS
-
-
 def _another_of_head(claim: Claim, synonyms) -> bool:
     """Whether the claim's sentence gives another figure of its head noun ("seven consecutive life sentences and four
     sentences of life without parole"): then which of them a source's one figure matches is open."""
@@ -468,11 +386,8 @@ def _another_of_head(claim: Claim, synonyms) -> bool:
     return bool(head) and head not in GENERIC_PEOPLE and _figures_of(head, claim.sentence) >= 2
 
 
-_FIGURE = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-
-
 @lru_cache(maxsize=4096)
 def _figures_of(head: str, sentence: str) -> int:
-    return len(re.findall(rf"\b{_FIGURE}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}(?:e?s)?\b", sentence, re.I))
+    return len(re.findall(rf"\b{FIGURE}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}(?:e?s)?\b", sentence, re.I))
 
 

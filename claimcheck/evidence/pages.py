@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 from ..extraction.dating import date_span
 from ..extraction.scopes import HEDGE, PART_CUES

@@ -1,0 +1,43 @@
+"""Whether two crowds are of one gathering: the kind of gathering their sentences tell of, and whether one is told
+as an earlier or a later one than the page's ("the last big protest", "a follow-up rally")."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim
+from .another import told_as_more
+from .features import WORD
+
+
+def another_gathering(first: Claim, second: Claim) -> bool:
+    """Whether two crowds are of different gatherings: their sentences tell of different kinds of gathering (a vigil's,
+    a funeral's or a concert's crowd is not a march's: "a candlelight vigil ... attended by about 300 people" beside
+    "58,000 attended Saturday's rally"), or one is told as more people than the crowd ("identify some 200 more
+    protesters"). "Another 20,000 marched in Salonika" is still a crowd, another city's (its place tells it apart)."""
+    if told_as_more(first) or told_as_more(second):
+        return True
+    if bool(_EARLIER_GATHERING.search(first.sentence)) != bool(_EARLIER_GATHERING.search(second.sentence)):
+        return True  # "The last big protest, on January 28, drew 90,000 people": an earlier march's crowd
+    if bool(_LATER_GATHERING.search(first.sentence)) != bool(_LATER_GATHERING.search(second.sentence)):
+        return True  # "Velko's follow-up rally on Saturday drew about 6,000": a later march's crowd
+    kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(claim.sentence)) - {None}
+             for claim in (first, second)]
+    return bool(kinds[0] and kinds[1] and kinds[0].isdisjoint(kinds[1]))
+
+
+#: a sentence that tells of an earlier gathering than the page's: "the last big protest", "a previous march",
+#: "last month's rally"
+_EARLIER_GATHERING = re.compile(r"\b(?:(?:the|a|an)\s+(?:last|previous|earlier|first)|last\s+(?:week|month|year)'s)"
+                                r"\s+(?:[\w-]+\s+)?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)
+#: a sentence that tells of a later gathering than the page's: "a follow-up rally", "a second march"
+_LATER_GATHERING = re.compile(r"\b(?:follow-up|second|next|new|further|fresh)\s+(?:[\w-]+\s+)?"
+                              r"(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)
+#: words for a gathering, by its kind: protests are one kind whatever a page calls them
+_GATHERING = {word: kind for kind, words in {
+    "protest": ("rally", "rallies", "march", "marches", "marched", "protest", "protests", "demonstration",
+                "demonstrations", "protesters", "protestors", "demonstrators", "marchers", "strike", "sit-in"),
+    "vigil": ("vigil", "vigils"), "funeral": ("funeral", "funerals", "burial", "mourners"),
+    "memorial": ("memorial", "commemoration"), "concert": ("concert", "concerts", "festival"),
+    "ceremony": ("ceremony", "inauguration", "parade"), "worship": ("mass", "prayers", "worshippers", "service"),
+}.items() for word in words}
