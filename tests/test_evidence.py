@@ -2155,3 +2155,18 @@ def test_a_later_rally_is_another_gathering(tmp_path):
     later = ("Sunday, 22 November 2009\n\nOpposition rallies again\nThe opposition's follow-up rally in the capital drew "
              "about 6,000 people, police said.\n")
     assert _violated(tmp_path, a_txt=first, b_txt=later) == []
+
+
+def test_a_quakes_figures_and_its_aftershocks_are_two(tmp_path):
+    main = ("Sunday, 15 March 2009\n\nQuake kills 17 in Peru\nA magnitude 6.4 earthquake struck near Huanta on Sunday, "
+            "killing 17 people, officials said.\n")
+    after = ("Monday, 16 March 2009\n\nStrong aftershock hits Huanta, 4 killed\nThe Geophysical Institute gave a "
+             "magnitude of 5.8.\nFour people were killed, officials said.\n")
+    assert _violated(tmp_path, a_txt=main, b_txt=after) == []
+
+
+def test_a_bare_dollar_sum_restating_a_canadian_one_is_that_sum(tmp_path):
+    first = "Monday, 9 May 2016\n\nLaurentia to buy Prairie\nLaurentia agreed to buy Prairie for C$4.9 billion.\n"
+    again = "Monday, 9 May 2016\n\nPrairie deal\nLaurentia has agreed to pay $4.9-billion for Prairie.\n"
+    found = claimcheck.Checker().check([_written(tmp_path, {"a.txt": first, "b.txt": again})]).findings
+    assert [(finding.status, "a bare $ read as CAD" in finding.message) for finding in found] == [("consistent", True)]

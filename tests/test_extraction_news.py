@@ -1091,6 +1091,8 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("Three people were killed on Saturday, the third shooting this year.", None),  # the year's count is of shootings
     ("Across the city, 15 people died in the shelling, the administration said.", "total"),  # all the city's strikes
     ("The UN says more than 5,000 people have died in the conflict.", "total"),  # the war's dead
+    ("The ministry said 1.23 million people demonstrated across France on Tuesday.", "total"),  # a country's marches
+    ("In Paris, police counted 86,000 marchers.", None),  # one city's march
 ])
 def test_parts_and_running_totals_of_a_toll_as_news_tells_them(text, scope):
     assert claimcheck.extract_text(text)[-1].scope == scope

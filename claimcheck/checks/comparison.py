@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import VAGUE
 from ..model import Claim, Tolerance
@@ -44,6 +44,8 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
     (a writer's own conversion), not of the day the figures hold on ("will save 7 billion euros a year by 2020")."""
     if first.unit != second.unit and first.bound != "=" and second.bound == "=":
         first, second = second, first  # show the exact figure converted: "5 mi = 8.05 km vs ~8 km"
+    told = first, second  # the claims as read, whatever dollars a bare "$" is taken in below
+    first, second = _own_dollars(first, second), _own_dollars(second, first)
     unit = second.unit if first.unit != second.unit else first.unit
     untoleranced = tolerance is None and (unit not in ("percent", "percentage_point") or percent_tolerance is None)
     if unit in ("percent", "percentage_point") and percent_tolerance:
@@ -80,7 +82,29 @@ def compare(context: CheckContext, first: Claim, second: Claim, tolerance: Toler
     else:
         exact = all(claim.bound == "=" and not claim.is_range for claim in (first, second))
         agrees = first_interval.overlaps(second_interval, strict=reported and exact)  # "as many as 20,000" meets "tens of thousands"
-    return Comparison(first, second, unit, tolerance, reported, rate, first_value, second_value, same_direction, agrees)
+    return Comparison(*told, unit, tolerance, reported, rate, first_value, second_value, same_direction, agrees)
+
+
+def _own_dollars(claim: Claim, other: Claim) -> Claim:
+    """A sum in bare dollars ("$4.9-billion") read in the other figure's dollars ("C$4.9 billion") where the two
+    write one number: a Canadian or Australian page's "$" is its own country's dollar, and the same sum written with
+    and without its country is no contradiction. Any other bare "$" stays the US dollar."""
+    if (claim.unit == "USD" and other.unit in _OTHER_DOLLARS and "$" in claim.text
+            and not _NAMED_DOLLAR.search(claim.text) and math.isclose(claim.value, other.value, rel_tol=1e-9)):
+        return replace(claim, unit=other.unit)
+    return claim
+
+
+_OTHER_DOLLARS = frozenset({"CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "JMD", "NAD", "BSD", "FJD"})
+_NAMED_DOLLAR = re.compile(r"US|U\.S\.|USD|American", re.I)
+
+
+def _read_in_own_dollars(claim: Claim, unit: str, rate) -> bool:
+    return rate is None and claim.unit == "USD" and unit in _OTHER_DOLLARS
+
+
+def _in_own_dollars(claim: Claim, unit: str) -> str:
+    return f'{quantity_text(claim.value, unit, claim.bound)} ("{claim.text}": a bare $ read as {unit})'
 
 
 def _discrete(first: Claim, second: Claim) -> bool:
@@ -191,11 +215,14 @@ def message(first: Claim, second: Claim, first_value: float, second_value: float
              as_of: tuple[date | None, date | None] = (None, None), pages: bool = True) -> str:
     """How two figures compare, in words; ``pages``: name each figure's document (not for two of one sentence)."""
     left = quantity_text(first.value, first.unit, first.bound)
-    if first.unit != unit:
+    if _read_in_own_dollars(first, unit, rate):
+        left = _in_own_dollars(first, unit)
+    elif first.unit != unit:
         left += f" = {quantity_text(first_value, unit, first.bound)}"
         if rate is not None:
             left += f" at the rate of {rate}"
-    right = quantity_text(second.value, second.unit, second.bound)
+    right = (_in_own_dollars(second, unit) if _read_in_own_dollars(second, unit, rate)
+             else quantity_text(second.value, second.unit, second.bound))
     difference = abs(first_value - second_value)
     if unit in ("percent", "percentage_point"):
         gap = f"values differ by {number(difference)} point{'s' if difference != 1 else ''}"

@@ -118,6 +118,9 @@ _ASKED_FOR = re.compile(r"\b(?:hold(?:ing)?\s+out\s+for|push(?:ed|ing|es)?\s+for
                         r"should\s+(?:pay|get|receive|fetch|be\s+worth)|"
                         r"(?:company|firm|business|group)\s+(?:is|was)\s+worth)\s*$", re.I)
 # (a ransom demanded, a term prosecutors sought: roles of their own; "the company was worth": someone's valuation)
+#: words that tell of an aftershock, another quake than its page's main one ("a strong aftershock", "a second quake")
+AFTERSHOCK = re.compile(r"\bafter-?shocks?\b|\bsecond\s+(?:(?:strong|powerful|major|deadly)\s+)?(?:earth)?quake\b",
+                        re.I)
 #: what someone expects or hopes for: 'said he would hold another rally and expected "tens of thousands"'
 _EXPECTED = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecast(?:s|ing)?|hop(?:es|ed|ing)\s+for|"
                        r"anticipat(?:es|ed|ing))\s*[\"“']?\s*$", re.I)

@@ -15,7 +15,7 @@ from ..lexicon import OUTCOMES, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
-from .another import told_of_another
+from .another import AFTERSHOCK, told_of_another
 from .days import days_named
 from .features import before_figure, name_numbers, sentence_terms
 from .revisions import told_as_preliminary, told_as_revised, told_as_risen
@@ -72,6 +72,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
             if claim.outcome in RUNNING_OUTCOMES:  # the least of them, for its higher counts (see above_the_risen)
                 values.setdefault(("risen least", claim.doc, claim.outcome), set()).add(round(figure))
+        if claim.line <= TOP_LINES and AFTERSHOCK.search(claim.sentence):  # a page on an aftershock, not the quake
+            values.setdefault(("aftershock page", claim.doc), set()).add(True)
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             weekdays, after = days_told(claim.sentence)
             for day in weekdays:

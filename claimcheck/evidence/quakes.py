@@ -5,14 +5,16 @@ earlier quakes by the place they struck ("a 7.2-magnitude quake in Van killed mo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..measure_keys import POSSESSIVE, claim_role
 from ..lexicon import MONTHS, ORGANISATION_SUFFIXES, WEEKDAYS
 from ..model import Claim
 from ..places import cities_named, country_words, distance_km
+from .another import AFTERSHOCK
 from .days import years_named
-from .pages import LEAD_LINES
+from .pages import LEAD_LINES, FigureCounts
 
 
 def quake_measure(first: Claim, second: Claim, synonyms) -> str | None:
@@ -59,6 +61,31 @@ def another_quakes(first: Claim, second: Claim, names_a: frozenset[str], names_b
     sentence, at 6.5, on an Elazig page)."""
     own = _own_names(first, second, names_a, names_b)
     return pages_apart(first, second, places) and not own[0] & own[1]
+
+
+def one_an_aftershock(first: Claim, second: Claim, figures: Counter | FigureCounts) -> bool:
+    """Whether one figure is told of an aftershock and the other is not: "a magnitude 5.8 aftershock killed four more
+    people on Monday" is not of Sunday's 6.4 quake that killed 17. A figure is of an aftershock when its sentence says
+    so, or when its page's headline or first sentence does and the sentence names no quake ("Kandilli Observatory
+    gave a magnitude of 5.3" below "Strong aftershock hits Erzincan")."""
+    told = [_of_an_aftershock(claim)
+            or (bool(figures[("aftershock page", claim.doc)]) and not _A_QUAKE.search(claim.sentence))
+            for claim in (first, second)]
+    return told[0] != told[1]
+
+
+def _of_an_aftershock(claim: Claim) -> bool:
+    """Whether the word for an aftershock is the nearest to a figure of the words for a quake its sentence gives: "a
+    magnitude 6.1 quake was followed by a magnitude 4.5 aftershock" tells the 4.5 of the aftershock, the 6.1 not."""
+    position = max(0, claim.sentence.find(claim.text))
+    shocks = [(found.start(), found.end()) for found in AFTERSHOCK.finditer(claim.sentence)]
+    quakes = [found.start() for found in _A_QUAKE.finditer(claim.sentence)
+              if not any(start <= found.start() < end for start, end in shocks)]
+    return bool(shocks) and (not quakes or min(abs(start - position) for start, _ in shocks)
+                             < min(abs(start - position) for start in quakes))
+
+
+_A_QUAKE = re.compile(r"\b(?:earth)?quakes?\b", re.I)
 
 
 def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> list[frozenset[str]]:

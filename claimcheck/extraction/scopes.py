@@ -145,6 +145,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
                                  or _EVERY_PERIOD.match(sentence_after)))
             or _IN_INCIDENTS.match(sentence_after) or _IN_SEVERAL_PLACES.match(_clause(sentence_after))
+            or ((across := _ACROSS_A_PLACE.match(_clause(sentence_after)))
+                and (across["place"] in ("country", "nation") or across["place"] in country_names()))
             or _IN_A_YEAR.search(_clause(sentence_after)) or _IN_THE_WAR.search(_clause(sentence_after)[:60])
             or _BY_THE_HOUR.match(sentence_after) or _A_WARS_TOLL.search(sentence_before[-80:])
             or _INCIDENTS_ACROSS.search(sentence_before[-80:]) or _A_CAMPAIGNS_TALLY.search(sentence_before[-120:])
@@ -183,10 +185,16 @@ _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|across\s[^,;.]{1,40}|so f
 _INCIDENTS_ACROSS = re.compile(r"\b(?:raids|strikes|airstrikes|attacks|bombings|blasts|explosions|clashes)\s+across\s+"
                                r"[^,;.\d]{1,40}?\s+(?:have\s+|has\s+|had\s+)?(?:killed|left)\s+(?:at\s+least\s+|"
                                r"more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?$", re.I)
-#: the toll of several places together: "storms that killed ten people in the two countries", "across three states"
-_IN_SEVERAL_PLACES = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:in|across)\s+(?:the\s+|all\s+)?(?:two|three|four|five|six|"
-                                r"both|several|\d+)\s+(?:countries|nations|states|provinces|regions|districts|"
-                                r"counties)\b", re.I)
+#: the toll of several places together: "storms that killed ten people in the two countries", "across three states",
+#: "marched through Paris and 244 towns"
+_IN_SEVERAL_PLACES = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:(?:in|across|through)\s+(?:the\s+|all\s+)?"
+                                r"(?:[\w-]+\s+(?:and\s+)?)?(?:two|three|four|five|six|both|several|dozens\s+of|"
+                                r"hundreds\s+of|\d+)\s+(?:other\s+)?(?:countries|nations|states|provinces|regions|"
+                                r"districts|counties|towns|cities)\b)")
+#: "demonstrated across France": the marches of a country's places together (not "floods killed 101 people across the
+#: country": one storm's toll, told for the country)
+_ACROSS_A_PLACE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:demonstrated|marched|protested|rallied|took\s+to\s+the\s+"
+                             r"streets)\s+across\s+(?:the\s+)?(?P<place>country|nation|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 #: the toll of several incidents: "killed 300 people in attacks across Pakistan", "in a series of bombings"
 _IN_INCIDENTS = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?in\s+(?:(?:a\s+)?(?:series|spate|wave|string)\s+of\s+|separate\s+|"
                            r"several\s+|multiple\s+|recent\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|"
