@@ -297,14 +297,26 @@ def _write(client, frame, path: str, meta: dict, sorted_parts: bool = False) -> 
 
 
 def _write_all(client, frames: list[tuple], sorted_parts: bool = False) -> None:
-    """:func:`_write` of several (frame, path, meta) in one graph: what they are made from is computed once."""
+    """:func:`_write` of several (frame, path, meta) in one graph: what they are made from is computed once. A worker
+    lost while the scheduler closes the write can leave its last task cancelled rather than retried ("already
+    forgotten"); the write is then run again, whole: each part file is written anew under the same name."""
     import dask
+    from concurrent.futures import CancelledError
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Computing mixed collections")
-        dask.compute(*[frame.to_parquet(path, write_index=False, schema=_schema(meta), compute=False,
-                                        **({"row_group_size": ROW_GROUP} if sorted_parts else {}))
-                       for frame, path, meta in frames], scheduler=client)
+    for attempt in range(_WRITE_ATTEMPTS):
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="Computing mixed collections")
+                dask.compute(*[frame.to_parquet(path, write_index=False, schema=_schema(meta), compute=False,
+                                                **({"row_group_size": ROW_GROUP} if sorted_parts else {}))
+                               for frame, path, meta in frames], scheduler=client)
+            return
+        except CancelledError:
+            if attempt + 1 == _WRITE_ATTEMPTS:
+                raise
+
+
+_WRITE_ATTEMPTS = 3  # runs of one write a lost worker's cancelled tasks may take
 
 
 def _schema(meta: dict):
