@@ -113,17 +113,17 @@ _WHAT_WOULD_BE = re.compile(r"\b(?:would|could|might)\s+(?:well\s+)?(?:mean|amou
                             r"about|around|some|roughly|nearly|as\s+much\s+as|as\s+many\s+as|more\s+than|over|up\s+to)?"
                             r"\s*$", re.I)
 #: what someone asks for or values a firm at, not what was agreed: "called on the board to hold out for at least
-#: 1,800p a share", "said in a letter that the company was worth at least $45 a share"
+#: 1,800p a share", "said in a letter that the company was worth at least $45 a share" (a ransom demanded and a term
+#: prosecutors sought are roles of their own, not asks)
 _ASKED_FOR = re.compile(r"\b(?:hold(?:ing)?\s+out\s+for|push(?:ed|ing|es)?\s+for|"
                         r"should\s+(?:pay|get|receive|fetch|be\s+worth)|"
                         r"(?:company|firm|business|group)\s+(?:is|was)\s+worth)\s*$", re.I)
-# (a ransom demanded, a term prosecutors sought: roles of their own; "the company was worth": someone's valuation)
-#: words that tell of an aftershock, another quake than its page's main one ("a strong aftershock", "a second quake")
-AFTERSHOCK = re.compile(r"\bafter-?shocks?\b|\bsecond\s+(?:(?:strong|powerful|major|deadly)\s+)?(?:earth)?quake\b",
-                        re.I)
 #: what someone expects or hopes for: 'said he would hold another rally and expected "tens of thousands"'
 _EXPECTED = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecast(?:s|ing)?|hop(?:es|ed|ing)\s+for|"
                        r"anticipat(?:es|ed|ing))\s*[\"“']?\s*$", re.I)
+#: words that tell of an aftershock, another quake than its page's main one ("a strong aftershock", "a second quake")
+AFTERSHOCK = re.compile(r"\bafter-?shocks?\b|\bsecond\s+(?:(?:strong|powerful|major|deadly)\s+)?(?:earth)?quake\b",
+                        re.I)
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+"

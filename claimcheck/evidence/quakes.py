@@ -68,18 +68,20 @@ def one_an_aftershock(first: Claim, second: Claim, figures: Counter | FigureCoun
     people on Monday" is not of Sunday's 6.4 quake that killed 17. A figure is of an aftershock when its sentence says
     so, or when its page's headline or first sentence does and the sentence names no quake ("Kandilli Observatory
     gave a magnitude of 5.3" below "Strong aftershock hits Erzincan")."""
-    told = [_of_an_aftershock(claim)
+    told = [_of_an_aftershock(claim.sentence, claim.text)
             or (bool(figures[("aftershock page", claim.doc)]) and not _A_QUAKE.search(claim.sentence))
             for claim in (first, second)]
     return told[0] != told[1]
 
 
-def _of_an_aftershock(claim: Claim) -> bool:
-    """Whether the word for an aftershock is the nearest to a figure of the words for a quake its sentence gives: "a
-    magnitude 6.1 quake was followed by a magnitude 4.5 aftershock" tells the 4.5 of the aftershock, the 6.1 not."""
-    position = max(0, claim.sentence.find(claim.text))
-    shocks = [(found.start(), found.end()) for found in AFTERSHOCK.finditer(claim.sentence)]
-    quakes = [found.start() for found in _A_QUAKE.finditer(claim.sentence)
+@lru_cache(maxsize=65536)
+def _of_an_aftershock(sentence: str, text: str) -> bool:
+    """Whether the word for an aftershock is the nearest to a figure (``text``) of the words for a quake its sentence
+    gives: "a magnitude 6.1 quake was followed by a magnitude 4.5 aftershock" tells the 4.5 of the aftershock, the
+    6.1 not. Asked of every pair weighed, so remembered per figure."""
+    position = max(0, sentence.find(text))
+    shocks = [(found.start(), found.end()) for found in AFTERSHOCK.finditer(sentence)]
+    quakes = [found.start() for found in _A_QUAKE.finditer(sentence)
               if not any(start <= found.start() < end for start, end in shocks)]
     return bool(shocks) and (not quakes or min(abs(start - position) for start, _ in shocks)
                              < min(abs(start - position) for start in quakes))

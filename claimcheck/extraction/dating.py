@@ -197,13 +197,19 @@ class OtherNumbers:
         return any(low <= n.start - self.offset < high for n in self.numerals if n.start != self.own_start)
 
 
+@lru_cache(maxsize=256)
+def _event_years(sentence: str) -> frozenset[int]:
+    """Where a sentence names an event by its year ("the 2007 Pisco earthquake"): read once for all its figures."""
+    return frozenset(match.start("year") for match in _EVENTS_YEAR.finditer(sentence))
+
+
 def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNumbers,
                document_date: str | None, year: int | None = None, paragraph: str | None = None) -> str | None:
     """The date expression nearest the claim with no other claim between them, else the date its paragraph opens
     with (``paragraph``, see :func:`paragraph_date`), else the document's date (``year``: the one its paragraph names,
     see :func:`context_year`)."""
     best = None
-    events = {match.start("year") for match in _EVENTS_YEAR.finditer(sentence)}
+    events = _event_years(sentence)
     # a length of time told against now is the figure, not its date: "a heart attack suffered almost three weeks ago"
     dates = [(start, end, value) for start, end, value in sentence_dates(sentence, document_date, year)
              if not (start < claim_end and end > claim_start)
