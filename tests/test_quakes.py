@@ -25,6 +25,8 @@ def _magnitudes(text: str) -> list[tuple[str, str | None]]:
     # the largest of the aftershocks a long clause tells of
     ("More than 60 aftershocks of magnitude 2.5 or greater were recorded in the first 24 hours, the largest a "
      "magnitude 5.2 event on Sunday morning.", [("2.5", "threshold"), ("5.2", "aftershock")]),
+    # a difference between two agencies' readings is no magnitude
+    ("A difference of 0.3 magnitude units between local and foreign estimates is common.", []),
 ])
 def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
     assert _magnitudes(text) == expected
@@ -46,6 +48,9 @@ def test_a_magnitude_written_the_seismologists_way_is_read(text, expected):
     ("It followed months of small tremors, including a magnitude 4.1 shock on March 30.", [("4.1", "another quake")]),
     # the page's own quake, the second of a week: not the later of twins
     ("It was the second major quake in a week, a magnitude 6.1.", [("6.1", None)]),
+    # an agency's readings of both, the first named well before the second's figure
+    ("Iran's Seismological Center at Tehran University put the magnitude of the first shock at 5.9 and the second "
+     "at 5.7, slightly lower than the readings from the U.S. Geological Survey.", [("5.9", None), ("5.7", "second quake")]),
 ])
 def test_the_second_of_twin_quakes_has_a_magnitude_of_its_own(text, expected):
     assert _magnitudes(text) == expected
@@ -188,3 +193,43 @@ def test_magnitudes_are_the_magnitude_rules_to_judge_never_within_five_percent(t
     result = claimcheck.Checker().check([tmp_path])
     assert [claim.value for claim in result.claims if claim.type == "magnitude"] == [5.8, 6.1, 5.9, 5.9]
     assert [finding.rule for finding in result.findings] == []
+
+
+def test_a_lead_giving_each_agencys_reading_gives_the_quakes_magnitude_each(tmp_path):
+    # the second page's lead gives two agencies' readings of its quake, and recalls the 2004 quake further down:
+    # each reading is the page's own, so each is set against the first page's one magnitude
+    found = _violated(tmp_path, {
+        "a.txt": "\nSimeulue quake kills three\nJAKARTA, March 12 - A magnitude 7.2 earthquake that rocked Simeulue "
+                 "island in Aceh late on Wednesday killed three people, the disaster agency said.\n",
+        "b.txt": "\nSimeulue counts its dead\nFriday 13 March 2009\nSeven people died after a quake shook Simeulue "
+                 "island in Aceh on Wednesday night, officials said.\nThe quake, measured at magnitude 7.0 by Indonesian "
+                 "authorities and 6.9 by the US Geological Survey, struck off the island's main town.\nThe "
+                 "island was hit hard by the magnitude 9.1 quake of 2004.\n",
+    })
+    assert found == [[("a.txt", "7.2"), ("b.txt", "6.9")], [("a.txt", "7.2"), ("b.txt", "7.0")]]
+
+
+def test_a_lead_whose_two_magnitudes_officials_give_gives_no_one_magnitude(tmp_path):
+    # officials are no agency: a lead giving two magnitudes on their word may tell of two quakes
+    found = _violated(tmp_path, {
+        "a.txt": "\nSimeulue quake kills three\nJAKARTA, March 12 - A magnitude 7.2 earthquake that rocked Simeulue "
+                 "island in Aceh late on Wednesday killed three people, the disaster agency said.\n",
+        "b.txt": "\nSimeulue counts its dead\nFriday 13 March 2009\nSeven people died after a magnitude 7.0 quake shook "
+                 "Simeulue island in Aceh on Wednesday night, officials said.\nA magnitude 6.1 quake shook Simeulue "
+                 "island in Aceh on Thursday, officials said.\n",
+    })
+    assert found == []
+
+
+@pytest.mark.parametrize("headline, aftershock_page", [
+    ("Strong aftershock hits Erzincan, 2 killed", True),
+    ("Aftershock kills two in Erzincan, quake toll rises to 11", True),
+    ("Turkey quake: 11 dead as aftershock brings down damaged homes", False),
+    ("Quake kills 9 in Erzincan", False),
+])
+def test_a_page_is_an_aftershocks_when_its_headline_tells_of_the_aftershock_first(headline, aftershock_page):
+    from claimcheck.evidence import page_figures
+    from claimcheck.rules.loader import load_rules
+
+    claims = claimcheck.extract_text(f"\n{headline}\nThe shock, of magnitude 5.1, struck at 11:05 a.m.\n", doc="a.txt")
+    assert bool(page_figures(claims, load_rules().synonyms)[("aftershock page", "a.txt")]) is aftershock_page

@@ -124,6 +124,15 @@ _EXPECTED = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecast(
 #: words that tell of an aftershock, another quake than its page's main one ("a strong aftershock", "a second quake")
 AFTERSHOCK = re.compile(r"\bafter-?shocks?\b|\bsecond\s+(?:(?:strong|powerful|major|deadly)\s+)?(?:earth)?quake\b",
                         re.I)
+#: words for a quake, the main shock's where no word for an aftershock holds them ("the main shock", "the quake")
+A_QUAKE = re.compile(r"\b(?:(?:earth)?quakes?|main\s*shocks?)\b", re.I)
+
+
+def quake_words(sentence: str) -> list[int]:
+    """Where a sentence names a quake other than by a word for an aftershock ("a second quake" is one)."""
+    shocks = [(found.start(), found.end()) for found in AFTERSHOCK.finditer(sentence)]
+    return [found.start() for found in A_QUAKE.finditer(sentence)
+            if not any(start <= found.start() < end for start, end in shocks)]
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+"

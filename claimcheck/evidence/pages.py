@@ -15,7 +15,8 @@ from ..lexicon import OUTCOMES, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
-from .another import AFTERSHOCK, told_of_another
+from .agencies import an_agencys_reading
+from .another import AFTERSHOCK, quake_words, told_of_another
 from .days import days_named
 from .features import before_figure, name_numbers, sentence_terms
 from .revisions import told_as_preliminary, told_as_revised, told_as_risen
@@ -29,6 +30,8 @@ TOP_LINES = 3
 #: tell hour by hour (it keeps them apart from the hurt, but ties no two pages' counts)
 ANCHORED_OUTCOMES = OUTCOMES - {"treated"}
 FIGURES_PER_PAGE = 3  # different counts of one outcome or measure a news page gives (a toll, its update, a part)
+QUAKE_ROLES = ("magnitude", "depth")  # what each agency reads of a quake (see :mod:`.agencies`)
+_READINGS = 3  # agencies' readings of one quake a page's lead gives at most (a national survey's, the USGS's, GFZ's)
 
 
 def figures_per_source(claims: list[Claim]) -> Counter:
@@ -72,7 +75,10 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
             if claim.outcome in RUNNING_OUTCOMES:  # the least of them, for its higher counts (see above_the_risen)
                 values.setdefault(("risen least", claim.doc, claim.outcome), set()).add(round(figure))
-        if claim.line <= TOP_LINES and AFTERSHOCK.search(claim.sentence):  # a page on an aftershock, not the quake
+        # a page on an aftershock, not the quake: its headline tells of the aftershock first ("Aftershock kills two
+        # in Erzincan, quake toll rises to 11"; not "Turkey quake: 11 dead as aftershock brings down homes")
+        if claim.line <= TOP_LINES and (shock := AFTERSHOCK.search(claim.sentence)) and not any(
+                start < shock.start() for start in quake_words(claim.sentence)):
             values.setdefault(("aftershock page", claim.doc), set()).add(True)
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             weekdays, after = days_told(claim.sentence)
@@ -122,6 +128,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             counts[key] = next(iter(found)) if len(found) == 1 else 0
         if key[0] == "lead" and len(found) == 1:  # the lead's one figure itself (see recalled_figure)
             counts[(*key, "figure")] = round(next(iter(found)))
+        if key[0] == "lead" and key[2] in QUAKE_ROLES:  # the lead's readings no agency is named for
+            counts[("lead unattributed", *key[1:])] = len(found - values.get(("lead reading", *key[1:]), set()))
         if key[0] == "top toll":  # the toll of the first line that gives one (a headline's "kill 32" over the
             first = min(line for line, _, _ in found)  # lead's sources' "28 earlier" and "35, said a hospital")
             tolls = {figure for line, figure, _ in found if line == first}
@@ -178,6 +186,8 @@ def _own_figure(values: dict[tuple, set], claim: Claim, key: str) -> None:
         return
     if claim.line <= LEAD_LINES:
         values.setdefault(("lead", claim.doc, key), set()).add(claim.value)
+        if key in QUAKE_ROLES and an_agencys_reading(claim):
+            values.setdefault(("lead reading", claim.doc, key), set()).add(claim.value)
         values.setdefault(("lead day", claim.doc, key), set()).add(_day_number(claim))
     if claim.line <= TOP_LINES:
         values.setdefault(("top", claim.doc, key), set()).add(claim.value)
@@ -288,8 +298,15 @@ def lead_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) 
     """Whether the claim is the one figure of its role (or count of its outcome) its page's lead gives ("died after
     falling 150 metres" in the lead; "another climber fell 700 metres elsewhere" further down): the page's own,
     whatever the page adds later."""
-    return key is not None and ((claim.line <= LEAD_LINES and figures[("lead", claim.doc, key)] == 1)
-                                or (claim.line <= TOP_LINES and figures[("top", claim.doc, key)] == 1))
+    if key is None:
+        return False
+    if (claim.line <= LEAD_LINES and figures[("lead", claim.doc, key)] == 1) or (
+            claim.line <= TOP_LINES and figures[("top", claim.doc, key)] == 1):
+        return True
+    # "measured at magnitude 7.2 by Indonesian authorities and 6.9 by the US Geological Survey": a lead that gives
+    # each agency's reading of a quake gives one quake's, each reading the page's own
+    return (key in QUAKE_ROLES and claim.line <= LEAD_LINES and figures[("lead", claim.doc, key)] <= _READINGS
+            and figures[("lead unattributed", claim.doc, key)] <= 1)
 
 
 def recalled_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) -> bool:

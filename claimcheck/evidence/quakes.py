@@ -9,10 +9,11 @@ from collections import Counter
 from functools import lru_cache
 
 from ..measure_keys import POSSESSIVE, claim_role
-from ..lexicon import MONTHS, ORGANISATION_SUFFIXES, WEEKDAYS
+from ..lexicon import MONTHS, WEEKDAYS
 from ..model import Claim
 from ..places import cities_named, country_words, distance_km
-from .another import AFTERSHOCK
+from .agencies import agencies_words
+from .another import A_QUAKE, AFTERSHOCK, quake_words
 from .days import years_named
 from .pages import LEAD_LINES, FigureCounts
 
@@ -69,7 +70,7 @@ def one_an_aftershock(first: Claim, second: Claim, figures: Counter | FigureCoun
     so, or when its page's headline or first sentence does and the sentence names no quake ("Kandilli Observatory
     gave a magnitude of 5.3" below "Strong aftershock hits Erzincan")."""
     told = [_of_an_aftershock(claim.sentence, claim.text)
-            or (bool(figures[("aftershock page", claim.doc)]) and not _A_QUAKE.search(claim.sentence))
+            or (bool(figures[("aftershock page", claim.doc)]) and not A_QUAKE.search(claim.sentence))
             for claim in (first, second)]
     return told[0] != told[1]
 
@@ -81,13 +82,9 @@ def _of_an_aftershock(sentence: str, text: str) -> bool:
     6.1 not. Asked of every pair weighed, so remembered per figure."""
     position = max(0, sentence.find(text))
     shocks = [(found.start(), found.end()) for found in AFTERSHOCK.finditer(sentence)]
-    quakes = [found.start() for found in _A_QUAKE.finditer(sentence)
-              if not any(start <= found.start() < end for start, end in shocks)]
+    quakes = quake_words(sentence)
     return bool(shocks) and (not quakes or min(abs(start - position) for start, _ in shocks)
                              < min(abs(start - position) for start in quakes))
-
-
-_A_QUAKE = re.compile(r"\b(?:earth)?quakes?\b", re.I)
 
 
 def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: frozenset[str]) -> list[frozenset[str]]:
@@ -96,23 +93,10 @@ def _own_names(first: Claim, second: Claim, names_a: frozenset[str], names_b: fr
     agency's figure, of the same quake)."""
     said = _sources_said(first, second)
     countries = country_words()
-    agencies = _agencies_words(first.sentence) | _agencies_words(second.sentence)
+    agencies = agencies_words(first.sentence) | agencies_words(second.sentence)
     return [frozenset(name for name in names if name not in said and name not in countries
                       and not set(name.split()) <= _TIME_WORDS and not set(name.split()) <= agencies)
             for names in (names_a, names_b)]
-
-
-#: an agency's name: capitalised words up to an organisation's last word, its "of ..." and its acronym ("Italy's
-#: National Institute of Geophysics and Volcanology (INGV)", "the U.S. Geological Survey")
-_AGENCY = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join((*ORGANISATION_SUFFIXES, "Observatory", "Survey")) + r")\b"
-                     r"(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)*)?(?:\s*\([A-Z]{2,}\))?")
-
-
-@lru_cache(maxsize=65536)
-def _agencies_words(sentence: str) -> frozenset[str]:
-    """The words, in lower case and without possessives, of the agencies a sentence names."""
-    return frozenset(POSSESSIVE.sub("", word).strip("().").lower()
-                     for match in _AGENCY.finditer(sentence) for word in match.group().split())
 
 
 _TIME_WORDS = frozenset({"gmt", "utc", "local", "time"} | {day.lower() for day in WEEKDAYS}

@@ -66,7 +66,8 @@ _AGENCY_PUT_IT = re.compile(r"\b(?:survey|agency|institute|cent(?:er|re)|observa
                             re.I)
 _PUT_AT = re.compile(r"\b(?:at|to|was|as)\s+$", re.I)
 _ONE_DECIMAL = re.compile(r"\s*[1-9]\.\d\s*")
-_MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+#: ("0.3 magnitude units": a difference between two readings, no magnitude)
+_MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]*magnitude\b(?!\s+(?:units?|points?|steps?)\b)|\s+on\s+the\s+richter\b)", re.I)
 #: nothing, or only a dateline, before a figure in its sentence: "TEHRAN (RPI) - Two days after ..."
 _OPENING = re.compile(r"\s*(?:[A-Z][\w .,'’()-]{0,60}?\s[-–—]+\s*)?")
 #: a figure written with no whole part and three decimals: a batting (or fielding) average, ".308"
@@ -205,8 +206,9 @@ def shock_of(sentence_before: str, after: str) -> str | None:
             or (len(clauses) == 2 and _AFTERSHOCK.search(clauses[0]) and _THE_LARGEST.match(clauses[1]))
             or (_THE_LARGEST_BEFORE.search(before) and _AFTERSHOCK.search(sentence_before.rsplit(";", 1)[-1]))):
         return "aftershock"
-    if (second := _SECOND_QUAKE.search(before[-_SECOND_QUAKE_REACH:])) and not _FIRST_QUAKE.search(before[second.end():]):
-        return "second quake"
+    near = before[-_SECOND_QUAKE_REACH:]
+    if (second := _SECOND_QUAKE.search(near)) and not _FIRST_QUAKE.search(near[second.end():]):
+        return "second quake"  # "put the first shock at 5.9 and the second at 5.7"; not "the second, the first said"
     if _AFTER_THE_FIRST.search(before) and _TWINQUAKES.search(before):
         return "second quake"  # "the quakes, of magnitude 6.4 and 6.3": the later's
     if _EARLIER_QUAKE.search(before[-60:]):
