@@ -337,6 +337,17 @@ def test_the_length_of_a_standoff_or_a_siege_is_the_only_one_each_page_gives(tmp
     assert "the only length of the standoff each page gives" in violated[0].message
 
 
+def test_how_far_a_police_chase_went_is_the_only_one_each_page_gives(tmp_path):
+    violated = _violated(
+        tmp_path,
+        a_txt="Monday, 23 July 2018\n\nJordan Mensah, 20, died when his car hit a wall at the end of a three-mile "
+              "pursuit in Nottingham.\n",
+        b_txt="Monday, 23 July 2018\n\nJordan Mensah, 20, was chased for five miles before his car hit a wall in "
+              "Nottingham, colleagues say.\n")
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "three-mile"), ("b.txt", "five miles")]]
+    assert "the only length of the chase each page gives" in violated[0].message
+
+
 def test_how_long_one_thing_went_on_anchors_a_disagreement_and_other_doings_of_the_event_do_not(tmp_path):
     violated = _violated(
         tmp_path,

@@ -132,6 +132,7 @@ def test_place_actor_and_sentence_date():
     ("Twenty bodies were taken to Lady Reading Hospital, officials said.", None),  # where a count is taken
     ("The mortuary at Civil Hospital in Quetta received 18 bodies.", "Quetta"),
     ("Twenty people died in a fire at Marfin Bank in Athens.", "Athens"),
+    ("More than 3,000 people attended the funeral of Adnan Yusuf, his family said.", None),  # a person's
 ])
 def test_a_hospital_or_an_organisation_is_no_place_of_an_event(text, place):
     assert [claim.place for claim in claimcheck.extract_text(text) if claim.unit == "count"] == [place]

@@ -1290,6 +1290,10 @@ def test_a_place_marched_through_is_where_the_crowd_was():
     ("Some 246 mm of rain fell on the hills in 24 hours.", "rainfall"),
     ("The derailed train spilled an estimated 20,000 gallons of acid.", "spill"),
     ("The tanker carried 60,000 litres of acid.", "acid"),  # a load, not what leaked
+    ("The car failed to stop and was pursued for around three miles, the force said.", "chase"),
+    ("His car hit a wall after a pursuit of about three miles.", "chase"),
+    ("The pursuit covered 3.1 miles and lasted under six minutes.", "chase"),
+    ("The car crashed at the end of a three-mile pursuit.", "pursuit"),  # the measure itself, one with chase
 ])
 def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role

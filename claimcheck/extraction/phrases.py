@@ -242,6 +242,8 @@ def names(tokens: list[Token]) -> list[Name]:
                     or (previous in _WHERE_WORDS and before_previous in LOCATIVE)  # "in neighbouring Uttar Pradesh"
                     or (previous == "the" and end + 1 < len(tokens) and tokens[end + 1].text in _GATHERED_IN))
         comparison = previous == "of" and before_previous in {"size", "area", "that"}
+        if previous == "of" and before_previous in _OF_SOMEONE:
+            locative = False  # "the funeral of Adnan Yusuf", "the family of Jordan Mensah": a person, not where
         # "10 kilometers from the al-Omar oilfield": a point distances are told from, not where something is
         after_from = index - (2 if previous == "the" else 1)
         if after_from >= 1 and tokens[after_from].lower == "from" and tokens[after_from - 1].lower in _DISTANCE_WORDS:
@@ -286,6 +288,10 @@ _WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "central", "d
                           "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"})
 #: what a city's name before it tells happened there: "the Porto march", "the Athens rally"
 _GATHERED_IN = GATHERING_NOUNS | {"crowd", "crowds"}
+#: what "of" a name tells of a person's: "the funeral of", "the family of", "the killing of"
+_OF_SOMEONE = frozenset({"funeral", "burial", "death", "killing", "murder", "shooting", "arrest", "release", "trial",
+                         "family", "relatives", "mother", "father", "brother", "sister", "son", "daughter", "wife",
+                         "husband", "widow", "parents", "lawyer", "lawyers", "friends", "supporters", "memory", "body"})
 #: words a reference point follows ("10 kilometers from", "a few miles away from")
 _DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
                              "metres", "m", "mi", "yards", "feet", "ft", "away", "far"})
