@@ -206,7 +206,9 @@ def test_a_lead_giving_each_agencys_reading_gives_the_quakes_magnitude_each(tmp_
                  "authorities and 6.9 by the US Geological Survey, struck off the island's main town.\nThe "
                  "island was hit hard by the magnitude 9.1 quake of 2004.\n",
     })
-    assert found == [[("a.txt", "7.2"), ("b.txt", "6.9")], [("a.txt", "7.2"), ("b.txt", "7.0")]]
+    # (and the two readings on the second page against each other)
+    assert found == [[("a.txt", "7.2"), ("b.txt", "6.9")], [("a.txt", "7.2"), ("b.txt", "7.0")],
+                     [("b.txt", "6.9"), ("b.txt", "7.0")]]
 
 
 def test_a_lead_whose_two_magnitudes_officials_give_gives_no_one_magnitude(tmp_path):
@@ -233,3 +235,12 @@ def test_a_page_is_an_aftershocks_when_its_headline_tells_of_the_aftershock_firs
 
     claims = claimcheck.extract_text(f"\n{headline}\nThe shock, of magnitude 5.1, struck at 11:05 a.m.\n", doc="a.txt")
     assert bool(page_figures(claims, load_rules().synonyms)[("aftershock page", "a.txt")]) is aftershock_page
+
+
+def test_two_agencies_readings_on_one_page_are_set_against_each_other(tmp_path):
+    findings = _findings(tmp_path, {
+        "a.txt": "\nSimeulue M7.2: was the depth right?\nPosted on March 13, 2009\nBMKG has it at M7.2, 10 km deep; "
+                 "USGS has M6.9 at 24.5 km, which looks more plausible here.\n",
+    })
+    assert [[claim.text for claim in finding.about] for finding in findings] == [["7.2", "6.9"]]
+    assert "two agencies' readings of the magnitude of one quake on one page" in findings[0].message

@@ -37,3 +37,45 @@ _SEISMOLOGY = re.compile(r"\b(?:seismolog|geolog|geophysic|meteorolog|observator
 
 #: an agency's initials ("USGS", "BMKG", "EMSC"); not a clock's ("GMT", "EDT")
 _ACRONYM = re.compile(r"\b(?!(?:GMT|UTC|EDT|EST|PDT|PST|CET|CEST|BST|IST|JST|WIB|AM|PM)\b)[A-Z]{3,6}\b")
+
+
+def two_readings(first: Claim, second: Claim) -> bool:
+    """Whether two figures of a quake on one page are two agencies' readings of it ("BMKG has it at M7.2, 10 km
+    deep; USGS has M6.9 at 24.5 km")."""
+    if not (first.type == second.type == "magnitude" or first.measure == second.measure == "depth"):
+        return False
+    agencies = reading_agency(first), reading_agency(second)
+    return None not in agencies and agencies[0] != agencies[1]
+
+
+def reading_agency(claim: Claim) -> str | None:
+    """Whose reading a quake's figure is, by the words beside it ("6.9 by the US Geological Survey", "BMKG has it at
+    M7.2", "the U.S. Geological Survey gave a slightly higher reading of 6.4"), as its initials ("usgs"), or None."""
+    from .features import after_figure, before_figure
+
+    if found := _BY_AGENCY.match(after_figure(claim)):
+        return _initials(found.group("name"))
+    clause = _CLAUSES.split(before_figure(claim))[-1]
+    if found := _AGENCY_READS.search(clause):
+        return _initials(found.group("name"))
+    return None
+
+
+def _initials(name: str) -> str:
+    """An agency's name as its initials, so that "USGS" and "the U.S. Geological Survey" are one agency's."""
+    words = name.split()
+    words = [word for index, word in enumerate(words) if word.lower() not in ("the", "of", "for", "and")
+             and not (POSSESSIVE.search(word) and index < len(words) - 1)]  # "Chile's CSN" is the CSN
+    letters = [word.replace(".", "") if word.replace(".", "").isupper() else word[0] for word in words]
+    return "".join(letters).lower()  # "U.S. Geological Survey", "US Geological Survey" and "USGS": "usgs"
+
+
+_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'’-]*)*)"
+#: "6.9 by the US Geological Survey", "7.2 by Indonesian authorities", "at 24.5 km according to the USGS"
+_BY_AGENCY = re.compile(r"^\s*(?:(?:magnitude|km|kilometres|kilometers|miles)\s+)?(?:by|from|according\s+to)\s+"
+                        rf"(?:the\s+)?(?P<name>{_NAME}(?:\s+(?:authorities|seismologists|officials))?)")
+#: "BMKG has it at M", "USGS gives Mw ", "Peru's Geophysical Institute measured it at magnitude ", "the U.S.
+#: Geological Survey gave a slightly higher reading of "
+_AGENCY_READS = re.compile(rf"(?P<name>{_NAME})\s+(?:has|had|gives|gave|put|puts|measured|recorded|registered|"
+                           r"reported|rated|estimated|said|says)\b(?:\s+[a-z-]+){0,6}?\s*(?:M[wlL]?w?\s?)?$")
+_CLAUSES = re.compile(r"[;,:]|\b(?:and|while|but|whereas)\b")

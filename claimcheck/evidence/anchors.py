@@ -15,6 +15,7 @@ from ..places import city, known_place
 from .bearings import one_bearing, told_from
 from .copies import FIGURE, other_figures_apart, same_name_before, same_word_before
 from .days import of_another_year, one_night_only, other_days_named, same_days
+from .agencies import two_readings
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_unreal, told_of_another
 from .gatherings import another_gathering
 from .governing import one_doing, one_happening
@@ -103,6 +104,9 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of(quake, first.sentence), _figures_of(quake, second.sentence)))):
         found.append(f"the only {quake} each source gives, of a quake both name")  # a fact is of one event
+    if (quake and first.doc == second.doc and abs(first.line - second.line) <= _NEAR_LINES
+            and two_readings(first, second) and not other_days_named(first, second)):
+        found.append(f"two agencies' readings of the {quake} of one quake on one page")
     role = claim_role(first, synonyms)
     one_role = role is not None and role == claim_role(second, synonyms)
     counted = (first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people

@@ -13,6 +13,7 @@ from ..lexicon import country_names
 from ..measure_keys import told_direction
 from ..model import Claim
 from ..money import is_currency
+from .agencies import two_readings
 from .features import after_figure, before_figure, near, sentence_terms, slot_match
 from .pages import set_against, two_sources
 
@@ -65,7 +66,8 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     words_b, _ = sentence_terms(second.sentence)
     union = words_a | words_b
     if (union and len(words_a & words_b) / len(union) >= 0.7 and slot_match(first, second) < 0.34
-            and not (first.sentence == second.sentence and two_sources(first, second))  # two sources' estimates
+            and not (first.sentence == second.sentence and (two_sources(first, second)  # two sources' estimates
+                                                           or two_readings(first, second)))  # "BMKG 7.2; USGS 6.9"
             and not set_against(first, second)):  # "6.0, lower than the 6.3 reported by the monitoring service"
         found.append(("different figures of one sentence", False))
     measured = set((first.measure or "").split()) | set((second.measure or "").split())

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_listed_share, a_places_share, few_on_page,
                          figures_per_source, headline_and_lead, one_event, own_and_sourced, thresholds, weigh)
+from ...evidence.agencies import two_readings
 from ...evidence.anchors import two_accounts
 from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES, RUNNING_ROLES
 from ...measure_keys import a_tally
@@ -271,9 +272,10 @@ def _sides(first: Claim, second: Claim, within_document: bool, differ: bool = Fa
     lead are set side by side only then: one agreeing with the other is no news)."""
     if first.doc != second.doc:
         return True
-    if first.sentence == second.sentence and first.source == second.source:
+    readings = two_readings(first, second)  # "BMKG has it at M7.2, 10 km deep; USGS has M6.9"
+    if first.sentence == second.sentence and first.source == second.source and not readings:
         return within_document and first.place != second.place
-    different_sources = bool(first.source and second.source and first.source.lower() != second.source.lower())
+    different_sources = readings or bool(first.source and second.source and first.source.lower() != second.source.lower())
     return (different_sources or own_and_sourced(first, second) or (within_document and first.place != second.place)
             or (differ and headline_and_lead(first, second)))  # "Quake kills 20" over "killing at least 25"
 
@@ -300,7 +302,8 @@ def _sources(claim: Claim, groups: dict[tuple, list[Claim]], against: list[Claim
         other_side.setdefault(quoted.doc, []).append(quoted)
 
     def admitted(other: Claim) -> bool:
-        return all(_sides(quoted, other, within_document=False) for quoted in other_side.get(other.doc, ()))
+        quoted_there = other_side.get(other.doc, ())
+        return not quoted_there or any(_sides(quoted, other, within_document=False) for quoted in quoted_there)
 
     chosen, seen = [claim], {claim.doc}
     group = groups.get(says(claim), [])
