@@ -70,6 +70,10 @@ def test_ranges_and_vague_quantities(text, value, low, high):
     ("Wind chill values near minus 40 are expected by Wednesday.", -40, "degree_unspecified"),
     ("Twenty-five soldiers were honoured.", 25, "count"),
     ("The fleet shrank to two hundred thousand tonnes.", 2e5, "metric_ton"),
+    ("Robbers grabbed gems worth £32million in the raid.", 3.2e7, "GBP"),  # the word glued to its digits
+    ("£32MILLION BOND ST GEMS RAID", 3.2e7, "GBP"),
+    ("The raid lasted roughly a quarter of an hour.", 0.25, "hour"),  # a fraction of one unit, no share
+    ("The pursuit ended three quarters of a mile later.", 0.75, "mile"),
 ])
 def test_units_and_magnitude_words(text, value, unit):
     claim = one(text)

@@ -71,6 +71,10 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?(?![\d,]\d)"
     r"|\.\d+(?![\d,]\d)"  # .500
 )
+#: "(a quarter) of an hour", "(three quarters) of a mile": a fraction of one unit, read as that many units
+_OF_A_UNIT = re.compile(r"\s+of\s+an?\s+(?=(?:second|minute|hour|day|week|month|year|decade|century|mile|kilometre|"
+                        r"kilometer|metre|meter|inch|foot|pound|ton|tonne|acre|gallon|litre|liter)\b)",
+                        re.I)
 #: "1.2e6", "6.02 × 10^23", "3×10⁸"
 _EXPONENT = r"(?P<exponent>[eE][+-]?\d{1,3}\b|\s?[×x*]\s?10(?:\^\s?[-+−]?\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|[-−]\d{1,2}\b))"
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
@@ -100,7 +104,7 @@ NUMBER_PATTERN = re.compile(
     rf"|(?P<digits>(?(currency)|(?:(?<![\w.,])|(?<=(?<![\w.])(?-i:M))(?=\d\.\d\b)|(?<=(?<![\w.])(?-i:Mw))(?=\d\.\d\b)))(?:{_DIGITS}))"  # "M6.7": a magnitude
     rf"{_EXPONENT}?"
     rf"(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}]|{_LOST_FRACTION})?"
-    rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"
+    rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-|)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"
     rf"|\s(?-i:(?P<spaced>B|M|K|bn|mn|tn|bln|mln))(?=\s+[a-z]))?"
     rf"(?:-?(?P<digitfold>fold)\b)?"
     rf"|(?P<fraction>{_FRACTION})"
@@ -180,6 +184,9 @@ def _read_unsigned(match: re.Match[str], text: str) -> Numeral | None:
         if numerator >= _DENOMINATORS[words[-1]]:  # "nine quarters of growth", "the two halves": a count, no share
             start = match.start("fraction")
             return Numeral(start, start + len(words[0]), float(numerator), "words", number_start=start)
+        if of_a_unit := _OF_A_UNIT.match(text, match.end()):  # "a quarter of an hour": 0.25 hours, no share
+            return Numeral(match.start(), of_a_unit.end(), numerator / _DENOMINATORS[words[-1]], "words",
+                           number_start=match.start())
         share = numerator / _DENOMINATORS[words[-1]] * 100
         return Numeral(match.start(), match.end(), share, "fraction", number_start=match.start())
     if match.group("ratio"):  # "one in five adults": a share, 20%
