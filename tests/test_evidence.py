@@ -337,6 +337,21 @@ def test_the_length_of_a_standoff_or_a_siege_is_the_only_one_each_page_gives(tmp
     assert "the only length of the standoff each page gives" in violated[0].message
 
 
+@pytest.mark.parametrize("agreed, violated", [
+    ("has agreed to", [["$280 million", "$300 million"]]),
+    ("has agreed in principle to", []),  # the terms may change before the signing
+])
+def test_a_deal_agreed_in_principle_may_change_before_it_is_signed(tmp_path, agreed, violated):
+    found = _violated(
+        tmp_path,
+        a_txt=f"\nVarela, Mariners agree to $280 million deal\nSEATTLE, Dec. 9, 2011 --\nOutfielder Dominic Varela "
+              f"{agreed} a 10-year, $280 million contract with the Seattle Mariners, two people familiar with the talks "
+              "said Friday.\n",
+        b_txt="\nVarela signs $300 million deal with Seattle\nDecember 12, 2011\nOutfielder Dominic Varela signed an "
+              "11-year, $300 million contract with the Seattle Mariners on Monday.\n")
+    assert [[claim.text for claim in finding.about] for finding in found] == violated
+
+
 def test_how_far_a_police_chase_went_is_the_only_one_each_page_gives(tmp_path):
     violated = _violated(
         tmp_path,

@@ -92,7 +92,9 @@ _RAISED_FROM = re.compile(r"[^.;!?]{0,80}?(?:\b(?:raising|lifting|pushing|revisi
                           r"|,\s+up\s+from\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial|\d))", re.I)
 _REVISED = re.compile(r"\b(?:now|revised|raised|updated|upgraded|downgraded|lowered|later|"
                       r"extended|expanded|widened|enlarged)\b[^.;!?]{0,40}$", re.I)  # "the zone was extended to 7 km"
-_PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally)\b[^.;!?]{0,40}$", re.I)
+#: ("agreed in principle to a 10-year, $280 million contract": a deal's terms may change before it is signed)
+_PRELIMINARY = re.compile(r"\b(?:preliminary|initial|initially|provisional|provisionally|in\s+principle|tentative|"
+                          r"tentatively)\b[^.;!?]{0,40}$", re.I)
 #: a first estimate told after its figure: "the 6 million euros initially estimated by police", "The 6 million euro
 #: estimate is provisional"
 _PRELIMINARY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:initially|first|originally|provisionally)\s+"
