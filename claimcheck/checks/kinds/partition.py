@@ -110,10 +110,11 @@ def _shares_of_the_whole(claims: list[Claim], context: CheckContext) -> list[Cla
     return shares
 
 
-#: "99.6% of precincts counted", "98.7% of polling stations were counted", "with 97% of precincts reporting"
-_COUNTED = re.compile(r"\s*(?:percent|per\s+cent)?\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){1,3}?"
+#: "99.6% of precincts counted", "98.7% of polling stations were counted", "with 97% of precincts reporting", "With
+#: 60 percent counted"
+_COUNTED = re.compile(r"\s*(?:percent|per\s+cent)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){1,3}?"
                       r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
-                      r"(?:counted|reporting|reported|tallied|processed)\b", re.I)
+                      r"(?:counted|reporting|reported|tallied|processed)|(?:counted|tallied))\b", re.I)
 
 
 def _of_wholes(claims: list[Claim], context: CheckContext) -> bool:
