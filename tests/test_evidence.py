@@ -352,6 +352,20 @@ def test_a_deal_agreed_in_principle_may_change_before_it_is_signed(tmp_path, agr
     assert [[claim.text for claim in finding.about] for finding in found] == violated
 
 
+def test_a_signing_bonus_is_the_only_one_each_page_gives_whatever_day_a_page_looks_ahead_to(tmp_path):
+    # the second page tells of a game in September: a day it looks ahead to, so its March figures are its own, not
+    # background; and a bonus "including" in a list of guarantees is still the signing's bonus
+    violated = _violated(
+        tmp_path,
+        a_txt="Tuesday, 11 March 2014\n\nWhitford, 27, will receive $70 million in guarantees, including a $30 "
+              "million signing bonus, a person familiar with the terms said.\n",
+        b_txt="Wednesday, 12 March 2014\n\nWhitford chose a six-year, $135 million deal with Cleveland that includes a "
+              "$35 million signing bonus.\nFans will first see him in Cleveland on September 7, when the season "
+              "opens.\n")
+    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "$30 million"), ("b.txt", "$35 million")]]
+    assert "the only signing bonus each page gives" in violated[0].message
+
+
 def test_how_far_a_police_chase_went_is_the_only_one_each_page_gives(tmp_path):
     violated = _violated(
         tmp_path,

@@ -148,7 +148,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and not other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
             and not (quake and other_quake_places(first, second, names_a, names_b))
-            and not either_of_another(first, second)):  # "Earlier this month, ... signed Sabathia"
+            # "Earlier this month, ... signed Sabathia"; a role named by its own noun is its own, "including" or not
+            and not either_of_another(first, second, named="measures" not in ROLES[role])):
         found.append(f"the only {ROLES[role]['called']} each page gives")
     if ((told := one_bearing(first, second)) and _days_apart(first, second) <= _SAME_INCIDENT_DAYS
             and not other_days_named(first, second)):

@@ -163,8 +163,12 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 _AFTER_MORE = re.compile(r"\bmore\s+(?!than\b)[a-z]+(?:\s+[a-z]+)?\s*,\s*$", re.I)
 
 
-def either_of_another(first: Claim, second: Claim) -> bool:
-    parts = first.scope == second.scope == "part"  # "including three children" against "including two children"
+def either_of_another(first: Claim, second: Claim, named: bool = False) -> bool:
+    """Whether either figure is told as another incident's or group's. "Including" makes a figure a part of another:
+    not where both are parts ("including three children" against "including two children"), nor where the figures
+    are ``named`` by their own noun, which says what they are ("$70 million in guarantees, including a $30 million
+    signing bonus")."""
+    parts = named or first.scope == second.scope == "part"
     return told_of_another(first, parts) or told_of_another(second, parts)
 
 

@@ -219,12 +219,16 @@ BACKGROUND_DAYS = 60
 
 
 def _latest_days(claims: list[Claim]) -> dict[str, date]:
-    """The latest day each document dates a figure to: the day it tells of (its own date, most often)."""
-    latest: dict[str, date] = {}
+    """The latest day each document dates a figure to: the day it tells of (its own date, most often). A day after
+    the one it dates most figures to is one it looks ahead to ("will visit on June 22"), not one it tells of."""
+    days: dict[str, Counter] = {}
     for claim in claims:
         if claim.date and len(claim.date) == 10 and (span := date_span(claim.date)):
-            if claim.doc not in latest or span[0] > latest[claim.doc]:
-                latest[claim.doc] = span[0]
+            days.setdefault(claim.doc, Counter())[span[0]] += 1
+    latest: dict[str, date] = {}
+    for doc, counted in days.items():
+        most = max(counted, key=lambda day: (counted[day], day))
+        latest[doc] = max(day for day in counted if day <= most)
     return latest
 
 
