@@ -382,6 +382,7 @@ def _declared_pair(rule: Rule, first: Claim, second: Claim, figures, context: Ch
     rule names ("air strikes", not a general strike's "joined strike")."""
     synonyms = context.rules.synonyms
     return (first.doc != second.doc and context.names_measure(rule, first) and context.names_measure(rule, second)
+            and context.keys(first)[0] == context.keys(second)[0]  # fighters with fighters, not with civilians
             and (first.scope == second.scope or not {first.scope, second.scope} & {"total", "part"})  # 1,100 against 42
             and few_on_page(first, figures, synonyms) and few_on_page(second, figures, synonyms)
             and not a_places_share(first, second, figures, synonyms)  # "27 in Syria" may be a part of "55 air strikes"
