@@ -1294,6 +1294,9 @@ def test_a_place_marched_through_is_where_the_crowd_was():
     ("His car hit a wall after a pursuit of about three miles.", "chase"),
     ("The pursuit covered 3.1 miles and lasted under six minutes.", "chase"),
     ("The car crashed at the end of a three-mile pursuit.", "pursuit"),  # the measure itself, one with chase
+    ("The pirates demanded a ransom of $7 million, a company official said.", "ransom"),
+    ("The pirates reportedly asked the owners for $10 million.", "ransom"),
+    ("The union demanded $5 million in back pay.", "money"),  # no captor's demand
 ])
 def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role
