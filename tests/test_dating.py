@@ -65,6 +65,12 @@ def test_last_month_and_weeks_ago_are_told_against_the_documents_date():
                            ("40", "2009-03-03")]
 
 
+def test_yesterday_and_last_night_are_the_day_before_the_page_was_written():
+    text = ("Friday, 10 October 2008\n\nA gang blitzed a jeweller yesterday and fled with rocks worth £35 million.\n"
+            "Police arrested 3 men last night.\nThe shop employs 40 people.\n")
+    assert dates(text) == [("£35 million", "2008-10-09"), ("3", "2008-10-09"), ("40", "2008-10-10")]
+
+
 def test_a_paragraph_that_opens_with_a_date_dates_its_later_sentences():
     text = ("Tuesday, 8 August 2023\n\n* On 6 June 2012, the massacre occurred near Hama. Activists said 55 were killed, "
             "while the government said nine had been killed.\nThe report listed 12 more incidents.\n")

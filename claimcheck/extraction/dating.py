@@ -39,9 +39,11 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE_FOLLOWS = re.compile(rf",?\s*(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+\d)")
 _PERIOD_START = re.compile(r"\b(?i:since|from|starting|beginning|began)\s+(?:(?:on|in)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday),?\s+)?$")
-#: "last month", "last year", "two weeks ago", "a year ago": a time told against the document's date
+#: "last month", "last year", "two weeks ago", "a year ago", "yesterday", "last night": a time told against the
+#: document's date (a page written today tells of yesterday's raid)
 _RELATIVE = re.compile(r"\b(?:(?i:last|past)\s+(?P<last>month|year)|(?P<count>\d{1,2}|an?|one|two|three|four|five|six|"
-                       r"seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
+                       r"seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago"
+                       r"|(?P<yesterday>yesterday|last\s+night))\b",
                        re.IGNORECASE)
 _AHEAD = timedelta(days=62)  # "on 28 December" in a January report is last December
 
@@ -96,6 +98,9 @@ def _relative_dates(sentence: str, anchor: date) -> list[tuple[int, int, str]]:
     weeks ago" the day two weeks before; "the past month" is not a time but a period up to now, and is left out."""
     found = []
     for match in _RELATIVE.finditer(sentence):
+        if match.group("yesterday"):
+            found.append((match.start(), match.end(), (anchor - timedelta(days=1)).isoformat()))
+            continue
         if match.group("last"):
             if sentence[max(0, match.start() - 4):match.start()].lower().strip() == "the":
                 continue  # "in the past year": up to now
