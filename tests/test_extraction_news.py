@@ -1297,6 +1297,8 @@ def test_a_place_marched_through_is_where_the_crowd_was():
     ("The pirates demanded a ransom of $7 million, a company official said.", "ransom"),
     ("The pirates reportedly asked the owners for $10 million.", "ransom"),
     ("The union demanded $5 million in back pay.", "money"),  # no captor's demand
+    ("The commissioner said the camp housed more than 15,000 people.", "population"),
+    ("Bima, a town of about 140,000 people, lost power.", "population"),
 ])
 def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role
