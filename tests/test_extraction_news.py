@@ -1452,3 +1452,13 @@ def test_a_thing_named_right_before_a_depth_is_what_lies_that_deep(text, measure
 def test_a_partitive_with_a_counted_whole_counts_what_the_whole_counts():
     some, whole = claimcheck.extract_text("Evacuees from three of the five villages may go home.")
     assert (some.measure, whole.measure, whole.scope) == ("villages", "villages", "whole")
+
+
+@pytest.mark.parametrize("headline", [
+    "Death toll from Banggai quake climbs to 27",
+    "Quake toll in Sulawesi jumps to 27",
+    "Death toll from the floods nears 27",
+])
+def test_a_headlines_toll_in_the_present_tense_is_a_count_of_the_dead(headline):
+    [toll] = claimcheck.extract_text(headline)
+    assert (toll.value, toll.measure, toll.outcome) == (27, "people", "killed")
