@@ -1299,6 +1299,8 @@ def test_a_place_marched_through_is_where_the_crowd_was():
     ("The union demanded $5 million in back pay.", "money"),  # no captor's demand
     ("The commissioner said the camp housed more than 15,000 people.", "population"),
     ("Bima, a town of about 140,000 people, lost power.", "population"),
+    ("The update fixes seven security vulnerabilities, three of them critical.", "fix"),
+    ("Researchers found 12 flaws last year.", "flaws"),  # found, not fixed
 ])
 def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role
