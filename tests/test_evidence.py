@@ -328,13 +328,27 @@ def test_the_time_between_two_happenings_is_one_quantity_only_when_a_word_beside
     assert all("the only time between the same two happenings each page gives" in finding.message for finding in found)
 
 
-def test_the_length_of_a_standoff_or_a_siege_is_the_only_one_each_page_gives(tmp_path):
-    violated = _violated(
-        tmp_path,
-        a_txt="Monday, 10 April 2017\n\nTroopers ended a 27-hour standoff at Harlan Ridge prison on Monday.\n",
-        b_txt="Monday, 10 April 2017\n\nThe 36-hour siege at Harlan Ridge ended when inmates gave up.\n")
-    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "27-hour"), ("b.txt", "36-hour")]]
-    assert "the only length of the standoff each page gives" in violated[0].message
+@pytest.mark.parametrize("a_txt, b_txt, shown, called", [
+    ("Monday, 10 April 2017\n\nTroopers ended a 27-hour standoff at Harlan Ridge prison on Monday.\n",
+     "Monday, 10 April 2017\n\nThe 36-hour siege at Harlan Ridge ended when inmates gave up.\n",
+     [("a.txt", "27-hour"), ("b.txt", "36-hour")], "length of the standoff"),
+    ("Monday, 23 July 2018\n\nJordan Mensah, 20, died when his car hit a wall at the end of a three-mile pursuit in "
+     "Nottingham.\n",
+     "Monday, 23 July 2018\n\nJordan Mensah, 20, was chased for five miles before his car hit a wall in Nottingham, "
+     "colleagues say.\n",
+     [("a.txt", "three-mile"), ("b.txt", "five miles")], "length of the chase"),
+    # the second page tells of a game in September: a day it looks ahead to, so its March figures are its own, not
+    # background; and a bonus "including" in a list of guarantees is still the signing's bonus
+    ("Tuesday, 11 March 2014\n\nWhitford, 27, will receive $70 million in guarantees, including a $30 million signing "
+     "bonus, a person familiar with the terms said.\n",
+     "Wednesday, 12 March 2014\n\nWhitford chose a six-year, $135 million deal with Cleveland that includes a $35 "
+     "million signing bonus.\nFans will first see him in Cleveland on September 7, when the season opens.\n",
+     [("a.txt", "$30 million"), ("b.txt", "$35 million")], "signing bonus"),
+])
+def test_the_only_figure_of_a_role_each_page_gives_is_one_quantity(tmp_path, a_txt, b_txt, shown, called):
+    violated = _violated(tmp_path, a_txt=a_txt, b_txt=b_txt)
+    assert [_shown(finding, "text") for finding in violated] == [shown]
+    assert f"the only {called} each page gives" in violated[0].message
 
 
 @pytest.mark.parametrize("agreed, violated", [
@@ -350,31 +364,6 @@ def test_a_deal_agreed_in_principle_may_change_before_it_is_signed(tmp_path, agr
         b_txt="\nVarela signs $300 million deal with Seattle\nDecember 12, 2011\nOutfielder Dominic Varela signed an "
               "11-year, $300 million contract with the Seattle Mariners on Monday.\n")
     assert [[claim.text for claim in finding.about] for finding in found] == violated
-
-
-def test_a_signing_bonus_is_the_only_one_each_page_gives_whatever_day_a_page_looks_ahead_to(tmp_path):
-    # the second page tells of a game in September: a day it looks ahead to, so its March figures are its own, not
-    # background; and a bonus "including" in a list of guarantees is still the signing's bonus
-    violated = _violated(
-        tmp_path,
-        a_txt="Tuesday, 11 March 2014\n\nWhitford, 27, will receive $70 million in guarantees, including a $30 "
-              "million signing bonus, a person familiar with the terms said.\n",
-        b_txt="Wednesday, 12 March 2014\n\nWhitford chose a six-year, $135 million deal with Cleveland that includes a "
-              "$35 million signing bonus.\nFans will first see him in Cleveland on September 7, when the season "
-              "opens.\n")
-    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "$30 million"), ("b.txt", "$35 million")]]
-    assert "the only signing bonus each page gives" in violated[0].message
-
-
-def test_how_far_a_police_chase_went_is_the_only_one_each_page_gives(tmp_path):
-    violated = _violated(
-        tmp_path,
-        a_txt="Monday, 23 July 2018\n\nJordan Mensah, 20, died when his car hit a wall at the end of a three-mile "
-              "pursuit in Nottingham.\n",
-        b_txt="Monday, 23 July 2018\n\nJordan Mensah, 20, was chased for five miles before his car hit a wall in "
-              "Nottingham, colleagues say.\n")
-    assert [_shown(finding, "text") for finding in violated] == [[("a.txt", "three-mile"), ("b.txt", "five miles")]]
-    assert "the only length of the chase each page gives" in violated[0].message
 
 
 def test_how_long_one_thing_went_on_anchors_a_disagreement_and_other_doings_of_the_event_do_not(tmp_path):
