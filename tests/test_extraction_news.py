@@ -1301,6 +1301,8 @@ def test_a_place_marched_through_is_where_the_crowd_was():
     ("Bima, a town of about 140,000 people, lost power.", "population"),
     ("The update fixes seven security vulnerabilities, three of them critical.", "fix"),
     ("Researchers found 12 flaws last year.", "flaws"),  # found, not fixed
+    ("Jens Verhaeghe has been suspended for 18 months by the federation.", "ban"),
+    ("Train services were suspended for about 30 minutes.", "duration"),  # no ban is told in minutes
 ])
 def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role

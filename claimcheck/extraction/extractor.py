@@ -14,7 +14,7 @@ from ..money import page_unit
 from ..units import convertible, dimensionality
 from . import measures, phrases, roles, scopes, sources
 from ..lexicon import (CROWD_PEOPLE, DEMONYMS, DIMENSION_MEASURES, GATHERING_NOUNS, OUTCOME_VERBS, OUTCOME_WORDS,
-                       PERSON_NOUNS, STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
+                       PERSON_NOUNS, ROLES, STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
 from .neighbours import coordinated_parts, headline_from_lead, inherit_measures, part_outcomes, risen_increments
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "145"
+EXTRACTOR_VERSION = "146"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -332,6 +332,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     measure = roles.role_of(text[sentence_start:start], told, text[end:sentence_end],  # "fell 150 m": a fall
                             money=unit.kind == "currency", count=unit.kind == "count",
                             percent=unit.kind == "percent") or measure
+    if measure in ROLES and unit.unit in ROLES[measure].get("never_in", ()):
+        measure = told  # "services were suspended for about 30 minutes": no athlete's ban is told in minutes
     if measure == "deal" and unit.kind == "currency" and unit.scale < 1:
         measure = "share_price"  # "agreeing a 420p deal": a sum in pence or cents is a price per share, no firm's
     elif unit.unit in TIME_UNITS and ((measure and measure.lower() in _AGREEMENTS)
