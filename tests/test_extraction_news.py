@@ -1303,6 +1303,8 @@ def test_a_place_marched_through_is_where_the_crowd_was():
     ("Researchers found 12 flaws last year.", "flaws"),  # found, not fixed
     ("Jens Verhaeghe has been suspended for 18 months by the federation.", "ban"),
     ("Train services were suspended for about 30 minutes.", "duration"),  # no ban is told in minutes
+    ("He was arrested two days after the shooting.", "offset"),
+    ("In the first three hours after the announcement the team sold 900 tickets.", "duration"),  # a window
 ])
 def test_a_fires_area_a_storms_rain_and_a_spill_are_roles(text, role):
     assert claimcheck.extract_text(text)[0].measure == role

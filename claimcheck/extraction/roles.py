@@ -98,7 +98,8 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
         found = tuple(pattern for pattern in patterns["money"] if pattern[0] == "deal")
     for name, _, following in found or ():  # what follows a figure says more than a verb before it: "agreed to buy
         if following and following.match(head):  # Kestrel for 412 pence per share" is a price per share, no deal
-            if ROLES[name].get("opening", True) or not _OPENING.fullmatch(before):
+            if ((ROLES[name].get("opening", True) or not _OPENING.fullmatch(before))
+                    and not _a_window(name, tail)):
                 return name
     for name, governed, _ in found or ():
         if governed and governed.search(tail):
@@ -108,6 +109,13 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
             if following and following.match(f" {measure} {head}"):
                 return name
     return None
+
+
+def _a_window(role: str, before: str) -> bool:
+    """Whether a role's figure is told as a window something was counted in (the role's `not_within`): "received
+    900 calls in the first three hours after the announcement" is no time between two happenings."""
+    words = ROLES[role].get("not_within")
+    return bool(words) and bool(re.search(rf"\b(?:{alternation(words)})\s*$", before, re.I))
 
 
 _WORDS = r"(?:[\s,]+[A-Za-z'’-]+){{0,{}}}"  # a few words between a verb and its figure (a name, a possessive)
