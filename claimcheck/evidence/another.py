@@ -133,6 +133,8 @@ def quake_words(sentence: str) -> list[int]:
     shocks = [(found.start(), found.end()) for found in AFTERSHOCK.finditer(sentence)]
     return [found.start() for found in A_QUAKE.finditer(sentence)
             if not any(start <= found.start() < end for start, end in shocks)]
+
+
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+"

@@ -102,7 +102,7 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
                     and not _a_window(name, tail)):
                 return name
     for name, governed, _ in found or ():
-        if governed and governed.search(tail):
+        if governed and governed.search(tail) and not _a_window(name, tail):
             return name
     if found is None and money:  # "12 million euros stolen": the word after a sum, read as its measure, says its role
         for name, _, following in patterns["money"]:
@@ -114,8 +114,15 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
 def _a_window(role: str, before: str) -> bool:
     """Whether a role's figure is told as a window something was counted in (the role's `not_within`): "received
     900 calls in the first three hours after the announcement" is no time between two happenings."""
-    words = ROLES[role].get("not_within")
-    return bool(words) and bool(re.search(rf"\b(?:{alternation(words)})\s*$", before, re.I))
+    window = _window_patterns().get(role)
+    return window is not None and bool(window.search(before))
+
+
+@lru_cache(maxsize=1)
+def _window_patterns() -> dict[str, re.Pattern]:
+    """Each role's `not_within` words, as one pattern that ends where its figure begins."""
+    return {name: re.compile(rf"\b(?:{alternation(spec['not_within'])})\s*$", re.I)
+            for name, spec in ROLES.items() if spec.get("not_within")}
 
 
 _WORDS = r"(?:[\s,]+[A-Za-z'’-]+){{0,{}}}"  # a few words between a verb and its figure (a name, a possessive)
