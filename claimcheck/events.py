@@ -43,6 +43,12 @@ CONFLICT = -1.0
 _ALL_PAIRS_UP_TO = 300  # documents of a set compared all with all; a larger set is blocked by distinctive terms
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|de|al|the|and)[ \t]+)?[A-Z][\w'’-]*)*")
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+#: who wrote and edited a page ("By Catherine Mellor, Africa Correspondent", "(Reporting by Peter Lindqvist; Editing
+#: by Louise Archer)"): one reporter files on many events
+_CREDITS = re.compile(r"^[ \t(]*(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|by\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z])))"
+                      r"[^\n\d]{0,120}$", re.M | re.I)
+#: the agency a dateline names ("KHARTOUM, April 24 (GPW) -"): who filed the story, nothing of its event
+_AGENCY_TAG = re.compile(r"\([A-Z][\w .&'-]{1,30}\)(?=\s*[-–—:])")
 _STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
          | {"also", "year", "years", "people", "told", "like", "just", "could", "would", "should", "new", "one", "two",
             "first", "said", "says"})
@@ -155,7 +161,7 @@ def _terms(text: str) -> list[str]:
     ("Indonesia's Papua province" names Indonesia and Papua); "U.S." is one name."""
     from .measure_keys import POSSESSIVE, joined_initials
 
-    text = joined_initials(text)
+    text = joined_initials(_AGENCY_TAG.sub(" ", _CREDITS.sub(" ", text)))
     words = [POSSESSIVE.sub("", word) for word in _WORD.findall(text.lower())]
     words = [word for word in words if word not in _STOP]
     names = []

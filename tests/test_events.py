@@ -113,6 +113,15 @@ def test_two_named_storms_or_operations_are_two_events_and_a_storm_keeps_its_nam
     assert similarity(vectors[0], vectors[2]) == cosine(vectors[0], vectors[2]) > 0.5
 
 
+def test_who_filed_a_page_says_nothing_of_its_event():
+    terms = lead_terms(Document(id="a", text=(
+        "Air raid kills 16 in Darfur\nBy Catherine Mellor, Africa Correspondent\nKHARTOUM, April 14 (GPW) - "
+        "Sudanese jets bombed a camp.\nBy the end of the day, rescuers had left.\n(Reporting by Peter Lindqvist; "
+        "Editing by Louise Archer)\n")))
+    assert not {"@catherine mellor", "@gpw", "@peter lindqvist", "@louise archer", "mellor", "editing"} & set(terms)
+    assert {"@darfur", "khartoum", "rescuers"} <= set(terms)
+
+
 def test_documents_of_two_kinds_of_election_are_set_far_apart():
     vectors = tfidf([lead_terms(Document(id=str(index), text=text)) for index, text in enumerate(_PARLIAMENT + _PRESIDENT)])
     assert similarity(vectors[0], vectors[3]) == CONFLICT
