@@ -20,6 +20,19 @@ def cli():
     return run_cli
 
 
+def violated_pairs(folder: Path, pages: dict[str, str]) -> list[list[tuple[str, str]]]:
+    """What the violated findings of a check of ``pages`` (name -> text, written into ``folder``) set against each
+    other: for each finding, its figures as (file name, text), sorted."""
+    import claimcheck
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    found = claimcheck.Checker().check([folder]).findings
+    return sorted(sorted((claim.doc.rsplit("/", 1)[-1], claim.text) for claim in finding.about)
+                  for finding in found if finding.status == "violated")
+
+
 POSTGRES = os.environ.get("CLAIMCHECK_TEST_POSTGRES")
 POSTGRES_MISSING = ("CLAIMCHECK_TEST_POSTGRES is not set: the PostgreSQL ledger tests need a server "
                     "(`export CLAIMCHECK_TEST_POSTGRES=\"$(bash .ci/postgres)\"` starts one; .ci/run does)")

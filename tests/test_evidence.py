@@ -1572,10 +1572,10 @@ def test_a_figure_added_to_a_count_or_another_deal_is_not_the_pages_own():
         "Albert Pujols left the Cardinals for a $254 million, 10-year contract with the Angels.\n"
         "Hours later, the Angels also agreed to a $77.5 million, five-year deal with a pitcher.\n", doc="a.txt")
     figures = claimcheck.evidence.page_figures(claims, load_rules().synonyms)
-    # the other player's deal is another's: the page's own contract is still the one its top tells of
+    # the other player's deal is another's, not the lead's own: the page's own contract is the one its top tells of
     assert [(claim.text, lead_figure(claim, figures, "deal"), told_of_another(claim)) for claim in claims
             if claim.unit == "USD"] == [("$254 million", True, False), ("$254 million", True, False),
-                                        ("$77.5 million", True, True)]
+                                        ("$77.5 million", False, True)]
 
 
 @pytest.mark.parametrize(("opening", "later"), [("A week after the boat overturned, ", True), ("Ten days after the sinking, ", True),

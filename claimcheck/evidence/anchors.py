@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..extraction.dating import days_apart
 from ..measure_keys import a_tally, canonical_name, claim_role, head_key, measure_class, measure_key
-from ..lexicon import OUTCOME_WORDS, PRESENT_NOUNS, ROLES, STRUCTURE_NOUNS, TOLL_WORDS
+from ..lexicon import OUTCOME_WORDS, PRESENT_NOUNS, ROLES, STRUCTURE_NOUNS, TOLL_WORDS, country_names
 from ..model import Claim
 from ..places import city, known_place
 from .bearings import one_bearing, told_from
@@ -144,6 +144,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and (not ROLES[role].get("named") or _named_alike((names_a, names_b), names))
             and (not ROLES[role].get("one_doing") or one_doing(first, second, role))
             and (not ROLES[role].get("happening") or one_happening(first, second, role))
+            and (not ROLES[role].get("whole") or not _of_other_places(first, second, synonyms))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # "fell 150 metres" and "plunged 60m"
             and not other_days_named(first, second)  # a fall on Friday and one on Saturday: two climbers'
             and not (ROLES[role].get("personal") and _other_ages(first.sentence, second.sentence))
@@ -162,6 +163,13 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             and head_key(first.measure, synonyms) not in GENERIC_MEASURES and len(near(first) & near(second)) >= 2):
         found.append(f"the only figure of {key} each source gives, in the same words")
     return tuple(found)
+
+
+def _of_other_places(first: Claim, second: Claim, synonyms) -> bool:
+    """Whether two figures are told of different places, one of them less than a country: "118,900 registered voters"
+    in a province is not the country's electorate."""
+    places = tuple(canonical_name("place", claim.place, synonyms) if claim.place else None for claim in (first, second))
+    return places[0] != places[1] and any(place and place not in country_names() for place in places)
 
 
 def _of_a_city_unled(claim: Claim, other: Claim, lead: frozenset[int]) -> bool:

@@ -34,6 +34,10 @@ def clause_start(sentence: str, position: int) -> int:
 
 
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", "—", " - ")
+#: "also" of someone's telling, not of what is told: "I'm also hearing there's a $25 million signing bonus", "the
+#: ministry also said 40 were hurt"
+_ALSO_TELLING = re.compile(r"\balso\s+(?:said|says|say|saying|told|tells|reported|reports|reporting|hearing|heard|"
+                           r"hears|noted|notes|added|adds|confirmed|confirms|learned|understands|understood)\b", re.I)
 
 
 def told_of_another(claim: Claim, parts: bool = False) -> bool:
@@ -50,7 +54,7 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
     offset = claim.type == "duration" and bool(after) and after[0].lower() in _OFFSET_WORDS
     if offset:  # "nine days earlier", "two weeks before the shooting": what a length of time is counted to
         after = after[1:]
-    near_words = WORD.findall(claim.sentence[start:position]) + after
+    near_words = WORD.findall(_ALSO_TELLING.sub(" ", claim.sentence[start:position])) + after
     opener = claim.sentence[:claim.sentence.find(",")] if 0 < claim.sentence.find(",") < start else ""
     if len(WORD.findall(opener)) <= _OPENER_WORDS:  # "In a separate attack, three brothers were killed"
         near_words += WORD.findall(opener)

@@ -104,13 +104,16 @@ _MONTHS_INCIDENT = re.compile(rf"\bthe\s+({_MONTHS})\s+(?:attack|bombing|blast|e
 def years_named(sentence: str) -> frozenset[str]:
     """The years a sentence tells of; not the year of the dateline it opens with ("PATNA, India, Aug 23, 2016 (AFP) -
     ..."): that is when the page was written."""
-    told = _SINCE_A_RECORD.sub("", _DATELINE.sub("", sentence, count=1))
+    told = _A_TERMS_END.sub("", _SINCE_A_RECORD.sub("", _DATELINE.sub("", sentence, count=1)))
     return frozenset(found.group(1) or found.group(2) for found in _YEAR_NAMED.finditer(told))
 
 
 #: a year a record is told against, not a year told of: "the riots, the worst in France since 2005, saw 69 arrested"
 _SINCE_A_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|deadliest|heaviest|strongest|"
                              r"most\s+[a-z]+|first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b", re.I)
+#: a year an agreement runs to, not one told of: "allows him to opt out after the 2019 season", "runs through 2023"
+_A_TERMS_END = re.compile(r"\b(?:after|through|until|till|beyond)\s+(?:the\s+)?(?:19|20)\d\d(?:[-–]\d\d)?\s+"
+                          r"season\b|\b(?:through|until|till)\s+(?:19|20)\d\d\b", re.I)
 #: a year a sentence tells of: "in 2000", "since September 2000", "the 2004 tsunami", "a 1914 eruption", "2005's deal",
 #: "Chile's 2010 earthquake", "compare that with 2010", "2017 was ...", "to match 2010, when unions claimed 3.5
 #: million", "between 2008 and 2015"

@@ -13,6 +13,7 @@ from ..lexicon import (AUXILIARIES, CONJUNCTIONS, DETERMINERS, MONTHS, NUMBER_WO
 from ..model import Claim
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_CONTRACTED = re.compile(r"['’](?:m|ve|d|ll|re)$")  # "I'm", "We're": a pronoun, no name
 _NAME = re.compile(r"(?<![\w'’-])(?!Mw?\d)[A-Z][\w'’-]*(?:\s+(?!Mw?\d)[A-Z][\w'’-]*)*")  # "M5.7" is a magnitude
 _STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
          | {"said", "says", "also", "more", "than", "about", "some", "other", "there", "been", "being", "had", "were"}
@@ -33,7 +34,7 @@ def sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     names = set()
     for match in _NAME.finditer(joined_initials(sentence)):
         # "The US Geological Survey" is the survey, "Iran's" is Iran
-        words = [POSSESSIVE.sub("", word) for word in match.group().lower().split()]
+        words = [_CONTRACTED.sub("", POSSESSIVE.sub("", word)) for word in match.group().lower().split()]
         while words and words[0] in _STOP:
             words = words[1:]
         if words:

@@ -302,8 +302,8 @@ def lead_figure(claim: Claim, figures: Counter | FigureCounts, key: str | None) 
     """Whether the claim is the one figure of its role (or count of its outcome) its page's lead gives ("died after
     falling 150 metres" in the lead; "another climber fell 700 metres elsewhere" further down): the page's own,
     whatever the page adds later."""
-    if key is None:
-        return False
+    if key is None or (claim.line <= LEAD_LINES and told_of_another(claim)):
+        return False  # "Including Cueto's six-year deal" in a lead that tells of one deal: another's, not the lead's
     if (claim.line <= LEAD_LINES and figures[("lead", claim.doc, key)] == 1) or (
             claim.line <= TOP_LINES and figures[("top", claim.doc, key)] == 1):
         return True

@@ -89,6 +89,9 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     forecasts = _told_as_forecast(first), _told_as_forecast(second)
     if forecasts[0] != forecasts[1]:
         found.append(("a forecast against a figure told as it happened", False))
+    hours = _hour_told(first), _hour_told(second)
+    if hours[0] != hours[1]:  # "turnout stood at 52.1 percent at 12:00 local time" against the final 87.7 percent
+        found.append((f"a share {_as_of(hours[0])} against one {_as_of(hours[1])}", True))
     if _country_and_city_crowds(first, second):
         found.append(("a whole country's crowd against one town's", True))
     if _local_prices(first, second):
@@ -118,6 +121,25 @@ def _told_as_forecast(claim: Claim) -> bool:
 
 
 _FORECAST = re.compile(r"\b(?:forecast|forecasts|expected|predicted|projected)\s+to\b[^.;:!?]*$", re.I)
+
+
+def _hour_told(claim: Claim) -> str | None:
+    """The hour of the day a share is told as it stood at ("80.3 percent at 4 p.m.", "by midday"): a share still
+    running, such as a turnout while the polls are open; None for any other figure."""
+    if claim.type != "percent" or not (found := _AT_AN_HOUR.match(after_figure(claim))):
+        return None
+    return re.sub(r"[\s.]+", "", found.group("hour").lower())
+
+
+def _as_of(hour: str | None) -> str:
+    return f"as of {hour}" if hour else "told at no hour"
+
+
+#: an hour right after a share: "turnout of 80.3 percent at 4 p.m.", "52.1 percent at 12:00 local time", "had reached
+#: 60 percent by midday"
+_AT_AN_HOUR = re.compile(r"^\s*(?:percent\b|per\s+cent\b|%)?\s*(?:[\w-]+\s+){0,2}?(?:at|by|as\s+of)\s+"
+                         r"(?P<hour>\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|hrs\b)|\d{1,2}[:.]\d\d\b|"
+                         r"noon\b|midday\b|mid-?afternoon\b|mid-?morning\b)", re.I)
 
 
 def _country_and_city_crowds(first: Claim, second: Claim) -> bool:

@@ -204,6 +204,9 @@ _VERBS_OF_HARM = frozenset(word for word, outcome in {**OUTCOME_WORDS, **OUTCOME
                            and word not in ("deaths", "injuries", "casualties", "fatalities"))
 
 
+_A_RATES_BASE = re.compile(r"\b(?:every|per)\s+$", re.I)
+
+
 def not_a_claim(text: str, span: Span, unit: UnitReading, measure: NounPhrase, before: str, after_tokens) -> bool:
     """Whether a number read with its unit and measure is no claim after all: a year, or a lone "one" of an idiom
     ("one of the", "no one") rather than a count."""
@@ -212,6 +215,8 @@ def not_a_claim(text: str, span: Span, unit: UnitReading, measure: NounPhrase, b
     after = text[span.last.end:span.last.end + 30]
     if _is_year(first, before, has_measure, after) and (span.last is first or _is_year(span.last, "", has_measure, after)):
         return True
+    if unit.kind == "count" and _A_RATES_BASE.search(before):
+        return True  # "one observer for every 185 polling stations", "12 per 100,000 people": a rate's base, no count
     if first.kind == "words" and first.value == 1 and first is span.last and unit.kind == "count" and text[first.start:first.end].lower() in ("one", "a"):
         following = after_tokens[0].lower if after_tokens else ""
         preceding = re.search(r"(\w+)\W*$", before)

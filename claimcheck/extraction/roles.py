@@ -99,10 +99,10 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
     for name, _, following in found or ():  # what follows a figure says more than a verb before it: "agreed to buy
         if following and following.match(head):  # Kestrel for 412 pence per share" is a price per share, no deal
             if ((ROLES[name].get("opening", True) or not _OPENING.fullmatch(before))
-                    and not _a_window(name, tail)):
+                    and not _ruled_out(name, tail)):
                 return name
     for name, governed, _ in found or ():
-        if governed and governed.search(tail) and not _a_window(name, tail):
+        if governed and governed.search(tail) and not _ruled_out(name, tail):
             return name
     if found is None and money:  # "12 million euros stolen": the word after a sum, read as its measure, says its role
         for name, _, following in patterns["money"]:
@@ -111,15 +111,16 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
     return None
 
 
-def _a_window(role: str, before: str) -> bool:
-    """Whether a role's figure is told as a window something was counted in (the role's `not_within`): "received
-    900 calls in the first three hours after the announcement" is no time between two happenings."""
-    window = _window_patterns().get(role)
+def _ruled_out(role: str, before: str) -> bool:
+    """Whether the words right before a figure make it none of the role's (the role's `not_within`): "received 900
+    calls in the first three hours after the announcement" is no time between two happenings, "a net loss of $964
+    million, or $3.52 a share" no price per share."""
+    window = _ruled_out_patterns().get(role)
     return window is not None and bool(window.search(before))
 
 
 @lru_cache(maxsize=1)
-def _window_patterns() -> dict[str, re.Pattern]:
+def _ruled_out_patterns() -> dict[str, re.Pattern]:
     """Each role's `not_within` words, as one pattern that ends where its figure begins."""
     return {name: re.compile(rf"\b(?:{alternation(spec['not_within'])})\s*$", re.I)
             for name, spec in ROLES.items() if spec.get("not_within")}

@@ -28,6 +28,8 @@ _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|
                           r"all but)\s*$", re.I)
 #: the rest of a whole: "the last 11 hostages", "the remaining 40 passengers"
 _THE_REST = re.compile(r"\bthe\s+(?:last|remaining)\s*$", re.I)
+#: ... and "the four remaining candidates"
+_REMAINING_AFTER = re.compile(r"\s+remaining\b", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: a figure told as a share of a total its clause gives next: "118 arrests in the city, the ministry said, out of a
 #: national total of more than 300"
@@ -117,7 +119,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
     if _CONVERSION.search(sentence_before[-40:]) or (physical and _CONVERSION_OR.search(sentence_before[-40:])
                                                      and not _EITHER.search(sentence_before[-60:])):
         return "conversion"
-    if not of_time and _THE_REST.search(sentence_before[-20:]):
+    if not of_time and (_THE_REST.search(sentence_before[-20:]) or _REMAINING_AFTER.match(sentence_after[:12])):
         return "part"  # "freeing the last 11 hostages": the rest of those held, after six were freed
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
             or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))

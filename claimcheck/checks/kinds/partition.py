@@ -60,7 +60,8 @@ def _told_complete(claims: list[Claim], context: CheckContext, cues: list[str]) 
     text = context.documents[claims[0].doc].text.lower()
     beside = [_SENTENCE_END.split(text[max(0, claim.start - _CUE_BEFORE):claim.start])[-1] + " | "
               + _SENTENCE_END.split(text[claim.end:claim.end + _CUE_AFTER])[0] for claim in claims]
-    return any(re.search(rf"\b{re.escape(cue)}\b", words) for cue in cues for words in beside)
+    # "no other party passed the 5 percent barrier": the others had shares too, too small to list
+    return any(re.search(rf"(?<!\bno\s)\b{re.escape(cue)}\b", words) for cue in cues for words in beside)
 
 
 _CUE_BEFORE, _CUE_AFTER = 25, 20  # characters around a share in which a cue of completeness speaks of it
