@@ -103,3 +103,20 @@ def test_the_remaining_candidates_are_some_of_them():
     claims = claimcheck.extract_text("Sabek was third with 4.1 percent, and the four remaining candidates each polled "
                                      "less than 2 percent.")
     assert [(claim.text, claim.scope) for claim in claims if claim.type == "count"] == [("four", "part")]
+
+
+@pytest.mark.parametrize("name, keys", [
+    ("reston-based halcyon systems group", {"halcyon"}),  # where a firm is based, and what it is, say nothing
+    ("electronic data systems corp", {"data", "eds"}),  # told again by its initials
+    ("mark teixeira", {"teixeira"}),
+])
+def test_a_firm_is_told_again_by_its_own_name_or_its_initials(name, keys):
+    from claimcheck.evidence.features import name_keys
+
+    assert name_keys(name) == keys
+
+
+def test_whom_a_march_is_for_is_no_crowd():
+    [claim] = claimcheck.extract_text('"We march for the 500,000 people in this country who have no work," the union '
+                                      'leader told the crowd.')
+    assert (claim.text, claim.outcome) == ("500,000", None)

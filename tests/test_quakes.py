@@ -244,3 +244,23 @@ def test_two_agencies_readings_on_one_page_are_set_against_each_other(tmp_path):
     })
     assert [[claim.text for claim in finding.about] for finding in findings] == [["7.2", "6.9"]]
     assert "two agencies' readings of the magnitude of one quake on one page" in findings[0].message
+
+
+@pytest.mark.parametrize("text, read", [
+    # a quake's magnitude is never a running total, whatever the sentence counts in years
+    ("The magnitude 5.0 quake near Calistoga was the biggest shake in the valley in nine years.",
+     [("5.0", "magnitude", None, None), ("nine years", "duration", None, None)]),
+    ("BMKG has recorded 126 aftershocks since the 6.8-magnitude quake struck before dawn.",
+     [("126", "aftershocks", "total", None), ("6.8", "magnitude", None, None)]),  # the quake's, not an aftershock's
+    ("There were 60 aftershocks, the largest a magnitude 5.2 quake.", [("60", "aftershocks", None, None),
+                                                                        ("5.2", "magnitude", None, "aftershock")]),
+    ("There have been 120 aftershocks, though nearly all are below M4.5.",
+     [("120", "aftershocks", None, None), ("4.5", "magnitude", None, "threshold")]),
+    # a total told after an aftershock is no magnitude
+    ("AFAD said 150 people were injured in the quake and 38 in the aftershock, for a total of 188.",
+     [("150", "people", None, None), ("38", "people", None, None), ("188", "people", "total", None)]),
+    ("The USGS puts the hypocenter 9 miles down, which is fairly shallow.", [("9 miles", "depth", None, None)]),
+    ("The quake struck 5.6 miles beneath the hills northwest of Calistoga.", [("5.6 miles", "depth", None, None)]),
+])
+def test_what_a_quakes_figures_are_of(text, read):
+    assert [(claim.text, claim.measure, claim.scope, claim.subject) for claim in claimcheck.extract_text(text)] == read

@@ -47,17 +47,32 @@ def sentence_terms(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
 #: words that end a firm's name, not what it is called by: "Kaneshiro Holdings" is Kaneshiro
 _FIRM_WORDS = frozenset({word.lower() for word in ORGANISATION_SUFFIXES}
                         | {"holdings", "inc", "ltd", "plc", "ag", "sa", "nv", "co", "llc", "gmbh", "industries",
-                           "technologies", "international"})
+                           "technologies", "international", "systems", "solutions", "services"})
 
 
 @lru_cache(maxsize=8192)
 def name_keys(name: str) -> frozenset[str]:
     """The words a name is told again by: its last ("Mark Teixeira" is "Teixeira", "the New York Yankees" the
-    "Yankees"), and a firm's name without the words that say it is a firm ("Kaneshiro Holdings" is "Kaneshiro")."""
+    "Yankees"), and a firm's name without the words that say it is a firm or where it is based ("Kaneshiro Holdings"
+    is "Kaneshiro", "Reston-based Halcyon Systems Group" is "Halcyon"), and the initials of a name of three words or
+    more."""
     words = [word.strip(".,") for word in name.lower().split()]
+    while len(words) > 1 and words[0].endswith("-based"):  # "Reston-based Halcyon Systems Group" is Halcyon's
+        words = words[1:]
+    legal = list(words)
+    while len(legal) > 1 and legal[-1] in _LEGAL_WORDS:
+        legal = legal[:-1]
     while len(words) > 1 and words[-1] in _FIRM_WORDS:
         words = words[:-1]
-    return frozenset(words[-1:])
+    initials = "".join(word[0] for word in legal if word not in _NAME_LINKS)
+    # "Electronic Data Systems" is told again as "EDS"
+    return frozenset(words[-1:]) | ({initials} if len(initials) >= 3 else set())
+
+
+#: words that end a firm's name as a legal form: left out of its initials ("Electronic Data Systems Corp" is "EDS")
+_LEGAL_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh",
+                          "group", "holdings"})
+_NAME_LINKS = frozenset({"the", "of", "and", "&", "for", "de"})
 
 
 def _content_words(sentence: str) -> frozenset[str]:

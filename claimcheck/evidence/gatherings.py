@@ -19,6 +19,8 @@ def another_gathering(first: Claim, second: Claim) -> bool:
         return True
     if bool(_EARLIER_GATHERING.search(first.sentence)) != bool(_EARLIER_GATHERING.search(second.sentence)):
         return True  # "The last big protest, on January 28, drew 90,000 people": an earlier march's crowd
+    if bool(_EARLIER_OPENER.match(first.sentence)) != bool(_EARLIER_OPENER.match(second.sentence)):
+        return True  # "Earlier, some 5,000 people had marched peacefully": a march before the page's
     if bool(_LATER_GATHERING.search(first.sentence)) != bool(_LATER_GATHERING.search(second.sentence)):
         return True  # "Velko's follow-up rally on Saturday drew about 6,000": a later march's crowd
     kinds = [frozenset(_GATHERING.get(word.lower()) for word in WORD.findall(claim.sentence)) - {None}
@@ -30,6 +32,9 @@ def another_gathering(first: Claim, second: Claim) -> bool:
 #: "last month's rally"
 _EARLIER_GATHERING = re.compile(r"\b(?:(?:the|a|an)\s+(?:last|previous|earlier|first)|last\s+(?:week|month|year)'s)"
                                 r"\s+(?:[\w-]+\s+)?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)
+#: a sentence that opens on an earlier time than the page's: "Earlier, some 5,000 people had marched"
+_EARLIER_OPENER = re.compile(r"\s*(?:earlier|previously|before\s+that|the\s+(?:day|night)\s+before|"
+                             r"the\s+previous\s+(?:day|night|week))\b", re.I)
 #: a sentence that tells of a later gathering than the page's: "a follow-up rally", "a second march"
 _LATER_GATHERING = re.compile(r"\b(?:follow-up|second|next|new|further|fresh)\s+(?:[\w-]+\s+)?"
                               r"(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)

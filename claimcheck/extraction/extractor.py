@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "148"
+EXTRACTOR_VERSION = "150"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -429,7 +429,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         measure = (read.victims if measure is None and outcome != "gathered" else None) or "people"
     if (unit.kind == "count" and outcome is None and value >= _A_CROWD and (measure in (None, "people")
                                                                              or measure in _BARE_COUNTS)
-            and (source or sized) and _CROWD_WORDS.search(text[sentence_start:sentence_end])):
+            and (source or sized) and _CROWD_WORDS.search(text[sentence_start:sentence_end])
+            and not _ON_BEHALF_OF.search(text[max(sentence_start, start - 20):start])):
         measure, outcome = "people", "gathered"  # "police counted 120,000 people in the capital, while organisers
         # claimed 450,000": a source's count of a crowd the sentence tells of, not people something else befell
     if (outcome == "gathered" and value < _A_CROWD and _CROWD_PEOPLE.match(text, end, sentence_end)
@@ -458,8 +459,10 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
                                                    read.year, read.paragraph_date),
         outcome=outcome, qualifier=phrase,
         line=line, column=column, type=quantity_type, subject=subject,
-        source=source, scope=scopes.scope_of(text[sentence_start:start], text[end:sentence_end], unit.unit in TIME_UNITS,
-                                                unit.kind == "physical")
+        source=source, scope=None if quantity_type == "magnitude"  # one quake's, never a total or a part of one:
+        # "the magnitude 5.0 quake was the biggest shake in the valley in nine years"
+        else scopes.scope_of(text[sentence_start:start], text[end:sentence_end], unit.unit in TIME_UNITS,
+                             unit.kind == "physical")
         or (scopes.crowds_scope(text[sentence_start:start], text[end:sentence_end], place) if outcome == "gathered"
             else None),
     )
@@ -485,6 +488,8 @@ _OF_A_WHOLE = re.compile(r"\s+of\b", re.I)  # "70% of Raqqa": the whole a share 
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
                           r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100
+#: whom a march is for, not who marched: '"We march for the 500,000 people who have no work," he told the crowd'
+_ON_BEHALF_OF = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 #: words for the people of a crowd, and the verbs that say a count of them is of the crowd ("About 50 protesters
 #: gathered outside parliament")
 _CROWD_PEOPLE = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(CROWD_PEOPLE))})\b", re.I)

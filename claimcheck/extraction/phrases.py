@@ -406,9 +406,12 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
     injured 40' gives each figure its own); ``but``: an outcome the words for which are passed over."""
     outcome_words, outcome_verbs = (OUTCOME_WORDS, OUTCOME_VERBS) if but is None else _outcome_words_but(but)
     window = before[-4:]
-    relative, told_before = False, None
+    relative, told_before, on_behalf = False, None, False
     for index in range(len(window) - 1, -1, -1):  # "killed an estimated 100": the verb governs the number
         token = window[index]
+        if token.lower in _ON_BEHALF:
+            on_behalf = True  # "we march for the 500,000 who have no work": whom the march is for, not its marchers
+            continue
         if token.text in ",;.!?:" or token.lower in {"and", "or", "but", "while", "that"} or token.lower in SAY_VERBS:
             break  # "the agency for refugees said 40 were killed": the source's words are not the figure's, nor is
             # the verb a clause opens on ("he admitted that about 450 jobs would go": no one admitted to hospital)
@@ -422,6 +425,8 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
                 and not _in_a_name(before, len(before) - len(window) + index)):
             told_before = outcome_words[token.lower]
             break
+    if told_before == "gathered" and on_behalf:
+        return None
     if told_before is not None and not relative:
         return told_before
     crowd = None
@@ -458,6 +463,7 @@ def outcome(before: list[Token], after: list[Token], but: str | None = None) -> 
 
 
 _RELATIVES = frozenset({"which", "whom"})
+_ON_BEHALF = frozenset({"for"})
 
 
 def _past_a_part(after: list[Token]) -> list[Token]:

@@ -44,12 +44,13 @@ def quantity_type(unit: UnitReading, age: bool = False, kind: str = "digits") ->
 _ATTRIBUTIVE = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?P<thing>[a-z]{3,})\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
 _MOMENT_MAGNITUDE = re.compile(r"(?<![\w.])Mw?\s?$")  # "M6.7", "Mw 7.6": a seismologist's magnitude
-#: "an earthquake measuring 7.7", "the quake measured 5.6", "a tremor registering 4.1"
 #: the nouns for a quake, singular
 QUAKES = r"(?:(?:earth)?quake|tremor|temblor|aftershock)"
-_QUAKE_MEASURING = re.compile(rf"\b{QUAKES}s?\b[^.;:!?\d]{{0,40}}?\b(?:measuring|measured|registering|registered|"
-                              r"that\s+measured|which\s+measured|of)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
-                              r"some\s+|at\s+)?$", re.I)
+#: "an earthquake measuring 7.7", "the quake measured 5.6", "a tremor registering 4.1", "a quake of 6.1" (not "38 in
+#: the aftershock, for a total of 188")
+_QUAKE_MEASURING = re.compile(rf"\b{QUAKES}s?\b(?:[^.;:!?\d]{{0,40}}?\b(?:measuring|measured|registering|registered|"
+                              r"that\s+measured|which\s+measured)|\s+of)\s+(?:about\s+|around\s+|roughly\s+|"
+                              r"nearly\s+|some\s+|at\s+)?$", re.I)
 #: "the 7.6 quake", "a 6.1 earthquake": a figure with a decimal point before a quake is its magnitude (a count of
 #: quakes is whole)
 _QUAKE_NOUN = re.compile(rf"[\s-]*(?:[A-Z][a-z]+\s+){{0,2}}(?i:{QUAKES}|shock)s?\b")  # "the 6.9 Loma Prieta quake"
@@ -214,11 +215,12 @@ def shock_of(sentence_before: str, after: str) -> str | None:
     aftershock ("more than 60 aftershocks, the largest a magnitude 3.6"; "a 5.8 aftershock"), a threshold ("a quake
     of magnitude 6.7 or greater within 30 years"), or the second of twin quakes ("A second quake, measured by the USGS
     at 7.4"; "the first measured 7.2 and the second 7.6"), so that none is set against the quake's own magnitude."""
-    if _OR_GREATER.match(after):
-        return "threshold"
+    if _OR_GREATER.match(after) or _BEYOND.search(sentence_before[-30:]):
+        return "threshold"  # "magnitude 6.7 or greater", "nearly all are below M4.5"
     before = sentence_before[-_SHOCK_REACH:]
     clauses = before.rsplit(";", 1)
-    if (_AFTERSHOCK_AFTER.match(after) or _AFTERSHOCK.search(clauses[-1])
+    # "126 aftershocks since the 6.8-magnitude quake struck": a quake's word after the figure makes it the quake's
+    if (_AFTERSHOCK_AFTER.match(after) or (_AFTERSHOCK.search(clauses[-1]) and not _QUAKE_AFTER.match(after))
             or (len(clauses) == 2 and _AFTERSHOCK.search(clauses[0]) and _THE_LARGEST.match(clauses[1]))
             or (_THE_LARGEST_BEFORE.search(before) and _AFTERSHOCK.search(sentence_before.rsplit(";", 1)[-1]))):
         return "aftershock"
@@ -236,8 +238,11 @@ def shock_of(sentence_before: str, after: str) -> str | None:
 
 _OR_GREATER = re.compile(r"^\s*(?:magnitude\s+)?(?:(?:quake|earthquake|temblor)s?\s+)?(?:or|and)\s+(?:greater|larger|higher|"
                          r"stronger|more|above|bigger)\b", re.I)
+_BEYOND = re.compile(r"\b(?:below|under|above|(?:less|greater|smaller|larger|stronger|weaker)\s+than)\s+"
+                     r"(?:(?:a\s+)?magnitude[\s-]+|Mw?\s?)?$", re.I)
 _AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude\s+)?aftershocks?\b", re.I)
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+_QUAKE_AFTER = re.compile(r"^[\s-]*(?:magnitude[\s-]+)?(?:(?:earth)?quake|tremor|temblor|main[\s-]*shock)\b", re.I)
 #: "Aftershocks continued all week; the strongest, a magnitude 6.3": the clause goes on with the aftershocks
 _THE_LARGEST = re.compile(r"^\s*the\s+(?:largest|strongest|biggest|most\s+powerful)\b", re.I)
 #: "More than 60 aftershocks ... were recorded in the first 24 hours, the largest a magnitude 5.2 event"

@@ -22,6 +22,12 @@ class ChangeOptions:
     tolerance: Tolerance | None = option(None, "accepted for older rule files; the stated increment is compared within "
                                          "the rounding of its reported digits")
 
+#: "up" of a verb of its own, no increment: "which together make up more than half of the market"
+_PHRASAL_UP = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking|add|adds|added|adding|sum|sums|summed|"
+                         r"end|ends|ended|set|sets|line|lined|pick|picked|show|showed|turn|turned)\s+up\s+$", re.I)
+#: where a sentence ends: a direction word before it is another sentence's ("Explorer fell to 69.8%. Firefox rose to
+#: 20.8% from 16%")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _INCREMENT = re.compile(r"\b(?:by|up|down|an increase of|a rise of|a drop of|a fall of|a decline of|a gain of)\s+$", re.I)
 
 
@@ -40,10 +46,12 @@ def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
     for (doc, _), claims in by_sentence.items():
         text = context.documents[doc].text
         claims.sort(key=lambda c: c.start)
-        increments = [c for c in claims if _INCREMENT.search(text[max(0, c.start - 20):c.start])]
+        increments = [c for c in claims if _INCREMENT.search(text[max(0, c.start - 20):c.start])
+                      and not _PHRASAL_UP.search(text[max(0, c.start - 20):c.start])]
         for before, after in _from_to_pairs(claims, text, context):
             first = min(before.start, after.start)
-            direction = _direction(text[max(0, first - 60):first].lower(), increase, decrease)
+            direction = _direction(_SENTENCE_END.split(text[max(0, first - 60):first].lower())[-1], increase,
+                                   decrease)
             stated = [c for c in increments if c is not before and c is not after and abs(c.start - before.start) < 200
                       and not (c.end <= first and _ANOTHER_CLAUSE.search(text[c.end:first]))]
             if direction is None and not stated:
