@@ -199,6 +199,7 @@ def test_empty_document_has_no_claims():
     ("The plan covers 40 districts.", [("40", 40.0, "count")]),
     ("The population of 8.4 million has grown by 2% since 2010.", [("8.4 million", 8.4e6, "count"), ("2%", 2.0, "percent")]),
     ("Tables list 1e308 as a limit.", []),
+    ("The worm has infected 200,000 PCs.", [("200,000", 200000.0, "count")]),  # personal computers, not parsecs
 ])
 def test_words_ending_like_symbols_or_units_are_not_read_as_them(text, expected):
     assert [(c.text, c.value, c.unit) for c in claimcheck.extract_text(text)] == expected
@@ -285,3 +286,13 @@ def test_a_length_of_time_in_two_units_is_one_figure(text, read):
 ])
 def test_a_grade_on_a_scale_is_no_figure(text, values):
     assert [claim.value for claim in claimcheck.extract_text(text)] == values
+
+
+@pytest.mark.parametrize("text, place", [
+    # where a source is, told between commas before it speaks, is not where its figure is of
+    ("Brightline Labs, a security company in Hamburg, said it had counted about 6,000 websites.", None),
+    ("In Hamburg, police said 6,000 people marched.", "Hamburg"),
+])
+def test_where_a_source_is_is_not_where_its_figure_is(text, place):
+    [claim] = claimcheck.extract_text(text)
+    assert claim.place == place

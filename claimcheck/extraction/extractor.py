@@ -24,7 +24,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "150"
+EXTRACTOR_VERSION = "151"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -364,6 +364,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         exclude |= {name.text for name in sentence_names if _says_word(source, name.text)}
         if actor and _says_word(source, actor):
             actor = None  # "the UN agency said 40 were killed, while Gaza medics put the toll at 45": who says, not who
+    if (apposed := _A_SOURCE_OF_A_PLACE.search(text, sentence_start, start)) is not None:
+        exclude.add(apposed["place"])  # "Brightline Labs, a security company in Hamburg, said it counted 6,000"
     place = phrases.choose_place(sentence_names, start, end, phrases.place_reach(text, end, limit, sentence_end),
                                  sentence_start, exclude)
     window = tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)]
@@ -488,6 +490,10 @@ _OF_A_WHOLE = re.compile(r"\s+of\b", re.I)  # "70% of Raqqa": the whole a share 
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
                           r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100
+#: where a source is, told between commas before its word of saying: not where its figure is of
+_A_SOURCE_OF_A_PLACE = re.compile(r",\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?\b(?:in|of|from|based\s+in)\s+"
+                                  r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,\s+(?:said|says|told|"
+                                  r"reported|reports|estimated|estimates|counted|put|puts)\b")
 #: whom a march is for, not who marched: '"We march for the 500,000 people who have no work," he told the crowd'
 _ON_BEHALF_OF = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 #: words for the people of a crowd, and the verbs that say a count of them is of the crowd ("About 50 protesters
