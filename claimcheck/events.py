@@ -47,6 +47,11 @@ _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 #: by Louise Archer)"): one reporter files on many events
 _CREDITS = re.compile(r"^[ \t(]*(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|by\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z])))"
                       r"[^\n\d]{0,120}$", re.M | re.I)
+#: a sentence told of a year gone by ("In December 2003 a magnitude 6.6 quake destroyed Bam, killing 26,000"):
+#: pages on two quakes in one region recall the same old one, which says nothing of their own
+_A_PAST_YEARS = re.compile(r"(?:^|(?<=[.!?]\s))In\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|"
+                           r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b.*?(?:[.!?](?=\s|$)|$)",
+                           re.M)
 #: the agency a dateline names ("KHARTOUM, April 24 (GPW) -"): who filed the story, nothing of its event
 _AGENCY_TAG = re.compile(r"\([A-Z][\w .&'-]{1,30}\)(?=\s*[-–—:])")
 _STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS
@@ -161,7 +166,7 @@ def _terms(text: str) -> list[str]:
     ("Indonesia's Papua province" names Indonesia and Papua); "U.S." is one name."""
     from .measure_keys import POSSESSIVE, joined_initials
 
-    text = joined_initials(_AGENCY_TAG.sub(" ", _CREDITS.sub(" ", text)))
+    text = joined_initials(_AGENCY_TAG.sub(" ", _CREDITS.sub(" ", _A_PAST_YEARS.sub(" ", text))))
     words = [POSSESSIVE.sub("", word) for word in _WORD.findall(text.lower())]
     words = [word for word in words if word not in _STOP]
     names = []

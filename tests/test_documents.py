@@ -54,6 +54,8 @@ def test_dateline_near_the_top_is_the_document_date(head, date):
     ("Temple stampede\nKesarpur (Bihar), Aug 22 (PTI) Twenty-four were killed.", "--08-22"),
     ("Chipmaker deal\nOct 7 (Reuters) - The chipmaker agreed to a deal.", "--10-07"),
     ("Camp bombed\nKHARTOUM/NEW YORK, April 24 (GPW) - The U.N. condemned the raid.", "--04-24"),  # two cities
+    ("Chipmaker deal\nBy Ellen Marsh\nContinental Newswire\nSUNNYVALE, California, July 13 (Continental Newswire) - "
+     "The chipmaker agreed to a deal.", "--07-13"),  # after a byline and an outlet
     ("No dateline\nParis, March 21 is the day the talks open.", None),
     ("No dateline\nOn Tuesday, March 3 the police spoke.", None),  # a day the story tells, not its dateline
     ("Vote valid\nMINSK, Sept. 29, 2008 - The election was valid.", None),  # a full date: the page's date

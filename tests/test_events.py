@@ -122,6 +122,14 @@ def test_who_filed_a_page_says_nothing_of_its_event():
     assert {"@darfur", "khartoum", "rescuers"} <= set(terms)
 
 
+def test_a_past_years_quake_a_page_recalls_says_nothing_of_its_own():
+    terms = lead_terms(Document(id="a", text=(
+        "Quake flattens Kuh-Sefid\nA quake of magnitude 6.1 struck on Thursday.\nIn December 2003 a magnitude 6.6 "
+        "quake destroyed the city of Bam, killing more than 26,000 people. Rescuers reached Kuh-Sefid.\n")))
+    assert {"#6.1", "@kuh-sefid", "rescuers"} <= set(terms)
+    assert not {"#6.6", "#26000", "@bam", "#2003"} & set(terms)
+
+
 def test_documents_of_two_kinds_of_election_are_set_far_apart():
     vectors = tfidf([lead_terms(Document(id=str(index), text=text)) for index, text in enumerate(_PARLIAMENT + _PRESIDENT)])
     assert similarity(vectors[0], vectors[3]) == CONFLICT

@@ -292,7 +292,8 @@ def test_a_grade_on_a_scale_is_no_figure(text, values):
     # where a source is, told between commas before it speaks, is not where its figure is of
     ("Brightline Labs, a security company in Hamburg, said it had counted about 6,000 websites.", None),
     ("In Hamburg, police said 6,000 people marched.", "Hamburg"),
+    ("At least 10,000 websites have been rigged to exploit the flaw in Internet Explorer.", None),  # a product
 ])
-def test_where_a_source_is_is_not_where_its_figure_is(text, place):
+def test_where_a_source_or_a_flaw_is_is_not_where_a_figure_is(text, place):
     [claim] = claimcheck.extract_text(text)
     assert claim.place == place

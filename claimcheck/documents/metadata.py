@@ -155,7 +155,7 @@ def dateline_day(text: str) -> str | None:
     return None
 
 
-_DATELINE_LINES = 3  # a dateline opens the page: its first lines, after the headline
+_DATELINE_LINES = 5  # a dateline opens the page: its first lines, after the headline, a byline and an outlet
 _WEEKDAY_NAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _MONTH_DAY = rf"(?:(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))(?:st|nd|rd|th)?"
 #: a line of its own, or a place and the day: "Friday, August 21", "September 20", "Dhangadhi, Oct 22", "13 August";

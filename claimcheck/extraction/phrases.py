@@ -244,6 +244,8 @@ def names(tokens: list[Token]) -> list[Name]:
         comparison = previous == "of" and before_previous in {"size", "area", "that"}
         if previous == "of" and before_previous in _OF_SOMEONE:
             locative = False  # "the funeral of Adnan Yusuf", "the family of Jordan Mensah": a person, not where
+        if previous == "in" and before_previous in _IN_SOFTWARE:
+            locative = False  # "a flaw in Internet Explorer": a product, not a place
         # "10 kilometers from the al-Omar oilfield": a point distances are told from, not where something is
         after_from = index - (2 if previous == "the" else 1)
         if after_from >= 1 and tokens[after_from].lower == "from" and tokens[after_from - 1].lower in _DISTANCE_WORDS:
@@ -289,6 +291,9 @@ _WHERE_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "central", "d
 #: what a city's name before it tells happened there: "the Porto march", "the Athens rally"
 _GATHERED_IN = GATHERING_NOUNS | {"crowd", "crowds"}
 #: what "of" a name tells of a person's: "the funeral of", "the family of", "the killing of"
+#: what lies in a product, not in a place: "a flaw in Internet Explorer", "a bug in Windows"
+_IN_SOFTWARE = frozenset({"flaw", "flaws", "bug", "bugs", "vulnerability", "vulnerabilities", "hole", "holes",
+                          "weakness", "loophole", "exploit", "feature", "features", "glitch", "defect"})
 _OF_SOMEONE = frozenset({"funeral", "burial", "death", "killing", "murder", "shooting", "arrest", "release", "trial",
                          "family", "relatives", "mother", "father", "brother", "sister", "son", "daughter", "wife",
                          "husband", "widow", "parents", "lawyer", "lawyers", "friends", "supporters", "memory", "body"})
