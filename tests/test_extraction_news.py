@@ -1420,6 +1420,7 @@ def test_a_line_that_links_to_another_story_gives_no_claims(text):
     ("Quarry blast toll climbs to 19 as two die in hospital", [None, "part"]),  # the two are what the toll rose by
     ("The toll has risen to 23 after four more bodies were found.", [None, "part"]),
     ("The toll rose to 23 on Monday.", [None]),
+    ("The toll rose to five on Friday, with 72 people injured.", [None, None]),  # the hurt: no part of the dead
 ])
 def test_what_a_toll_rose_by_is_a_part_of_it(text, scopes):
     assert [claim.scope for claim in claimcheck.extract_text(text) if claim.unit == "count"] == scopes

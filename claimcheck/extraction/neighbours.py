@@ -143,6 +143,8 @@ def risen_increments(claims: list[Claim], text: str) -> None:
     what the toll rose by, a part of it, not another account of the toll."""
     for total, added in zip(claims, claims[1:]):
         if (added.scope is None and total.sentence == added.sentence and total.type == added.type == "count"
+                # "rose to five on Friday, with 72 people injured": another count, of the hurt, not more of the dead
+                and added.outcome in (None, total.outcome or "killed")
                 and _RISEN_TO.search(text[max(0, total.start - 40):total.start])
                 and _AS_MORE.fullmatch(text[total.end:added.start])):
             added.scope = "part"
