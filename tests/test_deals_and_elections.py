@@ -120,3 +120,24 @@ def test_whom_a_march_is_for_is_no_crowd():
     [claim] = claimcheck.extract_text('"We march for the 500,000 people in this country who have no work," the union '
                                       'leader told the crowd.')
     assert (claim.text, claim.outcome) == ("500,000", None)
+
+
+def test_the_clubs_next_signing_is_another_players_deal(tmp_path):
+    day = "Monday, 14 December 2009\n\n"
+    found = violated_pairs(tmp_path, {
+        "a.txt": day + "Delacroix agreed to a seven-year, $168 million deal with the Mets.\n",
+        "b.txt": day + "The Mets agreed to a four-year, $64 million contract with outfielder Jake Ormsby, a week after "
+                       "landing Delacroix.\n"})
+    assert found == []
+
+
+@pytest.mark.parametrize("text, another", [
+    ("His signing bonus then was $385,000.", True),  # a time the sentence before told of, gone by
+    ("The toll then rose to 14.", False),
+    ("He will get a $10 million signing bonus.", False),
+])
+def test_a_figure_of_a_time_gone_by_is_anothers(text, another):
+    from claimcheck.evidence.another import told_of_another
+
+    [claim] = claimcheck.extract_text(text)
+    assert told_of_another(claim) is another

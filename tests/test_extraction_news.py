@@ -1058,6 +1058,7 @@ def test_a_team_and_its_score_is_no_models_name_and_number():
     ("A 2005 peace deal ended two decades of civil war that killed some 2 million people.", "total"),  # a war's toll
     ("The conflict, which has killed more than 5,000 people, shows no sign of ending.", "total"),
     ("The war has killed more than 330,000 people, according to the Observatory.", "total"),  # the war itself
+    ("The Darfur conflict, which began 11 years ago, has killed 300,000 people.", "total"),
     ("At least 74 people have been killed in militant attacks in the region this year.", "total"),  # many attacks'
     ("The strike has killed 23 people, medics said.", None),
     ("A 2005 peace deal ended a civil war in which some 2 million people died.", "total"),
@@ -1414,6 +1415,13 @@ def test_what_a_place_can_hold_is_its_capacity_not_a_crowd(text, measures):
 def test_a_line_that_links_to_another_story_gives_no_claims(text):
     headline = "Fire kills 12 in Brora"
     assert claimcheck.extract_text(f"{headline}\n{text}") == claimcheck.extract_text(headline)
+
+
+def test_another_sources_account_of_a_total_is_a_total():
+    claims = claimcheck.extract_text("The conflict has killed 300,000 people according to the UN, while Khartoum puts "
+                                     "the toll at about 10,000.")
+    assert [(claim.text, claim.scope, claim.outcome) for claim in claims] == [
+        ("300,000", "total", "killed"), ("about 10,000", "total", "killed")]
 
 
 @pytest.mark.parametrize(("text", "scopes"), [

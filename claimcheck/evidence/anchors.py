@@ -306,7 +306,8 @@ def _owned_by_another(first: Claim, second: Claim) -> bool:
     """Whether one figure is told as someone's whom the other's sentence does not name ("surpassing Manny Machado's
     10-year, $300 million deal" against "Harper agrees to record $330 million deal"): another's deal, record or toll."""
     for claim, other in ((first, second), (second, first)):
-        owner = _OWNER.search(before_figure(claim)[-60:]) or _OWNING.search(before_figure(claim)[-60:])
+        owner = (_OWNER.search(before_figure(claim)[-60:]) or _OWNING.search(before_figure(claim)[-60:])
+                 or _SIGNED_PLAYER.match(after_figure(claim)[:100]))
         if (owner and owner.group("name").split()[-1].lower() not in other.sentence.lower()
                 and owner.group("name").lower() not in _CONTRACTED  # "That's a 21 percent premium": no one's
                 and not known_place(owner.group("name"))):  # "hits Mexico's Oaxaca, five dead": a place, no owner
@@ -316,6 +317,14 @@ def _owned_by_another(first: Claim, second: Claim) -> bool:
 
 #: a name in the possessive right before a figure, across a few words of its noun phrase: "Machado's 10-year, "
 _OWNER = re.compile(r"(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:[\w-]+,?\s+){0,3}$")
+#: the player a contract is with, named after it by his position: "a four-year, $64 million contract with outfielder
+#: Jake Ormsby", "with Cuban second baseman Yoel Marrero" (a club named there is no owner: "a $248 million deal with
+#: San Francisco")
+_SIGNED_PLAYER = re.compile(r"^[^.;:!?]{0,40}?\b(?:contract|deal|pact|extension)\s+with\s+(?:(?:free[- ]agent|veteran|"
+                            r"star|reliever)\s+)?(?:[A-Z][a-z]+\s+)?(?:outfielder|infielder|pitcher|catcher|shortstop|(?:first|second|third)"
+                            r"\s+baseman|reliever|closer|left-hander|right-hander|lefty|righty|forward|defenseman|"
+                            r"goalie|goalkeeper|midfielder|striker|defender|quarterback|receiver|linebacker|guard|"
+                            r"cornerback|safety|running\s+back|tight\s+end)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*)")
 #: words whose "'s" is "is" or "has": "That's", "It's", "Here's"
 _CONTRACTED = frozenset({"that", "it", "here", "there", "what", "who", "where", "he", "she", "let", "this"})
 #: a bidder's name before its offer, then what the offer is: "The Dravon offer represents a premium of "

@@ -66,6 +66,7 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
             or bool(_A_PAST_EVENT.search(claim.sentence[:position]))
             or _of_a_years_event(claim, claim.sentence[:position])
             or bool(_CAME_AFTER.search(claim.sentence[:position]))
+            or bool(_BACK_THEN.search(claim.sentence[:position]))
             or told_as_unreal(claim)
             or (not offset and bool(_BEFORE_THE_EVENT.match(claim.sentence, position + len(claim.text)))))
 
@@ -139,6 +140,9 @@ def quake_words(sentence: str) -> list[int]:
             if not any(start <= found.start() < end for start, end in shocks)]
 
 
+#: a time the sentence before told of, gone by: "He was drafted in 2000. His signing bonus then was $385,000."
+_BACK_THEN = re.compile(r"\b(?:then\s+(?:was|were|stood|totalled|totaled|came\s+to)|(?:was|were)\s+then)\s+"
+                        r"(?:[\w-]+\s+){0,2}$", re.I)
 #: an earlier incident the page's own came after: "The strike came a month after 12 people were killed at a bakery"
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+"

@@ -150,6 +150,23 @@ def risen_increments(claims: list[Claim], text: str) -> None:
             added.scope = "part"
 
 
+def another_account_of_a_total(claims: list[Claim], text: str) -> None:
+    """'The conflict has killed 300,000 people according to the UN, while Khartoum puts the toll at about 10,000': a
+    second source's account of the total its sentence has just told is a total too, not one incident's toll."""
+    for total, other in zip(claims, claims[1:]):
+        if (total.scope == "total" and other.scope is None and total.sentence == other.sentence
+                and other.outcome in (None, total.outcome) and total.type == other.type == "count"
+                and _ANOTHER_ACCOUNT.search(text[total.end:other.start])):
+            other.scope, other.outcome = "total", total.outcome
+
+
+#: between a total and another source's account of it: "..., while Khartoum puts the toll at", "; the government
+#: puts the figure at"
+_ANOTHER_ACCOUNT = re.compile(r"(?:,\s*(?:while|whereas|but)|;)\s+[^.;:!?\d]{0,60}?\b(?:puts?|put|places?|estimates?|"
+                              r"says?|said)\s+(?:the\s+)?(?:toll|figure|number|total|count)\s+at\s+(?:about\s+|"
+                              r"around\s+|some\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.I)
+
+
 #: a running count told as risen to its figure: "toll climbs to", "has risen to at least"
 _RISEN_TO = re.compile(r"\b(?:rises|rose|risen|climbs|climbed|jumps|jumped|increases|increased|reaches|reached|"
                        r"mounts|mounted|soars|soared|grows|grew|hits|hit)\s+to\s+(?:[a-z]+\s+){0,2}$", re.I)

@@ -222,7 +222,8 @@ _A_WARS_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|insurgencies|campa
                           r"|\b(?:war|conflict|insurgency|fighting|uprising),?\s+(?:in|during)\s+which\s+"
                           r"(?:[\w-]+\s+){0,2}?$"
                           # "The war has killed more than 330,000 people": the war itself, not one of its incidents
-                          r"|\b(?:war|wars|conflict|insurgency|insurgencies|uprising|occupation|rebellion)\s+"
+                          r"|\b(?:war|wars|conflict|insurgency|insurgencies|uprising|occupation|rebellion)"
+                          r"(?:,[^,;.]{1,60},)?\s+"  # "The Darfur conflict, which began 11 years ago, has killed"
                           r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?" + _TOLLED, re.I)
 #: a count as it stood at an hour of the day: "turnout had reached 76 percent by 2 p.m.", a figure still running
 _BY_THE_HOUR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?" + _CLOCK, re.I)
