@@ -994,6 +994,9 @@ def test_an_aftershocks_or_a_forecasts_magnitude_is_not_the_quakes(text, subject
     ("The haul of ivory, weighing 3.7 tonnes, was found in a container.", "seizure"),
     ("The board agreed a 415p-a-share cash takeover by Brennholt.", "share_price"),  # a share's price, not the deal's
     ("Brennholt will pay 415 pence (about $5.35) per share in cash.", "share_price"),  # past a bracketed conversion
+    ("Police sources value the loot at $160 million.", "haul"),  # the speakers are no measure of the sum
+    ("Paris gang walks off with $160 million in an evening", "haul"),  # when it was taken is no measure either
+    ("Thieves grab EUR 62m in Paris raid", "haul"),
 ])
 def test_how_deals_prices_and_hauls_are_told(text, role):
     from claimcheck.measure_keys import claim_role
@@ -1415,6 +1418,15 @@ def test_what_a_place_can_hold_is_its_capacity_not_a_crowd(text, measures):
 def test_a_line_that_links_to_another_story_gives_no_claims(text):
     headline = "Fire kills 12 in Brora"
     assert claimcheck.extract_text(f"{headline}\n{text}") == claimcheck.extract_text(headline)
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators recovered 22 pieces of the stolen jewellery, worth about 4 million euros, in a garage.",
+    "Police said 14 items had now been recovered, including two watches, worth around 600,000 pounds.",
+])
+def test_the_worth_of_what_was_recovered_is_some_of_the_haul(text):
+    [worth] = [claim for claim in claimcheck.extract_text(text) if claim.unit != "count"]
+    assert worth.scope == "part"
 
 
 def test_another_sources_account_of_a_total_is_a_total():

@@ -12,6 +12,12 @@ from .phrases import NounPhrase, Token, noun_phrase, number_word
 _ORDINALS = {"first", "last", "next", "previous", "past", "final", "opening", "second", "third"}
 
 
+#: what a sum is "in" that is no thing it counts: a time ("in an evening") or the happening it changed hands in ("in a
+#: raid")
+_WHEN_OR_WHERE = frozenset({"evening", "day", "night", "morning", "afternoon", "week", "hour", "hours", "minutes",
+                            "seconds", "raid", "heist", "robbery", "theft", "burglary", "attack", "holdup", "hold-up"})
+
+
 def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) -> NounPhrase:
     """What the number counts, read from the words after the number and its unit."""
     if tokens and tokens[0].lower in ("-strong", "strong") or (len(tokens) > 1 and tokens[0].text == "-" and tokens[1].lower == "strong"):
@@ -35,7 +41,10 @@ def measure_after(tokens: list[Token], kind: str, dimension: str | None = None) 
             rest = rest[1:]
         if len(rest) > 1 and rest[0].lower in _DEGREES and rest[1].is_word and rest[1].lower not in FUNCTION_WORDS:
             rest = rest[1:]  # "2,500 of its most loyal fighters": the fighters, not "most"
-        return noun_phrase(rest)
+        found = noun_phrase(rest)
+        if head == "in" and kind == "currency" and found.text and found.text.split()[-1].lower() in _WHEN_OR_WHERE:
+            return NounPhrase([], [])  # "$160 million in an evening", "EUR 62m in Paris raid": when, or in what
+        return found
     if kind == "percent":
         if head in _PERCENT_ROLES:  # "85 percent turnout": a share an event has one of
             return noun_phrase(tokens[:1])

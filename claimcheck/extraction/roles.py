@@ -162,6 +162,9 @@ def _role_patterns() -> dict[str, tuple[tuple[str, re.Pattern | None, re.Pattern
             governed.append(rf"\b(?-i:{alternation(spec['verbs'])})\b(?!\s+to\b){_WORDS.format(spec.get('gap', 4))}")
         if spec.get("before") and spec.get("context"):  # "jewels stolen ... worth 85 million euros"
             governed.append(rf"\b(?:{alternation(spec['context'])})\b[^.;:!?]*?\b(?:{alternation(spec['before'])})")
+            # a phrase that holds a context word is context enough: "police value the loot at $160 million"
+            if told := [phrase for phrase in spec["before"] if set(phrase.split()) & set(spec["context"])]:
+                governed.append(rf"\b(?:{alternation(told)})")
         elif spec.get("before"):  # "at a depth of 10 km"
             governed.append(rf"\b(?:{alternation(spec['before'])})")
         following = spec.get("after")  # "16 kilometres deep"

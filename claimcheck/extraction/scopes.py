@@ -26,6 +26,10 @@ _TOTAL_AFTER_NOUN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}" + _TOTAL_CUES.patt
 #: that figure is all of them, the toll itself)
 _PART_BEFORE = re.compile(r"\b(?:including|includes|included|include|of (?:whom|them|which)|among (?:them|whom)|"
                           r"all but)\s*$", re.I)
+#: the worth of what was got back, some of what was taken: "recovered 22 pieces of the stolen jewellery, worth about
+#: 4 million euros", "14 items had now been recovered, including two watches, worth around £600,000"
+_RECOVERED_WORTH = re.compile(r"\b(?:recovered|retrieved|returned|got\s+back)\b[^.;:!?]{0,100}?\b(?:worth|valued\s+at)"
+                              r"\s+(?:about\s+|around\s+|some\s+|roughly\s+|an\s+estimated\s+|nearly\s+)?$", re.I)
 #: the rest of a whole: "the last 11 hostages", "the remaining 40 passengers"
 _THE_REST = re.compile(r"\bthe\s+(?:last|remaining)\s*$", re.I)
 #: ... and "the four remaining candidates"
@@ -122,6 +126,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
     if not of_time and (_THE_REST.search(sentence_before[-20:]) or _REMAINING_AFTER.match(sentence_after[:12])):
         return "part"  # "freeing the last 11 hostages": the rest of those held, after six were freed
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
+            or _RECOVERED_WORTH.search(sentence_before[-140:])
             or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))
             or _AMONG_AFTER.match(sentence_after[:70]) or _OUT_OF_A_TOTAL.match(sentence_after)):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"

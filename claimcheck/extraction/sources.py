@@ -174,7 +174,8 @@ def _names_a_source(words: list[str]) -> bool:
 
 #: "police put the march ... at roughly 30,000", "the survey measured the quake at 7.6": the size of what the verb's
 #: object names
-_SIZING = r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs|measured|rated|recorded)\s"
+_SIZING = (r"\b(?:put|puts|putting|estimated|estimates|estimating|numbered|placed|pegged|pegs|measured|rated|recorded|"
+           r"value|values|valued|valuing)\s")
 _SIZING_VERB = re.compile(_SIZING, re.I)
 _SIZED = re.compile(_SIZING + r"\s*"
                     r"(?:the|a|an|this|that|its|their)?\s*"
