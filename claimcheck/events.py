@@ -45,13 +45,13 @@ _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|de|al|the|an
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 #: who wrote and edited a page ("By Catherine Mellor, Africa Correspondent", "(Reporting by Peter Lindqvist; Editing
 #: by Louise Archer)"): one reporter files on many events
-_CREDITS = re.compile(r"^[ \t(]*(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|by\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z])))"
-                      r"[^\n\d]{0,120}$", re.M | re.I)
+_CREDITS = re.compile(r"^[ \t(]*(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|"
+                      r"by\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z])))[^\n\d]{0,120}$", re.M | re.I)
 #: a sentence told of a year gone by ("In December 2003 a magnitude 6.6 quake destroyed Bam, killing 26,000"):
 #: pages on two quakes in one region recall the same old one, which says nothing of their own
-_A_PAST_YEARS = re.compile(r"(?:^|(?<=[.!?]\s))In\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|"
-                           r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b.*?(?:[.!?](?=\s|$)|$)",
-                           re.M)
+_A_PAST_YEARS = re.compile(r"(?:^|(?<=[.!?]\s))In\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|"
+                           r"May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
+                           r".*?(?:[.!?](?=\s|$)|$)", re.M)
 #: the agency a dateline names ("KHARTOUM, April 24 (GPW) -"): who filed the story, nothing of its event
 _AGENCY_TAG = re.compile(r"\([A-Z][\w .&'-]{1,30}\)(?=\s*[-–—:])")
 _STOP = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SAY_VERBS | MONTHS | WEEKDAYS

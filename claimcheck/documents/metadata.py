@@ -164,7 +164,8 @@ _DAY_LINE = re.compile(rf"^(?:[A-Z][\w .'-]{{1,30}},\s*|[A-Z][\w .'&-]{{1,40}}\s
                        re.I)
 #: a city's dateline: "KATHMANDU, Nepal, Aug 14 (AFP) -", "QUETTA, March 21:", "MINSK, 24 September -", and two
 #: cities' ("KHARTOUM/NEW YORK, April 24 (GPW) -")
-_DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'/-]{{1,30}}(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s+{_MONTH_DAY}\b(?!,?\s*(?:19|20)\d\d)")
+_DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'/-]{{1,30}}(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s+{_MONTH_DAY}\b"
+                           r"(?!,?\s*(?:19|20)\d\d)")
 #: a place in capitals and small letters, then the day and an agency or a dash: "Patna, Aug 22 (PTI)",
 #: "Kesarpur (Bihar), Aug 22 (PTI)", "Lusaka, March 2 -"
 _AGENCY_DATELINE_DAY = re.compile(rf"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}(?:\s*\([A-Z][\w .'-]{{1,30}}\))?"

@@ -321,10 +321,11 @@ _OWNER = re.compile(r"(?P<name>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:[\w
 #: Jake Ormsby", "with Cuban second baseman Yoel Marrero" (a club named there is no owner: "a $248 million deal with
 #: San Francisco")
 _SIGNED_PLAYER = re.compile(r"^[^.;:!?]{0,40}?\b(?:contract|deal|pact|extension)\s+with\s+(?:(?:free[- ]agent|veteran|"
-                            r"star|reliever)\s+)?(?:[A-Z][a-z]+\s+)?(?:outfielder|infielder|pitcher|catcher|shortstop|(?:first|second|third)"
-                            r"\s+baseman|reliever|closer|left-hander|right-hander|lefty|righty|forward|defenseman|"
-                            r"goalie|goalkeeper|midfielder|striker|defender|quarterback|receiver|linebacker|guard|"
-                            r"cornerback|safety|running\s+back|tight\s+end)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*)")
+                            r"star|reliever)\s+)?(?:[A-Z][a-z]+\s+)?(?:outfielder|infielder|pitcher|catcher|shortstop|"
+                            r"(?:first|second|third)\s+baseman|reliever|closer|left-hander|right-hander|lefty|righty|"
+                            r"forward|defenseman|goalie|goalkeeper|midfielder|striker|defender|quarterback|receiver|"
+                            r"linebacker|guard|cornerback|safety|running\s+back|tight\s+end)\s+"
+                            r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*)")
 #: words whose "'s" is "is" or "has": "That's", "It's", "Here's"
 _CONTRACTED = frozenset({"that", "it", "here", "there", "what", "who", "where", "he", "she", "let", "this"})
 #: a bidder's name before its offer, then what the offer is: "The Dravon offer represents a premium of "

@@ -21,7 +21,8 @@ def _words(section: str, key: str) -> frozenset[str]:
 def alternation(phrases) -> str:
     """Phrases as one regular-expression alternation, in the order given: a space matches any run of spaces, and
     ``*`` any one word ("per * share"), a sum among them ("a loss of * *, or": "a loss of $964 million, or")."""
-    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.&'’$£€-]+") for phrase in phrases)
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\*", r"[\w.&'’$£€-]+")
+                    for phrase in phrases)
 
 
 # numbers and their qualifiers
