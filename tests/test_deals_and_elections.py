@@ -141,3 +141,24 @@ def test_a_figure_of_a_time_gone_by_is_anothers(text, another):
 
     [claim] = claimcheck.extract_text(text)
     assert told_of_another(claim) is another
+
+
+@pytest.mark.parametrize("text, read", [
+    # a region's voters are some of the country's
+    ("The region's 1.02 million registered voters cast ballots at 641 polling stations.",
+     [("1.02 million", "part", None), ("641", None, None)]),
+    # those who "took part" in a vote voted: no crowd
+    ("Of the 7.9 million citizens on the voter rolls, 5,727,000 took part, the commission said.",
+     [("7.9 million", None, None), ("5,727,000", None, None)]),
+    ("Police said 20,000 people took part in the march.", [("20,000", None, "gathered")]),
+])
+def test_a_regions_voters_and_those_who_took_part_in_a_vote(text, read):
+    assert [(claim.text, claim.scope, claim.outcome) for claim in claimcheck.extract_text(text)] == read
+
+
+def test_jobs_that_could_go_are_no_count_of_jobs_cut():
+    from claimcheck.evidence.another import told_as_unreal
+
+    [could] = claimcheck.extract_text("When the deal was announced, executives said about 1,500 jobs could go.")
+    [cut] = claimcheck.extract_text("The chipmaker said it cuts 2,400 jobs.")
+    assert (told_as_unreal(could), told_as_unreal(cut)) == (True, False)

@@ -1948,6 +1948,7 @@ def test_two_sources_counts_of_one_crowd_on_one_page_disagree(tmp_path):
     ("Organisers said 150,000 people joined the march in Estrela.", [["120,000", "150,000"]]),
     ("The last big protest, in January, drew 90,000 people in Estrela, according to police.", []),
     ("Earlier, some 90,000 people had marched peacefully in Estrela, according to police.", []),
+    ("Unions plan a rally of 100,000 people in Estrela next month, organisers said.", []),  # a later one
 ])
 def test_an_earlier_marchs_crowd_is_another_crowd(tmp_path, sentence, violated):
     day = "Sunday, 16 March 2025\n\n"

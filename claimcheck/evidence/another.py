@@ -74,11 +74,12 @@ def told_of_another(claim: Claim, parts: bool = False) -> bool:
 def told_as_unreal(claim: Claim) -> bool:
     """Whether a figure is of what would or could be, or what someone asks for or expects, no account of what is:
     "which would mean something like 2.3 million pounds", "hold out for at least 1,800p a share", 'expected "tens of
-    thousands"'."""
+    thousands"', "about 1,500 jobs could go"."""
     position = claim.sentence.find(claim.text)
     before = claim.sentence[max(0, position - 60):max(0, position)]
+    after = claim.sentence[position + len(claim.text):position + len(claim.text) + 60] if position >= 0 else ""
     return position >= 0 and bool(_WHAT_WOULD_BE.search(before) or _ASKED_FOR.search(before[-40:])
-                                   or _EXPECTED.search(before[-40:]))
+                                   or _EXPECTED.search(before[-40:]) or _COULD_GO.match(after))
 
 
 #: a figure of an earlier deal or record than the page's own: "Google's previous biggest deal was DoubleClick, at $3.1
@@ -123,6 +124,9 @@ _WHAT_WOULD_BE = re.compile(r"\b(?:would|could|might)\s+(?:well\s+)?(?:mean|amou
 _ASKED_FOR = re.compile(r"\b(?:hold(?:ing)?\s+out\s+for|push(?:ed|ing|es)?\s+for|"
                         r"should\s+(?:pay|get|receive|fetch|be\s+worth)|"
                         r"(?:company|firm|business|group)\s+(?:is|was)\s+worth)\s*$", re.I)
+#: what could befall what is counted, no account of what did: "executives said about 1,500 jobs could go"
+_COULD_GO = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:could|might|may)\s+(?:go|be\s+(?:cut|lost|shed|axed|affected|"
+                       r"eliminated))\b", re.I)
 #: what someone expects or hopes for: 'said he would hold another rally and expected "tens of thousands"'
 _EXPECTED = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecast(?:s|ing)?|hop(?:es|ed|ing)\s+for|"
                        r"anticipat(?:es|ed|ing))\s*[\"“']?\s*$", re.I)

@@ -35,8 +35,9 @@ _EARLIER_GATHERING = re.compile(r"\b(?:(?:the|a|an)\s+(?:last|previous|earlier|f
 #: a sentence that opens on an earlier time than the page's: "Earlier, some 5,000 people had marched"
 _EARLIER_OPENER = re.compile(r"\s*(?:earlier|previously|before\s+that|the\s+(?:day|night)\s+before|"
                              r"the\s+previous\s+(?:day|night|week))\b", re.I)
-#: a sentence that tells of a later gathering than the page's: "a follow-up rally", "a second march"
-_LATER_GATHERING = re.compile(r"\b(?:follow-up|second|next|new|further|fresh)\s+(?:[\w-]+\s+)?"
+#: a sentence that tells of a later gathering than the page's: "a follow-up rally", "a second march", "plan a rally"
+_LATER_GATHERING = re.compile(r"\b(?:(?:follow-up|second|next|new|further|fresh)\s+(?:[\w-]+\s+)?|"
+                              r"(?:plans?|planned|planning|plan\s+to\s+hold|will\s+hold)\s+(?:a|another)\s+)"
                               r"(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?)\b", re.I)
 #: words for a gathering, by its kind: protests are one kind whatever a page calls them
 _GATHERING = {word: kind for kind, words in {

@@ -25,7 +25,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "157"
+EXTRACTOR_VERSION = "159"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -434,6 +434,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if (unit.kind == "count" and outcome is None and value >= _A_CROWD and (measure in (None, "people")
                                                                              or measure in _BARE_COUNTS)
             and (source or sized) and _CROWD_WORDS.search(text[sentence_start:sentence_end])
+            and not _A_VOTE.search(text[sentence_start:sentence_end])  # "5,727,000 took part": voters, no crowd
             and not _ON_BEHALF_OF.search(text[max(sentence_start, start - 20):start])):
         measure, outcome = "people", "gathered"  # "police counted 120,000 people in the capital, while organisers
         # claimed 450,000": a source's count of a crowd the sentence tells of, not people something else befell
@@ -492,6 +493,8 @@ _OF_A_WHOLE = re.compile(r"\s+of\b", re.I)  # "70% of Raqqa": the whole a share 
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|march(?:es|ed)?|marchers|rall(?:y|ies|ied)|protests?|protesters|protestors|"
                           r"demonstrations?|demonstrators|took\s+part)\b", re.I)
 _A_CROWD = 100
+#: a sentence that tells of a vote, where those who "took part" voted
+_A_VOTE = re.compile(r"\b(?:voters?|vot(?:e|es|ed|ing)|ballots?|electorate|elections?|voter\s+rolls)\b", re.I)
 #: where a source is, told between commas before its word of saying: not where its figure is of
 _A_SOURCE_OF_A_PLACE = re.compile(r",\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?\b(?:in|of|from|based\s+in)\s+"
                                   r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,\s+(?:said|says|told|"

@@ -32,6 +32,8 @@ _RECOVERED_WORTH = re.compile(r"\b(?:recovered|retrieved|returned|got\s+back)\b[
                               r"\s+(?:about\s+|around\s+|some\s+|roughly\s+|an\s+estimated\s+|nearly\s+)?$", re.I)
 #: the rest of a whole: "the last 11 hostages", "the remaining 40 passengers"
 _THE_REST = re.compile(r"\bthe\s+(?:last|remaining)\s*$", re.I)
+#: a region's share of a country's whole: "The region's 1.02 million registered voters"
+_A_REGIONS = re.compile(r"\b(?:the|this|that)\s+(?:region|province|district|county|state|municipality)['’]s\s+$", re.I)
 #: ... and "the four remaining candidates"
 _REMAINING_AFTER = re.compile(r"\s+remaining\b", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
@@ -123,7 +125,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
     if _CONVERSION.search(sentence_before[-40:]) or (physical and _CONVERSION_OR.search(sentence_before[-40:])
                                                      and not _EITHER.search(sentence_before[-60:])):
         return "conversion"
-    if not of_time and (_THE_REST.search(sentence_before[-20:]) or _REMAINING_AFTER.match(sentence_after[:12])):
+    if not of_time and (_THE_REST.search(sentence_before[-20:]) or _REMAINING_AFTER.match(sentence_after[:12])
+                        or _A_REGIONS.search(sentence_before[-30:])):
         return "part"  # "freeing the last 11 hostages": the rest of those held, after six were freed
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
             or _RECOVERED_WORTH.search(sentence_before[-140:])
