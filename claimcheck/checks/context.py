@@ -187,6 +187,10 @@ def parse_date(text: str | None) -> date | None:
 
 
 
+#: where a sentence ends in a document's text: a cue or a word found past it speaks of another sentence
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
 def change_pattern(words=CHANGE_BEFORE_PERCENTAGE) -> re.Pattern[str]:
     ordered = sorted((word.lower() for word in words), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in ordered) + r")\b")

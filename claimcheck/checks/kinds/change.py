@@ -11,7 +11,7 @@ from ...lexicon import DECREASE_WORDS, INCREASE_WORDS
 from ...model import Claim, Finding, Tolerance
 from ...rules.ruleset import Rule
 from ...model.interval import number, rounding
-from ..context import CheckContext
+from ..context import SENTENCE_END, CheckContext
 from ..registry import Words, option, rule_kind
 
 
@@ -25,9 +25,6 @@ class ChangeOptions:
 #: "up" of a verb of its own, no increment: "which together make up more than half of the market"
 _PHRASAL_UP = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking|add|adds|added|adding|sum|sums|summed|"
                          r"end|ends|ended|set|sets|line|lined|pick|picked|show|showed|turn|turned)\s+up\s+$", re.I)
-#: where a sentence ends: a direction word before it is another sentence's ("Explorer fell to 69.8%. Firefox rose to
-#: 20.8% from 16%")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _INCREMENT = re.compile(r"\b(?:by|up|down|an increase of|a rise of|a drop of|a fall of|a decline of|a gain of)\s+$", re.I)
 
 
@@ -50,7 +47,9 @@ def check_change(rule: Rule, context: CheckContext) -> list[Finding]:
                       and not _PHRASAL_UP.search(text[max(0, c.start - 20):c.start])]
         for before, after in _from_to_pairs(claims, text, context):
             first = min(before.start, after.start)
-            direction = _direction(_SENTENCE_END.split(text[max(0, first - 60):first].lower())[-1], increase,
+            # a direction word before the sentence's start is another sentence's ("Explorer fell to 69.8%. Firefox rose
+            # to 20.8% from 16%")
+            direction = _direction(SENTENCE_END.split(text[max(0, first - 60):first].lower())[-1], increase,
                                    decrease)
             stated = [c for c in increments if c is not before and c is not after and abs(c.start - before.start) < 200
                       and not (c.end <= first and _ANOTHER_CLAUSE.search(text[c.end:first]))]

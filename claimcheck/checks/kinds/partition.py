@@ -10,7 +10,7 @@ from ...lexicon import COMPLETE_CUES
 from ...model import Claim, Finding
 from ...rules.ruleset import Rule
 from ...model.interval import number, rounding
-from ..context import CheckContext, change_pattern
+from ..context import SENTENCE_END, CheckContext, change_pattern
 from ..registry import Within, Words, option, rule_kind
 
 
@@ -56,17 +56,15 @@ def check_partition(rule: Rule, context: CheckContext) -> list[Finding]:
 def _told_complete(claims: list[Claim], context: CheckContext, cues: list[str]) -> bool:
     """Whether a cue of completeness stands beside one of the shares, in its sentence ("the remaining 13%", "and 5%
     others"): "The remaining parties fell short: one got 1.68 percent, another 1.19 percent" lists the rest's shares,
-    not all."""
+    not all; "... and the Shor Party 8.3%. The other parties failed to pass the threshold" speaks of others."""
     text = context.documents[claims[0].doc].text.lower()
-    beside = [_SENTENCE_END.split(text[max(0, claim.start - _CUE_BEFORE):claim.start])[-1] + " | "
-              + _SENTENCE_END.split(text[claim.end:claim.end + _CUE_AFTER])[0] for claim in claims]
+    beside = [SENTENCE_END.split(text[max(0, claim.start - _CUE_BEFORE):claim.start])[-1] + " | "
+              + SENTENCE_END.split(text[claim.end:claim.end + _CUE_AFTER])[0] for claim in claims]
     # "no other party passed the 5 percent barrier": the others had shares too, too small to list
     return any(re.search(rf"(?<!\bno\s)\b{re.escape(cue)}\b", words) for cue in cues for words in beside)
 
 
 _CUE_BEFORE, _CUE_AFTER = 25, 20  # characters around a share in which a cue of completeness speaks of it
-#: where a sentence ends: "... and the Shor Party 8.3%. The other parties failed to pass the threshold" speaks of others
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _CHANGE = change_pattern()
 _AFTER_NAME = re.compile(r"^[^\d%]{0,20}?\b(?:with|in|for|from|to|at)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
