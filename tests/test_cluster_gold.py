@@ -183,3 +183,16 @@ def test_a_claim_in_another_unit_of_its_kind_matches_the_gold_value(text, unit, 
                   high=value, unit=unit, line=4, type="duration")
     mention = Mention("t98_ecb:g1", 0, "1ecb", 4, gold_value, surface=text, unit=gold_unit)
     assert (mention in match_mentions([mention], [claim])) is matched
+
+
+def test_a_line_that_gives_one_value_twice_matches_each_mention_by_its_surface():
+    from claimcheck.evaluation.clusters import Mention, match_mentions
+
+    line = "It was centered about three miles northwest of St. Helena and about 3 miles deep."
+    northwest, deep = claimcheck.extract_text(line)
+    depth = Mention("t98_ecb:g3", 0, "1ecb", 1, 3, surface="about 3 miles deep")
+    distance = Mention("t98_ecb:g4", 0, "1ecb", 1, 3, surface="about three miles northwest")
+    for claim in (northwest, deep):
+        claim.doc, claim.line = "docs/1ecb.txt", 1
+    matched = match_mentions([depth, distance], [northwest, deep])
+    assert (matched[depth].text, matched[distance].text) == ("about 3 miles", "about three miles")

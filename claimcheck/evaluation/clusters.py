@@ -270,18 +270,24 @@ def _score_events(score: TopicScore, topic: Topic, result) -> None:
 
 
 def match_mentions(mentions: list[Mention], claims: list[Claim]) -> dict[Mention, Claim]:
-    """Each gold mention with the claim on its document line whose value (or interval) is its value."""
+    """Each gold mention with the claim on its document line whose value (or interval) is its value; where a line
+    gives one value twice ("about three miles northwest ... and about 3 miles deep"), first the claim whose text the
+    mention's surface holds."""
     by_line: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
         by_line[(Path(claim.doc).stem, claim.line)].append(claim)
     matched: dict = {}
     used: set[int] = set()
-    for mention in mentions:
-        candidates = [claim for claim in by_line.get((mention.doc, mention.line), []) if id(claim) not in used]
-        claim = next((claim for claim in candidates if _same_value(mention, claim)), None)
-        if claim is not None:
-            matched[mention] = claim
-            used.add(id(claim))
+    for by_surface in (True, False):
+        for mention in mentions:
+            if mention in matched:
+                continue
+            candidates = [claim for claim in by_line.get((mention.doc, mention.line), []) if id(claim) not in used]
+            claim = next((claim for claim in candidates if _same_value(mention, claim)
+                          and (not by_surface or claim.text.lower() in mention.surface.lower())), None)
+            if claim is not None:
+                matched[mention] = claim
+                used.add(id(claim))
     return matched
 
 
