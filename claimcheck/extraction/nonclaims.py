@@ -51,6 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id", re.compile(rf"(?<![\w$£€¥₹])(?=[A-Za-z]{{1,6}}-?\d)(?!(?:{_CODES}|US)\.?\s?\d)(?i:(?!(?:{_PREFIXES})-\d))(?!Mw?\d\.\d\b)"
                       r"[A-Za-z]{1,6}-?\d+[A-Za-z0-9-]*\b|\b\d+[A-Z]{1,2}\d+\w*\b|\b[2-6]G\b|\b[34]D\b")),
     ("address", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREETS}\b\.?")),  # "1600 Pennsylvania Avenue"
+    # a page's copyright line: "© 2009 Continental Press Agency", "Copyright (c) 2008-2011 Reuters"
+    ("date", re.compile(rf"(?:©|\(c\)|\b[Cc]opyright)\s*(?:©\s*|\(c\)\s*)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?\b")),
     ("zip", re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")),  # "CA 94103"
     # a name is tried once per run of its characters ("-1-1-1..." is not rescanned from every dash): linear
     ("file", re.compile(r"(?<![\w-])[\w-]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp4|mov|docx?|xlsx?)\b", re.I)),

@@ -335,6 +335,9 @@ def _a_known_city(text: str) -> bool:
 
 #: words that open a clause of its own after a figure: a place named there is not where the figure is
 _SUBORDINATE = re.compile(r"\b(?:as|while|because|although|though|whereas|since|until)\b")
+#: a relative clause's end, where its sentence's own verb resumes: "The rebels, who put the toll at 26, have been
+#: fighting Khartoum since 2011" (Khartoum is not where the 26 died)
+_CLAUSE_RESUMED = re.compile(r",\s+(?:have|has|had)\s+(?:been|long)\b")
 #: between two figures, only what befell the first and "and": "Two people died and 12 were injured"
 _COORDINATED = re.compile(r"\s+(?:people\s+|persons\s+)?(?:were\s+|have\s+|had\s+)?(?:died|killed|injured|hurt|"
                           r"wounded|dead)\s+and\s+$", re.I)
@@ -349,7 +352,8 @@ def place_reach(text: str, end: int, limit: int, sentence_end: int) -> int:
     into a clause about something else ("2,500 fighters in the enclave, as IS held Al-Susah") unless it tells where
     the happening struck ("as storms swept across Moldova"), which a list of what befell people shares ("Two people
     died and 12 were injured as storms swept across Moldova")."""
-    subordinate = _SUBORDINATE.search(text, end, limit)
+    subordinate = min((found for found in (_SUBORDINATE.search(text, end, limit), _CLAUSE_RESUMED.search(text, end, limit))
+                       if found), key=lambda found: found.start(), default=None)
     if subordinate is None and limit < sentence_end and _COORDINATED.match(text, end, limit):
         later = _SUBORDINATE.search(text, limit, sentence_end)
         if later and _HAPPENING_WENT.match(text, later.end(), sentence_end):

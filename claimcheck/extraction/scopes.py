@@ -37,6 +37,9 @@ _A_REGIONS = re.compile(r"\b(?:the|this|that)\s+(?:region|province|district|coun
 #: ... and "the four remaining candidates"
 _REMAINING_AFTER = re.compile(r"\s+remaining\b", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+#: what stands before "N of them" that makes it a part of a whole the sentence gave before: "four men, two of them
+#: dressed as women", "We received 44 wounded ..., and seven of them died"
+_BEFORE_PART_OF_THEM = re.compile(r"(?:,|\band)\s*$", re.I)
 #: a figure told as a share of a total its clause gives next: "118 arrests in the city, the ministry said, out of a
 #: national total of more than 300"
 _OUT_OF_A_TOTAL = re.compile(r"^[^.;:!?\d]{0,80}?\bout\s+of\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?total\s+of\b", re.I)
@@ -97,6 +100,13 @@ _GROUPS_OF = re.compile(r"\b(?:groups|gangs|bands|crowds|teams|waves|squads|unit
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
 _WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                            + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
+#: the whole a part told before it is of: "Two seamen were wounded among the 25 crew", "three of whom died among
+#: the 40 passengers"
+_AMONG_A_WHOLE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                            + r"))\s+[^,;.\d]{2,60}?\s+among\s+(?:the|its|their|his|her)\s*$", re.I)
+#: what makes the whole of "among the 58 people killed" a toll itself, not a crew or a class
+_TOLL_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:killed|dead|died|injured|wounded|hurt|missing|arrested|detained)\b",
+                         re.I)
 #: a toll that counts its attacker: "Nine people, including the gunman, are dead" is the whole the gunman's victims
 #: are a part of
 _WITH_ATTACKER = re.compile(r"^\s*(?:[\w-]+\s*,?\s*){0,3}?(?:including|counting|plus)\s+(?:the\s+|a\s+|one\s+)?"
@@ -130,7 +140,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
         return "part"  # "freeing the last 11 hostages": the rest of those held, after six were freed
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
             or _RECOVERED_WORTH.search(sentence_before[-140:])
-            or (_PART_AFTER.match(sentence_after[:12]) and sentence_before.rstrip().endswith(","))
+            or (_PART_AFTER.match(sentence_after[:12]) and _BEFORE_PART_OF_THEM.search(sentence_before[-6:]))
             or _AMONG_AFTER.match(sentence_after[:70]) or _OUT_OF_A_TOTAL.match(sentence_after)):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if (_EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12])
@@ -143,7 +153,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
             or _DIED_SINCE.match(sentence_after[:60])
             or _INTAKE_BEFORE.search(sentence_before[-140:]) or _INTAKE_AFTER.match(sentence_after[:40])):
         return "part"  # "three of the dead were crushed", "13 seriously injured", a hospital's intake: some of the toll
-    if _WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60]):
+    if (_WHOLE_BEFORE.search(sentence_before[-30:]) or _WITH_ATTACKER.match(sentence_after[:60])
+            or (_AMONG_A_WHOLE.search(sentence_before[-80:]) and not _TOLL_AFTER.match(sentence_after[:40]))):
         return "whole"
     if (_TOTAL_CUES.search(sentence_before[-25:]) or _TOTAL_CUES.match(sentence_after[:25].lstrip(" ,"))
             or _AN_AVERAGE_OF.search(sentence_before[-20:])
@@ -188,6 +199,7 @@ _NATIONWIDE_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:so\s+far\s+)?this
 #: a sentence that opens on a running total's cue: "Since the campaign began, ...", "So far, ..."
 _CLOCK = r"(?:by|as\s+of)\s+(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|local time)|noon|midday|mid-?afternoon)"
 _TOTAL_OPENER = re.compile(r"\s*(?:since\s[^,;.]{1,60}|across\s[^,;.]{1,40}|so far|to date|in total|in all|altogether|"
+                           r"in\s+(?:the\s+whole|all)\s+of\s+(?:19|20)\d\d|"
                            + _CLOCK + r"|"
                            r"(?:this|last|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\s+(?:[\w-]+\s+)?"
                            r"(?:week|weekend|month|year|decade)s?(?:\s+alone)?)\s*,", re.I)  # "This month alone, ..."

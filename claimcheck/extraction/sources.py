@@ -231,10 +231,15 @@ _COORDINATED = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:w
                           r"[a-z]+\b[^,.;:()]{0,40}\band\s*$")
 
 
+#: "The SPLM-N rebels, who put the toll higher, at 26": the subject a relative clause that sizes a thing is of
+_RELATIVE_SIZER = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:which|who)\s+$")
+
+
 def _coordinated_subject(before: str) -> str | None:
     """Who sizes a thing with a second verb, after a relative clause ("The monitors, which fielded 1,600 observers,
-    disputed this and put turnout at 51 percent" -> monitors), or None."""
-    found = _COORDINATED.search(before)
+    disputed this and put turnout at 51 percent" -> monitors), or in one ("The rebels, who put the toll at 26, ..."
+    -> rebels), or None."""
+    found = _COORDINATED.search(before) or _RELATIVE_SIZER.search(before)
     if not found:
         return None
     return _subject_named([word for word in _SOURCE_WORDS.findall(found.group("subject"))
