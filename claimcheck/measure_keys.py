@@ -79,7 +79,17 @@ def claim_role(claim: Claim, synonyms: Synonyms) -> str | None:
     """The thing an event has one of that a claim's figure is of (``[roles]`` in the lexicon: a fall, a deal's price,
     a turnout), or None."""
     head = head_key(claim.measure, synonyms)
-    return head if head in ROLES and ROLES[head]["type"] == claim.type else None
+    if head not in ROLES or ROLES[head]["type"] != claim.type:
+        return None
+    return head if _told_as_role(head, claim.sentence) else None
+
+
+@lru_cache(maxsize=8192)
+def _told_as_role(role: str, sentence: str) -> bool:
+    """Whether a sentence says one of the words a role's figures are told with (its ``told_with``): "will cut 24,600
+    jobs" is of the jobs cut, "puts 9,000 local jobs under a cloud" is not."""
+    words = ROLES[role].get("told_with")
+    return not words or bool(re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", sentence, re.I))
 
 
 def a_tally(measure: str | None) -> bool:

@@ -14,7 +14,7 @@ from ..model import Claim
 from ..places import city, known_place
 from .bearings import one_bearing, told_from
 from .copies import FIGURE, other_figures_apart, same_name_before, same_word_before
-from .days import of_another_year, one_night_only, other_days_named, same_days
+from .days import days_named, of_another_year, one_night_only, other_days_named, same_days
 from .agencies import two_readings
 from .another import ANOTHER_WORDS, either_of_another, other_incident_words, told_as_unreal, told_of_another
 from .gatherings import another_gathering
@@ -118,7 +118,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                           or set_against(first, second)))  # "17,500 nurses, far fewer than the 28,000 claimed by"
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
             and first.doc == second.doc and first.scope == second.scope and (counted or one_role or estimated)
-            and abs(first.line - second.line) <= _NEAR_LINES  # "officials said over 100 died; the monitor said 10"
+            # "officials said over 100 died; the monitor said 10"; "the rebels, who put the toll higher, at 26"
+            and (abs(first.line - second.line) <= _NEAR_LINES or (figures == (1, 1) and _told_as_differing(first, second)))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
             and not other_days_named(first, second)  # "has reached 306 ... on Monday"; "had stood at 250 on Sunday"
             # "officials had put the number of injured at about 40; the health department now says 58": an update
@@ -169,7 +170,15 @@ def _of_other_places(first: Claim, second: Claim, synonyms) -> bool:
     """Whether two figures are told of different places, one of them less than a country: "118,900 registered voters"
     in a province is not the country's electorate."""
     places = tuple(canonical_name("place", claim.place, synonyms) if claim.place else None for claim in (first, second))
+    regions = tuple(bool(_OF_A_REGION.search(before_figure(claim)[-60:])) for claim in (first, second))
+    if regions[0] != regions[1]:
+        return True  # "The province had 894 polling stations" against the country's 3,257
     return places[0] != places[1] and any(place and place not in country_names() for place in places)
+
+
+#: a region the sentence tells its figure of without naming it: "The province had 894 polling stations"
+_OF_A_REGION = re.compile(r"\b(?:the|this|that|each|every|one)\s+(?:province|region|district|county|oblast|prefecture|"
+                          r"municipality|governorate|constituency|city|town)(?:'s)?\b", re.I)
 
 
 def _of_a_city_unled(claim: Claim, other: Claim, lead: frozenset[int]) -> bool:
@@ -227,12 +236,20 @@ def _told_against(first: Claim, second: Claim) -> bool:
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
     if set_against(first, second):  # "6.0, lower than the 6.3 reported by the international monitoring service"
         return True
-    if _DIFFERING.search(before_figure(later)):  # "the monitor had differing numbers"
-        return not _a_part(first) and not _a_part(second) and same_days(first, second)
+    if _told_as_differing(first, second):  # "the monitor had differing numbers"; one that names no day goes on with
+        return (not _a_part(first) and not _a_part(second)  # the earlier's ("who put the toll higher, at 26")
+                and (same_days(first, second) or not days_named(later.sentence)))
     words = {word.lower() for word in WORD.findall(later.sentence)}
     return (bool(words & _CONTRAST) and not words & ANOTHER_WORDS and not _a_part(first) and not _a_part(second)
             and same_days(first, second)  # "killing 20 on 9 January" is no account of "50-70 in the battle"
             and (_told_alike(first, second) or (_elliptical(later) and later.line - earlier.line <= 1)))
+
+
+def _told_as_differing(first: Claim, second: Claim) -> bool:
+    """Whether the later of two figures on one page is told as another account of what the earlier counts ("the
+    monitor had differing numbers, reporting 135", "the rebels, who put the toll higher, at 26")."""
+    later = max(first, second, key=lambda claim: (claim.line, claim.start))
+    return bool(_DIFFERING.search(before_figure(later)))
 
 
 #: words that say a figure is another account of one already given ("SOHR had differing numbers, reporting 135")
@@ -240,7 +257,10 @@ _DIFFERING = re.compile(r"\b(?:differing|different|conflicting|contradictory|oth
                         r"(?:numbers|figures|tolls|counts|estimates|tallies|totals)\b|\bdisputed\s+(?:this|that|the)\b"
                         # "the union says the real figures were higher, with more than 200 arrests"
                         r"|\b(?:numbers|figures|tolls?|counts?|estimates|tallies|totals?)\s+"
-                        r"(?:were|are|was|is|to\s+be)\s+(?:much\s+|far\s+|even\s+)?(?:higher|lower)\b",
+                        r"(?:were|are|was|is|to\s+be)\s+(?:much\s+|far\s+|even\s+)?(?:higher|lower)\b"
+                        # "the rebels, who put the toll higher, at 26"
+                        r"|\b(?:put|puts|putting|placed|places|gave|give|gives)\s+(?:the|its|their)\s+(?:death\s+)?"
+                        r"(?:toll|number|figure|count|tally|total)\s+(?:much\s+|far\s+|even\s+)?(?:higher|lower)\b",
                         re.I)
 
 

@@ -60,6 +60,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     placed: dict[tuple, dict[str | None, set]] = {}
     latest = _latest_days(claims)
     rates = _stated_rates(claims)
+    first_readings: dict[tuple[str, str], list[Claim]] = {}
+    told_with: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
         if claim.scope == "conversion":
             continue
@@ -71,6 +73,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             values.setdefault(("revised", claim.doc, round(figure), claim.unit), set()).add(True)
         if told_as_preliminary(claim):  # a first estimate: the page's other sentences with this figure tell of it too
             values.setdefault(("preliminary", claim.doc, round(figure, 2), claim.unit), set()).add(True)
+            first_readings.setdefault((claim.doc, claim.sentence), []).append(claim)
+        told_with.setdefault((claim.doc, claim.sentence), []).append(claim)
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
             if claim.outcome in RUNNING_OUTCOMES:  # the least of them, for its higher counts (see above_the_risen)
@@ -113,6 +117,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if place is not None:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
+    counts.update(_revisions(first_readings, told_with))
     counts.update({key: round(rate * _RATE_SCALE) for key, rate in rates.items()})
     for doc, cities in top_cities([claim for claim in claims if claim.scope != "conversion"], synonyms).items():
         counts[("top places", doc)] = len(cities)  # and each city's location as a number: the table stays one of counts
@@ -139,6 +144,28 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if len(tolls) == 1:  # the toll itself, for pages to be set against each other
                 counts[(*key, "figure")] = round(next(iter(tolls)))
     return counts
+
+
+#: words that tell a reading revised: "upgraded it to 5.6 from an initial 5.4", "before downgrading it to 4.8"
+_REVISING = re.compile(r"\b(?:revis|upgrad|downgrad|rais|lower|updat|adjust|correct|chang)\w*|\bfrom\s+(?:an?|the|its)\s+"
+                       r"(?:initial|preliminary|first|earlier|original)\b", re.I)
+
+
+def _revisions(first_readings: dict[tuple[str, str], list[Claim]],
+               told_with: dict[tuple[str, str], list[Claim]]) -> Counter:
+    """("revision", first reading, its revision, unit) for a sentence that tells a first reading beside the figure it
+    was revised to ("revising its magnitude to 4.9 from a preliminary 5.1"): in every page of the set, those two
+    figures are two stages of one reading (read it with :func:`claimcheck.evidence.revisions.revision_told`)."""
+    found: Counter = Counter()
+    for key, readings in first_readings.items():
+        if not _REVISING.search(key[1]):  # "gave a preliminary 6.0, while the USGS measured it at 5.9": two readings
+            continue
+        for reading in readings:
+            for other in told_with[key]:
+                if (other.unit == reading.unit and other.type == reading.type and other.value != reading.value
+                        and other.scope != "conversion" and not any(other is first for first in readings)):
+                    found[("revision", round(reading.value, 2), round(other.value, 2), reading.unit)] += 1
+    return found
 
 
 def stated_rate(doc: str, source: str, target: str, figures: Counter | FigureCounts) -> float | None:

@@ -35,6 +35,17 @@ def preliminary_on_page(claim: Claim, other: Claim, figures: Counter | FigureCou
     return any(figures[("preliminary", page, round(claim.value, 2), claim.unit)] for page in {claim.doc, other.doc})
 
 
+def revision_told(first: Claim, second: Claim, figures: Counter | FigureCounts) -> str | None:
+    """What says two figures are a first reading and its revision, where some page of the set tells the one revised to
+    the other ("upgraded the temblor to magnitude 5.6 from an initial 5.4"): a page that gives only the first reading
+    is out of date rather than wrong."""
+    for reading, revised in ((first, second), (second, first)):
+        if figures[("revision", round(reading.value, 2), round(revised.value, 2), reading.unit)]:
+            return (f"a page of the set tells {reading.text} as a first reading revised to {revised.text} (the page "
+                    f"giving {reading.text} may be out of date rather than wrong)")
+    return None
+
+
 def revised_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
     """Whether the claim's page tells of its figure as revised in some sentence (a headline's "gems worth 103m
     euros" over "..., more than double the first estimate")."""

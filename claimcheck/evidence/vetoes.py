@@ -77,6 +77,9 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
             _ONE_PERIOD.get(word, word) for word in periods[1]}:
         found.append((f"different periods ({', '.join(sorted(periods[0]))} against {', '.join(sorted(periods[1]))})",
                       True))
+    spans = _span_told(first), _span_told(second)
+    if all(spans) and spans[0] != spans[1]:  # "687 air strikes so far this year" against "1,652 since the coup"
+        found.append((f"totals over different spans ({spans[0]} against {spans[1]})", False))
     winds = _wind_kind(first), _wind_kind(second)
     if all(winds) and winds[0] != winds[1]:
         found.append((f"{winds[0]} against {winds[1]}", True))  # "gusting to 70 knots" and "sustained winds of 50 knots"
@@ -97,6 +100,22 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
     if _local_prices(first, second):
         found.append((f"the same number in {first.unit} and {second.unit}: each market's own price", True))
     return found
+
+
+#: the span a running total is told over, in its own clause after its figure: "687 air strikes so far this year",
+#: "1,652 since the coup", "1,652 air strikes since February 2021"
+_SPAN = re.compile(r"^[^,;:.\d]{0,40}?\b(?:(?:so\s+far\s+)?this\s+(?P<this>year)|in\s+(?P<year>(?:19|20)\d\d)\b"
+                   r"|since\s+(?P<since>(?:the\s+|last\s+)?[\w-]+(?:\s+(?:19|20)\d\d)?))", re.I)
+
+
+def _span_told(claim: Claim) -> str | None:
+    """The span a total is told over ("this year", "2014", "since the coup"), where its clause names one."""
+    found = _SPAN.match(after_figure(claim))
+    if not found:
+        return None
+    if found["this"]:  # "this year" on a page of 2023 is 2023 ("this week" may be "since Friday")
+        return claim.date[:4] if claim.date else "this year"
+    return found["year"] or f"since {found['since'].lower()}"
 
 
 def _wind_kind(claim: Claim) -> str | None:

@@ -14,6 +14,7 @@ from ...evidence import (LEAD_LINES, Evidence, FigureCounts, a_listed_share, a_p
                          figures_per_source, headline_and_lead, one_event, own_and_sourced, thresholds, weigh)
 from ...evidence.agencies import two_readings
 from ...evidence.anchors import two_accounts
+from ...evidence.revisions import revision_told
 from ...lexicon import RUNNING_MEASURES, RUNNING_OUTCOMES, RUNNING_ROLES
 from ...measure_keys import a_tally
 from ...model import Claim, Fact, Finding, Tolerance
@@ -128,6 +129,10 @@ def check_agree(rule: Rule, context: CheckContext, fact: Fact) -> list[Finding]:
         finding = _judge(rule, context, fact, first, second, window, evidence)
         if finding is None:
             continue
+        if finding.status == "violated" and (revision := revision_told(first, second, figures)):
+            # "upgraded to 5.6 from an initial 5.4" on some page: the other page's 5.4 is out of date, not wrong
+            finding.severity = "info"
+            finding.message += f"; {revision}"
         context.judged_pairs.update(pairs)
         # quote every source that says the same as each side (a few at most)
         left, right = finding.claims

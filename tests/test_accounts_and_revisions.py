@@ -1,0 +1,102 @@
+"""Two sources' accounts of one toll on one page, a reading revised on another page, totals over different spans,
+and figures that are not the event's own (a copyright year, a province's share, a firm's headcount)."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+from conftest import violated_pairs
+
+RAID = "Market bombed\nFriday, 13 March 2015\n\n"
+
+
+def test_a_toll_another_source_puts_higher_further_down_the_page_is_set_against_the_first(tmp_path):
+    text = ("Doctors at the hospital said 18 people were killed when a plane bombed the market on Thursday.\n"
+            "Seven children were among the dead, a surgeon said.\n"
+            "The market lies some 60 km from the nearest fighting.\n"
+            "Witnesses said a crowd of some 1,500 people had gathered.\n"
+            "The army denied hitting civilians.\n"
+            "The SPLM-N rebels, who put the toll higher, at 26, have been fighting Khartoum since 2011.\n")
+    claims = claimcheck.extract_text(text)
+    rebels = next(claim for claim in claims if claim.text == "26")
+    assert (rebels.source, rebels.place) == ("SPLM-N rebels", None)
+    assert violated_pairs(tmp_path, {"a.txt": RAID + text}) == [[("a.txt", "18"), ("a.txt", "26")]]
+
+
+@pytest.mark.parametrize(("text", "figure", "scope"), [
+    ("We received 44 wounded in three hours, and seven of them died on the operating table.", "seven", "part"),
+    ("Two seamen were wounded among the 25 crew, the navy said.", "25", "whole"),
+    # the whole a part is among is a toll itself when it is told as one
+    ("Four tourists were among the 58 people killed when the plane crashed.", "58", None),
+    ("In the whole of 2014, the group recorded 4,083 bombs dropped, killing 140 civilians.", "140", "total"),
+])
+def test_parts_wholes_and_a_years_total(text, figure, scope):
+    claim = next(claim for claim in claimcheck.extract_text(text) if claim.text == figure)
+    assert claim.scope == scope
+
+
+def test_a_years_total_is_dated_in_that_year():
+    [_, civilians] = claimcheck.extract_text("In the whole of 2014, the group recorded 4,083 bombs dropped, killing "
+                                             "140 civilians.")
+    assert (civilians.text, civilians.date) == ("140", "2014")
+
+
+def test_a_copyright_year_is_no_figure():
+    assert claimcheck.extract_text("© 2009 Continental Press Agency. All rights reserved.") == []
+    assert claimcheck.extract_text("Copyright 2008 Continental News Agency. All rights reserved.") == []
+
+
+def test_totals_over_different_spans_are_two_quantities(tmp_path):
+    strikes = "Air war\nTuesday, 15 August 2023\n\n"
+    found = violated_pairs(tmp_path, {
+        "a.txt": strikes + "The opposition said the military has carried out 687 air strikes so far this year.\n",
+        "b.txt": strikes + "A monitor counts 1,652 air strikes since February 2021.\n"})
+    assert found == []
+
+
+def test_a_reading_another_page_tells_as_revised_is_out_of_date_not_wrong(tmp_path):
+    quake = "Quake shakes Healdsburg\nSunday, 18 September 2011\n\n"
+    (tmp_path / "a.txt").write_text(quake + "A magnitude 5.4 earthquake struck northern Sonoma County early Sunday, "
+                                    "the U.S. Geological Survey said.\n")
+    (tmp_path / "b.txt").write_text(quake + "The U.S. Geological Survey upgraded the Sonoma County earthquake to "
+                                    "magnitude 5.6 from an initial 5.4.\n")
+    (tmp_path / "c.txt").write_text(quake + "The magnitude 5.6 earthquake struck northern Sonoma County early Sunday, "
+                                    "the U.S. Geological Survey said.\n")
+    violated = [finding for finding in claimcheck.Checker().check([tmp_path]).findings
+                if finding.status == "violated"]
+    assert [(sorted(claim.text for claim in finding.about), finding.severity) for finding in violated] == [
+        (["5.4", "5.6"], "info")]
+    assert "tells 5.4 as a first reading revised to 5.6" in violated[0].message
+
+
+@pytest.mark.parametrize(("text", "revisions"), [
+    ("The survey revised its magnitude to 4.9 from a preliminary 5.1.", [("revision", 5.1, 4.9, "count")]),
+    # two agencies' readings in one sentence, one of them preliminary: no revision
+    ("The institute gave a preliminary magnitude of 6.0, while the U.S. Geological Survey measured it at 5.9.", []),
+])
+def test_a_revision_is_told_by_a_sentence_that_revises(text, revisions):
+    from claimcheck.evidence.pages import page_figures
+
+    figures = page_figures(claimcheck.extract_text(text), claimcheck.Checker().rule_set.synonyms)
+    assert [key for key in figures if key[0] == "revision"] == revisions
+
+
+@pytest.mark.parametrize(("told", "violated"), [
+    ("The deal puts 9,000 local EDS jobs under a cloud.", []),
+    ("HP will eventually eliminate 9,000 jobs at EDS.", [[("a.txt", "20,000"), ("b.txt", "9,000")]]),
+])
+def test_jobs_are_jobs_cut_only_when_told_with_a_cut(tmp_path, told, violated):
+    deal = "HP buys EDS\nTuesday, 13 May 2008\n\n"
+    found = violated_pairs(tmp_path, {
+        "a.txt": deal + "Analysts said HP could eliminate 20,000 jobs at EDS.\n",
+        "b.txt": deal + told + "\n"})
+    assert found == violated
+
+
+def test_a_provinces_polling_stations_are_some_of_the_countrys(tmp_path):
+    vote = "Tajik vote\nWednesday, 6 November 2013\n\n"
+    found = violated_pairs(tmp_path, {
+        "a.txt": vote + "Polls opened at 3,257 polling stations across the country.\n",
+        "b.txt": vote + "The province had 894 polling stations, the commission said.\n"})
+    assert found == []
