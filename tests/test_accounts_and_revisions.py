@@ -100,3 +100,24 @@ def test_a_provinces_polling_stations_are_some_of_the_countrys(tmp_path):
         "a.txt": vote + "Polls opened at 3,257 polling stations across the country.\n",
         "b.txt": vote + "The province had 894 polling stations, the commission said.\n"})
     assert found == []
+
+
+HEIST = "Jewellers robbed\nFriday, 4 December 2009\n\n"
+
+
+@pytest.mark.parametrize(("told", "violated"), [
+    # the robbers of a raid are one count whatever word each page counts them with; a part of them is no other count
+    ("A gang of four robbers, two of them dressed as women, raided the store.",
+     [[("a.txt", "Three"), ("b.txt", "four")]]),
+    ("Two robbers posing as old ladies tricked their way in before their three accomplices stormed the store.", []),
+])
+def test_the_robbers_of_a_raid_are_one_count(tmp_path, told, violated):
+    found = violated_pairs(tmp_path, {
+        "a.txt": HEIST + "Three armed men raided the Delaunay jewellery store on Place Vendome on Friday.\n",
+        "b.txt": HEIST + told + "\n"})
+    assert found == violated
+
+
+def test_a_count_of_things_taken_is_no_hauls_worth():
+    [items] = claimcheck.extract_text("The robbers took some 150 items from the showcases.")
+    assert (items.text, items.measure) == ("some 150", "items")

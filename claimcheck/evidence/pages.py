@@ -11,7 +11,7 @@ from ..extraction.dating import date_span
 from ..extraction.scopes import HEDGE, PART_CUES
 from ..facts import top_cities
 from ..measure_keys import canonical_name, claim_role, head_key
-from ..lexicon import OUTCOMES, RUNNING_OUTCOMES, WEEKDAYS
+from ..lexicon import OUTCOMES, ROLES, RUNNING_OUTCOMES, WEEKDAYS
 from ..places import location, within
 from ..model import Claim
 from ..money import is_currency
@@ -106,8 +106,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
             placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
         head = head_key(claim.measure, synonyms)
-        if head:
-            values.setdefault(("measure", claim.doc, head), set()).add(figure)
+        if head and not (claim.scope == "part" and head in ROLES):  # "four men, two of them dressed as women": one
+            values.setdefault(("measure", claim.doc, head), set()).add(figure)  # count of the robbers
             if _A_LIST.search(claim.sentence):  # "27 air strikes and ... 28", not "16 trapped, not 14"
                 values.setdefault(_listed_key(claim, head), set()).add(figure)
             if claim.place:  # "27 air strikes in Syria and 28 in Iraq": a page that splits the measure by place

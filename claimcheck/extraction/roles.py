@@ -93,7 +93,9 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
     patterns = _role_patterns()
     found = patterns.get(measure, patterns.get(measure.rsplit(None, 1)[-1] if measure else ""))
     # a share's role is a share's (a turnout), and no count's: "50,000 people turned out" is a crowd
-    found = found and tuple(pattern for pattern in found if (ROLES[pattern[0]]["type"] == "percent") == percent)
+    found = found and tuple(pattern for pattern in found if (ROLES[pattern[0]]["type"] == "percent") == percent
+                            # and a count's is a count's: "took some 150 items" is no haul's worth
+                            and (not count or ROLES[pattern[0]]["type"] == "count"))
     if found is None and money and re.search(rf"\b{re.escape(measure)}\b", tail, re.I) and _NAMED_BUYER.search(tail):
         # "AMD is buying ATI for $4.8 billion": a sum told of its buyer, a firm's name, is the deal's
         found = tuple(pattern for pattern in patterns["money"] if pattern[0] == "deal")

@@ -37,6 +37,9 @@ _A_REGIONS = re.compile(r"\b(?:the|this|that)\s+(?:region|province|district|coun
 #: ... and "the four remaining candidates"
 _REMAINING_AFTER = re.compile(r"\s+remaining\b", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+#: the rest of a gang told after some of it: "Two robbers posing as old ladies tricked their way in before their
+#: three accomplices stormed in"
+_THEIR_ACCOMPLICES = re.compile(r"\b(?:their|his)\s+(?:[\w-]+\s+){0,2}?accomplices?\b", re.I)
 #: what stands before "N of them" that makes it a part of a whole the sentence gave before: "four men, two of them
 #: dressed as women", "We received 44 wounded ..., and seven of them died"
 _BEFORE_PART_OF_THEM = re.compile(r"(?:,|\band)\s*$", re.I)
@@ -141,7 +144,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
     if (_PART_BEFORE.search(sentence_before[-30:]) or _AMONG_THE.search(sentence_before[-60:])
             or _RECOVERED_WORTH.search(sentence_before[-140:])
             or (_PART_AFTER.match(sentence_after[:12]) and _BEFORE_PART_OF_THEM.search(sentence_before[-6:]))
-            or _AMONG_AFTER.match(sentence_after[:70]) or _OUT_OF_A_TOTAL.match(sentence_after)):
+            or _AMONG_AFTER.match(sentence_after[:70]) or _OUT_OF_A_TOTAL.match(sentence_after)
+            or _THEIR_ACCOMPLICES.search(sentence_after[:160])):
         return "part"  # "including 5 children"; "four men, two of them dressed as women"
     if (_EACH_BEFORE.match(sentence_before) or _EACH_AFTER.match(sentence_after[:12])
             or _GROUPS_OF.search(sentence_before[-20:])):
