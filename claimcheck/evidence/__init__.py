@@ -26,7 +26,7 @@ from .anchors import GENERIC_PEOPLE, LEAD_LINES, anchors, headline_and_lead
 from .features import GENERIC_MEASURES, before_figure, features
 from .pages import (FIGURES_PER_PAGE, FigureCounts, a_listed_share, a_places_share, an_article, aside_figure,
                     few_on_page, figures_per_source, lead_figure, recalled_figure, own_and_sourced, page_figures,
-                    page_tolls, paragraph_key, source_key, lead_names, top_places)
+                    page_tolls, paragraph_key, source_key, lead_names, top_gatherings, top_places)
 from .quakes import one_an_aftershock, quake_measure
 from .vetoes import judged_vetoes, vetoes
 
@@ -142,8 +142,9 @@ def weigh(first: Claim, second: Claim, events: dict[str, str | None], figures: C
     places = ((top_places(first.doc, figures), top_places(second.doc, figures))
               if quake_measure(first, second, synonyms) else (frozenset(), frozenset()))
     names = lead_names(first.doc, figures), lead_names(second.doc, figures)
+    gatherings = top_gatherings(first.doc, figures), top_gatherings(second.doc, figures)
     found = (() if one_an_aftershock(first, second, figures)  # a quake's figures and its aftershock's are two
-             else anchors(first, second, counts, synonyms, tolls, paragraphs, share, places, names))
+             else anchors(first, second, counts, synonyms, tolls, paragraphs, share, places, names, gatherings))
     return replace(evidence, anchors=found,
                    vetoes=tuple(message for message, _ in judged), apart=any(apart for _, apart in judged))
 

@@ -33,7 +33,8 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "dead", "victim", "ca
 def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
             tolls: tuple[int, int] = (1, 1), paragraphs: tuple[int, int] = (1, 1),
             place_share: bool = False, places: tuple[frozenset, frozenset] = (frozenset(), frozenset()),
-            names: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> tuple[str, ...]:
+            names: tuple[frozenset, frozenset] = (frozenset(), frozenset()),
+            gatherings: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> tuple[str, ...]:
     """What ties two figures to one quantity beyond doubt: two copies of one sentence with the figure in the same
     place (of the same name); an age, a record or a count of the same named person; across documents, the only count
     of people killed (injured, marching ...) each source gives, or the only figure of a role (a fall, a deal's price)
@@ -42,7 +43,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     one is a place's share of a measure its page splits by place, the other names no place (it may be the whole), or
     one is a share its sentence lists ("27 air strikes and ... 28"), the other not;
     ``places``: the places each page's headline and first sentence name (see :func:`~.pages.top_places`);
-    ``names``: the names each page's lead gives (see :func:`~.pages.lead_names`)."""
+    ``names``: the names each page's lead gives (see :func:`~.pages.lead_names`); ``gatherings``: the kinds of
+    gathering each page's top tells of (see :func:`~.pages.top_gatherings`)."""
     found = []
     words_a, names_a = sentence_terms(first.sentence)
     words_b, names_b = sentence_terms(second.sentence)
@@ -94,7 +96,7 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
                  or not (other_days_named(first, second)  # "12 officers were injured on Sunday night": a night's
                          # "arrested 10 on Tuesday night" of "more than 250 were arrested during the riot"
                          or (first.outcome == "captured" and one_night_only(first, second))))
-            and not (another_gathering(first, second) or told_as_unreal(first) or told_as_unreal(second)
+            and not (another_gathering(first, second, gatherings) or told_as_unreal(first) or told_as_unreal(second)
                      if first.outcome == "gathered"  # 'expected "tens of thousands"' at the next rally
                      else either_of_another(first, second))):  # "a strike on another school killed 3"
         who = (first.measure if first.scope == "part" and heads[0] == heads[1]  # "children killed"

@@ -19,6 +19,7 @@ from .agencies import an_agencys_reading
 from .another import AFTERSHOCK, quake_words, told_of_another
 from .days import days_named
 from .features import before_figure, name_numbers, sentence_terms
+from .gatherings import GATHERING_KINDS, gathering_kinds
 from .revisions import told_as_preliminary, told_as_revised, told_as_risen
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
@@ -84,6 +85,9 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.line <= TOP_LINES and (shock := AFTERSHOCK.search(claim.sentence)) and not any(
                 start < shock.start() for start in quake_words(claim.sentence)):
             values.setdefault(("aftershock page", claim.doc), set()).add(True)
+        if claim.line <= TOP_LINES:  # the kinds of gathering a page's top tells of (see top_gatherings)
+            for kind in gathering_kinds(claim.sentence):
+                values.setdefault(("gathering", claim.doc, kind), set()).add(True)
         if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             weekdays, after = days_told(claim.sentence)
             for day in weekdays:
@@ -197,6 +201,11 @@ def top_places(doc: str, figures: Counter | FigureCounts) -> frozenset[tuple[flo
     """Where the cities a page's headline and first sentence name lie, (latitude, longitude) each: two pages whose
     cities all lie far apart tell of two places' events."""
     return frozenset(_as_location(figures[("top place", doc, index)]) for index in range(figures[("top places", doc)]))
+
+
+def top_gatherings(doc: str, figures: Counter | FigureCounts) -> frozenset[str]:
+    """The kinds of gathering a page's headline and first sentence tell of ("Thousands march ...": a protest)."""
+    return frozenset(kind for kind in GATHERING_KINDS if figures[("gathering", doc, kind)])
 
 
 def lead_names(doc: str, figures: Counter | FigureCounts) -> frozenset[int]:

@@ -14,7 +14,9 @@ _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overal
                          r"(?:in|over|during)\s+(?:the\s+same|that|this)\s+period|"
                          r"a combined|this (?:year|season|winter|summer|spring|autumn|decade)|"
                          r"last year|the year before|the previous year|"
-                         r"until now|up to now|by now|since (?:the|it|they|then|its|last|early|late|mid|january|"
+                         r"until now|up to now|by now|(?:bringing|raising|taking|pushing)\s+(?:the|its|their)\s+"
+                         r"(?:[\w-]+\s+)?total\s+to|"  # "29 were arrested overnight, bringing the total to 80"
+                         r"since (?:the|it|they|then|its|last|early|late|mid|january|"
                          r"february|march|april|may|june|july|august|september|october|november|december|\d))\b", re.I)
 #: a typical figure, not one incident's: "an average of six children die on school buses each year" (only before it:
 #: "scored 23 points, an average of 5.8 a game" leaves the 23 a game's)
@@ -260,9 +262,11 @@ _SINCE_BEGAN = re.compile(r"\bsince\s+(?:(?:the|its|their|his|her|it|they)\s+(?:
 
 #: a perfect tense counted from a day: "2,355 civilians had been killed and 4,862 wounded in Yemen since March 26",
 #: "212 civilians have been killed in the province since March" (not "the deadliest since March")
-_SINCE_A_DAY = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+[a-z]+\b[^.;:]*?\bsince\s+"
+_SINCE_A_DAY = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+[a-z]+\b(?:[^.;:,]|,\d)*?\bsince\s+"
                           r"(?:(?:early|late|mid)[\s-]+)?(?:january|february|march|april|may|june|july|august|"
-                          r"september|october|november|december|\d)", re.I)
+                          # "80 people have been arrested since Friday"
+                          r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday|\d)", re.I)
 
 
 _SEVERAL_DAYS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
