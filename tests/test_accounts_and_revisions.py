@@ -121,3 +121,36 @@ def test_the_robbers_of_a_raid_are_one_count(tmp_path, told, violated):
 def test_a_count_of_things_taken_is_no_hauls_worth():
     [items] = claimcheck.extract_text("The robbers took some 150 items from the showcases.")
     assert (items.text, items.measure) == ("some 150", "items")
+
+
+def test_a_bare_dollar_a_page_names_canadian_is_canadian_on_the_whole_page():
+    claims = claimcheck.extract_text("Chipmaker swallows Northlight in $5.5-billion deal\nThe deal is valued at "
+                                     "roughly $5.5-billion (Canadian), or $4.8-billion (U.S.). He paid $5 for it.")
+    assert [(claim.text, claim.unit) for claim in claims] == [
+        ("$5.5-billion", "CAD"), ("roughly $5.5-billion (Canadian)", "CAD"), ("$4.8-billion", "USD"), ("$5", "USD")]
+
+
+RIOTS = "Riots in Brussels\nMonday, 14 March 2011\n\n"
+
+
+@pytest.mark.parametrize("told", [
+    "Several hundred youths clashed with riot police near the spot where the boy was shot.",
+    "The boy's mother spoke at a vigil attended by about 400 people.",
+])
+def test_a_riots_or_a_vigils_crowd_is_not_a_marchs_told_by_its_pages_top(tmp_path, told):
+    found = violated_pairs(tmp_path, {
+        "a.txt": RIOTS + told + "\n",
+        "b.txt": "Thousands march in silence for Karim\nSaturday, 19 March 2011\n\nPolice estimated the crowd at "
+                 "3,000.\n"})
+    assert found == []
+
+
+@pytest.mark.parametrize(("text", "figure", "scope"), [
+    ("The police said 29 people were arrested overnight, bringing the total to 80 since Friday.", "80", "total"),
+    ("The police said 80 people have been arrested since Friday, 29 of them on Sunday night.", "80", "total"),
+    # a day another clause counts from is not this figure's
+    ("BNPB said 340 people had been injured, while the hospital had treated 212 patients since Tuesday.", "340", None),
+])
+def test_a_total_since_a_weekday_or_brought_to(text, figure, scope):
+    claim = next(claim for claim in claimcheck.extract_text(text) if claim.text == figure)
+    assert claim.scope == scope

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..errors import Diagnostic
@@ -21,11 +21,12 @@ from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furnitur
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
 from .sentences import MAX_SENTENCE, sentence_spans, windows
+from .dollars import dollars_named_after, page_dollars
 from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "161"
+EXTRACTOR_VERSION = "162"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -74,6 +75,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
     risen_increments(claims, text)
     another_account_of_a_total(claims, text)
     headline_from_lead(claims)
+    page_dollars(claims)
     return [claim for claim in claims if not page_furniture(claim)] + column_claims(document, options)
 
 
@@ -270,6 +272,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
             and not _SMALL_THINGS.search(sentence)):
         unit = UnitReading("nautical_mile", unit.length, unit.kind)  # "about 74 km (40 nm) south of Brass"
     unit_end = last.end + unit.length
+    if unit.unit == "USD" and (own := dollars_named_after(text, first.start, unit_end, sentence_end)):
+        unit = replace(unit, unit=own[0], length=unit.length + own[1] - unit_end)  # "$5.5-billion (Canadian)"
+        unit_end = own[1]
     before_start = max(sentence_start, first.start - 160)  # qualifiers and year context sit just before the number
     before = text[before_start:first.start]
     qualifier = qualifier_before(before)
