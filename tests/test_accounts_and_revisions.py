@@ -154,3 +154,21 @@ def test_a_riots_or_a_vigils_crowd_is_not_a_marchs_told_by_its_pages_top(tmp_pat
 def test_a_total_since_a_weekday_or_brought_to(text, figure, scope):
     claim = next(claim for claim in claimcheck.extract_text(text) if claim.text == figure)
     assert claim.scope == scope
+
+
+def test_magnitudes_a_few_tenths_apart_are_one_quakes_whatever_their_pages_add(tmp_path):
+    (tmp_path / "a.txt").write_text("Quake off Sumatra\nWednesday, 11 March 2009\n\nIndonesia's meteorology agency "
+                                    "BMKG said the quake measured 7.2.\nThe U.S. Geological Survey put the magnitude "
+                                    "at 6.9 and the depth at 24.5 km.\n")
+    (tmp_path / "b.txt").write_text(
+        "Death toll from Simeulue quake rises to seven\nJAKARTA, March 13 (Newswire) - The death toll from an "
+        "earthquake that struck Simeulue island this week has risen to seven, officials said.\nAnother 41 people "
+        "were injured, the disaster agency said.\nThe government sent 20 tonnes of rice.\nThe magnitude 7.2 quake "
+        "struck late on Wednesday 62 km off Sinabang and set off a tsunami warning that was lifted two hours "
+        "later.\nThe U.S. Geological Survey measured the quake at 6.9.\nIn 2004, a magnitude 9.1 quake off Sumatra "
+        "set off a tsunami.\n")
+    checked = claimcheck.Checker().check([tmp_path])
+    magnitudes = [sorted((claim.doc.rsplit("/", 1)[-1], claim.text) for claim in fact.claims)
+                  for fact in checked.facts if fact.claims[0].type == "magnitude"]
+    assert sorted(magnitudes) == [[("a.txt", "6.9"), ("a.txt", "7.2"), ("b.txt", "6.9"), ("b.txt", "7.2")],
+                                  [("b.txt", "9.1")]]
