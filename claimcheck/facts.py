@@ -358,7 +358,8 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
             # anchored: one quantity; vetoed (a part against a whole, another period, another person): never one
             readings = _quake_readings(claims[first], claims[second])
             similarities[(first, second)] = (0.0 if evidence.apart else 1.0 if evidence.strong
-                                             else evidence.confidence if readings is None else readings)
+                                             else evidence.confidence if readings is None
+                                             else readings and max(readings, evidence.confidence))
             if evidence.strong and two_accounts(evidence.anchors):
                 accounts.setdefault(first, []).append(second)
                 accounts.setdefault(second, []).append(first)

@@ -121,7 +121,8 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
     if ((figures == (1, 1) or (paragraphs == (1, 1) and first.line == second.line))
             and first.doc == second.doc and first.scope == second.scope and (counted or one_role or estimated)
             # "officials said over 100 died; the monitor said 10"; "the rebels, who put the toll higher, at 26"
-            and (abs(first.line - second.line) <= _NEAR_LINES or (figures == (1, 1) and _told_as_differing(first, second)))
+            and (abs(first.line - second.line) <= _NEAR_LINES
+                 or (figures == (1, 1) and _told_as_differing(first, second)))
             and _days_apart(first, second) <= _SAME_INCIDENT_DAYS  # not a 3-day claim against a month's total
             and not other_days_named(first, second)  # "has reached 306 ... on Monday"; "had stood at 250 on Sunday"
             # "officials had put the number of injured at about 40; the health department now says 58": an update

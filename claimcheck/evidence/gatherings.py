@@ -51,7 +51,8 @@ _LATER_GATHERING = re.compile(r"\b(?:(?:follow-up|second|next|new|further|fresh)
 _GATHERING = {word: kind for kind, words in {
     "protest": ("rally", "rallies", "march", "marches", "marched", "protest", "protests", "demonstration",
                 "demonstrations", "protesters", "protestors", "demonstrators", "marchers", "strike", "sit-in"),
-    "riot": ("rioters", "rioting", "clashed", "clashes", "clashing", "looters", "looting"),  # not "riot police"
+    # (not "riot", of "riot police")
+    "riot": ("riots", "rioters", "rioting", "clashed", "clashes", "clashing", "looters", "looting"),
     "vigil": ("vigil", "vigils"), "funeral": ("funeral", "funerals", "burial", "mourners"),
     "memorial": ("memorial", "commemoration"), "concert": ("concert", "concerts", "festival"),
     "ceremony": ("ceremony", "inauguration", "parade"), "worship": ("mass", "prayers", "worshippers", "service"),

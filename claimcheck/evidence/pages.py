@@ -20,7 +20,7 @@ from .another import AFTERSHOCK, quake_words, told_of_another
 from .days import days_named
 from .features import before_figure, name_numbers, sentence_terms
 from .gatherings import GATHERING_KINDS, gathering_kinds
-from .revisions import told_as_preliminary, told_as_revised, told_as_risen
+from .revisions import revisions_told, told_as_preliminary, told_as_revised, told_as_risen
 
 LEAD_LINES = 8  # lines of a document in which its event's main figures are told (background comes later)
 #: lines of a document that hold its headline and first sentence (after a blank first line, as in a corpus): a deal's
@@ -62,7 +62,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
     latest = _latest_days(claims)
     rates = _stated_rates(claims)
     first_readings: dict[tuple[str, str], list[Claim]] = {}
-    told_with: dict[tuple[str, str], list[Claim]] = {}
+    by_sentence: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
         if claim.scope == "conversion":
             continue
@@ -75,7 +75,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if told_as_preliminary(claim):  # a first estimate: the page's other sentences with this figure tell of it too
             values.setdefault(("preliminary", claim.doc, round(figure, 2), claim.unit), set()).add(True)
             first_readings.setdefault((claim.doc, claim.sentence), []).append(claim)
-        told_with.setdefault((claim.doc, claim.sentence), []).append(claim)
+        by_sentence.setdefault((claim.doc, claim.sentence), []).append(claim)
         if told_as_risen(claim):  # ... and of a toll as risen to it: "Two dead" over "has risen to two"
             values.setdefault(("risen", claim.doc, round(figure)), set()).add(True)
             if claim.outcome in RUNNING_OUTCOMES:  # the least of them, for its higher counts (see above_the_risen)
@@ -110,8 +110,9 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
             placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
         head = head_key(claim.measure, synonyms)
-        if head and not (claim.scope == "part" and head in ROLES):  # "four men, two of them dressed as women": one
-            values.setdefault(("measure", claim.doc, head), set()).add(figure)  # count of the robbers
+        # "four robbers, two of them dressed as women" gives one count of the robbers: a part is no other
+        if head and not (claim.scope == "part" and head in ROLES):
+            values.setdefault(("measure", claim.doc, head), set()).add(figure)
             if _A_LIST.search(claim.sentence):  # "27 air strikes and ... 28", not "16 trapped, not 14"
                 values.setdefault(_listed_key(claim, head), set()).add(figure)
             if claim.place:  # "27 air strikes in Syria and 28 in Iraq": a page that splits the measure by place
@@ -121,7 +122,7 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if place is not None:
                 values[("document", doc, outcome, place)] = found | by_place.get(None, set())
     counts = Counter({key: len(found) for key, found in values.items()})
-    counts.update(_revisions(first_readings, told_with))
+    counts.update(revisions_told(first_readings, by_sentence))
     counts.update({key: round(rate * _RATE_SCALE) for key, rate in rates.items()})
     for doc, cities in top_cities([claim for claim in claims if claim.scope != "conversion"], synonyms).items():
         counts[("top places", doc)] = len(cities)  # and each city's location as a number: the table stays one of counts
@@ -148,28 +149,6 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             if len(tolls) == 1:  # the toll itself, for pages to be set against each other
                 counts[(*key, "figure")] = round(next(iter(tolls)))
     return counts
-
-
-#: words that tell a reading revised: "upgraded it to 5.6 from an initial 5.4", "before downgrading it to 4.8"
-_REVISING = re.compile(r"\b(?:revis|upgrad|downgrad|rais|lower|updat|adjust|correct|chang)\w*|\bfrom\s+(?:an?|the|its)\s+"
-                       r"(?:initial|preliminary|first|earlier|original)\b", re.I)
-
-
-def _revisions(first_readings: dict[tuple[str, str], list[Claim]],
-               told_with: dict[tuple[str, str], list[Claim]]) -> Counter:
-    """("revision", first reading, its revision, unit) for a sentence that tells a first reading beside the figure it
-    was revised to ("revising its magnitude to 4.9 from a preliminary 5.1"): in every page of the set, those two
-    figures are two stages of one reading (read it with :func:`claimcheck.evidence.revisions.revision_told`)."""
-    found: Counter = Counter()
-    for key, readings in first_readings.items():
-        if not _REVISING.search(key[1]):  # "gave a preliminary 6.0, while the USGS measured it at 5.9": two readings
-            continue
-        for reading in readings:
-            for other in told_with[key]:
-                if (other.unit == reading.unit and other.type == reading.type and other.value != reading.value
-                        and other.scope != "conversion" and not any(other is first for first in readings)):
-                    found[("revision", round(reading.value, 2), round(other.value, 2), reading.unit)] += 1
-    return found
 
 
 def stated_rate(doc: str, source: str, target: str, figures: Counter | FigureCounts) -> float | None:

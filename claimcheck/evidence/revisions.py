@@ -35,6 +35,25 @@ def preliminary_on_page(claim: Claim, other: Claim, figures: Counter | FigureCou
     return any(figures[("preliminary", page, round(claim.value, 2), claim.unit)] for page in {claim.doc, other.doc})
 
 
+def revisions_told(first_readings: dict[tuple[str, str], list[Claim]],
+                   by_sentence: dict[tuple[str, str], list[Claim]]) -> Counter:
+    """("revision", first reading, its revision, unit) for a sentence that tells a first reading revised to another
+    figure ("revising its magnitude to 4.9 from a preliminary 5.1"), from the first readings and the claims of each
+    (document, sentence): in every page of the set, those two figures are two stages of one reading (read it with
+    :func:`revision_told`)."""
+    found: Counter = Counter()
+    for key, readings in first_readings.items():
+        if not _REVISING.search(key[1]):  # "gave a preliminary 6.0, while the USGS measured it at 5.9": two readings
+            continue
+        first = {id(reading) for reading in readings}
+        for reading in readings:
+            for other in by_sentence[key]:
+                if (id(other) not in first and other.unit == reading.unit and other.type == reading.type
+                        and other.value != reading.value and other.scope != "conversion"):
+                    found[("revision", round(reading.value, 2), round(other.value, 2), reading.unit)] += 1
+    return found
+
+
 def revision_told(first: Claim, second: Claim, figures: Counter | FigureCounts) -> str | None:
     """What says two figures are a first reading and its revision, where some page of the set tells the one revised to
     the other ("upgraded the temblor to magnitude 5.6 from an initial 5.4"): a page that gives only the first reading
@@ -112,5 +131,9 @@ _PRELIMINARY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:initially|first|o
                                 r"(?:estimated|given|put|reported|announced|quoted|stated|cited)\b|"
                                 r"\s*(?:[\w'’-]+\s+){0,2}?(?:estimate|figure|valuation)\b(?:[^.;!?]|\.\d){0,40}?"
                                 r"\b(?:is|was|remains)\s+(?:provisional|preliminary)\b", re.I)
+#: words that tell a reading revised: "upgraded it to 5.6 from an initial 5.4", "before downgrading it to 4.8"
+_REVISING = re.compile(r"\b(?:revised?|revises|revising|upgraded?|upgrades|upgrading|downgraded?|downgrades|"
+                       r"downgrading|raised|raising|lowered|lowering|updated|updating|adjusted|corrected|changed)\b"
+                       r"|\bfrom\s+(?:an?|the|its)\s+(?:initial|preliminary|first|earlier|original)\b", re.I)
 _EARLIER_ESTIMATE = re.compile(r"\b(?:first|initial|earlier|original|previous)\s+(?:estimates?|valuations?|figures?)\b",
                                re.I)

@@ -105,17 +105,23 @@ def judged_vetoes(first: Claim, second: Claim) -> list[tuple[str, bool]]:
 #: the span a running total is told over, in its own clause after its figure: "687 air strikes so far this year",
 #: "1,652 since the coup", "1,652 air strikes since February 2021"
 _SPAN = re.compile(r"^[^,;:.\d]{0,40}?\b(?:(?:so\s+far\s+)?this\s+(?P<this>year)|in\s+(?P<year>(?:19|20)\d\d)\b"
-                   r"|since\s+(?P<since>(?:the\s+|last\s+)?[\w-]+(?:\s+(?:19|20)\d\d)?))", re.I)
+                   r"|since\s+(?P<since>(?:the\s+(?:start|beginning)\s+of\s+the\s+year|(?:the\s+|last\s+)?[\w-]+"
+                   r"(?:\s+(?:19|20)\d\d)?)))", re.I)
 
 
 def _span_told(claim: Claim) -> str | None:
-    """The span a total is told over ("this year", "2014", "since the coup"), where its clause names one."""
+    """The span a total is told over ("2023" for "so far this year" or "since January" on a page of 2023; "2014";
+    "since the coup"), where its clause names one and, for this year's, its date says which year."""
     found = _SPAN.match(after_figure(claim))
     if not found:
         return None
-    if found["this"]:  # "this year" on a page of 2023 is 2023 ("this week" may be "since Friday")
-        return claim.date[:4] if claim.date else "this year"
+    if found["this"] or (found["since"] and _THE_YEARS_START.fullmatch(found["since"])):
+        return claim.date[:4] if claim.date else None  # "this week" may be "since Friday": not read
     return found["year"] or f"since {found['since'].lower()}"
+
+
+#: what a year's total is counted since: "since January", "since the start of the year"
+_THE_YEARS_START = re.compile(r"january|the\s+(?:start|beginning)\s+of\s+the\s+year", re.I)
 
 
 def _wind_kind(claim: Claim) -> str | None:

@@ -17,8 +17,8 @@ _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", 
 MONTH_NUMBER = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout|[Ii]n\s+(?:the\s+whole|all)\s+of)"
-                            r"\s+(?:(?P<month>January|"
+_SENTENCE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|by|as of|at the end of|end of|throughout|"
+                            r"[Ii]n\s+(?:the\s+whole|all)\s+of)\s+(?:(?P<month>January|"
                             r"February|March|April|May|June|July|August|September|October|November|December)\s+)?"
                             r"(?P<year>(?:19|20)\d\d)\b")
 #: a year a "when" clause tells of: "the turnout of 2010, when they said 3.5 million marched"

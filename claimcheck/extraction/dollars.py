@@ -1,6 +1,8 @@
 """Which dollars a bare "$" is: a country's own where its page names the country in brackets after the sum
 ("$5.5-billion (Canadian)", as Canadian and Australian papers write), and so, on that page, the same sum written bare
-again (its headline's "$5.5-billion deal"). Any other bare "$" stays the US dollar."""
+again (its headline's "$5.5-billion deal"). Any other bare "$" stays the US dollar here; where a bare "$" sum on
+one page and the same sum in "C$" on another meet, the comparison reads them as one
+(:func:`claimcheck.checks.comparison.compare`)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def dollars_named_after(text: str, start: int, end: int, limit: int) -> tuple[st
 def page_dollars(claims: list[Claim]) -> None:
     """Read a page's bare "$" sums in the dollars it names for the same sum elsewhere: a headline's "$5.5-billion
     deal" over "valued at roughly $5.5-billion (Canadian)" is Canadian dollars."""
-    named = {(round(claim.value, 2)): claim.unit for claim in claims
+    named = {round(claim.value, 2): claim.unit for claim in claims
              if claim.unit in _CODES.values() and "$" in claim.text and "(" in claim.text}
     for claim in claims:
         if claim.unit == "USD" and claim.text.lstrip("~<>≈ ").startswith("$") and round(claim.value, 2) in named:

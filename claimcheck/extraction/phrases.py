@@ -352,8 +352,8 @@ def place_reach(text: str, end: int, limit: int, sentence_end: int) -> int:
     into a clause about something else ("2,500 fighters in the enclave, as IS held Al-Susah") unless it tells where
     the happening struck ("as storms swept across Moldova"), which a list of what befell people shares ("Two people
     died and 12 were injured as storms swept across Moldova")."""
-    subordinate = min((found for found in (_SUBORDINATE.search(text, end, limit), _CLAUSE_RESUMED.search(text, end, limit))
-                       if found), key=lambda found: found.start(), default=None)
+    ends = (_SUBORDINATE.search(text, end, limit), _CLAUSE_RESUMED.search(text, end, limit))
+    subordinate = min((found for found in ends if found), key=lambda found: found.start(), default=None)
     if subordinate is None and limit < sentence_end and _COORDINATED.match(text, end, limit):
         later = _SUBORDINATE.search(text, limit, sentence_end)
         if later and _HAPPENING_WENT.match(text, later.end(), sentence_end):

@@ -41,7 +41,7 @@ _REMAINING_AFTER = re.compile(r"\s+remaining\b", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: the rest of a gang told after some of it: "Two robbers posing as old ladies tricked their way in before their
 #: three accomplices stormed in"
-_THEIR_ACCOMPLICES = re.compile(r"\b(?:their|his)\s+(?:[\w-]+\s+){0,2}?accomplices?\b", re.I)
+_THEIR_ACCOMPLICES = re.compile(r"\b(?:before|as|while|and)\s+(?:their|his)\s+(?:[\w-]+\s+){0,2}?accomplices\b", re.I)
 #: what stands before "N of them" that makes it a part of a whole the sentence gave before: "four men, two of them
 #: dressed as women", "We received 44 wounded ..., and seven of them died"
 _BEFORE_PART_OF_THEM = re.compile(r"(?:,|\band)\s*$", re.I)
@@ -103,15 +103,15 @@ _EACH_AFTER = re.compile(r"^\s*,?\s*(?:each|apiece)\b", re.I)
 #: the size of each of several groups: "groups of up to 100 youths", "crowds of several hundred" (not "a crowd of")
 _GROUPS_OF = re.compile(r"\b(?:groups|gangs|bands|crowds|teams|waves|squads|units|batches|convoys)\s+of\s*$", re.I)
 #: "two of the three victims died": the three are the whole a part is counted from, not what died
-_WHOLE_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-                           + r"))\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
+#: a figure in digits or in words
+_A_FIGURE = r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
+_WHOLE_BEFORE = re.compile(_A_FIGURE + r"\s+of\s+(?:the|those|these|its|their|his|her)\s*$", re.I)
 #: the whole a part told before it is of: "Two seamen were wounded among the 25 crew", "three of whom died among
 #: the 40 passengers"
-_AMONG_A_WHOLE = re.compile(r"(?:\b\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-                            + r"))\s+[^,;.\d]{2,60}?\s+among\s+(?:the|its|their|his|her)\s*$", re.I)
+_AMONG_A_WHOLE = re.compile(_A_FIGURE + r"\s+[^,;.\d]{2,60}?\s+among\s+(?:the|its|their|his|her)\s*$", re.I)
 #: what makes the whole of "among the 58 people killed" a toll itself, not a crew or a class
-_TOLL_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:killed|dead|died|injured|wounded|hurt|missing|arrested|detained)\b",
-                         re.I)
+_TOLL_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?"
+                         r"(?:killed|dead|died|injured|wounded|hurt|missing|arrested|detained)\b", re.I)
 #: a toll that counts its attacker: "Nine people, including the gunman, are dead" is the whole the gunman's victims
 #: are a part of
 _WITH_ATTACKER = re.compile(r"^\s*(?:[\w-]+\s*,?\s*){0,3}?(?:including|counting|plus)\s+(?:the\s+|a\s+|one\s+)?"
@@ -262,7 +262,9 @@ _SINCE_BEGAN = re.compile(r"\bsince\s+(?:(?:the|its|their|his|her|it|they)\s+(?:
 
 #: a perfect tense counted from a day: "2,355 civilians had been killed and 4,862 wounded in Yemen since March 26",
 #: "212 civilians have been killed in the province since March" (not "the deadliest since March")
-_SINCE_A_DAY = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+[a-z]+\b(?:[^.;:,]|,\d)*?\bsince\s+"
+_SINCE_A_DAY = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+[a-z]+\b"
+                          # not into a clause of its own: "..., while the hospital had treated 212 since Tuesday"
+                          r"(?:[^.;:,]|,(?!\s+(?:while|whereas|but|although|though)\b))*?\bsince\s+"
                           r"(?:(?:early|late|mid)[\s-]+)?(?:january|february|march|april|may|june|july|august|"
                           # "80 people have been arrested since Friday"
                           r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"

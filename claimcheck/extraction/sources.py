@@ -222,7 +222,7 @@ def sized_source(before: str) -> str | None:
         words = words[max(index for index, word in enumerate(words) if not re.match(r"[\w]", word)) + 1:]
     if words and _names_a_source(words):
         return _tidy(" ".join(words))
-    return _coordinated_subject(text[:found.start()])
+    return _clause_subject(text[:found.start()])
 
 
 #: "The monitoring network Taza Shailoo, which fielded 1,600 observers, disputed this and put turnout at": the subject
@@ -235,7 +235,7 @@ _COORDINATED = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:w
 _RELATIVE_SIZER = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:which|who)\s+$")
 
 
-def _coordinated_subject(before: str) -> str | None:
+def _clause_subject(before: str) -> str | None:
     """Who sizes a thing with a second verb, after a relative clause ("The monitors, which fielded 1,600 observers,
     disputed this and put turnout at 51 percent" -> monitors), or in one ("The rebels, who put the toll at 26, ..."
     -> rebels), or None."""
