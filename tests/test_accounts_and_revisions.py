@@ -172,3 +172,11 @@ def test_magnitudes_a_few_tenths_apart_are_one_quakes_whatever_their_pages_add(t
                   for fact in checked.facts if fact.claims[0].type == "magnitude"]
     assert sorted(magnitudes) == [[("a.txt", "6.9"), ("a.txt", "7.2"), ("b.txt", "6.9"), ("b.txt", "7.2")],
                                   [("b.txt", "9.1")]]
+
+
+def test_the_strongest_of_the_aftershocks_the_sentence_before_tells_of_is_an_aftershocks_magnitude():
+    claims = claimcheck.extract_text("Six days after the magnitude 4.9 quake, the USGS says aftershocks are tapering "
+                                     "off, with 44 recorded so far.\nThe strongest remains the magnitude 3.4 that "
+                                     "struck on Saturday.\nThe strongest quake in the region was a magnitude 6.0.")
+    assert [(claim.text, claim.subject) for claim in claims if claim.type == "magnitude"] == [
+        ("4.9", None), ("3.4", "aftershock"), ("6.0", None)]

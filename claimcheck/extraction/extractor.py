@@ -15,8 +15,8 @@ from ..units import convertible, dimensionality
 from . import measures, phrases, roles, scopes, sources
 from ..lexicon import (CROWD_PEOPLE, DEMONYMS, DIMENSION_MEASURES, GATHERING_NOUNS, OUTCOME_VERBS, OUTCOME_WORDS,
                        PERSON_NOUNS, ROLES, STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
-from .neighbours import (another_account_of_a_total, coordinated_parts, headline_from_lead, inherit_measures,
-                         part_outcomes, risen_increments)
+from .neighbours import (aftershocks_told_before, another_account_of_a_total, coordinated_parts, headline_from_lead,
+                         inherit_measures, part_outcomes, risen_increments)
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
 from .numerals import Numeral, find_numerals
 from .qualifiers import Bands, Qualifier, approximately, interval, qualifier_after, qualifier_before
@@ -26,7 +26,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "163"
+EXTRACTOR_VERSION = "164"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -74,6 +74,7 @@ def extract_claims(document: Document, options: ExtractionOptions | None = None,
     part_outcomes(claims, text)
     risen_increments(claims, text)
     another_account_of_a_total(claims, text)
+    aftershocks_told_before(claims, text)
     headline_from_lead(claims)
     page_dollars(claims)
     return [claim for claim in claims if not page_furniture(claim)] + column_claims(document, options)

@@ -150,6 +150,28 @@ def risen_increments(claims: list[Claim], text: str) -> None:
             added.scope = "part"
 
 
+def aftershocks_told_before(claims: list[Claim], text: str) -> None:
+    """'Six days on, aftershocks are tapering off, with 44 recorded so far. The strongest remains the magnitude 3.4
+    that struck on Saturday': a magnitude its sentence opens as the strongest of nothing it names is of the
+    aftershocks the sentence before tells of, not the quake's own."""
+    for claim in claims:
+        told_at = claim.sentence.find(claim.text)
+        if claim.type != "magnitude" or claim.subject is not None or told_at < 0:
+            continue
+        before = claim.sentence[:told_at]
+        if _THE_STRONGEST.match(before) and not _A_QUAKE.search(before):
+            previous = _SENTENCE_BREAK.split(text[max(0, claim.start - told_at - 300):claim.start - told_at].rstrip())
+            if _AFTERSHOCKS.search(previous[-1]):
+                claim.subject = "aftershock"
+
+
+#: a sentence that opens on the strongest of something it may not name: "The strongest remains the magnitude 3.4"
+_THE_STRONGEST = re.compile(r"\s*the\s+(?:strongest|largest|biggest|most\s+powerful)\b", re.I)
+_A_QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b|\bshocks?\b", re.I)
+_AFTERSHOCKS = re.compile(r"\baftershocks?\b", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+
+
 def another_account_of_a_total(claims: list[Claim], text: str) -> None:
     """'The conflict has killed 300,000 people according to the UN, while Khartoum puts the toll at about 10,000': a
     second source's account of the total its sentence has just told is a total too, not one incident's toll."""
