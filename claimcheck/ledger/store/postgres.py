@@ -53,8 +53,11 @@ class PostgresStore(PostgresDesk, Store):
         except psycopg.Error as error:
             message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise InputError(f"cannot connect to the ledger database ({message})", self.location) from None
-        version = self._version()
-        if version is None and self._tables() - {"claimcheck_schema"}:
+        # one look at the tables for both questions: a second process opening a new ledger while the first migrates
+        # it must not see no schema version, then the first one's tables, and take them for another program's
+        tables = self._tables()
+        version = self._version(tables)
+        if version is None and tables - {"claimcheck_schema"}:
             self.connection.close()
             raise InputError("not a claimcheck ledger (another program's database): give another --db URL", self.location)
         if version is None and not create:
@@ -71,8 +74,8 @@ class PostgresStore(PostgresDesk, Store):
         return {row["table_name"] for row in self.connection.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
 
-    def _version(self) -> int | None:
-        if "claimcheck_schema" not in self._tables():
+    def _version(self, tables: set[str] | None = None) -> int | None:
+        if "claimcheck_schema" not in (self._tables() if tables is None else tables):
             return None
         row = self.connection.execute("SELECT version FROM claimcheck_schema").fetchone()
         return row["version"] if row else 0
