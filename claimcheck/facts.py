@@ -356,10 +356,8 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
         for second in range(first + 1, len(claims)):
             evidence = weigh(claims[first], claims[second], events, figures, synonyms)
             # anchored: one quantity; vetoed (a part against a whole, another period, another person): never one
-            readings = _quake_readings(claims[first], claims[second])
             similarities[(first, second)] = (0.0 if evidence.apart else 1.0 if evidence.strong
-                                             else evidence.confidence if readings is None
-                                             else readings and max(readings, evidence.confidence))
+                                             else _quake_readings(claims[first], claims[second], evidence.confidence))
             if evidence.strong and two_accounts(evidence.anchors):
                 accounts.setdefault(first, []).append(second)
                 accounts.setdefault(second, []).append(first)
@@ -367,17 +365,18 @@ def split_by_evidence(claims: list[Claim], events: dict[str, str | None], synony
             for members in average_linkage(len(claims), _shared_with_accounts(similarities, accounts), GROUPING)]
 
 
-def _quake_readings(first: Claim, second: Claim) -> float | None:
-    """How alike two magnitudes of one event are, where their values and years tell: readings that differ by a few
-    tenths ("7.2", BMKG; "6.9", USGS) are agencies' readings of one quake, whatever else their sentences tell; a
-    magnitude told of a year ("In 2004, a magnitude 9.1 quake") is of another quake than one that names none. None
-    where neither says (an aftershock is a whole magnitude or more below its quake, or told as one: its subject)."""
+def _quake_readings(first: Claim, second: Claim, confidence: float) -> float:
+    """How alike two claims are (``confidence``: as their evidence says), for two magnitudes of one event as their
+    values and years tell too: readings that differ by a few tenths ("7.2", BMKG; "6.9", USGS) are agencies' readings
+    of one quake, whatever else their sentences tell; a magnitude told of a year ("In 2004, a magnitude 9.1 quake") is
+    of another quake than one that names none (an aftershock is a whole magnitude or more below its quake, or told as
+    one: its subject)."""
     if not (first.type == second.type == "magnitude" and first.subject is None and second.subject is None):
-        return None
+        return confidence
     years = {claim.date[:4] if claim.date else None for claim in (first, second)}
     if len(years) > 1 and any(claim.date and len(claim.date) == 4 for claim in (first, second)):
         return 0.0
-    return _READINGS_ALIKE if abs(first.value - second.value) <= _READINGS_APART else None
+    return max(confidence, _READINGS_ALIKE) if abs(first.value - second.value) <= _READINGS_APART else confidence
 
 
 _READINGS_APART = 0.5  # magnitudes further apart than this are not agencies' readings of one quake

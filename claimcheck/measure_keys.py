@@ -88,8 +88,14 @@ def claim_role(claim: Claim, synonyms: Synonyms) -> str | None:
 def _told_as_role(role: str, sentence: str) -> bool:
     """Whether a sentence says one of the words a role's figures are told with (its ``told_with``): "will cut 24,600
     jobs" is of the jobs cut, "puts 9,000 local jobs under a cloud" is not."""
+    told_with = _told_with(role)
+    return told_with is None or bool(told_with.search(sentence))
+
+
+@lru_cache(maxsize=None)
+def _told_with(role: str) -> re.Pattern[str] | None:
     words = ROLES[role].get("told_with")
-    return not words or bool(re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", sentence, re.I))
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I) if words else None
 
 
 def a_tally(measure: str | None) -> bool:

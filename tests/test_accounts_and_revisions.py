@@ -41,12 +41,18 @@ def test_a_copyright_year_is_no_figure():
     assert claimcheck.extract_text("Copyright 2008 Continental News Agency. All rights reserved.") == []
 
 
-def test_totals_over_different_spans_are_two_quantities(tmp_path):
-    strikes = "Air war\nTuesday, 15 August 2023\n\n"
-    found = violated_pairs(tmp_path, {
-        "a.txt": strikes + "The opposition said the military has carried out 687 air strikes so far this year.\n",
-        "b.txt": strikes + "A monitor counts 1,652 air strikes since February 2021.\n"})
-    assert found == []
+@pytest.mark.parametrize(("top", "first", "second"), [
+    # totals over different spans
+    ("Air war\nTuesday, 15 August 2023\n\n",
+     "The opposition said the military has carried out 687 air strikes so far this year.",
+     "A monitor counts 1,652 air strikes since February 2021."),
+    # a province's polling stations are some of the country's
+    ("Tajik vote\nWednesday, 6 November 2013\n\n",
+     "Polls opened at 3,257 polling stations across the country.",
+     "The province had 894 polling stations, the commission said."),
+])
+def test_two_pages_figures_of_two_quantities_are_not_set_against_each_other(tmp_path, top, first, second):
+    assert violated_pairs(tmp_path, {"a.txt": top + first + "\n", "b.txt": top + second + "\n"}) == []
 
 
 def test_a_reading_another_page_tells_as_revised_is_out_of_date_not_wrong(tmp_path):
@@ -88,14 +94,6 @@ def test_jobs_are_jobs_cut_only_when_told_with_a_cut(tmp_path, told, violated):
         "a.txt": deal + "Analysts said HP could eliminate 20,000 jobs at EDS.\n",
         "b.txt": deal + told + "\n"})
     assert found == violated
-
-
-def test_a_provinces_polling_stations_are_some_of_the_countrys(tmp_path):
-    vote = "Tajik vote\nWednesday, 6 November 2013\n\n"
-    found = violated_pairs(tmp_path, {
-        "a.txt": vote + "Polls opened at 3,257 polling stations across the country.\n",
-        "b.txt": vote + "The province had 894 polling stations, the commission said.\n"})
-    assert found == []
 
 
 HEIST = "Jewellers robbed\nFriday, 4 December 2009\n\n"

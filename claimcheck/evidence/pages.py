@@ -85,10 +85,9 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
         if claim.line <= TOP_LINES and (shock := AFTERSHOCK.search(claim.sentence)) and not any(
                 start < shock.start() for start in quake_words(claim.sentence)):
             values.setdefault(("aftershock page", claim.doc), set()).add(True)
-        if claim.line <= TOP_LINES:  # the kinds of gathering a page's top tells of (see top_gatherings)
-            for kind in gathering_kinds(claim.sentence):
+        if claim.line <= TOP_LINES:  # the weekdays and the kinds of gathering a page's headline and first sentence
+            for kind in gathering_kinds(claim.sentence):  # tell of (see top_gatherings)
                 values.setdefault(("gathering", claim.doc, kind), set()).add(True)
-        if claim.line <= TOP_LINES:  # the weekdays a page's headline and first sentence tell of
             weekdays, after = days_told(claim.sentence)
             for day in weekdays:
                 values.setdefault(("weekday", claim.doc, day), set()).add(True)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Claim
-from .roles import shock_of, written_as_magnitude
+from .roles import shock_of, strongest_of_aftershocks_before, written_as_magnitude
 from .scopes import HEDGE, PART_CUES
 
 _MAGNITUDE_REACH = 300  # characters after a magnitude in which a bare figure of one decimal is another reading of it
@@ -158,17 +158,11 @@ def aftershocks_told_before(claims: list[Claim], text: str) -> None:
         told_at = claim.sentence.find(claim.text)
         if claim.type != "magnitude" or claim.subject is not None or told_at < 0:
             continue
-        before = claim.sentence[:told_at]
-        if _THE_STRONGEST.match(before) and not _A_QUAKE.search(before):
-            previous = _SENTENCE_BREAK.split(text[max(0, claim.start - told_at - 300):claim.start - told_at].rstrip())
-            if _AFTERSHOCKS.search(previous[-1]):
-                claim.subject = "aftershock"
+        previous = _SENTENCE_BREAK.split(text[max(0, claim.start - told_at - 300):claim.start - told_at].rstrip())
+        if strongest_of_aftershocks_before(claim.sentence[:told_at], previous[-1]):
+            claim.subject = "aftershock"
 
 
-#: a sentence that opens on the strongest of something it may not name: "The strongest remains the magnitude 3.4"
-_THE_STRONGEST = re.compile(r"\s*the\s+(?:strongest|largest|biggest|most\s+powerful)\b", re.I)
-_A_QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b|\bshocks?\b", re.I)
-_AFTERSHOCKS = re.compile(r"\baftershocks?\b", re.I)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 
 

@@ -241,12 +241,22 @@ def shock_of(sentence_before: str, after: str) -> str | None:
     return None
 
 
+def strongest_of_aftershocks_before(sentence_before: str, previous: str) -> bool:
+    """Whether a magnitude's sentence opens as the strongest of a shock it does not name ("The strongest remains the
+    magnitude 3.4", ``sentence_before``: its sentence up to it) after a sentence that tells of aftershocks
+    (``previous``): the strongest of those aftershocks."""
+    return bool(_THE_LARGEST.match(sentence_before) and not _A_SHOCK_NAMED.search(sentence_before)
+                and _AFTERSHOCK.search(previous))
+
+
 _OR_GREATER = re.compile(r"^\s*(?:magnitude\s+)?(?:(?:quake|earthquake|temblor)s?\s+)?(?:or|and)\s+(?:greater|larger|higher|"
                          r"stronger|more|above|bigger)\b", re.I)
 _BEYOND = re.compile(r"\b(?:below|under|above|(?:less|greater|smaller|larger|stronger|weaker)\s+than)\s+"
                      r"(?:(?:a\s+)?magnitude[\s-]+|Mw?\s?)?$", re.I)
 _AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude\s+)?aftershocks?\b", re.I)
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+#: a shock a sentence names: "The strongest quake in the region was a magnitude 6.0" is that quake's
+_A_SHOCK_NAMED = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b|\bshocks?\b", re.I)
 _QUAKE_AFTER = re.compile(r"^[\s-]*(?:magnitude[\s-]+)?(?:(?:earth)?quake|tremor|temblor|main[\s-]*shock)\b", re.I)
 #: "Aftershocks continued all week; the strongest, a magnitude 6.3": the clause goes on with the aftershocks
 _THE_LARGEST = re.compile(r"^\s*the\s+(?:largest|strongest|biggest|most\s+powerful)\b", re.I)
