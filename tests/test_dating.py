@@ -17,7 +17,11 @@ def dates(text: str) -> list[tuple[str, str | None]]:
     ("Tuesday, 4 March 2014\n\nOn 5 June 2012, 12 people died.", [("12", "2012-06-05")]),
     ("Saturday, 27 September 2014\n\nJets flew 55 air strikes since Friday, 19 September.", [("55", "2014-09-27")]),
     ("Tuesday, 4 March 2014\n\nThe toll reached 40, but on Sunday it was 12.", [("40", "2014-03-04"), ("12", "2014-03-02")]),
-], ids=["weekday", "day-month", "month-day", "previous-year", "full-date", "since-is-a-start", "other-clause"])
+    ("Tuesday, 10 September 2024\n\nThe same jets killed 26 in Kutum in April.", [("26", "2024-04")]),
+    ("Tuesday, 4 March 2014\n\nIn November, 40 people died.", [("40", "2013-11")]),  # last November
+    ("Tuesday, 4 March 2014\n\nIn May 2012, 40 people died.", [("40", "2012-05")]),
+], ids=["weekday", "day-month", "month-day", "previous-year", "full-date", "since-is-a-start", "other-clause",
+        "month-alone", "month-alone-last-year", "month-and-year"])
 def test_a_date_without_a_year_takes_the_documents_year(text, expected):
     assert dates(text) == expected
 

@@ -67,6 +67,14 @@ def test_a_dateline_without_a_year_gives_the_day_a_page_was_written(head, day):
     assert document.without_text().dateline_day == day  # what a worker's light copy knows
 
 
+@pytest.mark.parametrize("head", [
+    "Market bombed\nSudan has been at war since April 15, 2023.\n",
+    "Singer dies\nPage was born on April 22,1923, in Nashville.\n",
+])
+def test_a_date_a_short_sentence_tells_of_is_not_the_pages(head):
+    assert claimcheck.read_text(head).date is None
+
+
 def test_a_date_inside_a_long_first_paragraph_is_no_dateline():
     document = claimcheck.read_text("Council votes\nThe council, which first met on May 3, 2018 in the town hall, "
                                      "voted on a long list of items.\n")

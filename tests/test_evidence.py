@@ -1507,6 +1507,16 @@ def test_an_attack_of_a_month_named_is_another_than_the_pages():
                                replace(toll, date="2017-05-31"))
 
 
+def test_a_toll_told_of_a_past_month_is_another_than_an_undated_pages():
+    from claimcheck.evidence.days import of_another_year
+
+    recalled, toll = (claimcheck.extract_text(text)[0] for text in (
+        "The same air force killed 26 in the market of another town in April.",
+        "At least 43 people were killed in the air strike on the market, rescuers said."))
+    assert of_another_year(replace(recalled, date="2024-04"), toll)  # the other page gives no day to go by
+    assert not of_another_year(replace(recalled, date="2024-04"), replace(toll, date="2024-04-15"))
+
+
 def test_a_previous_deal_is_another_than_the_pages():
     from claimcheck.evidence.another import told_of_another
 

@@ -1489,3 +1489,22 @@ def test_a_partitive_with_a_counted_whole_counts_what_the_whole_counts():
 def test_a_headlines_toll_in_the_present_tense_is_a_count_of_the_dead(headline):
     [toll] = claimcheck.extract_text(headline)
     assert (toll.value, toll.measure, toll.outcome) == (27, "people", "killed")
+
+
+@pytest.mark.parametrize(("text", "value", "source"), [
+    ("At least 43 people have been killed in an air strike on the market, local rescuers say.", 43, "local rescuers"),
+    ("The RSF, which has held the town since April, accused the army of a massacre and said 43 people had died.", 43,
+     "RSF"),
+    ("The Sudan Doctors Network, a medics' group that tracks casualties, put the toll at 31 dead.", 31,
+     "Sudan Doctors Network"),
+])
+def test_who_gives_a_toll_after_a_clause_about_them(text, value, source):
+    claim = next(claim for claim in claimcheck.extract_text(text) if claim.value == value)
+    assert claim.source == source
+
+
+def test_what_a_sum_is_of_follows_its_conversion_in_brackets():
+    found = claimcheck.extract_text("Shares in the group fell 2.3 percent after thieves stole an estimated 32 million "
+                                    "euros ($43.5 million) of jewellery from its store.")
+    assert [(claim.text, claim.measure) for claim in found if claim.type == "money"] == [
+        ("an estimated 32 million euros", "haul"), ("$43.5 million", "haul")]

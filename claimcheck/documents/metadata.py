@@ -106,6 +106,11 @@ def _opens_dateline(line: str, found: tuple[int, int, date]) -> bool:
     return bool(_BEFORE_DATELINE_DATE.match(line[:start]) and _AFTER_DATELINE_DATE.match(line[end:]))
 
 
+#: a date a short sentence tells of ("Sudan has been at war since April 15, 2023."): three words or more, then a word
+#: that ties the date to what they tell; no page's date
+_TOLD_DATE = re.compile(r"(?:\b[\w'’-]+\s+){3,}(?:since|until|till|before|after|from|by|on|in|of)\s+$", re.I)
+
+
 def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | None, str | None]:
     """(title, ISO date, outlet) found in the first lines of a page, each None when absent."""
     lines = _head_lines(text)
@@ -118,7 +123,7 @@ def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | 
         if not date_found:
             dates = find_dates(line)
             dated_line = len(line) < 60 or bool(_FURNITURE.search(line))  # a date there is the page's
-            if dates and dated_line:
+            if dates and dated_line and not (_TOLD_DATE.search(line[:dates[0][0]]) and not _FURNITURE.search(line)):
                 date_found = dates[0][2].isoformat()
                 continue
             if dated_line and (numeric := _numeric_date(line)):

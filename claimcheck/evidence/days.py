@@ -69,7 +69,7 @@ def of_another_year(first: Claim, second: Claim) -> bool:
                   for found, claim in zip(years, (first, second)))
     past = tuple(bool(_PAST_YEAR.search(claim.sentence)) for claim in (first, second))
     return bool((years[0] and not years[0] & known[1]) or (years[1] and not years[1] & known[0])
-                or (past[0] != past[1] and not (first.date or second.date))
+                or (past[0] != past[1] and not (first.date and second.date))  # an undated figure: no day to go by
                 or _of_another_month(first, second) or _of_another_month(second, first))
 
 

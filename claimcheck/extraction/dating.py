@@ -46,6 +46,10 @@ _RELATIVE = re.compile(r"\b(?:(?i:last|past)\s+(?P<last>month|year)|(?P<count>\d
                        r"seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago"
                        r"|(?P<yesterday>yesterday|last\s+night))\b",
                        re.IGNORECASE)
+#: a month named alone, with no day and no year: "killed 26 in Kutum's market in April", "earlier in March"
+_IN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-?)\s*)?"
+                       r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)\b(?!\s*\d)(?!,\s*(?:19|20)\d\d)")
 _AHEAD = timedelta(days=62)  # "on 28 December" in a January report is last December
 
 
@@ -84,6 +88,10 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
                 dates.append((match.start(), match.end(), resolved.isoformat()))
     if written is not None:  # "three years ago" is told from the day the page was written, whatever year went before
         dates.extend(_relative_dates(sentence, written))
+        taken = [(start, end) for start, end, _ in dates]
+        dates += [(match.start(), match.end(), _month_before(written, _month_number(match.group("month"))))
+                  for match in _IN_MONTH.finditer(sentence)
+                  if not any(start <= match.start("month") < end for start, end in taken)]
     if weekdays:
         for match in _WEEKDAY.finditer(sentence):
             if _DATE_FOLLOWS.match(sentence, match.end()):
@@ -92,6 +100,13 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
             dates.append((match.start(), match.end(), (anchor - timedelta(days=back)).isoformat()))
     # "55 strikes since 19 September": a period's start, not the date the figure is as of
     return tuple(sorted(found for found in dates if not _PERIOD_START.search(sentence[max(0, found[0] - 30):found[0]])))
+
+
+def _month_before(written: date, month: int) -> str:
+    """The month a page tells of by its name alone: of the page's year, or of the year before when it lies more than
+    a month after the page's ("in November" in a March report is last November)."""
+    year = written.year if month <= written.month + 1 else written.year - 1
+    return f"{year}-{month:02d}"
 
 
 def _relative_dates(sentence: str, anchor: date) -> list[tuple[int, int, str]]:

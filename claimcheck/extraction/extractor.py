@@ -26,7 +26,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "164"
+EXTRACTOR_VERSION = "166"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -290,7 +290,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
 
     after_tokens = tokens[bisect.bisect_left(starts, end):bisect.bisect_left(starts, limit)]
     before_tokens = tokens[:bisect.bisect_left(starts, before_start + qualifier.start)]
-    measure_phrase = _measure(unit, after_tokens, [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start])
+    measure_phrase = _measure(unit, after_tokens, [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start],
+                              tokens[bisect.bisect_left(starts, end):])
     if (first.kind == "fraction" and measure_phrase.text is None and after_tokens and after_tokens[0].is_word
             and not phrases.looks_verbal(after_tokens[0].text)):
         measure_phrase = phrases.noun_phrase(after_tokens, max_words=3)  # "one in five adults": a share of adults
@@ -484,14 +485,28 @@ def _says_word(text: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
-def _measure(unit: UnitReading, after_tokens, before_tokens) -> phrases.NounPhrase:
+def _measure(unit: UnitReading, after_tokens, before_tokens, rest_tokens=()) -> phrases.NounPhrase:
+    """What a figure measures; ``rest_tokens``: the sentence's words after it, past any figure that follows."""
     dimension = dimensionality(unit.unit) if unit.kind == "physical" else None
+    if unit.kind == "currency" and after_tokens and after_tokens[0].text == "(":
+        after_tokens = _past_conversion(list(rest_tokens))  # "32 million euros ($43.5 million) of jewellery"
     found = measures.measure_after(after_tokens, unit.kind, dimension)
     if found.text is None and unit.kind in ("count", "percent", "currency"):
         found = measures.measure_before(before_tokens, clause_subject=unit.kind != "count")
     if found.text is None and unit.kind == "currency":
         return phrases.NounPhrase([phrases.Token("money", 0, 0)], found.names)
     return found
+
+
+def _past_conversion(tokens: list) -> list:
+    """The words after a bracket right after a sum that restates it in another currency ("($43.5 million)"): what
+    the sum is of follows the bracket."""
+    if not tokens or tokens[0].text != "(":
+        return tokens
+    closing = next((index for index, token in enumerate(tokens[:8]) if token.text == ")"), None)
+    if closing is None or not any(token.text[:1].isdigit() for token in tokens[1:closing]):
+        return tokens
+    return tokens[closing + 1:]
 
 
 _OF_A_WHOLE = re.compile(r"\s+of\b", re.I)  # "70% of Raqqa": the whole a share is of follows it

@@ -54,6 +54,8 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
                 break  # "16 civilians reported": the counted, not a source
             before.insert(0, previous.text)
         words = [word for word in before if word.lower() not in DETERMINERS]
+        if not before and index and tokens[index - 1].lower == "and" and (subject := _sentence_subject(sentence)):
+            return subject  # "The RSF, which holds the town, accused the army and said 43 had died"
         if not words or words[0].lower() in PREPOSITIONS:  # "the Syrian Observatory (SOHR) said", "(OCHA) for Syria stated"
             acronym = _acronym_before(tokens, stop - len(before))
             if acronym:
@@ -91,6 +93,18 @@ def _subject_source(clause: str) -> str | None:
             break
         subject.append(word)
     return _subject_named(subject)
+
+
+#: a sentence's subject, stepping over a relative clause or an apposition set off by commas ("The RSF, which has
+#: held Mellit since April, ..."; "The Sudan Doctors Network, a medics' group that tracks casualties, ...")
+_SUBJECT_SET_OFF = re.compile(r"^\s*(?P<subject>[^,;:()\d]{2,60}),\s+(?:which|who|an?|the)\s[^;:()]{2,100}?,\s+(?P<rest>.*)$",
+                              re.S)
+
+
+def _sentence_subject(sentence: str) -> str | None:
+    """The source a sentence's subject names, where its first verb is the clause's (see :data:`_SUBJECT_SET_OFF`)."""
+    set_off = _SUBJECT_SET_OFF.match(sentence)
+    return _subject_source(set_off.group("subject") if set_off else sentence)
 
 
 def _subject_named(words: list[str]) -> str | None:
@@ -222,7 +236,7 @@ def sized_source(before: str) -> str | None:
         words = words[max(index for index, word in enumerate(words) if not re.match(r"[\w]", word)) + 1:]
     if words and _names_a_source(words):
         return _tidy(" ".join(words))
-    return _clause_subject(text[:found.start()])
+    return _clause_subject(text[:found.start()]) or _apposed_subject(text[:found.start()])
 
 
 #: "The monitoring network Taza Shailoo, which fielded 1,600 observers, disputed this and put turnout at": the subject
@@ -233,6 +247,17 @@ _COORDINATED = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:w
 
 #: "The SPLM-N rebels, who put the toll higher, at 26": the subject a relative clause that sizes a thing is of
 _RELATIVE_SIZER = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:which|who)\s+$")
+
+
+#: "The Sudan Doctors Network, a medics' group that tracks casualties, put the toll at": the subject an apposition
+#: right before the sizing verb describes
+_APPOSED = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:an?|the)\s[^,.;:()\d]{2,80},\s*$")
+
+
+def _apposed_subject(before: str) -> str | None:
+    found = _APPOSED.search(before)
+    return _subject_named([word for word in _SOURCE_WORDS.findall(found.group("subject"))
+                           if word.lower() not in DETERMINERS]) if found else None
 
 
 def _clause_subject(before: str) -> str | None:
