@@ -88,10 +88,6 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
                 dates.append((match.start(), match.end(), resolved.isoformat()))
     if written is not None:  # "three years ago" is told from the day the page was written, whatever year went before
         dates.extend(_relative_dates(sentence, written))
-        taken = [(start, end) for start, end, _ in dates]
-        dates += [(match.start(), match.end(), _month_before(written, _month_number(match.group("month"))))
-                  for match in _IN_MONTH.finditer(sentence)
-                  if not any(start <= match.start("month") < end for start, end in taken)]
     if weekdays:
         for match in _WEEKDAY.finditer(sentence):
             if _DATE_FOLLOWS.match(sentence, match.end()):
@@ -100,6 +96,28 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
             dates.append((match.start(), match.end(), (anchor - timedelta(days=back)).isoformat()))
     # "55 strikes since 19 September": a period's start, not the date the figure is as of
     return tuple(sorted(found for found in dates if not _PERIOD_START.search(sentence[max(0, found[0] - 30):found[0]])))
+
+
+def _months_told(sentence: str, claim_start: int, claim_end: int, document_date: str | None,
+                 dates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A month a figure's clause names alone ("killed 26 in Kutum's market in April"): before the figure, or right
+    after it in its clause; not one told further on of something else ("2,000 troops have started ... to leave under
+    the withdrawal ordered in December")."""
+    written = _parse(document_date)
+    if written is None:
+        return []
+    found = []
+    for match in _IN_MONTH.finditer(sentence):
+        if any(start <= match.start("month") < end for start, end, _ in dates):
+            continue  # part of a date already read ("in May 2012")
+        if match.start() >= claim_end and (match.start() - claim_end > _MONTH_REACH
+                                           or "," in sentence[claim_end:match.start()]):
+            continue
+        found.append((match.start(), match.end(), _month_before(written, _month_number(match.group("month")))))
+    return found
+
+
+_MONTH_REACH = 40  # characters after a figure within which a month named alone is its time
 
 
 def _month_before(written: date, month: int) -> str:
@@ -235,6 +253,7 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
     dates = [(start, end, value) for start, end, value in sentence_dates(sentence, document_date, year)
              if not (start < claim_end and end > claim_start)
              and not (start >= claim_end and start in events and _ANOTHER_AFTER.search(sentence, claim_end, start))]
+    dates += _months_told(sentence, claim_start, claim_end, document_date, dates)
     for start, end, value in dates:
         low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
         if others.between(low, high) or _CLAUSE_BREAK.search(sentence[low:high]):
