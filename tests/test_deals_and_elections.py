@@ -162,3 +162,17 @@ def test_jobs_that_could_go_are_no_count_of_jobs_cut():
     [could] = claimcheck.extract_text("When the deal was announced, executives said about 1,500 jobs could go.")
     [cut] = claimcheck.extract_text("The chipmaker said it cuts 2,400 jobs.")
     assert (told_as_unreal(could), told_as_unreal(cut)) == (True, False)
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("The deal values the Espoo-based company at 4.6 billion euros.", "4.6 billion euros"),
+    ("The offer is a 34 percent premium and values Valkea at about 4.6 billion euros.", "about 4.6 billion euros"),
+    ("Corvane's agreed takeover of Valkea, worth about $5.5 billion, creates a heavyweight.", "about $5.5 billion"),
+])
+def test_a_sum_a_deal_values_a_firm_at_is_the_deals(sentence, text):
+    claim = next(claim for claim in claimcheck.extract_text(sentence) if claim.text == text)
+    assert claim.measure == "deal"
+
+
+def test_a_house_valued_at_a_sum_is_no_deal():
+    assert [claim.measure for claim in claimcheck.extract_text("The house was valued at $500,000.")] == ["house"]

@@ -11,6 +11,7 @@ from claimcheck.checks.kinds.agree import sides
 from claimcheck.evidence import figures_per_source, vetoes, weigh
 from claimcheck.evidence.vetoes import same_person
 from claimcheck.facts import split_by_evidence
+from conftest import violated_pairs
 
 
 @pytest.mark.parametrize(("first", "second", "same"), [
@@ -2211,3 +2212,34 @@ def test_a_bare_dollar_sum_restating_a_canadian_one_is_that_sum(tmp_path):
     again = "Monday, 9 May 2016\n\nPrairie deal\nLaurentia has agreed to pay $4.9-billion for Prairie.\n"
     found = claimcheck.Checker().check([_written(tmp_path, {"a.txt": first, "b.txt": again})]).findings
     assert [(finding.status, "a bare $ read as CAD" in finding.message) for finding in found] == [("consistent", True)]
+
+
+def test_a_past_quakes_toll_both_pages_recall_by_place_and_year_is_one_quantity(tmp_path):
+    day = "Iran quake kills 30\nTuesday, 18 November 2014\n\n"
+    found = violated_pairs(tmp_path, {
+        "a.txt": day + "A quake killed 30 people in Chelgerd on Tuesday.\nA 6.6 magnitude quake destroyed the city of "
+                       "Bam in 2003, killing 26,000 people.\n",
+        "b.txt": day + "The quake killed 34 people in Chelgerd on Tuesday, officials said.\nThe 2003 quake in Bam killed "
+                       "31,000 people, while the 1990 quake in Manjil killed about 40,000.\n"})
+    assert [("a.txt", "26,000"), ("b.txt", "31,000")] in found
+    assert not any(("b.txt", "about 40,000") in pair for pair in found)  # another year's quake
+
+
+def test_a_raid_overnight_and_one_early_on_the_next_day_are_one_night(tmp_path):
+    found = violated_pairs(tmp_path, {
+        "a.txt": "Gang steals jewels in Paris\nPARIS, Nov 17, 2010 (AFP) - Four armed robbers broke into a jeweller "
+                 "overnight and made off with jewels worth an estimated 32 million euros, police said on Wednesday.\n",
+        "b.txt": "Robbers raid Paris jeweller\nPARIS, Nov 17 (Xinhua) -- Four armed robbers stole jewellery worth 23 "
+                 "million euros from a luxury shop in Paris early Wednesday, local media reported.\n"})
+    assert found == [[("a.txt", "an estimated 32 million euros"), ("b.txt", "23 million euros")]]
+
+
+def test_an_updates_lead_count_of_flaws_is_the_pages_own_beside_each_bulletins(tmp_path):
+    found = violated_pairs(tmp_path, {
+        "a.txt": "Northgate fixes 26 flaws\nSEATTLE, April 10, 2012 (Wire) - Northgate on Tuesday released nine security "
+                 "bulletins fixing 26 vulnerabilities in its software.\nThe company rates four bulletins critical."
+                 "\nOne bulletin addresses five vulnerabilities in the browser.\n",
+        "b.txt": "Northgate patches more than 30 holes\nSEATTLE, April 10, 2012 (Wire) - Northgate has released updates to "
+                 "fix more than 30 security flaws in its software.\n"})
+    assert [("a.txt", "26"), ("b.txt", "more than 30")] in [sorted(pair) for pair in found]
+    assert not any(("a.txt", "five") in pair for pair in found)

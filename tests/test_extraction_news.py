@@ -1508,3 +1508,16 @@ def test_what_a_sum_is_of_follows_its_conversion_in_brackets():
                                     "euros ($43.5 million) of jewellery from its store.")
     assert [(claim.text, claim.measure) for claim in found if claim.type == "money"] == [
         ("an estimated 32 million euros", "haul"), ("$43.5 million", "haul")]
+
+
+def test_flaws_an_update_fixes_are_no_people_released():
+    claim = next(claim for claim in claimcheck.extract_text(
+        "Northgate on Tuesday released nine security bulletins fixing 26 vulnerabilities in its software.")
+        if claim.value == 26)
+    assert (claim.measure, claim.outcome) == ("fix", None)
+
+
+def test_millions_as_baseballs_trade_press_writes_them():
+    assert claims("He gets a $15MM signing bonus and $4MM in award bonuses.") == [
+        ("$15MM", 15e6, "USD"), ("$4MM", 4e6, "USD")]
+    assert claims("Rain of 15mm fell overnight.") == [("15mm", 15.0, "millimeter")]

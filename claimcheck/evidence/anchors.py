@@ -22,6 +22,7 @@ from .governing import one_doing, one_happening
 from .features import (GENERIC_MEASURES, after_figure, before_figure, name_numbers, near, sentence_terms, slot_match,
                        WORD)
 from .quakes import another_quakes, other_quake_places, quake_measure, quake_named
+from .past_events import one_past_event
 from .pages import ANCHORED_OUTCOMES, FIGURES_PER_PAGE, LEAD_LINES, included, own_and_sourced, set_against, two_sources
 from .revisions import told_as_revised
 from .vetoes import same_person
@@ -102,6 +103,10 @@ def anchors(first: Claim, second: Claim, figures: tuple[int, int], synonyms,
         who = (first.measure if first.scope == "part" and heads[0] == heads[1]  # "children killed"
                else heads[0] if first.outcome == "destroyed" else "people")  # "homes destroyed"
         found.append(f"the only count of {who} {first.outcome} each source gives")
+    if (first.outcome in ANCHORED_OUTCOMES and first.outcome == second.outcome and same_people
+            and classes[0] is not None and classes[0] == classes[1] and first.scope == second.scope
+            and (recalled := one_past_event(first, second))):
+        found.append(f"both the count of people {first.outcome} in {recalled}")
     if (single and quake and quake_named(first, second, names_a, names_b, places)
             and _days_apart(first, second) <= _SAME_QUAKE_DAYS
             and all(count <= 1 for count in (_figures_of(quake, first.sentence), _figures_of(quake, second.sentence)))):

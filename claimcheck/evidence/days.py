@@ -16,11 +16,11 @@ def same_days(first: Claim, second: Claim) -> bool:
     than a sentence that names none; "since he took office last October" names no day. Within a paragraph, a later
     sentence that names no day goes on with the day named before it."""
     earlier, later = sorted((first, second), key=lambda claim: (claim.line, claim.start))
-    days = days_named(_account_of(earlier)), days_named(_account_of(later))
+    days = days_named(account_of(earlier)), days_named(account_of(later))
     return days[0] == days[1] or (earlier.line == later.line and earlier.doc == later.doc and not days[1])
 
 
-def _account_of(claim: Claim) -> str:
+def account_of(claim: Claim) -> str:
     """The part of a figure's sentence that tells its account: the sentence less the clauses of contrast that tell
     another ("at least 137 bodies were recovered, but by 27 March that number had risen to 531")."""
     position = max(claim.sentence.find(claim.text), 0)
@@ -127,8 +127,13 @@ def other_days_named(first: Claim, second: Claim) -> bool:
     """Whether both sentences name the day of their figure and the days differ ("died on Friday after falling 150
     metres" and "fell about 2,000 feet ... on Saturday": two falls, however alike their pages)."""
     days = days_named(first.sentence), days_named(second.sentence)
+    if any(named <= _A_NIGHT_ACROSS for named in days):
+        return False  # "broke in overnight" and "early Wednesday": a night runs into the next day
     return (bool(days[0] and days[1]) and not days[0] & days[1]
             and (first.date != second.date or first.date is None))  # undated, the names are all there is to go by
+
+
+_A_NIGHT_ACROSS = frozenset({"overnight", "last night"})
 
 
 def one_night_only(first: Claim, second: Claim) -> bool:

@@ -109,6 +109,8 @@ def page_figures(claims: list[Claim], synonyms) -> Counter:
             place = canonical_name("place", claim.place, synonyms) if claim.place else None
             placed.setdefault((claim.doc, claim.outcome), {}).setdefault(place, set()).add(figure)
         head = head_key(claim.measure, synonyms)
+        if claim.outcome is None and claim.scope != "part" and (role := claim_role(claim, synonyms)):
+            _own_figure(values, claim, role)  # "fixes 26 flaws" in the lead, a bulletin's five further down
         # "four robbers, two of them dressed as women" gives one count of the robbers: a part is no other
         if head and not (claim.scope == "part" and head in ROLES):
             values.setdefault(("measure", claim.doc, head), set()).add(figure)

@@ -26,7 +26,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "166"
+EXTRACTOR_VERSION = "167"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -380,6 +380,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     window = tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)]
     following_tokens = tokens[bisect.bisect_left(starts, end):]
     outcome = phrases.outcome(window, following_tokens)
+    if outcome and _A_ROLE_OF_THINGS.get(measure):
+        outcome = None  # "released nine bulletins fixing 26 vulnerabilities": flaws fixed, not people released
     if outcome == "destroyed" and (measure is None or measure.split()[-1].lower() not in STRUCTURE_NOUNS):
         # "buried 32 houses": what befell buildings; "buried 160 bodies" tells of the dead by its noun
         outcome = phrases.outcome(window, following_tokens, but="destroyed")
@@ -564,6 +566,9 @@ _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?:\d|(?:
                              r"nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)", re.I)
 _HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
 _HELD_NOUNS = frozenset({"prisoners", "detainees", "captives"})  # people held, whom something else may befall
+#: roles whose figures count things that no outcome of people befalls (the flaws an update fixes, the shots fired)
+_A_ROLE_OF_THINGS = {name: True for name, spec in ROLES.items()
+                     if spec.get("measures") and not any(word in PERSON_NOUNS for word in spec["measures"])}
 #: two outcomes either of which befell each one counted: "six gunmen were killed or captured"
 _OUTCOMES_OR = (r"(?:killed|dead|died|captured|arrested|detained|injured|wounded|hurt|missing)\s+(?:or|and/or)\s+"
                 r"(?:killed|dead|captured|arrested|detained|injured|wounded|hurt|missing)\b")

@@ -104,7 +104,7 @@ NUMBER_PATTERN = re.compile(
     rf"|(?P<digits>(?(currency)|(?:(?<![\w.,])|(?<=(?<![\w.])(?-i:M))(?=\d\.\d\b)|(?<=(?<![\w.])(?-i:Mw))(?=\d\.\d\b)))(?:{_DIGITS}))"  # "M6.7": a magnitude
     rf"{_EXPONENT}?"
     rf"(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}]|{_LOST_FRACTION})?"
-    rf"(?:(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-|)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"
+    rf"(?:(?(currency)(?P<mm>(?-i:MM))(?![\w])|(?!))|(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-|)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"
     rf"|\s(?-i:(?P<spaced>B|M|K|bn|mn|tn|bln|mln))(?=\s+[a-z]))?"
     rf"(?:-?(?P<digitfold>fold)\b)?"
     rf"|(?P<fraction>{_FRACTION})"
@@ -245,7 +245,8 @@ def _read_digits(match: re.Match[str], text: str, currency: str | None, number_s
                                                 or (_METRE_BEFORE.search(text, max(0, match.start() - 40), match.start())
                                                     and not _FINANCE.search(text, max(0, match.start() - 80), match.start()))):
         suffix, end = "", match.end("suffix") - 1  # "1.5m high": metres (read as a unit next)
-    magnitude_words = (suffix or match.group("magword") or match.group("spaced") or "").lower()
+    magnitude_words = ("million" if match.group("mm") else  # "$15MM", as baseball's trade press writes millions
+                       (suffix or match.group("magword") or match.group("spaced") or "").lower())
     magnitude = 1.0
     for word in re.split(r"[\s-]+", magnitude_words):
         magnitude *= MAGNITUDE_SUFFIXES.get(word, 1.0)

@@ -87,6 +87,9 @@ def role_of(before: str, measure: str | None, after: str = "", money: bool = Fal
         for name, paid in _paid_patterns():
             if paid.search(tail) and _PAID_FOR.match(after):
                 return name
+        for name, valuing in _valuing_patterns():
+            if valuing.search(tail):
+                return name
     if measure is None and not count:
         return None
     measure = measure.lower() if measure else ""  # "": a bare ``count`` ("the stadium, which holds 30,000")
@@ -144,6 +147,27 @@ def _paid_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """(role, the verb of paying right before a figure, with at most two words between: "will pay about")."""
     return tuple((name, re.compile(rf"\b(?:{'|'.join(map(re.escape, spec['paid']))})(?:\s+[a-z]+){{0,2}}\s*$", re.I))
                  for name, spec in ROLES.items() if spec.get("paid"))
+
+
+_HEDGES = r"(?:about|approximately|around|some|roughly|nearly|almost|an\s+estimated|more\s+than|over|up\s+to)"
+
+
+@lru_cache(maxsize=1)
+def _valuing_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(role, what values a firm at the figure right after it): a word of the role's ``valued_by`` (the deal), then
+    its verb of valuing and what it values ("The offer ... values Valkea at about"), or the deal of a firm and "worth"
+    ("the takeover of Valkea, worth about")."""
+    found = []
+    for name, spec in ROLES.items():
+        if not spec.get("valuing"):
+            continue
+        by = alternation(spec["valued_by"])
+        found.append((name, re.compile(
+            rf"\b(?:{by})\b[^.;:!?()]{{0,80}}?\b(?:{alternation(spec['valuing'])})\s+[^,.;:!?()]{{1,60}}?\s+at"
+            rf"(?:\s+{_HEDGES})?\s*$"
+            rf"|\b(?:{by})\s+(?:of|for|with)\s+[A-Z][^,.;:!?()]{{0,40}}?,?\s+(?:worth|valued\s+at)(?:\s+{_HEDGES})?\s*$",
+            re.I)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
