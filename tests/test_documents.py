@@ -70,6 +70,7 @@ def test_a_dateline_without_a_year_gives_the_day_a_page_was_written(head, day):
 @pytest.mark.parametrize("head", [
     "Market bombed\nSudan has been at war since April 15, 2023.\n",
     "Singer dies\nPage was born on April 22,1923, in Nashville.\n",
+    "Quake kills dozens\nRelated stories: Iran quake: survivors sleep outdoors (12 August 2012)\n",
 ])
 def test_a_date_a_short_sentence_tells_of_is_not_the_pages(head):
     assert claimcheck.read_text(head).date is None

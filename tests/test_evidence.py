@@ -2243,3 +2243,24 @@ def test_an_updates_lead_count_of_flaws_is_the_pages_own_beside_each_bulletins(t
                  "fix more than 30 security flaws in its software.\n"})
     assert [("a.txt", "26"), ("b.txt", "more than 30")] in [sorted(pair) for pair in found]
     assert not any(("a.txt", "five") in pair for pair in found)
+
+
+def test_a_record_year_told_with_when_is_the_year_of_the_figure():
+    from claimcheck.evidence.days import years_named
+
+    assert years_named("The strongest quake in the region since 1977, when a magnitude 5.8 quake struck, killing 352.") \
+        == {"1977"}
+    assert years_named("The riots, the worst in France since 2005, saw 69 people arrested.") == frozenset()
+
+
+def test_a_toll_told_as_likely_to_rise_is_an_early_count_not_a_contradiction(tmp_path):
+    pages = {
+        "a.txt": "Quake kills 12 in Iran\nTuesday, 18 November 2014\nA strong earthquake struck western Iran on Tuesday."
+                 "\nA Red Crescent official "
+                 "said 12 bodies had been recovered and the toll was likely to rise.\n",
+        "b.txt": "Quake in Iran kills 28\nTuesday, 18 November 2014\nA strong earthquake struck western Iran on "
+                 "Tuesday, killing 28 people, the "
+                 "interior ministry said.\n"}
+    assert violated_pairs(tmp_path / "rising", pages) == []
+    pages["a.txt"] = pages["a.txt"].replace(" and the toll was likely to rise", "")
+    assert violated_pairs(tmp_path / "told", pages) == [[("a.txt", "12"), ("b.txt", "28")]]

@@ -1521,3 +1521,12 @@ def test_millions_as_baseballs_trade_press_writes_them():
     assert claims("He gets a $15MM signing bonus and $4MM in award bonuses.") == [
         ("$15MM", 15e6, "USD"), ("$4MM", 4e6, "USD")]
     assert claims("Rain of 15mm fell overnight.") == [("15mm", 15.0, "millimeter")]
+
+
+def test_a_distance_is_no_one_captured_and_a_span_of_nights_is_a_total():
+    found = claimcheck.extract_text("The carrier was seized on Monday some 260 nautical miles east of Aden.")
+    assert [(claim.text, claim.outcome) for claim in found] == [("some 260 nautical miles", None)]
+    found = claimcheck.extract_text("He said 38 officers had been injured over the four nights of violence and that "
+                                    "261 people had been arrested.")
+    assert [(claim.text, claim.scope) for claim in found if claim.value in (38, 261)] == [("38", "total"),
+                                                                                        ("261", "total")]

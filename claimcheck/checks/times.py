@@ -11,7 +11,7 @@ from ..evidence import FigureCounts, an_article
 from ..evidence.days import years_named
 from ..evidence.pages import days_told, told_days_after, top_toll, top_weekdays
 from ..evidence.revisions import (above_the_risen, preliminary_on_page, revised_on_page, risen_on_page,
-                                  told_as_preliminary, told_as_revised, told_as_risen)
+                                  told_as_preliminary, told_as_revised, told_as_rising, told_as_risen)
 from ..lexicon import RUNNING_OUTCOMES, RUNNING_ROLES, WEEKDAYS
 from ..model import Claim
 from .context import CheckContext
@@ -111,6 +111,8 @@ def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCo
     dated = context.as_of(first), context.as_of(second)
     one_day = dated[0] == dated[1] and all(dated)
     for claim, other in ((first, second), (second, first)):
+        if claim.outcome in RUNNING_OUTCOMES and claim.value < other.value and told_as_rising(claim):
+            return (f"{claim.text} told as likely to rise (the other may be a later count)",)
         if one_day and other.value >= claim.value:
             continue
         if claim.outcome in RUNNING_OUTCOMES and (told_as_risen(claim) or risen_on_page(claim, figures)

@@ -106,6 +106,9 @@ def _opens_dateline(line: str, found: tuple[int, int, date]) -> bool:
     return bool(_BEFORE_DATELINE_DATE.match(line[:start]) and _AFTER_DATELINE_DATE.match(line[end:]))
 
 
+#: a line of links to other pages: "Related stories: ...", "See also: ...", "Read more: ..."
+_RELATED = re.compile(r"^(?:related(?:\s+(?:stories|articles|links|content|coverage|news))?|see\s+also|read\s+more|"
+                      r"more\s+on\s+this(?:\s+story)?|also\s+read|you\s+may\s+also\s+like)\b\s*[:|-]", re.I)
 #: a date a short sentence tells of ("Sudan has been at war since April 15, 2023."): three words or more, then a word
 #: that ties the date to what they tell; no page's date
 _TOLD_DATE = re.compile(r"(?:\b[\w'’-]+\s+){3,}(?:since|until|till|before|after|from|by|on|in|of)\s+$", re.I)
@@ -116,6 +119,8 @@ def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | 
     lines = _head_lines(text)
     title = date_found = outlet = None
     for line in lines:
+        if _RELATED.match(line):
+            continue  # "Related stories: Iran quake: survivors sleep outdoors (12 August 2012)": other pages' dates
         meta = _DATE_META.match(line)
         if meta and not date_found:
             parsed = _parse(meta.group("date"))

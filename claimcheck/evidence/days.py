@@ -110,7 +110,8 @@ def years_named(sentence: str) -> frozenset[str]:
 
 #: a year a record is told against, not a year told of: "the riots, the worst in France since 2005, saw 69 arrested"
 _SINCE_A_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|deadliest|heaviest|strongest|"
-                             r"most\s+[a-z]+|first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b", re.I)
+                             r"most\s+[a-z]+|first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b"
+                             r"(?!,?\s+when\b)", re.I)  # "since 1977, when a magnitude 5.8 quake struck": 1977's
 #: a year an agreement runs to, not one told of: "allows him to opt out after the 2019 season", "runs through 2023"
 _A_TERMS_END = re.compile(r"\b(?:after|through|until|till|beyond)\s+(?:the\s+)?(?:19|20)\d\d(?:[-–]\d\d)?\s+"
                           r"season\b|\b(?:through|until|till)\s+(?:19|20)\d\d\b", re.I)
@@ -127,13 +128,17 @@ def other_days_named(first: Claim, second: Claim) -> bool:
     """Whether both sentences name the day of their figure and the days differ ("died on Friday after falling 150
     metres" and "fell about 2,000 feet ... on Saturday": two falls, however alike their pages)."""
     days = days_named(first.sentence), days_named(second.sentence)
-    if any(named <= _A_NIGHT_ACROSS for named in days):
-        return False  # "broke in overnight" and "early Wednesday": a night runs into the next day
+    for night, other in ((days[0], second), (days[1], first)):
+        if night and night <= _A_NIGHT_ACROSS and _SMALL_HOURS.search(other.sentence):
+            return False  # "broke in overnight" and "early Wednesday": a night runs into the small hours of a day
     return (bool(days[0] and days[1]) and not days[0] & days[1]
             and (first.date != second.date or first.date is None))  # undated, the names are all there is to go by
 
 
 _A_NIGHT_ACROSS = frozenset({"overnight", "last night"})
+#: the small hours of a named day, which a night before it runs into: "early Wednesday", "before dawn on Monday"
+_SMALL_HOURS = re.compile(r"\b(?:early|before\s+dawn|in\s+the\s+(?:early|small)\s+hours\s+of)\s+(?:on\s+)?"
+                          r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
 def one_night_only(first: Claim, second: Claim) -> bool:

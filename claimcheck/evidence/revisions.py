@@ -80,6 +80,18 @@ def told_as_risen(claim: Claim) -> bool:
                 or _NOW_AFTER.match(after_figure(claim)) or _RAISED_FROM.match(after_figure(claim)))
 
 
+def told_as_rising(claim: Claim) -> bool:
+    """Whether a figure's sentence tells its count as still rising ("12 bodies had been recovered and the toll was
+    likely to rise", "the number of dead is expected to climb"): an early stage of a running count."""
+    return bool(_RISING.search(after_figure(claim)))
+
+
+#: a count told as still rising, after the figure in its sentence
+_RISING = re.compile(r"\b(?:(?:is|was|were|are|seemed|seems)\s+)?(?:likely|expected|feared|set|certain|bound)\s+to\s+"
+                     r"(?:rise|climb|increase|grow|go\s+up)\b|\b(?:could|may|might|will|would)\s+(?:still\s+)?"
+                     r"(?:rise|climb|increase|grow)\b", re.I)
+
+
 def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:
     """Whether the claim's page tells of its count as risen to it in some sentence (a headline's "two dead" over
     "the number of people killed ... has risen to two")."""

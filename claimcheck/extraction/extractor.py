@@ -26,7 +26,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "167"
+EXTRACTOR_VERSION = "168"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -459,8 +459,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         quantity_type, measure = typed[0], typed[1] or measure  # "a four-cylinder engine", "a magnitude 6.1 quake"
     elif quantity_type == "count" and measure == "magnitude":
         quantity_type = "magnitude"  # "put the magnitude at 5.9", "the magnitude was 5.9"
-    if quantity_type == "magnitude":
-        outcome = None  # "a magnitude 6.8 quake struck ..., killing 18": the quake killed, not its magnitude
+    if quantity_type in ("magnitude", "measurement", "duration"):
+        outcome = None  # "a magnitude 6.8 quake struck ..., killing 18": the quake killed, not its magnitude; "was
+        # seized some 260 nautical miles east of Aden": the ship was, not the distance
     if quantity_type == "magnitude" and subject is None:
         subject = roles.shock_of(text[sentence_start:start], after_figure)
     others = OtherNumbers(sentence_numerals, first.start, sentence_start)

@@ -168,7 +168,7 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
             or _SINCE_A_DAY.match(_clause(sentence_after))
-            or _OVER_DAYS.search(_clause(sentence_after))
+            or _OVER_DAYS.search(_clause(sentence_after)) or _OVER_DAYS.search(_clause_before(sentence_before))
             or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
                                  or _EVERY_PERIOD.match(sentence_after)))
             or _IN_INCIDENTS.match(sentence_after) or _IN_SEVERAL_PLACES.match(_clause(sentence_after))
@@ -306,6 +306,12 @@ _ACROSS_PLACES = re.compile(r"\b(?:(?:nationwide|countrywide)(?=\s*$|\s+(?:on|in
                             r"in\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?(?:\d[\d,]*|dozens\s+of|hundreds\s+of|"
                             r"many|several)\s+(?:cities|towns|marches|rallies|protests|demonstrations))\b")
 _NATIONWIDE_BEFORE = re.compile(r"\b(?:nationwide|across\s+the\s+country|countrywide),?\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _clause_before(text: str) -> str:
+    """A figure's clause up to it: from the last semicolon or word of contrast ("..., but", "..., while") on. "38
+    officers were injured over the four nights and that 261 were arrested": the span goes on over "and"."""
+    return re.split(r";|,\s*(?:but|while|whereas|although|though|yet)\b", text)[-1]
 
 
 def _clause(text: str) -> str:
