@@ -1530,3 +1530,23 @@ def test_a_distance_is_no_one_captured_and_a_span_of_nights_is_a_total():
                                     "261 people had been arrested.")
     assert [(claim.text, claim.scope) for claim in found if claim.value in (38, 261)] == [("38", "total"),
                                                                                         ("261", "total")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Cars burn after police kill boy, 16", "the boy"),
+    ("The boy who died was only 16, according to friends.", "the boy"),
+    ("The girl, 12, and her brother were hurt.", "the girl"),
+])
+def test_a_young_persons_age_told_after_the_word_for_them(text, subject):
+    claim = one(text)
+    assert (claim.type, claim.value, claim.subject) == ("age", 16 if "16" in text else 12, subject)
+
+
+def test_an_age_at_another_time_is_no_age_of_the_story():
+    assert one("The boy was 15 when he joined the club.").type != "age"
+
+
+def test_a_toll_that_has_passed_a_figure_beyond_a_quakes_magnitude_is_the_dead():
+    found = claimcheck.extract_text("The death toll from Tuesday's magnitude 6.6 earthquake in Maluku has passed 20.")
+    assert [(claim.text, claim.measure, claim.outcome) for claim in found] == [
+        ("6.6", "magnitude", None), ("20", "people", "killed")]

@@ -26,7 +26,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "168"
+EXTRACTOR_VERSION = "169"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -427,8 +427,9 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     elif unit.kind == "count" and measure and len(words := measure.lower().split()) == 2 and words[1] in TOLL_WORDS \
             and words[0] in OUTCOME_WORDS:
         measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed
-    elif (unit.kind == "count" and measure and outcome is None
-          and (measure.lower() in TOLL_WORDS or measure.lower().endswith(" toll"))):
+    elif (unit.kind == "count" and outcome is None
+          and ((measure and (measure.lower() in TOLL_WORDS or measure.lower().endswith(" toll")))
+               or _TOLL_PASSED.search(text[sentence_start:start]))):
         measure, outcome = "people", "killed"  # "the toll from the blast climbed to 31", "quake toll rises to 24"
     elif unit.kind == "count" and measure and measure.split()[-1].lower() in (_GATHERINGS | _STRIKES):
         outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied;
@@ -567,6 +568,12 @@ _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?:\d|(?:
                              r"nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)", re.I)
 _HELD = frozenset({"captured"})  # people someone holds: their count is the captor's, whatever people they are
 _HELD_NOUNS = frozenset({"prisoners", "detainees", "captives"})  # people held, whom something else may befall
+#: a toll told as the subject of its clause that has grown to the figure, however much lies between ("The death toll
+#: from Tuesday's magnitude 6.6 earthquake in Maluku has passed 20")
+_TOLL_PASSED = re.compile(r"^\W*(?:the\s+)?(?:death\s+)?toll(?:\s+(?:from|of|in|after)\b[^;:!?]{0,100}?)?\s+"
+                          r"(?:has\s+|had\s+|have\s+)?(?:passed|topped|exceeded|surpassed|reached|hit|risen\s+to|"
+                          r"rose\s+to|climbed\s+to|jumped\s+to|stood\s+at|stands\s+at)\s+(?:about|nearly|more\s+than|"
+                          r"over|at\s+least|some)?\s*$", re.I)
 #: roles whose figures count things that no outcome of people befalls (the flaws an update fixes, the shots fired)
 _A_ROLE_OF_THINGS = {name: True for name, spec in ROLES.items()
                      if spec.get("measures") and not any(word in PERSON_NOUNS for word in spec["measures"])}

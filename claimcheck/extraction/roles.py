@@ -345,6 +345,9 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
         return True, f"the {unnamed.group(1).lower()}" if unnamed else None
     if unit.kind != "count" or not (0 < value < 120) or not float(value).is_integer():
         return False, None
+    young = _YOUNG_APPOSED.search(text[max(0, start - 30):start]) or _YOUNG_WAS.search(text[max(0, start - 60):start])
+    if young and _AGE_ENDS.match(text[end:end + 16]):  # "police kill boy, 16", "The boy who died was only 16"
+        return True, f"the {young.group('who').lower()}"
     aged = _AGED.search(text[max(0, start - 40):start])
     if aged and (not any(character.isdigit() for character in aged.group())  # "aged 61"; a list's later age ends
                  or _AGE_LISTED.match(text[end:end + 5])):  # its item: "aged 41 and 53,"
@@ -366,6 +369,13 @@ def age_of(text: str, start: int, end: int, names: list[Name], unit: UnitReading
 
 #: a name's age just told before another name's ("Daniel, 9, and "): a list of people and their ages
 _AGES_BEFORE = re.compile(r"[A-Z][a-z]+,\s+\d{1,3},\s+(?:and\s+)?$")
+#: a young person's age told after the word for them: "police kill boy, 16", "The boy who died was only 16"
+_YOUNG = r"(?P<who>boy|girl|teenager|teen|youth|schoolboy|schoolgirl|student|son|daughter)"
+_YOUNG_APPOSED = re.compile(rf"\b{_YOUNG},\s*$", re.I)
+_YOUNG_WAS = re.compile(rf"\b(?:the|a|this|that)\s+{_YOUNG}\b(?:\s+(?:who|that)\s+(?:died|was\s+(?:killed|shot)|"
+                        r"had\s+died))?\s+(?:was|is)\s+(?:only|just|barely|aged)?\s*$", re.I)
+#: what ends such an age: its clause, a source, its years
+_AGE_ENDS = re.compile(r"\s*(?:$|[,.;:)!?]|years?\s+old\b|according\b|and\b|at\s+the\s+time\b)", re.I)
 _UNNAMED = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,2}?(woman|man|girl|boy|mother|father|teenager|teen|suspect|gunman|victim)\b")
 _PARENT_OF = re.compile(r"\b(?P<role>(?:grand)?(?:mother|father|parent)|mom|dad)\s+of\s*$", re.I)
 _OFFSPRING = {"children", "child", "kids", "sons", "daughters", "grandchildren", None}
