@@ -20,8 +20,14 @@ def dates(text: str) -> list[tuple[str, str | None]]:
     ("Tuesday, 10 September 2024\n\nThe same jets killed 26 in Kutum in April.", [("26", "2024-04")]),
     ("Tuesday, 4 March 2014\n\nIn November, 40 people died.", [("40", "2013-11")]),  # last November
     ("Tuesday, 4 March 2014\n\nIn May 2012, 40 people died.", [("40", "2012-05")]),
+    ("Tuesday, 10 September 2024\n\nSince fighting broke out in April, 15,000 have been killed.",
+     [("15,000", "2024-09-10")]),
+    ("Tuesday, 10 September 2024\n\nThe vote is due in November and 40 candidates have registered.",
+     [("40", "2024-09-10")]),
+    ("Tuesday, 10 September 2024\n\nIn March 40 people died.", [("40", "2024-03")]),
 ], ids=["weekday", "day-month", "month-day", "previous-year", "full-date", "since-is-a-start", "other-clause",
-        "month-alone", "month-alone-last-year", "month-and-year"])
+        "month-alone", "month-alone-last-year", "month-and-year", "month-a-period-starts", "month-to-come",
+        "month-then-figure"])
 def test_a_date_without_a_year_takes_the_documents_year(text, expected):
     assert dates(text) == expected
 

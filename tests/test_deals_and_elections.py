@@ -174,5 +174,9 @@ def test_a_sum_a_deal_values_a_firm_at_is_the_deals(sentence, text):
     assert claim.measure == "deal"
 
 
-def test_a_house_valued_at_a_sum_is_no_deal():
-    assert [claim.measure for claim in claimcheck.extract_text("The house was valued at $500,000.")] == ["house"]
+@pytest.mark.parametrize("sentence", [
+    "The deal values the company's shares at $40 each.",  # the shares, not the firm
+    "The purchase of Park Lane house, worth $5 million, was completed.",
+])
+def test_a_sum_valued_of_shares_or_of_a_house_is_no_deal(sentence):
+    assert [claim.measure for claim in claimcheck.extract_text(sentence) if claim.type == "money"] != ["deal"]

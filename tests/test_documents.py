@@ -70,10 +70,18 @@ def test_a_dateline_without_a_year_gives_the_day_a_page_was_written(head, day):
 @pytest.mark.parametrize("head", [
     "Market bombed\nSudan has been at war since April 15, 2023.\n",
     "Singer dies\nPage was born on April 22,1923, in Nashville.\n",
-    "Quake kills dozens\nRelated stories: Iran quake: survivors sleep outdoors (12 August 2012)\n",
 ])
 def test_a_date_a_short_sentence_tells_of_is_not_the_pages(head):
     assert claimcheck.read_text(head).date is None
+
+
+def test_a_line_of_links_to_other_pages_gives_no_page_date():
+    page = "Quake kills 30\nRelated: Iran quake (12 August 2012)\nMonday, 13 August 2012\nThe quake struck.\n"
+    assert claimcheck.read_text(page).date == "2012-08-13"
+
+
+def test_a_furniture_line_gives_its_date_wherever_its_words_stand():
+    assert claimcheck.read_text("Storm hits coast\nThis story was last updated on 12 August 2012\n").date == "2012-08-12"
 
 
 def test_a_date_inside_a_long_first_paragraph_is_no_dateline():

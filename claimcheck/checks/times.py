@@ -107,11 +107,15 @@ def risen_in_either(context: CheckContext, pairs: list[tuple[Claim, Claim]], fig
 
 def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCounts) -> tuple[str, ...]:
     """"the death toll climbed to 35": a later count than one the other page may give; of one day, only a count
-    below it may be an earlier stage of that day's count ("Nine dead" against "toll rises to 12" that evening)."""
+    below it may be an earlier stage of that day's count ("Nine dead" against "toll rises to 12" that evening). "12
+    bodies had been recovered and the toll was likely to rise": an earlier count than a higher one of the same day or
+    later."""
     dated = context.as_of(first), context.as_of(second)
     one_day = dated[0] == dated[1] and all(dated)
-    for claim, other in ((first, second), (second, first)):
-        if claim.outcome in RUNNING_OUTCOMES and claim.value < other.value and told_as_rising(claim):
+    for (claim, day), (other, other_day) in (((first, dated[0]), (second, dated[1])),
+                                            ((second, dated[1]), (first, dated[0]))):
+        if (claim.outcome in RUNNING_OUTCOMES and claim.value < other.value and told_as_rising(claim)
+                and not (day and other_day and day > other_day)):
             return (f"{claim.text} told as likely to rise (the other may be a later count)",)
         if one_day and other.value >= claim.value:
             continue

@@ -110,8 +110,7 @@ def years_named(sentence: str) -> frozenset[str]:
 
 #: a year a record is told against, not a year told of: "the riots, the worst in France since 2005, saw 69 arrested"
 _SINCE_A_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|deadliest|heaviest|strongest|"
-                             r"most\s+[a-z]+|first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b"
-                             r"(?!,?\s+when\b)", re.I)  # "since 1977, when a magnitude 5.8 quake struck": 1977's
+                             r"most\s+[a-z]+|first)\b[^.;:!?]{0,40}?\bsince\s+(?:19|20)\d\d\b", re.I)
 #: a year an agreement runs to, not one told of: "allows him to opt out after the 2019 season", "runs through 2023"
 _A_TERMS_END = re.compile(r"\b(?:after|through|until|till|beyond)\s+(?:the\s+)?(?:19|20)\d\d(?:[-–]\d\d)?\s+"
                           r"season\b|\b(?:through|until|till)\s+(?:19|20)\d\d\b", re.I)
@@ -138,7 +137,7 @@ def other_days_named(first: Claim, second: Claim) -> bool:
 _A_NIGHT_ACROSS = frozenset({"overnight", "last night"})
 #: the small hours of a named day, which a night before it runs into: "early Wednesday", "before dawn on Monday"
 _SMALL_HOURS = re.compile(r"\b(?:early|before\s+dawn|in\s+the\s+(?:early|small)\s+hours\s+of)\s+(?:on\s+)?"
-                          r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+                          r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+night)", re.I)
 
 
 def one_night_only(first: Claim, second: Claim) -> bool:

@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import re
 
+from ..extraction.roles import QUAKES
 from ..model import Claim
 from .days import account_of, years_named
 
-#: the kinds of event a page recalls by place and year, each spelling under one name
-_KINDS = {"quake": "quake", "quakes": "quake", "earthquake": "quake", "earthquakes": "quake", "temblor": "quake",
-          "tremor": "quake", "tsunami": "tsunami", "flood": "flood", "floods": "flood", "flooding": "flood",
-          "hurricane": "storm", "typhoon": "storm", "cyclone": "storm", "storm": "storm", "bombing": "attack",
-          "bombings": "attack", "attack": "attack", "attacks": "attack", "blast": "attack", "explosion": "attack",
-          "massacre": "attack", "fire": "fire", "wildfire": "fire", "blaze": "fire", "crash": "crash",
-          "heist": "heist", "robbery": "heist", "raid": "heist", "riots": "riots", "riot": "riots",
-          "eruption": "eruption", "landslide": "landslide", "stampede": "stampede", "famine": "famine"}
-_KIND_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_KINDS, key=len, reverse=True))})\b", re.I)
+#: the kinds of event a page recalls by place and year, and the words that name each
+_KINDS = tuple((kind, re.compile(rf"\b(?:{words})\b", re.I)) for kind, words in (
+    ("quake", rf"{QUAKES}s?"), ("tsunami", "tsunamis?"), ("flood", "floods?|flooding"),
+    ("storm", "hurricanes?|typhoons?|cyclones?|storms?"),
+    ("attack", "bombings?|attacks?|blasts?|explosions?|massacres?"), ("fire", "fires?|wildfires?|blazes?"),
+    ("crash", "crash(?:es)?"), ("heist", "heists?|robbery|robberies|raids?"), ("riots", "riots?"),
+    ("eruption", "eruptions?"), ("landslide", "landslides?"), ("stampede", "stampedes?"), ("famine", "famines?")))
+
+
+def _kinds(text: str) -> set[str]:
+    return {kind for kind, words in _KINDS if words.search(text)}
 
 
 def one_past_event(first: Claim, second: Claim) -> str | None:
@@ -34,7 +37,7 @@ def one_past_event(first: Claim, second: Claim) -> str | None:
     accounts = [account_of(claim) for claim in (first, second)]  # "..., while the 1990 quake killed 40,000": another's
     if any(years_named(account) != {year} for account in accounts):
         return None  # one year each, or which event is told is open
-    kinds = [{_KINDS[word.lower()] for word in _KIND_WORDS.findall(account)} for account in accounts]
+    kinds = [_kinds(account) for account in accounts]
     shared = kinds[0] & kinds[1]
     if len(shared) != 1 or len(kinds[0]) != 1 or len(kinds[1]) != 1:
         return None

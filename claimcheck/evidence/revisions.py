@@ -86,10 +86,11 @@ def told_as_rising(claim: Claim) -> bool:
     return bool(_RISING.search(after_figure(claim)))
 
 
-#: a count told as still rising, after the figure in its sentence
-_RISING = re.compile(r"\b(?:(?:is|was|were|are|seemed|seems)\s+)?(?:likely|expected|feared|set|certain|bound)\s+to\s+"
-                     r"(?:rise|climb|increase|grow|go\s+up)\b|\b(?:could|may|might|will|would)\s+(?:still\s+)?"
-                     r"(?:rise|climb|increase|grow)\b", re.I)
+#: a count told as still rising, after the figure in its sentence, the count (its toll, its number) the subject: not
+#: "river levels were expected to rise", "prices are likely to rise"
+_RISING = re.compile(r"\b(?:toll|tally|number|count|figure|it)\s+(?:[\w-]+\s+){0,3}?(?:(?:is|was|were|are|seemed|seems)"
+                     r"\s+)?(?:(?:likely|expected|feared|set|certain|bound)\s+to|could|may|might|will|would)\s+"
+                     r"(?:still\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up)\b", re.I)
 
 
 def risen_on_page(claim: Claim, figures: Counter | FigureCounts) -> bool:

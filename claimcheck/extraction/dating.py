@@ -46,10 +46,16 @@ _RELATIVE = re.compile(r"\b(?:(?i:last|past)\s+(?P<last>month|year)|(?P<count>\d
                        r"seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago"
                        r"|(?P<yesterday>yesterday|last\s+night))\b",
                        re.IGNORECASE)
-#: a month named alone, with no day and no year: "killed 26 in Kutum's market in April", "earlier in March"
-_IN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-?)\s*)?"
-                       r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-                       r"December)\b(?!\s*\d)(?!,\s*(?:19|20)\d\d)")
+#: a month named alone, with no day and no year: "killed 26 in Kutum's market in April", "earlier in March"; not the
+#: month of another year ("in May of 2012", "in March of that year"), nor a month's something ("May's cabinet"), nor a
+#: day of it ("in March 5"), while a figure may follow it ("In March 40 people died")
+_IN_MONTH = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-?)\s*)?"
+                       rf"(?P<month>{_MONTHS})\b"
+                       r"(?!\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s+[a-z]))(?!,?\s*(?:19|20)\d\d)(?!\s+of\b)(?!['’]s\b)")
+#: what makes a month named alone no time of a figure: the start of a period ("since fighting broke out in April",
+#: "since early April"), a time to come ("due in November", "would leave by late December")
+_NOT_THE_FIGURES_MONTH = re.compile(r"\b(?:since|from|began|begun|started|broke\s+out|erupted|due|will|would|expected|"
+                                    r"scheduled|set|planned|by|until|till)\b[^,;:]{0,30}$", re.I)
 _AHEAD = timedelta(days=62)  # "on 28 December" in a January report is last December
 
 
@@ -98,22 +104,27 @@ def sentence_dates(sentence: str, document_date: str | None = None, year: int | 
     return tuple(sorted(found for found in dates if not _PERIOD_START.search(sentence[max(0, found[0] - 30):found[0]])))
 
 
-def _months_told(sentence: str, claim_start: int, claim_end: int, document_date: str | None,
+def _months_told(sentence: str, claim_end: int, document_date: str | None, year: int | None,
                  dates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A month a figure's clause names alone ("killed 26 in Kutum's market in April"): before the figure, or right
     after it in its clause; not one told further on of something else ("2,000 troops have started ... to leave under
-    the withdrawal ordered in December")."""
+    the withdrawal ordered in December"), nor the start of a period or a time to come. Of the year its paragraph names
+    (``year``), else of the page's (see :func:`_month_before`)."""
     written = _parse(document_date)
     if written is None:
         return []
     found = []
     for match in _IN_MONTH.finditer(sentence):
         if any(start <= match.start("month") < end for start, end, _ in dates):
-            continue  # part of a date already read ("in May 2012")
+            continue  # part of a date already read
+        if _NOT_THE_FIGURES_MONTH.search(sentence[max(0, match.start() - 40):match.start() + len("in ")]):
+            continue
         if match.start() >= claim_end and (match.start() - claim_end > _MONTH_REACH
                                            or "," in sentence[claim_end:match.start()]):
             continue
-        found.append((match.start(), match.end(), _month_before(written, _month_number(match.group("month")))))
+        month = _month_number(match.group("month"))
+        found.append((match.start(), match.end(), f"{year}-{month:02d}" if year is not None and year != written.year
+                      else _month_before(written, month)))
     return found
 
 
@@ -253,7 +264,7 @@ def claim_date(sentence: str, claim_start: int, claim_end: int, others: OtherNum
     dates = [(start, end, value) for start, end, value in sentence_dates(sentence, document_date, year)
              if not (start < claim_end and end > claim_start)
              and not (start >= claim_end and start in events and _ANOTHER_AFTER.search(sentence, claim_end, start))]
-    dates += _months_told(sentence, claim_start, claim_end, document_date, dates)
+    dates += _months_told(sentence, claim_end, document_date, year, dates)
     for start, end, value in dates:
         low, high = (end, claim_start) if end <= claim_start else (claim_end, start)
         if others.between(low, high) or _CLAUSE_BREAK.search(sentence[low:high]):

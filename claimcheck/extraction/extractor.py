@@ -13,8 +13,8 @@ from ..model import Claim, Document
 from ..money import page_unit
 from ..units import convertible, dimensionality
 from . import measures, phrases, roles, scopes, sources
-from ..lexicon import (CROWD_PEOPLE, DEMONYMS, DIMENSION_MEASURES, GATHERING_NOUNS, OUTCOME_VERBS, OUTCOME_WORDS,
-                       PERSON_NOUNS, ROLES, STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
+from ..lexicon import (CROWD_PEOPLE, DEMONYMS, DIMENSION_MEASURES, FUNCTION_WORDS, GATHERING_NOUNS, OUTCOME_VERBS,
+                       OUTCOME_WORDS, PERSON_NOUNS, ROLES, STRUCTURE_NOUNS, TIME_UNITS, TOLL_WORDS)
 from .neighbours import (aftershocks_told_before, another_account_of_a_total, coordinated_parts, headline_from_lead,
                          inherit_measures, part_outcomes, risen_increments)
 from .nonclaims import ExclusionIndex, find_excluded, not_a_claim, page_furniture
@@ -26,7 +26,7 @@ from .dating import OtherNumbers, claim_date, context_year, paragraph_date
 from .spans import Span, is_score, join_ranges, span_values
 from .unit_reading import UnitReading, read_unit
 
-EXTRACTOR_VERSION = "169"
+EXTRACTOR_VERSION = "170"
 _CONVERTED = re.compile(r"\s*\(\s*$")  # "more than 100 km (60 miles)": the figure restated right after it
 _TEMPERATURE_WORDS = {"temperature", "temperatures", "outside temperatures", "outside temperature"}
 #: words of a sentence that tells of cold, where "minus 40" is a temperature
@@ -290,7 +290,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
 
     after_tokens = tokens[bisect.bisect_left(starts, end):bisect.bisect_left(starts, limit)]
     before_tokens = tokens[:bisect.bisect_left(starts, before_start + qualifier.start)]
-    measure_phrase = _measure(unit, after_tokens, [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start],
+    measure_phrase = _measure(unit, after_tokens,
+                              [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start],
                               tokens[bisect.bisect_left(starts, end):])
     if (first.kind == "fraction" and measure_phrase.text is None and after_tokens and after_tokens[0].is_word
             and not phrases.looks_verbal(after_tokens[0].text)):
@@ -380,7 +381,7 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     window = tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)]
     following_tokens = tokens[bisect.bisect_left(starts, end):]
     outcome = phrases.outcome(window, following_tokens)
-    if outcome and _A_ROLE_OF_THINGS.get(measure):
+    if outcome and measure in _THING_ROLES:
         outcome = None  # "released nine bulletins fixing 26 vulnerabilities": flaws fixed, not people released
     if outcome == "destroyed" and (measure is None or measure.split()[-1].lower() not in STRUCTURE_NOUNS):
         # "buried 32 houses": what befell buildings; "buried 160 bodies" tells of the dead by its noun
@@ -429,7 +430,8 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
         measure, outcome = "people", OUTCOME_WORDS[words[0]]  # "the death toll rose to seven": seven people killed
     elif (unit.kind == "count" and outcome is None
           and ((measure and (measure.lower() in TOLL_WORDS or measure.lower().endswith(" toll")))
-               or _TOLL_PASSED.search(text[sentence_start:start]))):
+               or ((measure is None or measure.lower() in FUNCTION_WORDS)  # "... in Maluku has passed 20": "has"
+                   and _TOLL_GROWN_TO.search(text[sentence_start:start])))):
         measure, outcome = "people", "killed"  # "the toll from the blast climbed to 31", "quake toll rises to 24"
     elif unit.kind == "count" and measure and measure.split()[-1].lower() in (_GATHERINGS | _STRIKES):
         outcome = None  # "rallying in two separate demonstrations": two demonstrations, not two people who rallied;
@@ -570,13 +572,13 @@ _HELD = frozenset({"captured"})  # people someone holds: their count is the capt
 _HELD_NOUNS = frozenset({"prisoners", "detainees", "captives"})  # people held, whom something else may befall
 #: a toll told as the subject of its clause that has grown to the figure, however much lies between ("The death toll
 #: from Tuesday's magnitude 6.6 earthquake in Maluku has passed 20")
-_TOLL_PASSED = re.compile(r"^\W*(?:the\s+)?(?:death\s+)?toll(?:\s+(?:from|of|in|after)\b[^;:!?]{0,100}?)?\s+"
-                          r"(?:has\s+|had\s+|have\s+)?(?:passed|topped|exceeded|surpassed|reached|hit|risen\s+to|"
-                          r"rose\s+to|climbed\s+to|jumped\s+to|stood\s+at|stands\s+at)\s+(?:about|nearly|more\s+than|"
-                          r"over|at\s+least|some)?\s*$", re.I)
+_TOLL_GROWN_TO = re.compile(r"^\W*(?:the\s+)?(?:death\s+)?toll(?:\s+(?:from|in|after)\b[^;:!?]{0,100}?)?\s+"
+                            r"(?:has\s+|had\s+|have\s+)?(?:passed|topped|exceeded|surpassed|reached|hit|risen\s+to|"
+                            r"rose\s+to|climbed\s+to|jumped\s+to|stood\s+at|stands\s+at)\s+(?:about|nearly|"
+                            r"more\s+than|over|at\s+least|some)?\s*$", re.I)
 #: roles whose figures count things that no outcome of people befalls (the flaws an update fixes, the shots fired)
-_A_ROLE_OF_THINGS = {name: True for name, spec in ROLES.items()
-                     if spec.get("measures") and not any(word in PERSON_NOUNS for word in spec["measures"])}
+_THING_ROLES = frozenset(name for name, spec in ROLES.items() if spec["type"] == "count" and spec.get("measures")
+                         and not any(word in PERSON_NOUNS for word in spec["measures"]))
 #: two outcomes either of which befell each one counted: "six gunmen were killed or captured"
 _OUTCOMES_OR = (r"(?:killed|dead|died|captured|arrested|detained|injured|wounded|hurt|missing)\s+(?:or|and/or)\s+"
                 r"(?:killed|dead|captured|arrested|detained|injured|wounded|hurt|missing)\b")

@@ -104,7 +104,8 @@ NUMBER_PATTERN = re.compile(
     rf"|(?P<digits>(?(currency)|(?:(?<![\w.,])|(?<=(?<![\w.])(?-i:M))(?=\d\.\d\b)|(?<=(?<![\w.])(?-i:Mw))(?=\d\.\d\b)))(?:{_DIGITS}))"  # "M6.7": a magnitude
     rf"{_EXPONENT}?"
     rf"(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}]|{_LOST_FRACTION})?"
-    rf"(?:(?(currency)(?P<mm>(?-i:MM))(?![\w])|(?!))|(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-|)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"
+    rf"(?:(?(currency)(?P<mm>(?-i:MM))(?![\w])|(?!))"  # "$15MM": millions, after a currency sign only
+    rf"|(?P<suffix>{_MAGNITUDE_SHORT})(?![\w])|(?:\s+|-|)(?P<magword>(?:{_MAGNITUDE_WORDS})(?:[\s-]+(?:{_MAGNITUDE_WORDS}))*)\b"
     rf"|\s(?-i:(?P<spaced>B|M|K|bn|mn|tn|bln|mln))(?=\s+[a-z]))?"
     rf"(?:-?(?P<digitfold>fold)\b)?"
     rf"|(?P<fraction>{_FRACTION})"

@@ -162,10 +162,12 @@ def _valuing_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         if not spec.get("valuing"):
             continue
         by = alternation(spec["valued_by"])
-        found.append((name, re.compile(
-            rf"\b(?:{by})\b[^.;:!?()]{{0,80}}?\b(?:{alternation(spec['valuing'])})\s+[^,.;:!?()]{{1,60}}?\s+at"
+        found.append((name, re.compile(  # what is valued is a firm, not its shares ("values the shares at $40")
+            rf"\b(?:{by})\b[^.;:!?()]{{0,80}}?\b(?:{alternation(spec['valuing'])})\s+(?![^,.;:!?()]*\bshares?\b)"
+            rf"[^,.;:!?()]{{1,60}}?\s+at"
             rf"(?:\s+{_HEDGES})?\s*$"
-            rf"|\b(?:{by})\s+(?:of|for|with)\s+[A-Z][^,.;:!?()]{{0,40}}?,?\s+(?:worth|valued\s+at)(?:\s+{_HEDGES})?\s*$",
+            rf"|\b(?:{by})\s+(?:of|for|with)\s+[A-Z][^,.;:!?()]{{0,40}}?,?\s+(?:worth|valued\s+at)"
+            rf"(?:\s+{_HEDGES})?\s*$",
             re.I)))
     return tuple(found)
 

@@ -9,6 +9,7 @@ import re
 
 from ..lexicon import NUMBER_WORDS
 from .phrases import country_names
+from .sources import CONTRAST_CLAUSE
 
 _TOTAL_CUES = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall|a total of|total of|cumulative|"
                          r"(?:in|over|during)\s+(?:the\s+same|that|this)\s+period|"
@@ -168,7 +169,8 @@ def scope_of(sentence_before: str, sentence_after: str, of_time: bool = False, p
         return "total"  # the cue sits right beside its figure: "a total of 62", "45 so far", "104 pirates since January"
     if (_TOTAL_OPENER.match(sentence_before) or _SINCE_BEGAN.search(_clause(sentence_after))
             or _SINCE_A_DAY.match(_clause(sentence_after))
-            or _OVER_DAYS.search(_clause(sentence_after)) or _OVER_DAYS.search(_clause_before(sentence_before))
+            or _OVER_DAYS.search(_clause(sentence_after))
+            or _OVER_NIGHTS_AND_THAT.search(_clause_before(sentence_before))
             or (not of_time and (_OVER_YEARS.search(sentence_before) or _OVER_YEARS.search(_clause(sentence_after))
                                  or _EVERY_PERIOD.match(sentence_after)))
             or _IN_INCIDENTS.match(sentence_after) or _IN_SEVERAL_PLACES.match(_clause(sentence_after))
@@ -309,9 +311,15 @@ _NATIONWIDE_BEFORE = re.compile(r"\b(?:nationwide|across\s+the\s+country|country
 
 
 def _clause_before(text: str) -> str:
-    """A figure's clause up to it: from the last semicolon or word of contrast ("..., but", "..., while") on. "38
-    officers were injured over the four nights and that 261 were arrested": the span goes on over "and"."""
-    return re.split(r";|,\s*(?:but|while|whereas|although|though|yet)\b", text)[-1]
+    """A figure's clause up to it: from the last clause of contrast (``CONTRAST_CLAUSE``: "..., but", "; ") on."""
+    return CONTRAST_CLAUSE.split(text)[-1]
+
+
+#: a span of nights a sentence tells of before a second account of the same span ("38 officers were injured over the
+#: four nights of violence and that 261 people had been arrested"), with no day named between
+_OVER_NIGHTS_AND_THAT = re.compile(rf"\b(?:over|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+                                   rf"{_SEVERAL_DAYS}\b[^;:]{{0,80}}?\band\s+that\b(?![^;:]*\b(?:on|last)\s+"
+                                   r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[^;:]*$", re.I)
 
 
 def _clause(text: str) -> str:

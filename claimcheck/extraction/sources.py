@@ -49,12 +49,13 @@ def source_of(tokens: list[Token], names: list[Name], sentence: str, offset: int
                 dating = False
                 continue
             dating = False
-            if previous.text[:1].isdigit():
+            if previous.text[:1].isdigit() or previous.lower in _VAGUE_COUNTS:  # not "One activist source said"
                 before = []
-                break  # "16 civilians reported": the counted, not a source
+                break  # "16 civilians reported", "Thousands of people say": the counted, not a source
             before.insert(0, previous.text)
         words = [word for word in before if word.lower() not in DETERMINERS]
-        if not before and index and tokens[index - 1].lower == "and" and (subject := _sentence_subject(sentence)):
+        if (not before and index and tokens[index - 1].lower == "and"
+                and (subject := _sentence_subject(sentence, tokens[index].start - offset))):
             return subject  # "The RSF, which holds the town, accused the army and said 43 had died"
         if not words or words[0].lower() in PREPOSITIONS:  # "the Syrian Observatory (SOHR) said", "(OCHA) for Syria stated"
             acronym = _acronym_before(tokens, stop - len(before))
@@ -97,13 +98,22 @@ def _subject_source(clause: str) -> str | None:
 
 #: a sentence's subject, stepping over a relative clause or an apposition set off by commas ("The RSF, which has
 #: held Mellit since April, ..."; "The Sudan Doctors Network, a medics' group that tracks casualties, ...")
-_SUBJECT_SET_OFF = re.compile(r"^\s*(?P<subject>[^,;:()\d]{2,60}),\s+(?:which|who|an?|the)\s[^;:()]{2,100}?,\s+(?P<rest>.*)$",
-                              re.S)
+_SUBJECT_SET_OFF = re.compile(r"^\s*(?P<subject>[^,;:()\d]{2,60}),\s+(?:which|who|an?|the)\s[^;:()]{2,100}?,\s")
+#: a clause of its own before a verb of saying: its subject is not the sentence's ("Residents fled as the RSF stormed
+#: the town and said ...")
+_SUBORDINATE = re.compile(r"\b(?:as|after|when|while|because|before|since|until|if|though|although|whereas)\b", re.I)
+_VAGUE_COUNTS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
 
 
-def _sentence_subject(sentence: str) -> str | None:
-    """The source a sentence's subject names, where its first verb is the clause's (see :data:`_SUBJECT_SET_OFF`)."""
+def _sentence_subject(sentence: str, said: int) -> str | None:
+    """The source a sentence's subject names, for a verb of saying at ``said`` after "and": "The RSF, which holds the
+    town, accused the army ... and said 43 had died" (see :data:`_SUBJECT_SET_OFF`). None where a clause of its own
+    stands before it, or the subject is a list ("Sudan, the UN and aid groups condemned the attack and said")."""
     set_off = _SUBJECT_SET_OFF.match(sentence)
+    if _SUBORDINATE.search(sentence[set_off.end() if set_off else 0:said]):
+        return None
+    if set_off is None and "," in sentence[:said]:
+        return None
     return _subject_source(set_off.group("subject") if set_off else sentence)
 
 
@@ -255,6 +265,7 @@ _APPOSED = re.compile(r"(?:^|[.;:]\s+)(?P<subject>[^,.;:()\d]{2,60}),\s+(?:an?|t
 
 
 def _apposed_subject(before: str) -> str | None:
+    """The source the subject of a sizing verb names, past its apposition (see :data:`_APPOSED`)."""
     found = _APPOSED.search(before)
     return _subject_named([word for word in _SOURCE_WORDS.findall(found.group("subject"))
                            if word.lower() not in DETERMINERS]) if found else None
