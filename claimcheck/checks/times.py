@@ -112,8 +112,7 @@ def _risen(context: CheckContext, first: Claim, second: Claim, figures: FigureCo
     later."""
     dated = context.as_of(first), context.as_of(second)
     one_day = dated[0] == dated[1] and all(dated)
-    for (claim, day), (other, other_day) in (((first, dated[0]), (second, dated[1])),
-                                            ((second, dated[1]), (first, dated[0]))):
+    for (claim, other), (day, other_day) in zip(((first, second), (second, first)), (dated, dated[::-1])):
         if (claim.outcome in RUNNING_OUTCOMES and claim.value < other.value and told_as_rising(claim)
                 and not (day and other_day and day > other_day)):
             return (f"{claim.text} told as likely to rise (the other may be a later count)",)

@@ -109,10 +109,10 @@ def _opens_dateline(line: str, found: tuple[int, int, date]) -> bool:
 #: a line of links to other pages: "Related stories: ...", "See also: ...", "Read more: ..."
 _RELATED = re.compile(r"^(?:related(?:\s+(?:stories|articles|links|content|coverage|news))?|see\s+also|read\s+more|"
                       r"more\s+on\s+this(?:\s+story)?|also\s+read|you\s+may\s+also\s+like)\b\s*[:|-]", re.I)
-#: a date a short sentence tells of ("Sudan has been at war since April 15, 2023."): three words or more, then a word
-#: that ties the date to what they tell; no page's date
 #: words that tell a line is the page's own furniture wherever they stand ("This story was last updated on ...")
 _FURNITURE_WORDS = re.compile(r"\b(?:published|updated|posted|filed|modified)\b", re.I)
+#: a date a short sentence tells of ("Sudan has been at war since April 15, 2023."): three words or more, then a word
+#: that ties the date to what they tell; no page's date
 _TOLD_DATE = re.compile(r"(?:\b[\w'’-]+\s+){3,}(?:since|until|till|before|after|from|by|on|in|of)\s+$", re.I)
 
 
@@ -130,8 +130,8 @@ def text_metadata(text: str, markdown: bool = False) -> tuple[str | None, str | 
         if not date_found:
             dates = find_dates(line)
             dated_line = len(line) < 60 or bool(_FURNITURE.search(line))  # a date there is the page's
-            if dates and dated_line and not (_TOLD_DATE.search(line[:dates[0][0]]) and not _FURNITURE.search(line)
-                                             and not _FURNITURE_WORDS.search(line)):
+            furniture = _FURNITURE.search(line) or _FURNITURE_WORDS.search(line)
+            if dates and dated_line and (furniture or not _TOLD_DATE.search(line[:dates[0][0]])):
                 date_found = dates[0][2].isoformat()
                 continue
             if dated_line and (numeric := _numeric_date(line)):

@@ -137,7 +137,7 @@ def other_days_named(first: Claim, second: Claim) -> bool:
 _A_NIGHT_ACROSS = frozenset({"overnight", "last night"})
 #: the small hours of a named day, which a night before it runs into: "early Wednesday", "before dawn on Monday"
 _SMALL_HOURS = re.compile(r"\b(?:early|before\s+dawn|in\s+the\s+(?:early|small)\s+hours\s+of)\s+(?:on\s+)?"
-                          r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+night)", re.I)
+                          rf"(?:{'|'.join(sorted(WEEKDAYS))})\b(?!\s+night)", re.I)
 
 
 def one_night_only(first: Claim, second: Claim) -> bool:

@@ -288,11 +288,13 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     if suffix and bound == "=":
         bound, phrase, end = suffix.bound, suffix.phrase, unit_end + suffix.length_after
 
-    after_tokens = tokens[bisect.bisect_left(starts, end):bisect.bisect_left(starts, limit)]
+    after_end = bisect.bisect_left(starts, end)
+    after_tokens = tokens[after_end:bisect.bisect_left(starts, limit)]  # up to the next figure
+    following_tokens = tokens[after_end:]  # the rest of the sentence
     before_tokens = tokens[:bisect.bisect_left(starts, before_start + qualifier.start)]
     measure_phrase = _measure(unit, after_tokens,
                               [t for t in before_tokens[-40:] if t.end <= before_start + qualifier.start],
-                              tokens[bisect.bisect_left(starts, end):])
+                              following_tokens)
     if (first.kind == "fraction" and measure_phrase.text is None and after_tokens and after_tokens[0].is_word
             and not phrases.looks_verbal(after_tokens[0].text)):
         measure_phrase = phrases.noun_phrase(after_tokens, max_words=3)  # "one in five adults": a share of adults
@@ -379,7 +381,6 @@ def _claim(read: _Sentence, span: Span, limit: int, options: ExtractionOptions) 
     place = phrases.choose_place(sentence_names, start, end, phrases.place_reach(text, end, limit, sentence_end),
                                  sentence_start, exclude)
     window = tokens[max(0, bisect.bisect_left(starts, start) - 6):bisect.bisect_left(starts, start)]
-    following_tokens = tokens[bisect.bisect_left(starts, end):]
     outcome = phrases.outcome(window, following_tokens)
     if outcome and measure in _THING_ROLES:
         outcome = None  # "released nine bulletins fixing 26 vulnerabilities": flaws fixed, not people released

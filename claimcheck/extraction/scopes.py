@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import NUMBER_WORDS
+from ..lexicon import NUMBER_WORDS, WEEKDAYS
 from .phrases import country_names
 from .sources import CONTRAST_CLAUSE
 
@@ -319,7 +319,7 @@ def _clause_before(text: str) -> str:
 #: four nights of violence and that 261 people had been arrested"), with no day named between
 _OVER_NIGHTS_AND_THAT = re.compile(rf"\b(?:over|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
                                    rf"{_SEVERAL_DAYS}\b[^;:]{{0,80}}?\band\s+that\b(?![^;:]*\b(?:on|last)\s+"
-                                   r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[^;:]*$", re.I)
+                                   rf"(?:{'|'.join(sorted(WEEKDAYS))})\b)[^;:]*$", re.I)
 
 
 def _clause(text: str) -> str:
